@@ -1,0 +1,116 @@
+"""`make bench`: ingest throughput vs sha256sum, verify at 100,000 documents, WARC memory.
+
+Scale with RAQIB_BENCH_LARGE_MB, RAQIB_BENCH_SMALL_DOCS and RAQIB_BENCH_WARC_MB; results are
+printed and written into docs/benchmarks.md between the RESULTS markers.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from benchmarks.common import RAQIB, fresh_workspace, timed, warm
+from benchmarks.corpora import make_large_files, make_small_docs, make_warc
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
+BEGIN, END = "<!-- RESULTS BEGIN -->", "<!-- RESULTS END -->"
+
+
+def _env(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+def bench_large(root: Path, total_mb: int) -> list[str]:
+    files = make_large_files(root / "large", total_mb)
+    warm(files)
+    sha = timed(["sha256sum", *map(str, files)])
+    ws = fresh_workspace(root, "ws-large")
+    ingest = timed([*RAQIB, "-w", str(ws), "ingest", *map(str, files)])
+    mb = sum(f.stat().st_size for f in files) / 1e6
+    ratio = (mb / ingest.seconds) / (mb / sha.seconds)
+    return [
+        f"| ingest of {len(files)} large files ({mb:,.0f} MB) | {mb / ingest.seconds:,.0f} MB/s "
+        f"| sha256sum {mb / sha.seconds:,.0f} MB/s | **{ratio:.2f}** (target >= 0.7) |",
+    ]
+
+
+def bench_verify(root: Path, count: int) -> list[str]:
+    folder = make_small_docs(root / "small", count)
+    ws = fresh_workspace(root, "ws-small")
+    ingest = timed([*RAQIB, "-w", str(ws), "ingest", str(folder)])
+    if ingest.returncode != 0:
+        raise SystemExit(f"ingest of small documents failed: {ingest.stderr[-500:]}")
+    blobs = sorted(str(p) for p in (ws / "vault" / "blobs").glob("*/*/*"))
+    warm([Path(p) for p in blobs])
+    list_file = root / "blobs.txt"
+    list_file.write_text("\0".join(blobs))
+    sha = timed(["sh", "-c", f"xargs -0 sha256sum < {list_file} > /dev/null"])
+    verify = timed([*RAQIB, "-w", str(ws), "verify"])
+    mb = sum(Path(p).stat().st_size for p in blobs) / 1e6
+    ratio = sha.seconds / verify.seconds
+    return [
+        f"| ingest of {count:,} small documents ({mb:,.1f} MB) | {count / ingest.seconds:,.0f} "
+        f"docs/s ({ingest.seconds:,.1f} s) | | |",
+        f"| `raqib verify` over {count:,} documents | {verify.seconds:,.2f} s, "
+        f"{mb / verify.seconds:,.1f} MB/s | sha256sum {sha.seconds:,.2f} s, "
+        f"{mb / sha.seconds:,.1f} MB/s | **{ratio:.2f}** (target >= 0.6) |",
+    ]
+
+
+def bench_warc(root: Path, total_mb: int) -> list[str]:
+    warc = make_warc(root / "big.warc", total_mb)
+    ws = fresh_workspace(root, "ws-warc")
+    run = timed([*RAQIB, "-w", str(ws), "ingest", str(warc)])
+    mb = warc.stat().st_size / 1e6
+    return [
+        f"| ingest of one {mb:,.0f} MB WARC | {mb / run.seconds:,.0f} MB/s ({run.seconds:,.0f} s)"
+        f" | peak RSS **{run.peak_rss_mb:,.0f} MB** | target < 500 MB |",
+    ]
+
+
+def _sha256sum_version() -> str:
+    out = subprocess.run(["sha256sum", "--version"], capture_output=True, text=True).stdout
+    return out.splitlines()[0] if out else "sha256sum"
+
+
+def main() -> None:
+    header = [
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.node() or 'this machine'}: "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{_sha256sum_version()}.",
+        "Command: `make bench`. Ratios compare two runs made one after the other in the same "
+        "process, page cache warm for both.",
+        "",
+        "| what | raqib | reference | ratio |",
+        "|---|---|---|---|",
+    ]
+    rows: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="raqib-bench-", dir=os.environ.get("TMPDIR")) as tmp:
+        root = Path(tmp)
+        for part in (
+            lambda: bench_large(root, _env("RAQIB_BENCH_LARGE_MB", 1024)),
+            lambda: bench_verify(root, _env("RAQIB_BENCH_SMALL_DOCS", 100_000)),
+            lambda: bench_warc(root, _env("RAQIB_BENCH_WARC_MB", 2048)),
+        ):
+            for row in part():
+                print(row, flush=True)
+                rows.append(row)
+    _record([*header, *rows])
+
+
+def _record(lines: list[str]) -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        tail = rest.split(END, 1)[1]
+        DOCS.write_text(f"{head}{BEGIN}\n" + "\n".join(lines) + f"\n{END}{tail}", encoding="utf-8")
+        print(f"recorded in {DOCS}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""The group, its context and the single place where domain errors become exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from raqib import __version__
+from raqib.config import Settings
+from raqib.errors import RaqibError
+from raqib.workspace import Workspace
+
+
+class RaqibGroup(click.Group):
+    """Translates domain errors into one line on stderr and an exit code, once."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except RaqibError as exc:
+            click.echo(f"raqib: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+class Context:
+    """What every command may need: settings, and the workspace once asked for."""
+
+    def __init__(self, workspace: Path | None, user: str | None) -> None:
+        base = Settings()
+        self.settings = base.model_copy(
+            update={"workspace": workspace or base.workspace, "user": user or base.user}
+        )
+        self._ws: Workspace | None = None
+
+    @property
+    def user(self) -> str:
+        return self.settings.user
+
+    def workspace(self) -> Workspace:
+        if self._ws is None:
+            self._ws = Workspace.find(self.settings.workspace)
+        return self._ws
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+@click.group(cls=RaqibGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="raqib")
+@click.option(
+    "-w", "--workspace", type=click.Path(path_type=Path, file_okay=False),
+    help="Workspace folder (default: $RAQIB_WORKSPACE, else the current folder or a parent).",
+)
+@click.option(
+    "--user", help="Who acts, as recorded in the custody log (default: $RAQIB_USER or login)."
+)
+@click.pass_context
+def cli(ctx: click.Context, workspace: Path | None, user: str | None) -> None:
+    """Raqib: preserve, verify and analyse reports of violations in armed conflict."""
+    ctx.obj = Context(workspace, user)

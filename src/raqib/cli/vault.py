@@ -1,0 +1,116 @@
+"""Workspace and vault commands: init, checkpoint, verify, proof, verify-proof, key."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import click
+
+from raqib.cli.app import Context, cli, pass_ctx
+from raqib.errors import ProofError
+from raqib.services import vault as service
+from raqib.vault.proof import verify_bundle
+from raqib.workspace import Workspace
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False), default=".")
+@click.option("--database", help="Database URL (default: SQLite inside the workspace).")
+def init(directory: Path, database: str | None) -> None:
+    """Create a workspace: database, vault and a new Ed25519 signing key."""
+    ws = Workspace.create(directory, database)
+    click.echo(f"created workspace {ws.root}")
+    click.echo(f"log origin: {ws.config.origin}")
+    click.echo(f"public key: {ws.public_key_text()}")
+
+
+@cli.command()
+@click.option("--export", "export_to", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write the latest signed checkpoint to FILE, for an outside witness.")
+@pass_ctx
+def checkpoint(ctx: Context, export_to: Path | None) -> None:
+    """Sign a checkpoint over the custody log (verifying the log first)."""
+    ws = ctx.workspace()
+    cp, fresh = service.checkpoint(ws, ctx.user)
+    state = "signed" if fresh else "unchanged since"
+    click.echo(f"{state} checkpoint: size {cp.tree_size}, root {bytes(cp.root_hash).hex()}")
+    if export_to is not None:
+        export_to.write_text(cp.note, encoding="utf-8")
+        click.echo(f"exported to {export_to}")
+
+
+@cli.command()
+@click.option("--against", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="A checkpoint exported earlier: prove the log only grew since.")
+@pass_ctx
+def verify(ctx: Context, against: Path | None) -> None:
+    """Re-hash every blob, recompute the tree, check every checkpoint. Exit 1 on any problem."""
+    ws = ctx.workspace()
+    started = time.perf_counter()
+    report = service.verify(ws, against.read_text(encoding="utf-8") if against else None)
+    for line in report.notes:
+        click.echo(f"note: {line}", err=True)
+    for line in report.problems:
+        click.echo(f"PROBLEM: {line}")
+    seconds = time.perf_counter() - started
+    summary = (
+        f"{report.documents} documents ({report.bytes_hashed / 1e6:.1f} MB re-hashed), "
+        f"{report.leaves} log leaves, {report.checkpoints} checkpoints in {seconds:.2f}s"
+    )
+    if report.ok:
+        click.echo(f"verified: intact: {summary}")
+    else:
+        click.echo(f"verify FAILED: {len(report.problems)} problem(s): {summary}")
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("document")
+@click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the bundle to FILE instead of standard output.")
+@pass_ctx
+def proof(ctx: Context, document: str, out: Path | None) -> None:
+    """Print a self-contained proof bundle for DOCUMENT (id or sha256 prefix)."""
+    bundle = service.proof(ctx.workspace(), document, ctx.user)
+    text = json.dumps(bundle, indent=2, ensure_ascii=False) + "\n"
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+@cli.command("verify-proof")
+@click.argument("bundle", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--original", type=click.Path(path_type=Path, dir_okay=False),
+              help="The original file: check that its bytes are the ones proven.")
+@click.option("--key", help="Pin the signer: a verifier key text, or a file holding it.")
+def verify_proof(bundle: Path, original: Path | None, key: str | None) -> None:
+    """Check a proof bundle without any workspace. Exit 0 only if every check passes."""
+    try:
+        data = json.loads(bundle.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ProofError(f"{bundle}: not a readable proof bundle ({exc})") from exc
+    if key is not None and Path(key).is_file():
+        key = Path(key).read_text(encoding="utf-8").strip()
+    checks = verify_bundle(data, original, key)
+    for check in checks:
+        click.echo(f"{'ok  ' if check.ok else 'FAIL'} {check.name}: {check.detail}")
+    if not all(c.ok for c in checks):
+        raise SystemExit(1)
+    click.echo("proof verified")
+
+
+@cli.group()
+def key() -> None:
+    """The workspace's signing key."""
+
+
+@key.command("export")
+@pass_ctx
+def key_export(ctx: Context) -> None:
+    """Print the public verifier key (give it to whoever checks your checkpoints)."""
+    click.echo(ctx.workspace().public_key_text())
+
+

@@ -1,0 +1,1 @@
+"""Ingest: store the bytes, parse them, record document and custody leaf together."""

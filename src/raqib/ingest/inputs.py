@@ -1,0 +1,62 @@
+"""What the user asked to ingest, expanded into a flat list of inputs."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Input:
+    """One file (or standard input) to ingest."""
+
+    name: str
+    open: Callable[[], BinaryIO]
+    size: int | None = None
+    filename: str = ""
+    problem: str | None = None
+    """Set when the input cannot be read at all (missing path, ...)."""
+
+
+def _stdin() -> BinaryIO:
+    return sys.stdin.buffer
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under a folder, recursively, in a stable order; symlinked folders not followed."""
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=None, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            yield Path(dirpath) / name
+
+
+def _one(path: Path) -> Input:
+    def opener(p: Path = path) -> BinaryIO:
+        return p.open("rb")
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return Input(str(path), opener, problem=exc.strerror or str(exc))
+    return Input(str(path), opener, size=size, filename=path.name)
+
+
+def expand(paths: list[str]) -> list[Input]:
+    """Files, folders (recursively) and '-' for standard input, in the order given."""
+    found: list[Input] = []
+    for raw in paths:
+        if raw == STDIN:
+            found.append(Input("<stdin>", _stdin, filename=""))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(_one(p) for p in _walk(path))
+        else:
+            found.append(_one(path))
+    return found

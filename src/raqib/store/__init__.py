@@ -1,0 +1,1 @@
+"""Database models, the storage adapter and migrations."""

@@ -1,0 +1,1 @@
+"""Evidence vault: Merkle log, signed checkpoints, keys and sealing."""

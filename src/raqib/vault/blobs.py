@@ -1,0 +1,154 @@
+"""Content-addressed, write-once blob store.
+
+Every blob is written to a temporary file, fsynced, renamed into place and the directory
+fsynced; identical bytes are stored once and an existing blob is never rewritten.
+Plain blobs live at ``blobs/ab/cd/<sha256>``; sensitive ones are sealed (encrypted) at
+``sealed/ab/cd/<commitment>`` so that neither their bytes nor their hash show on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from raqib.errors import EvidenceTampered
+from raqib.vault import seal
+
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Spooled:
+    """Bytes copied into the vault's scratch folder and hashed, not yet a blob."""
+
+    path: Path
+    sha256: str
+    size: int
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class BlobStore:
+    def __init__(self, root: Path, seal_key: bytes) -> None:
+        self.root = root
+        self.seal_key = seal_key
+        self.tmp = root / "tmp"
+        for sub in ("blobs", "sealed", "tmp"):
+            (root / sub).mkdir(parents=True, exist_ok=True)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def spool(self, src: BinaryIO) -> Spooled:
+        """Copy a stream into a scratch file, hashing as it goes; fsync it."""
+        digest = hashlib.sha256()
+        size = 0
+        fd, name = tempfile.mkstemp(dir=self.tmp, prefix="in-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                while chunk := src.read(CHUNK):
+                    digest.update(chunk)
+                    out.write(chunk)
+                    size += len(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
+        return Spooled(Path(name), digest.hexdigest(), size)
+
+    def path_for(self, key: str) -> Path:
+        kind, _, hexdigest = key.partition(":")
+        folder = {"sha256": "blobs", "sealed": "sealed"}[kind]
+        return self.root / folder / hexdigest[:2] / hexdigest[2:4] / hexdigest
+
+    def commit(self, spooled: Spooled, key: str | None = None, keep: bool = False) -> str:
+        """Put spooled bytes in place as a plain blob (or sealed under ``key``).
+
+        With ``keep`` the scratch file stays readable (hard link instead of rename) until
+        the caller discards it, so a container can still be read for its children.
+        """
+        sealed = key is not None
+        key = key or f"sha256:{spooled.sha256}"
+        target = self.path_for(key)
+        if target.exists():
+            if not keep:
+                spooled.path.unlink(missing_ok=True)
+            return key
+        source = self._sealed_copy(spooled) if sealed else spooled.path
+        source.chmod(0o444)  # write-once: nobody rewrites a blob by accident
+        self._make_parents(target)
+        if keep and not sealed:
+            os.link(source, target)
+        else:
+            os.rename(source, target)
+        _fsync_dir(target.parent)
+        if sealed and not keep:
+            spooled.path.unlink(missing_ok=True)
+        return key
+
+    def discard(self, spooled: Spooled) -> None:
+        spooled.path.unlink(missing_ok=True)
+
+    def _sealed_copy(self, spooled: Spooled) -> Path:
+        fd, name = tempfile.mkstemp(dir=self.tmp, prefix="seal-")
+        with os.fdopen(fd, "wb") as out, spooled.path.open("rb") as src:
+            seal.seal_stream(self.seal_key, src, out)
+            out.flush()
+            os.fsync(out.fileno())
+        return Path(name)
+
+    def _make_parents(self, target: Path) -> None:
+        for folder in (target.parent.parent, target.parent):
+            if not folder.is_dir():
+                folder.mkdir(exist_ok=True)
+                _fsync_dir(folder.parent)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def exists(self, key: str) -> bool:
+        return self.path_for(key).is_file()
+
+    def read_chunks(self, key: str) -> Iterator[bytes]:
+        """The original bytes of a blob (decrypted when sealed), in chunks."""
+        path = self.path_for(key)
+        try:
+            handle = path.open("rb")
+        except FileNotFoundError as exc:
+            raise EvidenceTampered(f"blob {key} is missing from the vault") from exc
+        with handle:
+            if key.startswith("sealed:"):
+                yield from seal.open_stream(self.seal_key, handle, key)
+            else:
+                while chunk := handle.read(CHUNK):
+                    yield chunk
+
+    def rehash(self, key: str) -> str:
+        digest = hashlib.sha256()
+        for chunk in self.read_chunks(key):
+            digest.update(chunk)
+        return digest.hexdigest()
+
+    def keys(self) -> Iterator[str]:
+        """Every blob key present on disk (to find blobs no document refers to)."""
+        for kind, folder in (("sha256", "blobs"), ("sealed", "sealed")):
+            for path in (self.root / folder).glob("*/*/*"):
+                yield f"{kind}:{path.name}"
+
+    def clean_scratch(self) -> int:
+        """Remove scratch files left by an interrupted run; they were never blobs."""
+        removed = 0
+        for path in self.tmp.iterdir():
+            path.unlink(missing_ok=True)
+            removed += 1
+        return removed

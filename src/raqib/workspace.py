@@ -1,0 +1,108 @@
+"""A workspace: one folder with the database, the vault and the keys."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from raqib.capture.base import Limits
+from raqib.config import CONFIG_FILE, WorkspaceConfig
+from raqib.errors import WorkspaceError
+from raqib.store import engine as store
+from raqib.vault import keys
+from raqib.vault.blobs import BlobStore
+from raqib.vault.checkpoints import Signer
+
+DB_FILE = "raqib.db"
+
+
+@dataclass
+class Workspace:
+    root: Path
+    config: WorkspaceConfig
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.root / "keys"
+
+    @property
+    def database_url(self) -> str:
+        return self.config.database_url or store.sqlite_url(self.root / DB_FILE)
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(self.config.max_parse_bytes, self.config.max_child_bytes)
+
+    @classmethod
+    def create(cls, root: Path, database_url: str | None = None) -> Workspace:
+        root = root.resolve()
+        if (root / CONFIG_FILE).exists():
+            raise WorkspaceError(f"{root} is already a Raqib workspace")
+        root.mkdir(parents=True, exist_ok=True)
+        ws_id = secrets.token_hex(6)
+        config = WorkspaceConfig(
+            workspace_id=ws_id, origin=f"raqib.local/{ws_id}", database_url=database_url
+        )
+        keys.create_keys(root / "keys", config.origin)
+        ws = cls(root, config)
+        ws.blobs  # creates the vault folders
+        store.migrate(ws.engine)
+        tmp = root / (CONFIG_FILE + ".tmp")
+        tmp.write_text(config.dump(), encoding="utf-8")
+        os.replace(tmp, root / CONFIG_FILE)  # written last: a half-made workspace is not one
+        return ws
+
+    @classmethod
+    def open(cls, root: Path) -> Workspace:
+        root = root.resolve()
+        cfg = root / CONFIG_FILE
+        if not cfg.is_file():
+            raise WorkspaceError(f"{root} is not a Raqib workspace (no {CONFIG_FILE})")
+        return cls(root, WorkspaceConfig.load(cfg))
+
+    @classmethod
+    def find(cls, option: Path | None) -> Workspace:
+        """The workspace named by the option, else RAQIB_WORKSPACE, else the current folder
+        or one of its parents (the option and the variable arrive here as ``option``)."""
+        if option is not None:
+            return cls.open(option)
+        here = Path.cwd().resolve()
+        for folder in (here, *here.parents):
+            if (folder / CONFIG_FILE).is_file():
+                return cls.open(folder)
+        raise WorkspaceError(
+            "no Raqib workspace here; run `raqib init DIR`, pass --workspace or set RAQIB_WORKSPACE"
+        )
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = store.make_engine(self.database_url)
+        return self._engine
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        return store.session_factory(self.engine)
+
+    @cached_property
+    def blobs(self) -> BlobStore:
+        return BlobStore(self.root / "vault", keys.load_seal_key(self.keys_dir))
+
+    @cached_property
+    def signer(self) -> Signer:
+        return Signer(self.config.origin, keys.load_signing_key(self.keys_dir))
+
+    def public_key_text(self) -> str:
+        return (self.keys_dir / keys.PUBLIC_KEY).read_text(encoding="utf-8").strip()
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None

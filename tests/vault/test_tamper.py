@@ -1,0 +1,170 @@
+"""The tamper matrix: each change to a workspace is caught by `raqib verify`, by name."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import nacl.signing
+import pytest
+from click.testing import CliRunner
+
+from raqib.cli import cli
+from raqib.vault import note
+from raqib.workspace import Workspace
+
+
+def run(ws: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["-w", str(ws), *args], catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Path:
+    """A workspace with five documents over two ingest runs (two checkpoints)."""
+    ws = tmp_path / "ws"
+    assert run(ws.parent, "init", str(ws))[0] == 0
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(5):
+        (docs / f"report-{i}.txt").write_text(
+            f"Report {i}: shelling of the village reported by the local council. " * 5
+        )
+    assert run(ws, "ingest", str(docs / "report-0.txt"), str(docs / "report-1.txt"))[0] == 0
+    assert run(ws, "ingest", str(docs))[0] == 0
+    code, out = run(ws, "verify")
+    assert code == 0, out
+    return ws
+
+
+def db(ws: Path) -> sqlite3.Connection:
+    """The attacker's view: raw SQL, append-only triggers dropped."""
+    conn = sqlite3.connect(ws / "raqib.db", isolation_level=None)
+    for (name,) in conn.execute("select name from sqlite_master where type='trigger'").fetchall():
+        conn.execute(f"drop trigger {name}")
+    return conn
+
+
+def blob_path(ws: Path, doc_id: int) -> Path:
+    (sha,) = db(ws).execute("select sha256 from documents where id=?", (doc_id,)).fetchone()
+    path = ws / "vault" / "blobs" / sha[:2] / sha[2:4] / sha
+    path.chmod(0o644)
+    return path
+
+
+def flip_blob(ws: Path) -> None:
+    path = blob_path(ws, 2)
+    data = bytearray(path.read_bytes())
+    data[10] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def delete_blob(ws: Path) -> None:
+    blob_path(ws, 3).unlink()
+
+
+def edit_leaf(ws: Path) -> None:
+    conn = db(ws)
+    (data,) = conn.execute("select data from custody_leaves where idx=1").fetchone()
+    conn.execute("update custody_leaves set data=? where idx=1",
+                 (bytes(data).replace(b'"user":"', b'"user":"x'),))
+
+
+def delete_leaf(ws: Path) -> None:
+    db(ws).execute("delete from custody_leaves where idx=2")
+
+
+def insert_leaf(ws: Path) -> None:
+    conn = db(ws)
+    rows = conn.execute("select idx, data from custody_leaves order by idx desc").fetchall()
+    for idx, _data in rows:  # shift everything from leaf 1 up, and slip a forged leaf in
+        if idx >= 1:
+            conn.execute("update custody_leaves set idx=? where idx=?", (idx + 1, idx))
+    conn.execute("insert into custody_leaves(idx, data) values (1, ?)", (rows[-2][1],))
+
+
+def reorder_leaves(ws: Path) -> None:
+    conn = db(ws)
+    a = conn.execute("select data from custody_leaves where idx=1").fetchone()[0]
+    b = conn.execute("select data from custody_leaves where idx=3").fetchone()[0]
+    conn.execute("update custody_leaves set data=? where idx=1", (b,))
+    conn.execute("update custody_leaves set data=? where idx=3", (a,))
+
+
+def truncate_log(ws: Path) -> None:
+    db(ws).execute("delete from custody_leaves where idx >= 6")
+
+
+def forge_checkpoint(ws: Path) -> None:
+    conn = db(ws)
+    (text,) = conn.execute("select note from checkpoints where id=1").fetchone()
+    lines = text.split("\n")
+    lines[1] = str(int(lines[1]) - 1)  # claim a smaller tree, keep the signature
+    conn.execute("update checkpoints set note=? where id=1", ("\n".join(lines),))
+
+
+def _resign(ws: Path, name: str, key: nacl.signing.SigningKey) -> None:
+    conn = db(ws)
+    (text,) = conn.execute("select note from checkpoints where id=2").fetchone()
+    body = text.split("\n\n")[0] + "\n"
+    conn.execute("update checkpoints set note=? where id=2", (note.sign_note(body, name, key),))
+
+
+def replace_checkpoint(ws: Path) -> None:
+    """The same checkpoint text, signed by someone else claiming to be this log."""
+    _resign(ws, Workspace.open(ws).config.origin, nacl.signing.SigningKey.generate())
+
+
+def other_key_checkpoint(ws: Path) -> None:
+    """A checkpoint signed by another key under its own name."""
+    _resign(ws, "intruder.example/log", nacl.signing.SigningKey.generate())
+
+
+def delete_document(ws: Path) -> None:
+    db(ws).execute("delete from documents where id=4")
+
+
+def edit_document(ws: Path) -> None:
+    db(ws).execute("update documents set sha256=? where id=1", ("0" * 64,))
+
+
+CASES: dict[str, tuple[Callable[[Path], None], str]] = {
+    "flipped byte in a blob": (flip_blob, "blob of document 2"),
+    "deleted blob": (delete_blob, "is missing from the vault"),
+    "edited log row": (edit_leaf, "leaf 2: does not chain to the row before it"),
+    "deleted log row": (delete_leaf, "leaves 2..2 are missing"),
+    "inserted log row": (insert_leaf, "rows were moved or inserted"),
+    "reordered log rows": (reorder_leaves, "leaf 1: the row holds leaf 3"),
+    "truncated log": (truncate_log, "the log was truncated"),
+    "forged checkpoint": (forge_checkpoint, "checkpoint 1"),
+    "replaced checkpoint": (replace_checkpoint, "checkpoint 2"),
+    "checkpoint signed by another key": (other_key_checkpoint, "no signature by key"),
+    "deleted document row": (delete_document, "a document row was deleted"),
+    "edited document row": (edit_document, "document 1"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_verify_catches(vault: Path, case: str) -> None:
+    tamper, expected = CASES[case]
+    tamper(vault)
+    code, out = run(vault, "verify")
+    assert code == 1, out
+    assert "verify FAILED" in out
+    assert expected in out, out
+
+
+def test_checkpoint_refuses_to_sign_a_tampered_log(vault: Path) -> None:
+    edit_leaf(vault)
+    code, out = run(vault, "checkpoint")
+    assert code == 1
+    assert "refusing to sign" in out
+
+
+def test_log_tables_are_append_only_in_the_database(vault: Path) -> None:
+    conn = sqlite3.connect(vault / "raqib.db")
+    for sql in ("update custody_leaves set data=x'00' where idx=0",
+                "delete from custody_leaves where idx=0", "delete from checkpoints"):
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            conn.execute(sql)
