@@ -52,7 +52,7 @@ class Workspace:
         )
         keys.create_keys(root / "keys", config.origin)
         ws = cls(root, config)
-        ws.blobs  # creates the vault folders
+        ws.blobs.tmp.mkdir(exist_ok=True)  # the vault folders exist from the start
         store.migrate(ws.engine)
         tmp = root / (CONFIG_FILE + ".tmp")
         tmp.write_text(config.dump(), encoding="utf-8")

@@ -139,7 +139,7 @@ class BlobStore:
             digest.update(chunk)
         return digest.hexdigest()
 
-    def keys(self) -> Iterator[str]:
+    def stored_keys(self) -> Iterator[str]:
         """Every blob key present on disk (to find blobs no document refers to)."""
         for kind, folder in (("sha256", "blobs"), ("sealed", "sealed")):
             for path in (self.root / folder).glob("*/*/*"):

@@ -176,7 +176,7 @@ def _check_blobs(docs: list[Document], blobs: BlobStore, report: Report, workers
             else:
                 report.bytes_hashed += doc.size
     referenced = {doc.blob_key for doc in docs}
-    orphans = sum(1 for key in blobs.keys() if key not in referenced)
+    orphans = sum(1 for key in blobs.stored_keys() if key not in referenced)
     if orphans:
         report.notes.append(
             f"{orphans} blob(s) belong to no document (left by an interrupted ingest; kept, "
