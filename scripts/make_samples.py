@@ -298,7 +298,10 @@ def _http_response(body: bytes, last_modified: str) -> StatusAndHeaders:
 
 
 def _request_response(writer: WARCWriter, uri: str, html_name: str, last_modified: str):
-    body = (PUBLIC / html_name).read_bytes()
+    # The live page as served differs from the saved copy by a cache comment, as live pages
+    # do; so the WARC's records are documents of their own, not duplicates of the files.
+    saved = (PUBLIC / html_name).read_bytes()
+    body = saved.replace(b"</body>", b"<!-- served by edge cache 2018-11-26T09:00Z -->\n</body>", 1)
     resp_id = _record_id(f"response {uri}")
     resp = writer.create_warc_record(
         uri,

@@ -63,6 +63,7 @@ def test_kill_minus_nine_at_random_points(tmp_path: Path) -> None:
     (docs,) = conn.execute("select count(*) from documents").fetchone()
     (distinct,) = conn.execute("select count(distinct sha256) from documents").fetchone()
     (ingests,) = conn.execute(
-        "select count(*) from custody_leaves where data like '%\"action\":\"ingest\"%'"
+        "select count(*) from custody_leaves "
+        "where cast(data as text) like '%\"action\":\"ingest\"%'"
     ).fetchone()
     assert docs == distinct == ingests == expected

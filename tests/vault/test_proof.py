@@ -59,14 +59,20 @@ def _flip_proof(data: dict) -> None:
     data["inclusion_proof"][0] = base64.b64encode(bytes(raw)).decode()
 
 
+def _shrink_checkpoint(data: dict) -> None:
+    size = data["tree_size"]
+    changed = data["checkpoint"].replace(f"\n{size}\n", f"\n{size - 1}\n", 1)
+    assert changed != data["checkpoint"]
+    data["checkpoint"] = changed
+
+
 @pytest.mark.parametrize(
     ("change", "failing"),
     [
         (_flip_proof, "FAIL inclusion"),
         (lambda d: d["leaf"].update(index=d["leaf"]["index"] + 1), "FAIL leaf"),
         (lambda d: d["document"].update(sha256="0" * 64), "FAIL leaf"),
-        (lambda d: d.update(checkpoint=d["checkpoint"].replace("\n3\n", "\n4\n")),
-         "FAIL checkpoint"),
+        (_shrink_checkpoint, "FAIL checkpoint"),
         (lambda d: d.update(tree_size=d["tree_size"] + 1), "FAIL inclusion"),
     ],
 )

@@ -76,8 +76,9 @@ def verify_bundle(
     if _field(bundle, "format") != FORMAT:
         raise ProofError(f"not a {FORMAT} bundle")
     checks: list[Check] = []
-    key_text = str(_field(bundle, "public_key"))
-    if pinned_key is not None and pinned_key.strip() != key_text.strip():
+    key_text = str(_field(bundle, "public_key")).strip()
+    pinned_key = pinned_key.strip() if pinned_key is not None else None
+    if pinned_key is not None and pinned_key != key_text:
         checks.append(Check("key", False, "bundle's key is not the pinned key"))
         key_text = pinned_key
     else:

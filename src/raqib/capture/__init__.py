@@ -1,0 +1,1 @@
+"""Capture: readers that turn stored bytes into text and metadata (see ``base``)."""

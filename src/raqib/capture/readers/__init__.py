@@ -1,0 +1,1 @@
+"""Built-in capture readers: each module exposes ``READERS``, collected by the registry."""
