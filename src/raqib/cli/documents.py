@@ -8,6 +8,7 @@ import sys
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from raqib.cli.app import Context, cli, pass_ctx
 from raqib.services import documents as service
@@ -25,16 +26,21 @@ def list_documents(ctx: Context, as_json: bool) -> None:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
     table = Table(title=f"{len(rows)} documents in the vault", show_lines=False)
-    for column in ("id", "status", "kind", "title", "publisher", "published", "lang", "size",
-                   "sha256"):
-        table.add_column(column, overflow="fold", max_width=44 if column == "title" else None)
+    widths = {"title": 48, "publisher": 22, "kind": 14, "status": 19}
+    for column in ("id", "in", "status", "kind", "title", "publisher", "published", "lang",
+                   "size", "sha256"):
+        table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=widths.get(column))
     for row in rows:
-        table.add_row(
-            str(row["id"]), row["status"], row["kind"] or "", row["title"] or "",
-            row["publisher"] or "", (row["published_at"] or "")[:16], row["language"] or "",
-            _size(row["size"]), row["sha256"][:12],
+        cells = (
+            str(row["id"]), str(row["parent_id"] or ""), row["status"], row["kind"] or "",
+            row["title"] or "", row["publisher"] or "", (row["published_at"] or "")[:16],
+            row["language"] or "", _size(row["size"]), row["sha256"][:12],
         )
-    Console().print(table)
+        table.add_row(*(Text(cell) for cell in cells))  # Text: no markup in titles
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=170)
+    console.print(table)
 
 
 def _size(n: int) -> str:
