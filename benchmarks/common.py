@@ -36,6 +36,7 @@ def timed(cmd: list[str], cwd: Path | None = None) -> Timed:
         "sys.exit(p.returncode)\n",
         *cmd,
     ]
+    os.sync()  # start every timed command with no writeback pending from the last one
     proc = subprocess.run(wrapper, capture_output=True, text=True, cwd=cwd)
     marker = [ln for ln in proc.stderr.splitlines() if ln.startswith("@@TIMED ")][-1]
     _, seconds, kb = marker.split()

@@ -48,7 +48,7 @@ def db(ws: Path) -> sqlite3.Connection:
 
 def blob_path(ws: Path, doc_id: int) -> Path:
     (sha,) = db(ws).execute("select sha256 from documents where id=?", (doc_id,)).fetchone()
-    path = ws / "vault" / "blobs" / sha[:2] / sha[2:4] / sha
+    path = ws / "vault" / "blobs" / sha[:2] / sha
     path.chmod(0o644)
     return path
 

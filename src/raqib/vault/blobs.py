@@ -2,14 +2,15 @@
 
 Every blob is written to a temporary file, fsynced, renamed into place and the directory
 fsynced; identical bytes are stored once and an existing blob is never rewritten.
-Plain blobs live at ``blobs/ab/cd/<sha256>``; sensitive ones are sealed (encrypted) at
-``sealed/ab/cd/<commitment>`` so that neither their bytes nor their hash show on disk.
+Plain blobs live at ``blobs/ab/<sha256>``; sensitive ones are sealed (encrypted) at
+``sealed/ab/<commitment>`` so that neither their bytes nor their hash show on disk.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,9 +18,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from raqib.errors import EvidenceTampered
-from raqib.vault import seal
+from raqib.vault import seal, spool
 
 CHUNK = 1 << 20
+_FOLDERS = {"sha256": "blobs", "sealed": "sealed"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ def _fsync_dir(path: Path) -> None:
 class BlobStore:
     def __init__(self, root: Path, seal_key: bytes) -> None:
         self.root = root
+        self._root_str = str(root)
         self.seal_key = seal_key
         self.tmp = root / "tmp"
         for sub in ("blobs", "sealed", "tmp"):
@@ -51,26 +54,25 @@ class BlobStore:
 
     def spool(self, src: BinaryIO) -> Spooled:
         """Copy a stream into a scratch file, hashing as it goes; fsync it."""
-        digest = hashlib.sha256()
-        size = 0
-        fd, name = tempfile.mkstemp(dir=self.tmp, prefix="in-")
+        name = os.path.join(self.tmp, f"in-{secrets.token_hex(8)}")
+        fd, direct = spool.open_for_spool(name)
         try:
-            with os.fdopen(fd, "wb") as out:
-                while chunk := src.read(CHUNK):
-                    digest.update(chunk)
-                    out.write(chunk)
-                    size += len(chunk)
-                out.flush()
-                os.fsync(out.fileno())
+            sha256, size = spool.copy_and_hash(src, fd, direct)
         except BaseException:
             Path(name).unlink(missing_ok=True)
             raise
-        return Spooled(Path(name), digest.hexdigest(), size)
+        finally:
+            os.close(fd)
+        return Spooled(Path(name), sha256, size)
 
     def path_for(self, key: str) -> Path:
+        return Path(self.path_str(key))
+
+    def path_str(self, key: str) -> str:
+        """The blob's file path as a string (cheap: used for 100,000s of blobs at once)."""
         kind, _, hexdigest = key.partition(":")
-        folder = {"sha256": "blobs", "sealed": "sealed"}[kind]
-        return self.root / folder / hexdigest[:2] / hexdigest[2:4] / hexdigest
+        folder = _FOLDERS[kind]
+        return f"{self._root_str}/{folder}/{hexdigest[:2]}/{hexdigest}"
 
     def commit(self, spooled: Spooled, key: str | None = None, keep: bool = False) -> str:
         """Put spooled bytes in place as a plain blob (or sealed under ``key``).
@@ -109,10 +111,9 @@ class BlobStore:
         return Path(name)
 
     def _make_parents(self, target: Path) -> None:
-        for folder in (target.parent.parent, target.parent):
-            if not folder.is_dir():
-                folder.mkdir(exist_ok=True)
-                _fsync_dir(folder.parent)
+        if not target.parent.is_dir():
+            target.parent.mkdir(exist_ok=True)
+            _fsync_dir(target.parent.parent)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -134,16 +135,24 @@ class BlobStore:
                     yield chunk
 
     def rehash(self, key: str) -> str:
-        digest = hashlib.sha256()
-        for chunk in self.read_chunks(key):
-            digest.update(chunk)
-        return digest.hexdigest()
+        """SHA-256 of the original bytes of a blob (decrypted first when sealed)."""
+        if key.startswith("sealed:"):
+            digest = hashlib.sha256()
+            for chunk in self.read_chunks(key):
+                digest.update(chunk)
+            return digest.hexdigest()
+        try:
+            with self.path_for(key).open("rb") as handle:
+                return hashlib.file_digest(handle, "sha256").hexdigest()
+        except FileNotFoundError as exc:
+            raise EvidenceTampered(f"blob {key} is missing from the vault") from exc
 
     def stored_keys(self) -> Iterator[str]:
         """Every blob key present on disk (to find blobs no document refers to)."""
         for kind, folder in (("sha256", "blobs"), ("sealed", "sealed")):
-            for path in (self.root / folder).glob("*/*/*"):
-                yield f"{kind}:{path.name}"
+            for top in os.scandir(self.root / folder):
+                for entry in os.scandir(top.path) if top.is_dir() else ():
+                    yield f"{kind}:{entry.name}"
 
     def clean_scratch(self) -> int:
         """Remove scratch files left by an interrupted run; they were never blobs."""

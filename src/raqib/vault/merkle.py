@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from raqib.errors import ProofError
 
@@ -74,6 +74,37 @@ def _range_root(hashes: Sequence[bytes], lo: int, hi: int) -> bytes:
 def root_from_hashes(leaf_hashes: Sequence[bytes]) -> bytes:
     """Merkle Tree Hash (RFC 9162 §2.1.1) over already-hashed leaves."""
     return _range_root(leaf_hashes, 0, len(leaf_hashes))
+
+
+def roots_at(leaf_hashes: Sequence[bytes], sizes: Iterable[int]) -> dict[int, bytes]:
+    """The Merkle Tree Hash of several prefixes in one pass over the leaves.
+
+    Keeps the compact range (the perfect subtrees of the prefix, largest first); the root of
+    a prefix folds them from the right, as the RFC's recursive definition does.
+    """
+    wanted = sorted({s for s in sizes if 0 <= s <= len(leaf_hashes)})
+    roots: dict[int, bytes] = {}
+    stack: list[tuple[int, bytes]] = []  # (height, hash)
+    position = 0
+    for size in wanted:
+        while position < size:
+            height, digest = 0, leaf_hashes[position]
+            while stack and stack[-1][0] == height:
+                digest = node_hash(stack.pop()[1], digest)
+                height += 1
+            stack.append((height, digest))
+            position += 1
+        roots[size] = _fold(stack)
+    return roots
+
+
+def _fold(stack: list[tuple[int, bytes]]) -> bytes:
+    if not stack:
+        return EMPTY_ROOT
+    root = stack[-1][1]
+    for _, digest in reversed(stack[:-1]):
+        root = node_hash(digest, root)
+    return root
 
 
 def inclusion_proof(
