@@ -56,8 +56,9 @@ def verify(ctx: Context, against: Path | None) -> None:
         click.echo(f"PROBLEM: {line}")
     seconds = time.perf_counter() - started
     summary = (
-        f"{report.documents} documents ({report.bytes_hashed / 1e6:.1f} MB re-hashed), "
-        f"{report.leaves} log leaves, {report.checkpoints} checkpoints in {seconds:.2f}s"
+        f"{report.documents} documents ({report.bytes_hashed / 1e6:.1f} MB re-hashed in "
+        f"{report.hash_seconds:.2f}s), {report.leaves} log leaves, "
+        f"{report.checkpoints} checkpoints in {seconds:.2f}s"
     )
     if report.ok:
         click.echo(f"verified: intact: {summary}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -24,15 +25,27 @@ def sha256_file(path: str) -> str | None:
         return None
     try:
         digest = hashlib.sha256()
-        while block := os.read(fd, CHUNK):
+        while True:
+            block = os.read(fd, CHUNK)
             digest.update(block)
-        return digest.hexdigest()
+            if len(block) < CHUNK:  # a regular file reads short only at its end
+                return digest.hexdigest()
     finally:
         os.close(fd)
 
 
 def sha256_files(paths: list[str]) -> list[str | None]:
     return [sha256_file(p) for p in paths]
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """fork where there is one: a spawned worker would re-import the whole CLI (~0.4 s).
+
+    The forked workers only read blob files and leave with os._exit, so the database
+    connection they inherit is never used or closed by them.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
 class ParallelHasher:
@@ -42,12 +55,14 @@ class ParallelHasher:
     """
 
     def __init__(self, paths: list[str], workers: int) -> None:
+        self._started = time.perf_counter()
+        self.seconds = 0.0
+        """Wall time from the start to the last digest: the hashing rate's denominator."""
         self._paths = paths
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[list[str | None]]] = []
         if workers > 1 and len(paths) >= PARALLEL_FROM:
-            spawn = multiprocessing.get_context("spawn")  # no fork of a process with a database
-            self._pool = ProcessPoolExecutor(workers, mp_context=spawn)
+            self._pool = ProcessPoolExecutor(workers, mp_context=_context())
             step = max(1, -(-len(paths) // (workers * 4)))
             self._futures = [
                 self._pool.submit(sha256_files, paths[i : i + step])
@@ -55,11 +70,13 @@ class ParallelHasher:
             ]
 
     def result(self) -> list[str | None]:
-        if self._pool is None:
-            return sha256_files(self._paths)
         try:
+            if self._pool is None:
+                return sha256_files(self._paths)
             return [digest for future in self._futures for digest in future.result()]
         except BrokenProcessPool:  # workers could not start here: do it in this process
             return sha256_files(self._paths)
         finally:
-            self._pool.shutdown()
+            self.seconds = time.perf_counter() - self._started
+            if self._pool is not None:
+                self._pool.shutdown()

@@ -40,6 +40,7 @@ class Report:
     leaves: int = 0
     checkpoints: int = 0
     bytes_hashed: int = 0
+    hash_seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -73,6 +74,7 @@ def verify(
             _blob_verdict(doc, _sealed_digest(blobs, doc), report)
     for doc, digest in zip(plain, hasher.result(), strict=True):
         _blob_verdict(doc, digest, report)
+    report.hash_seconds = hasher.seconds
     _note_orphans(docs, blobs, report)
     return report
 
