@@ -27,3 +27,4 @@ def shared_data() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/data is absent")
     return path
+

@@ -67,3 +67,4 @@ def test_kill_minus_nine_at_random_points(tmp_path: Path) -> None:
         "where cast(data as text) like '%\"action\":\"ingest\"%'"
     ).fetchone()
     assert docs == distinct == ingests == expected
+    assert not list((ws / "vault" / "tmp").iterdir()), "scratch files of killed runs remain"

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import base64
 import json
-import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from attack import open_as_attacker
 from click.testing import CliRunner
+from sqlalchemy import update
 
 from raqib.cli import cli
 from raqib.store.engine import transaction
+from raqib.store.models import Document
 from raqib.vault import checkpoints, custody
 from raqib.workspace import Workspace
 
@@ -109,32 +112,22 @@ def test_insider_rewrite_is_caught_only_by_the_outside_checkpoint(ws: Path, tmp_
     (the documented limit) but not a checkpoint an outside witness kept."""
     held = tmp_path / "witness.txt"
     run("-w", str(ws), "checkpoint", "--export", str(held))
-    conn = sqlite3.connect(ws / "raqib.db", isolation_level=None)
-    for (name,) in conn.execute("select name from sqlite_master where type='trigger'").fetchall():
-        conn.execute(f"drop trigger {name}")
+    conn = open_as_attacker(ws)
     rows = conn.execute("select idx, data from custody_leaves order by idx").fetchall()
     conn.execute("delete from custody_leaves")
     conn.execute("delete from checkpoints")
     conn.close()
     workspace = Workspace.open(ws)
     with transaction(workspace.sessions) as session:
-        for idx, data in rows:  # replay, back-dating every action by a year
+        for _, data in rows:  # replay, back-dating every action by a year
             entry = custody.Entry.decode(bytes(data))
-            if entry.action == "checkpoint":
-                continue
-            when = entry.time.replace("2026", "2025", 1)
-            from datetime import datetime
-            custody.append(session, entry.action, entry.object, entry.user, entry.details,
-                           now=datetime.fromisoformat(when.replace("Z", "+00:00")))
-            assert idx >= 0
-    with transaction(workspace.sessions) as session:
-        # re-point documents at their new leaves
-        leaves = list(custody.iter_leaves(session))
-        from raqib.store.models import Document
-        for doc in session.query(Document).all():
-            for idx, data in leaves:
-                if custody.Entry.decode(data).object == f"sha256:{doc.sha256}":
-                    doc.leaf_index = idx
+            if entry.action != "checkpoint":
+                when = datetime.fromisoformat(entry.time.replace("Z", "+00:00"))
+                index, _ = custody.append(session, entry.action, entry.object, entry.user,
+                                          entry.details, now=when.replace(year=when.year - 1))
+                session.execute(update(Document)
+                                .where(Document.sha256 == entry.object.removeprefix("sha256:"))
+                                .values(leaf_index=index))
     with transaction(workspace.sessions) as session:
         checkpoints.make(session, workspace.signer, "insider")
     workspace.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import nacl.signing
 import pytest
+from attack import open_as_attacker
 from click.testing import CliRunner
 
 from raqib.cli import cli
@@ -40,10 +41,7 @@ def vault(tmp_path: Path) -> Path:
 
 def db(ws: Path) -> sqlite3.Connection:
     """The attacker's view: raw SQL, append-only triggers dropped."""
-    conn = sqlite3.connect(ws / "raqib.db", isolation_level=None)
-    for (name,) in conn.execute("select name from sqlite_master where type='trigger'").fetchall():
-        conn.execute(f"drop trigger {name}")
-    return conn
+    return open_as_attacker(ws)
 
 
 def blob_path(ws: Path, doc_id: int) -> Path:

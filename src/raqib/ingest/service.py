@@ -46,6 +46,7 @@ class Ingestor:
         self.options = options
         self.readers = readers if readers is not None else registry.load_readers()
         self.limits: Limits = ws.limits
+        ws.blobs.clean_scratch()
 
     # -- public --------------------------------------------------------------------------
 

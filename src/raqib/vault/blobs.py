@@ -54,7 +54,7 @@ class BlobStore:
 
     def spool(self, src: BinaryIO) -> Spooled:
         """Copy a stream into a scratch file, hashing as it goes; fsync it."""
-        name = os.path.join(self.tmp, f"in-{secrets.token_hex(8)}")
+        name = os.path.join(self.tmp, f"in-{os.getpid()}-{secrets.token_hex(8)}")
         fd, direct = spool.open_for_spool(name)
         try:
             sha256, size = spool.copy_and_hash(src, fd, direct)
@@ -103,7 +103,7 @@ class BlobStore:
         spooled.path.unlink(missing_ok=True)
 
     def _sealed_copy(self, spooled: Spooled) -> Path:
-        fd, name = tempfile.mkstemp(dir=self.tmp, prefix="seal-")
+        fd, name = tempfile.mkstemp(dir=self.tmp, prefix=f"seal-{os.getpid()}-")
         with os.fdopen(fd, "wb") as out, spooled.path.open("rb") as src:
             seal.seal_stream(self.seal_key, src, out)
             out.flush()
@@ -155,9 +155,22 @@ class BlobStore:
                     yield f"{kind}:{entry.name}"
 
     def clean_scratch(self) -> int:
-        """Remove scratch files left by an interrupted run; they were never blobs."""
+        """Remove scratch files of runs that died (their process is gone): they were never
+        blobs, and may hold the plaintext of a sensitive input. Live runs' files stay."""
         removed = 0
         for path in self.tmp.iterdir():
-            path.unlink(missing_ok=True)
-            removed += 1
+            pid = path.name.split("-")[1] if path.name.count("-") >= 2 else ""
+            if pid.isdigit() and not _alive(int(pid)):
+                path.unlink(missing_ok=True)
+                removed += 1
         return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
