@@ -1,0 +1,63 @@
+"""Workspace creation and discovery: keys, database settings, option / variable / folder."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import text
+
+from raqib.cli import cli
+from raqib.errors import WorkspaceError
+from raqib.vault import note
+from raqib.workspace import Workspace
+
+
+def test_init_makes_keys_database_and_vault(tmp_path: Path) -> None:
+    ws = Workspace.create(tmp_path / "case")
+    for name in ("signing.key", "seal.key"):
+        mode = stat.S_IMODE((ws.keys_dir / name).stat().st_mode)
+        assert mode == 0o600, (name, oct(mode))
+    origin, public = note.parse_verifier_key(ws.public_key_text())
+    assert origin == ws.config.origin and public == ws.signer.public_key
+    with ws.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0001"
+    assert (ws.root / "vault" / "blobs").is_dir()
+    ws.close()
+    with pytest.raises(WorkspaceError, match="already a Raqib workspace"):
+        Workspace.create(tmp_path / "case")
+
+
+def test_commands_find_the_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", str(tmp_path / "case")]).exit_code == 0
+    key = runner.invoke(cli, ["-w", str(tmp_path / "case"), "key", "export"]).output
+    monkeypatch.setenv("RAQIB_WORKSPACE", str(tmp_path / "case"))
+    assert runner.invoke(cli, ["key", "export"]).output == key
+    monkeypatch.delenv("RAQIB_WORKSPACE")
+    inner = tmp_path / "case" / "notes" / "deep"
+    inner.mkdir(parents=True)
+    monkeypatch.chdir(inner)
+    assert runner.invoke(cli, ["key", "export"]).output == key
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["verify"])
+    assert result.exit_code == 1
+    assert "no Raqib workspace here" in result.output
+
+
+def test_an_outside_checkpoint_of_another_log_is_refused(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for name in ("a", "b"):
+        runner.invoke(cli, ["init", str(tmp_path / name)])
+        doc = tmp_path / f"{name}.txt"
+        doc.write_text(f"Report {name}: shelling of the northern market was reported today.")
+        runner.invoke(cli, ["-w", str(tmp_path / name), "ingest", str(doc)])
+    held = str(tmp_path / "b.cp")
+    runner.invoke(cli, ["-w", str(tmp_path / "b"), "checkpoint", "--export", held])
+    result = runner.invoke(cli, ["-w", str(tmp_path / "a"), "verify", "--against", held])
+    assert result.exit_code == 1
+    assert "external checkpoint" in result.output
