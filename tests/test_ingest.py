@@ -209,4 +209,7 @@ def test_sensitive_documents_are_sealed(ws: Path, tmp_path: Path) -> None:
     assert result_cat.stdout_bytes == original
     actions = [json.loads(d)["action"] for (d,) in conn.execute("select data from custody_leaves")]
     assert actions == ["ingest", "checkpoint", "view"]
+    trail = lines(run(ws, "log", "--json", str(result["id"]))[1])
+    assert [t["action"] for t in trail] == ["ingest", "view"]
+    assert all(t["object"].startswith("commit:") for t in trail)
     assert run(ws, "verify")[0] == 0

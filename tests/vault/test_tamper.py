@@ -160,6 +160,21 @@ def test_checkpoint_refuses_to_sign_a_tampered_log(vault: Path) -> None:
     assert "refusing to sign" in out
 
 
+def test_a_damaged_database_file_is_reported_in_one_line(vault: Path) -> None:
+    db_file = vault / "raqib.db"
+    conn = sqlite3.connect(db_file)
+    conn.execute("pragma wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(db_file.read_bytes())
+    for offset in range(4096, len(data), 4096):  # scribble over every page header but the first
+        data[offset : offset + 64] = b"\xff" * 64
+    db_file.write_bytes(bytes(data))
+    code, out = run(vault, "verify")
+    assert code == 1
+    assert "Traceback" not in out
+    assert "database" in out
+
+
 def test_log_tables_are_append_only_in_the_database(vault: Path) -> None:
     conn = sqlite3.connect(vault / "raqib.db")
     for sql in ("update custody_leaves set data=x'00' where idx=0",

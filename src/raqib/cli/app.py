@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from sqlalchemy.exc import SQLAlchemyError
 
 from raqib import __version__
 from raqib.config import Settings
@@ -21,6 +22,10 @@ class RaqibGroup(click.Group):
         except RaqibError as exc:
             click.echo(f"raqib: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except SQLAlchemyError as exc:  # a damaged or unreachable database
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            click.echo(f"raqib: error: database: {reason}", err=True)
+            ctx.exit(1)
 
 
 class Context:

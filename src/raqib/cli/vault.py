@@ -115,3 +115,21 @@ def key_export(ctx: Context) -> None:
     click.echo(ctx.workspace().public_key_text())
 
 
+
+
+@cli.command("log")
+@click.argument("document", required=False)
+@click.option("-n", "--last", type=int, help="Only the last N entries.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per entry.")
+@pass_ctx
+def log_(ctx: Context, document: str | None, last: int | None, as_json: bool) -> None:
+    """The custody log: every action on evidence, or on one DOCUMENT."""
+    for record in service.trail(ctx.workspace(), document, last):
+        if as_json:
+            click.echo(json.dumps(record, ensure_ascii=False))
+            continue
+        details = " ".join(f"{k}={v}" for k, v in sorted(record["details"].items()))
+        click.echo(
+            f"{record['index']:>6}  {record['time']}  {record['user']:<12} "
+            f"{record['action']:<10} {record['object'][:40]}  {details}".rstrip()
+        )

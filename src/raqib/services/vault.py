@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from raqib.errors import DocumentNotFound, EvidenceTampered, ProofError
-from raqib.store.engine import transaction
+from raqib.store.engine import integrity_problems, transaction
 from raqib.store.models import Document, SignedCheckpoint
 from raqib.vault import checkpoints, custody, merkle
 from raqib.vault.proof import make_bundle
@@ -31,8 +31,10 @@ def checkpoint(ws: Workspace, user: str) -> tuple[SignedCheckpoint, bool]:
 
 
 def verify(ws: Workspace, against: str | None = None) -> Report:
+    damaged = integrity_problems(ws.engine)
     with ws.sessions() as session:
         report = verify_vault(session, ws.blobs, ws.config.origin, ws.signer.public_key)
+        report.problems[:0] = damaged
         if against is not None:
             _verify_against(session, ws, against, report)
     return report
@@ -104,3 +106,18 @@ def _verified(ws: Workspace, doc: Document) -> Iterator[bytes]:
     if ws.blobs.rehash(doc.blob_key) != doc.sha256:
         raise EvidenceTampered(f"document {doc.id}: the stored bytes do not match its sha256")
     return ws.blobs.read_chunks(doc.blob_key)
+
+
+def trail(ws: Workspace, ref: str | None = None, last: int | None = None) -> list[dict[str, Any]]:
+    """The custody log as records, oldest first; only one document's when ``ref`` is given."""
+    with ws.sessions() as session:
+        wanted = expected_object(find_document(session, ref)) if ref is not None else None
+        records = []
+        for idx, data in custody.iter_leaves(session):
+            entry = custody.Entry.decode(data, strict=False)
+            if wanted is None or entry.object == wanted:
+                records.append({"index": idx, **{k: getattr(entry, k) for k in _TRAIL}})
+    return records[-last:] if last else records
+
+
+_TRAIL = ("time", "user", "action", "object", "details")

@@ -56,6 +56,15 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+def integrity_problems(engine: Engine) -> list[str]:
+    """The database engine's own consistency check (SQLite's quick_check; R-D1)."""
+    if engine.dialect.name != "sqlite":
+        return []  # PostgreSQL: data checksums are the server's business
+    with engine.connect() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+    return [] if rows == ["ok"] else [f"database file: {row}" for row in rows[:5]]
+
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
