@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import pathlib
 import sqlite3
 from pathlib import Path
@@ -111,6 +112,7 @@ def test_bad_inputs_are_kept_reported_and_the_rest_goes_on(ws: Path, tmp_path: P
     (bad / "good.txt").write_text("The council reported shelling of the market on Saturday.")
     _warc(bad / "corrupt.warc.gz", corrupt=True)
     _warc(bad / "bomb.warc.gz", bomb=True)
+    os.mkfifo(bad / "pipe")
     code, out = run(ws, "ingest", "--json", str(bad), str(tmp_path / "missing.txt"))
     assert code == 2
     status = {r["input"].split("/bad/")[-1]: r for r in lines(out)}
@@ -121,6 +123,7 @@ def test_bad_inputs_are_kept_reported_and_the_rest_goes_on(ws: Path, tmp_path: P
         assert status[name]["reason"]
     assert "PNG" in status["photo.png"]["reason"]
     assert status["good.txt"]["status"] == "new"
+    assert status["pipe"]["status"] == "failed" and "not a regular file" in status["pipe"]["reason"]
     missing = next(r for k, r in status.items() if k.endswith("missing.txt"))
     assert missing["status"] == "failed" and "no such file" in missing["reason"].lower()
     corrupt = [r for k, r in status.items() if k.startswith("corrupt.warc.gz#")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -41,10 +42,12 @@ def _one(path: Path) -> Input:
         return p.open("rb")
 
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         return Input(str(path), opener, problem=exc.strerror or str(exc))
-    return Input(str(path), opener, size=size, filename=path.name)
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or device could block or never end
+        return Input(str(path), opener, problem="not a regular file (pipe, socket or device)")
+    return Input(str(path), opener, size=info.st_size, filename=path.name)
 
 
 def expand(paths: list[str]) -> list[Input]:
