@@ -1,0 +1,51 @@
+"""Sentence spans: the unit that cues, attribution and event assembly work within."""
+
+from __future__ import annotations
+
+import re
+
+from raqib.extract.model import Analysis, Options, Sentence
+
+# A sentence ends at . ! ? (or Arabic ؟ ۔) followed by space and an upper-case letter, a
+# digit, a quote or a non-Latin letter; or at a blank line. Abbreviations do not end one.
+_END = re.compile(
+    r"(?<=[.!?؟۔])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9\u0600-\u06FF])|()\n\s*\n"
+)
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Brig|Adm|Gov|Sen|Rep|St|Mt|No|Nos|"
+    r"vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|al)"
+    r"|\b[A-Z])\.$"
+)
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _END.finditer(text):
+        closing = match.group(1) or ""
+        if _ABBREVIATIONS.search(text[max(0, match.start() - 12) : match.start()]):
+            continue
+        spans.append((start, match.start() + len(closing)))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class Sentences:
+    name = "extract.sentences.v1"
+
+    def __call__(self, doc: Analysis) -> None:
+        doc.sentences = [Sentence(doc.span(a, b)) for a, b in split(doc.text)]
+
+
+def create(options: Options) -> Sentences:
+    return Sentences()
