@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import nacl.signing
@@ -12,7 +13,7 @@ from attack import open_as_attacker
 from click.testing import CliRunner
 
 from raqib.cli import cli
-from raqib.vault import note
+from raqib.vault import custody, merkle, note
 from raqib.workspace import Workspace
 
 
@@ -127,6 +128,24 @@ def edit_document(ws: Path) -> None:
     db(ws).execute("update documents set sha256=? where id=1", ("0" * 64,))
 
 
+def edit_document_text(ws: Path) -> None:
+    db(ws).execute("update documents set text='Rebels staged the attack.' where id=2")
+
+
+def rewrite_log_and_drop_checkpoints(ws: Path) -> None:
+    """Edit leaf 0, rebuild the prev chain after it, delete every signed checkpoint."""
+    conn = db(ws)
+    rows = conn.execute("select idx, data from custody_leaves order by idx").fetchall()
+    prev = custody.GENESIS_PREV
+    for idx, data in rows:
+        entry = custody.Entry.decode(bytes(data), strict=False)
+        user = "mallory" if idx == 0 else entry.user
+        forged = custody.encode_entry(replace(entry, user=user, prev=prev))
+        conn.execute("update custody_leaves set data=? where idx=?", (forged, idx))
+        prev = merkle.leaf_hash(forged).hex()
+    conn.execute("delete from checkpoints")
+
+
 CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "flipped byte in a blob": (flip_blob, "blob of document 2"),
     "deleted blob": (delete_blob, "is missing from the vault"),
@@ -140,6 +159,9 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "checkpoint signed by another key": (other_key_checkpoint, "no signature by key"),
     "deleted document row": (delete_document, "a document row was deleted"),
     "edited document row": (edit_document, "document 1"),
+    "edited document text": (edit_document_text, "document 2: its recorded fields"),
+    "rewritten log, checkpoints deleted": (rewrite_log_and_drop_checkpoints,
+                                           "checkpoint rows were deleted"),
 }
 
 

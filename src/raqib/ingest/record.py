@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 from raqib.capture.base import Child, Parsed, Reader
 from raqib.ingest import outcome as oc
@@ -84,19 +85,24 @@ def build_document(
     )
 
 
-SEALED_FIELDS = ("title", "text", "author", "filename", "url")
+SEALED_FIELDS = (
+    "title", "text", "author", "filename", "url", "publisher", "department", "source_name",
+)
+"""What a sensitive document keeps only inside its encrypted envelope (with its metadata)."""
 
 
 def seal_fields(doc: Document, key: bytes) -> None:
     """Move the identifying fields of a sensitive document into an encrypted envelope."""
-    fields = {name: getattr(doc, name) for name in SEALED_FIELDS}
+    fields: dict[str, object] = {name: getattr(doc, name) for name in SEALED_FIELDS}
+    fields["meta"] = doc.meta or {}
     doc.sealed = seal.seal_bytes(key, json.dumps(fields, ensure_ascii=False).encode("utf-8"))
     for name in SEALED_FIELDS:
         setattr(doc, name, None)
+    doc.meta = {}
 
 
-def unseal_fields(doc: Document, key: bytes) -> dict[str, str | None]:
+def unseal_fields(doc: Document, key: bytes) -> dict[str, Any]:
     if doc.sealed is None:
-        return {name: getattr(doc, name) for name in SEALED_FIELDS}
-    data: dict[str, str | None] = json.loads(seal.open_bytes(key, bytes(doc.sealed)))
+        return {name: getattr(doc, name) for name in (*SEALED_FIELDS, "meta")}
+    data: dict[str, Any] = json.loads(seal.open_bytes(key, bytes(doc.sealed)))
     return data

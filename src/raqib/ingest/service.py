@@ -27,6 +27,7 @@ from raqib.store.engine import transaction
 from raqib.store.models import Document
 from raqib.vault import checkpoints, custody
 from raqib.vault.blobs import Spooled
+from raqib.vault.records import record_digest
 from raqib.workspace import Workspace
 
 CHILDREN_DONE = "children_complete"
@@ -133,6 +134,7 @@ class Ingestor:
         details = {} if sensitive else {"size": spooled.size, "media_type": doc.media_type}
         if parent is not None and not sensitive:
             details["parent"] = f"sha256:{parent.sha256}"
+        details["record"] = record_digest(doc)
         with transaction(self.ws.sessions) as session:
             doc.leaf_index, _ = custody.append(session, "ingest", obj, self.options.user, details)
             session.add(doc)

@@ -20,6 +20,7 @@ from raqib.vault import checkpoints, custody, merkle, note
 from raqib.vault.blobs import BlobStore
 from raqib.vault.custody import Entry, LogScan
 from raqib.vault.fixity import ParallelHasher
+from raqib.vault.records import RECORDED, record_digest
 
 
 class DocRef(NamedTuple):
@@ -65,10 +66,15 @@ def verify(
     report.leaves = len(log.leaves)
     cps = checkpoints.all_checkpoints(session)
     report.checkpoints = len(cps)
-    trusted = _check_checkpoints(cps, log, origin, public_key, report)
+    marks = _checkpoint_leaves(log)
+    roots = merkle.roots_at(log.hashes, [*(row.tree_size for row in cps), *marks.values()])
+    trusted = _check_checkpoints(cps, log, roots, origin, public_key, report)
     custody.check(log, strict_from=trusted)
     report.problems[:0] = log.problems  # row problems first: they say where it happened
-    _check_documents(docs, log, report)
+    _check_marks(marks, log, roots, {row.tree_size for row in cps}, report)
+    entries = {idx: e for idx, e in zip(log.indices, log.entries, strict=True) if e is not None}
+    _check_documents(docs, entries, report)
+    _check_records(session, entries, report)
     for doc in docs:
         if doc.sensitive:
             _blob_verdict(doc, _sealed_digest(blobs, doc), report)
@@ -82,13 +88,47 @@ def verify(
 # -- checkpoints -------------------------------------------------------------------------
 
 
+def _checkpoint_leaves(log: LogScan) -> dict[int, int]:
+    """Position of each `checkpoint` leaf in the log -> the tree size it says it extends."""
+    marks: dict[int, int] = {}
+    for position, data in enumerate(log.leaves):
+        if b'"action":"checkpoint"' in data:
+            try:
+                entry = Entry.decode(data, strict=False)
+                marks[position] = int(entry.object.split(":")[1])
+            except (ValueError, IndexError):
+                continue  # a malformed row is reported by the row checks
+    return marks
+
+
+def _check_marks(
+    marks: dict[int, int], log: LogScan, roots: dict[int, bytes], signed: set[int],
+    report: Report,
+) -> None:
+    """Each checkpoint leaf names the root before it, and a signed checkpoint covers it:
+    deleting signed checkpoints to hide a rewritten log leaves these behind."""
+    for position, size in marks.items():
+        recorded = log.leaves[position].split(b'"object":"mth:', 1)[-1].split(b'"', 1)[0]
+        root = roots.get(size)
+        if root is None or recorded != f"{size}:{root.hex()}".encode():
+            report.problems.append(
+                f"leaf {position}: the checkpoint it records (size {size}) does not match the "
+                "log before it: earlier rows were altered"
+            )
+        if position + 1 not in signed:
+            report.problems.append(
+                f"leaf {position}: records a checkpoint of size {position + 1} but no signed "
+                "checkpoint of that size exists: checkpoint rows were deleted"
+            )
+
+
 def _check_checkpoints(
-    cps: list[SignedCheckpoint], log: LogScan, origin: str, key: bytes, report: Report
+    cps: list[SignedCheckpoint], log: LogScan, roots: dict[int, bytes], origin: str,
+    key: bytes, report: Report,
 ) -> int:
     """Check every checkpoint; return how many leaves a valid one vouches for."""
     previous: tuple[int, note.Checkpoint, object] | None = None
     trusted = 0
-    roots = merkle.roots_at(log.hashes, (row.tree_size for row in cps))  # one pass for all
     for number, row in enumerate(cps, start=1):
         label = f"checkpoint {number} (size {row.tree_size})"
         try:
@@ -164,25 +204,38 @@ def expected_object(doc: Document | DocRef) -> str:
     return f"sha256:{doc.sha256}"
 
 
-def _check_documents(docs: Iterable[DocRef], log: LogScan, report: Report) -> None:
-    claimed: dict[int, int] = {}
+def _check_documents(docs: Iterable[DocRef], entries: dict[int, Entry], report: Report) -> None:
+    claimed: set[int] = set()
     for doc in docs:
-        label = f"document {doc.id} (sha256:{doc.sha256[:16]}…)"
-        entry = log.entries[doc.leaf_index] if 0 <= doc.leaf_index < len(log.entries) else None
+        label = f"document {doc.id}"
+        entry = entries.get(doc.leaf_index)
         if entry is None:
             report.problems.append(f"{label}: its custody leaf {doc.leaf_index} is not in the log")
             continue
-        claimed[doc.leaf_index] = doc.id
+        claimed.add(doc.leaf_index)
         if entry.action != "ingest" or entry.object != expected_object(doc):
             report.problems.append(
                 f"{label}: leaf {doc.leaf_index} records {entry.action} of {entry.object[:23]}…, "
                 "not this document: the document row was edited"
             )
-    for idx, entry in enumerate(log.entries):
+    for idx, entry in entries.items():
         if _is_ingest(entry) and idx not in claimed:
             report.problems.append(
                 f"leaf {idx}: records the ingest of {entry.object[:23]}… but no document row "
                 "has it: a document row was deleted"
+            )
+
+
+def _check_records(session: Session, entries: dict[int, Entry], report: Report) -> None:
+    """Each row's recorded fields (text, title, dates, source…) against its ingest leaf."""
+    columns = [getattr(Document, name) for name in ("id", "leaf_index", *RECORDED)]
+    for row in session.execute(select(*columns).order_by(Document.id)).yield_per(2000):
+        entry = entries.get(row.leaf_index)
+        expected = entry.details.get("record") if entry is not None else None
+        if expected is not None and record_digest(row) != expected:
+            report.problems.append(
+                f"document {row.id}: its recorded fields (text, title, dates, source…) differ "
+                f"from what leaf {row.leaf_index} committed to: the row was edited"
             )
 
 
