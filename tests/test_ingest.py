@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import json
 import os
@@ -205,8 +206,12 @@ def test_sensitive_documents_are_sealed(ws: Path, tmp_path: Path) -> None:
             assert needle not in path.read_bytes(), path
     conn = sqlite3.connect(ws / "raqib.db")
     (leaf,) = conn.execute("select data from custody_leaves where idx=0").fetchone()
-    assert result["sha256"] not in leaf.decode() and '"object":"commit:' in leaf.decode()
-    assert conn.execute("select text, title from documents").fetchone() == (None, None)
+    assert result["sha256"] is None  # the hash of a sensitive document is not handed out
+    sha = hashlib.sha256(original).hexdigest()
+    assert sha not in leaf.decode() and '"object":"commit:' in leaf.decode()
+    assert conn.execute(
+        "select text, title, publisher, source_name, meta from documents"
+    ).fetchone() == (None, None, None, None, "{}")
     assert not list((ws / "vault" / "blobs").rglob("*/*"))
     result_cat = CliRunner().invoke(cli, ["-w", str(ws), "cat", str(result["id"])])
     assert result_cat.stdout_bytes == original
@@ -216,3 +221,27 @@ def test_sensitive_documents_are_sealed(ws: Path, tmp_path: Path) -> None:
     assert [t["action"] for t in trail] == ["ingest", "view"]
     assert all(t["object"].startswith("commit:") for t in trail)
     assert run(ws, "verify")[0] == 0
+
+
+def test_sensitive_cannot_seal_bytes_already_stored_plain(ws: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "statement.txt"
+    doc.write_text("I saw the aircraft strike the bakery at nine in the morning.")
+    assert run(ws, "ingest", str(doc))[0] == 0
+    code, out = run(ws, "ingest", "--json", "--sensitive", str(doc))
+    assert code == 2
+    (result,) = lines(out)
+    assert result["status"] == "duplicate" and "cannot seal it now" in result["reason"]
+
+
+def test_odd_names_double_stdin_and_nested_workspaces(ws: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9-report.txt")).write_text("Shelling of the market reported.")
+    run(folder, "init", str(folder / "nested-ws"))  # a workspace inside the folder: skipped
+    code, out = run(ws, "ingest", "--json", str(folder), "-", "-", stdin=b"A report on stdin.")
+    results = lines(out)
+    assert code == 2
+    assert [r["status"] for r in results] == ["new", "new", "failed"]
+    assert results[0]["input"].endswith("caf\\xe9-report.txt")
+    assert "standard input given twice" in results[2]["reason"]
+    assert not any("nested-ws" in r["input"] for r in results)

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from raqib.capture.base import Limits
 from raqib.config import CONFIG_FILE, WorkspaceConfig
-from raqib.errors import WorkspaceError
+from raqib.errors import ProofError, WorkspaceError
 from raqib.store import engine as store
-from raqib.vault import keys
+from raqib.vault import keys, note
 from raqib.vault.blobs import BlobStore
 from raqib.vault.checkpoints import Signer
 
@@ -45,6 +45,11 @@ class Workspace:
         root = root.resolve()
         if (root / CONFIG_FILE).exists():
             raise WorkspaceError(f"{root} is already a Raqib workspace")
+        if (root / "keys").exists():
+            raise WorkspaceError(
+                f"{root} holds a half-made workspace (keys but no {CONFIG_FILE}, an interrupted "
+                "init?): move it aside or choose another folder"
+            )
         root.mkdir(parents=True, exist_ok=True)
         ws_id = secrets.token_hex(6)
         config = WorkspaceConfig(
@@ -93,14 +98,29 @@ class Workspace:
 
     @cached_property
     def blobs(self) -> BlobStore:
-        return BlobStore(self.root / "vault", keys.load_seal_key(self.keys_dir))
+        return BlobStore(self.root / "vault", lambda: keys.load_seal_key(self.keys_dir))
 
     @cached_property
     def signer(self) -> Signer:
         return Signer(self.config.origin, keys.load_signing_key(self.keys_dir))
 
     def public_key_text(self) -> str:
-        return (self.keys_dir / keys.PUBLIC_KEY).read_text(encoding="utf-8").strip()
+        path = self.keys_dir / keys.PUBLIC_KEY
+        try:
+            return path.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise WorkspaceError(f"cannot read the public key {path}: {exc}") from exc
+
+    @property
+    def public_key(self) -> bytes:
+        """The verifier key from signing.pub: verification needs no private key."""
+        try:
+            origin, key = note.parse_verifier_key(self.public_key_text())
+        except ProofError as exc:
+            raise WorkspaceError(f"{self.keys_dir / keys.PUBLIC_KEY}: {exc}") from exc
+        if origin != self.config.origin:
+            raise WorkspaceError(f"signing.pub names log {origin!r}, not {self.config.origin!r}")
+        return key
 
     def close(self) -> None:
         if self._engine is not None:

@@ -40,7 +40,7 @@ def test_golden_roots_and_encodings_are_reproduced(golden: Path) -> None:
 
 def test_golden_sensitive_document_opens_with_its_keys(golden: Path) -> None:
     conn = sqlite3.connect(golden / "raqib.db")
-    (sha,) = conn.execute("select sha256 from documents where sensitive").fetchone()
-    result = CliRunner().invoke(cli, ["-w", str(golden), "--user", "test", "cat", sha[:12]])
+    doc_id, sha = conn.execute("select id, sha256 from documents where sensitive").fetchone()
+    result = CliRunner().invoke(cli, ["-w", str(golden), "--user", "test", "cat", str(doc_id)])
     assert result.exit_code == 0
     assert hashlib.sha256(result.stdout_bytes).hexdigest() == sha

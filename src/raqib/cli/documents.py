@@ -34,7 +34,7 @@ def list_documents(ctx: Context, as_json: bool) -> None:
         cells = (
             str(row["id"]), str(row["parent_id"] or ""), row["status"], row["kind"] or "",
             row["title"] or "", row["publisher"] or "", (row["published_at"] or "")[:16],
-            row["language"] or "", _size(row["size"]), row["sha256"][:12],
+            row["language"] or "", _size(row["size"]), (row["sha256"] or "sealed")[:12],
         )
         table.add_row(*(Text(cell) for cell in cells))  # Text: no markup in titles
     console = Console()

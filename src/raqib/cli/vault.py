@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
 import click
 
 from raqib.cli.app import Context, cli, pass_ctx
-from raqib.errors import ProofError
+from raqib.errors import ProofError, RaqibError
 from raqib.services import vault as service
 from raqib.vault.proof import verify_bundle
 from raqib.workspace import Workspace
@@ -37,7 +38,7 @@ def checkpoint(ctx: Context, export_to: Path | None) -> None:
     state = "signed" if fresh else "unchanged since"
     click.echo(f"{state} checkpoint: size {cp.tree_size}, root {bytes(cp.root_hash).hex()}")
     if export_to is not None:
-        export_to.write_text(cp.note, encoding="utf-8")
+        _write(export_to, cp.note)
         click.echo(f"exported to {export_to}")
 
 
@@ -49,7 +50,7 @@ def verify(ctx: Context, against: Path | None) -> None:
     """Re-hash every blob, recompute the tree, check every checkpoint. Exit 1 on any problem."""
     ws = ctx.workspace()
     started = time.perf_counter()
-    report = service.verify(ws, against.read_text(encoding="utf-8") if against else None)
+    report = service.verify(ws, _read_text(against) if against else None)
     for line in report.notes:
         click.echo(f"note: {line}", err=True)
     for line in report.problems:
@@ -79,7 +80,7 @@ def proof(ctx: Context, document: str, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
     else:
-        out.write_text(text, encoding="utf-8")
+        _write(out, text)
 
 
 @cli.command("verify-proof")
@@ -90,17 +91,35 @@ def proof(ctx: Context, document: str, out: Path | None) -> None:
 def verify_proof(bundle: Path, original: Path | None, key: str | None) -> None:
     """Check a proof bundle without any workspace. Exit 0 only if every check passes."""
     try:
-        data = json.loads(bundle.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ProofError(f"{bundle}: not a readable proof bundle ({exc})") from exc
+        data = json.loads(_read_text(bundle))
+    except ValueError as exc:
+        raise ProofError(f"{bundle}: not a proof bundle ({exc})") from exc
     if key is not None and Path(key).is_file():
-        key = Path(key).read_text(encoding="utf-8").strip()
+        key = _read_text(Path(key)).strip()
     checks = verify_bundle(data, original, key)
     for check in checks:
         click.echo(f"{'ok  ' if check.ok else 'FAIL'} {check.name}: {check.detail}")
     if not all(c.ok for c in checks):
         raise SystemExit(1)
     click.echo("proof verified")
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RaqibError(f"{path}: cannot read it as text ({exc})") from exc
+
+
+def _write(path: Path, text: str) -> None:
+    """Write a file whole or not at all (temporary file, then rename)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise RaqibError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 @cli.group()
@@ -119,7 +138,7 @@ def key_export(ctx: Context) -> None:
 
 @cli.command("log")
 @click.argument("document", required=False)
-@click.option("-n", "--last", type=int, help="Only the last N entries.")
+@click.option("-n", "--last", type=click.IntRange(min=1), help="Only the last N entries.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per entry.")
 @pass_ctx
 def log_(ctx: Context, document: str | None, last: int | None, as_json: bool) -> None:

@@ -29,9 +29,16 @@ def _stdin() -> BinaryIO:
     return sys.stdin.buffer
 
 
+WORKSPACE_MARK = "raqib.toml"
+
+
 def _walk(folder: Path) -> Iterator[Path]:
-    """Files under a folder, recursively, in a stable order; symlinked folders not followed."""
-    for dirpath, dirnames, filenames in os.walk(folder, onerror=None, followlinks=False):
+    """Files under a folder, recursively, in a stable order. Symlinked folders are not
+    followed, and a Raqib workspace inside the folder (its keys!) is never walked into."""
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        if WORKSPACE_MARK in filenames:
+            dirnames.clear()
+            continue
         dirnames.sort()
         for name in sorted(filenames):
             yield Path(dirpath) / name
@@ -44,18 +51,27 @@ def _one(path: Path) -> Input:
     try:
         info = path.stat()
     except OSError as exc:
-        return Input(str(path), opener, problem=exc.strerror or str(exc))
+        return Input(printable(str(path)), opener, problem=exc.strerror or str(exc))
+    name = printable(str(path))
     if not stat.S_ISREG(info.st_mode):  # a FIFO or device could block or never end
-        return Input(str(path), opener, problem="not a regular file (pipe, socket or device)")
-    return Input(str(path), opener, size=info.st_size, filename=path.name)
+        return Input(name, opener, problem="not a regular file (pipe, socket or device)")
+    return Input(name, opener, size=info.st_size, filename=printable(path.name))
+
+
+def printable(name: str) -> str:
+    """A file name as text that can be stored and shown (undecodable bytes as \\xNN)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def expand(paths: list[str]) -> list[Input]:
     """Files, folders (recursively) and '-' for standard input, in the order given."""
     found: list[Input] = []
+    stdin_seen = False
     for raw in paths:
         if raw == STDIN:
-            found.append(Input("<stdin>", _stdin, filename=""))
+            problem = "standard input given twice" if stdin_seen else None
+            found.append(Input("<stdin>", _stdin, filename="", problem=problem))
+            stdin_seen = True
             continue
         path = Path(raw)
         if path.is_dir():

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from raqib.capture import registry
 from raqib.capture.base import Child, Limits, Parsed, Reader, ReaderError
@@ -52,7 +53,16 @@ class Ingestor:
     # -- public --------------------------------------------------------------------------
 
     def ingest(self, item: Input) -> Iterator[Outcome]:
-        """Ingest one input; yields its outcome, then one per embedded document."""
+        """Ingest one input; yields its outcome, then one per embedded document.
+
+        Whatever goes wrong with one input becomes its one-line failure; the run goes on.
+        """
+        try:
+            yield from self._ingest_input(item)
+        except Exception as exc:
+            yield Outcome(item.name, oc.FAILED, f"{exc.__class__.__name__}: {exc}")
+
+    def _ingest_input(self, item: Input) -> Iterator[Outcome]:
         if item.problem is not None:
             yield Outcome(item.name, oc.FAILED, f"cannot read: {item.problem}")
             return
@@ -87,7 +97,10 @@ class Ingestor:
                 yield from self._resume_children(name, existing, spooled)
                 return
             reader, parsed, reason = self._parse(spooled, meta, hint)
-            doc = self._store(spooled, parsed, reader, reason, meta, parent)
+            doc, fresh = self._store(spooled, parsed, reader, reason, meta, parent)
+            if not fresh:  # another process stored the same bytes a moment ago
+                yield self._duplicate(name, doc)
+                return
             yield self._outcome(name, doc, oc.NEW if reason is None else oc.WITHOUT_TEXT)
             if parsed is not None and parsed.children is not None:
                 yield from self._children(name, doc, parsed.children)
@@ -120,7 +133,8 @@ class Ingestor:
     def _store(
         self, spooled: Spooled, parsed: Parsed | None, reader: Reader | None,
         reason: str | None, meta: Meta, parent: Document | None,
-    ) -> Document:
+    ) -> tuple[Document, bool]:
+        """Blob in place, then row and leaf in one transaction; (document, stored now)."""
         sensitive = self.options.sensitive or bool(parent and parent.sensitive)
         salt = secrets.token_bytes(16) if sensitive else None
         commit = custody.commitment(salt, spooled.sha256) if salt else None
@@ -135,10 +149,18 @@ class Ingestor:
         if parent is not None and not sensitive:
             details["parent"] = f"sha256:{parent.sha256}"
         details["record"] = record_digest(doc)
-        with transaction(self.ws.sessions) as session:
-            doc.leaf_index, _ = custody.append(session, "ingest", obj, self.options.user, details)
-            session.add(doc)
-        return doc
+        try:
+            with transaction(self.ws.sessions) as session:
+                doc.leaf_index, _ = custody.append(
+                    session, "ingest", obj, self.options.user, details
+                )
+                session.add(doc)
+        except IntegrityError:
+            existing = self._find(spooled.sha256)
+            if existing is None:
+                raise
+            return existing, False
+        return doc, True
 
     # -- containers ----------------------------------------------------------------------
 
@@ -181,13 +203,16 @@ class Ingestor:
     def _duplicate(self, name: str, doc: Document) -> Outcome:
         result = self._outcome(name, doc, oc.DUPLICATE)
         result.reason = f"same bytes as document {doc.id}, already in the vault"
+        if self.options.sensitive and not doc.sensitive:
+            result.reason += "; it is stored unencrypted: --sensitive cannot seal it now"
+            result.has_text = False  # not what was asked: the exit code says so
         return result
 
     def _outcome(self, name: str, doc: Document, status: str) -> Outcome:
         published = _iso(doc.published_at, doc.published_tz)
         return Outcome(
             name, status, doc.status_reason if status == oc.WITHOUT_TEXT else None,
-            id=doc.id, sha256=doc.sha256,
+            id=doc.id, sha256=None if doc.sensitive else doc.sha256,
             title=None if doc.sensitive else doc.title, published_at=published,
             language=doc.language, has_text=doc.status == oc.NEW,
         )

@@ -31,7 +31,8 @@ def summaries(ws: Workspace) -> list[dict[str, Any]]:
                 "id": d.id, "status": d.status, "kind": d.kind,
                 "title": "[sensitive]" if d.sensitive else d.title,
                 "publisher": d.publisher, "published_at": published(d), "language": d.language,
-                "media_type": d.media_type, "size": d.size, "sha256": d.sha256,
+                "media_type": d.media_type, "size": d.size,
+                "sha256": None if d.sensitive else d.sha256,
                 "parent_id": d.parent_id, "sensitive": d.sensitive,
             }
             for d in docs

@@ -33,7 +33,7 @@ def checkpoint(ws: Workspace, user: str) -> tuple[SignedCheckpoint, bool]:
 def verify(ws: Workspace, against: str | None = None) -> Report:
     damaged = integrity_problems(ws.engine)
     with ws.sessions() as session:
-        report = verify_vault(session, ws.blobs, ws.config.origin, ws.signer.public_key)
+        report = verify_vault(session, ws.blobs, ws.config.origin, ws.public_key)
         report.problems[:0] = damaged
         if against is not None:
             _verify_against(session, ws, against, report)
@@ -43,7 +43,7 @@ def verify(ws: Workspace, against: str | None = None) -> Report:
 def _verify_against(session: Session, ws: Workspace, text: str, report: Report) -> None:
     """The log must extend the outside checkpoint: same first leaves, only growth."""
     try:
-        cp, moment = checkpoints.open_checkpoint(text, ws.config.origin, ws.signer.public_key)
+        cp, moment = checkpoints.open_checkpoint(text, ws.config.origin, ws.public_key)
     except ProofError as exc:
         report.problems.append(f"external checkpoint: {exc}")
         return
@@ -67,11 +67,13 @@ def _verify_against(session: Session, ws: Workspace, text: str, report: Report) 
 def find_document(session: Session, ref: str) -> Document:
     """A document by id, or by a sha256 prefix of at least 8 hex digits."""
     ref = ref.strip().removeprefix("sha256:")
-    if ref.isdigit() and len(ref) < 12:
+    if ref.isascii() and ref.isdecimal() and len(ref) < 12:
         doc = session.get(Document, int(ref))
     elif len(ref) >= 8 and all(c in "0123456789abcdef" for c in ref.lower()):
-        rows = session.execute(
-            select(Document).where(Document.sha256.startswith(ref.lower())).limit(2)
+        rows = session.execute(  # sensitive documents are found by id only: no hash guessing
+            select(Document)
+            .where(Document.sha256.startswith(ref.lower()), Document.sensitive.is_(False))
+            .limit(2)
         ).scalars().all()
         if len(rows) > 1:
             raise DocumentNotFound(f"{ref!r} matches several documents; give more digits")

@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -42,13 +43,21 @@ def _fsync_dir(path: Path) -> None:
 
 
 class BlobStore:
-    def __init__(self, root: Path, seal_key: bytes) -> None:
+    def __init__(self, root: Path, seal_key: Callable[[], bytes]) -> None:
+        self._load_seal_key = seal_key
+        self._seal_key: bytes | None = None
         self.root = root
         self._root_str = str(root)
-        self.seal_key = seal_key
         self.tmp = root / "tmp"
         for sub in ("blobs", "sealed", "tmp"):
             (root / sub).mkdir(parents=True, exist_ok=True)
+
+    @property
+    def seal_key(self) -> bytes:
+        """Loaded on first use: plain blobs can be checked without the sealing key."""
+        if self._seal_key is None:
+            self._seal_key = self._load_seal_key()
+        return self._seal_key
 
     # -- writing -------------------------------------------------------------------------
 
@@ -90,10 +99,14 @@ class BlobStore:
         source = self._sealed_copy(spooled) if sealed else spooled.path
         source.chmod(0o444)  # write-once: nobody rewrites a blob by accident
         self._make_parents(target)
-        if keep and not sealed:
-            os.link(source, target)
-        else:
-            os.rename(source, target)
+        try:
+            if keep and not sealed:
+                os.link(source, target)
+            else:
+                os.rename(source, target)
+        except FileExistsError:  # the same bytes, placed by another process just now
+            if source != spooled.path:
+                source.unlink(missing_ok=True)
         _fsync_dir(target.parent)
         if sealed and not keep:
             spooled.path.unlink(missing_ok=True)
@@ -124,9 +137,13 @@ class BlobStore:
         """The original bytes of a blob (decrypted when sealed), in chunks."""
         path = self.path_for(key)
         try:
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                raise EvidenceTampered(f"blob {key} is not a regular file any more (replaced)")
             handle = path.open("rb")
         except FileNotFoundError as exc:
             raise EvidenceTampered(f"blob {key} is missing from the vault") from exc
+        except OSError as exc:
+            raise EvidenceTampered(f"blob {key} cannot be read: {exc.strerror or exc}") from exc
         with handle:
             if key.startswith("sealed:"):
                 yield from seal.open_stream(self.seal_key, handle, key)
@@ -136,16 +153,10 @@ class BlobStore:
 
     def rehash(self, key: str) -> str:
         """SHA-256 of the original bytes of a blob (decrypted first when sealed)."""
-        if key.startswith("sealed:"):
-            digest = hashlib.sha256()
-            for chunk in self.read_chunks(key):
-                digest.update(chunk)
-            return digest.hexdigest()
-        try:
-            with self.path_for(key).open("rb") as handle:
-                return hashlib.file_digest(handle, "sha256").hexdigest()
-        except FileNotFoundError as exc:
-            raise EvidenceTampered(f"blob {key} is missing from the vault") from exc
+        digest = hashlib.sha256()
+        for chunk in self.read_chunks(key):
+            digest.update(chunk)
+        return digest.hexdigest()
 
     def stored_keys(self) -> Iterator[str]:
         """Every blob key present on disk (to find blobs no document refers to)."""

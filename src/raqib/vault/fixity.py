@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import stat
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -18,11 +19,15 @@ PARALLEL_FROM = 2000
 
 
 def sha256_file(path: str) -> str | None:
-    """Hex SHA-256 of a file's bytes; None when the file is missing."""
+    """Hex SHA-256 of a file's bytes; None when missing; '!reason' when it cannot be read."""
     try:
-        fd = os.open(path, os.O_RDONLY)
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return "!the blob is not a regular file any more (replaced)"
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        return f"!cannot read the blob: {exc.strerror or exc}"
     try:
         digest = hashlib.sha256()
         while True:

@@ -9,6 +9,7 @@ bundle's word for who signed.
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,10 +71,17 @@ def _field(bundle: dict[str, Any], *path: str) -> Any:
 
 
 def verify_bundle(
-    bundle: dict[str, Any], original: Path | None = None, pinned_key: str | None = None
+    bundle: Any, original: Path | None = None, pinned_key: str | None = None
 ) -> list[Check]:
     """Run every check and report each one; never one opaque 'valid'."""
-    if _field(bundle, "format") != FORMAT:
+    try:
+        return _verify(bundle, original, pinned_key)
+    except (TypeError, ValueError, AttributeError, binascii.Error) as exc:
+        raise ProofError(f"malformed bundle: {exc.__class__.__name__}: {exc}") from exc
+
+
+def _verify(bundle: Any, original: Path | None, pinned_key: str | None) -> list[Check]:
+    if not isinstance(bundle, dict) or _field(bundle, "format") != FORMAT:
         raise ProofError(f"not a {FORMAT} bundle")
     checks: list[Check] = []
     key_text = str(_field(bundle, "public_key")).strip()

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from raqib.errors import EvidenceTampered, ProofError
+from raqib.errors import EvidenceTampered, ProofError, WorkspaceError
 from raqib.store.models import Document, SignedCheckpoint
 from raqib.vault import checkpoints, custody, merkle, note
 from raqib.vault.blobs import BlobStore
@@ -246,7 +246,7 @@ def _is_ingest(entry: Entry | None) -> bool:
 def _sealed_digest(blobs: BlobStore, doc: DocRef) -> str | None:
     try:
         return blobs.rehash(doc.blob_key)
-    except EvidenceTampered as exc:
+    except (EvidenceTampered, WorkspaceError) as exc:  # altered, or no sealing key here
         return f"!{exc}"
 
 
