@@ -1,6 +1,6 @@
 """The `raqib` command line: thin; every command calls a service."""
 
-from raqib.cli import documents, ingest, vault  # noqa: F401  (commands register on import)
+from raqib.cli import documents, extract, ingest, vault  # noqa: F401  (commands register)
 from raqib.cli.app import cli
 
 

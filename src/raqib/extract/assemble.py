@@ -1,0 +1,139 @@
+"""Assembly: one ACLED-coded event per incident, from the cues and the mentions near them.
+
+Each event takes its fields from the mentions inside the cue's sentence first, then from the
+rest of the document (a short report often names the place and date once, in its first
+sentence). Roles follow the ACLED codebook: the perpetrator is actor1 and the victims or
+target actor2; protesters and rioters are actor1 of their own events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from raqib.extract import actors as actor_stage
+from raqib.extract import events as event_stage
+from raqib.extract import numbers, places
+from raqib.extract.model import (
+    ActorMention,
+    Analysis,
+    DateMention,
+    Event,
+    EventCue,
+    Options,
+    PlaceMention,
+    Span,
+    WeaponMention,
+)
+
+CIVILIANS, PROTESTERS, RIOTERS, STATE = 7, 6, 5, 1
+M = TypeVar("M", ActorMention, PlaceMention, DateMention, WeaponMention)
+
+
+def _inside(items: Sequence[M], window: Span) -> list[M]:
+    return [m for m in items if window.start <= m.span.start < window.end]
+
+
+def _near(items: Sequence[M], window: Span) -> list[M]:
+    """Mentions inside the window, else all of the document's, in text order."""
+    return _inside(items, window) or list(items)
+
+
+def _roles(
+    cue: EventCue, actors: list[ActorMention]
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """(actor1, actor2) by the event type's conventions."""
+    distinct: list[ActorMention] = []
+    for actor in actors:
+        if all(actor.name != seen.name for seen in distinct):
+            distinct.append(actor)
+    by_inter = {inter: [a for a in distinct if a.inter == inter] for inter in range(1, 9)}
+    if cue.event_type in ("Protests", "Riots"):
+        crowd = by_inter[PROTESTERS if cue.event_type == "Protests" else RIOTERS]
+        first = crowd[0] if crowd else (distinct[0] if distinct else None)
+        others = [a for a in distinct if a is not first]
+        return first, (by_inter[STATE] or others or [None])[0]
+    armed = [a for a in distinct if a.inter != CIVILIANS]
+    first = armed[0] if armed else None
+    if cue.event_type == "Violence against civilians":
+        return first, (by_inter[CIVILIANS] or [None])[0]
+    rest = [a for a in distinct if a is not first]
+    return first, (rest[0] if rest else None)
+
+
+class Assemble:
+    name = "extract.assemble.v1"
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+
+    def __call__(self, doc: Analysis) -> None:
+        cues = event_stage.best_cues(doc)
+        country = places.document_country(doc) or ""
+        actor_stage.localize(doc, country or None, self.options)  # "Civilians" -> "(Nigeria)"
+        for cue in cues:
+            doc.events.append(self._event(doc, cue, country, single=len(cues) == 1))
+
+    def _event(self, doc: Analysis, cue: EventCue, country: str, single: bool) -> Event:
+        window = cue.span
+        event = Event(
+            event_type=cue.event_type, sub_event_type=cue.sub_event_type,
+            disorder_type=cue.disorder_type, confidence=cue.score, evidence=window,
+        )
+        event.spans["sub_event_type"] = window
+        self._place(event, _near(doc.places, window), country)
+        parties = [a for a in doc.actors if not actor_stage.is_claimant_only(a, self.options)]
+        self._actors(event, cue, _near(parties, window))
+        self._date(event, _near(doc.dates, window), doc)
+        self._casualties(event, doc, None if single else window)
+        weapons = _near(doc.weapons, window)
+        if weapons:
+            event.weapon = weapons[0].weapon
+            event.spans["weapon"] = weapons[0].span
+        return event
+
+    def _place(self, event: Event, found: list[PlaceMention], country: str) -> None:
+        event.country = country
+        if not found:
+            return
+        place = max(found, key=lambda p: p.score)
+        event.location, event.country = place.name, place.country or country
+        event.admin1, event.admin2, event.admin3 = (
+            place.admin1 or "", place.admin2 or "", place.admin3 or "",
+        )
+        event.latitude, event.longitude = place.latitude, place.longitude
+        event.geo_precision = place.geo_precision
+        event.spans["location"] = place.span
+
+    def _actors(self, event: Event, cue: EventCue, actors: list[ActorMention]) -> None:
+        first, second = _roles(cue, actors)
+        if first is not None:
+            event.actor1, event.inter1 = first.name, first.inter
+            event.spans["actor1"] = first.span
+        if second is not None:
+            event.actor2, event.inter2 = second.name, second.inter
+            event.spans["actor2"] = second.span
+            if second.inter == CIVILIANS:
+                event.targets = "civilians"
+
+    def _date(self, event: Event, found: list[DateMention], doc: Analysis) -> None:
+        if found:
+            event.event_date = found[0].value.isoformat()
+            event.time_precision = found[0].precision
+            event.spans["event_date"] = found[0].span
+        elif doc.reference_date is not None:  # undated report: its own date, to the month
+            event.event_date, event.time_precision = doc.reference_date.isoformat(), 3
+
+    def _casualties(self, event: Event, doc: Analysis, window: Span | None) -> None:
+        killed, killed_span = numbers.fatalities(doc, within=window)
+        event.fatalities = killed
+        if killed_span is not None:
+            event.spans["fatalities"] = killed_span
+        hurt, hurt_span = numbers.injured(doc, within=window)
+        if hurt_span is not None:
+            event.injured = hurt
+            event.spans["injured"] = hurt_span
+
+
+def create(options: Options) -> Assemble:
+    return Assemble(options)

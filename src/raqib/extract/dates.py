@@ -1,0 +1,317 @@
+"""Dates: explicit and relative, resolved against the reference date, with ACLED precision.
+
+The stage runs a short list of regular expressions, most specific first (ISO dates, numeric
+dates, ranges, "9 May 2020", "May 9, 2020", "May 2020", "yesterday", "two days ago", "last
+week", "in May", "on the 9th", "on Saturday"); a later pattern never takes words an earlier one
+took. Words come from ``resources/lexicon/calendar.tsv`` (English and Arabic month and weekday
+names, relative phrases) and ``numbers.tsv`` (number words); Arabic-Indic digits are digits.
+
+ACLED time precision: 1 the day is known; 2 a range of days or a week (coded as its first
+day, or the middle of the week); 3 only the month (coded as the 15th, or the middle of the
+days already past when it is the reference date's own month). Year-less dates take the
+reference date's year, or the year before when that would put them after the reference date.
+Without a reference date, relative expressions are skipped and year-less dates take their
+year from a full date in the same text, if there is one.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from raqib.extract.model import Analysis, DateMention, Options
+from raqib.extract.numbers import read_lexicon
+
+_ORD = r"(?:st|nd|rd|th)?"
+_SEP = r"\s*(?P<sep>-|–|—|to|and|until|till)\s*"
+_BIRTH_WINDOW = 16
+
+Found = tuple[int, int, date, int, bool]
+"""(start, end, value, precision, relative)."""
+
+
+@dataclass
+class _Context:
+    ref: date | None
+    """The reference date: relative expressions need it."""
+    anchor: date | None
+    """Where year-less dates take their year: the reference date, else a full date in the text."""
+
+
+def _alternation(phrases: list[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().rstrip(".").split())
+
+
+class Dates:
+    name = "extract.dates.v1"
+
+    def __init__(self, calendar_rows: list[list[str]], number_rows: list[list[str]]) -> None:
+        self.words: dict[str, dict[str, str]] = {}
+        for kind, phrase, value in calendar_rows:
+            self.words.setdefault(kind, {})[phrase.lower()] = value
+        self.numbers = {r[0]: int(r[2]) for r in number_rows if r[1] in ("unit", "teen", "ten")}
+        self.numbers.update({"a": 1, "an": 1})
+        alt = {kind: _alternation(list(table)) for kind, table in self.words.items()}
+        self._birth = re.compile(rf"\b(?:{alt['nobirth']})\W*$", re.IGNORECASE)
+        self._hedge = re.compile(rf"\b(?:{alt['approx']})\s+$", re.IGNORECASE)
+        self._patterns = [
+            (re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in self._rules(alt)
+        ]
+
+    def _rules(
+        self, alt: dict[str, str]
+    ) -> list[tuple[str, Callable[[re.Match[str], _Context], Found | None]]]:
+        """The patterns, most specific first, each with the handler that resolves its match."""
+        m, wd = alt["month"], alt["weekday"]
+        day, year = rf"(?P<d>\d{{1,2}}){_ORD}", r"(?P<y>\d{4})"
+        pre = rf"(?:(?P<wd>{wd})\.?,?\s+(?:the\s+)?)?"
+        number = _alternation([*self.numbers, "a few", "few", "several"])
+        return [
+            (r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d?)-(?P<d>\d\d?)(?![\d-])", self._iso),
+            (r"(?<![\d/.])(?P<a>\d\d?)[/.](?P<b>\d\d?)[/.](?P<y>\d{4})(?![\d/])", self._numeric),
+            (
+                rf"\b(?:(?P<btw>between)\s+(?:the\s+)?)?(?P<d1>\d{{1,2}}){_ORD}"
+                rf"(?:\s+(?P<m1>{m})\.?)?(?:,?\s+(?P<y1>\d{{4}}))?{_SEP}(?:the\s+)?"
+                rf"(?P<d2>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<m2>{m})\b\.?(?:,?\s+(?P<y2>\d{{4}})\b)?",
+                self._range,
+            ),
+            (
+                rf"\b(?:(?P<btw>between)\s+)?(?P<m1>{m})\.?\s+(?P<d1>\d{{1,2}}){_ORD}{_SEP}"
+                rf"(?:(?P<m2>{m})\.?\s+)?(?P<d2>\d{{1,2}}){_ORD}\b(?:,?\s+(?P<y2>\d{{4}})\b)?",
+                self._range,
+            ),
+            (
+                rf"\b{pre}{day}(?:\s+of)?\s+(?P<m>{m})\b\.?(?:\s*/\s*(?:{m})\b)?"
+                rf"(?:,?\s+{year}\b)?",
+                self._day_month,
+            ),
+            (rf"\b{pre}(?P<m>{m})\.?\s+{day}\b(?:,?\s+{year}\b)?", self._day_month),
+            (
+                rf"\b(?:(?:{alt['part']})[\s-]+)?(?P<m>{m})\b\.?,?\s+(?:of\s+)?{year}\b",
+                self._month_year,
+            ),
+            (rf"\b(?P<w>{alt['day']})\b", self._relative_day),
+            (rf"\b(?P<n>\d{{1,2}}|{number})\s+(?P<u>{alt['unit']})\s+ago\b", self._ago),
+            (rf"\b(?P<w>{alt['week']})\b", self._week),
+            (rf"\b(?P<w>{alt['weekend']})\b", self._weekend),
+            (rf"\b(?P<w>{alt['monthrel']})\b", self._month_relative),
+            (rf"\b(?:{alt['in']}|{alt['part']})[\s-]+(?P<m>{m})\b", self._month_only),
+            (rf"\bon\s+(?P<t>the\s+{day})(?!\w)", self._ordinal_day),
+            (rf"\b(?:(?P<pre>{alt['last']}|{alt['skip']})\s+)?(?P<wd>{wd})\b", self._weekday),
+        ]
+
+    def __call__(self, doc: Analysis) -> None:
+        for start, end, value, precision, relative in self.find(doc.text, doc.reference_date):
+            doc.dates.append(DateMention(doc.span(start, end), value, precision, relative))
+
+    def find(self, text: str, ref: date | None) -> list[Found]:
+        """Every date in ``text``: (start, end, value, precision, relative), in order."""
+        ctx = _Context(ref, ref or self._first_full_date(text))
+        taken: list[tuple[int, int]] = []
+        found: list[Found] = []
+        for pattern, handler in self._patterns:
+            for match in pattern.finditer(text):
+                if any(match.start() < e and s < match.end() for s, e in taken):
+                    continue
+                if self._birth.search(text[max(0, match.start() - _BIRTH_WINDOW) : match.start()]):
+                    continue
+                result = handler(match, ctx)
+                if result is not None:
+                    taken.append((match.start(), match.end()))
+                    found.append(self._hedged(text, _trim(text, result)))
+        return sorted(found)
+
+    def _hedged(self, text: str, found: Found) -> Found:
+        """'Around 9 May': the hedge joins the span and the day becomes precision 2."""
+        start, end, value, precision, relative = found
+        hedge = self._hedge.search(text, max(0, start - 24), start) if precision == 1 else None
+        return (hedge.start(), end, value, 2, relative) if hedge else found
+
+    def _first_full_date(self, text: str) -> date | None:
+        """The first date with a year in ``text`` (the anchor when there is no reference)."""
+        ctx = _Context(None, None)
+        first: tuple[int, date] | None = None
+        for pattern, handler in self._patterns[:6]:
+            for match in pattern.finditer(text):
+                result = handler(match, ctx)
+                if result is not None and (first is None or result[0] < first[0]):
+                    first = (result[0], result[2])
+                    break
+        return first[1] if first else None
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _month(self, text: str | None) -> int | None:
+        if not text or (text[0].isascii() and text[0].islower()):
+            return None
+        value = self.words["month"].get(_key(text))
+        return int(value) if value else None
+
+    def _full(
+        self, ctx: _Context, y: str | None, m: int | None, d: str | int
+    ) -> tuple[date, bool] | None:
+        """The date, and whether its year came from the reference (None if invalid)."""
+        if m is None:
+            return None
+        try:
+            if y:
+                return date(int(y), m, int(d)), False
+            anchor = ctx.anchor
+            if anchor is None:
+                return None
+            value = date(anchor.year, m, int(d))
+            return (value if value <= anchor else date(anchor.year - 1, m, int(d))), True
+        except ValueError:
+            return None
+
+    # -- handlers: each returns (start, end, value, precision, relative) or None -------------
+
+    def _iso(self, match: re.Match[str], ctx: _Context) -> Found | None:
+        full = self._full(ctx, match["y"], int(match["m"]), match["d"])
+        return (match.start(), match.end(), full[0], 1, False) if full else None
+
+    def _numeric(self, match: re.Match[str], ctx: _Context) -> Found | None:
+        a, b = int(match["a"]), int(match["b"])
+        if a != b and a <= 12 and b <= 12:
+            return None
+        day, month = (a, b) if a > 12 or a == b else (b, a)
+        full = self._full(ctx, match["y"], month, day)
+        return (match.start(), match.end(), full[0], 1, False) if full else None
+
+    def _range(self, match: re.Match[str], ctx: _Context) -> Found | None:
+        if match["sep"].lower() == "and" and not match["btw"]:
+            return None
+        month = self._month(match["m1"]) or self._month(match["m2"])
+        year = match.groupdict().get("y1") or match["y2"]
+        full = self._full(ctx, year, month, match["d1"])
+        last = self._full(ctx, match["y2"], self._month(match["m2"]) or month, match["d2"])
+        if not full or not last or not 0 < (last[0] - full[0]).days < 31:
+            return None
+        return match.start(), match.end(), full[0], 2, full[1]
+
+    def _day_month(self, match: re.Match[str], ctx: _Context) -> Found | None:
+        if match["wd"] and match["wd"][0].islower():
+            return None
+        if not match["y"] and not match["wd"] and match.start("m") < match.start("d"):
+            before = match.string[max(0, match.start() - 3) : match.start()].lower()
+            if before == "in " and match.group().endswith(match["d"]):
+                return None  # "in May 20 people were killed": a month and a count
+        full = self._full(ctx, match["y"], self._month(match["m"]), match["d"])
+        return (match.start(), match.end(), full[0], 1, full[1]) if full else None
+
+    def _month_year(self, match: re.Match[str], ctx: _Context) -> Found | None:
+        ref = ctx.ref
+        month = self._month(match["m"])
+        if month is None:
+            return None
+        return match.start(), match.end(), _mid_month(int(match["y"]), month, ref), 3, False
+
+    def _month_only(self, match: re.Match[str], ctx: _Context) -> Found | None:
+        ref = ctx.ref
+        month = self._month(match["m"])
+        if month is None or ref is None:
+            return None
+        year = ref.year if month <= ref.month else ref.year - 1
+        return match.start("m"), match.end(), _mid_month(year, month, ref), 3, True
+
+    def _relative_day(self, match: re.Match[str], ctx: _Context) -> Found | None:
+        ref = ctx.ref
+        if ref is None:
+            return None
+        offset = int(self.words["day"][_key(match["w"])])
+        return match.start(), match.end(), ref + timedelta(days=offset), 1, True
+
+    def _ago(self, match: re.Match[str], ctx: _Context) -> Found | None:
+        ref = ctx.ref
+        if ref is None:
+            return None
+        text = _key(match["n"])
+        few = text in ("a few", "few", "several")
+        count = 3 if few else int(text) if text.isdigit() else self.numbers.get(text, 0)
+        unit = self.words["unit"][_key(match["u"])]
+        if unit == "day":
+            value, precision = ref - timedelta(days=count), 2 if few else 1
+        elif unit == "week":
+            value, precision = ref - timedelta(days=7 * count), 2
+        else:
+            year, month = divmod(ref.year * 12 + ref.month - 1 - count, 12)
+            value, precision = _mid_month(year, month + 1, ref), 3
+        return match.start(), match.end(), value, precision, True
+
+    def _week(self, match: re.Match[str], ctx: _Context) -> Found | None:
+        ref = ctx.ref
+        if ref is None:
+            return None
+        offset = int(self.words["week"][_key(match["w"])])
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=offset)
+        middle = monday + (ref - monday) / 2 if offset == 0 else monday + timedelta(days=3)
+        return match.start(), match.end(), middle, 2, True
+
+    def _weekend(self, match: re.Match[str], ctx: _Context) -> Found | None:
+        ref = ctx.ref
+        if ref is None:
+            return None
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+        if int(self.words["weekend"][_key(match["w"])]) < 0 and ref.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        return match.start(), match.end(), saturday, 2, True
+
+    def _month_relative(self, match: re.Match[str], ctx: _Context) -> Found | None:
+        ref = ctx.ref
+        if ref is None:
+            return None
+        offset = int(self.words["monthrel"][_key(match["w"])])
+        year, month = divmod(ref.year * 12 + ref.month - 1 + offset, 12)
+        return match.start(), match.end(), _mid_month(year, month + 1, ref), 3, True
+
+    def _ordinal_day(self, match: re.Match[str], ctx: _Context) -> Found | None:
+        ref = ctx.ref
+        if ref is None or not re.search(r"\d(?:st|nd|rd|th)$", match["t"], re.IGNORECASE):
+            return None
+        day = int(match["d"])
+        year, month = ref.year, ref.month
+        if day > ref.day:
+            year, month = divmod(ref.year * 12 + ref.month - 2, 12)
+            month += 1
+        if day > monthrange(year, month)[1]:
+            return None
+        return match.start("t"), match.end(), date(year, month, day), 1, True
+
+    def _weekday(self, match: re.Match[str], ctx: _Context) -> Found | None:
+        ref = ctx.ref
+        text, modifier = match["wd"], _key(match["pre"] or "")
+        if ref is None or (text[0].isascii() and text[0].islower()):
+            return None
+        if modifier in self.words["skip"]:
+            return None
+        back = (ref.weekday() - int(self.words["weekday"][_key(text)])) % 7
+        if back == 0 and modifier in self.words["last"]:
+            back = 7
+        return match.start(), match.end(), ref - timedelta(days=back), 1, True
+
+
+def _trim(text: str, found: Found) -> Found:
+    """Drop a sentence's full stop after a full month name ("... on 3 May.")."""
+    start, end, value, precision, relative = found
+    if text[end - 1] == "." and len(text[start : end - 1].split()[-1]) > 4:
+        end -= 1
+    return start, end, value, precision, relative
+
+
+def _mid_month(year: int, month: int, ref: date | None) -> date:
+    """The 15th, or the middle of the days already past in the reference date's month."""
+    if ref is not None and (year, month) == (ref.year, ref.month):
+        return date(year, month, (1 + ref.day) // 2)
+    return date(year, month, 15)
+
+
+def create(options: Options) -> Dates:
+    return Dates(read_lexicon("calendar.tsv"), read_lexicon("numbers.tsv"))

@@ -1,0 +1,169 @@
+"""`raqib evaluate`: score the pipeline against coded data it has never seen.
+
+Three gold formats, recognised by their header: an ACLED export (notes are the input, the
+coded columns the gold), the Aid Worker Security Database (Details as input; date, place and
+killed/wounded counts as gold), and labelled snippets (TSV: text, sub_event_type).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sklearn.metrics import f1_score
+
+from raqib.errors import RaqibError
+from raqib.extract import taxonomy
+from raqib.extract.model import Event
+from raqib.extract.pipeline import Pipeline
+
+
+@dataclass
+class Gold:
+    text: str
+    reference_date: date | None
+    fields: dict[str, str]
+
+
+@dataclass
+class Scores:
+    pairs: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    distances: list[float | None] = field(default_factory=list)
+    documents: int = 0
+    seconds: float = 0.0
+
+    def add(self, name: str, gold: str, predicted: str) -> None:
+        self.pairs.setdefault(name, []).append((gold, predicted))
+
+    def lines(self) -> Iterator[str]:
+        yield f"documents: {self.documents}, {self.documents / max(self.seconds, 1e-9):.1f}/s"
+        for name, pairs in self.pairs.items():
+            right = sum(1 for g, p in pairs if g == p)
+            yield f"{name} accuracy: {right / len(pairs):.3f} ({right}/{len(pairs)})"
+            if name == "sub_event_type":
+                gold, pred = zip(*pairs, strict=True)
+                for avg in ("macro", "weighted"):
+                    score = f1_score(gold, pred, average=avg, zero_division=0)
+                    yield f"sub_event_type {avg}-F1: {score:.3f}"
+        if self.distances:
+            for km in (10, 25, 50):
+                near = sum(1 for d in self.distances if d is not None and d <= km)
+                yield f"location within {km} km: {near / len(self.distances):.3f}"
+
+
+def _open_csv(path: Path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")  # old ACLED files are latin-1
+    delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
+    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+
+
+def _acled_date(value: str) -> date | None:
+    for fmt in ("%d-%b-%y", "%d %B %Y", "%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _acled(rows: list[dict[str, str]]) -> Iterator[Gold]:
+    for row in rows:
+        low = {k.lower(): (v or "") for k, v in row.items() if k}
+        stamp = low.get("timestamp", "")
+        ref = datetime.fromtimestamp(int(stamp), UTC).date() if stamp.isdigit() else None
+        gold_date = _acled_date(low.get("event_date", ""))
+        low["event_date"] = gold_date.isoformat() if gold_date else ""
+        yield Gold(low.get("notes", ""), ref, low)
+
+
+def _awsd(rows: list[dict[str, str]]) -> Iterator[Gold]:
+    for row in rows:
+        fields = {
+            "fatalities": row.get("Total killed", ""), "injured": row.get("Total wounded", ""),
+            "country": row.get("Country", "").strip(), "latitude": row.get("Latitude", ""),
+            "longitude": row.get("Longitude", ""),
+        }
+        year, month, day = (row.get(k, "") for k in ("Year", "Month", "Day"))
+        if year and month and day:
+            fields["event_date"] = date(int(year), int(month), int(day)).isoformat()
+        yield Gold(row.get("Details", ""), None, fields)
+
+
+def _snippets(rows: list[dict[str, str]]) -> Iterator[Gold]:
+    for row in rows:
+        yield Gold(row.get("text", ""), None, {"sub_event_type": row.get("sub_event_type", "")})
+
+
+def _reader(rows: list[dict[str, str]]) -> tuple[Callable[..., Iterator[Gold]], tuple[str, ...]]:
+    header = {k.lower() for k in (rows[0] if rows else {})}
+    if {"notes", "event_type"} <= header:
+        names = ("event_type", "sub_event_type", "actor1", "actor2", "admin1", "event_date",
+                 "fatalities")
+        if "sub_event_type" not in header:
+            names = ("event_type", "event_date", "fatalities")  # the old schema
+        return _acled, names
+    if "details" in header and "total killed" in header:
+        return _awsd, ("event_date", "fatalities", "injured", "country")
+    if {"text", "sub_event_type"} <= header:
+        return _snippets, ("event_type", "sub_event_type")
+    raise RaqibError("unknown gold format: expected an ACLED export, the AWSD CSV, or a TSV "
+                     "with 'text' and 'sub_event_type' columns")
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _predicted(event: Event | None, name: str) -> str:
+    value = getattr(event, name) if event is not None else None
+    if value is None and name in ("fatalities", "injured"):
+        return "0"  # no figure reported: nobody counted
+    return "" if value is None else str(value)
+
+
+def _distance(event: Event | None, gold: dict[str, str]) -> float | None:
+    try:
+        lat, lon = float(gold["latitude"]), float(gold["longitude"])
+    except (KeyError, ValueError):
+        return None
+    if event is None or event.latitude is None or event.longitude is None:
+        return math.inf
+    return _km(lat, lon, event.latitude, event.longitude)
+
+
+def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None) -> Scores:
+    rows = _open_csv(path)
+    reader, names = _reader(rows)
+    tax = taxonomy.load()
+    scores = Scores()
+    started = time.perf_counter()
+    for number, gold in enumerate(reader(rows)):
+        if limit is not None and number >= limit:
+            break
+        doc = pipeline.run(str(number), gold.text, gold.reference_date)
+        event = doc.events[0] if doc.events else None
+        fields = dict(gold.fields)
+        if "event_type" in names and "event_type" not in fields:
+            fields["event_type"] = tax.event_type(fields["sub_event_type"])
+        for name in names:
+            if fields.get(name, "") != "" or name in ("actor2",):
+                scores.add(name, fields.get(name, ""), _predicted(event, name))
+        distance = _distance(event, fields)
+        if distance is not None:
+            scores.distances.append(distance)
+        scores.documents += 1
+    scores.seconds = time.perf_counter() - started
+    return scores

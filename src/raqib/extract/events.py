@@ -1,0 +1,233 @@
+"""Event classification: which ACLED sub-event types each sentence reports.
+
+``extract.events.v1`` classifies every sentence with the event model (a linear model over
+word and character n-grams, see ``raqib.extract.classifier``), weighs the lexical evidence
+earlier stages found in that sentence (weapons, actor types, killed counts; the weights are
+data in the taxonomy file), resolves competing types with the codebook's precedence rules,
+and appends one ``EventCue`` per reported sub-event type to ``doc.cues`` (best first within
+a sentence). Sentences that report no ACLED event produce no cue.
+
+How evidence is weighed: the model alone decides whether a sentence reports an event at all
+(a killed count may tip it); the evidence only moves probability between event types, so a
+weapon named in a political statement does not make the statement an event.
+
+``best_cues(doc)`` turns the cues into one cue per incident for the assembly stage.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from raqib.extract import classifier, taxonomy
+from raqib.extract.model import Analysis, EventCue, Options, Span
+from raqib.extract.sentences import split
+
+NAME = "extract.events.v1"
+
+
+@dataclass
+class _Incident:
+    cue: EventCue
+    first: int
+    last: int
+    """Indices of the first and last sentence the incident's cues came from."""
+
+
+class EventsStage:
+    name = NAME
+
+    def __init__(self, model: classifier.EventModel, tax: taxonomy.Taxonomy) -> None:
+        self.model = model
+        self.taxonomy = tax
+        self._index = {label: i for i, label in enumerate(model.classes)}
+        self._none = self._index.get(taxonomy.NO_EVENT)
+        self._events = np.array(
+            [i for i, label in enumerate(model.classes) if label != taxonomy.NO_EVENT]
+        )
+        self._disorder = {
+            label: tax.disorder_type(label)
+            for label in model.classes
+            if label in tax.sub_event_types
+        }
+        self._disorder.update(model.meta.get("disorder_types") or {})
+
+    def __call__(self, doc: Analysis) -> None:
+        spans = [doc.span(start, end) for start, end in _sentence_spans(doc)]
+        counted = [self.model.features(span.text) for span in spans]
+        context = None
+        if len(spans) > 1:
+            # The document's features are its sentences' together (less the word pairs that
+            # straddle two sentences): counting them once serves both.
+            whole: Counter[str] = Counter()
+            for counts in counted:
+                whole.update(counts)
+            context = self._weighted(self.model.logits_of(whole))
+        for span, counts in zip(spans, counted, strict=True):
+            doc.cues.extend(self._classify(doc, span, self.model.logits_of(counts), context))
+
+    def context(self, text: str) -> np.ndarray:
+        """The whole text's event-type scores, weighted, to add to each sentence's."""
+        return self._weighted(self.model.logits(text))
+
+    def _weighted(self, logits: np.ndarray) -> np.ndarray:
+        return self.taxonomy.evidence.document_context * logits.astype(np.float64)
+
+    def classify(
+        self, doc: Analysis, span: Span, context: np.ndarray | None = None
+    ) -> list[EventCue]:
+        """The cues of one sentence (or clause) of ``doc``: empty when it reports no event.
+        ``context`` (from ``context(doc.text)``) leans the choice between event types
+        towards what the whole document reports; it never decides whether there is one."""
+        return self._classify(doc, span, self.model.logits(span.text), context)
+
+    def _classify(
+        self, doc: Analysis, span: Span, logits: np.ndarray, context: np.ndarray | None
+    ) -> list[EventCue]:
+        is_event, probs = self._scores(doc, span, logits, context)
+        if not is_event:
+            return []
+        probs.pop(taxonomy.NO_EVENT, None)
+        best = max(probs, key=probs.__getitem__)
+        floor = self.taxonomy.evidence.secondary_score
+        candidates = {label: p for label, p in probs.items() if label == best or p >= floor}
+        resolved = self.taxonomy.apply_precedence(candidates)
+        ranked = sorted(resolved.items(), key=lambda item: (-item[1], item[0]))
+        return [self._cue(span, label, score) for label, score in ranked]
+
+    def probabilities(
+        self, doc: Analysis, span: Span, context: np.ndarray | None = None
+    ) -> dict[str, float]:
+        """Class probabilities of ``span`` after weighing the evidence inside it."""
+        return self._scores(doc, span, self.model.logits(span.text), context)[1]
+
+    def _scores(
+        self, doc: Analysis, span: Span, logits: np.ndarray, context: np.ndarray | None
+    ) -> tuple[bool, dict[str, float]]:
+        """(whether the model alone, with killed counts, finds an event; the probabilities
+        after the evidence and the context moved mass between event types)."""
+        logits = logits.astype(np.float64) + self._killed_adjustment(doc, span)
+        probs = classifier.softmax(logits)
+        is_event = self._none is None or int(np.argmax(probs)) != self._none
+        boost = self._type_evidence(doc, span)
+        if context is not None:
+            boost = boost + context
+        if boost.any() and len(self._events):
+            p_none = probs[self._none] if self._none is not None else 0.0
+            shifted = classifier.softmax(logits[self._events] + boost[self._events])
+            probs[self._events] = shifted * (1.0 - p_none)
+        labels = self.model.classes
+        return is_event, {label: float(p) for label, p in zip(labels, probs, strict=True)}
+
+    def _killed_adjustment(self, doc: Analysis, span: Span) -> np.ndarray:
+        adjust = np.zeros(len(self.model.classes))
+        if any(c.kind == "killed" and c.low > 0 and _inside(c.span, span) for c in doc.counts):
+            for label, weight in self.taxonomy.evidence.killed.items():
+                if label in self._index:
+                    adjust[self._index[label]] += weight
+        return adjust
+
+    def _type_evidence(self, doc: Analysis, span: Span) -> np.ndarray:
+        evidence = self.taxonomy.evidence
+        tables = [
+            evidence.weapons.get(w)
+            for w in {m.weapon.casefold() for m in doc.weapons if _inside(m.span, span)}
+        ]
+        tables += [
+            evidence.actor_types.get(inter)
+            for inter in {a.inter for a in doc.actors if _inside(a.span, span)}
+        ]
+        boost = np.zeros(len(self.model.classes))
+        for table in tables:
+            for label, weight in (table or {}).items():
+                if label in self._index:
+                    boost[self._index[label]] += weight
+        return boost
+
+    def _cue(self, span: Span, label: str, score: float) -> EventCue:
+        return EventCue(
+            span=span,
+            sub_event_type=label,
+            event_type=self.taxonomy.event_type(label),
+            disorder_type=self._disorder.get(label) or self.taxonomy.disorder_type(label),
+            score=round(score, 4),
+        )
+
+
+def _sentence_spans(doc: Analysis) -> list[tuple[int, int]]:
+    if doc.sentences:
+        return [(s.span.start, s.span.end) for s in doc.sentences]
+    return split(doc.text)
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def best_cues(doc: Analysis) -> list[EventCue]:
+    """One cue per incident the document reports, most likely first.
+
+    Cues of adjacent sentences merge into one incident when they have the same sub-event
+    type or when the taxonomy's precedence or combination rules resolve the two types into
+    one (a protest in one sentence and its dispersal in the next; an abduction and then the
+    captive's killing). The merged cue spans the sentences, takes the resolved type and the
+    higher score.
+    """
+    if not doc.cues:
+        return []
+    tax = taxonomy.load()
+    threshold = tax.evidence.merge_score
+    starts = sorted({cue.span.start for cue in doc.cues})
+    position = {start: i for i, start in enumerate(starts)}
+    incidents: list[_Incident] = []
+    for cue in sorted(doc.cues, key=lambda c: (c.span.start, -c.score)):
+        index = position[cue.span.start]
+        if not _merge_into(incidents, cue, index, doc, tax, threshold):
+            incidents.append(_Incident(cue, index, index))
+    incidents.sort(key=lambda inc: (-inc.cue.score, inc.first))
+    return [inc.cue for inc in incidents]
+
+
+def _merge_into(
+    incidents: list[_Incident],
+    cue: EventCue,
+    index: int,
+    doc: Analysis,
+    tax: taxonomy.Taxonomy,
+    threshold: float,
+) -> bool:
+    for incident in reversed(incidents):
+        if incident.last < index - 1:
+            break
+        if incident.first == index and incident.cue.span == cue.span:
+            continue  # two readings of one sentence are two incidents
+        held = incident.cue
+        if held.sub_event_type != cue.sub_event_type and min(held.score, cue.score) < threshold:
+            continue
+        pair = {held.sub_event_type: held.score}
+        pair[cue.sub_event_type] = max(cue.score, pair.get(cue.sub_event_type, 0.0))
+        merged = tax.apply_precedence(pair)
+        if len(merged) != 1:
+            continue
+        (label, score), = merged.items()
+        start, end = min(held.span.start, cue.span.start), max(held.span.end, cue.span.end)
+        winner = held if label == held.sub_event_type else cue
+        incident.cue = EventCue(
+            span=doc.span(start, end),
+            sub_event_type=label,
+            event_type=tax.event_type(label),
+            disorder_type=winner.disorder_type
+            if label == winner.sub_event_type
+            else tax.disorder_type(label),
+            score=score,
+        )
+        incident.last = max(incident.last, index)
+        return True
+    return False
+
+
+def create(options: Options) -> EventsStage:
+    """The events stage with the model in ``options.model`` (None: the shipped default)."""
+    return EventsStage(classifier.load(options.model), taxonomy.load())

@@ -1,0 +1,215 @@
+"""The ACLED event taxonomy as data: event types, sub-event types, disorder types, the
+codebook's precedence rules and the lexical evidence the events stage weighs.
+
+The taxonomy lives in ``resources/taxonomy/acled.json`` (format in that folder's README);
+``load()`` reads it once per path. Precedence is applied here and only here
+(``Taxonomy.apply_precedence``) so that every stage that must choose between sub-event types
+for one incident chooses the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+NO_EVENT = "none"
+"""The class label of text that reports no ACLED event."""
+
+FORMAT = "raqib.taxonomy/1"
+
+
+class TaxonomyError(ValueError):
+    """The taxonomy file is malformed or names an unknown type."""
+
+
+@dataclass(frozen=True)
+class SubEventType:
+    name: str
+    slug: str
+    event_type: str
+    disorder_type: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class PrecedenceRule:
+    id: str
+    prefer: str
+    over: tuple[str, ...]
+    why: str
+
+
+@dataclass(frozen=True)
+class Combination:
+    """Two sub-event types reported for one incident that together make a third."""
+
+    id: str
+    all: tuple[str, ...]
+    becomes: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Log-odds adjustments the events stage adds to the model's scores."""
+
+    weapons: dict[str, dict[str, float]] = field(default_factory=dict)
+    actor_types: dict[int, dict[str, float]] = field(default_factory=dict)
+    killed: dict[str, float] = field(default_factory=dict)
+    secondary_score: float = 0.3
+    """A sub-event type other than the best becomes a cue too when it scores this much."""
+    merge_score: float = 0.5
+    """A cue of an adjacent sentence merges into an incident of another type (by precedence
+    or combination) only when it scores this much; cues of the same type always merge."""
+    document_context: float = 0.5
+    """Weight of the whole document's event-type scores added to each sentence's."""
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    event_types: dict[str, str]
+    """Event type name -> definition."""
+    sub_event_types: dict[str, SubEventType]
+    disorder_types: dict[str, str]
+    precedence: tuple[PrecedenceRule, ...]
+    evidence: Evidence
+    combinations: tuple[Combination, ...] = ()
+    no_event_definition: str = ""
+
+    @property
+    def labels(self) -> list[str]:
+        """Every class a model may predict: the 25 sub-event types and ``NO_EVENT``."""
+        return [*self.sub_event_types, NO_EVENT]
+
+    def event_type(self, sub_event_type: str) -> str:
+        return self._get(sub_event_type).event_type
+
+    def disorder_type(self, sub_event_type: str) -> str:
+        return self._get(sub_event_type).disorder_type
+
+    def slug(self, label: str) -> str:
+        return "no_event" if label == NO_EVENT else self._get(label).slug
+
+    def by_slug(self, slug: str) -> str:
+        if slug == "no_event":
+            return NO_EVENT
+        for sub in self.sub_event_types.values():
+            if sub.slug == slug:
+                return sub.name
+        raise TaxonomyError(f"no sub-event type has the slug {slug!r}")
+
+    def canonical(self, name: str) -> str | None:
+        """The taxonomy's spelling of a sub-event type written with other case or spaces."""
+        key = " ".join(name.split()).casefold()
+        for sub in self.sub_event_types:
+            if sub.casefold() == key:
+                return sub
+        return None
+
+    def apply_precedence(self, scores: dict[str, float]) -> dict[str, float]:
+        """Resolve competing sub-event types reported for ONE incident.
+
+        ``scores`` maps candidate sub-event types to scores. First each combination whose
+        types are all candidates replaces them with the type they make together (scored as
+        the best of them). Then, for every precedence rule whose preferred type and one of
+        whose overruled types are both candidates, the overruled one is dropped and the
+        preferred one keeps the higher of the two scores. Rules apply in file order; the
+        result keeps only the surviving candidates.
+        """
+        result = dict(scores)
+        for combo in self.combinations:
+            if all(name in result for name in combo.all):
+                best = max(result.pop(name) for name in combo.all)
+                result[combo.becomes] = max(best, result.get(combo.becomes, 0.0))
+        for rule in self.precedence:
+            if rule.prefer not in result:
+                continue
+            for loser in rule.over:
+                if loser in result:
+                    result[rule.prefer] = max(result[rule.prefer], result.pop(loser))
+        return result
+
+    def _get(self, name: str) -> SubEventType:
+        try:
+            return self.sub_event_types[name]
+        except KeyError:
+            raise TaxonomyError(f"unknown ACLED sub-event type {name!r}") from None
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("raqib") / "resources" / "taxonomy" / "acled.json"))
+
+
+def load(path: str | Path | None = None) -> Taxonomy:
+    """The taxonomy in ``path`` (default: the shipped ACLED taxonomy), read once per path."""
+    return _load(str(Path(path) if path else default_path()))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Taxonomy:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise TaxonomyError(f"cannot read taxonomy {path}: {exc}") from exc
+    if data.get("format") != FORMAT:
+        raise TaxonomyError(f"{path}: format is {data.get('format')!r}, expected {FORMAT!r}")
+    return parse(data)
+
+
+def parse(data: dict) -> Taxonomy:
+    disorder = dict(data["disorder_types"])
+    event_types: dict[str, str] = {}
+    subs: dict[str, SubEventType] = {}
+    for event in data["event_types"]:
+        event_types[event["name"]] = event["definition"]
+        for sub in event["sub_event_types"]:
+            if sub["disorder_type"] not in disorder:
+                raise TaxonomyError(f"{sub['name']}: unknown disorder type {sub['disorder_type']}")
+            subs[sub["name"]] = SubEventType(
+                sub["name"], sub["slug"], event["name"], sub["disorder_type"], sub["definition"]
+            )
+    rules = tuple(
+        PrecedenceRule(r["id"], r["prefer"], tuple(r["over"]), r.get("why", ""))
+        for r in data.get("precedence", [])
+    )
+    combos = tuple(
+        Combination(c["id"], tuple(c["all"]), c["becomes"], c.get("why", ""))
+        for c in data.get("combinations", [])
+    )
+    named = [(r.id, (r.prefer, *r.over)) for r in rules]
+    named += [(c.id, (*c.all, c.becomes)) for c in combos]
+    for rule_id, names in named:
+        for name in names:
+            if name not in subs:
+                raise TaxonomyError(f"rule {rule_id}: unknown sub-event type {name!r}")
+    return Taxonomy(
+        event_types=event_types,
+        sub_event_types=subs,
+        disorder_types=disorder,
+        precedence=rules,
+        evidence=_evidence(data.get("evidence", {}), subs),
+        combinations=combos,
+        no_event_definition=data.get("no_event", {}).get("definition", ""),
+    )
+
+
+def _evidence(data: dict, subs: dict[str, SubEventType]) -> Evidence:
+    known = {*subs, NO_EVENT}
+
+    def table(raw: dict) -> dict[str, float]:
+        for label in raw:
+            if label not in known:
+                raise TaxonomyError(f"evidence names an unknown type {label!r}")
+        return {label: float(value) for label, value in raw.items()}
+
+    return Evidence(
+        weapons={k.casefold(): table(v) for k, v in data.get("weapons", {}).items()},
+        actor_types={int(k): table(v) for k, v in data.get("actor_types", {}).items()},
+        killed=table(data.get("killed", {})),
+        secondary_score=float(data.get("secondary_score", 0.3)),
+        merge_score=float(data.get("merge_score", 0.5)),
+        document_context=float(data.get("document_context", 0.5)),
+    )

@@ -1,0 +1,356 @@
+"""Training event models: the default one from the project's own examples, and a user's own
+from an ACLED-coded export (``raqib train --acled FILE.csv``).
+
+Training needs scikit-learn (the solver and the metrics); the model it writes needs only
+NumPy (see ``raqib.extract.classifier`` for the format). The shipped default model is built
+by ``scripts/build_default_model.py`` from ``resources/examples`` and the taxonomy's
+definitions, never from ACLED data.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import math
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from raqib.extract import taxonomy as taxonomy_mod
+from raqib.extract.classifier import (
+    DEFAULT_SETTINGS,
+    EventModel,
+    FeatureSettings,
+    features,
+    weigh,
+)
+
+SPLITS = ("date", "country")
+
+
+class TrainingDataError(ValueError):
+    """The training file cannot be used: unreadable, wrong columns, too few rows."""
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    label: str
+    """An ACLED sub-event type or ``taxonomy.NO_EVENT``."""
+
+
+@dataclass(frozen=True)
+class AcledRow:
+    notes: str
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    event_date: date | None
+    country: str
+
+
+@dataclass
+class TrainReport:
+    model_path: Path
+    train_rows: int
+    test_rows: int = 0
+    scores: dict[str, float] = field(default_factory=dict)
+    """Held-out scores (when split): event_type_accuracy, sub_event_type_accuracy,
+    sub_event_type_weighted_f1, sub_event_type_macro_f1."""
+
+
+# -- the project's own examples ------------------------------------------------------------
+
+
+def examples_dir() -> Path:
+    return Path(str(resources.files("raqib") / "resources" / "examples"))
+
+
+def load_examples(folder: str | Path | None = None) -> list[Example]:
+    """The examples in ``folder`` (default: the shipped ones): one ``<slug>.txt`` per class,
+    one example a line; blank lines and lines starting with ``#`` are skipped."""
+    tax = taxonomy_mod.load()
+    out: list[Example] = []
+    for path in sorted(Path(folder or examples_dir()).glob("*.txt")):
+        label = tax.by_slug(path.stem)
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.append(Example(line, label))
+    return out
+
+
+def definition_examples(tax: taxonomy_mod.Taxonomy) -> list[Example]:
+    """The codebook definitions (in the project's words) as one example per class."""
+    out = [Example(sub.definition, sub.name) for sub in tax.sub_event_types.values()]
+    if tax.no_event_definition:
+        out.append(Example(tax.no_event_definition, taxonomy_mod.NO_EVENT))
+    return out
+
+
+def material_digest() -> str:
+    """SHA-256 over the default model's training material (examples and taxonomy), so that
+    a test can tell when the shipped model is older than its material."""
+    digest = hashlib.sha256()
+    paths = [*sorted(examples_dir().glob("*.txt")), taxonomy_mod.default_path()]
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def build_default_model(out_path: str | Path, c: float = 20.0) -> EventModel:
+    """Train the shipped default model from the examples and definitions; write it."""
+    tax = taxonomy_mod.load()
+    data = load_examples() + definition_examples(tax)
+    model = fit(data, min_df=1, c=c)
+    counts = Counter(ex.label for ex in data)
+    model.meta.update(
+        trained_on=f"raqib examples and taxonomy definitions: {len(data)} texts, "
+        f"{len(counts)} classes (no ACLED data)",
+        class_counts=dict(sorted(counts.items())),
+        material_sha256=material_digest(),
+    )
+    model.save(out_path)
+    return model
+
+
+# -- fitting ---------------------------------------------------------------------------------
+
+
+def fit(
+    data: Sequence[Example],
+    *,
+    min_df: int = 1,
+    max_features: int = 80_000,
+    c: float = 8.0,
+    class_weight: str | None = None,
+    settings: FeatureSettings = DEFAULT_SETTINGS,
+) -> EventModel:
+    """Fit a multinomial logistic regression on ``data``; return it as an ``EventModel``."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    if len({ex.label for ex in data}) < 2:
+        raise TrainingDataError("training needs at least two classes")
+    counted = [features(ex.text, settings) for ex in data]
+    vocab, idf = _vocabulary(counted, min_df, max_features)
+    index = {name: i for i, name in enumerate(vocab)}
+    rows, cols, vals = [], [], []
+    for r, counts in enumerate(counted):
+        cs, vs = weigh(counts, index, idf)
+        rows.extend([r] * len(cs))
+        cols.extend(cs)
+        vals.extend(vs)
+    matrix = csr_matrix((vals, (rows, cols)), shape=(len(data), len(vocab)), dtype=np.float64)
+    labels = [ex.label for ex in data]
+    solver = LogisticRegression(C=c, max_iter=2000, class_weight=class_weight)
+    solver.fit(matrix, labels)
+    classes = [str(x) for x in solver.classes_]
+    coef = solver.coef_.T
+    intercept = solver.intercept_
+    if len(classes) == 2:  # binary: scikit-learn keeps one row; expand to two symmetric ones
+        coef = np.hstack([-coef / 2, coef / 2])
+        intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
+    return EventModel(
+        classes=classes,
+        vocab=vocab,
+        idf=idf,
+        coef=coef.astype(np.float32),
+        intercept=intercept.astype(np.float32),
+        meta={"created": date.today().isoformat(), "c": c, "min_df": min_df},
+        settings=settings,
+    )
+
+
+def _vocabulary(
+    counted: list[Counter[str]], min_df: int, max_features: int
+) -> tuple[list[str], np.ndarray]:
+    df: Counter[str] = Counter()
+    for counts in counted:
+        df.update(counts.keys())
+    kept = [(n, name) for name, n in df.items() if n >= min_df]
+    kept.sort(key=lambda item: (-item[0], item[1]))
+    kept = kept[:max_features]
+    docs = len(counted)
+    vocab = [name for _, name in kept]
+    idf = np.array([math.log((1 + docs) / (1 + n)) + 1.0 for n, _ in kept], dtype=np.float32)
+    return vocab, idf
+
+
+# -- scoring ---------------------------------------------------------------------------------
+
+
+def score(model: EventModel, texts: Sequence[str], gold: Sequence[str]) -> dict[str, float]:
+    """event_type accuracy and sub_event_type accuracy, weighted F1 and macro F1."""
+    from sklearn.metrics import accuracy_score, f1_score
+
+    tax = taxonomy_mod.load()
+    predicted = [label for label, _ in model.predict_many(texts)]
+
+    def event_type(label: str) -> str:
+        return label if label == taxonomy_mod.NO_EVENT else tax.event_type(label)
+
+    labels = sorted(set(gold))
+    return {
+        "event_type_accuracy": accuracy_score([event_type(g) for g in gold],
+                                              [event_type(p) for p in predicted]),
+        "sub_event_type_accuracy": accuracy_score(gold, predicted),
+        "sub_event_type_weighted_f1": f1_score(
+            gold, predicted, labels=labels, average="weighted", zero_division=0
+        ),
+        "sub_event_type_macro_f1": f1_score(
+            gold, predicted, labels=labels, average="macro", zero_division=0
+        ),
+        "rows": float(len(gold)),
+    }
+
+
+# -- ACLED exports ---------------------------------------------------------------------------
+
+
+def train_from_acled(
+    csv_path: str | Path,
+    out_path: str | Path,
+    *,
+    split: str | None = None,
+    test_fraction: float = 0.2,
+    extra: Sequence[Example] | None = None,
+    seed: int = 0,
+    c: float = 300.0,
+    min_df: int = 2,
+) -> TrainReport:
+    """Train a model on an ACLED export's notes and coding; write it to ``out_path``.
+
+    ``split`` ('date' or 'country') holds out ``test_fraction`` of the rows (the latest
+    dates, or whole countries) and scores the model on them; the model written is the one
+    trained on the rest. ``extra`` examples are added to the export's rows (default: the
+    project's own examples and definitions); they keep the ``none`` class (ACLED exports
+    hold only events) so that sentences reporting no event still get no cue. Pass ``()``
+    to train on the export alone.
+
+    Only the modern export (with ``sub_event_type``) can be used: the pre-2019 format with
+    just ``EVENT_TYPE`` raises ``TrainingDataError`` saying so.
+    """
+    rows = read_acled(csv_path)
+    if split is None:
+        train_rows, test_rows = rows, []
+    else:
+        train_rows, test_rows = split_rows(rows, split, test_fraction, seed)
+    if extra is None:
+        extra = load_examples() + definition_examples(taxonomy_mod.load())
+    data = [Example(r.notes, r.sub_event_type) for r in train_rows] + list(extra)
+    model = fit(data, min_df=min_df, c=c)
+    observed = {r.sub_event_type: r.disorder_type for r in train_rows if r.disorder_type}
+    model.meta.update(
+        trained_on=f"ACLED export {Path(csv_path).name}: {len(train_rows)} rows"
+        + (f" + {len(extra)} other examples" if extra else ""),
+        disorder_types=observed,
+        split=split or "",
+    )
+    report = TrainReport(Path(out_path), len(train_rows), len(test_rows))
+    if test_rows:
+        report.scores = score(model, [r.notes for r in test_rows],
+                              [r.sub_event_type for r in test_rows])
+        model.meta["scores"] = report.scores
+    model.save(out_path)
+    return report
+
+
+def read_acled(csv_path: str | Path) -> list[AcledRow]:
+    """Rows of an ACLED CSV export (any encoding; comma, semicolon or tab separated)."""
+    text = _decode(Path(csv_path).read_bytes())
+    try:
+        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    columns = {name.strip().casefold(): name for name in reader.fieldnames or []}
+    if "notes" not in columns:
+        raise TrainingDataError(f"{csv_path}: no 'notes' column; is this an ACLED export?")
+    if "sub_event_type" not in columns:
+        hint = ""
+        if "event_type" in columns:
+            hint = " (ACLED's pre-2019 format, which has only EVENT_TYPE)"
+        raise TrainingDataError(
+            f"{csv_path}: no 'sub_event_type' column{hint}; Raqib codes events into the "
+            "2019+ taxonomy of 25 sub-event types, so it needs an export with event_type "
+            "and sub_event_type"
+        )
+    return _rows(reader, columns, csv_path)
+
+
+def _rows(reader: csv.DictReader, columns: dict[str, str], csv_path) -> list[AcledRow]:
+    tax = taxonomy_mod.load()
+
+    def get(record: dict, key: str) -> str:
+        name = columns.get(key)
+        return (record.get(name) or "").strip() if name else ""
+
+    rows: list[AcledRow] = []
+    for record in reader:
+        notes, sub = get(record, "notes"), tax.canonical(get(record, "sub_event_type"))
+        if not notes or sub is None:
+            continue
+        rows.append(AcledRow(notes, tax.event_type(sub), sub, get(record, "disorder_type"),
+                             _parse_date(get(record, "event_date")), get(record, "country")))
+    if len(rows) < 10:
+        raise TrainingDataError(
+            f"{csv_path}: only {len(rows)} usable rows (notes + sub-event type)"
+        )
+    return rows
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _parse_date(value: str) -> date | None:
+    if not value:
+        return None
+    from dateutil import parser
+
+    try:
+        return parser.parse(value, dayfirst=True).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def split_rows(
+    rows: Sequence[AcledRow], by: str, test_fraction: float, seed: int = 0
+) -> tuple[list[AcledRow], list[AcledRow]]:
+    """Disjoint (train, test): by 'date' the latest ``test_fraction`` of the rows (whole
+    days) are held out; by 'country' whole countries, drawn at random with ``seed``."""
+    if by not in SPLITS:
+        raise ValueError(f"split must be one of {SPLITS}, not {by!r}")
+    if not 0 < test_fraction < 1:
+        raise ValueError("test_fraction must be between 0 and 1")
+    key = (lambda r: r.event_date or date.min) if by == "date" else (lambda r: r.country)
+    groups: dict[object, list[AcledRow]] = {}
+    for row in rows:
+        groups.setdefault(key(row), []).append(row)
+    order = sorted(groups, reverse=True) if by == "date" else sorted(groups)
+    if by == "country":
+        random.Random(seed).shuffle(order)
+    test: list[AcledRow] = []
+    target = test_fraction * len(rows)
+    for group in order:
+        if len(test) >= target:
+            break
+        test.extend(groups[group])
+    held = {id(r) for r in test}
+    train = [r for r in rows if id(r) not in held]
+    if not train or not test:
+        raise TrainingDataError(f"cannot split {len(rows)} rows by {by}: one side is empty")
+    return train, test

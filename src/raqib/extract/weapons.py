@@ -1,0 +1,100 @@
+"""Weapons: the means of an attack, normalised to a small set of classes.
+
+The text is split into words once; each word looks up the lexicon's phrases that start with
+it (``resources/lexicon/weapons.tsv``), longest first, so that "drone strike" wins over
+"strike" and "suicide car bomb" over "car bomb". A phrase's words may be separated by spaces
+or hyphens ("air-strike"), and its last word may take a plural ending. Each match is a
+``WeaponMention`` with its span and class ('air strike', 'barrel bomb', 'drone strike',
+'artillery', 'chemical', 'IED', 'suicide bomb', 'grenade', 'small arms', 'knife/blade',
+'arson').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from raqib.extract.model import Analysis, Options, WeaponMention
+from raqib.extract.numbers import read_lexicon
+
+LEXICON = "weapons.tsv"
+_WORD = re.compile(r"[^\W_]+")
+_GAP = re.compile(r"[\s\-‐-―]+")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    words: tuple[str, ...]
+    """The phrase's words as written (compared lower-cased unless case-sensitive)."""
+    weapon: str
+    case_sensitive: bool
+
+
+def _forms(word: str) -> list[str]:
+    """The word and what it would be without a plural ending."""
+    forms = [word]
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return forms
+
+
+class Weapons:
+    name = "extract.weapons.v1"
+
+    def __init__(self, rows: list[list[str]]) -> None:
+        self._index: dict[str, list[_Entry]] = {}
+        for row in rows:
+            words = tuple(_WORD.findall(row[0]))
+            entry = _Entry(words, row[1], len(row) > 2 and row[2] == "c")
+            self._index.setdefault(words[0].lower(), []).append(entry)
+        for entries in self._index.values():
+            entries.sort(key=lambda entry: -len(entry.words))
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, class) of every weapon phrase in ``text``, in order."""
+        tokens = list(_WORD.finditer(text))
+        found: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(tokens):
+            hit = self._match(text, tokens, i)
+            if hit is None:
+                i += 1
+                continue
+            length, weapon = hit
+            found.append((tokens[i].start(), tokens[i + length - 1].end(), weapon))
+            i += length
+        return found
+
+    def _match(self, text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, str] | None:
+        first = tokens[i].group()
+        for form in _forms(first.lower()):
+            for entry in self._index.get(form, ()):
+                if self._fits(text, tokens, i, entry):
+                    return len(entry.words), entry.weapon
+        return None
+
+    def _fits(self, text: str, tokens: list[re.Match[str]], i: int, entry: _Entry) -> bool:
+        size = len(entry.words)
+        if i + size > len(tokens):
+            return False
+        for offset, expected in enumerate(entry.words):
+            token = tokens[i + offset]
+            if offset and not _GAP.fullmatch(text, tokens[i + offset - 1].end(), token.start()):
+                return False
+            actual = token.group()
+            if not entry.case_sensitive:
+                actual, expected = actual.lower(), expected.lower()
+            last = offset == size - 1
+            if actual != expected and not (last and expected in _forms(actual)):
+                return False
+        return True
+
+    def __call__(self, doc: Analysis) -> None:
+        for start, end, weapon in self.find(doc.text):
+            doc.weapons.append(WeaponMention(doc.span(start, end), weapon))
+
+
+def create(options: Options) -> Weapons:
+    return Weapons(read_lexicon(LEXICON))

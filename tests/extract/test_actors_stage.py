@@ -1,0 +1,253 @@
+"""extract.actors.v1 on the project's own sentences."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from raqib.extract import actors
+from raqib.extract.model import ActorMention, Analysis, Options, PlaceMention, Sentence
+from raqib.extract.sentences import split
+
+
+@pytest.fixture(scope="module")
+def stage() -> actors.Actors:
+    return actors.create(Options())
+
+
+def run(stage: actors.Actors, text: str, when: date | None = None) -> Analysis:
+    doc = Analysis(id="t", text=text, reference_date=when)
+    doc.sentences = [Sentence(doc.span(a, b)) for a, b in split(text)]
+    stage(doc)
+    for m in doc.actors:  # every mention points at its exact words
+        assert doc.text[m.span.start : m.span.end] == m.span.text
+        assert m.span.text.strip() == m.span.text and m.span.text
+    return doc
+
+
+def found(doc: Analysis) -> list[tuple[str, str]]:
+    return [(m.span.text, m.name) for m in doc.actors]
+
+
+def test_stage_protocol_and_name(stage: actors.Actors) -> None:
+    assert stage.name == "extract.actors.v1"
+    assert callable(stage)
+
+
+def test_syrian_aliases_map_to_acled_names(stage: actors.Actors) -> None:
+    text = ("Regime forces and Russian warplanes shelled the town of Kafr Nabl on 3 May 2019, "
+            "while HTS fighters and the National Front for Liberation repelled an advance. "
+            "Pro-regime militias and Hezbollah joined the assault.")
+    doc = run(stage, text, date(2019, 5, 3))
+    names = [m.name for m in doc.actors]
+    assert names[:2] == ["Military Forces", "Military Forces of Russia (2000-)"]
+    assert "HTS: Hayat Tahrir al Sham" in names
+    assert "NLF: National Liberation Front" in names
+    assert "Militia (Pro-Government)" in names and "Hezbollah" in names
+    actors.localize(doc, "Syria")
+    by_words = dict(found(doc))
+    assert by_words["Regime forces"] == "Military Forces of Syria (2000-)"
+    assert by_words["Russian warplanes"] == "Military Forces of Russia (2000-)"
+    russia = next(m for m in doc.actors if m.span.text == "Russian warplanes")
+    assert russia.inter == 8 and russia.country == "Russia"  # foreign forces: external
+
+
+def test_assad_regime_and_the_regime_as_claimant(stage: actors.Actors) -> None:
+    text = ("The opposition said the Assad regime used chemical weapons more than 140 times, "
+            "and that the regime's allegations of a rebel attack on Aleppo were lies.")
+    doc = run(stage, text, date(2018, 11, 26))
+    assert found(doc)[0] == ("the Assad regime", "Military Forces of Syria (2000-)")
+    regime = [m for m in doc.actors if m.span.text == "the regime"]
+    assert regime and regime[0].inter == 1 and regime[0].side == "government"
+
+
+def test_bare_regime_and_other_near_misses_do_not_fire(stage: actors.Actors) -> None:
+    doc = run(stage, "Sanctions regime talks stalled. This is a regime change debate; "
+                     "the armyworm damaged crops and polices were reviewed.")
+    assert doc.actors == []
+
+
+def test_acronyms_match_only_in_capitals(stage: actors.Actors) -> None:
+    doc = run(stage, "What is left of IS fled east; the adf report is late; ADF rebels attacked.")
+    assert found(doc) == [("IS", "Islamic State"),
+                          ("ADF rebels", "ADF: Allied Democratic Forces")]
+
+
+def test_longest_match_wins(stage: actors.Actors) -> None:
+    doc = run(stage, "Islamic State West Africa Province fighters raided the camp.")
+    assert found(doc)[0] == ("Islamic State West Africa Province", "Islamic State (West Africa)")
+    doc = run(stage, "Unknown gunmen shot a shepherd.")
+    assert found(doc)[0][0] == "Unknown gunmen"
+
+
+def test_demonym_gives_country_and_regime_by_date(stage: actors.Actors) -> None:
+    text = "On 9 May 2020, Nigerian soldiers killed 12 Boko Haram militants near Gwoza."
+    doc = run(stage, text, date(2020, 5, 9))
+    assert found(doc) == [
+        ("Nigerian soldiers", "Military Forces of Nigeria (2015-)"),
+        ("Boko Haram militants", "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+    ]
+    assert doc.actors[0].country == "Nigeria" and doc.actors[0].inter == 1
+    later = run(stage, text.replace("2020", "2024"), date(2024, 5, 9))
+    assert later.actors[0].name == "Military Forces of Nigeria (2023-)"
+
+
+def test_the_and_names_without_a_known_period(stage: actors.Actors) -> None:
+    doc = run(stage, "Congolese soldiers and German troops and Filipino police were seen.",
+              date(2020, 1, 1))
+    assert [m.name for m in doc.actors] == [
+        "Military Forces of the Democratic Republic of Congo (2019-)",
+        "Military Forces of Germany",
+        "Police Forces of the Philippines (2016-)",
+    ]
+
+
+def test_adjacent_words_of_one_actor_make_one_mention(stage: actors.Actors) -> None:
+    doc = run(stage, "Nigerian Army soldiers repelled the attack.", date(2021, 1, 1))
+    assert found(doc) == [("Nigerian Army soldiers", "Military Forces of Nigeria (2015-)")]
+
+
+def test_generic_mentions_wait_for_localize(stage: actors.Actors) -> None:
+    doc = run(stage, "Unidentified gunmen killed two villagers and a police officer.")
+    assert [(m.name, m.country) for m in doc.actors] == [
+        ("Unidentified Armed Group", None), ("Civilians", None), ("Police Forces", None)]
+    doc.places.append(PlaceMention(doc.span(0, 4), "Gao", "Mali"))
+    assert actors.resolve_country(doc) == "Mali"
+    actors.localize(doc)
+    assert [m.name for m in doc.actors] == [
+        "Unidentified Armed Group (Mali)", "Civilians (Mali)", "Police Forces of Mali (2021-)"]
+
+
+def test_resolve_country_from_text_ignores_currencies(stage: actors.Actors) -> None:
+    doc = run(stage, "In Lebanon, protesters angry at the US dollar rate blocked roads.")
+    assert actors.resolve_country(doc) == "Lebanon"
+    doc = run(stage, "Protesters angry at the US dollar rate blocked roads.")
+    assert actors.resolve_country(doc) is None
+
+
+def test_country_restricted_templates(stage: actors.Actors) -> None:
+    text = "Armed men shot dead a shopkeeper."
+    for country, name in (("Mexico", "Unidentified Gang (Mexico)"),
+                          ("Kenya", "Unidentified Armed Group (Kenya)")):
+        doc = run(stage, text)
+        actors.localize(doc, country)
+        assert doc.actors[0].name == name
+
+
+def test_contextual_aliases_follow_the_country(stage: actors.Actors) -> None:
+    text = "Rebels attacked an army post; IS claimed a bombing."
+    doc = run(stage, text)
+    actors.localize(doc, "Syria")
+    assert [m.name for m in doc.actors][:1] == ["Opposition Rebels (Syria)"]
+    assert "Islamic State (Syria)" in [m.name for m in doc.actors]
+    doc = run(stage, text)
+    actors.localize(doc, "Nigeria")
+    assert doc.actors[0].name == "Unidentified Armed Group (Nigeria)"
+    assert "Islamic State (West Africa)" in [m.name for m in doc.actors]
+    doc = run(stage, "UN peacekeepers came under fire.")
+    actors.localize(doc, "Mali")
+    assert doc.actors[0].name.startswith("MINUSMA: ")
+
+
+def test_people_who_protest_are_protesters(stage: actors.Actors) -> None:
+    doc = run(stage, "Residents protested against water cuts. Nurses and teachers staged a "
+                     "sit-in outside the ministry.")
+    actors.localize(doc, "Iraq")
+    pairs = [(m.span.text, m.name) for m in doc.actors]
+    assert pairs[0] == ("Residents", "Protesters (Iraq)")
+    assert ("Nurses", "Protesters (Iraq)") in pairs and ("Nurses", "Health Workers (Iraq)") in pairs
+    assert ("teachers", "Protesters (Iraq)") in pairs and ("teachers", "Teachers (Iraq)") in pairs
+    assert not any(name == "Civilians (Iraq)" for _, name in pairs)
+
+
+def test_people_who_are_attacked_stay_civilians(stage: actors.Actors) -> None:
+    doc = run(stage, "Gunmen killed three farmers, after residents had protested.")
+    assert ("farmers", "Farmers") in found(doc)
+    assert ("Gunmen", "Unidentified Armed Group") in found(doc)
+
+
+def test_arabic_aliases(stage: actors.Actors) -> None:
+    text = "قصفت قوات النظام والطيران الروسي بلدة كفرنبل وقتل ثلاثة مدنيين، وقالت هيئة تحرير الشام"
+    doc = run(stage, text, date(2019, 5, 3))
+    assert found(doc)[:2] == [("قوات النظام", "Military Forces of Syria (2000-)"),
+                              ("الطيران الروسي", "Military Forces of Russia (2000-)")]
+    assert ("مدنيين", "Civilians") in found(doc)
+    assert ("هيئة تحرير الشام", "HTS: Hayat Tahrir al Sham") in found(doc)
+
+
+def test_sources_are_claimants_not_actors(stage: actors.Actors) -> None:
+    doc = run(stage, "SANA said terrorists shelled the city; the Syrian Observatory denied it. "
+                     "The Syrian Coalition called for a referral to the ICC.")
+    claimants = {m.name for m in doc.actors if actors.is_claimant_only(m)}
+    assert "SANA: Syrian Arab News Agency" in claimants
+    assert "SOHR: Syrian Observatory for Human Rights" in claimants
+    assert "ICC: International Criminal Court" in claimants
+    assert not actors.is_claimant_only(
+        next(m for m in doc.actors if m.span.text == "terrorists"))
+
+
+def test_extra_actor_files_are_loaded_on_top(tmp_path) -> None:
+    extra = tmp_path / "extra.tsv"
+    extra.write_text("# a local dictionary\nname\tinter\tcountry\tside\taliases\n"
+                     "Katiba Test Brigade\t2\tSyria\topposition\tTest Brigade|TTB\n",
+                     encoding="utf-8")
+    doc = Analysis(id="x", text="The Test Brigade and TTB and ttb met civilians.")
+    actors.create(Options(actor_files=(str(extra),)))(doc)
+    assert [m.name for m in doc.actors] == ["Katiba Test Brigade", "Katiba Test Brigade",
+                                            "Civilians"]
+
+
+def test_bad_rows_are_refused(tmp_path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("name\tinter\tcountry\nNo Code\t9\tSyria\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="row 1"):
+        actors.read_tsv(bad)
+
+
+def test_mentions_are_actor_mentions(stage: actors.Actors) -> None:
+    doc = run(stage, "Police arrested demonstrators.")
+    assert all(isinstance(m, ActorMention) and 1 <= m.inter <= 8 for m in doc.actors)
+
+
+def test_speed(stage: actors.Actors) -> None:
+    start = time.perf_counter()
+    actors.Dictionary()
+    assert time.perf_counter() - start < 1.5
+    text = ("On 3 May 2020, unidentified gunmen attacked a village in the district, killing "
+            "four civilians including two women; security forces and local vigilantes pursued "
+            "the attackers, and residents later protested against the insecurity, blocking "
+            "the main road. Police dispersed the protesters. ") * 2
+    start = time.perf_counter()
+    for _ in range(200):
+        run(stage, text)
+    assert (time.perf_counter() - start) / 200 < 0.002
+
+
+def test_country_names_acting_are_the_state(stage: actors.Actors) -> None:
+    doc = run(stage, "Russia denied the report, and Turkey's latest allegations were rejected. "
+                     "Fighting in Russia and Nigeria's Borno state went on.", date(2018, 11, 26))
+    assert found(doc) == [("Russia", "Military Forces of Russia (2000-)"),
+                          ("Turkey", "Military Forces of Turkey (2002-)")]
+
+
+def test_document_country_from_the_text(stage: actors.Actors) -> None:
+    text = ("The opposition said Russia continues to cover for the Assad regime, which with "
+            "Iranian militias shelled towns across Syria and killed dozens of Syrian civilians.")
+    doc = run(stage, text, date(2018, 11, 26))
+    assert actors.resolve_country(doc) == "Syria"
+    actors.localize(doc)
+    inter = {m.span.text: m.inter for m in doc.actors}
+    assert inter["Russia"] == 8 and inter["Iranian militias"] == 8
+    assert inter["the Assad regime"] == 1 and inter["Syrian civilians"] == 7
+
+
+def test_recast_for_the_event(stage: actors.Actors) -> None:
+    doc = run(stage, "Villagers beat a suspected thief to death.")
+    actors.localize(doc, "Kenya")
+    villagers = doc.actors[0]
+    assert villagers.name == "Civilians (Kenya)"
+    rioters = actors.recast(villagers, 5)
+    assert (rioters.name, rioters.inter, rioters.span) == ("Rioters (Kenya)", 5, villagers.span)
+    assert actors.recast(doc.actors[0], 6).name == "Protesters (Kenya)"

@@ -1,0 +1,163 @@
+"""Claims stage on news-style sentences: attribution patterns, stances, hedging, claimants."""
+
+from __future__ import annotations
+
+import pytest
+
+from raqib.extract import claims
+from raqib.extract.model import ActorMention, Analysis, Claim, Options, Sentence, Stage
+from raqib.extract.sentences import split
+
+
+def analyse(text: str, actors: dict[str, str] | None = None) -> Analysis:
+    doc = Analysis(id="t", text=text)
+    doc.sentences = [Sentence(doc.span(a, b)) for a, b in split(text)]
+    for words, name in (actors or {}).items():
+        start = text.index(words)
+        doc.actors.append(ActorMention(doc.span(start, start + len(words)), name, 1))
+    claims.create(Options())(doc)
+    for claim in doc.claims:  # every claim points at its exact words
+        assert doc.text[claim.start : claim.end] == claim.statement
+    return doc
+
+
+def only(text: str, **kwargs) -> Claim:
+    found = analyse(text, **kwargs).claims
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_stage_contract() -> None:
+    stage = claims.create(Options())
+    assert isinstance(stage, Stage)
+    assert stage.name == "extract.claims.v1"
+    doc = Analysis(id="x", text="The ministry said that two soldiers were wounded near Hama.")
+    stage(doc)  # no sentence spans yet: the stage splits the text itself
+    assert [c.stance for c in doc.claims] == ["asserts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "stance", "statement"),
+    [
+        ("Syrian state media said that rebels shelled a residential district of Aleppo.",
+         "Syrian state media", "asserts", "rebels shelled a residential district of Aleppo"),
+        ("SANA reported on Sunday that four children were wounded in Jableh.",
+         "SANA", "asserts", "four children were wounded in Jableh"),
+        ("The opposition denied any role in the attack on the army checkpoint.",
+         "The opposition", "denies", "any role in the attack on the army checkpoint"),
+        ("Russia accused rebels of violating the ceasefire in Idlib province.",
+         "Russia", "accuses", "rebels of violating the ceasefire in Idlib province"),
+        ("The militia claimed that its fighters had captured two villages.",
+         "The militia", "alleges", "its fighters had captured two villages"),
+        ("The United Nations called for an independent investigation into the strike.",
+         "The United Nations", "calls_for", "an independent investigation into the strike"),
+        ("Turkey urged Russia to rein in government forces around Idlib.",
+         "Turkey", "calls_for", "Russia to rein in government forces around Idlib"),
+        ("The Syrian Coalition condemned the shelling of the market in Ariha.",
+         "The Syrian Coalition", "accuses", "the shelling of the market in Ariha"),
+    ],
+)
+def test_forward_attribution(text: str, claimant: str, stance: str, statement: str) -> None:
+    claim = only(text)
+    assert (claim.claimant, claim.stance, claim.statement) == (claimant, stance, statement)
+
+
+def test_reverse_attribution_and_appositive() -> None:
+    claim = only("Government forces shelled the town of Khan Shaykhun, the Observatory said.")
+    assert claim.claimant == "the Observatory"
+    assert claim.claimant_actor == "Observatory"
+    assert claim.statement == "Government forces shelled the town of Khan Shaykhun"
+    claim = only("The claims were fabricated, said Hadi al-Bahra, a member of the Coalition.")
+    assert claim.claimant == "Hadi al-Bahra, a member of the Coalition"
+    assert claim.stance == "denies"  # an assertion that calls something fabricated
+    claim = only("Rami Abdel Rahman, the head of the Observatory, told AFP that the toll "
+                 "would rise.")
+    assert claim.claimant == "Rami Abdel Rahman, the head of the Observatory"
+    assert claim.statement == "the toll would rise"
+
+
+def test_according_to_is_hedged_both_ways() -> None:
+    claim = only("According to the Syrian Observatory, at least 12 civilians died in Ariha.")
+    assert claim.claimant == "the Syrian Observatory"
+    assert claim.statement == "at least 12 civilians died in Ariha"
+    assert claim.hedged and claim.stance == "asserts"
+    claim = only("At least 12 civilians died in air strikes on Ariha, according to local "
+                 "activists.")
+    assert claim.claimant == "local activists"
+    assert claim.statement == "At least 12 civilians died in air strikes on Ariha"
+    assert claim.hedged
+
+
+def test_hedges() -> None:
+    claim = only("Activists reportedly said that helicopters dropped barrel bombs on Kafr Zita.")
+    assert claim.hedged and claim.claimant == "Activists" and claim.stance == "asserts"
+    assert only("The army claimed that the convoy carried weapons.").hedged
+    assert not only("The army said that the convoy carried weapons.").hedged
+    claim = only("The militia is said to have executed four prisoners near Deir ez-Zor.")
+    assert (claim.claimant, claim.stance, claim.hedged) == (claims.UNNAMED, "alleges", True)
+
+
+def test_coordinated_verbs_share_the_claimant() -> None:
+    doc = analyse("The opposition denied using chemical weapons and accused the government "
+                  "of staging the attack.")
+    assert [(c.claimant, c.stance, c.statement) for c in doc.claims] == [
+        ("The opposition", "denies", "using chemical weapons"),
+        ("The opposition", "accuses", "the government of staging the attack"),
+    ]
+
+
+def test_denial_words_turn_an_assertion_into_a_denial() -> None:
+    claim = only("The regime's allegations are baseless, the opposition said in a statement.")
+    assert (claim.claimant, claim.stance) == ("the opposition", "denies")
+    assert claim.statement == "The regime's allegations are baseless"
+
+
+def test_quotes_with_a_speaker() -> None:
+    text = ('"We will not allow terrorists to use chemical weapons against our people," '
+            "the defence ministry said. The minister said: \u201cThe corridor stays open.\u201d")
+    doc = analyse(text)
+    assert [(c.claimant, c.statement) for c in doc.claims] == [
+        ("the defence ministry",
+         "We will not allow terrorists to use chemical weapons against our people"),
+        ("The minister", "The corridor stays open"),
+    ]
+
+
+def test_pronoun_claimant_resolves_to_the_previous_one() -> None:
+    doc = analyse("Witnesses said the convoy was hit twice. They said the drivers were killed.")
+    assert [c.claimant_actor for c in doc.claims] == ["Witnesses", "Witnesses"]
+    assert doc.claims[1].claimant == "They"
+
+
+def test_claimant_actor_comes_from_the_actor_mentions() -> None:
+    text = "On Sunday, Russia's defence ministry accused rebels of shelling Aleppo with gas."
+    claim = only(text, actors={"Russia": "Military Forces of Russia (2000-)"})
+    assert claim.claimant == "Russia's defence ministry"
+    assert claim.claimant_actor == "Military Forces of Russia (2000-)"
+    claim = only(text)  # no actors stage: the claimant as written, tidied
+    assert claim.claimant_actor == "Russia's defence ministry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shelling claimed the lives of eight people in Douma.",
+        "Inspectors visited the site of the alleged attack in Douma.",
+        "Aid was denied to the besieged town for a month.",
+        "Rebels shelled the village of Mhardeh, killing two children.",
+        "Alleged members of the cartel ambushed a police patrol.",
+    ],
+)
+def test_no_claim_without_a_speaker(text: str) -> None:
+    assert analyse(text).claims == []
+
+
+def test_verb_forms_used_as_nouns_are_not_speakers() -> None:
+    claim = only("Local reports said the bridge was destroyed.")
+    assert claim.claimant == "Local reports"
+    assert claim.statement == "the bridge was destroyed"
+
+
+def test_contrast_clause_ends_the_statement() -> None:
+    doc = analyse("Iranian authorities denied the allegations, but Kabul opened an inquiry.")
+    assert [(c.stance, c.statement) for c in doc.claims] == [("denies", "the allegations")]

@@ -1,0 +1,81 @@
+"""`raqib extract` end to end: the JSON Lines contract that external checks rely on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from raqib.cli import cli
+from raqib.extract.output import EVENT_FIELDS
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "examples"
+STRIKE = (
+    "On 25 November 2018, Russian warplanes struck the village of Khan al-Asal in the western "
+    "countryside of Aleppo, killing two civilians and wounding five others, local activists said."
+)
+NOTHING = "The committee will meet again next month to discuss the budget of the library."
+
+
+def extract(*args: str, stdin: str | None = None) -> tuple[int, list[dict]]:
+    result = CliRunner().invoke(cli, ["extract", *args], input=stdin)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_one_object_per_input_in_order_and_bad_lines_go_on() -> None:
+    lines = [
+        json.dumps({"id": "a", "text": STRIKE, "date": "2018-11-26"}),
+        "{not json",
+        json.dumps({"id": "c", "text": NOTHING}),
+        json.dumps({"id": "d"}),
+    ]
+    code, out = extract(stdin="\n".join(lines) + "\n")
+    assert code == 2
+    assert [o["id"] for o in out] == ["a", None, "c", "d"]
+    for obj in out:
+        assert set(obj) >= {"id", "events", "claims", "errors"}
+    assert out[1]["errors"] and "not JSON" in out[1]["errors"][0]
+    assert "'text' is missing" in out[3]["errors"][0]
+    assert out[2]["events"] == []
+
+
+def test_event_fields_spans_and_values() -> None:
+    code, out = extract(stdin=json.dumps({"id": "s", "text": STRIKE, "date": "2018-11-26"}))
+    assert code == 0
+    (doc,) = out
+    assert doc["errors"] == []
+    event = doc["events"][0]
+    assert set(EVENT_FIELDS) | {"evidence", "spans"} <= set(event)
+    assert event["event_type"] == "Explosions/Remote violence"
+    assert event["sub_event_type"] == "Air/drone strike"
+    assert event["actor1"] == "Military Forces of Russia (2000-)"
+    assert event["fatalities"] == 2 and event["injured"] == 5
+    assert event["event_date"] == "2018-11-25" and event["time_precision"] == 1
+    assert event["admin1"] == "Aleppo" and event["country"] == "Syria"
+    assert 0 <= event["confidence"] <= 1
+    for span in [event["evidence"], *event["spans"].values()]:
+        assert STRIKE[span["start"] : span["end"]] == span["text"]
+
+
+def test_a_txt_file_is_one_document(tmp_path: Path) -> None:
+    path = tmp_path / "report-7.txt"
+    path.write_text(STRIKE, encoding="utf-8")
+    code, out = extract(str(path))
+    assert code == 0 and [o["id"] for o in out] == ["report-7"]
+    assert out[0]["events"]
+
+
+@pytest.mark.skipif(not (SEED / "press-release-2018-11-26.txt").exists(), reason="no ../shared")
+def test_seed_press_release_claims() -> None:
+    code, out = extract(str(SEED / "press-release-2018-11-26.txt"))
+    assert code == 0
+    claims = out[0]["claims"]
+    stances = {c["stance"] for c in claims if "Syrian Coalition" in c["claimant_actor"]}
+    assert {"asserts", "denies", "accuses", "calls_for"} <= stances
+    text = (SEED / "press-release-2018-11-26.txt").read_text(encoding="utf-8")
+    for claim in claims:
+        assert 0 <= claim["start"] < claim["end"] <= len(text)

@@ -1,0 +1,206 @@
+"""The dates stage: explicit and relative dates, ACLED time precision, exact spans."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from raqib.extract import dates
+from raqib.extract.model import Analysis, DateMention, Options, Stage
+from raqib.extract.sentences import split
+
+
+@pytest.fixture(scope="module")
+def stage() -> dates.Dates:
+    return dates.create(Options())
+
+
+def found(stage: dates.Dates, text: str, ref: date | None = date(2020, 5, 12)) -> list[DateMention]:
+    doc = Analysis("t", text, reference_date=ref)
+    assert split(text)  # the text is a real document for the sentence splitter too
+    stage(doc)
+    for mention in doc.dates:
+        assert doc.text[mention.span.start : mention.span.end] == mention.span.text
+    return doc.dates
+
+
+def one(stage: dates.Dates, text: str, ref: date | None = date(2020, 5, 12)) -> DateMention:
+    mentions = found(stage, text, ref)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+def test_stage_shape(stage: dates.Dates) -> None:
+    assert isinstance(stage, Stage)
+    assert stage.name == "extract.dates.v1"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Shelling hit the market on 9 May 2020, residents said.", "9 May 2020", date(2020, 5, 9)),
+        ("The raid took place on May 9, 2020 at dawn.", "May 9, 2020", date(2020, 5, 9)),
+        ("Report dated 2020-05-09 from the field office.", "2020-05-09", date(2020, 5, 9)),
+        ("The convoy was stopped on 25/04/2020 near the border.", "25/04/2020", date(2020, 4, 25)),
+        ("Fighting resumed on the 3rd of May 2020.", "3rd of May 2020", date(2020, 5, 3)),
+        ("Two shells fell on Sept. 14, 2019 in the old city.", "Sept. 14, 2019", date(2019, 9, 14)),
+    ],
+)
+def test_explicit_dates_are_day_precise(
+    stage: dates.Dates, text: str, words: str, value: date
+) -> None:
+    mention = one(stage, text)
+    assert (mention.span.text, mention.value, mention.precision) == (words, value, 1)
+    assert not mention.relative
+
+
+def test_ambiguous_numeric_date_is_not_guessed(stage: dates.Dates) -> None:
+    assert found(stage, "The statement of 09/05/2020 was withdrawn.") == []
+    assert one(stage, "The statement of 05/05/2020 was withdrawn.").value == date(2020, 5, 5)
+
+
+def test_weekday_with_date_takes_the_year_from_the_reference(stage: dates.Dates) -> None:
+    mention = one(
+        stage, "Regime helicopters struck the town on Saturday 24 November.", date(2018, 11, 26)
+    )
+    assert mention.span.text == "Saturday 24 November"
+    assert (mention.value, mention.precision, mention.relative) == (date(2018, 11, 24), 1, True)
+
+
+def test_year_less_date_after_the_reference_belongs_to_the_year_before(stage: dates.Dates) -> None:
+    assert one(stage, "The siege began on 28 December.", date(2020, 1, 5)).value == date(
+        2019, 12, 28
+    )
+    assert one(stage, "The siege began on 2 January.", date(2020, 1, 5)).value == date(2020, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("Two people were killed yesterday in the north.", date(2020, 5, 11), 1),
+        ("A drone was shot down today near the airport.", date(2020, 5, 12), 1),
+        ("Warplanes bombed the village last night.", date(2020, 5, 11), 1),
+        ("The camp was shelled the day before yesterday.", date(2020, 5, 10), 1),
+        ("Gunmen attacked the checkpoint two days ago.", date(2020, 5, 10), 1),
+        ("Clashes erupted 3 days ago in the suburbs.", date(2020, 5, 9), 1),
+        ("Militias massed on the front line last week.", date(2020, 5, 7), 2),
+        ("Protests were held over the weekend.", date(2020, 5, 9), 2),
+        ("The hospital was hit earlier this month.", date(2020, 5, 6), 3),
+        ("Abductions rose last month in the district.", date(2020, 4, 15), 3),
+        ("Airstrikes on the town resumed in April.", date(2020, 4, 15), 3),
+        ("The town fell in June, the monitor said.", date(2019, 6, 15), 3),
+    ],
+)
+def test_relative_expressions_resolve_against_the_reference(
+    stage: dates.Dates, text: str, value: date, precision: int
+) -> None:
+    mention = one(stage, text)  # 12 May 2020 is a Tuesday
+    assert (mention.value, mention.precision, mention.relative) == (value, precision, True)
+
+
+def test_weekday_is_the_latest_such_day_up_to_the_reference(stage: dates.Dates) -> None:
+    monday, saturday = date(2018, 11, 26), date(2018, 11, 24)
+    assert one(stage, "The market was shelled on Saturday.", monday).value == saturday
+    assert one(stage, "The market was shelled on Saturday.", saturday).value == saturday
+    assert one(stage, "It was shelled last Saturday.", saturday).value == date(2018, 11, 17)
+    assert found(stage, "Talks will resume next Saturday.", monday) == []
+
+
+def test_ordinal_day_takes_the_reference_month_or_the_one_before(stage: dates.Dates) -> None:
+    mention = one(stage, "The bridge was destroyed on the 9th, officials said.")
+    assert (mention.span.text, mention.value, mention.precision) == ("the 9th", date(2020, 5, 9), 1)
+    assert one(stage, "The bridge was destroyed on the 20th.").value == date(2020, 4, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        (
+            "Shelling continued between 1 and 3 May 2020.",
+            "between 1 and 3 May 2020",
+            date(2020, 5, 1),
+        ),
+        ("The offensive of 1-3 May 2020 displaced thousands.", "1-3 May 2020", date(2020, 5, 1)),
+        (
+            "Raids from 30 April to 2 May 2020 left many dead.",
+            "30 April to 2 May 2020",
+            date(2020, 4, 30),
+        ),
+        ("Curfews were imposed May 4-6, 2020 in the capital.", "May 4-6, 2020", date(2020, 5, 4)),
+    ],
+)
+def test_ranges_give_their_first_day_with_precision_two(
+    stage: dates.Dates, text: str, words: str, value: date
+) -> None:
+    mention = one(stage, text)
+    assert (mention.span.text, mention.value, mention.precision) == (words, value, 2)
+
+
+def test_month_and_year_is_month_precise(stage: dates.Dates) -> None:
+    mention = one(stage, "Chlorine attacks were reported in March 2019.")
+    assert (mention.span.text, mention.value, mention.precision) == (
+        "March 2019",
+        date(2019, 3, 15),
+        3,
+    )
+
+
+def test_without_reference_relative_dates_are_skipped(stage: dates.Dates) -> None:
+    text = "On 9 May 2020 the town was shelled; yesterday and on Saturday it was quiet."
+    mentions = found(stage, text, ref=None)
+    assert [(m.span.text, m.value) for m in mentions] == [("9 May 2020", date(2020, 5, 9))]
+
+
+def test_without_reference_year_less_dates_borrow_the_texts_year(stage: dates.Dates) -> None:
+    mentions = found(stage, "Fighting on 3 May left two dead; a truce held on 9 May 2020.", None)
+    assert [m.value for m in mentions] == [date(2020, 5, 3), date(2020, 5, 9)]
+    assert mentions[0].relative and not mentions[1].relative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Military Forces of Syria (2000-) shelled the town.",
+        "Police Forces of Iraq (2014-2018) detained 12 people.",
+        "Gunmen killed 12 people and wounded 30 in 2016.",
+        "The commander, born on 3 May 1975, was detained.",
+        "Rebels may 5 times attempt to cross, analysts warn.",
+        "In May 20 people were reported missing.",
+    ],
+)
+def test_counts_years_and_actor_names_are_not_day_dates(stage: dates.Dates, text: str) -> None:
+    assert all(m.precision == 3 for m in found(stage, text))
+
+
+def test_month_followed_by_a_count_is_only_the_month(stage: dates.Dates) -> None:
+    mention = one(stage, "In May 20 people were reported missing.")
+    assert (mention.span.text, mention.precision) == ("May", 3)
+
+
+def test_arabic_months_weekdays_and_digits(stage: dates.Dates) -> None:
+    mention = one(stage, "قصفت الطائرات البلدة في ٩ أيار ٢٠٢٠ وقتل مدنيون")
+    assert (mention.span.text, mention.value, mention.precision) == (
+        "٩ أيار ٢٠٢٠",
+        date(2020, 5, 9),
+        1,
+    )
+    assert one(stage, "سقطت قذائف على السوق في 14 مايو 2019").value == date(2019, 5, 14)
+    assert one(stage, "قتل ثلاثة مدنيين أمس").value == date(2020, 5, 11)
+    assert one(stage, "قصف يوم السبت", date(2018, 11, 26)).value == date(2018, 11, 24)
+
+
+def test_several_dates_in_text_order(stage: dates.Dates) -> None:
+    text = "Two were killed on 3 May 2020. On 5 May, 2020 a second strike hit; yesterday a third."
+    values = [(m.value, m.precision) for m in found(stage, text)]
+    assert values == [(date(2020, 5, 3), 1), (date(2020, 5, 5), 1), (date(2020, 5, 11), 1)]
+
+
+def test_hedged_day_is_within_a_few_days(stage: dates.Dates) -> None:
+    mention = one(stage, "Around 9 May 2020 (as reported), a body was found near the river.")
+    assert (mention.span.text, mention.value, mention.precision) == (
+        "Around 9 May 2020",
+        date(2020, 5, 9),
+        2,
+    )
+    assert one(stage, "On 9 May 2020, about 40 people protested.").precision == 1

@@ -1,0 +1,289 @@
+"""extract.events.v1: sentence cues from the default model, evidence, precedence, incidents."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from raqib.extract import events, taxonomy
+from raqib.extract.model import (
+    ActorMention,
+    Analysis,
+    CountMention,
+    EventCue,
+    Options,
+    Sentence,
+    Stage,
+    WeaponMention,
+)
+from raqib.extract.sentences import split
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def stage() -> events.EventsStage:
+    return events.create(Options())
+
+
+def analyse(stage: events.EventsStage, text: str, **found) -> Analysis:
+    doc = Analysis(id="t", text=text)
+    doc.sentences = [Sentence(doc.span(a, b)) for a, b in split(text)]
+    for key, value in found.items():
+        setattr(doc, key, value)
+    stage(doc)
+    for cue in doc.cues:
+        assert doc.text[cue.span.start : cue.span.end] == cue.span.text
+    return doc
+
+
+def mention(doc_text: str, words: str) -> tuple[int, int]:
+    start = doc_text.index(words)
+    return start, start + len(words)
+
+
+def test_stage_protocol(stage: events.EventsStage) -> None:
+    assert isinstance(stage, Stage)
+    assert stage.name == "extract.events.v1"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Syrian government warplanes bombed a bakery in the town of Halfaya on Thursday, "
+            "killing at least 20 people queuing for bread.",
+            "Air/drone strike",
+        ),
+        (
+            "Hundreds of nurses marched peacefully to the health ministry in Nairobi on Monday "
+            "to demand the payment of their salary arrears.",
+            "Peaceful protest",
+        ),
+        (
+            "Unknown gunmen kidnapped a Catholic priest and his driver on the road between "
+            "Kaduna and Zaria late on Saturday.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Fighting broke out between army troops and rebels of the armed group near the "
+            "border town, and both sides used machine guns for hours.",
+            "Armed clash",
+        ),
+        (
+            "Separatist forces pounded the frontline village with mortar shells and artillery "
+            "overnight, damaging a school.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Police fired tear gas and arrested twenty students who had gathered on campus to "
+            "protest against the fee increase.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_clear_sentences(stage: events.EventsStage, text: str, sub_event_type: str) -> None:
+    doc = analyse(stage, text)
+    assert doc.cues, text
+    best = doc.cues[0]
+    assert best.sub_event_type == sub_event_type
+    tax = taxonomy.load()
+    assert best.event_type == tax.event_type(sub_event_type)
+    assert best.disorder_type == tax.disorder_type(sub_event_type)
+    assert 0 < best.score <= 1
+    assert (best.span.start, best.span.end) == (0, len(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministry summoned the ambassador and said the remarks were unacceptable.",
+        "The court adjourned the trial of the former minister until next month.",
+        "Heavy rains flooded the capital's main market, and traders counted their losses.",
+        "The central bank kept its interest rate unchanged for the third month in a row.",
+    ],
+)
+def test_statements_and_other_news_give_no_cue(stage: events.EventsStage, text: str) -> None:
+    assert analyse(stage, text).cues == []
+
+
+def test_one_cue_list_per_event_sentence_only(stage: events.EventsStage) -> None:
+    text = (
+        "The governor held a press conference on Tuesday. "
+        "Gunmen on motorbikes shot dead three farmers in their fields near the village. "
+        "The governor promised a full investigation."
+    )
+    doc = analyse(stage, text)
+    assert {c.span.text for c in doc.cues} == {
+        "Gunmen on motorbikes shot dead three farmers in their fields near the village."
+    }
+    assert doc.cues[0].sub_event_type == "Attack"
+
+
+def test_without_sentences_the_stage_splits_itself(stage: events.EventsStage) -> None:
+    doc = Analysis(id="t", text="Rebels shelled the airport with rockets. Nobody was hurt.")
+    stage(doc)
+    assert doc.cues and doc.cues[0].span.text == "Rebels shelled the airport with rockets."
+
+
+def test_weapon_evidence_decides_between_remote_types(stage: events.EventsStage) -> None:
+    text = "The town was hit on Sunday and dozens of residents suffocated, local doctors said."
+    start, end = mention(text, "hit")
+    plain = analyse(stage, text)
+    doc = Analysis(id="t", text=text)
+    weapons = [WeaponMention(doc.span(start, end), "chemical")]
+    with_weapon = analyse(stage, text, weapons=weapons)
+    assert with_weapon.cues[0].sub_event_type == "Chemical weapon"
+    assert not plain.cues or plain.cues[0].sub_event_type != "Chemical weapon" or (
+        with_weapon.cues[0].score > plain.cues[0].score
+    )
+
+
+def test_weapon_evidence_does_not_make_a_statement_an_event(stage: events.EventsStage) -> None:
+    text = "The ministry said it would ask the Security Council to discuss air strikes."
+    doc = Analysis(id="t", text=text)
+    a, b = mention(text, "air strikes")
+    assert analyse(stage, text, weapons=[WeaponMention(doc.span(a, b), "air strike")]).cues == []
+
+
+def test_evidence_outside_the_sentence_is_ignored(stage: events.EventsStage) -> None:
+    text = "Rockets hit the market on Friday, wounding five. Chemical weapons were discussed."
+    doc = Analysis(id="t", text=text)
+    a, b = mention(text, "Chemical")
+    found = analyse(stage, text, weapons=[WeaponMention(doc.span(a, b), "chemical")])
+    first = found.sentences[0].span
+    assert stage.probabilities(found, first) == stage.probabilities(analyse(stage, text), first)
+
+
+def test_protester_actors_lean_to_protests(stage: events.EventsStage) -> None:
+    text = "Residents gathered outside the town hall on Friday over the water cuts."
+    doc = Analysis(id="t", text=text)
+    a, b = mention(text, "Residents")
+    actors = [ActorMention(doc.span(a, b), "Protesters (Kenya)", 6)]
+    found = analyse(stage, text, actors=actors)
+    assert found.cues and found.cues[0].event_type == "Protests"
+    probs = stage.probabilities(found, found.sentences[0].span)
+    bare = stage.probabilities(analyse(stage, text), found.sentences[0].span)
+    assert probs["Peaceful protest"] > bare["Peaceful protest"]
+
+
+def test_killed_counts_make_an_event_more_likely(stage: events.EventsStage) -> None:
+    text = "Two men died in the village of Kafr Awid on Tuesday."
+    doc = Analysis(id="t", text=text)
+    a, b = mention(text, "Two men died")
+    counts = [CountMention(doc.span(a, b), "killed", 2)]
+    with_count = stage.probabilities(analyse(stage, text, counts=counts), doc.span(0, len(text)))
+    bare = stage.probabilities(analyse(stage, text), doc.span(0, len(text)))
+    assert with_count[taxonomy.NO_EVENT] < bare[taxonomy.NO_EVENT]
+
+
+def test_air_strike_and_shelling_in_one_sentence_is_an_air_strike(
+    stage: events.EventsStage,
+) -> None:
+    text = (
+        "Russian warplanes and regime artillery pounded the town of Kafr Nabl, killing "
+        "four civilians."
+    )
+    doc = analyse(stage, text)
+    types = [c.sub_event_type for c in doc.cues]
+    assert types[0] == "Air/drone strike"
+    assert "Shelling/artillery/missile attack" not in types
+
+
+def test_best_cues_merges_a_protest_and_its_dispersal(stage: events.EventsStage) -> None:
+    text = (
+        "On 3 May 2021, hundreds of teachers demonstrated in front of the parliament in "
+        "Tegucigalpa to demand unpaid wages. Police fired tear gas and water cannon to "
+        "disperse them and detained several teachers."
+    )
+    doc = analyse(stage, text)
+    best = events.best_cues(doc)
+    assert best[0].sub_event_type == "Protest with intervention"
+    assert best[0].span.start == 0 and best[0].span.end == len(text)
+    assert len(best) == 1
+
+
+def test_best_cues_abduction_then_killing_is_an_attack() -> None:
+    text = "Gunmen abducted a farmer on Monday. They shot him dead the next morning."
+    doc = Analysis(id="t", text=text)
+    first, second = split(text)
+    doc.cues = [
+        EventCue(doc.span(*first), "Abduction/forced disappearance", "Violence against civilians",
+                 "Political violence", 0.8),
+        EventCue(doc.span(*second), "Attack", "Violence against civilians",
+                 "Political violence", 0.6),
+    ]
+    best = events.best_cues(doc)
+    assert [c.sub_event_type for c in best] == ["Attack"]
+    assert best[0].score == 0.8 and best[0].span.text == text
+
+
+def test_best_cues_keeps_separate_incidents_apart() -> None:
+    text = "Rebels shelled the airport. Students marched in the capital. Rebels shelled a base."
+    doc = Analysis(id="t", text=text)
+    a, b, c = split(text)
+    shelling = ("Shelling/artillery/missile attack", "Explosions/Remote violence")
+    doc.cues = [
+        EventCue(doc.span(*a), *shelling, "Political violence", 0.5),
+        EventCue(doc.span(*b), "Peaceful protest", "Protests", "Demonstrations", 0.9),
+        EventCue(doc.span(*c), *shelling, "Political violence", 0.7),
+    ]
+    best = events.best_cues(doc)
+    assert [(x.sub_event_type, x.score) for x in best] == [
+        ("Peaceful protest", 0.9),
+        ("Shelling/artillery/missile attack", 0.7),
+        ("Shelling/artillery/missile attack", 0.5),
+    ]
+    assert events.best_cues(Analysis(id="e", text="")) == []
+
+
+def test_weak_neighbour_of_another_type_does_not_merge() -> None:
+    text = "Journalists protested against the arrest of their editor. He was arrested in May."
+    doc = Analysis(id="t", text=text)
+    a, b = split(text)
+    doc.cues = [
+        EventCue(doc.span(*a), "Peaceful protest", "Protests", "Demonstrations", 0.6),
+        EventCue(doc.span(*b), "Arrests", "Strategic developments", "Strategic developments", 0.2),
+    ]
+    assert [c.sub_event_type for c in events.best_cues(doc)] == ["Peaceful protest", "Arrests"]
+
+
+def test_speed_per_document(stage: events.EventsStage) -> None:
+    texts = [
+        "On 4 May 2021, clashes erupted between the army and militants near the village of "
+        f"Tal{i}, leaving {i % 7} fighters dead. The militants withdrew after two hours. "
+        "No civilian casualties were reported."
+        for i in range(200)
+    ]
+    started = time.perf_counter()
+    for text in texts:
+        analyse(stage, text)
+    per_doc = (time.perf_counter() - started) / len(texts)
+    assert per_doc < 0.004, f"{per_doc * 1000:.2f} ms per document"
+
+
+def test_create_is_fast_and_uses_options_model(tmp_path: Path) -> None:
+    started = time.perf_counter()
+    stage = events.create(Options())
+    assert time.perf_counter() - started < 1.5
+    assert stage.model.meta["trained_on"].startswith("raqib examples")
+    with pytest.raises(Exception, match="no event model"):
+        events.create(Options(model=str(tmp_path / "missing.npz")))
+
+
+def test_acled_notes_first_sentence_event_type() -> None:
+    """Measured on ACLED notes when the shared data is there (a smoke bound, not the target)."""
+    path = SHARED / "acled_global_2020may" / "acled_2020-04-27_2020-05-09_excluding_syria.csv"
+    if not path.exists():
+        pytest.skip("shared ACLED data not available")
+    from raqib.extract.train import read_acled
+
+    rows = read_acled(path)[::10]
+    stage = events.create(Options())
+    hits = 0
+    for row in rows:
+        best = events.best_cues(analyse(stage, row.notes))
+        hits += bool(best) and best[0].event_type == row.event_type
+    assert hits / len(rows) > 0.75

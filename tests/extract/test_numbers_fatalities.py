@@ -1,0 +1,128 @@
+"""ACLED's fatality rules over a document's count mentions: fatalities() and injured()."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from raqib.extract import dates, numbers
+from raqib.extract.model import Analysis, Options, Sentence
+from raqib.extract.sentences import split
+
+SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def stages() -> tuple[dates.Dates, numbers.Numbers]:
+    return dates.create(Options()), numbers.create(Options())
+
+
+def analyse(
+    stages: tuple[dates.Dates, numbers.Numbers], text: str, ref: date | None = date(2020, 5, 12)
+) -> Analysis:
+    doc = Analysis("t", text, reference_date=ref)
+    doc.sentences = [Sentence(doc.span(a, b)) for a, b in split(text)]
+    for stage in stages:
+        stage(doc)
+    return doc
+
+
+def killed(stages: tuple[dates.Dates, numbers.Numbers], text: str) -> int:
+    return numbers.fatalities(analyse(stages, text))[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Three soldiers and two civilians were killed in the ambush.", 5),
+        ("A child and two women were killed.", 3),
+        ("At least 12 people were killed. Local medics put the toll at 15 dead.", 12),
+        ("Four people were killed in the raid. Four people were killed, the governor said.", 4),
+        ("Two soldiers were killed on the road. Three civilians were killed in the village.", 5),
+        ("A man was killed at the checkpoint. Another man was killed in the market.", 2),
+        ("Five were killed on Monday. The death toll rose to 9 on Tuesday.", 9),
+        ("Seven people, including three children, were killed.", 7),
+        ("Seven people were killed, among them 3 children who were shot dead.", 7),
+        ("No casualties were reported after the shelling.", 0),
+        ("Dozens were killed in the clashes.", 12),
+        ("Gunmen killed 3 and wounded 8 in the attack.", 3),
+        ("The bomber blew himself up, killing 4 worshippers.", 5),
+        ("The convoy was looted but nobody was hurt.", 0),
+        ("Two mortar shells hit the school.", 0),
+    ],
+)
+def test_fatalities_follow_acled_rules(
+    stages: tuple[dates.Dates, numbers.Numbers], text: str, figure: int
+) -> None:
+    assert killed(stages, text) == figure
+
+
+def test_fatalities_span_points_at_the_words(stages: tuple[dates.Dates, numbers.Numbers]) -> None:
+    doc = analyse(stages, "Shelling hit the town. At least 12 people were killed.")
+    figure, span = numbers.fatalities(doc)
+    assert figure == 12
+    assert span is not None and span.text == "At least 12 people were killed"
+    assert doc.text[span.start : span.end] == span.text
+    assert numbers.fatalities(analyse(stages, "The town was quiet.")) == (0, None)
+
+
+def test_within_limits_the_mentions(stages: tuple[dates.Dates, numbers.Numbers]) -> None:
+    doc = analyse(stages, "In the north 4 people were killed. In the south 6 people were killed.")
+    second = doc.sentences[1].span
+    assert numbers.fatalities(doc, within=second)[0] == 6
+    assert numbers.fatalities(doc, within=doc.sentences[0].span)[0] == 4
+
+
+def test_injured_is_counted_like_fatalities(stages: tuple[dates.Dates, numbers.Numbers]) -> None:
+    doc = analyse(
+        stages, "The blast killed 4 people and injured 17 others. 20 were hurt, medics said."
+    )
+    assert numbers.injured(doc)[0] == 17
+    assert numbers.fatalities(doc)[0] == 4
+
+
+def test_zero_gives_way_to_a_reported_figure(stages: tuple[dates.Dates, numbers.Numbers]) -> None:
+    text = "No casualties were reported among the troops. Two civilians were killed."
+    assert killed(stages, text) == 2
+
+
+def _rate(pairs: list[tuple[int, int]]) -> float:
+    return sum(a == b for a, b in pairs) / len(pairs)
+
+
+def test_awsd_killed_and_wounded_regression() -> None:
+    """Development data: the rate is measured, not tuned row by row; a floor catches regressions."""
+    path = SHARED_DATA / "awsd_2016" / "awsd_1997-2016_excluding_syria.csv"
+    if not path.is_file():
+        pytest.skip("../shared/data is absent")
+    stage = numbers.create(Options())
+    pairs_killed, pairs_wounded = [], []
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            doc = Analysis("awsd", row["Details"])
+            stage(doc)
+            pairs_killed.append((numbers.fatalities(doc)[0], int(row["Total killed"] or 0)))
+            pairs_wounded.append((numbers.injured(doc)[0], int(row["Total wounded"] or 0)))
+    assert _rate(pairs_killed) >= 0.85
+    assert _rate(pairs_wounded) >= 0.80
+
+
+def test_acled_fatalities_regression() -> None:
+    path = SHARED_DATA / "acled_global_2020may" / "acled_2020-04-27_2020-05-09_excluding_syria.csv"
+    if not path.is_file():
+        pytest.skip("../shared/data is absent")
+    stage_dates, stage_numbers = dates.create(Options()), numbers.create(Options())
+    pairs = []
+    with path.open(encoding="utf-8") as handle:
+        for index, row in enumerate(csv.DictReader(handle)):
+            if index % 4:
+                continue
+            ref = datetime.strptime(row["event_date"], "%d-%b-%y").date()
+            doc = Analysis("acled", row["notes"], reference_date=ref)
+            stage_dates(doc)
+            stage_numbers(doc)
+            pairs.append((numbers.fatalities(doc)[0], int(row["fatalities"] or 0)))
+    assert _rate(pairs) >= 0.90

@@ -1,0 +1,192 @@
+"""The places stage on a small hand-made gazetteer: matching, disambiguation, precision."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from raqib.extract import places
+from raqib.extract.gazetteer import Gazetteer, Place, build_index, country_lexicon
+from raqib.extract.model import Analysis, PlaceMention, Sentence, Stage
+from raqib.extract.sentences import split
+
+# (place, names): a few real places (rounded coordinates) and some invented look-alikes that
+# make the choices hard: a second, larger Chibok; towns named like common words.
+ENTRIES = [
+    (Place("t:1", "Khān Shaykhūn", "SY", "Idleb", latitude=35.44, longitude=36.65,
+           population=34000), ["Khān Shaykhūn", "خان شيخون"]),
+    (Place("t:2", "Idlib", "SY", "Idleb", latitude=35.93, longitude=36.63, population=128000),
+     ["Idlib", "Idleb", "إدلب"]),
+    (Place("t:3", "Idleb", "SY", "Idleb", latitude=35.93, longitude=36.63, population=900000,
+           kind="admin1"), ["Idleb", "Idlib"]),
+    (Place("t:4", "Chibok", "NG", "Borno", latitude=10.87, longitude=12.85, population=60000),
+     ["Chibok"]),
+    (Place("t:5", "Chibok", "CM", "Far North", latitude=10.6, longitude=14.3,
+           population=95000), ["Chibok"]),
+    (Place("t:6", "Borno", "NG", "Borno", latitude=11.85, longitude=13.16, population=900000,
+           kind="admin1"), ["Borno"]),
+    (Place("t:7", "Al Bāb", "SY", "Aleppo", latitude=36.37, longitude=37.52, population=63000),
+     ["Al Bāb", "الباب"]),
+    (Place("t:8", "Aleppo", "SY", "Aleppo", latitude=36.2, longitude=37.16, population=2000000),
+     ["Aleppo", "Halab", "حلب"]),
+    (Place("t:9", "May", "US", "Texas", latitude=31.98, longitude=-98.92, population=2000),
+     ["May"]),
+    (Place("t:10", "Police", "PL", "West Pomerania", latitude=53.55, longitude=14.57,
+           population=33000), ["Police"]),
+    (Place("t:11", "Victoria", "SC", latitude=-4.62, longitude=55.45, population=26000),
+     ["Victoria"]),
+    (Place("t:12", "Tripoli", "LY", "Tripoli", latitude=32.89, longitude=13.19,
+           population=1150000), ["Tripoli", "Tarabulus"]),
+    (Place("t:13", "Tripoli", "LB", "Liban-Nord", latitude=34.44, longitude=35.85,
+           population=230000), ["Tripoli", "Tarabulus"]),
+    (Place("t:14", "Beirut", "LB", "Beyrouth", latitude=33.89, longitude=35.5,
+           population=1900000), ["Beirut"]),
+    (Place("t:15", "Asad", "IR", "Fars", latitude=29.0, longitude=53.0, population=3000),
+     ["Asad", "Assad"]),
+    (Place("t:16", "Syria", "SY", latitude=33.51, longitude=36.29, population=22000000,
+           kind="country"), ["Syria"]),
+    (Place("t:17", "Maarrat an Nu‘mān", "SY", "Idleb", latitude=35.64, longitude=36.67,
+           population=58000), ["Maarrat an Nu‘mān", "Ma‘arrat an Nu‘mān"]),
+]
+REGIONS = ["Idleb", "Idlib", "Borno", "Far North", "Aleppo", "Texas", "Liban-Nord", "Beyrouth"]
+
+
+@pytest.fixture(scope="module")
+def stage(tmp_path_factory: pytest.TempPathFactory) -> places.Places:
+    index = build_index(Path(tmp_path_factory.mktemp("gaz")) / "test.sqlite", ENTRIES)
+    return places.Places(Gazetteer(index), country_lexicon(), places._stopwords(), REGIONS)
+
+
+def run(stage: places.Places, text: str) -> Analysis:
+    doc = Analysis("t", text)
+    doc.sentences = [Sentence(doc.span(a, b)) for a, b in split(text)]
+    stage(doc)
+    for mention in doc.places:
+        assert doc.text[mention.span.start : mention.span.end] == mention.span.text
+        assert 0.0 < mention.score < 1.0
+    return doc
+
+
+def named(doc: Analysis, words: str) -> PlaceMention:
+    hits = [p for p in doc.places if p.span.text == words]
+    assert len(hits) == 1, doc.places
+    return hits[0]
+
+
+def test_stage_shape(stage: places.Places) -> None:
+    assert isinstance(stage, Stage)
+    assert stage.name == "extract.places.v1"
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Khan Sheikhoun", "Khan Shaykhun", "Khān Shaykhūn", "KHAN SHAYKHUN"],
+)
+def test_spelling_variants_of_one_town(stage: places.Places, words: str) -> None:
+    doc = run(stage, f"Regime artillery shelled {words} on Tuesday.")
+    mention = named(doc, words)
+    assert (mention.name, mention.country, mention.admin1) == ("Khān Shaykhūn", "Syria", "Idleb")
+    assert mention.geo_precision == 1
+    assert mention.source == "t:1"
+
+
+@pytest.mark.parametrize("words", ["al-Bab", "Al Bab", "Al-Bab", "al Bab"])
+def test_arabic_article_variants(stage: places.Places, words: str) -> None:
+    doc = run(stage, f"Turkish-backed factions entered {words} after heavy fighting.")
+    assert named(doc, words).name == "Al Bāb"
+
+
+def test_admin_in_parentheses_beats_population(stage: places.Places) -> None:
+    alone = run(stage, "Gunmen attacked a school in Chibok on Monday.")
+    assert named(alone, "Chibok").country == "Cameroon"  # the larger one, with no context
+    doc = run(stage, "On 9 May 2020, gunmen attacked Chibok (Borno) and burnt houses.")
+    town, region = named(doc, "Chibok"), named(doc, "Borno")
+    assert (town.country, town.admin1, town.geo_precision) == ("Nigeria", "Borno", 1)
+    assert region.geo_precision == 3 and region.source == "t:6"
+    assert places.best_place(doc) == town
+
+
+def test_demonym_sets_the_country(stage: places.Places) -> None:
+    doc = run(stage, "Nigerian troops repelled an attack on Chibok.")
+    assert named(doc, "Chibok").country == "Nigeria"
+
+
+def test_other_places_set_the_country(stage: places.Places) -> None:
+    assert named(run(stage, "Protesters gathered in Tripoli."), "Tripoli").country == "Libya"
+    doc = run(stage, "Protesters gathered in Tripoli and in Beirut.")
+    assert named(doc, "Tripoli").country == "Lebanon"
+    doc = run(stage, "Protesters gathered in Tripoli, Lebanon, on Friday.")
+    assert named(doc, "Tripoli").admin1 == "Liban-Nord"
+    assert places.document_country(doc) == "Lebanon"
+
+
+def test_common_words_are_not_places(stage: places.Places) -> None:
+    doc = run(stage, "May was calm. Police said that Victoria would visit. The Police station.")
+    assert doc.places == []
+    assert places.document_country(doc) is None
+
+
+def test_people_are_not_places(stage: places.Places) -> None:
+    doc = run(stage, "President Assad said Idlib would be retaken.")
+    assert [p.span.text for p in doc.places] == ["Idlib"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "precision", "kind_source"),
+    [
+        ("Shells fell on the outskirts of Idlib.", "Idlib", 2, "t:2"),
+        ("Clashes near Idlib left two dead.", "Idlib", 2, "t:2"),
+        ("Air strikes hit the southern Idlib countryside.", "Idlib", 2, "t:2"),
+        ("Air strikes hit villages in Idlib province.", "Idlib", 3, "t:3"),
+        ("Air strikes hit villages in the province of Idlib.", "Idlib", 3, "t:3"),
+        ("Air strikes hit the city of Idlib.", "Idlib", 1, "t:2"),
+    ],
+)
+def test_geo_precision(
+    stage: places.Places, text: str, words: str, precision: int, kind_source: str
+) -> None:
+    mention = named(run(stage, text), words)
+    assert (mention.geo_precision, mention.source) == (precision, kind_source)
+
+
+def test_arabic_text(stage: places.Places) -> None:
+    doc = run(stage, "قصفت الطائرات مدينة حلب وبلدة خان شيخون في ريف إدلب")
+    found = {p.span.text: p for p in doc.places}
+    assert found["حلب"].name == "Aleppo"
+    assert found["خان شيخون"].name == "Khān Shaykhūn"
+    assert found["إدلب"].geo_precision == 2  # 'ريف' (countryside of)
+
+
+def test_arabic_proclitic(stage: places.Places) -> None:
+    doc = run(stage, "وصلت التعزيزات إلى الباب وحلب")
+    assert sorted(p.name for p in doc.places) == ["Al Bāb", "Aleppo"]
+
+
+def test_longest_name_wins(stage: places.Places) -> None:
+    doc = run(stage, "Russian jets struck Maarat al-Numan and Ma‘arrat an Nu‘mān again.")
+    assert [p.name for p in doc.places] == ["Maarrat an Nu‘mān"] * 2
+
+
+def test_country_mention_is_a_region_level_place(stage: places.Places) -> None:
+    doc = run(stage, "Fighting in Aleppo, Syria, went on.")
+    country = named(doc, "Syria")
+    assert (country.geo_precision, country.country, country.admin1) == (3, "Syria", None)
+    assert places.best_place(doc) == named(doc, "Aleppo")
+
+
+def test_document_country_weighs_places_and_demonyms(stage: places.Places) -> None:
+    doc = run(stage, "Syrian and Russian aircraft struck Idlib and Aleppo.")
+    assert places.document_country(doc) == "Syria"
+
+
+def test_speed(stage: places.Places) -> None:
+    text = ("On 9 May 2020, regime forces shelled Khan Sheikhoun and the outskirts of Idlib, "
+            "while Turkish-backed factions clashed with SDF fighters near al-Bab (Aleppo). "
+            "Local sources said two civilians were killed and several houses destroyed. ") * 2
+    run(stage, text)
+    start = time.perf_counter()
+    for _ in range(200):
+        run(stage, text)
+    assert (time.perf_counter() - start) / 200 < 0.004

@@ -1,0 +1,135 @@
+"""The ACLED taxonomy as data: types, disorder types, precedence and combinations."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+from raqib.extract import taxonomy
+from raqib.extract.train import examples_dir
+
+
+@pytest.fixture(scope="module")
+def tax() -> taxonomy.Taxonomy:
+    return taxonomy.load()
+
+
+def test_six_event_types_and_twenty_five_sub_event_types(tax: taxonomy.Taxonomy) -> None:
+    assert sorted(tax.event_types) == [
+        "Battles",
+        "Explosions/Remote violence",
+        "Protests",
+        "Riots",
+        "Strategic developments",
+        "Violence against civilians",
+    ]
+    assert len(tax.sub_event_types) == 25
+    assert tax.labels[-1] == taxonomy.NO_EVENT and len(tax.labels) == 26
+    subs = tax.sub_event_types.values()
+    per_type = {e: sum(s.event_type == e for s in subs) for e in tax.event_types}
+    assert per_type == {
+        "Battles": 3,
+        "Explosions/Remote violence": 6,
+        "Violence against civilians": 3,
+        "Protests": 3,
+        "Riots": 2,
+        "Strategic developments": 8,
+    }
+
+
+def test_event_and_disorder_types(tax: taxonomy.Taxonomy) -> None:
+    assert tax.event_type("Air/drone strike") == "Explosions/Remote violence"
+    assert tax.event_type("Abduction/forced disappearance") == "Violence against civilians"
+    assert tax.disorder_type("Armed clash") == "Political violence"
+    assert tax.disorder_type("Peaceful protest") == "Demonstrations"
+    assert tax.disorder_type("Protest with intervention") == "Demonstrations"
+    assert tax.disorder_type("Excessive force against protesters") == (
+        "Political violence; Demonstrations"
+    )
+    assert tax.disorder_type("Mob violence") == "Political violence"
+    assert tax.disorder_type("Violent demonstration") == "Demonstrations"
+    assert tax.disorder_type("Looting/property destruction") == "Strategic developments"
+    assert set(tax.disorder_types) == {
+        "Political violence",
+        "Demonstrations",
+        "Political violence; Demonstrations",
+        "Strategic developments",
+    }
+
+
+def test_every_type_has_a_definition_and_examples(tax: taxonomy.Taxonomy) -> None:
+    files = {p.stem for p in examples_dir().glob("*.txt")}
+    for label in tax.labels:
+        assert tax.slug(label) in files, label
+        assert tax.by_slug(tax.slug(label)) == label
+    for sub in tax.sub_event_types.values():
+        assert len(sub.definition) > 40, sub.name
+
+
+def test_unknown_names_are_errors(tax: taxonomy.Taxonomy) -> None:
+    with pytest.raises(taxonomy.TaxonomyError):
+        tax.event_type("Drive-by shooting")
+    with pytest.raises(taxonomy.TaxonomyError):
+        tax.by_slug("drive_by")
+    assert tax.canonical("  air/DRONE   strike ") == "Air/drone strike"
+    assert tax.canonical("Battle-No change of territory") is None
+
+
+@pytest.mark.parametrize(
+    ("candidates", "expected"),
+    [
+        ({"Air/drone strike": 0.4, "Shelling/artillery/missile attack": 0.6},
+         "Air/drone strike"),
+        ({"Chemical weapon": 0.3, "Air/drone strike": 0.7}, "Chemical weapon"),
+        ({"Chemical weapon": 0.3, "Shelling/artillery/missile attack": 0.5}, "Chemical weapon"),
+        ({"Abduction/forced disappearance": 0.8, "Attack": 0.35}, "Attack"),
+        ({"Suicide bomb": 0.4, "Remote explosive/landmine/IED": 0.5}, "Suicide bomb"),
+        ({"Armed clash": 0.6, "Government regains territory": 0.35},
+         "Government regains territory"),
+        ({"Peaceful protest": 0.6, "Protest with intervention": 0.3}, "Protest with intervention"),
+        ({"Peaceful protest": 0.6, "Arrests": 0.4}, "Protest with intervention"),
+        ({"Protest with intervention": 0.5, "Attack": 0.4}, "Excessive force against protesters"),
+    ],
+)
+def test_precedence_resolves_one_incident(
+    tax: taxonomy.Taxonomy, candidates: dict[str, float], expected: str
+) -> None:
+    resolved = tax.apply_precedence(candidates)
+    assert list(resolved) == [expected]
+    assert resolved[expected] == max(candidates.values())
+
+
+def test_precedence_keeps_unrelated_types(tax: taxonomy.Taxonomy) -> None:
+    resolved = tax.apply_precedence({"Armed clash": 0.5, "Peaceful protest": 0.4})
+    assert resolved == {"Armed clash": 0.5, "Peaceful protest": 0.4}
+    assert tax.apply_precedence({}) == {}
+
+
+def test_parse_rejects_rules_naming_unknown_types() -> None:
+    data = json.loads(taxonomy.default_path().read_text(encoding="utf-8"))
+    broken = copy.deepcopy(data)
+    broken["precedence"].append({"id": "x", "prefer": "Bombing", "over": ["Attack"]})
+    with pytest.raises(taxonomy.TaxonomyError, match="Bombing"):
+        taxonomy.parse(broken)
+    broken = copy.deepcopy(data)
+    broken["evidence"]["weapons"]["rifle"] = {"Shooting": 1.0}
+    with pytest.raises(taxonomy.TaxonomyError, match="Shooting"):
+        taxonomy.parse(broken)
+    broken = copy.deepcopy(data)
+    broken["event_types"][0]["sub_event_types"][0]["disorder_type"] = "Crime"
+    with pytest.raises(taxonomy.TaxonomyError, match="Crime"):
+        taxonomy.parse(broken)
+
+
+def test_load_rejects_other_formats(tmp_path) -> None:
+    path = tmp_path / "tax.json"
+    path.write_text(json.dumps({"format": "something/2"}), encoding="utf-8")
+    with pytest.raises(taxonomy.TaxonomyError, match="format"):
+        taxonomy.load(path)
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(taxonomy.TaxonomyError, match="cannot read"):
+        taxonomy.load(path)
+    with pytest.raises(taxonomy.TaxonomyError, match="cannot read"):
+        taxonomy.load(tmp_path / "missing.json")

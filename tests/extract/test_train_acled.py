@@ -1,0 +1,222 @@
+"""Training: ACLED exports in any encoding, disjoint splits, the model file format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from raqib.extract import classifier, events, taxonomy
+from raqib.extract.model import Analysis, Options
+from raqib.extract.train import (
+    Example,
+    TrainingDataError,
+    definition_examples,
+    fit,
+    load_examples,
+    material_digest,
+    read_acled,
+    split_rows,
+    train_from_acled,
+)
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+# The project's own sentences, written for these tests (not from any ACLED file).
+NOTES = {
+    ("Protests", "Peaceful protest"): [
+        "On {d}, farmers marched to the district office in Sao {n} to demand seeds. "
+        "[size=no report]",
+        "On {d}, nurses rallied outside the hospital in Port {n} over unpaid wages. [size=dozens]",
+        "On {d}, students held a sit-in at the university of {n} against fee increases.",
+    ],
+    ("Battles", "Armed clash"): [
+        "On {d}, soldiers and rebels exchanged fire for hours near the village of {n}.",
+        "On {d}, militants ambushed an army patrol near {n}, and a gun battle followed.",
+        "On {d}, two armed clans fought with rifles over pasture near {n}; four died.",
+    ],
+    ("Explosions/Remote violence", "Air/drone strike"): [
+        "On {d}, warplanes bombed a militant camp near {n}, killing several fighters.",
+        "On {d}, a drone strike hit a car on the road to {n}, killing two men.",
+        "On {d}, helicopters dropped barrel bombs on the outskirts of {n}.",
+    ],
+    ("Violence against civilians", "Abduction/forced disappearance"): [
+        "On {d}, gunmen kidnapped a teacher and two pupils from a school in {n}.",
+        "On {d}, armed men abducted five travellers on the highway near {n}.",
+        "On {d}, bandits seized a trader from his shop in {n} and demanded a ransom.",
+    ],
+}
+COLUMNS = [
+    "data_id", "iso", "event_id_cnty", "event_id_no_cnty", "event_date", "year",
+    "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
+    "actor2", "assoc_actor_2", "inter2", "interaction", "region", "country", "admin1",
+    "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
+    "source_scale", "notes", "fatalities", "timestamp", "iso3",
+]
+COUNTRIES = ["Nigeria", "Mali", "Yemen", "Brazil", "Kenya", "Peru"]
+
+
+def rows(n_days: int = 6) -> list[dict[str, str]]:
+    out = []
+    for day in range(1, n_days + 1):
+        for (event_type, sub), templates in NOTES.items():
+            for k, template in enumerate(templates):
+                date = f"{day}-May-20"
+                notes = template.format(d=f"{day} May 2020", n=f"Mbala{day}{k}")
+                record = dict.fromkeys(COLUMNS, "")
+                record.update(event_date=date, event_type=event_type, sub_event_type=sub,
+                              notes=notes, country=COUNTRIES[(day + k) % len(COUNTRIES)])
+                out.append(record)
+    return out
+
+
+def write_csv(path: Path, records: list[dict[str, str]], encoding="utf-8", delimiter=",",
+              columns=COLUMNS) -> Path:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, delimiter=delimiter,
+                            extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(records)
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def test_reads_any_encoding_and_separator(tmp_path: Path) -> None:
+    records = rows(2)
+    records[0]["notes"] = records[0]["notes"].replace("Sao", "São") + " Gendarmes présents."
+    for i, (encoding, delimiter) in enumerate(
+        [("utf-8", ","), ("utf-8-sig", ";"), ("latin-1", "\t"), ("cp1252", ",")]
+    ):
+        read = read_acled(write_csv(tmp_path / f"e{i}.csv", records, encoding, delimiter))
+        assert len(read) == len(records)
+        assert "São" in read[0].notes and "présents" in read[0].notes
+        assert read[0].sub_event_type == "Peaceful protest"
+        assert read[0].event_date is not None and read[0].event_date.isoformat() == "2020-05-01"
+
+
+def test_upper_case_columns_and_sub_event_spelling(tmp_path: Path) -> None:
+    records = [{k.upper(): v for k, v in r.items()} for r in rows(2)]
+    records[0]["SUB_EVENT_TYPE"] = "peaceful  PROTEST"
+    read = read_acled(write_csv(tmp_path / "u.csv", records, columns=[c.upper() for c in COLUMNS]))
+    assert read[0].sub_event_type == "Peaceful protest" and read[0].event_type == "Protests"
+
+
+def test_old_format_is_a_clear_error(tmp_path: Path) -> None:
+    old = ["GWNO", "EVENT_DATE", "EVENT_TYPE", "ACTOR1", "COUNTRY", "NOTES", "FATALITIES"]
+    records = [
+        {"EVENT_DATE": "01/05/2016", "EVENT_TYPE": "Remote violence", "NOTES": "A bomb went off."}
+    ] * 20
+    path = write_csv(tmp_path / "old.csv", records, "latin-1", columns=old)
+    with pytest.raises(TrainingDataError, match="pre-2019"):
+        read_acled(path)
+    with pytest.raises(TrainingDataError, match="pre-2019"):
+        train_from_acled(path, tmp_path / "m.npz")
+
+
+def test_not_an_acled_file(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(TrainingDataError, match="notes"):
+        read_acled(path)
+    few = write_csv(tmp_path / "few.csv", rows(1)[:3])
+    with pytest.raises(TrainingDataError, match="usable rows"):
+        read_acled(few)
+
+
+@pytest.mark.parametrize("by", ["date", "country"])
+def test_splits_are_disjoint(tmp_path: Path, by: str) -> None:
+    read = read_acled(write_csv(tmp_path / "s.csv", rows(6)))
+    train, test = split_rows(read, by, 0.25)
+    assert len(train) + len(test) == len(read)
+    assert not {id(r) for r in train} & {id(r) for r in test}
+    if by == "date":
+        assert max(r.event_date for r in train) < min(r.event_date for r in test)
+    else:
+        assert not {r.country for r in train} & {r.country for r in test}
+    with pytest.raises(ValueError):
+        split_rows(read, "random", 0.25)
+
+
+def test_train_from_acled_writes_a_model_and_scores(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "export.csv", rows(6))
+    out = tmp_path / "mine.npz"
+    negatives = [e for e in load_examples() if e.label == taxonomy.NO_EVENT]
+    report = train_from_acled(
+        path, out, split="date", test_fraction=0.3, extra=negatives, c=5.0
+    )
+    assert report.train_rows == 48 and report.test_rows == 24
+    assert report.scores["event_type_accuracy"] >= 0.9
+    assert report.scores["sub_event_type_weighted_f1"] >= 0.9
+    model = classifier.load(out)
+    assert taxonomy.NO_EVENT in model.classes  # from the project's examples
+    assert model.meta["scores"]["rows"] == 24.0
+    assert "export.csv" in model.meta["trained_on"]
+    stage = events.create(Options(model=str(out)))
+    doc = Analysis(id="t", text="On 9 May 2020, gunmen kidnapped a nurse from a clinic in Jos.")
+    stage(doc)
+    assert doc.cues[0].sub_event_type == "Abduction/forced disappearance"
+    statement = Analysis(id="s", text="The minister said the talks would resume next month.")
+    stage(statement)
+    assert statement.cues == []
+
+
+def test_model_file_is_data_not_pickle(tmp_path: Path) -> None:
+    data = [Example("rebels and soldiers fought", "Armed clash"),
+            Example("students marched peacefully", "Peaceful protest"),
+            Example("the minister spoke", taxonomy.NO_EVENT)] * 3
+    model = fit(data)
+    out = tmp_path / "m.npz"
+    model.save(out)
+    with zipfile.ZipFile(out) as archive:
+        names = sorted(archive.namelist())
+    assert names == sorted(f"{n}.npy" for n in
+                           ["meta", "classes", "vocab", "idf", "coef", "intercept"])
+    with np.load(out, allow_pickle=False) as arrays:
+        assert arrays["coef"].dtype == np.float32
+    again = classifier.load(out)
+    for text in ["soldiers fought rebels", "students marched", "minister"]:
+        assert again.predict(text)[0] == model.predict(text)[0]
+        assert np.allclose(again.logits(text), model.logits(text), atol=1e-5)
+
+
+def test_bad_model_files(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.npz"
+    junk.write_bytes(b"not a zip")
+    with pytest.raises(classifier.ModelError):
+        classifier.load(junk)
+    partial = tmp_path / "partial.npz"
+    np.savez(partial, coef=np.zeros((2, 2)))
+    with pytest.raises(classifier.ModelError, match="lacks"):
+        classifier.load(partial)
+    with pytest.raises(TrainingDataError):
+        fit([Example("a", "Attack")] * 3)
+
+
+def test_shipped_default_model() -> None:
+    path = classifier.default_model_path()
+    assert path.stat().st_size < 5_000_000
+    model = classifier.load()
+    tax = taxonomy.load()
+    assert sorted(model.classes) == sorted(tax.labels)
+    assert "no ACLED" in model.meta["trained_on"]
+    assert model.meta["material_sha256"] == material_digest(), (
+        "examples or taxonomy changed: run scripts/build_default_model.py"
+    )
+    examples = load_examples() + definition_examples(tax)
+    assert {e.label for e in examples} == set(tax.labels)
+    counts = {label: sum(e.label == label for e in examples) for label in tax.labels}
+    assert min(counts.values()) >= 40, counts
+    right = sum(model.predict(e.text)[0] == e.label for e in examples[::3])
+    assert right / len(examples[::3]) > 0.9
+
+
+def test_shared_old_africa_export_is_refused() -> None:
+    path = SHARED / "acled_africa_2016" / "ACLED_All_Africa_20160101_to_20160528.csv"
+    if not path.exists():
+        pytest.skip("shared ACLED data not available")
+    with pytest.raises(TrainingDataError, match="pre-2019"):
+        read_acled(path)
