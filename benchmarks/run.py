@@ -17,6 +17,7 @@ from pathlib import Path
 
 from benchmarks.common import RAQIB, fresh_workspace, timed, warm
 from benchmarks.corpora import make_large_files, make_small_docs, make_warc
+from benchmarks.extract import bench_extract
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 BEGIN, END = "<!-- RESULTS BEGIN -->", "<!-- RESULTS END -->"
@@ -102,6 +103,7 @@ def main() -> None:
             lambda: bench_large(root, _env("RAQIB_BENCH_LARGE_MB", 1024)),
             lambda: bench_verify(root, _env("RAQIB_BENCH_SMALL_DOCS", 100_000)),
             lambda: bench_warc(root, _env("RAQIB_BENCH_WARC_MB", 2048)),
+            lambda: bench_extract(root, _env("RAQIB_BENCH_EXTRACT_DOCS", 5000)),
         ):
             for row in part():
                 print(row, flush=True)

@@ -73,6 +73,8 @@ def train(acled_csv: str, out_path: str, split: str | None) -> None:
         raise RaqibError(f"{acled_csv}: {exc}") from exc
     click.echo(f"trained on {report.train_rows} rows; model written to {report.model_path}")
     for name, value in sorted((report.scores or {}).items()):
+        if name == "rows":
+            continue
         click.echo(f"held out ({report.test_rows} rows, split by {split}): {name} {value:.3f}")
 
 
