@@ -245,3 +245,27 @@ def test_odd_names_double_stdin_and_nested_workspaces(ws: Path, tmp_path: Path) 
     assert results[0]["input"].endswith("caf\\xe9-report.txt")
     assert "standard input given twice" in results[2]["reason"]
     assert not any("nested-ws" in r["input"] for r in results)
+
+
+def test_a_corrupted_orphan_blob_is_not_adopted(ws: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "report.txt"
+    doc.write_text("The council reported that two shells hit the school yard on Monday.")
+    sha = hashlib.sha256(doc.read_bytes()).hexdigest()
+    orphan = ws / "vault" / "blobs" / sha[:2] / sha
+    orphan.parent.mkdir(parents=True)
+    orphan.write_bytes(b"not the same bytes at all")
+    code, out = run(ws, "ingest", "--json", str(doc))
+    assert code == 2
+    (result,) = lines(out)
+    assert result["status"] == "failed" and "does not match its name" in result["reason"]
+
+
+def test_empty_folder_and_sensitive_proof_export(ws: Path, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    code, out = run(ws, "ingest", "--json", str(tmp_path / "empty"))
+    assert code == 2 and lines(out)[0]["reason"] == "cannot read: no files in this folder"
+    statement = SAMPLES / "sensitive" / "witness-statement-2018-11-25.txt"
+    (result,) = lines(run(ws, "ingest", "--json", "--sensitive", str(statement))[1])
+    assert run(ws, "proof", str(result["id"]))[0] == 0
+    trail = lines(run(ws, "log", "--json", str(result["id"]))[1])
+    assert [t["action"] for t in trail] == ["ingest", "export"]

@@ -75,7 +75,9 @@ def expand(paths: list[str]) -> list[Input]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found.extend(_one(p) for p in _walk(path))
+            files = [_one(p) for p in _walk(path)]
+            empty = Input(printable(raw), _stdin, problem="no files in this folder")
+            found.extend(files or [empty])
         else:
             found.append(_one(path))
     return found

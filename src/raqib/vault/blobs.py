@@ -92,7 +92,10 @@ class BlobStore:
         sealed = key is not None
         key = key or f"sha256:{spooled.sha256}"
         target = self.path_for(key)
-        if target.exists():
+        if target.exists():  # an orphan of an interrupted run: adopt it only if intact
+            expected = spooled.sha256 if not sealed else None
+            if expected is not None and self.rehash(key) != expected:
+                raise EvidenceTampered(f"blob {key} already on disk does not match its name")
             if not keep:
                 spooled.path.unlink(missing_ok=True)
             return key
