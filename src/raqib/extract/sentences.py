@@ -11,6 +11,10 @@ from raqib.extract.model import Analysis, Options, Sentence
 _END = re.compile(
     r"(?<=[.!?؟۔])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9\u0600-\u06FF])|()\n\s*\n"
 )
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?=[\"'“‘(\[]?[A-Z\u0600-\u06FF])")
+_WRAPPED = re.compile(r"(?:[,;:\-–]|\b(?:of|the|and|or|in|to|a|an|for|by|with|on|at|from))$",
+                      re.IGNORECASE)
+"""A line that stops on these was wrapped mid-sentence (as PDF text is), not ended."""
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Brig|Adm|Gov|Sen|Rep|St|Mt|No|Nos|"
     r"vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|al)"
@@ -29,7 +33,20 @@ def split(text: str) -> list[tuple[int, int]]:
         spans.append((start, match.start() + len(closing)))
         start = match.end()
     spans.append((start, len(text)))
-    return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+    pieces = [piece for a, b in spans for piece in _split_lines(text, a, b)]
+    return [_trim(text, a, b) for a, b in pieces if text[a:b].strip()]
+
+
+def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A line break before a capital ends a title or a paragraph, unless the line was
+    wrapped mid-sentence."""
+    pieces = []
+    for match in _LINE_BREAK.finditer(text, start, end):
+        if not _WRAPPED.search(text[max(start, match.start() - 6) : match.start()]):
+            pieces.append((start, match.start()))
+            start = match.end()
+    pieces.append((start, end))
+    return pieces
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,37 @@
+"""Sentence spans: abbreviations, quotes, titles on their own line, PDF-wrapped lines."""
+
+from __future__ import annotations
+
+from raqib.extract.sentences import split
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split(text)]
+
+
+def test_abbreviations_and_closing_quotes() -> None:
+    text = 'Gen. Ali said 3 died. U.S. forces left. Russia said it "hit terrorists." Then it ended.'
+    assert sentences(text) == [
+        "Gen. Ali said 3 died.", "U.S. forces left.", 'Russia said it "hit terrorists."',
+        "Then it ended.",
+    ]
+
+
+def test_a_title_line_is_its_own_sentence_but_wrapped_lines_are_not() -> None:
+    text = (
+        "Opposition denies gas claim as jets strike west of the city\n"
+        "Armed factions denied it. Forces of the\nSyrian regime shelled the town of\n"
+        "Kafr Nabl on Monday, killing\ntwo people."
+    )
+    assert sentences(text) == [
+        "Opposition denies gas claim as jets strike west of the city",
+        "Armed factions denied it.",
+        "Forces of the\nSyrian regime shelled the town of\nKafr Nabl on Monday, killing\n"
+        "two people.",
+    ]
+
+
+def test_arabic_and_blank_lines() -> None:
+    assert sentences("قال المرصد. وقتل اثنان\n\nSecond paragraph") == [
+        "قال المرصد.", "وقتل اثنان", "Second paragraph",
+    ]
