@@ -43,6 +43,12 @@ def sha256_files(paths: list[str]) -> list[str | None]:
     return [sha256_file(p) for p in paths]
 
 
+def _timed_batch(paths: list[str]) -> tuple[list[str | None], float]:
+    """A worker's batch, with the (system-wide monotonic) time it finished."""
+    digests = sha256_files(paths)
+    return digests, time.monotonic()
+
+
 def _context() -> multiprocessing.context.BaseContext:
     """fork where there is one: a spawned worker would re-import the whole CLI (~0.4 s).
 
@@ -60,28 +66,37 @@ class ParallelHasher:
     """
 
     def __init__(self, paths: list[str], workers: int) -> None:
-        self._started = time.perf_counter()
+        self._started = time.monotonic()
         self.seconds = 0.0
         """Wall time from the start to the last digest: the hashing rate's denominator."""
         self._paths = paths
         self._pool: ProcessPoolExecutor | None = None
-        self._futures: list[Future[list[str | None]]] = []
+        self._futures: list[Future[tuple[list[str | None], float]]] = []
         if workers > 1 and len(paths) >= PARALLEL_FROM:
             self._pool = ProcessPoolExecutor(workers, mp_context=_context())
             step = max(1, -(-len(paths) // (workers * 4)))
             self._futures = [
-                self._pool.submit(sha256_files, paths[i : i + step])
+                self._pool.submit(_timed_batch, paths[i : i + step])
                 for i in range(0, len(paths), step)
             ]
 
     def result(self) -> list[str | None]:
+        """The digests; ``seconds`` is then the hashing's own wall time (up to the last
+        worker's finish, not to when the caller came back for the results)."""
         try:
             if self._pool is None:
-                return sha256_files(self._paths)
-            return [digest for future in self._futures for digest in future.result()]
+                digests = sha256_files(self._paths)
+                self.seconds = time.monotonic() - self._started
+                return digests
+            batches = [future.result() for future in self._futures]
+            self.seconds = max((done for _, done in batches), default=self._started) - (
+                self._started
+            )
+            return [digest for found, _ in batches for digest in found]
         except BrokenProcessPool:  # workers could not start here: do it in this process
-            return sha256_files(self._paths)
+            digests = sha256_files(self._paths)
+            self.seconds = time.monotonic() - self._started
+            return digests
         finally:
-            self.seconds = time.perf_counter() - self._started
             if self._pool is not None:
                 self._pool.shutdown()
