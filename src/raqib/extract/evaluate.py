@@ -22,6 +22,7 @@ from raqib.errors import RaqibError
 from raqib.extract import taxonomy
 from raqib.extract.model import Event
 from raqib.extract.pipeline import Pipeline
+from raqib.extract.train import decode_csv, parse_acled_date
 
 
 @dataclass
@@ -58,22 +59,9 @@ class Scores:
 
 
 def _open_csv(path: Path) -> list[dict[str, str]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")  # old ACLED files are latin-1
+    text = decode_csv(path.read_bytes())
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
     return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
-
-
-def _acled_date(value: str) -> date | None:
-    for fmt in ("%d-%b-%y", "%d %B %Y", "%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(value.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 def _acled(rows: list[dict[str, str]]) -> Iterator[Gold]:
@@ -81,7 +69,7 @@ def _acled(rows: list[dict[str, str]]) -> Iterator[Gold]:
         low = {k.lower(): (v or "") for k, v in row.items() if k}
         stamp = low.get("timestamp", "")
         ref = datetime.fromtimestamp(int(stamp), UTC).date() if stamp.isdigit() else None
-        gold_date = _acled_date(low.get("event_date", ""))
+        gold_date = parse_acled_date(low.get("event_date", ""))
         low["event_date"] = gold_date.isoformat() if gold_date else ""
         yield Gold(low.get("notes", ""), ref, low)
 

@@ -265,7 +265,7 @@ def train_from_acled(
 
 def read_acled(csv_path: str | Path) -> list[AcledRow]:
     """Rows of an ACLED CSV export (any encoding; comma, semicolon or tab separated)."""
-    text = _decode(Path(csv_path).read_bytes())
+    text = decode_csv(Path(csv_path).read_bytes())
     try:
         dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
     except csv.Error:
@@ -299,7 +299,7 @@ def _rows(reader: csv.DictReader, columns: dict[str, str], csv_path) -> list[Acl
         if not notes or sub is None:
             continue
         rows.append(AcledRow(notes, tax.event_type(sub), sub, get(record, "disorder_type"),
-                             _parse_date(get(record, "event_date")), get(record, "country")))
+                             parse_acled_date(get(record, "event_date")), get(record, "country")))
     if len(rows) < 10:
         raise TrainingDataError(
             f"{csv_path}: only {len(rows)} usable rows (notes + sub-event type)"
@@ -307,7 +307,8 @@ def _rows(reader: csv.DictReader, columns: dict[str, str], csv_path) -> list[Acl
     return rows
 
 
-def _decode(data: bytes) -> str:
+def decode_csv(data: bytes) -> str:
+    """An export's bytes as text: UTF-8 (with or without BOM), else cp1252, else latin-1."""
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
@@ -316,7 +317,8 @@ def _decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _parse_date(value: str) -> date | None:
+def parse_acled_date(value: str) -> date | None:
+    """ACLED's dates in any of its formats ('9-May-20', '09/05/2020', '2020-05-09')."""
     if not value:
         return None
     from dateutil import parser

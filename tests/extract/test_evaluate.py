@@ -1,0 +1,66 @@
+"""`raqib evaluate` on the three gold formats: it reads them and reports every measure."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from raqib.cli import cli
+
+ACLED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "acled_global_2020may"
+COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
+           "location", "latitude", "longitude", "notes", "fatalities", "timestamp"]
+
+
+def evaluate(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["evaluate", *args])
+    return result.exit_code, result.output
+
+
+def test_acled_format(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.csv"
+    with gold.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(COLUMNS)
+        writer.writerow(["12-March-2019", "Explosions/Remote violence", "Air/drone strike",
+                         "Military Forces of Russia (2000-)", "Civilians (Syria)", "Syria",
+                         "Idleb", "Maaret Tamsrin", "35.96", "36.62",
+                         "On 12 March 2019, Russian warplanes struck Maaret Tamsrin in Idleb, "
+                         "killing 4 civilians.", "4", "1552608000"])
+        writer.writerow(["3-April-2019", "Protests", "Peaceful protest", "Protesters (Jordan)",
+                         "", "Jordan", "Amman", "Amman", "31.95", "35.93",
+                         "On 3 April 2019, teachers protested peacefully in Amman over pay.",
+                         "0", "1554508800"])
+    code, out = evaluate("--gold", str(gold))
+    assert code == 0, out
+    assert "documents: 2" in out
+    for name in ("event_type accuracy", "sub_event_type weighted-F1", "actor1 accuracy",
+                 "admin1 accuracy", "event_date accuracy", "fatalities accuracy",
+                 "location within 25 km"):
+        assert name in out
+
+
+def test_snippets_and_unknown_formats(tmp_path: Path) -> None:
+    tsv = tmp_path / "snippets.tsv"
+    tsv.write_text("text\tsub_event_type\nRioters burned tyres and threw stones at police in "
+                   "the capital.\tViolent demonstration\n", encoding="utf-8")
+    code, out = evaluate("--gold", str(tsv))
+    assert code == 0 and "sub_event_type accuracy" in out and "documents: 1" in out
+    other = tmp_path / "other.csv"
+    other.write_text("a,b\n1,2\n", encoding="utf-8")
+    code, out = evaluate("--gold", str(other))
+    assert code == 1 and "unknown gold format" in out
+
+
+@pytest.mark.skipif(not ACLED.is_dir(), reason="../shared/data is absent")
+def test_real_acled_sample_floor() -> None:
+    """A floor well under the measured figures (docs/evaluation.md), not a tuned target."""
+    (path,) = ACLED.glob("*.csv")
+    code, out = evaluate("--gold", str(path), "--limit", "300")
+    assert code == 0
+    score = float(re.search(r"event_type accuracy: ([0-9.]+)", out).group(1))  # type: ignore[union-attr]
+    assert score >= 0.7
