@@ -79,3 +79,9 @@ def test_seed_press_release_claims() -> None:
     text = (SEED / "press-release-2018-11-26.txt").read_text(encoding="utf-8")
     for claim in claims:
         assert 0 <= claim["start"] < claim["end"] <= len(text)
+
+
+def test_header_lines_report_no_event() -> None:
+    text = "Press release\nSyrian Coalition\nDepartment of Media and Communications\nNovember 26, 2018"
+    code, out = extract(stdin=json.dumps({"id": "h", "text": text}))
+    assert code == 0 and out[0]["events"] == []

@@ -36,6 +36,10 @@ class _Incident:
     """Indices of the first and last sentence the incident's cues came from."""
 
 
+MIN_WORDS = 4
+"""Fewer words than this ('Syrian Coalition', 'November 26, 2018') cannot report an event."""
+
+
 class EventsStage:
     name = NAME
 
@@ -92,6 +96,8 @@ class EventsStage:
         probs.pop(taxonomy.NO_EVENT, None)
         best = max(probs, key=probs.__getitem__)
         floor = self.taxonomy.evidence.secondary_score
+        if len(span.text.split()) < MIN_WORDS:  # a header, a name, a date line: no report
+            return []
         candidates = {label: p for label, p in probs.items() if label == best or p >= floor}
         resolved = self.taxonomy.apply_precedence(candidates)
         ranked = sorted(resolved.items(), key=lambda item: (-item[1], item[0]))
