@@ -82,6 +82,6 @@ def test_seed_press_release_claims() -> None:
 
 
 def test_header_lines_report_no_event() -> None:
-    text = "Press release\nSyrian Coalition\nDepartment of Media and Communications\nNovember 26, 2018"
+    text = "Press release\nSyrian Coalition\nMedia and Communications\nNovember 26, 2018"
     code, out = extract(stdin=json.dumps({"id": "h", "text": text}))
     assert code == 0 and out[0]["events"] == []
