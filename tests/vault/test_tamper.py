@@ -203,3 +203,14 @@ def test_log_tables_are_append_only_in_the_database(vault: Path) -> None:
                 "delete from custody_leaves where idx=0", "delete from checkpoints"):
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
             conn.execute(sql)
+
+
+def test_the_parallel_path_catches_the_same(vault: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blob hashing and row digests in worker processes (as for large vaults) report the
+    same problems as the in-process path."""
+    monkeypatch.setattr("raqib.vault.fixity.PARALLEL_FROM", 1)
+    flip_blob(vault)
+    edit_document_text(vault)
+    code, out = run(vault, "verify")
+    assert code == 1
+    assert "blob of document 2" in out and "document 2: its recorded fields" in out

@@ -10,10 +10,13 @@ import multiprocessing
 import os
 import stat
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
 
 CHUNK = 1 << 20
+T = TypeVar("T")
 PARALLEL_FROM = 2000
 """Below this many files, starting worker processes costs more than it saves."""
 
@@ -80,6 +83,21 @@ class ParallelHasher:
                 for i in range(0, len(paths), step)
             ]
 
+    def submit(self, fn: Callable[..., T], *args: Any) -> Callable[[], T]:
+        """Run another task on the same workers (inline, later, when there are none);
+        returns a function that waits for and gives its result."""
+        if self._pool is None:
+            return lambda: fn(*args)
+        future = self._pool.submit(fn, *args)
+
+        def wait() -> T:
+            try:
+                return future.result()
+            except BrokenProcessPool:  # as in result(): fall back to this process
+                return fn(*args)
+
+        return wait
+
     def result(self) -> list[str | None]:
         """The digests; ``seconds`` is then the hashing's own wall time (up to the last
         worker's finish, not to when the caller came back for the results)."""
@@ -94,9 +112,14 @@ class ParallelHasher:
             )
             return [digest for found, _ in batches for digest in found]
         except BrokenProcessPool:  # workers could not start here: do it in this process
+            self._pool = None
             digests = sha256_files(self._paths)
             self.seconds = time.monotonic() - self._started
             return digests
-        finally:
-            if self._pool is not None:
-                self._pool.shutdown()
+
+    def __enter__(self) -> ParallelHasher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)

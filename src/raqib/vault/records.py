@@ -36,3 +36,25 @@ def record_digest(row: Any) -> str:
             value = bytes(value).hex()
         values[name] = value
     return hashlib.sha256(canonical(values)).hexdigest()
+
+
+def digest_rows(url: str, low_id: int, high_id: int) -> list[tuple[int, int, str]]:
+    """(document id, leaf index, record digest) for the rows with ids in [low_id, high_id].
+
+    Runs in a verification worker process: it opens its own read-only connection.
+    """
+    from sqlalchemy import select
+
+    from raqib.store.engine import make_engine
+    from raqib.store.models import Document
+
+    engine = make_engine(url)
+    columns = [getattr(Document, name) for name in ("id", "leaf_index", *RECORDED)]
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                select(*columns).where(Document.id.between(low_id, high_id)).order_by(Document.id)
+            )
+            return [(row.id, row.leaf_index, record_digest(row)) for row in rows]
+    finally:
+        engine.dispose()

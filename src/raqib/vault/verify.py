@@ -20,7 +20,7 @@ from raqib.vault import checkpoints, custody, merkle, note
 from raqib.vault.blobs import BlobStore
 from raqib.vault.custody import Entry, LogScan
 from raqib.vault.fixity import ParallelHasher
-from raqib.vault.records import RECORDED, record_digest
+from raqib.vault.records import digest_rows
 
 
 class DocRef(NamedTuple):
@@ -59,9 +59,35 @@ def verify(
     )]
     report.documents = len(docs)
     plain = [doc for doc in docs if not doc.sensitive]
-    hasher = ParallelHasher(
-        [blobs.path_str(doc.blob_key) for doc in plain], workers or os.cpu_count() or 1
-    )  # the workers hash while this process reads the log
+    workers = workers or os.cpu_count() or 1
+    with ParallelHasher([blobs.path_str(doc.blob_key) for doc in plain], workers) as hasher:
+        # the workers hash blobs and digest rows while this process reads the log
+        url = session.get_bind().url.render_as_string(hide_password=False)
+        parts = [hasher.submit(digest_rows, url, lo, hi) for lo, hi in _ranges(docs, workers)]
+        entries = _check_log_and_rows(session, docs, origin, public_key, report)
+        _check_records([row for part in parts for row in part()], entries, report)
+        for doc in docs:
+            if doc.sensitive:
+                _blob_verdict(doc, _sealed_digest(blobs, doc), report)
+        for doc, digest in zip(plain, hasher.result(), strict=True):
+            _blob_verdict(doc, digest, report)
+    report.hash_seconds = hasher.seconds
+    _note_orphans(docs, blobs, report)
+    return report
+
+
+def _ranges(docs: list[DocRef], workers: int) -> list[tuple[int, int]]:
+    """Id ranges of about equal numbers of documents, a few per worker."""
+    if not docs:
+        return []
+    step = max(1, -(-len(docs) // (workers * 2)))
+    return [(docs[i].id, docs[min(i + step, len(docs)) - 1].id) for i in range(0, len(docs), step)]
+
+
+def _check_log_and_rows(
+    session: Session, docs: list[DocRef], origin: str, public_key: bytes, report: Report
+) -> dict[int, Entry]:
+    """The log, the checkpoints and each document's link to its leaf; the parsed leaves."""
     log = custody.read(session)
     report.leaves = len(log.leaves)
     cps = checkpoints.all_checkpoints(session)
@@ -74,15 +100,7 @@ def verify(
     _check_marks(marks, log, roots, {row.tree_size for row in cps}, report)
     entries = {idx: e for idx, e in zip(log.indices, log.entries, strict=True) if e is not None}
     _check_documents(docs, entries, report)
-    _check_records(session, entries, report)
-    for doc in docs:
-        if doc.sensitive:
-            _blob_verdict(doc, _sealed_digest(blobs, doc), report)
-    for doc, digest in zip(plain, hasher.result(), strict=True):
-        _blob_verdict(doc, digest, report)
-    report.hash_seconds = hasher.seconds
-    _note_orphans(docs, blobs, report)
-    return report
+    return entries
 
 
 # -- checkpoints -------------------------------------------------------------------------
@@ -226,16 +244,17 @@ def _check_documents(docs: Iterable[DocRef], entries: dict[int, Entry], report: 
             )
 
 
-def _check_records(session: Session, entries: dict[int, Entry], report: Report) -> None:
+def _check_records(
+    rows: list[tuple[int, int, str]], entries: dict[int, Entry], report: Report
+) -> None:
     """Each row's recorded fields (text, title, dates, source…) against its ingest leaf."""
-    columns = [getattr(Document, name) for name in ("id", "leaf_index", *RECORDED)]
-    for row in session.execute(select(*columns).order_by(Document.id)).yield_per(2000):
-        entry = entries.get(row.leaf_index)
+    for doc_id, leaf_index, digest in rows:
+        entry = entries.get(leaf_index)
         expected = entry.details.get("record") if entry is not None else None
-        if expected is not None and record_digest(row) != expected:
+        if expected is not None and digest != expected:
             report.problems.append(
-                f"document {row.id}: its recorded fields (text, title, dates, source…) differ "
-                f"from what leaf {row.leaf_index} committed to: the row was edited"
+                f"document {doc_id}: its recorded fields (text, title, dates, source…) differ "
+                f"from what leaf {leaf_index} committed to: the row was edited"
             )
 
 
