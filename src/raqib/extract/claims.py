@@ -14,95 +14,25 @@ Unknown, it is ``PUBLISHER``. The rules, stances and word lists: ``resources/cla
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from importlib import resources
 
+from raqib.extract.claims_lexicon import END_PUNCT, TOKEN, Lexicon, Range, Verb, trim
+from raqib.extract.claims_speaker import (
+    Found,
+    first_person,
+    header_publisher,
+    np_forward,
+    performative_publisher,
+    subject,
+)
 from raqib.extract.model import Analysis, Claim, Options
 from raqib.extract.sentences import split
 
 PUBLISHER = "(publisher)"
 UNNAMED = "unnamed sources"
-Range = tuple[int, int]
-_TOKEN = re.compile(r"\w[\w'’.&-]*\w|\w|[^\w\s]")
 _QUOTE = re.compile(r"“([^”\n]{8,1500})”|\"([^\"\n]{8,1500})\"")
-_END_PUNCT = (".", "!", "?", '"', "”", "’")
-_PRONOUNS = ("we", "he", "she", "it", "they", "i")
 _COPULA = re.compile(r"\s(?:is|are|was|were)\s")
 _LIES_OF = re.compile(r"\blies(?:\s+and\s+\w+)?\s+(?:of|by)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?")
-_KEY_LINE = re.compile(r"\s*([\w ]+?)\s*[:/|–—-]\s*(\S.*?)\s*$")
-_RELEASE_LINE = re.compile(r"\s*(\S.*?)\s+(?:press|news) release\s*$", re.IGNORECASE)
-_SOURCE_NOTE = re.compile(r"\((?:Source|Publisher)\s*:\s*([^)\n]+)\)")
 _LINK = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:\w+\s+)?$|,\s*$")
-
-
-@dataclass(frozen=True)
-class Verb:
-    stance: str
-    hedged: bool
-    frame: str
-    """'say' (content after 'that'), 'tell' (an addressee first), 'object' (content follows)."""
-    performative: bool
-    """Present tense of an organisation speaking for itself ('condemns'): marks a publisher."""
-
-
-@dataclass
-class _Found:
-    claimant: str
-    cspan: Range | None
-    stance: str
-    start: int
-    end: int
-    hedged: bool
-    implicit: bool = False
-    performative: bool = False
-    statement: str | None = None
-
-
-class Lexicon:
-    """The stage's word lists, read from ``resources/claims`` (verbs.tsv, lexicon.tsv)."""
-
-    def __init__(self, verbs: dict[str, Verb], words: dict[str, set[str]]) -> None:
-        self.verbs, self.words = verbs, words
-        self.verb_re = _phrases(set(verbs))
-        self.verb_words = {form.split()[0] for form in verbs}
-        self.res = {cat: _phrases(items) for cat, items in words.items()}
-        nouns = "|".join(map(re.escape, sorted(words.get("speech_noun", {"allegations"}))))
-        self.owned = re.compile(  # "X's (latest) allegations", "allegations by/of X"
-            rf"['’]s\s+(?:\w+\s+){{0,2}}?(?:{nouns})\b"
-            rf"|\b(?:{nouns})\s+(?:made\s+)?(?:by|of)\s+(?:the\s+)?[A-Z]")
-
-    @classmethod
-    def load(cls) -> Lexicon:
-        folder = resources.files("raqib") / "resources" / "claims"
-        verbs = {form.lower(): Verb(stance, hedged == "1", frame, perf == "1")
-                 for form, stance, hedged, frame, perf in _rows(folder / "verbs.tsv")}
-        words: dict[str, set[str]] = {}
-        for category, phrase in _rows(folder / "lexicon.tsv"):
-            words.setdefault(category, set()).add(phrase.lower())
-        return cls(verbs, words)
-
-    def has(self, category: str, word: str) -> bool:
-        return word.lower() in self.words.get(category, ())
-
-    def find(self, category: str, text: str, start: int = 0, end: int | None = None):
-        return self.res[category].search(text, start, len(text) if end is None else end)
-
-    def verb(self, m: re.Match[str]) -> Verb:
-        return self.verbs[" ".join(m.group().lower().split())]
-
-
-def _phrases(items: set[str]) -> re.Pattern[str]:
-    """One pattern for a list of phrases, longest first, on word boundaries."""
-    alts = [re.escape(p).replace(r"\ ", r"\s+") for p in sorted(items, key=len)[::-1]]
-    words = [a for a, p in zip(alts, sorted(items, key=len)[::-1], strict=True) if p[0].isalnum()]
-    other = [a for a in alts if a not in words]  # ", but": no word boundary before it
-    bounded = [r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])"] if words else []
-    return re.compile("|".join(bounded + other), re.IGNORECASE)
-
-
-def _rows(path) -> list[list[str]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
 class Claims:
@@ -125,8 +55,8 @@ class Claims:
         for a, b in spans:
             if a < b and not any(qa <= a and b <= qb for qa, qb in quoted):
                 found.extend(self._sentence(text, a, b, used, quoted))
-        publisher = _header_publisher(text, lex) or _performative_publisher(text, spans, found)
-        voice = publisher is not None or _first_person(text, spans, found, lex)
+        publisher = header_publisher(text, lex) or performative_publisher(text, spans, found)
+        voice = publisher is not None or first_person(text, spans, found, lex)
         for a, b in spans:
             if a < b and not any(a <= f.start < b for f in found) and not _inside(a, quoted):
                 found.extend(self._unattributed(text, a, b, voice))
@@ -135,7 +65,7 @@ class Claims:
         doc.claims.extend(self._claims(doc, found, publisher))
 
     # -- attribution in a sentence -----------------------------------------------------
-    def _sentence(self, text: str, a: int, b: int, used: set[int], quoted) -> list[_Found]:
+    def _sentence(self, text: str, a: int, b: int, used: set[int], quoted) -> list[Found]:
         lex, out, prev = self.lexicon, [], None
         acc = self._according(text, a, b)
         if acc:
@@ -157,10 +87,10 @@ class Claims:
     def _not_speech(self, text: str, a: int, b: int, m: re.Match[str]) -> bool:
         """A verb form used as a noun ('the claims', 'reports said', 'claims were') or passive."""
         lex = self.lexicon
-        prior = [w for w in _TOKEN.findall(text, a, m.start())[-3:]
+        prior = [w for w in TOKEN.findall(text, a, m.start())[-3:]
                  if not (lex.has("np_adverb", w) or w.endswith("ly"))]  # "was formally denied"
         before = (prior[-1:] or [""])[0].lower()
-        after = (_TOKEN.findall(text, m.end(), b)[:1] or [""])[0].lower()
+        after = (TOKEN.findall(text, m.end(), b)[:1] or [""])[0].lower()
         if before.endswith(("'s", "’s")) or any(
                 lex.has(cat, before) for cat in ("passive", "determiner", "noun_marker")):
             return True
@@ -171,61 +101,61 @@ class Claims:
             return after != "that"  # "alleged members", "reported fatalities"
         return bool(lex.res["not_speech"].match(text[m.end() : m.end() + 20].lstrip()))
 
-    def _according(self, text: str, a: int, b: int) -> _Found | None:
+    def _according(self, text: str, a: int, b: int) -> Found | None:
         m = self.lexicon.find("according", text, a, b)
         if not m:
             return None
         comma = text.find(",", m.end(), b)
         if m.start() - a <= 2 and comma > 0:  # "According to X, …"
-            cspan, content = _trim(text, m.end(), comma), (comma + 1, b)
+            cspan, content = trim(text, m.end(), comma), (comma + 1, b)
         elif comma < 0:  # "…, according to X."
-            cspan, content = _trim(text, m.end(), b), (a, text.rfind(",", a, m.start()))
+            cspan, content = trim(text, m.end(), b), (a, text.rfind(",", a, m.start()))
         else:
-            cspan, content = _trim(text, m.end(), comma), (a, b)
-        s, e = _trim(text, *(content if content[1] > content[0] else (a, m.start())))
+            cspan, content = trim(text, m.end(), comma), (a, b)
+        s, e = trim(text, *(content if content[1] > content[0] else (a, m.start())))
         if e - s < 8 or cspan[1] <= cspan[0]:
             return None
-        return _Found(text[cspan[0] : cspan[1]], cspan, "asserts", s, e, True)
+        return Found(text[cspan[0] : cspan[1]], cspan, "asserts", s, e, True)
 
-    def _reverse(self, text: str, a: int, b: int, m, verb: Verb) -> _Found | None:
+    def _reverse(self, text: str, a: int, b: int, m, verb: Verb) -> Found | None:
         """'…, the ministry said (on Sunday).' and '…, said the ministry.'"""
-        tail = _TOKEN.findall(text, m.end(), b)
+        tail = TOKEN.findall(text, m.end(), b)
         if verb.frame == "object" or "that" in map(str.lower, tail) or ":" in tail:
             return None
         before = text[a : m.start()].rstrip()
         if before.endswith((",", "”", '"')) and len(tail) <= 14:
-            cut, cspan = len(before) - 1 + a, self._np_forward(text, m.end(), b)
+            cut, cspan = len(before) - 1 + a, np_forward(self.lexicon, text, m.end(), b)
         else:
-            cspan = self._subject(text, a, m.start())
+            cspan = subject(self.lexicon, text, a, m.start())
             lead = text[a : cspan[0]].rstrip() if cspan else ""
             if not lead.endswith((",", "”", '"')) or len(tail) > 9:
                 return None
             cut = len(lead) - 1 + a
-        s, e = _trim(text, a, cut)
+        s, e = trim(text, a, cut)
         if cspan is None or e - s < 8:
             return None
-        return _Found(text[cspan[0] : cspan[1]], cspan, verb.stance, s, e, verb.hedged,
+        return Found(text[cspan[0] : cspan[1]], cspan, verb.stance, s, e, verb.hedged,
                       performative=verb.performative)
 
-    def _forward(self, text: str, a: int, b: int, m, verb: Verb, prev) -> _Found | None:
+    def _forward(self, text: str, a: int, b: int, m, verb: Verb, prev) -> Found | None:
         """'X said (on Sunday) that …', 'X accused Y of …', '…, and accused …' (X inherited)."""
-        cspan = self._subject(text, a, m.start())
+        cspan = subject(self.lexicon, text, a, m.start())
         claimant = text[cspan[0] : cspan[1]] if cspan else ""
         if cspan is None:
             link = _LINK.search(text, a, m.start())
             if prev is None or not link or prev.start > link.start():
                 return None
-            prev.end = _trim(text, prev.start, link.start())[1]
+            prev.end = trim(text, prev.start, link.start())[1]
             claimant, cspan = prev.claimant, prev.cspan
         start = self._skip_lead(text, m.end(), b, verb.frame == "tell")
-        nxt = _TOKEN.search(text, start, b)
+        nxt = TOKEN.search(text, start, b)
         if nxt and (nxt.group() == ":" or (verb.frame != "object" and nxt.group() == "that")):
             start = nxt.end()
         cut = self.lexicon.find("clause_break", text, start, b)  # "…, but Y did Z"
-        s, e = _trim(text, start, cut.start() if cut else b)
+        s, e = trim(text, start, cut.start() if cut else b)
         if e - s < 3:
             return None
-        return _Found(claimant, cspan, verb.stance, s, e, verb.hedged,
+        return Found(claimant, cspan, verb.stance, s, e, verb.hedged,
                       performative=verb.performative)
 
     def _skip_lead(self, text: str, start: int, b: int, tell: bool) -> int:
@@ -234,7 +164,7 @@ class Claims:
         m = lex.find("addressee", text, start, b) if tell else None
         if m and not text[start : m.start()].strip():
             start = m.end()
-        for t in _TOKEN.finditer(text, start, b):
+        for t in TOKEN.finditer(text, start, b):
             w = t.group().lower()
             if w == "for" and head:  # "called on Wednesday for …"
                 return t.end()
@@ -246,79 +176,19 @@ class Claims:
                 break
         return start
 
-    # -- noun phrases ------------------------------------------------------------------
-    def _subject(self, text: str, a: int, hi: int) -> Range | None:
-        """The claimant before a verb: 'Russia's defence ministry', 'X, head of Y,'."""
-        lex = self.lexicon
-        toks = list(_TOKEN.finditer(text, a, hi))
-        while toks and lex.has("np_adverb", toks[-1].group()):
-            toks.pop()
-        if not toks or toks[-1].group() != ",":
-            return self._np_back(toks)
-        commas = [i for i, t in enumerate(toks[:-1]) if t.group() == ","]
-        head = self._np_back(toks[: commas[-1]]) if commas else None
-        inner = toks[commas[-1] + 1 : -1] if commas else []
-        if head is None or not inner or inner[0].group().lower() in ("which", "who", "whose"):
-            return head
-        return head[0], inner[-1].end()
-
-    def _np_back(self, toks: list[re.Match[str]]) -> Range | None:
-        lex, start = self.lexicon, len(toks)
-        for i in range(len(toks) - 1, max(-1, len(toks) - 15), -1):
-            w, lw = toks[i].group(), toks[i].group().lower()
-            proper_next = i + 1 < len(toks) and toks[i + 1].group()[0].isupper()
-            if not w[0].isalnum() or lex.has("np_stop", lw) or _verbish(w, lex):
-                break
-            if (lw in ("and", "or", "&") and not proper_next) or (
-                    lw in lex.verb_words and not lex.has("np_keep", lw)):
-                break
-            start = i
-            of = i > 0 and lex.has("noun_marker", toks[i - 1].group())
-            if lex.has("determiner", lw) and not of:  # "the head of the Observatory"
-                break
-        kept, head = toks[start:], False
-        while kept and (_lead(lex, kept[0].group()) or lex.has("np_inner", kept[0].group())):
-            first = kept[0].group()
-            if first.lower() in ("a", "an") and not head:
-                break
-            if first == "to" and len(kept) > 1 and kept[1].group().islower():
-                return None  # "… fighting to topple Assad said": an infinitive, not a subject
-            head, kept = head or lex.has("adjunct", first), kept[1:]
-        while len(kept) > 1 and lex.has("time", kept[-1].group()):  # "X on Monday said"
-            kept = kept[:-1]
-            while len(kept) > 1 and _lead(lex, kept[-1].group()):
-                kept = kept[:-1]
-        if not kept or all(lex.has("determiner", t.group()) for t in kept):
-            return None
-        return kept[0].start(), kept[-1].end()
-
-    def _np_forward(self, text: str, s: int, b: int) -> Range | None:
-        """'said Hadi al-Bahra, a member of the Coalition, on Sunday': up to an adjunct."""
-        first = last = None
-        toks = list(_TOKEN.finditer(text, s, b))
-        for i, t in enumerate(toks):
-            w = t.group()
-            nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
-            if w == "," and last and self.lexicon.has("determiner", nxt):
-                continue
-            if not w[0].isalnum() or (last and self.lexicon.has("adjunct", w)):
-                break
-            first, last = first or t, t
-        return (first.start(), last.end()) if first and last else None
-
     # -- quotes, unattributed sentences, refinement --------------------------------------
-    def _quotes(self, text: str) -> tuple[list[_Found], list[Range], set[int]]:
+    def _quotes(self, text: str) -> tuple[list[Found], list[Range], set[int]]:
         """Quoted words with a speaker just after ('"…," X said') or before ('X said: "…"')."""
         found, quoted, used = [], [], set()
         for q in _QUOTE.finditer(text):
             quoted.append((q.start(), q.end()))
-            s, e = _trim(text, *(q.span(1) if q.group(1) is not None else q.span(2)))
+            s, e = trim(text, *(q.span(1) if q.group(1) is not None else q.span(2)))
             speaker = self._speaker_after(text, q.end()) or self._speaker_before(text, q.start())
             if speaker and e - s > 8:
                 cspan, verb, pos = speaker
                 used.add(pos)
                 claimant = text[cspan[0] : cspan[1]]
-                found.append(_Found(claimant, cspan, verb.stance, s, e, verb.hedged))
+                found.append(Found(claimant, cspan, verb.stance, s, e, verb.hedged))
         return found, quoted, used
 
     def _speaker_after(self, text: str, end: int) -> tuple[Range, Verb, int] | None:
@@ -327,29 +197,29 @@ class Claims:
         if not m or "." in text[end : m.start()] or self.lexicon.verb(m).frame == "object":
             return None
         if text[end : m.start()].strip(" ,"):
-            cspan = self._subject(text, end, m.start())
-            if cspan and _TOKEN.findall(text, end, cspan[0]) not in ([], [","]):
+            cspan = subject(self.lexicon, text, end, m.start())
+            if cspan and TOKEN.findall(text, end, cspan[0]) not in ([], [","]):
                 return None
         else:
-            cspan = self._np_forward(text, m.end(), stop)
+            cspan = np_forward(self.lexicon, text, m.end(), stop)
         return (cspan, self.lexicon.verb(m), m.start()) if cspan else None
 
     def _speaker_before(self, text: str, start: int) -> tuple[Range, Verb, int] | None:
         lo = max(0, start - 100)
         verbs = [v for v in self.lexicon.verb_re.finditer(text, lo, start)
                  if not text[v.end() : start].strip(" :,")]
-        cspan = self._subject(text, lo, verbs[-1].start()) if verbs else None
+        cspan = subject(self.lexicon, text, lo, verbs[-1].start()) if verbs else None
         return (cspan, self.lexicon.verb(verbs[-1]), verbs[-1].start()) if cspan else None
 
-    def _unattributed(self, text: str, a: int, b: int, voice: bool) -> list[_Found]:
+    def _unattributed(self, text: str, a: int, b: int, voice: bool) -> list[Found]:
         lex = self.lexicon
-        s, e = _trim(text, a, b)
-        words = _TOKEN.findall(text, s, e)
-        if not text[a:b].rstrip().endswith(_END_PUNCT) or len(words) < 4:
+        s, e = trim(text, a, b)
+        words = TOKEN.findall(text, s, e)
+        if not text[a:b].rstrip().endswith(END_PUNCT) or len(words) < 4:
             return []
         if not voice:
             hedge = lex.find("hedge_adverb", text, s, e)
-            return [_Found(UNNAMED, None, "alleges", s, e, True)] if hedge else []
+            return [Found(UNNAMED, None, "alleges", s, e, True)] if hedge else []
         own = lex.has("self", words[0])
         accuses = not own and lex.find("accusation", text, s, e)
         stance = "accuses" if accuses else "asserts"
@@ -358,9 +228,9 @@ class Claims:
             stance, cop = "denies", _COPULA.search(text, owned.end(), e)
             e = cop.start() if cop and not lex.find("falsity", text, s, e) else e
         hedged = bool(lex.find("hedge", text, s, e))
-        return [_Found(words[0] if own else PUBLISHER, None, stance, s, e, hedged, True)]
+        return [Found(words[0] if own else PUBLISHER, None, stance, s, e, hedged, True)]
 
-    def _refine(self, text: str, f: _Found) -> list[_Found]:
+    def _refine(self, text: str, f: Found) -> list[Found]:
         lex, content = self.lexicon, text[f.start : f.end]
         if f.stance == "asserts" or (f.stance == "accuses" and f.implicit):
             if lex.find("falsity", content):
@@ -374,15 +244,15 @@ class Claims:
         if call and (not content[: call.start()].strip(" ,") or _self_call(content, call, lex)):
             start = f.start + call.end()  # "We reiterate the need to …": the called-for acts
         for piece in text[start : f.end].split(";"):
-            s, e = _trim(text, start, start + len(piece))
+            s, e = trim(text, start, start + len(piece))
             s += len(re.match(r"(?:and|or)\s+|", text[s:e]).group())
             if e - s >= 3:
-                out.append(_Found(f.claimant, f.cspan, f.stance, s, e, f.hedged, f.implicit))
+                out.append(Found(f.claimant, f.cspan, f.stance, s, e, f.hedged, f.implicit))
             start += len(piece) + 1
         return out or [f]
 
     # -- output ------------------------------------------------------------------------
-    def _claims(self, doc: Analysis, found: list[_Found], publisher) -> list[Claim]:
+    def _claims(self, doc: Analysis, found: list[Found], publisher) -> list[Claim]:
         lex, claims, last = self.lexicon, [], None
         seen: set[tuple[int, int, str]] = set()
         for f in sorted(found, key=lambda f: (f.start, f.end)):
@@ -410,25 +280,7 @@ def _inside(pos: int, ranges: list[Range]) -> bool:
 
 def _self_call(content: str, call: re.Match[str], lex: Lexicon) -> bool:
     return all(lex.has("self", w) or lex.has("np_adverb", w) or w.lower() in lex.verb_words
-               for w in _TOKEN.findall(content[: call.start()]))
-
-
-def _lead(lex: Lexicon, word: str) -> bool:
-    return lex.has("np_lead", word) or lex.has("time", word) or word.isdigit()
-
-
-def _verbish(word: str, lex: Lexicon) -> bool:
-    """A lower-case past tense or gerund ('shelled', 'fighting'): not part of a subject."""
-    return (word.islower() and "-" not in word and len(word) > 4
-            and word.endswith(("ed", "ing")) and not lex.has("np_keep", word))
-
-
-def _trim(text: str, start: int, end: int) -> Range:
-    while start < end and (text[start].isspace() or text[start] in ",;:\"“”"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.\"“”"):
-        end -= 1
-    return start, end
+               for w in TOKEN.findall(content[: call.start()]))
 
 
 def _body(text: str, a: int, b: int) -> Range:
@@ -440,47 +292,11 @@ def _body(text: str, a: int, b: int) -> Range:
         line = text[a:nl].strip()
         if len(line) >= 60 or line.endswith((".", ",", ";", ":", "!", "?")):
             break
-        a = _trim(text, nl, b)[0]
+        a = trim(text, nl, b)[0]
     return a, b
 
 
-def _header_publisher(text: str, lex: Lexicon) -> Range | None:
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-    for i, (pos, line) in enumerate(lines[:12] + lines[-4:]):
-        key = _KEY_LINE.match(line)
-        if key and (lex.has("publisher_key", key.group(1)) or lex.has("header", key.group(1))):
-            return pos + key.start(2), pos + key.end(2)
-        if key := _RELEASE_LINE.match(line):
-            return pos + key.start(1), pos + key.end(1)
-        if lex.has("header", line.strip()) and i + 1 < min(len(lines), 12):
-            nxt_pos, nxt = lines[i + 1]
-            if 0 < len(nxt.split()) <= 8 and not nxt.rstrip().endswith("."):
-                return _trim(text, nxt_pos, nxt_pos + len(nxt))
-    off = max(0, len(text) - 300)
-    note = _SOURCE_NOTE.search(text, off)
-    return (note.start(1), note.end(1)) if note else None
-
-
-def _performative_publisher(text: str, spans: list[Range], found: list[_Found]) -> Range | None:
-    """'The Syrian Coalition condemns …' opening one of the first sentences, in a text that
-    speaks in the present ('condemns', 'calls on') at least as often as it reports ('said')."""
-    proper = [a for a, b in spans if text[a:b].rstrip().endswith(_END_PUNCT)][:3]
-    performative = [f for f in found if f.performative and f.cspan]
-    if len(performative) < sum(1 for f in found if f.cspan and not f.performative):
-        return None
-    for f in performative:
-        if f.cspan and f.cspan[0] in proper and f.claimant.lower() not in _PRONOUNS:
-            return f.cspan
-    return None
-
-
-def _first_person(text: str, spans: list[Range], found: list[_Found], lex: Lexicon) -> bool:
-    """Sentences opening with 'We'/'Our', at least as many as attributions to others."""
-    own = sum(1 for a, b in spans if (w := _TOKEN.search(text, a, b)) and lex.has("self", w[0]))
-    return own > 0 and own >= sum(1 for f in found if not lex.has("self", f.claimant))
-
-
-def _merge_lies(text: str, found: list[_Found], lex: Lexicon) -> None:
+def _merge_lies(text: str, found: list[Found], lex: Lexicon) -> None:
     """A denial of X's allegations about Y, where the text has called X's allegations lies."""
     labels = [m for f in found if f.stance == "denies"
               for m in _LIES_OF.finditer(text, f.start, f.end)]

@@ -22,8 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from raqib.extract.lexicon import read_lexicon
 from raqib.extract.model import Analysis, DateMention, Options
-from raqib.extract.numbers import read_lexicon
 
 _ORD = r"(?:st|nd|rd|th)?"
 _SEP = r"\s*(?P<sep>-|–|—|to|and|until|till)\s*"

@@ -11,8 +11,10 @@ the killers, not the killed. A figure of things ("30 rockets", "140 times") is k
 
 Every word list is a lexicon file under ``resources/lexicon`` (numbers.tsv, vague.tsv,
 casualties.tsv, nouns.tsv), each with a header describing its format; the figures coded for
-vague words follow ACLED's conventions and are kept in vague.tsv. ``fatalities()`` and
-``injured()`` apply ACLED's rules to a document's mentions.
+vague words follow ACLED's conventions and are kept in vague.tsv; the lists are read by
+``raqib.extract.lexicon``. ``fatalities()``, ``injured()`` and ``total()`` (from
+``raqib.extract.casualties``, importable here too) apply ACLED's rules to a document's
+mentions.
 """
 
 from __future__ import annotations
@@ -20,18 +22,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
-from raqib.extract.model import Analysis, CountMention, Options, Span
-from raqib.extract.sentences import split
+from raqib.extract.casualties import fatalities, injured, total
+from raqib.extract.lexicon import TOKEN, Lexicon, read_lexicon
+from raqib.extract.model import Analysis, CountMention, Options
 
-_TOKEN = re.compile(r"\d+(?:,\d{3})+(?!\d)|\d+|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
+__all__ = ["Lexicon", "Numbers", "create", "fatalities", "injured", "read_lexicon", "total"]
+
 _END = frozenset(".!?;:؟")
 _JOIN = frozenset({",", "and", "&"})
 _RANGE = frozenset({"-", "–", "—", "to", "or"})
 _SCALES = frozenset({"hundred", "scale"})
-_INDEFINITE = re.compile(r"(?:[^\W\d]+\s+)?(?:a|an|another)\s", re.IGNORECASE)
 _GRAVITY = ["killed", "injured", "kidnapped", "arrested", "displaced", "other"]
 _SKIP = re.compile(
     r"\b\d{1,3}[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|\baged?\s+(?:about\s+)?\d{1,3}\b"
@@ -39,50 +40,6 @@ _SKIP = re.compile(
     r"|\b\d+(?:st|nd|rd|th)\b|\b\d+(?:\.\d+)?\s*%|[$€£]\s*\d[\d,.]*",
     re.IGNORECASE,
 )
-
-
-def read_lexicon(name: str) -> list[list[str]]:
-    """Rows of a TSV file in ``resources/lexicon``: '#' comments and blank lines skipped."""
-    path = resources.files("raqib").joinpath("resources", "lexicon", name)
-    rows: list[list[str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
-
-
-def words_of(text: str) -> list[str]:
-    return [match.group().lower() for match in _TOKEN.finditer(text)]
-
-
-class Phrases:
-    """Phrases of lower-cased tokens, found longest first at a token or ending before one."""
-
-    def __init__(self) -> None:
-        self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        self._last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-
-    def add(self, phrase: str, value: str) -> None:
-        words = tuple(words_of(phrase))
-        for index, key in ((self._first, words[0]), (self._last, words[-1])):
-            entries = index.setdefault(key, [])
-            entries.append((words, value))
-            entries.sort(key=lambda entry: -len(entry[0]))
-
-    def at(self, words: list[str], i: int) -> tuple[int, str] | None:
-        """(length, value) of the longest phrase starting at token ``i``."""
-        for phrase, value in self._first.get(words[i], ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                return len(phrase), value
-        return None
-
-    def ending(self, words: list[str], end: int) -> tuple[int, str] | None:
-        """(start, value) of the longest phrase that ends just before token ``end``."""
-        for phrase, value in self._last.get(words[end - 1], ()) if end > 0 else ():
-            start = end - len(phrase)
-            if start >= 0 and tuple(words[start:end]) == phrase:
-                return start, value
-        return None
 
 
 @dataclass
@@ -99,45 +56,6 @@ class _Group:
     """'num' (a figure), 'vague' ("dozens"), 'one' ("a child", "the driver", "he"), 'plural'."""
 
 
-class Lexicon:
-    """The numbers stage's word lists, read once per stage instance."""
-
-    def __init__(self) -> None:
-        self.words: dict[str, tuple[str, int]] = {}
-        self.modifiers = Phrases()
-        for phrase, kind, value in read_lexicon("numbers.tsv"):
-            if kind == "modifier":
-                self.modifiers.add(phrase, value)
-            else:
-                self.words[phrase] = (kind, int(value))
-        self.vague = Phrases()
-        self.plural = 10
-        for phrase, value, _source in read_lexicon("vague.tsv"):
-            if phrase == "<plural>":
-                self.plural = int(value)
-            else:
-                self.vague.add(phrase, value)
-        self.nouns = {row[0]: (row[1], row[2]) for row in read_lexicon("nouns.tsv")}
-        self.terms, self.before, self.tolls = Phrases(), Phrases(), Phrases()
-        self.zero, self.selfs = Phrases(), Phrases()
-        self.roles: dict[str, set[str]] = {}
-        for phrase, role, kind in read_lexicon("casualties.tsv"):
-            self._add_term(phrase, role, kind)
-
-    def _add_term(self, phrase: str, role: str, kind: str) -> None:
-        if role in ("verb", "after"):
-            self.terms.add(phrase, f"{role}:{kind}")
-        if role in ("verb", "before"):
-            self.before.add(phrase, kind)
-        table = {"toll": self.tolls, "zero": self.zero, "self": self.selfs}.get(role)
-        if table is not None:
-            table.add(phrase, kind)
-        self.roles.setdefault(role, set()).add(phrase)
-
-    def role(self, name: str) -> set[str]:
-        return self.roles.get(name, set())
-
-
 class Numbers:
     name = "extract.numbers.v1"
 
@@ -151,7 +69,7 @@ class Numbers:
         self._clause = lexicon.role("clause")
 
     def __call__(self, doc: Analysis) -> None:
-        tokens = list(_TOKEN.finditer(doc.text))
+        tokens = list(TOKEN.finditer(doc.text))
         words = [token.group().lower() for token in tokens]
         blocked = _blocked(doc, tokens)
         labels = self.lex.role("label")
@@ -461,91 +379,6 @@ def _blocked(doc: Analysis, tokens: list[re.Match[str]]) -> set[int]:
         if any(s <= token.start() < e for s, e in near):
             blocked.add(index)
     return blocked
-
-
-# -- ACLED's rules over a document's mentions ----------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Markers:
-    subset: re.Pattern[str]
-    additive: re.Pattern[str]
-    update: re.Pattern[str]
-
-
-def _alternation(phrases: set[str]) -> str:
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
-
-
-@cache
-def _markers() -> _Markers:
-    roles: dict[str, set[str]] = {}
-    for phrase, role, _kind in read_lexicon("casualties.tsv"):
-        roles.setdefault(role, set()).add(phrase)
-    return _Markers(
-        re.compile(rf"\b(?:{_alternation(roles['subset'])})[\s,:]*$", re.IGNORECASE),
-        re.compile(rf"\b(?:{_alternation(roles['additive'])})\b", re.IGNORECASE),
-        re.compile(rf"\b(?:{_alternation(roles['update'])})\b", re.IGNORECASE),
-    )
-
-
-def fatalities(doc: Analysis, within: Span | None = None) -> tuple[int, Span | None]:
-    """Killed, by ACLED's rules, and the span of the words it came from (None: no mention)."""
-    return total(doc, "killed", within)
-
-
-def injured(doc: Analysis, within: Span | None = None) -> tuple[int, Span | None]:
-    """Injured, by the same rules as ``fatalities``."""
-    return total(doc, "injured", within)
-
-
-def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Span | None]:
-    """One figure for ``kind`` from the document's counts (inside ``within`` if given).
-
-    Distinct groups in one sentence add up ("3 soldiers and 2 civilians killed" = 5); a later
-    sentence adds when it says so ("also", "another", "a second"), introduces a new victim
-    ("a child was killed") or counts other victims (civilians after soldiers); it replaces the
-    figure when it updates it ("the toll rose to 12"); otherwise it reports the same victims:
-    conflicting figures give the lowest, duplicates count once.
-    Zero ("no casualties") counts only when no figure above zero is reported.
-    """
-    markers = _markers()
-    mentions = [
-        m
-        for m in doc.counts
-        if m.kind == kind
-        and (within is None or within.start <= m.span.start < within.end)
-        and not markers.subset.search(doc.text[max(0, m.span.start - 40) : m.span.start])
-    ]
-    if not mentions:
-        return 0, None
-    bounds = [(s.span.start, s.span.end) for s in doc.sentences] or split(doc.text)
-    firsts = [start for start, _end in bounds]
-    sentences: dict[int, list[CountMention]] = {}
-    for mention in mentions:
-        sentences.setdefault(bisect_right(firsts, mention.span.start) - 1, []).append(mention)
-    figures = []
-    for index in sorted(sentences):
-        group = list({m.span: m for m in sentences[index]}.values())
-        text = doc.text[bounds[index][0] : bounds[index][1]] if index >= 0 else ""
-        fresh = all(_INDEFINITE.match(m.span.text) for m in group)  # "a child was killed"
-        mode = "add" if fresh or markers.additive.search(text) else ""
-        mode = mode or ("update" if markers.update.search(text) else "")
-        figures.append((sum(m.low for m in group), group, mode))
-    if any(figure > 0 for figure, _g, _m in figures):
-        figures = [entry for entry in figures if entry[0] > 0]
-    value, used = figures[0][0], list(figures[0][1])
-    seen = {m.who for m in used}
-    for figure, group, mode in figures[1:]:
-        whos = {m.who for m in group}
-        distinct = not (whos | seen) & {None, "people"} and not whos & seen
-        if mode == "add" or distinct:
-            value, used = value + figure, used + group
-        elif mode == "update" or figure < value:
-            value, used = figure, list(group)
-        seen |= whos
-    return value, doc.span(min(m.span.start for m in used), max(m.span.end for m in used))
 
 
 def create(options: Options) -> Numbers:

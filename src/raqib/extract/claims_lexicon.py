@@ -1,0 +1,84 @@
+"""The claims stage's word lists, and the text helpers shared by the claims modules.
+
+``Lexicon`` reads ``resources/claims`` once: the reporting verbs of verbs.tsv, each a ``Verb``
+with its stance, hedging, frame and whether it marks a publisher speaking for itself, and the
+phrase categories of lexicon.tsv (hedges, adjuncts, determiners, …), each compiled into one
+pattern, longest phrase first. Beside them are the pieces that ``claims`` and
+``claims_speaker`` both work with: ``TOKEN`` (a word or a punctuation mark), ``Range`` (start
+and end offsets in the text), ``END_PUNCT`` (what ends a proper sentence) and ``trim()``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+Range = tuple[int, int]
+TOKEN = re.compile(r"\w[\w'’.&-]*\w|\w|[^\w\s]")
+END_PUNCT = (".", "!", "?", '"', "”", "’")
+
+
+@dataclass(frozen=True)
+class Verb:
+    stance: str
+    hedged: bool
+    frame: str
+    """'say' (content after 'that'), 'tell' (an addressee first), 'object' (content follows)."""
+    performative: bool
+    """Present tense of an organisation speaking for itself ('condemns'): marks a publisher."""
+
+
+class Lexicon:
+    """The stage's word lists, read from ``resources/claims`` (verbs.tsv, lexicon.tsv)."""
+
+    def __init__(self, verbs: dict[str, Verb], words: dict[str, set[str]]) -> None:
+        self.verbs, self.words = verbs, words
+        self.verb_re = _phrases(set(verbs))
+        self.verb_words = {form.split()[0] for form in verbs}
+        self.res = {cat: _phrases(items) for cat, items in words.items()}
+        nouns = "|".join(map(re.escape, sorted(words.get("speech_noun", {"allegations"}))))
+        self.owned = re.compile(  # "X's (latest) allegations", "allegations by/of X"
+            rf"['’]s\s+(?:\w+\s+){{0,2}}?(?:{nouns})\b"
+            rf"|\b(?:{nouns})\s+(?:made\s+)?(?:by|of)\s+(?:the\s+)?[A-Z]")
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        folder = resources.files("raqib") / "resources" / "claims"
+        verbs = {form.lower(): Verb(stance, hedged == "1", frame, perf == "1")
+                 for form, stance, hedged, frame, perf in _rows(folder / "verbs.tsv")}
+        words: dict[str, set[str]] = {}
+        for category, phrase in _rows(folder / "lexicon.tsv"):
+            words.setdefault(category, set()).add(phrase.lower())
+        return cls(verbs, words)
+
+    def has(self, category: str, word: str) -> bool:
+        return word.lower() in self.words.get(category, ())
+
+    def find(self, category: str, text: str, start: int = 0, end: int | None = None):
+        return self.res[category].search(text, start, len(text) if end is None else end)
+
+    def verb(self, m: re.Match[str]) -> Verb:
+        return self.verbs[" ".join(m.group().lower().split())]
+
+
+def _phrases(items: set[str]) -> re.Pattern[str]:
+    """One pattern for a list of phrases, longest first, on word boundaries."""
+    alts = [re.escape(p).replace(r"\ ", r"\s+") for p in sorted(items, key=len)[::-1]]
+    words = [a for a, p in zip(alts, sorted(items, key=len)[::-1], strict=True) if p[0].isalnum()]
+    other = [a for a in alts if a not in words]  # ", but": no word boundary before it
+    bounded = [r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])"] if words else []
+    return re.compile("|".join(bounded + other), re.IGNORECASE)
+
+
+def _rows(path) -> list[list[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def trim(text: str, start: int, end: int) -> Range:
+    while start < end and (text[start].isspace() or text[start] in ",;:\"“”"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.\"“”"):
+        end -= 1
+    return start, end

@@ -1,0 +1,142 @@
+"""Who speaks in a text: the claimant of an attribution, and the publisher of the whole text.
+
+``subject()`` reads the claimant before a reporting verb ("Russia's defence ministry said",
+"X, head of Y, said") and ``np_forward()`` the one after it ("…, said Hadi al-Bahra, a member
+of the Coalition"). The publisher, whose own voice the unattributed sentences are, comes from a
+header or signature line ("Press release / X", "Publisher: X", "(Source: X)",
+``header_publisher()``) or from an organisation opening the text in the present tense ("The X
+condemns …", ``performative_publisher()``); ``first_person()`` tells a text that speaks as
+"we" without naming itself. ``Found`` is the record of one attribution the stage has found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from raqib.extract.claims_lexicon import END_PUNCT, TOKEN, Lexicon, Range, trim
+
+_PRONOUNS = ("we", "he", "she", "it", "they", "i")
+_KEY_LINE = re.compile(r"\s*([\w ]+?)\s*[:/|–—-]\s*(\S.*?)\s*$")
+_RELEASE_LINE = re.compile(r"\s*(\S.*?)\s+(?:press|news) release\s*$", re.IGNORECASE)
+_SOURCE_NOTE = re.compile(r"\((?:Source|Publisher)\s*:\s*([^)\n]+)\)")
+
+
+@dataclass
+class Found:
+    claimant: str
+    cspan: Range | None
+    stance: str
+    start: int
+    end: int
+    hedged: bool
+    implicit: bool = False
+    performative: bool = False
+    statement: str | None = None
+
+
+def subject(lex: Lexicon, text: str, a: int, hi: int) -> Range | None:
+    """The claimant before a verb: 'Russia's defence ministry', 'X, head of Y,'."""
+    toks = list(TOKEN.finditer(text, a, hi))
+    while toks and lex.has("np_adverb", toks[-1].group()):
+        toks.pop()
+    if not toks or toks[-1].group() != ",":
+        return _np_back(lex, toks)
+    commas = [i for i, t in enumerate(toks[:-1]) if t.group() == ","]
+    head = _np_back(lex, toks[: commas[-1]]) if commas else None
+    inner = toks[commas[-1] + 1 : -1] if commas else []
+    if head is None or not inner or inner[0].group().lower() in ("which", "who", "whose"):
+        return head
+    return head[0], inner[-1].end()
+
+
+def _np_back(lex: Lexicon, toks: list[re.Match[str]]) -> Range | None:
+    start = len(toks)
+    for i in range(len(toks) - 1, max(-1, len(toks) - 15), -1):
+        w, lw = toks[i].group(), toks[i].group().lower()
+        proper_next = i + 1 < len(toks) and toks[i + 1].group()[0].isupper()
+        if not w[0].isalnum() or lex.has("np_stop", lw) or _verbish(w, lex):
+            break
+        if (lw in ("and", "or", "&") and not proper_next) or (
+                lw in lex.verb_words and not lex.has("np_keep", lw)):
+            break
+        start = i
+        of = i > 0 and lex.has("noun_marker", toks[i - 1].group())
+        if lex.has("determiner", lw) and not of:  # "the head of the Observatory"
+            break
+    kept, head = toks[start:], False
+    while kept and (_lead(lex, kept[0].group()) or lex.has("np_inner", kept[0].group())):
+        first = kept[0].group()
+        if first.lower() in ("a", "an") and not head:
+            break
+        if first == "to" and len(kept) > 1 and kept[1].group().islower():
+            return None  # "… fighting to topple Assad said": an infinitive, not a subject
+        head, kept = head or lex.has("adjunct", first), kept[1:]
+    while len(kept) > 1 and lex.has("time", kept[-1].group()):  # "X on Monday said"
+        kept = kept[:-1]
+        while len(kept) > 1 and _lead(lex, kept[-1].group()):
+            kept = kept[:-1]
+    if not kept or all(lex.has("determiner", t.group()) for t in kept):
+        return None
+    return kept[0].start(), kept[-1].end()
+
+
+def np_forward(lex: Lexicon, text: str, s: int, b: int) -> Range | None:
+    """'said Hadi al-Bahra, a member of the Coalition, on Sunday': up to an adjunct."""
+    first = last = None
+    toks = list(TOKEN.finditer(text, s, b))
+    for i, t in enumerate(toks):
+        w = t.group()
+        nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
+        if w == "," and last and lex.has("determiner", nxt):
+            continue
+        if not w[0].isalnum() or (last and lex.has("adjunct", w)):
+            break
+        first, last = first or t, t
+    return (first.start(), last.end()) if first and last else None
+
+
+def _lead(lex: Lexicon, word: str) -> bool:
+    return lex.has("np_lead", word) or lex.has("time", word) or word.isdigit()
+
+
+def _verbish(word: str, lex: Lexicon) -> bool:
+    """A lower-case past tense or gerund ('shelled', 'fighting'): not part of a subject."""
+    return (word.islower() and "-" not in word and len(word) > 4
+            and word.endswith(("ed", "ing")) and not lex.has("np_keep", word))
+
+
+def header_publisher(text: str, lex: Lexicon) -> Range | None:
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    for i, (pos, line) in enumerate(lines[:12] + lines[-4:]):
+        key = _KEY_LINE.match(line)
+        if key and (lex.has("publisher_key", key.group(1)) or lex.has("header", key.group(1))):
+            return pos + key.start(2), pos + key.end(2)
+        if key := _RELEASE_LINE.match(line):
+            return pos + key.start(1), pos + key.end(1)
+        if lex.has("header", line.strip()) and i + 1 < min(len(lines), 12):
+            nxt_pos, nxt = lines[i + 1]
+            if 0 < len(nxt.split()) <= 8 and not nxt.rstrip().endswith("."):
+                return trim(text, nxt_pos, nxt_pos + len(nxt))
+    off = max(0, len(text) - 300)
+    note = _SOURCE_NOTE.search(text, off)
+    return (note.start(1), note.end(1)) if note else None
+
+
+def performative_publisher(text: str, spans: list[Range], found: list[Found]) -> Range | None:
+    """'The Syrian Coalition condemns …' opening one of the first sentences, in a text that
+    speaks in the present ('condemns', 'calls on') at least as often as it reports ('said')."""
+    proper = [a for a, b in spans if text[a:b].rstrip().endswith(END_PUNCT)][:3]
+    performative = [f for f in found if f.performative and f.cspan]
+    if len(performative) < sum(1 for f in found if f.cspan and not f.performative):
+        return None
+    for f in performative:
+        if f.cspan and f.cspan[0] in proper and f.claimant.lower() not in _PRONOUNS:
+            return f.cspan
+    return None
+
+
+def first_person(text: str, spans: list[Range], found: list[Found], lex: Lexicon) -> bool:
+    """Sentences opening with 'We'/'Our', at least as many as attributions to others."""
+    own = sum(1 for a, b in spans if (w := TOKEN.search(text, a, b)) and lex.has("self", w[0]))
+    return own > 0 and own >= sum(1 for f in found if not lex.has("self", f.claimant))

@@ -1,0 +1,222 @@
+"""Place rules: how the words around a name are read, and how its candidates are scored.
+
+The places stage (``raqib.extract.places``) scans a text for runs of capitalised or Arabic
+words (``Window``) and keeps those the gazetteer knows (``Match``). This module holds the
+rules it applies: which words can make up a name (capitals, Arabic script, the connectors of
+Arabic and Romance names), when a name is a person or organisation instead ('President X',
+'X said'), what its context says ('Chibok (Borno)', 'Idlib province', 'near Douma',
+'Kharkiv, Ukraine'), and the scores that rank its candidates: a population prior, the fit of
+each kind of place, and the ACLED geo_precision of the one chosen.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from raqib.extract.gazetteer import ARTICLES, Place, name_key
+from raqib.extract.model import Analysis
+
+cached_key = lru_cache(maxsize=1 << 16)(name_key)
+TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ‘`](?=[^\W\d_]))*")
+_JOIN = re.compile(r"[ \-‐]")
+_CONNECTORS = ARTICLES | frozenset(
+    ["de", "del", "della", "la", "le", "les", "du", "des", "di", "da", "do", "dos", "das",
+     "y", "bin", "ibn", "bint", "bani", "beni", "of"]
+)
+_HYPHENATED_ONLY = frozenset(["as", "at", "an", "en", "es", "et", "er", "ed"])
+PROCLITICS = ("و", "ب", "ل", "ف")
+_LOCATIVE = frozenset(
+    ["in", "near", "at", "outside", "around", "from", "to", "into", "towards", "toward",
+     "between", "across", "inside", "within", "via", "through", "throughout", "off", "on",
+     "في", "من", "إلى", "الى"]
+)
+_NEAR_BEFORE = re.compile(
+    r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bvicinity of|\bclose to|\baround|"
+    r"\bcountryside of|\benvirons of|\bsurroundings of|\bkm from|\bkilometres from|"
+    r"\bkilometers from|\bmiles from|\b(?:north|south|east|west|northeast|northwest|"
+    r"southeast|southwest)(?:ern)?(?: part)? of|\b(?:north|south|east|west)ern|\bouter|"
+    r"قرب|بالقرب من|محيط|أطراف|ضواحي|ريف)"
+    r"(?: the)?(?: (?:town|city|village|district|area) of)?\s*$", re.I)
+_NEAR_AFTER = re.compile(r"^[\s'’s]*(?:countryside|outskirts|suburbs?|surroundings|environs|"
+                         r"vicinity|area|frontlines?|front)\b", re.I)
+_REGION_WORD = (r"(?:state|province|governorate|region|district|county|department|oblast|"
+                r"prefecture|municipality|division|emirate|wilayat|muhafazah)")
+_REGION_AFTER = re.compile(r"^\s+" + _REGION_WORD + r"\b", re.I)
+_REGION_BEFORE = re.compile(r"\b" + _REGION_WORD + r" of\s+(?:the\s+)?$", re.I)
+_PLACE_WORD = re.compile(r"^\s+(?:village|town|city|camp|neighbou?rhood|district)\b|"
+                         r"(?:village|town|city|camp|neighbou?rhood) of\s+$|"
+                         r"(?:مدينة|بلدة|قرية|حي|مخيم|وبلدة|ومدينة|وقرية)\s+$", re.I)
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:President|Minister|General|Gen|Colonel|Col|Mr|Mrs|Ms|Dr|spokesman|"
+    r"spokesperson|commander|leader|chief|King|Prince|Emir|Pope|Senator|Governor|Mayor|"
+    r"Brigadier|Lieutenant|Lt|Captain|Capt|Sergeant|Judge|Imam|Sheikh|Shaykh)\.?)\s+$")
+_SAID_AFTER = re.compile(r"^\s*(?:,[^,]{0,40},\s*)?(?:said|says|told|stated|added|claimed|"
+                         r"announced|denied|accused|confirmed)\b")
+_PAREN_AFTER = re.compile(r"^\s*\(\s*([^()]{2,60}?)\s*\)")
+_COMMA_AFTER = re.compile(r"^\s*,\s*")
+COUNTRY_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\s?){1,4})")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)\s*[A-Z\u0600-\u06ff]")
+_QUALIFIED_BEFORE = re.compile(r"[^\W\d_]\s*\([^()]*$")
+
+
+@dataclass
+class Window:
+    """A run of name words to look up: its span, word count and name key."""
+
+    start: int
+    end: int
+    words: int
+    key: str
+    loose: bool = False
+    initial: bool = False
+    partial: bool = False
+    """A capitalised word joins it on either side: 'Bab' in 'Bab Ghaliq'."""
+
+
+@dataclass
+class Match:
+    """A window the gazetteer knows: its candidates and what the text around it says."""
+
+    window: Window
+    candidates: list[Place]
+    context: list[str] = field(default_factory=list)
+    """Keys of the admin or country names given with it: 'Chibok (Borno)' -> ['borno']."""
+    region: bool = False
+    qualifier: bool = False
+    """It qualifies the name before it: the 'Borno' of 'Chibok (Borno)'."""
+    near: bool = False
+    locative: float = 0.0
+    chosen: Place | None = None
+    fit: float = 0.0
+    """How well the chosen place fits the context (0..1)."""
+
+
+def eligible(text: str, token: tuple[int, int], inside: bool, following: tuple[int, int],
+             ) -> bool:
+    """A word that can be part of a name: capitalised, Arabic, or a connector; an English
+    look-alike such as 'as', 'at' or 'an' only hyphenated ('as-Suwayda') or between two
+    capitalised words ('Jisr ash Shughur', 'Maarrat an Numan')."""
+    word = text[token[0]:token[1]]
+    if word[0].isupper() or is_arabic(word[0]):
+        return True
+    folded = word.casefold()
+    if folded in _HYPHENATED_ONLY:
+        if text[token[1]:token[1] + 1] == "-":
+            return True
+        return inside and following[0] == token[1] + 1 and text[following[0]:][:1].isupper()
+    return folded in _CONNECTORS
+
+
+def is_arabic(char: str) -> bool:
+    return "\u0600" <= char <= "\u06ff"
+
+
+def continues(text: str, chain: list[tuple[int, int]], token: tuple[int, int]) -> bool:
+    """Whether ``token`` extends the name run: one space or hyphen apart, same script."""
+    gap = text[chain[-1][1]:token[0]]
+    if token[0] >= len(text) or len(gap) != 1 or not _JOIN.fullmatch(gap):
+        return False
+    return is_arabic(text[chain[0][0]]) == is_arabic(text[token[0]])
+
+
+def opens_name(text: str, chain: list[tuple[int, int]], i: int) -> bool:
+    """A name starts with a capital, or with an article before a capital: 'al-Bab',
+    'al Bab', 'as-Suwayda' (but not the English 'as' or 'at' before a space)."""
+    start, end = chain[i]
+    word = text[start:end]
+    folded = word.casefold()
+    rest = chain[i + 1:]
+    if word[0].isupper():
+        if folded in _HYPHENATED_ONLY or folded == "of":  # 'An INGO', 'At Aleppo'
+            return text[end:end + 1] == "-" and bool(rest)
+        return folded not in _CONNECTORS or bool(rest)
+    if folded not in ARTICLES or not rest or not text[rest[0][0]].isupper():
+        return False
+    return folded in ("al", "el") or text[end] == "-"
+
+
+def is_acronym(words: str) -> bool:
+    letters = [c for c in words if c.isalpha()]
+    return len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in words
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = re.search(r"([^\W\d_]+)\W{0,3}$", text[max(0, start - 30):start])
+    return match.group(1).casefold() if match else ""
+
+
+def sentence_starts(doc: Analysis) -> set[int]:
+    if doc.sentences:
+        return {s.span.start for s in doc.sentences}
+    return {0} | {m.end() for m in re.finditer(r"[.!?]\s+", doc.text)}
+
+
+def not_a_place(text: str, window: Window) -> bool:
+    """A person or organisation: after a title ('President X'), or before a reporting verb
+    ('X said') without a locative word before it."""
+    before = text[max(0, window.start - 40):window.start]
+    if _TITLE_BEFORE.search(before):
+        return True
+    locative = _previous_word(text, window.start) in _LOCATIVE
+    return bool(_SAID_AFTER.match(text[window.end:window.end + 60])) and not locative
+
+
+def read_context(text: str, match: Match) -> Match:
+    window = match.window
+    before = text[max(0, window.start - 60):window.start]
+    after = text[window.end:window.end + 80]
+    if paren := _PAREN_AFTER.match(after):
+        match.context = [name_key(part) for part in paren.group(1).split(",")]
+    if _QUALIFIED_BEFORE.search(before):
+        match.qualifier = match.region = True
+    match.region |= bool(_REGION_AFTER.match(after) or _REGION_BEFORE.search(before))
+    match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
+    previous = _previous_word(text, window.start)
+    if previous in _LOCATIVE or match.near or _PLACE_WORD.search(
+            after[:20] if _PLACE_WORD.match(after) else before):
+        match.locative = 0.25
+    elif previous == "of":
+        match.locative = 0.1
+    return match
+
+
+def link_qualifiers(text: str, matches: list[Match], region_keys: frozenset[str]) -> None:
+    """'Vesele, Donetsk.' and 'Kharkiv, Ukraine': a region or country after a comma that
+    ends the clause, or that contains the place before it, qualifies that place."""
+    for match, following in itertools.pairwise(matches):
+        gap = text[match.window.end:following.window.start]
+        if not _COMMA_AFTER.fullmatch(gap) or following.window.key not in region_keys:
+            continue
+        rest = text[following.window.end:following.window.end + 12]
+        contains = any(name_key(p.admin1) == following.window.key or
+                       p.country == c.country for p in match.candidates
+                       for c in following.candidates if c.kind in ("admin1", "country"))
+        if contains or not _LIST_GOES_ON.match(rest):
+            match.context.append(following.window.key)
+            following.qualifier = following.region = True
+
+
+def prior(place: Place) -> float:
+    if place.population <= 0:
+        return 0.4 if not place.source.startswith("geonames") else 0.1
+    return min(1.0, math.log10(place.population + 1) / 7)
+
+
+def kind_fit(match: Match, place: Place) -> float:
+    if place.kind == "country":
+        return 0.6
+    if match.region:
+        return 0.3 if place.kind.startswith("admin") else 0.0
+    return {"town": 0.1, "area": 0.08, "admin3": 0.02}.get(place.kind, -0.05)
+
+
+def precision(match: Match, place: Place) -> int:
+    if place.kind in ("country", "admin1", "admin2", "admin3"):
+        return 3
+    if match.near or place.kind == "area" or match.region:
+        return 2
+    return 1
