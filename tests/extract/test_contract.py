@@ -85,3 +85,19 @@ def test_header_lines_report_no_event() -> None:
     text = "Press release\nSyrian Coalition\nMedia and Communications\nNovember 26, 2018"
     code, out = extract(stdin=json.dumps({"id": "h", "text": text}))
     assert code == 0 and out[0]["events"] == []
+
+
+def test_who_speaks_is_not_who_acted_and_separate_days_are_separate_events() -> None:
+    text = (
+        "On 24 November 2018, the Russian defence ministry said armed groups fired shells "
+        "carrying chlorine at western Aleppo, injuring 46 people. On 25 November 2018, Russian "
+        "warplanes struck opposition positions in Khan al-Asal, west of Aleppo."
+    )
+    code, out = extract(stdin=json.dumps({"id": "d", "text": text, "date": "2018-11-26"}))
+    assert code == 0
+    events = {e["event_date"]: e for e in out[0]["events"]}
+    assert set(events) == {"2018-11-24", "2018-11-25"}
+    assert events["2018-11-24"]["sub_event_type"] == "Chemical weapon"
+    assert events["2018-11-24"]["actor1"] != "Military Forces of Russia (2000-)"
+    assert events["2018-11-25"]["sub_event_type"] == "Air/drone strike"
+    assert events["2018-11-25"]["actor1"] == "Military Forces of Russia (2000-)"

@@ -8,6 +8,7 @@ target actor2; protesters and rioters are actor1 of their own events.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -27,6 +28,12 @@ from raqib.extract.model import (
 )
 
 CIVILIANS, PROTESTERS, RIOTERS, STATE = 7, 6, 5, 1
+_SPEAKS = re.compile(
+    r"\W*(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|accused|accuses|denied|denies|"
+    r"reported|reports|announced|stated|alleged|alleges|told)\b",
+    re.IGNORECASE,
+)
+"""An actor followed by a reporting verb speaks about the event: it is not a party to it."""
 M = TypeVar("M", ActorMention, PlaceMention, DateMention, WeaponMention)
 
 
@@ -37,6 +44,10 @@ def _inside(items: Sequence[M], window: Span) -> list[M]:
 def _near(items: Sequence[M], window: Span) -> list[M]:
     """Mentions inside the window, else all of the document's, in text order."""
     return _inside(items, window) or list(items)
+
+
+def _speaks(doc: Analysis, actor: ActorMention) -> bool:
+    return _SPEAKS.match(doc.text, actor.span.end, actor.span.end + 60) is not None
 
 
 def _roles(
@@ -83,7 +94,10 @@ class Assemble:
         event.spans["sub_event_type"] = window
         self._place(event, _near(doc.places, window), country)
         parties = [a for a in doc.actors if not actor_stage.is_claimant_only(a, self.options)]
-        self._actors(event, cue, _near(parties, window))
+        near = _near(parties, window)
+        # a party that speaks about the event takes a role only when no other can
+        near = [a for a in near if not _speaks(doc, a)] + [a for a in near if _speaks(doc, a)]
+        self._actors(event, cue, near)
         self._date(event, _near(doc.dates, window), doc)
         self._casualties(event, doc, None if single else window)
         weapons = _near(doc.weapons, window)

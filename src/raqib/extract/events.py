@@ -212,6 +212,8 @@ def _merge_into(
         held = incident.cue
         if held.sub_event_type != cue.sub_event_type and min(held.score, cue.score) < threshold:
             continue
+        if _apart(doc, held.span, cue.span):
+            continue
         pair = {held.sub_event_type: held.score}
         pair[cue.sub_event_type] = max(cue.score, pair.get(cue.sub_event_type, 0.0))
         merged = tax.apply_precedence(pair)
@@ -231,6 +233,17 @@ def _merge_into(
         )
         incident.last = max(incident.last, index)
         return True
+    return False
+
+
+def _apart(doc: Analysis, first: Span, second: Span) -> bool:
+    """Two sentences that name different days, or different places, tell of different
+    incidents (ACLED codes one event per day and location), whatever their types."""
+    for mentions, key in ((doc.dates, "value"), (doc.places, "name")):
+        one = {getattr(m, key) for m in mentions if _inside(m.span, first)}
+        two = {getattr(m, key) for m in mentions if _inside(m.span, second)}
+        if one and two and not one & two:
+            return True
     return False
 
 
