@@ -9,8 +9,7 @@ target actor2; protesters and rioters are actor1 of their own events.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import TypeVar
+from dataclasses import dataclass
 
 from raqib.extract import actors as actor_stage
 from raqib.extract import events as event_stage
@@ -18,14 +17,17 @@ from raqib.extract import numbers, places
 from raqib.extract.model import (
     ActorMention,
     Analysis,
+    CountMention,
     DateMention,
     Event,
     EventCue,
     Options,
     PlaceMention,
+    Sentence,
     Span,
     WeaponMention,
 )
+from raqib.extract.positions import ByStart
 
 CIVILIANS, PROTESTERS, RIOTERS, STATE = 7, 6, 5, 1
 _SPEAKS = re.compile(
@@ -34,16 +36,7 @@ _SPEAKS = re.compile(
     re.IGNORECASE,
 )
 """An actor followed by a reporting verb speaks about the event: it is not a party to it."""
-M = TypeVar("M", ActorMention, PlaceMention, DateMention, WeaponMention)
 
-
-def _inside(items: Sequence[M], window: Span) -> list[M]:
-    return [m for m in items if window.start <= m.span.start < window.end]
-
-
-def _near(items: Sequence[M], window: Span) -> list[M]:
-    """Mentions inside the window, else all of the document's, in text order."""
-    return _inside(items, window) or list(items)
 
 
 def _speaks(doc: Analysis, actor: ActorMention) -> bool:
@@ -54,10 +47,10 @@ def _roles(
     cue: EventCue, actors: list[ActorMention]
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """(actor1, actor2) by the event type's conventions."""
-    distinct: list[ActorMention] = []
+    first_of: dict[str, ActorMention] = {}
     for actor in actors:
-        if all(actor.name != seen.name for seen in distinct):
-            distinct.append(actor)
+        first_of.setdefault(actor.name, actor)
+    distinct = list(first_of.values())
     by_inter = {inter: [a for a in distinct if a.inter == inter] for inter in range(1, 9)}
     if cue.event_type in ("Protests", "Riots"):
         crowd = by_inter[PROTESTERS if cue.event_type == "Protests" else RIOTERS]
@@ -72,6 +65,25 @@ def _roles(
     return first, (rest[0] if rest else None)
 
 
+@dataclass(frozen=True)
+class _Found:
+    places: ByStart[PlaceMention]
+    actors: ByStart[ActorMention]
+    dates: ByStart[DateMention]
+    weapons: ByStart[WeaponMention]
+    speakers: set[int]
+    sentences: ByStart[Sentence]
+    counts: ByStart[CountMention]
+
+    def view(self, doc: Analysis, window: Span) -> Analysis:
+        """The part of ``doc`` inside ``window`` (its sentences and counts; same text and
+        offsets), so that an event's figures cost what its window holds, not the document."""
+        return Analysis(
+            id=doc.id, text=doc.text, reference_date=doc.reference_date,
+            sentences=self.sentences.inside(window), counts=self.counts.inside(window),
+        )
+
+
 class Assemble:
     name = "extract.assemble.v1"
 
@@ -82,25 +94,34 @@ class Assemble:
         cues = event_stage.best_cues(doc)
         country = places.document_country(doc) or ""
         actor_stage.localize(doc, country or None, self.options)  # "Civilians" -> "(Nigeria)"
+        parties = [a for a in doc.actors if not actor_stage.is_claimant_only(a, self.options)]
+        found = _Found(
+            ByStart(doc.places), ByStart(parties), ByStart(doc.dates),
+            ByStart(doc.weapons), {id(a) for a in parties if _speaks(doc, a)},
+            ByStart(doc.sentences), ByStart(doc.counts),
+        )
         for cue in cues:
-            doc.events.append(self._event(doc, cue, country, single=len(cues) == 1))
+            doc.events.append(self._event(doc, cue, found, country, single=len(cues) == 1))
 
-    def _event(self, doc: Analysis, cue: EventCue, country: str, single: bool) -> Event:
+    def _event(
+        self, doc: Analysis, cue: EventCue, found: _Found, country: str, single: bool
+    ) -> Event:
         window = cue.span
         event = Event(
             event_type=cue.event_type, sub_event_type=cue.sub_event_type,
             disorder_type=cue.disorder_type, confidence=cue.score, evidence=window,
         )
         event.spans["sub_event_type"] = window
-        self._place(event, _near(doc.places, window), country)
-        parties = [a for a in doc.actors if not actor_stage.is_claimant_only(a, self.options)]
-        near = _near(parties, window)
+        self._place(event, found.places.near(window), country)
+        near = found.actors.near(window)
         # a party that speaks about the event takes a role only when no other can
-        near = [a for a in near if not _speaks(doc, a)] + [a for a in near if _speaks(doc, a)]
+        near = [a for a in near if id(a) not in found.speakers] + [
+            a for a in near if id(a) in found.speakers
+        ]
         self._actors(event, cue, near)
-        self._date(event, _near(doc.dates, window), doc)
-        self._casualties(event, doc, None if single else window)
-        weapons = _near(doc.weapons, window)
+        self._date(event, found.dates.near(window), doc)
+        self._casualties(event, doc if single else found.view(doc, window))
+        weapons = found.weapons.near(window)
         if weapons:
             event.weapon = weapons[0].weapon
             event.spans["weapon"] = weapons[0].span
@@ -138,12 +159,12 @@ class Assemble:
         elif doc.reference_date is not None:  # undated report: its own date, to the month
             event.event_date, event.time_precision = doc.reference_date.isoformat(), 3
 
-    def _casualties(self, event: Event, doc: Analysis, window: Span | None) -> None:
-        killed, killed_span = numbers.fatalities(doc, within=window)
+    def _casualties(self, event: Event, doc: Analysis) -> None:
+        killed, killed_span = numbers.fatalities(doc)
         event.fatalities = killed
         if killed_span is not None:
             event.spans["fatalities"] = killed_span
-        hurt, hurt_span = numbers.injured(doc, within=window)
+        hurt, hurt_span = numbers.injured(doc)
         if hurt_span is not None:
             event.injured = hurt
             event.spans["injured"] = hurt_span

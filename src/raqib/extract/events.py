@@ -22,7 +22,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from raqib.extract import classifier, taxonomy
-from raqib.extract.model import Analysis, EventCue, Options, Span
+from raqib.extract.model import (
+    Analysis,
+    DateMention,
+    EventCue,
+    Options,
+    PlaceMention,
+    Span,
+)
+from raqib.extract.positions import ByStart
 from raqib.extract.sentences import split
 
 NAME = "extract.events.v1"
@@ -69,8 +77,10 @@ class EventsStage:
             for counts in counted:
                 whole.update(counts)
             context = self._weighted(self.model.logits_of(whole))
+        mentions = _Mentions(doc)
         for span, counts in zip(spans, counted, strict=True):
-            doc.cues.extend(self._classify(doc, span, self.model.logits_of(counts), context))
+            part = mentions.inside(span)  # what the sentence holds, found by bisection
+            doc.cues.extend(self._classify(part, span, self.model.logits_of(counts), context))
 
     def context(self, text: str) -> np.ndarray:
         """The whole text's event-type scores, weighted, to add to each sentence's."""
@@ -162,6 +172,22 @@ class EventsStage:
         )
 
 
+class _Mentions:
+    """A document's counts, weapons and actors by position: each sentence's evidence costs
+    what the sentence holds."""
+
+    def __init__(self, doc: Analysis) -> None:
+        self.doc = doc
+        self.counts, self.weapons = ByStart(doc.counts), ByStart(doc.weapons)
+        self.actors = ByStart(doc.actors)
+
+    def inside(self, span: Span) -> Analysis:
+        return Analysis(
+            id=self.doc.id, text=self.doc.text, counts=self.counts.inside(span),
+            weapons=self.weapons.inside(span), actors=self.actors.inside(span),
+        )
+
+
 def _sentence_spans(doc: Analysis) -> list[tuple[int, int]]:
     if doc.sentences:
         return [(s.span.start, s.span.end) for s in doc.sentences]
@@ -185,12 +211,13 @@ def best_cues(doc: Analysis) -> list[EventCue]:
         return []
     tax = taxonomy.load()
     threshold = tax.evidence.merge_score
+    where = (ByStart(doc.dates), ByStart(doc.places))
     starts = sorted({cue.span.start for cue in doc.cues})
     position = {start: i for i, start in enumerate(starts)}
     incidents: list[_Incident] = []
     for cue in sorted(doc.cues, key=lambda c: (c.span.start, -c.score)):
         index = position[cue.span.start]
-        if not _merge_into(incidents, cue, index, doc, tax, threshold):
+        if not _merge_into(incidents, cue, index, doc, tax, threshold, where):
             incidents.append(_Incident(cue, index, index))
     incidents.sort(key=lambda inc: (-inc.cue.score, inc.first))
     return [inc.cue for inc in incidents]
@@ -203,6 +230,7 @@ def _merge_into(
     doc: Analysis,
     tax: taxonomy.Taxonomy,
     threshold: float,
+    where: tuple[ByStart[DateMention], ByStart[PlaceMention]],
 ) -> bool:
     for incident in reversed(incidents):
         if incident.last < index - 1:
@@ -212,7 +240,7 @@ def _merge_into(
         held = incident.cue
         if held.sub_event_type != cue.sub_event_type and min(held.score, cue.score) < threshold:
             continue
-        if _apart(doc, held.span, cue.span):
+        if _apart(where, held.span, cue.span):
             continue
         pair = {held.sub_event_type: held.score}
         pair[cue.sub_event_type] = max(cue.score, pair.get(cue.sub_event_type, 0.0))
@@ -236,12 +264,16 @@ def _merge_into(
     return False
 
 
-def _apart(doc: Analysis, first: Span, second: Span) -> bool:
+def _apart(
+    where: tuple[ByStart[DateMention], ByStart[PlaceMention]], first: Span, second: Span
+) -> bool:
     """Two sentences that name different days, or different places, tell of different
     incidents (ACLED codes one event per day and location), whatever their types."""
-    for mentions, key in ((doc.dates, "value"), (doc.places, "name")):
-        one = {getattr(m, key) for m in mentions if _inside(m.span, first)}
-        two = {getattr(m, key) for m in mentions if _inside(m.span, second)}
+    dates, places = where
+    for one, two in (
+        ({m.value for m in dates.inside(first)}, {m.value for m in dates.inside(second)}),
+        ({m.name for m in places.inside(first)}, {m.name for m in places.inside(second)}),
+    ):
         if one and two and not one & two:
             return True
     return False

@@ -56,6 +56,10 @@ class _Group:
     """'num' (a figure), 'vague' ("dozens"), 'one' ("a child", "the driver", "he"), 'plural'."""
 
 
+MAX_MODIFIERS = 4
+"""Hedges and determiners read before a figure ('at least', 'some of the')."""
+
+
 class Numbers:
     name = "extract.numbers.v1"
 
@@ -141,7 +145,9 @@ class Numbers:
     ) -> tuple[int, int, int | None, bool, str] | None:
         """(end, low, high, approximate, figure) of a hedged figure starting at token ``i``."""
         j, approximate = i, False
-        while j < len(w) and (hedge := self.lex.modifiers.at(w, j)):
+        for _ in range(MAX_MODIFIERS):  # "at least some of the": a few, never a whole text
+            if j >= len(w) or not (hedge := self.lex.modifiers.at(w, j)):
+                break
             j, approximate = j + hedge[0], approximate or hedge[1] != "det"
         if j >= len(w) or j in blocked:
             return None

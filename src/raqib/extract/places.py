@@ -109,6 +109,12 @@ class Places:
                        starts: set[int]) -> list[Window]:
         arabic = is_arabic(text[chain[0][0]])
         out = []
+        # how many capitalised, non-generic words the chain holds up to each position, so
+        # that "does a word outside the window join it" costs O(1) (long chains exist)
+        prefix = [0]
+        for t in chain:
+            joins = text[t[0]].isupper() and cached_key(text[t[0]:t[1]]) not in self.stopwords
+            prefix.append(prefix[-1] + joins)
         for i in range(len(chain)):
             first = text[chain[i][0]:chain[i][1]]
             if not arabic and not opens_name(text, chain, i):
@@ -127,7 +133,7 @@ class Places:
                 if not key or key in self.stopwords or is_acronym(text[start:end]):
                     continue
                 initial = start in starts
-                partial = not arabic and self._partial(text, chain, i, j)
+                partial = not arabic and prefix[-1] - (prefix[j] - prefix[i]) > 0
                 out.append(Window(start, end, j - i, key, False, initial, partial))
                 if arabic and first.startswith(PROCLITICS) and len(first) > 3:
                     out.append(Window(start, end, j - i, name_key(text[start + 1:end]),
@@ -135,12 +141,6 @@ class Places:
                 elif not arabic and len(loose := loose_key(key)) >= 6:
                     out.append(Window(start, end, j - i, "~" + loose, True, initial, partial))
         return out
-
-    def _partial(self, text: str, chain: list[tuple[int, int]], i: int, j: int) -> bool:
-        """Whether a capitalised word that is no generic word ('City', 'Township') joins
-        the window: 'Bab' in 'Bab Ghaliq', not 'Kabul' in 'Kabul City'."""
-        return any(text[t[0]].isupper() and cached_key(text[t[0]:t[1]]) not in self.stopwords
-                   for t in chain[:i] + chain[j:])
 
     def _country_after(self, text: str, match: Match) -> None:
         """'Tripoli, Lebanon': a country named after a comma qualifies the place."""
