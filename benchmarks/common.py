@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,24 +50,8 @@ def fresh_workspace(root: Path, name: str) -> Path:
     return ws
 
 
-def drop_caches_hint() -> str:
-    return "warm page cache (each input read once before timing)"
-
-
 def warm(paths: list[Path]) -> None:
     for path in paths:
         with path.open("rb") as handle:
             while handle.read(1 << 22):
                 pass
-
-
-def self_peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def cpu_count() -> int:
-    return os.cpu_count() or 1
-
-
-def now() -> float:
-    return time.perf_counter()

@@ -97,10 +97,6 @@ TDM = [merkle.leaf_hash(x) for x in TDM_INPUTS]
 HAPPY_PATH_8_ROOT = base64.b64decode("XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=")
 
 
-def hexes(*values: str) -> list[bytes]:
-    return [bytes.fromhex(v) for v in values]
-
-
 def test_hasher_constants() -> None:
     assert merkle.EMPTY_ROOT.hex() == TDM_ROOTS[0]
     assert merkle.root_from_hashes([]).hex() == TDM_ROOTS[0]

@@ -117,8 +117,3 @@ class Reader(Protocol):
     def read(self, path: Path, limits: Limits) -> Parsed:
         """Parse the bytes at ``path``; raise ``ReaderError`` with a one-line reason."""
         ...
-
-
-def open_binary(path: Path) -> BinaryIO:
-    """Open a stored input for reading (helper for readers)."""
-    return path.open("rb")

@@ -10,28 +10,28 @@ from pathlib import Path
 from raqib.capture.base import Limits, ReaderError, Sample
 from raqib.capture.language import detect_language
 
-_BINARY_MAGIC: tuple[bytes, ...] = (
-    b"\x89PNG\r\n\x1a\n",
-    b"\xff\xd8\xff",  # JPEG
-    b"GIF87a",
-    b"GIF89a",
-    b"%PDF-",
-    b"\x1f\x8b",  # gzip
-    b"PK\x03\x04",  # zip, docx, xlsx, epub
-    b"7z\xbc\xaf\x27\x1c",
-    b"Rar!\x1a\x07",
-    b"\xfd7zXZ\x00",
-    b"\x7fELF",
-    b"SQLite format 3\x00",
-    b"OggS",
-    b"fLaC",
-    b"II*\x00",  # TIFF
-    b"MM\x00*",
-    b"\x00\x00\x01\x00",  # ICO
-    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",  # OLE (old .doc, .xls)
-    b"\x1a\x45\xdf\xa3",  # Matroska / WebM
-)
-_RIFF_KINDS = (b"WEBP", b"WAVE", b"AVI ")
+_BINARY_MAGIC: dict[bytes, str] = {
+    b"\x89PNG\r\n\x1a\n": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF87a": "GIF image",
+    b"GIF89a": "GIF image",
+    b"%PDF-": "PDF",
+    b"\x1f\x8b": "gzip data",
+    b"PK\x03\x04": "ZIP archive (or docx, xlsx, epub)",
+    b"7z\xbc\xaf\x27\x1c": "7-Zip archive",
+    b"Rar!\x1a\x07": "RAR archive",
+    b"\xfd7zXZ\x00": "xz data",
+    b"\x7fELF": "executable",
+    b"SQLite format 3\x00": "SQLite database",
+    b"OggS": "Ogg audio or video",
+    b"fLaC": "FLAC audio",
+    b"II*\x00": "TIFF image",
+    b"MM\x00*": "TIFF image",
+    b"\x00\x00\x01\x00": "icon",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "OLE document (old .doc, .xls)",
+    b"\x1a\x45\xdf\xa3": "Matroska or WebM video",
+}
+_RIFF_KINDS = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
 _VERSION_BYTES = {bytes([b]) for b in b"123456789\x02\x03\x04"}  # bzip2 level, ID3 version
 _ISO_LANG = re.compile(r"^([a-z]{2})(?:[-_][A-Za-z0-9]+)*$")
 _MAX_MESSAGE = 200
@@ -80,15 +80,21 @@ def reader_errors(cause: str) -> Iterator[None]:
         raise ReaderError(f"{cause}: {one_line(exc)}") from exc
 
 
+def binary_kind(head: bytes) -> str | None:
+    """What common binary format ``head`` starts with ('PNG image'), or None."""
+    for magic, kind in _BINARY_MAGIC.items():
+        if head.startswith(magic):
+            return kind
+    if head.startswith(b"RIFF") and head[8:12] in _RIFF_KINDS:
+        return _RIFF_KINDS[head[8:12]]
+    if head[:3] in (b"BZh", b"ID3") and head[3:4] in _VERSION_BYTES:
+        return "bzip2 data" if head[:3] == b"BZh" else "MP3 audio"
+    return "MP4 or QuickTime media" if head[4:8] == b"ftyp" else None
+
+
 def is_known_binary(head: bytes) -> bool:
     """True if ``head`` starts with the magic number of a common binary format."""
-    if head.startswith(_BINARY_MAGIC):
-        return True
-    if head.startswith(b"RIFF") and head[8:12] in _RIFF_KINDS:
-        return True
-    if head[:3] in (b"BZh", b"ID3") and head[3:4] in _VERSION_BYTES:
-        return True
-    return head[4:8] == b"ftyp"  # MP4, MOV, HEIC, AVIF
+    return binary_kind(head) is not None
 
 
 def _utf8_head(head: bytes) -> bytes:

@@ -62,6 +62,15 @@ def local_time(stored: datetime, tz: str) -> datetime:
     return stored.replace(tzinfo=UTC).astimezone(zone)
 
 
+def published_iso(doc: Document) -> str | None:
+    """The publication time as the source gave it: in its own offset when one was known."""
+    if doc.published_at is None:
+        return None
+    if doc.published_tz is None:
+        return doc.published_at.isoformat()
+    return local_time(doc.published_at, doc.published_tz).isoformat()
+
+
 def build_document(
     spooled: Spooled, key: str, parsed: Parsed | None, reader: Reader | None,
     reason: str | None, meta: Meta, user: str,

@@ -13,17 +13,17 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from raqib.capture import registry
 from raqib.capture.base import Child, Limits, Parsed, Reader, ReaderError
+from raqib.capture.support import binary_kind
 from raqib.ingest import outcome as oc
 from raqib.ingest.inputs import Input
 from raqib.ingest.outcome import Outcome
-from raqib.ingest.record import Meta, build_document, local_time, seal_fields
+from raqib.ingest.record import Meta, build_document, published_iso, seal_fields
 from raqib.store.engine import transaction
 from raqib.store.models import Document
 from raqib.vault import checkpoints, custody
@@ -119,7 +119,8 @@ class Ingestor:
         sample = registry.make_sample(spooled.path, meta.filename, hint)
         reader = registry.choose(self.readers, sample)
         if reader is None:
-            return None, None, f"no reader for this kind of file ({_describe(sample.head)})"
+            kind = binary_kind(sample.head) or "binary data"
+            return None, None, f"no reader for this kind of file ({kind})"
         try:
             parsed = reader.read(spooled.path, self.limits)
         except ReaderError as exc:
@@ -209,28 +210,10 @@ class Ingestor:
         return result
 
     def _outcome(self, name: str, doc: Document, status: str) -> Outcome:
-        published = _iso(doc.published_at, doc.published_tz)
         return Outcome(
             name, status, doc.status_reason if status == oc.WITHOUT_TEXT else None,
             id=doc.id, sha256=None if doc.sensitive else doc.sha256,
-            title=None if doc.sensitive else doc.title, published_at=published,
+            title=None if doc.sensitive else doc.title, published_at=published_iso(doc),
             language=doc.language, has_text=doc.status == oc.NEW,
         )
 
-
-def _iso(moment: datetime | None, tz: str | None) -> str | None:
-    if moment is None:
-        return None
-    return moment.isoformat() if tz is None else local_time(moment, tz).isoformat()
-
-
-def _describe(head: bytes) -> str:
-    for magic, label in (
-        (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
-        (b"PK\x03\x04", "ZIP archive"), (b"\x1f\x8b", "gzip data"),
-    ):
-        if head.startswith(magic):
-            return label
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "WebP image"
-    return "binary data"

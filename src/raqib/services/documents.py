@@ -6,21 +6,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from raqib.ingest.record import local_time, unseal_fields
+from raqib.ingest.record import published_iso, unseal_fields
 from raqib.services.vault import find_document
 from raqib.store.engine import transaction
 from raqib.store.models import Document
 from raqib.vault import custody
 from raqib.vault.verify import expected_object
 from raqib.workspace import Workspace
-
-
-def published(doc: Document) -> str | None:
-    if doc.published_at is None:
-        return None
-    if doc.published_tz is None:
-        return doc.published_at.isoformat()
-    return local_time(doc.published_at, doc.published_tz).isoformat()
 
 
 def summaries(ws: Workspace) -> list[dict[str, Any]]:
@@ -30,7 +22,7 @@ def summaries(ws: Workspace) -> list[dict[str, Any]]:
             {
                 "id": d.id, "status": d.status, "kind": d.kind,
                 "title": "[sensitive]" if d.sensitive else d.title,
-                "publisher": d.publisher, "published_at": published(d), "language": d.language,
+                "publisher": d.publisher, "published_at": published_iso(d), "language": d.language,
                 "media_type": d.media_type, "size": d.size,
                 "sha256": None if d.sensitive else d.sha256,
                 "parent_id": d.parent_id, "sensitive": d.sensitive,
@@ -51,7 +43,7 @@ def details(ws: Workspace, ref: str, user: str, with_text: bool = True) -> dict[
         "media_type": doc.media_type, "size": doc.size, "reader": doc.reader,
         "sensitive": doc.sensitive, "title": fields["title"], "kind": doc.kind,
         "publisher": doc.publisher, "department": doc.department, "author": fields["author"],
-        "published_at": published(doc), "language": doc.language, "url": fields["url"],
+        "published_at": published_iso(doc), "language": doc.language, "url": fields["url"],
         "filename": fields["filename"], "source": doc.source_name,
         "captured_at": doc.captured_at.isoformat() + "Z", "ingested_at":
         doc.ingested_at.isoformat() + "Z", "ingested_by": doc.ingested_by,

@@ -52,12 +52,14 @@ def _verify_against(session: Session, ws: Workspace, text: str, report: Report) 
     if cp.size > len(hashes):
         report.problems.append(f"{label}: the log now holds only {len(hashes)} leaves: truncated")
         return
-    proof_nodes = merkle.consistency_proof(hashes, cp.size, len(hashes)) if cp.size else []
+    if cp.size == 0:
+        report.problems.append(f"{label}: an empty checkpoint proves nothing")
+        return
+    proof = merkle.consistency_proof(hashes, cp.size, len(hashes))
     try:
-        root = merkle.root_from_hashes(hashes)
-        if cp.size == 0:
-            raise ProofError("an empty checkpoint proves nothing")
-        merkle.verify_consistency(cp.size, len(hashes), proof_nodes, cp.root, root)
+        merkle.verify_consistency(
+            cp.size, len(hashes), proof, cp.root, merkle.root_from_hashes(hashes)
+        )
     except ProofError as exc:
         report.problems.append(f"{label}: the log is not an extension of it: {exc}")
         return
