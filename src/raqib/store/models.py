@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -77,3 +80,135 @@ class SignedCheckpoint(Base):
     root_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=False))
     note: Mapped[str] = mapped_column(Text)
+
+
+# -- incidents (issue 4): sources, processing, reports, claims, incidents, agreements, reviews
+
+
+class Source(Base):
+    """Who published a document: an outlet, a body, a witness. Editable by analysts."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(40), default="unknown")
+    side: Mapped[str] = mapped_column(String(20), default="unknown")
+    reliability: Mapped[str] = mapped_column(String(1), default="F")
+    language: Mapped[str | None] = mapped_column(String(12))
+    edited_by: Mapped[str | None] = mapped_column(String(120))
+    """Set when a person edited the entry: recognition never overwrites it."""
+
+
+class Processing(Base):
+    """One document's extraction run: which components, when, and how it ended."""
+
+    __tablename__ = "processing"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    """'done' or 'failed'."""
+    error: Mapped[str | None] = mapped_column(Text)
+    components: Mapped[list[str]] = mapped_column(JSON, default=list)
+    processed_at: Mapped[datetime] = mapped_column(DateTime(timezone=False))
+
+
+class Incident(Base):
+    """One real-world event; its fields are reconciled from its reports unless corrected."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_type: Mapped[str | None] = mapped_column(String(80), index=True)
+    sub_event_type: Mapped[str | None] = mapped_column(String(80))
+    event_date: Mapped[date | None] = mapped_column(Date, index=True)
+    location: Mapped[str | None] = mapped_column(String(200))
+    admin1: Mapped[str | None] = mapped_column(String(200))
+    country: Mapped[str | None] = mapped_column(String(100))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    fatalities_min: Mapped[int] = mapped_column(Integer, default=0)
+    fatalities_max: Mapped[int] = mapped_column(Integer, default=0)
+    grade: Mapped[str | None] = mapped_column(String(20), index=True)
+    contested: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    summary: Mapped[dict] = mapped_column(JSON, default=dict)
+    """Reconciled fields, grade and contest as JSON (what pages and exports show)."""
+    corrections: Mapped[dict] = mapped_column(JSON, default=dict)
+    """Fields set by a reviewer (name -> value): they win over reconciled values."""
+    manual_grade: Mapped[str | None] = mapped_column(String(20))
+    manual_grade_reason: Mapped[str | None] = mapped_column(Text)
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=False))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=False))
+
+
+class Report(Base):
+    """One event extracted from one document, with the words it came from."""
+
+    __tablename__ = "reports"
+    __table_args__ = (UniqueConstraint("document_id", "ordinal"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"), index=True)
+    placed_by: Mapped[str | None] = mapped_column(String(120))
+    """Who put the report in its incident when a person did (merge/split): never re-linked."""
+    event_type: Mapped[str] = mapped_column(String(80))
+    sub_event_type: Mapped[str] = mapped_column(String(80))
+    event_date: Mapped[date | None] = mapped_column(Date, index=True)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    fatalities: Mapped[int] = mapped_column(Integer, default=0)
+    fields: Mapped[dict] = mapped_column(JSON, default=dict)
+    """Every coded field as `raqib extract` writes it (after corrections)."""
+    corrections: Mapped[dict] = mapped_column(JSON, default=dict)
+    """Fields set by a reviewer (name -> value): re-runs keep them."""
+    evidence: Mapped[str | None] = mapped_column(Text)
+    components: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=False))
+
+
+class ClaimRecord(Base):
+    """Who says what about an event, as extracted from a document."""
+
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id"), index=True)
+    claimant: Mapped[str] = mapped_column(Text)
+    claimant_actor: Mapped[str] = mapped_column(Text)
+    stance: Mapped[str] = mapped_column(String(16))
+    statement: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    hedged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Agreement(Base):
+    __tablename__ = "agreements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    definition: Mapped[dict] = mapped_column(JSON)
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=False))
+    added_by: Mapped[str] = mapped_column(String(120))
+
+
+class Review(Base):
+    """One human change (a correction, merge, split or grade), mirrored in the custody log."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    target: Mapped[str] = mapped_column(String(40), index=True)
+    """'incident:12' or 'report:40'."""
+    action: Mapped[str] = mapped_column(String(20))
+    before: Mapped[dict] = mapped_column(JSON)
+    after: Mapped[dict] = mapped_column(JSON)
+    reason: Mapped[str | None] = mapped_column(Text)
+    reviewer: Mapped[str] = mapped_column(String(120))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=False))
+    leaf_index: Mapped[int] = mapped_column(BigInteger, unique=True)

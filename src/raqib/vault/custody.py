@@ -24,7 +24,8 @@ from raqib.store.models import CustodyLeaf
 from raqib.vault.merkle import leaf_hash
 
 ACTIONS = frozenset(
-    {"ingest", "view", "export", "correction", "redaction", "checkpoint", "verify"}
+    {"ingest", "view", "export", "correction", "redaction", "checkpoint", "verify", "review",
+     "agreement"}
 )
 GENESIS_PREV = "0" * 64
 COMMIT_DOMAIN = b"raqib.commitment.v1\x00"

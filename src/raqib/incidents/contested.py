@@ -1,0 +1,185 @@
+"""Whether an incident is contested: sides telling opposing accounts of the same event.
+
+``contest(incident)`` looks at the claims about the incident and at its reports.
+
+Which claims are about the incident:
+
+- a claim whose ``report_id`` is one of the incident's reports;
+- a claim with no ``report_id`` from a document one of the incident's reports came from,
+  only when its statement names the incident's place (a report's ``location``, whole word,
+  case-insensitive) or its weapon, or a word of its sub-event type that is specific enough
+  (``chemical``, ``chlorine``, ``air strike`` … see ``_TYPE_WORDS``). This is conservative on
+  purpose: a press release denies many things, and a denial is tied to this incident only
+  when it says what it denies. Claims from documents outside the incident are never used.
+- ``calls_for`` claims state no account and are left out.
+
+Who holds a claim: its source's side (``SourceInfo.side``) and its claimant's actor
+(``claimant_actor``). Two holders differ when both sides are known (not 'unknown') and
+unequal, or when both name an actor and the actors are unequal.
+
+The incident is contested when:
+
+1. a denial (stance ``denies``) stands against an assertion (``asserts``, ``accuses``,
+   ``alleges``) by a different holder — a reports' source counts as asserting the event,
+   held by its source side; or
+2. sources of two different known sides name perpetrators (the reports' ``actor1``;
+   'Unidentified …', 'Civilians …' and the like left out) in disjoint camps: government media
+   blaming armed groups while the opposition blames the government or Russia. State forces
+   and pro-government militias (``Military Forces of …``, ``Police Forces of …``,
+   ``Militia (Pro-Government)``, ``NDF: …``) are one camp, so the usual uncertainty over
+   whether a Syrian or a Russian jet struck is not a contest; every other actor is its own
+   camp.
+
+``by_side`` lists each side's claims about the incident (by the claim's source side), each
+with its quote, enough for a page giving each side's account.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from raqib.incidents.records import ClaimView, IncidentView, ReportView
+
+ASSERTING = ("asserts", "accuses", "alleges")
+UNKNOWN_SIDE = "unknown"
+
+_TYPE_WORDS: dict[str, tuple[str, ...]] = {
+    "Chemical weapon": ("chemical", "chlorine", "sarin", "toxic gas", "poison gas", "gas attack"),
+    "Air/drone strike": ("air strike", "airstrike", "air raid", "drone", "warplane", "bombing"),
+    "Shelling/artillery/missile attack": ("shelling", "shells", "rocket", "missile", "artillery"),
+    "Suicide bomb": ("suicide",),
+    "Remote explosive/landmine/IED": ("car bomb", "explosive device", "ied", "landmine"),
+}
+"""Words of a sub-event type specific enough to tie an unattached claim to the incident."""
+
+_NOT_BLAME = ("Unidentified", "Civilians", "Protesters", "Rioters")
+_STATE_CAMP = ("Military Forces of", "Police Forces of", "Militia (Pro-Government)", "NDF:")
+
+
+def camp(actor: str) -> str:
+    """The camp a perpetrator belongs to when comparing sides' blame (see the docstring)."""
+    return "state forces" if actor.startswith(_STATE_CAMP) else actor
+
+
+@dataclass(frozen=True)
+class Contest:
+    contested: bool
+    reasons: list[str] = field(default_factory=list)
+    by_side: dict[str, list[ClaimView]] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        """Plain JSON: sides in name order, claims in id order."""
+        return {
+            "contested": self.contested,
+            "reasons": list(self.reasons),
+            "by_side": {
+                side: [_claim_json(c) for c in claims]
+                for side, claims in sorted(self.by_side.items())
+            },
+        }
+
+
+def _claim_json(claim: ClaimView) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "source": claim.source.name,
+        "claimant": claim.claimant,
+        "claimant_actor": claim.claimant_actor,
+        "stance": claim.stance,
+        "statement": claim.statement,
+        "hedged": claim.hedged,
+        "document": claim.document,
+        "report_id": claim.report_id,
+    }
+
+
+def contest(incident: IncidentView) -> Contest:
+    """Whether ``incident`` is contested, why, and each side's claims about it."""
+    claims = claims_about(incident)
+    reasons = _denials(claims, incident.reports) + _blame(incident.reports)
+    by_side: dict[str, list[ClaimView]] = {}
+    for claim in claims:
+        by_side.setdefault(claim.source.side or UNKNOWN_SIDE, []).append(claim)
+    return Contest(bool(reasons), reasons, by_side)
+
+
+def claims_about(incident: IncidentView) -> list[ClaimView]:
+    """The incident's claims that state an account of it (see the module docstring)."""
+    report_ids = {r.id for r in incident.reports}
+    documents = {r.document for r in incident.reports}
+    patterns = _mention_patterns(incident.reports)
+    found = []
+    for claim in sorted(incident.claims, key=lambda c: c.id):
+        if claim.stance == "calls_for":
+            continue
+        if claim.report_id is not None:
+            if claim.report_id in report_ids:
+                found.append(claim)
+        elif claim.document in documents and any(p.search(claim.statement) for p in patterns):
+            found.append(claim)
+    return found
+
+
+def _mention_patterns(reports: list[ReportView]) -> list[re.Pattern[str]]:
+    words: set[str] = set()
+    for report in reports:
+        words.update(w for w in (report.location, report.weapon) if len(w.strip()) > 2)
+        words.update(_TYPE_WORDS.get(report.sub_event_type, ()))
+    return [re.compile(rf"\b{re.escape(w.strip())}\b", re.IGNORECASE) for w in sorted(words)]
+
+
+def _holders_differ(side_a: str, actor_a: str, side_b: str, actor_b: str) -> bool:
+    known = UNKNOWN_SIDE not in (side_a, side_b) and side_a and side_b
+    return bool(known and side_a != side_b) or bool(actor_a and actor_b and actor_a != actor_b)
+
+
+def _denials(claims: list[ClaimView], reports: list[ReportView]) -> list[str]:
+    reasons = []
+    for denial in (c for c in claims if c.stance == "denies"):
+        opposed: dict[str, str] = {}
+        for c in claims:
+            if c.stance in ASSERTING and _holders_differ(
+                c.source.side, c.claimant_actor, denial.source.side, denial.claimant_actor
+            ):
+                opposed.setdefault(c.source.name, c.claimant or c.source.name)
+        for r in reports:
+            if _holders_differ(r.source.side, "", denial.source.side, ""):
+                opposed.setdefault(r.source.name, r.source.name)
+        if opposed:
+            who = denial.claimant or denial.source.name
+            against = ", ".join(dict.fromkeys(opposed.values()))
+            reasons.append(f"denied by {who} ({_side(denial.source.side)}), against {against}")
+    return list(dict.fromkeys(reasons))
+
+
+def deniers(result: Contest) -> set[str]:
+    """Names of the sources whose claims about the incident deny it and assert nothing."""
+    claims = [c for side in result.by_side.values() for c in side]
+    denying = {c.source.name for c in claims if c.stance == "denies"}
+    return denying - {c.source.name for c in claims if c.stance in ASSERTING}
+
+
+def _blame(reports: list[ReportView]) -> list[str]:
+    blamed: dict[str, set[str]] = {}
+    camps: dict[str, set[str]] = {}
+    for report in reports:
+        side, actor = report.source.side, report.actor1
+        if side and side != UNKNOWN_SIDE and actor and not actor.startswith(_NOT_BLAME):
+            blamed.setdefault(side, set()).add(actor)
+            camps.setdefault(side, set()).add(camp(actor))
+    sides = sorted(blamed)
+    reasons = []
+    for i, a in enumerate(sides):
+        for b in sides[i + 1 :]:
+            if not camps[a] & camps[b]:
+                reasons.append(
+                    f"{_side(a)} sources blame {' / '.join(sorted(blamed[a]))}; "
+                    f"{_side(b)} sources blame {' / '.join(sorted(blamed[b]))}"
+                )
+    return reasons
+
+
+def _side(side: str) -> str:
+    return f"{side or UNKNOWN_SIDE} side"

@@ -1,0 +1,83 @@
+"""Plain records that the incident logic works on, independent of the database.
+
+The store turns its rows into these (``raqib.services.incidents``); linking, reconciliation,
+grading, contested detection and agreement checks are pure functions over them, so each can
+be tested alone on hand-written records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+SIDES = ("government", "opposition", "kurdish", "international", "neutral", "unknown")
+"""Allegiance of a source, as the grading counts sides. 'international' and 'neutral' count
+as independent of both warring sides."""
+
+RELIABILITY = ("A", "B", "C", "D", "E", "F")
+"""Admiralty source reliability: A completely reliable .. E unreliable, F cannot be judged."""
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    name: str
+    kind: str = "unknown"
+    """'state media' | 'opposition body' | 'ngo' | 'international media' | 'un body' |
+    'witness' | 'local media' | 'unknown'."""
+    side: str = "unknown"
+    reliability: str = "F"
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """One event extracted from one document (a 'report' of an incident)."""
+
+    id: int
+    document: str
+    """sha256 of the document the report came from."""
+    source: SourceInfo
+    event_type: str
+    sub_event_type: str
+    event_date: date | None = None
+    time_precision: int = 1
+    """ACLED: 1 the day, 2 the week, 3 the month."""
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int = 1
+    """ACLED: 1 the town, 2 near a town, 3 a region."""
+    country: str = ""
+    admin1: str = ""
+    location: str = ""
+    actor1: str = ""
+    actor2: str = ""
+    fatalities: int = 0
+    injured: int | None = None
+    weapon: str = ""
+    text: str = ""
+    """The words the report came from (the evidence sentence(s), with the title)."""
+    full_text: str = ""
+    """The whole document text, used to recognise syndicated copies of one story."""
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    id: int
+    report_id: int | None
+    """The report (event) the claim is about, when the extraction tied it to one."""
+    document: str
+    source: SourceInfo
+    claimant: str
+    claimant_actor: str
+    stance: str
+    """'asserts' | 'denies' | 'accuses' | 'alleges' | 'calls_for'."""
+    statement: str
+    hedged: bool = False
+
+
+@dataclass
+class IncidentView:
+    id: int
+    reports: list[ReportView] = field(default_factory=list)
+    claims: list[ClaimView] = field(default_factory=list)

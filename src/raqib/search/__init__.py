@@ -1,0 +1,46 @@
+"""Full-text search over documents and reports, behind one interface.
+
+``SearchIndex`` is what services call; ``for_session`` picks the implementation for the
+session's database (SQLite FTS5 today; a PostgreSQL tsvector one replaces it in server mode).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    """'document' or 'report'."""
+    ref: int
+    """The document's or report's id."""
+    snippet: str
+    """The best-matching words with the hits marked as [[...]]."""
+    score: float
+    """Larger is better."""
+
+
+class SearchIndex(Protocol):
+    def add(self, kind: str, ref: int, title: str, body: str) -> None: ...
+
+    def remove(self, kind: str, ref: int) -> None: ...
+
+    def query(self, text: str, kinds: tuple[str, ...] = ("document", "report"),
+              limit: int = 1000) -> list[Hit]: ...
+
+
+class SearchUnavailable(RuntimeError):
+    """The database has no full-text index Raqib knows how to use."""
+
+
+def for_session(session: Session) -> SearchIndex:
+    name = session.get_bind().dialect.name
+    if name == "sqlite":
+        from raqib.search.sqlite_fts import SqliteSearch
+
+        return SqliteSearch(session)
+    raise SearchUnavailable(f"full-text search is not implemented for {name} databases yet")

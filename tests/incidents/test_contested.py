@@ -1,0 +1,172 @@
+"""contest() on hand-written incidents, among them the 24 November 2018 Aleppo chlorine case."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from raqib.incidents.contested import camp, claims_about, contest
+from raqib.incidents.records import ClaimView, IncidentView, ReportView, SourceInfo
+
+SANA = SourceInfo("SANA (Syrian Arab News Agency)", "state media", "government", "C")
+RUSSIA = SourceInfo("Ministry of Defence of Russia", "government body", "government", "D")
+COALITION = SourceInfo("Syrian Coalition (Etilaf)", "opposition body", "opposition", "C")
+SOHR = SourceInfo("Syrian Observatory for Human Rights", "ngo", "opposition", "B")
+REUTERS = SourceInfo("Reuters", "international media", "international", "B")
+
+REBELS = "Opposition Rebels (Syria)"
+SYRIA = "Military Forces of Syria (2000-)"
+
+
+def report(number: int, source: SourceInfo, **fields: object) -> ReportView:
+    values: dict[str, object] = {
+        "document": f"doc{number}",
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Chemical weapon",
+        "event_date": date(2018, 11, 24),
+        "country": "Syria",
+        "admin1": "Aleppo",
+        "location": "Aleppo",
+        "actor1": REBELS,
+        "actor2": "Civilians (Syria)",
+        "weapon": "chlorine",
+    }
+    values.update(fields)
+    return ReportView(id=number, source=source, **values)  # type: ignore[arg-type]
+
+
+def claim(number: int, source: SourceInfo, stance: str, statement: str, **fields: object
+          ) -> ClaimView:
+    values: dict[str, object] = {
+        "report_id": None,
+        "document": f"doc{number}",
+        "claimant": source.name,
+        "claimant_actor": "",
+        "hedged": False,
+    }
+    values.update(fields)
+    return ClaimView(id=number, source=source, stance=stance, statement=statement,
+                     **values)  # type: ignore[arg-type]
+
+
+def aleppo_chlorine() -> IncidentView:
+    """SANA and the Russian MoD accuse armed groups of shelling Aleppo with chlorine; the
+    Syrian Coalition, in a press release that also covers other matters, calls it lies."""
+    reports = [
+        report(1, SANA, fatalities=0, injured=107),
+        report(2, RUSSIA, injured=46),
+        report(3, COALITION, actor1="", actor2=""),
+    ]
+    claims = [
+        claim(1, SANA, "accuses", "Terrorist groups fired shells containing toxic gases on "
+              "residential neighbourhoods of Aleppo.", report_id=1),
+        claim(2, RUSSIA, "accuses", "Militants shelled Aleppo with munitions filled with "
+              "chlorine.", report_id=2, claimant="Russian Defence Ministry",
+              claimant_actor="Military Forces of Russia (2000-)"),
+        claim(3, COALITION, "denies", "The Russian and regime allegations of a chemical attack "
+              "on Aleppo are lies and a fabrication meant to justify an assault on Idlib.",
+              document="doc3"),
+        claim(4, COALITION, "calls_for", "The Coalition calls for the revival of the Joint "
+              "Investigative Mechanism on chemical weapons in Aleppo.", document="doc3"),
+        claim(5, COALITION, "denies", "The opposition factions are committed to the "
+              "agreement.", document="doc3"),
+    ]
+    return IncidentView(7, reports, claims)
+
+
+def test_aleppo_chlorine_is_contested_with_each_sides_account() -> None:
+    result = contest(aleppo_chlorine())
+    assert result.contested
+    assert any(r.startswith("denied by Syrian Coalition (Etilaf) (opposition side)")
+               for r in result.reasons)
+    assert sorted(result.by_side) == ["government", "opposition"]
+    assert [c.id for c in result.by_side["government"]] == [1, 2]
+    assert [c.id for c in result.by_side["opposition"]] == [3]
+    assert "lies and a fabrication" in result.by_side["opposition"][0].statement
+
+
+def test_unattached_claims_must_say_what_they_are_about() -> None:
+    ids = [c.id for c in claims_about(aleppo_chlorine())]
+    assert ids == [1, 2, 3]  # 4 is a call, 5 names neither the place, the weapon nor the type
+
+
+def test_unattached_claims_from_outside_documents_are_ignored() -> None:
+    incident = aleppo_chlorine()
+    incident.claims = [c for c in incident.claims if c.id != 3]
+    incident.claims.append(claim(9, COALITION, "denies", "The chemical attack on Aleppo is a "
+                                 "fabrication.", document="elsewhere"))
+    assert not contest(incident).contested
+
+
+def test_two_sources_that_agree_are_not_contested() -> None:
+    reports = [
+        report(1, SOHR, sub_event_type="Air/drone strike", actor1=SYRIA, weapon=""),
+        report(2, REUTERS, sub_event_type="Air/drone strike", actor1=SYRIA, weapon=""),
+    ]
+    claims = [
+        claim(1, SOHR, "asserts", "Regime warplanes struck Aleppo.", report_id=1),
+        claim(2, REUTERS, "asserts", "Warplanes struck Aleppo, a monitor said.", report_id=2),
+    ]
+    result = contest(IncidentView(1, reports, claims))
+    assert not result.contested
+    assert result.reasons == []
+
+
+def test_denial_by_the_same_holder_does_not_contest() -> None:
+    reports = [report(1, SANA)]
+    claims = [
+        claim(1, SANA, "accuses", "Terrorists fired chlorine at Aleppo.", report_id=1),
+        claim(2, SANA, "denies", "The army denied any role in Aleppo.", report_id=1),
+    ]
+    assert not contest(IncidentView(1, reports, claims)).contested
+
+
+def test_denial_by_another_claimant_actor_in_one_source_contests() -> None:
+    reports = [report(1, REUTERS)]
+    claims = [
+        claim(1, REUTERS, "accuses", "Russia accused rebels of a chlorine attack on Aleppo.",
+              report_id=1, claimant="Russia", claimant_actor="Military Forces of Russia (2000-)"),
+        claim(2, REUTERS, "denies", "Rebels denied using chemical weapons.", report_id=1,
+              claimant="rebels", claimant_actor=REBELS),
+    ]
+    result = contest(IncidentView(1, reports, claims))
+    assert result.contested
+    assert result.reasons == ["denied by rebels (international side), against Russia"]
+
+
+def test_denial_against_another_sides_report_contests() -> None:
+    reports = [report(1, SANA)]
+    claims = [claim(2, COALITION, "denies", "No chlorine was used.", report_id=1)]
+    result = contest(IncidentView(1, reports, claims))
+    assert result.contested
+    assert "against SANA (Syrian Arab News Agency)" in result.reasons[0]
+
+
+def test_sides_blaming_different_perpetrators_contest() -> None:
+    reports = [report(1, SANA, actor1=REBELS), report(2, SOHR, actor1=SYRIA)]
+    result = contest(IncidentView(1, reports, []))
+    assert result.contested
+    assert result.reasons == [
+        f"government side sources blame {REBELS}; opposition side sources blame {SYRIA}"
+    ]
+
+
+def test_syrian_or_russian_jet_is_not_a_contest() -> None:
+    reports = [
+        report(1, REUTERS, actor1="Military Forces of Russia (2000-)"),
+        report(2, SOHR, actor1=SYRIA),
+        report(3, SANA, actor1="Unidentified Armed Group (Syria)"),
+    ]
+    assert not contest(IncidentView(1, reports, [])).contested
+    assert camp("Military Forces of Russia (2000-)") == camp(SYRIA)
+    assert camp(REBELS) == REBELS
+
+
+def test_json_is_plain_and_ordered() -> None:
+    data = contest(aleppo_chlorine()).as_json()
+    assert list(data) == ["contested", "reasons", "by_side"]
+    assert list(data["by_side"]) == ["government", "opposition"]
+    first = data["by_side"]["government"][0]
+    assert first["source"] == "SANA (Syrian Arab News Agency)"
+    assert first["stance"] == "accuses"
+    assert json.loads(json.dumps(data)) == data
