@@ -27,7 +27,10 @@ demo: $(VENV)/.installed
 	$(BIN)/raqib init $(DEMO)
 	$(BIN)/raqib -w $(DEMO) ingest samples/public
 	$(BIN)/raqib -w $(DEMO) ingest --sensitive --source "witness W-017" samples/sensitive
+	$(BIN)/raqib -w $(DEMO) process
 	$(BIN)/raqib -w $(DEMO) list
+	$(BIN)/raqib -w $(DEMO) incidents list
+	$(BIN)/raqib -w $(DEMO) search chlorine --contested
 	$(BIN)/raqib -w $(DEMO) verify
 
 lint: $(VENV)/.installed-test

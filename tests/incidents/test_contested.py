@@ -170,3 +170,28 @@ def test_json_is_plain_and_ordered() -> None:
     assert first["source"] == "SANA (Syrian Arab News Agency)"
     assert first["stance"] == "accuses"
     assert json.loads(json.dumps(data)) == data
+
+
+def test_a_denial_of_these_accusations_answers_the_accusation_in_its_own_document() -> None:
+    reports = [report(1, SANA), report(2, COALITION, actor1="", actor2="")]
+    claims = [
+        claim(1, SANA, "accuses", "Terrorists fired toxic gas shells at Aleppo.", report_id=1),
+        claim(2, COALITION, "accuses", "opposition factions of firing chlorine shells at Aleppo",
+              report_id=2, claimant="the Assad regime and Moscow",
+              claimant_actor=SYRIA, document="doc2"),
+        claim(3, COALITION, "denies", "these accusations outright", document="doc2",
+              claimant="The Syrian Coalition"),
+    ]
+    result = contest(IncidentView(8, reports, claims))
+    assert result.contested
+    assert any(r.startswith("denied by The Syrian Coalition") for r in result.reasons)
+
+
+def test_a_denial_pointing_back_needs_an_accusation_in_its_own_document() -> None:
+    reports = [report(1, SANA), report(2, COALITION, actor1="", actor2="")]
+    claims = [
+        claim(1, SANA, "accuses", "Terrorists fired toxic gas shells at Aleppo.", report_id=1),
+        claim(3, COALITION, "denies", "these accusations outright", document="doc2",
+              claimant="The Syrian Coalition"),
+    ]
+    assert not contest(IncidentView(9, reports, claims)).contested

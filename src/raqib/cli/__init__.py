@@ -1,6 +1,14 @@
 """The `raqib` command line: thin; every command calls a service."""
 
-from raqib.cli import documents, extract, ingest, vault  # noqa: F401  (commands register)
+from raqib.cli import (  # noqa: F401  (commands register)
+    agreements,
+    documents,
+    evaluate_linking,
+    extract,
+    incidents,
+    ingest,
+    vault,
+)
 from raqib.cli.app import cli
 
 

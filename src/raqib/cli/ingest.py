@@ -20,10 +20,12 @@ from raqib.ingest.outcome import Outcome
 @click.option("--url", help="Where the document was found (for single documents).")
 @click.option("--sensitive", is_flag=True, help="Encrypt at rest; log only a salted commitment.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per document on stdout.")
+@click.option("--process", "then_process", is_flag=True,
+              help="Then extract and link what was ingested (as `raqib process`).")
 @pass_ctx
 def ingest(
     ctx: Context, paths: tuple[str, ...], source: str | None, url: str | None,
-    sensitive: bool, as_json: bool,
+    sensitive: bool, as_json: bool, then_process: bool,
 ) -> None:
     """Store files, folders (recursively) or standard input ('-') in the vault.
 
@@ -55,8 +57,13 @@ def ingest(
             bar.advance(task)
     size = ingestor.checkpoint()
     _summary(results, size, as_json)
-    if not all(r.complete for r in results):
-        raise SystemExit(2)
+    code = 0 if all(r.complete for r in results) else 2
+    if then_process:
+        from raqib.cli.incidents import run_processing
+
+        code = max(code, run_processing(ws))
+    if code:
+        raise SystemExit(code)
 
 
 def _short(name: str, width: int = 40) -> str:

@@ -11,6 +11,10 @@ Which claims are about the incident:
   (``chemical``, ``chlorine``, ``air strike`` … see ``_TYPE_WORDS``). This is conservative on
   purpose: a press release denies many things, and a denial is tied to this incident only
   when it says what it denies. Claims from documents outside the incident are never used.
+- a denial with no ``report_id`` that points back at claims ("these accusations", "the
+  allegations", "such claims" …) from a document that also carries an accusation or
+  assertion about the incident by another claimant: the denial answers that accusation
+  (the document-level stand-in for resolving "these").
 - ``calls_for`` claims state no account and are left out.
 
 Who holds a claim: its source's side (``SourceInfo.side``) and its claimant's actor
@@ -53,6 +57,14 @@ _TYPE_WORDS: dict[str, tuple[str, ...]] = {
     "Remote explosive/landmine/IED": ("car bomb", "explosive device", "ied", "landmine"),
 }
 """Words of a sub-event type specific enough to tie an unattached claim to the incident."""
+
+_ANAPHORIC = re.compile(
+    r"\b(?:these|those|this|such|the|their|its|his|her|that)\s+(?:\w+\s+)?"
+    r"(?:accusations?|allegations?|claims?|charges?|reports?|lies|fabrications?|story|stories|"
+    r"narrative|scenario|version)\b",
+    re.IGNORECASE,
+)
+"""Words by which a denial points back at an accusation made earlier in the same text."""
 
 _NOT_BLAME = ("Unidentified", "Civilians", "Protesters", "Rioters")
 _STATE_CAMP = ("Military Forces of", "Police Forces of", "Militia (Pro-Government)", "NDF:")
@@ -111,6 +123,7 @@ def claims_about(incident: IncidentView) -> list[ClaimView]:
     documents = {r.document for r in incident.reports}
     patterns = _mention_patterns(incident.reports)
     found = []
+    answering = []
     for claim in sorted(incident.claims, key=lambda c: c.id):
         if claim.stance == "calls_for":
             continue
@@ -119,7 +132,14 @@ def claims_about(incident: IncidentView) -> list[ClaimView]:
                 found.append(claim)
         elif claim.document in documents and any(p.search(claim.statement) for p in patterns):
             found.append(claim)
-    return found
+        elif (claim.document in documents and claim.stance == "denies"
+              and _ANAPHORIC.search(claim.statement)):
+            answering.append(claim)
+    for denial in answering:
+        if any(c.document == denial.document and c.stance in ASSERTING
+               and c.claimant != denial.claimant for c in found):
+            found.append(denial)
+    return sorted(found, key=lambda c: c.id)
 
 
 def _mention_patterns(reports: list[ReportView]) -> list[re.Pattern[str]]:
@@ -141,17 +161,30 @@ def _denials(claims: list[ClaimView], reports: list[ReportView]) -> list[str]:
         opposed: dict[str, str] = {}
         for c in claims:
             if c.stance in ASSERTING and _holders_differ(
-                c.source.side, c.claimant_actor, denial.source.side, denial.claimant_actor
+                c.source.side, _actor(c), denial.source.side, _actor(denial)
             ):
-                opposed.setdefault(c.source.name, c.claimant or c.source.name)
+                name = _holder(c)
+                opposed.setdefault(name, name)
         for r in reports:
             if _holders_differ(r.source.side, "", denial.source.side, ""):
                 opposed.setdefault(r.source.name, r.source.name)
         if opposed:
-            who = denial.claimant or denial.source.name
+            who = _holder(denial)
             against = ", ".join(dict.fromkeys(opposed.values()))
             reasons.append(f"denied by {who} ({_side(denial.source.side)}), against {against}")
     return list(dict.fromkeys(reasons))
+
+
+PUBLISHER = "(publisher)"
+"""The claimant the claims stage names when the document itself speaks."""
+
+
+def _actor(claim: ClaimView) -> str:
+    return "" if claim.claimant_actor == PUBLISHER else claim.claimant_actor
+
+
+def _holder(claim: ClaimView) -> str:
+    return claim.source.name if claim.claimant in ("", PUBLISHER) else claim.claimant
 
 
 def deniers(result: Contest) -> set[str]:

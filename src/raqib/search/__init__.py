@@ -19,7 +19,7 @@ class Hit:
     ref: int
     """The document's or report's id."""
     snippet: str
-    """The best-matching words with the hits marked as [[...]]."""
+    """The best-matching words with the hits marked as [[...]] ('' until ``snippets``)."""
     score: float
     """Larger is better."""
 
@@ -30,7 +30,13 @@ class SearchIndex(Protocol):
     def remove(self, kind: str, ref: int) -> None: ...
 
     def query(self, text: str, kinds: tuple[str, ...] = ("document", "report"),
-              limit: int = 1000) -> list[Hit]: ...
+              limit: int = 1000) -> list[Hit]:
+        """The best ``limit`` hits, best first, without snippets."""
+        ...
+
+    def snippets(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """The same hits with their snippets filled in."""
+        ...
 
 
 class SearchUnavailable(RuntimeError):

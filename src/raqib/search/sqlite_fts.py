@@ -1,20 +1,24 @@
 """The SQLite implementation of ``SearchIndex``: an FTS5 table (migration 0002).
 
-Queries are words, not FTS5 syntax: each word is quoted (so punctuation and operators in
-user input are harmless) and all must match; a trailing ``*`` keeps a prefix search.
-Scores are FTS5's bm25, negated so that larger is better.
+Each entry's rowid encodes its kind and id (``ref * 4 + kind code``), so adding, replacing
+and removing an entry are lookups by rowid, never scans. Queries are words, not FTS5 syntax:
+each word is quoted (so punctuation and operators in user input are harmless) and all must
+match; a trailing ``*`` keeps a prefix search. Ranking is FTS5's bm25 (title weighted twice
+the body), negated so that larger is better; snippets are made only for the hits returned.
 """
 
 from __future__ import annotations
 
 import re
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 from raqib.search import Hit
 
 _TERM = re.compile(r"[\w\u0600-\u06FF]+\*?")
+KINDS = {"document": 0, "report": 1}
+CODES = {code: kind for kind, code in KINDS.items()}
 
 
 def fts_query(words: str) -> str:
@@ -28,6 +32,10 @@ def fts_query(words: str) -> str:
     return " ".join(terms)
 
 
+def rowid(kind: str, ref: int) -> int:
+    return ref * 4 + KINDS[kind]
+
+
 class SqliteSearch:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -35,28 +43,37 @@ class SqliteSearch:
     def add(self, kind: str, ref: int, title: str, body: str) -> None:
         self.remove(kind, ref)
         self.session.execute(
-            text("INSERT INTO search_index (kind, ref, title, body) VALUES (:k, :r, :t, :b)"),
-            {"k": kind, "r": ref, "t": title or "", "b": body or ""},
+            text("INSERT INTO search_index (rowid, kind, ref, title, body) "
+                 "VALUES (:id, :k, :r, :t, :b)"),
+            {"id": rowid(kind, ref), "k": kind, "r": ref, "t": title or "", "b": body or ""},
         )
 
     def remove(self, kind: str, ref: int) -> None:
-        self.session.execute(
-            text("DELETE FROM search_index WHERE kind = :k AND ref = :r"), {"k": kind, "r": ref}
-        )
+        self.session.execute(text("DELETE FROM search_index WHERE rowid = :id"),
+                             {"id": rowid(kind, ref)})
 
     def query(self, words: str, kinds: tuple[str, ...] = ("document", "report"),
               limit: int = 1000) -> list[Hit]:
         match = fts_query(words)
         if not match:
             return []
-        rows = self.session.execute(
-            text(
-                "SELECT kind, ref, snippet(search_index, 3, '[[', ']]', ' … ', 16), "
-                "bm25(search_index, 0, 0, 2.0, 1.0) AS rank FROM search_index "
-                "WHERE search_index MATCH :q ORDER BY rank LIMIT :n"
-            ),
-            {"q": match, "n": limit * 2},
+        ranked = self.session.execute(
+            text("SELECT rowid, bm25(search_index, 0, 0, 2.0, 1.0) AS rank FROM search_index "
+                 "WHERE search_index MATCH :q ORDER BY rank LIMIT :n"),
+            {"q": match, "n": limit * len(KINDS)},
         ).all()
-        hits = [Hit(kind, int(ref), snip, -float(rank)) for kind, ref, snip, rank in rows
-                if kind in kinds]
-        return hits[:limit]
+        kept = [(int(r), -float(rank)) for r, rank in ranked if CODES[int(r) % 4] in kinds]
+        return [Hit(CODES[r % 4], r // 4, "", score) for r, score in kept[:limit]]
+
+    def snippets(self, words: str, hits: list[Hit]) -> list[Hit]:
+        """The same hits with their snippets (the best-matching words, hits in [[...]])."""
+        match = fts_query(words)
+        if not match or not hits:
+            return hits
+        query = text(
+            "SELECT rowid, snippet(search_index, 3, '[[', ']]', ' … ', 16) FROM search_index "
+            "WHERE search_index MATCH :q AND rowid IN :ids"
+        ).bindparams(bindparam("ids", expanding=True))
+        found = dict(self.session.execute(
+            query, {"q": match, "ids": [rowid(h.kind, h.ref) for h in hits]}).all())
+        return [Hit(h.kind, h.ref, found.get(rowid(h.kind, h.ref), ""), h.score) for h in hits]

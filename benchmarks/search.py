@@ -1,0 +1,148 @@
+"""Search latency over 100,000 documents (`make bench`): median and 99th percentile.
+
+The workspace is filled directly through the store (synthetic documents, one report and one
+incident each, and their full-text entries), not through ingest and extraction, so that this
+measures search alone. Each query runs through ``raqib.services.search.search`` in-process,
+as the API will call it: words only, words with filters, and filters alone.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from benchmarks.common import fresh_workspace
+
+PLACES = [
+    ("Aleppo", 36.20, 37.16),
+    ("Idlib", 35.93, 36.63),
+    ("Hama", 35.13, 36.75),
+    ("Homs", 34.73, 36.71),
+    ("Douma", 33.57, 36.40),
+    ("Daraa", 32.62, 36.10),
+    ("Raqqa", 35.95, 39.01),
+    ("Deir ez-Zor", 35.34, 40.14),
+]
+TYPES = [
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Battles", "Armed clash"),
+    ("Violence against civilians", "Attack"),
+    ("Protests", "Peaceful protest"),
+]
+_VOCABULARY = (
+    "strike shelling rocket barrel bomb market school hospital bakery convoy checkpoint village "
+    "neighbourhood civilians fighters children women killed wounded injured regime opposition "
+    "rebels warplanes helicopter drone artillery mortar chlorine displaced families ambulance "
+    "rescue workers mosque water station"
+)
+WORDS = _VOCABULARY.split(" ")
+QUERIES = [
+    ("chlorine", {}),
+    ("hospital strike", {}),
+    ("market", {"contested": True}),
+    ("bakery killed", {"near": (36.20, 37.16), "km": 30.0}),
+    ("", {"type": "Air/drone strike", "date_from": date(2018, 1, 1), "date_to": date(2018, 1, 31)}),
+    ("convoy", {"grade": "weak", "date_from": date(2017, 6, 1)}),
+]
+
+
+def _fill(ws_path: Path, count: int, seed: int = 11) -> None:
+    from raqib.search import for_session
+    from raqib.store.engine import transaction
+    from raqib.store.models import Document, Incident, Report
+    from raqib.workspace import Workspace
+
+    rng = random.Random(seed)
+    ws = Workspace.open(ws_path)
+    now = datetime(2020, 1, 1)
+    batch = 5000
+    for start in range(0, count, batch):
+        with transaction(ws.sessions) as session:
+            search = for_session(session)
+            for i in range(start, min(count, start + batch)):
+                place, lat, lon = rng.choice(PLACES)
+                kind, sub = rng.choice(TYPES)
+                day = date(2016, 1, 1) + timedelta(days=rng.randrange(1500))
+                body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(60, 200)))
+                title = f"{sub} in {place}: " + " ".join(rng.choice(WORDS) for _ in range(6))
+                doc = Document(
+                    id=i + 1,
+                    sha256=f"{i:064x}",
+                    blob_key=f"bench/{i}",
+                    size=len(body),
+                    media_type="text/plain",
+                    status="new",
+                    sensitive=False,
+                    title=title,
+                    text=body,
+                    captured_at=now,
+                    ingested_at=now,
+                    ingested_by="bench",
+                    leaf_index=-(i + 1),
+                    meta={},
+                )
+                incident = Incident(
+                    id=i + 1,
+                    event_type=kind,
+                    sub_event_type=sub,
+                    event_date=day,
+                    location=place,
+                    latitude=lat + rng.uniform(-0.2, 0.2),
+                    longitude=lon + rng.uniform(-0.2, 0.2),
+                    fatalities_min=rng.randint(0, 9),
+                    fatalities_max=rng.randint(9, 20),
+                    grade=rng.choice(["weak", "fair"]),
+                    contested=rng.random() < 0.05,
+                    summary={"reports": 1},
+                    corrections={},
+                    created_at=now,
+                    updated_at=now,
+                )
+                report = Report(
+                    id=i + 1,
+                    document_id=i + 1,
+                    ordinal=0,
+                    incident_id=i + 1,
+                    event_type=kind,
+                    sub_event_type=sub,
+                    event_date=day,
+                    fatalities=0,
+                    fields={},
+                    corrections={},
+                    evidence=body[:200],
+                    components=[],
+                    created_at=now,
+                )
+                session.add_all([doc, incident, report])
+                search.add("document", i + 1, title, body)
+                search.add("report", i + 1, title, body[:200])
+    ws.close()
+
+
+def bench_search(root: Path, count: int, repeats: int = 15) -> list[str]:
+    from raqib.services.search import Filters, search
+    from raqib.workspace import Workspace
+
+    ws_path = fresh_workspace(root, "ws-search")
+    t = time.perf_counter()
+    _fill(ws_path, count)
+    fill_s = time.perf_counter() - t
+    ws = Workspace.open(ws_path)
+    times: list[float] = []
+    for _ in range(repeats):
+        for words, filters in QUERIES:
+            t = time.perf_counter()
+            search(ws, words, Filters(**filters), limit=50)  # type: ignore[arg-type]
+            times.append((time.perf_counter() - t) * 1000)
+    ws.close()
+    times.sort()
+    p99 = times[min(len(times) - 1, int(0.99 * len(times)))]
+    return [
+        f"| `raqib search` service over {count:,} documents ({len(QUERIES)} queries x "
+        f"{repeats}; store filled in {fill_s:,.0f} s) | median **{statistics.median(times):,.1f}"
+        f" ms**, p99 {p99:,.1f} ms | | target median < 100 ms |",
+    ]

@@ -1,0 +1,384 @@
+"""The parts of incident linking that compare two reports field by field.
+
+Pure helpers for :mod:`raqib.incidents.linking` (whose docstring documents the scoring): text
+features (TF-IDF vector and a bottom-k shingle sketch), text similarity, the event-type
+compatibility table, distance, actor overlap, and the pair and incident scores with their
+settings. Nothing here keeps state; the document frequencies live in the index.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from raqib.extract.classifier import words
+from raqib.incidents.records import ReportView
+
+STOP_WORDS = frozenset(
+    words(
+        """a an and are as at be been by for from had has have he in into is it its of on or
+    said says that the their there they this to was were which who will with after also
+    over than then near while"""
+    )
+)
+"""Words too common to tell two reports apart (English; other languages pass through)."""
+
+SKETCH_SHINGLE = 3
+"""Words per shingle in the near-duplicate sketch."""
+
+EARTH_KM = 6371.0088
+
+
+@dataclass(frozen=True, slots=True)
+class TextFeatures:
+    """What text similarity needs of one report, computed once."""
+
+    terms: dict[str, int]
+    """Counts of the content words of ``text`` (the evidence words and the title)."""
+    vector: dict[str, float]
+    """``terms`` as a unit-length TF-IDF vector (square-root term frequency), weighted by the
+    document frequencies known when the features were made; never re-weighted later."""
+    sketch: tuple[int, ...]
+    """The smallest shingle hashes of ``full_text`` (or ``text``), sorted: a bottom-k sketch."""
+
+
+_MASK = (1 << 64) - 1
+
+
+def _mix(value: int) -> int:
+    """splitmix64's finaliser: spreads the bits of a 64-bit integer."""
+    value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    value = ((value ^ (value >> 27)) * 0x94D049BB133111EB) & _MASK
+    return value ^ (value >> 31)
+
+
+def shingle_hashes(tokens: list[str]) -> set[int]:
+    """Stable 64-bit hashes of the word 3-shingles (one shingle for shorter texts); the same
+    in every process, unlike ``hash()``."""
+    if not tokens:
+        return set()
+    h = [zlib.crc32(t.encode()) for t in tokens]
+    if len(h) < SKETCH_SHINGLE:
+        h += [0] * (SKETCH_SHINGLE - len(h))
+    return {
+        _mix((h[i] << 40) ^ (h[i + 1] << 20) ^ h[i + 2] ^ (h[i + 2] << 52))
+        for i in range(len(h) - SKETCH_SHINGLE + 1)
+    }
+
+
+def weigh(terms: Mapping[str, int], idf: Callable[[str], float]) -> dict[str, float]:
+    """Unit-length TF-IDF vector of term counts, with square-root term frequency."""
+    vector = {t: math.sqrt(c) * idf(t) for t, c in terms.items()}
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    return {t: w / norm for t, w in vector.items()} if norm else {}
+
+
+def text_features(
+    report: ReportView, sketch_size: int, idf: Callable[[str], float]
+) -> TextFeatures:
+    tokens = words(report.text)
+    terms: dict[str, int] = {}
+    for token in tokens:
+        if len(token) > 1 and token not in STOP_WORDS:
+            terms[token] = terms.get(token, 0) + 1
+    if report.full_text:
+        tokens = words(report.full_text)
+    sketch = tuple(sorted(shingle_hashes(tokens))[:sketch_size])
+    return TextFeatures(terms, weigh(terms, idf), sketch)
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine of two unit-length sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return min(1.0, sum(w * b[t] for t, w in a.items() if t in b))
+
+
+def resemblance(a: tuple[int, ...], b: tuple[int, ...], size: int) -> float:
+    """Estimated Jaccard resemblance of two shingle sets from their bottom-k sketches."""
+    if not a or not b:
+        return 0.0
+    union = sorted(set(a) | set(b))[:size]
+    both = set(a) & set(b)
+    return sum(1 for h in union if h in both) / len(union)
+
+
+def text_similarity(a: TextFeatures, b: TextFeatures, sketch_size: int) -> float:
+    """The larger of the TF-IDF cosine and the near-duplicate resemblance."""
+    return max(cosine(a.vector, b.vector), resemblance(a.sketch, b.sketch, sketch_size))
+
+
+def km_apart(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+# --- event types -------------------------------------------------------------------------
+
+_NEAR_SYNONYMS = [
+    # who was the target is often what the two sides disagree about
+    ("Attack", "Armed clash"),
+    ("Attack", "Shelling/artillery/missile attack"),
+    ("Attack", "Air/drone strike"),
+    ("Attack", "Remote explosive/landmine/IED"),
+    ("Attack", "Suicide bomb"),
+    ("Attack", "Grenade"),
+    ("Attack", "Chemical weapon"),
+    ("Armed clash", "Shelling/artillery/missile attack"),
+    # an 'intercepted' strike on one side is a strike on the other
+    ("Disrupted weapons use", "Air/drone strike"),
+    ("Disrupted weapons use", "Shelling/artillery/missile attack"),
+    # 'arrested' and 'abducted' are the two sides' words for one act
+    ("Arrests", "Abduction/forced disappearance"),
+    ("Excessive force against protesters", "Attack"),
+    ("Excessive force against protesters", "Violent demonstration"),
+    ("Protest with intervention", "Violent demonstration"),
+    ("Peaceful protest", "Violent demonstration"),
+    ("Mob violence", "Attack"),
+    ("Looting/property destruction", "Attack"),
+    ("Non-violent transfer of territory", "Government regains territory"),
+    ("Non-violent transfer of territory", "Non-state actor overtakes territory"),
+]
+NEAR_SYNONYMS = frozenset(
+    frozenset((a.casefold(), b.casefold())) for a, b in _NEAR_SYNONYMS
+)
+"""Pairs of sub-event types (from different event types) that two sources may use for one
+event; all other pairs across event types are incompatible."""
+
+LOOSE_EVENT_TYPES = frozenset({"strategic developments"})
+"""Event types whose sub-event types are different kinds of act: a shared event type alone
+does not make two reports compatible."""
+
+SAME_SUB_EVENT, SAME_EVENT_TYPE, NEAR_SYNONYM, UNKNOWN_TYPE = 1.0, 0.7, 0.6, 0.5
+
+
+def type_relation(a: ReportView, b: ReportView) -> tuple[float | None, str]:
+    """Compatibility score of two reports' event types (None: incompatible) and its words."""
+    return _type_relation(a.event_type, a.sub_event_type, b.event_type, b.sub_event_type)
+
+
+@lru_cache(maxsize=4096)
+def _type_relation(
+    event_a: str, sub_event_a: str, event_b: str, sub_event_b: str
+) -> tuple[float | None, str]:
+    sub_a, sub_b = sub_event_a.casefold().strip(), sub_event_b.casefold().strip()
+    type_a, type_b = event_a.casefold().strip(), event_b.casefold().strip()
+    if not (sub_a or type_a) or not (sub_b or type_b):
+        return UNKNOWN_TYPE, "event type unknown"
+    if sub_a and sub_a == sub_b:
+        return SAME_SUB_EVENT, f"same sub-event type ({sub_event_a})"
+    if frozenset((sub_a, sub_b)) in NEAR_SYNONYMS:
+        return NEAR_SYNONYM, f"compatible types ({sub_event_a} ~ {sub_event_b})"
+    if type_a and type_a == type_b and type_a not in LOOSE_EVENT_TYPES:
+        return SAME_EVENT_TYPE, f"same event type ({event_a})"
+    return None, f"incompatible types ({sub_event_a or event_a} vs {sub_event_b or event_b})"
+
+
+# --- actors ------------------------------------------------------------------------------
+
+_GENERIC = frozenset(
+    words("of the forces force military group groups unidentified armed militia militias and")
+)
+VICTIM_CATEGORIES = frozenset(
+    words("civilians protesters rioters prisoners refugees journalists aid workers")
+)
+"""ACLED actor categories that name whom, not who: sharing one says little about the event."""
+_QUALIFIER = re.compile(r"\([^)]*\)")
+
+
+@lru_cache(maxsize=16384)
+def _actor_words(name: str) -> frozenset[str]:
+    """The content words of an actor name without its qualifiers ('(Syria)', '(2000-)')."""
+    return frozenset(w for w in words(_QUALIFIER.sub(" ", name)) if w not in _GENERIC)
+
+
+def _actors(report: ReportView) -> list[tuple[str, frozenset[str]]]:
+    out = []
+    for name in (report.actor1, report.actor2):
+        content = _actor_words(name)
+        if content and not content <= VICTIM_CATEGORIES:
+            out.append((name, content))
+    return out
+
+
+def actor_relation(a: ReportView, b: ReportView) -> tuple[float, str]:
+    """1.0 when the reports share an actor (one name's content words contain the other's),
+    0.0 when both name actors and share none, 0.5 when either names none. Qualifiers in
+    parentheses and victim categories such as 'Civilians' do not count."""
+    actors_a, actors_b = _actors(a), _actors(b)
+    if not actors_a or not actors_b:
+        return 0.5, "actors unknown on one side"
+    for x, wx in actors_a:
+        for y, wy in actors_b:
+            if wx <= wy or wy <= wx:
+                same = x if x.casefold() == y.casefold() else f"{x} ~ {y}"
+                return 1.0, f"shared actor ({same})"
+    return 0.0, "no shared actor"
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two place names that are the same once case and spacing are ignored."""
+    return a.casefold().split() == b.casefold().split() and bool(a.strip())
+
+
+# --- pairs of reports -------------------------------------------------------------------
+
+GATED = -1.0
+"""The score of a pair that a hard gate keeps apart."""
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """Thresholds and windows of linking; the defaults are documented in
+    :mod:`raqib.incidents.linking`, which re-exports this class."""
+
+    threshold: float = 0.6
+    text_only_threshold: float = 0.8
+    weak_place_min_text: float = 0.5
+    near_day_min_text: float = 0.3
+    day_windows: tuple[int, int, int] = (1, 7, 31)
+    km_windows: tuple[float, float, float] = (10.0, 25.0, 75.0)
+    date_scores: tuple[float, float, float] = (1.0, 0.6, 0.4)
+    near_day_score: float = 0.5
+    place_specificity: tuple[float, float, float] = (1.0, 0.85, 0.6)
+    location_place_score: float = 0.7
+    admin1_place_score: float = 0.4
+    weight_date: float = 0.30
+    weight_place: float = 0.25
+    weight_type: float = 0.15
+    weight_actor: float = 0.10
+    weight_text: float = 0.20
+    representatives: int = 6
+    """Members of an incident that a new report is compared with (its first ones)."""
+    max_candidates: int = 256
+    cell_degrees: float = 0.25
+    bucket_days: int = 4
+    sketch_size: int = 8
+    sketch_bucket_cap: int = 32
+
+
+def precision_level(value: int) -> int:
+    return min(3, max(1, value))
+
+
+def has_coords(report: ReportView) -> bool:
+    return report.latitude is not None and report.longitude is not None
+
+
+def _note(notes: list[str] | None, text: str) -> None:
+    if notes is not None:
+        notes.append(text)
+
+
+def _date_part(
+    a: ReportView, b: ReportView, s: LinkSettings, notes: list[str] | None
+) -> tuple[float | None, bool]:
+    """The date score (None: a date is missing; GATED) and whether it is a day off."""
+    if a.event_date is None or b.event_date is None:
+        _note(notes, "date missing")
+        return None, False
+    days = abs((a.event_date - b.event_date).days)
+    level = max(precision_level(a.time_precision), precision_level(b.time_precision))
+    window = s.day_windows[level - 1]
+    if days > window:
+        _note(notes, f"{days} days apart (window {window} days)")
+        return GATED, False
+    if level == 1:
+        _note(notes, "same day" if days == 0 else f"{days} day apart")
+        return (s.date_scores[0], False) if days == 0 else (s.near_day_score, True)
+    span = "week" if level == 2 else "month"
+    _note(notes, f"{days} days apart, dates known only to the {span}")
+    return s.date_scores[level - 1], False
+
+
+def _place_part(
+    a: ReportView, b: ReportView, s: LinkSettings, notes: list[str] | None
+) -> tuple[float | None, bool]:
+    """The place score (None: no place to compare; GATED) and whether it is a weak match."""
+    level = max(precision_level(a.geo_precision), precision_level(b.geo_precision))
+    if has_coords(a) and has_coords(b):
+        km = km_apart(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+        limit = s.km_windows[level - 1]
+        if km > limit:
+            _note(notes, f"{km:.0f} km apart (limit {limit:.0f} km)")
+            return GATED, False
+        _note(notes, f"{km:.0f} km apart")
+        return (1 - 0.5 * km / limit) * s.place_specificity[level - 1], False
+    if a.country and b.country and not same_name(a.country, b.country):
+        _note(notes, f"different countries ({a.country} vs {b.country})")
+        return GATED, False
+    has_admin = bool(a.admin1.strip() and b.admin1.strip())
+    if has_admin and not same_name(a.admin1, b.admin1):
+        _note(notes, f"different admin1 ({a.admin1} vs {b.admin1})")
+        return GATED, False
+    if same_name(a.location, b.location):
+        _note(notes, f"same location ({a.location}), no coordinates")
+        return s.location_place_score, not has_admin
+    if has_admin:
+        _note(notes, f"same admin1 ({a.admin1}), no coordinates")
+        return s.admin1_place_score, True
+    _note(notes, "place missing")
+    return None, False
+
+
+def compare(
+    a: ReportView,
+    fa: TextFeatures,
+    b: ReportView,
+    fb: TextFeatures,
+    s: LinkSettings,
+    notes: list[str] | None = None,
+) -> float:
+    """Score of one pair of reports in [0, 1], or ``GATED``; reasons go to ``notes``."""
+    kind, words = type_relation(a, b)
+    _note(notes, words)
+    if kind is None:
+        return GATED
+    when, day_off = _date_part(a, b, s, notes)
+    if when == GATED:
+        return GATED
+    where, weak = _place_part(a, b, s, notes)
+    if where == GATED:
+        return GATED
+    text = text_similarity(fa, fb, s.sketch_size)
+    _note(notes, f"text similarity {text:.2f}")
+    if when is None or where is None:
+        enough = text >= s.text_only_threshold
+        _note(notes, f"date or place missing: text alone {'is' if enough else 'is not'} "
+              f"similar enough (>= {s.text_only_threshold:.2f})")
+        return text if enough else 0.0
+    if weak and text < s.weak_place_min_text:
+        _note(notes, f"place known only by name or admin1 and text similarity below "
+              f"{s.weak_place_min_text:.2f}")
+        return 0.0
+    actor, actor_words = actor_relation(a, b)
+    _note(notes, actor_words)
+    if day_off and actor < 1.0 and text < s.near_day_min_text:
+        _note(notes, f"a day apart, no shared actor and text similarity below "
+              f"{s.near_day_min_text:.2f}")
+        return 0.0
+    return (s.weight_date * when + s.weight_place * where + s.weight_type * kind
+            + s.weight_actor * actor + s.weight_text * text)
+
+
+def incident_score(
+    report: ReportView,
+    feats: TextFeatures,
+    representatives: Sequence[tuple[ReportView, TextFeatures]],
+    s: LinkSettings,
+) -> float:
+    """The best pair score against the representatives, or ``GATED`` if any gate fires."""
+    best = 0.0
+    for member, member_feats in representatives:
+        score = compare(report, feats, member, member_feats, s)
+        if score == GATED:
+            return GATED
+        best = max(best, score)
+    return best

@@ -1,0 +1,86 @@
+"""Agreements in a workspace: adding definitions (logged) and listing their violations.
+
+A workspace sees its own agreements (``raqib agreements add``) and the shipped examples;
+its own win when names clash. Violations are judged on each incident's reconciled fields
+after people's corrections.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields as dataclass_fields
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from raqib.errors import RaqibError
+from raqib.incidents import agreements as rules
+from raqib.incidents.reconcile import Reconciled
+from raqib.services.incidents import live
+from raqib.services.processing import parse_day
+from raqib.store.engine import transaction
+from raqib.store.models import Agreement, Incident
+from raqib.vault import custody
+from raqib.vault.custody import utc_now
+from raqib.workspace import Workspace
+
+RECONCILED = {f.name for f in dataclass_fields(Reconciled)}
+
+
+class AgreementProblem(RaqibError):
+    """An agreement file is malformed, or no agreement has the given name."""
+
+
+def add(ws: Workspace, path: str, user: str) -> rules.Agreement:
+    """Validate the agreement in ``path`` (or a shipped one, by name) and store it."""
+    source = Path(path)
+    if not source.exists() and (rules.default_folder() / f"{path}.json").is_file():
+        source = rules.default_folder() / f"{path}.json"
+    try:
+        agreement = rules.load(source)
+    except rules.AgreementError as exc:
+        raise AgreementProblem(str(exc)) from exc
+    definition = json.loads(source.read_text(encoding="utf-8"))
+    with transaction(ws.sessions) as session:
+        row = session.execute(select(Agreement).where(Agreement.name == agreement.name)
+                              ).scalar_one_or_none()
+        action = "replaced" if row else "added"
+        row = row or Agreement(name=agreement.name)
+        row.definition, row.added_at, row.added_by = definition, utc_now(), user
+        session.add(row)
+        custody.append(session, "agreement", f"agreement:{agreement.name}", user,
+                       {"change": action, "title": agreement.title})
+    return agreement
+
+
+def known(ws: Workspace) -> dict[str, rules.Agreement]:
+    found = {a.name: a for a in rules.default_agreements()}
+    with ws.sessions() as session:
+        for row in session.execute(select(Agreement)).scalars():
+            found[row.name] = rules.parse(row.definition, f"agreement {row.name}")
+    return found
+
+
+def get(ws: Workspace, name: str) -> rules.Agreement:
+    found = known(ws)
+    if name not in found:
+        raise AgreementProblem(f"no agreement named {name!r} (known: {', '.join(sorted(found))})")
+    return found[name]
+
+
+def stored_fields(row: Incident) -> Reconciled:
+    """An incident's reconciled fields as stored (corrections applied)."""
+    data: dict[str, Any] = {k: v for k, v in ((row.summary or {}).get("fields") or {}).items()
+                            if k in RECONCILED}
+    data["event_date"] = parse_day(data.get("event_date")) if data.get("event_date") else None
+    return Reconciled(**data)
+
+
+def violations(ws: Workspace, name: str, parties_only: bool = False) -> list[rules.Violation]:
+    agreement = get(ws, name)
+    with ws.sessions() as session:
+        rows = session.execute(live()
+                               .order_by(Incident.event_date, Incident.id)).scalars().all()
+        pairs = [(row.id, stored_fields(row)) for row in rows]
+    return rules.violations(agreement, pairs, parties_only=parties_only)

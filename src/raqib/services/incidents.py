@@ -1,0 +1,287 @@
+"""Incidents in the store: linking new reports, refreshing reconciled fields and grades,
+and reading incidents for the command line and the API.
+
+Linking is incremental: only reports not yet in an incident are placed, against an index of
+the placed reports near them in time; a report a person placed (merge, split) is never moved
+by a re-run, and fields a person corrected win over reconciled ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import exists, or_, select, text
+from sqlalchemy.orm import Session
+
+from raqib.errors import RaqibError
+from raqib.incidents import contested, grading, linking, reconcile
+from raqib.incidents.records import ClaimView, IncidentView, ReportView, SourceInfo
+from raqib.services.processing import parse_day
+from raqib.store import engine as store
+from raqib.store.engine import transaction
+from raqib.store.models import ClaimRecord, Document, Incident, Processing, Report, Source
+from raqib.vault.custody import utc_now
+from raqib.workspace import Workspace
+
+WINDOW = timedelta(days=45)
+"""Placed reports this far around the new ones are loaded into the linking index: wider than
+any date window linking uses (a month for month precision)."""
+
+
+class IncidentNotFound(RaqibError):
+    """No incident has the given id."""
+
+
+def ensure_schema(ws: Workspace) -> None:
+    """Bring an older workspace's database up to the incident tables (migration 0002)."""
+    with ws.sessions() as session:
+        try:
+            version = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except Exception:  # no table: let the migration report what is wrong
+            version = None
+    if version != store.HEAD_REVISION:
+        store.migrate(ws.engine)
+
+
+# -- reading rows as records -----------------------------------------------------------------
+
+
+def _source_info(source: Source | None) -> SourceInfo:
+    if source is None:
+        return SourceInfo("unknown source")
+    return SourceInfo(source.name, source.kind, source.side, source.reliability, source.language)
+
+
+def report_views(session: Session, reports: Sequence[Report], full_text: bool = False
+                 ) -> list[ReportView]:
+    doc_ids = {r.document_id for r in reports}
+    docs = {d.id: d for d in session.execute(
+        select(Document).where(Document.id.in_(doc_ids))).scalars()} if doc_ids else {}
+    sources = dict(session.execute(
+        select(Processing.document_id, Source).join(Source, Processing.source_id == Source.id)
+        .where(Processing.document_id.in_(doc_ids))).all()) if doc_ids else {}
+    return [_view(r, docs[r.document_id], sources.get(r.document_id), full_text)
+            for r in reports]
+
+
+def _view(report: Report, doc: Document, source: Source | None, full_text: bool) -> ReportView:
+    f = report.fields or {}
+    title = "" if doc.sensitive else (doc.title or "")
+    return ReportView(
+        id=report.id, document=doc.sha256, source=_source_info(source),
+        event_type=report.event_type, sub_event_type=report.sub_event_type,
+        event_date=report.event_date, time_precision=int(f.get("time_precision") or 1),
+        latitude=report.latitude, longitude=report.longitude,
+        geo_precision=int(f.get("geo_precision") or 1), country=f.get("country") or "",
+        admin1=f.get("admin1") or "", location=f.get("location") or "",
+        actor1=f.get("actor1") or "", actor2=f.get("actor2") or "",
+        fatalities=report.fatalities, injured=f.get("injured"), weapon=f.get("weapon") or "",
+        text=f"{title}\n{report.evidence or ''}".strip(),
+        full_text=(doc.text or "") if full_text and not doc.sensitive else "",
+        confidence=float(f.get("confidence") or 0.0),
+    )
+
+
+def claim_views(session: Session, doc_ids: Iterable[int], sources: dict[int, SourceInfo],
+                shas: dict[int, str]) -> list[ClaimView]:
+    rows = session.execute(select(ClaimRecord).where(ClaimRecord.document_id.in_(list(doc_ids)))
+                           ).scalars().all()
+    return [ClaimView(c.id, c.report_id, shas[c.document_id], sources[c.document_id],
+                      c.claimant, c.claimant_actor, c.stance, c.statement, c.hedged)
+            for c in rows]
+
+
+# -- linking ---------------------------------------------------------------------------------
+
+
+@dataclass
+class LinkSummary:
+    placed: int = 0
+    new_incidents: int = 0
+    touched: int = 0
+
+
+def link_new(ws: Workspace, settings: linking.LinkSettings | None = None) -> LinkSummary:
+    """Place every report not yet in an incident; refresh the incidents that changed."""
+    summary = LinkSummary()
+    with transaction(ws.sessions) as session:
+        new = session.execute(select(Report).where(Report.incident_id.is_(None))
+                              .order_by(Report.event_date, Report.id)).scalars().all()
+        if not new:
+            return summary
+        index = linking.IncidentIndex(settings)
+        for incident_id, view in _placed_near(session, new):
+            index.add(incident_id, view)
+        created: list[int] = []
+
+        def new_incident() -> int:
+            row = Incident(fatalities_min=0, fatalities_max=0, contested=False, summary={},
+                           corrections={}, created_at=utc_now(), updated_at=utc_now())
+            session.add(row)
+            session.flush()
+            created.append(row.id)
+            return row.id
+
+        placed = linking.link(report_views(session, new), index, new_incident)
+        by_id = {r.id: r for r in new}
+        for report_id, incident_id in placed.items():
+            by_id[report_id].incident_id = incident_id
+        session.flush()
+        touched = set(placed.values())
+        refresh(session, touched)
+        summary.placed, summary.new_incidents, summary.touched = (
+            len(placed), len(created), len(touched))
+    return summary
+
+
+def _placed_near(session: Session, new: Sequence[Report]) -> list[tuple[int, ReportView]]:
+    days = [r.event_date for r in new if r.event_date]
+    query = select(Report).join(Incident, Report.incident_id == Incident.id).where(
+        Incident.merged_into.is_(None))
+    if days and len(days) == len(new):
+        query = query.where(or_(Report.event_date.is_(None), Report.event_date.between(
+            min(days) - WINDOW, max(days) + WINDOW)))
+    placed = session.execute(query).scalars().all()
+    views = report_views(session, placed)
+    return [(r.incident_id, v) for r, v in zip(placed, views, strict=True)
+            if r.incident_id is not None]
+
+
+# -- reconciled fields, grade, contest -------------------------------------------------------
+
+
+def incident_view(session: Session, incident_id: int, full_text: bool = True) -> IncidentView:
+    reports = session.execute(select(Report).where(Report.incident_id == incident_id)
+                              .order_by(Report.id)).scalars().all()
+    views = report_views(session, reports, full_text=full_text)
+    sources = {r.document_id: v.source for r, v in zip(reports, views, strict=True)}
+    shas = {r.document_id: v.document for r, v in zip(reports, views, strict=True)}
+    claims = claim_views(session, sources.keys(), sources, shas)
+    return IncidentView(incident_id, views, claims)
+
+
+def refresh(session: Session, incident_ids: Iterable[int]) -> None:
+    """Recompute each incident's reconciled fields, contest and grade; corrections win."""
+    for incident_id in sorted(set(incident_ids)):
+        row = session.get(Incident, incident_id)
+        if row is None:
+            continue
+        view = incident_view(session, incident_id)
+        if not view.reports:
+            row.summary, row.grade = {"empty": True}, None
+            continue
+        merged = reconcile.reconcile(view.reports)
+        fields = {**merged.as_json(), **(row.corrections or {})}
+        contest = contested.contest(view)
+        manual = (row.manual_grade, row.manual_grade_reason or "") if row.manual_grade else None
+        result = grading.grade(view, contest, manual=manual)
+        _apply(row, fields, result.code, contest.contested)
+        row.summary = {"fields": fields, "grade": result.as_json(), "contest": contest.as_json(),
+                       "reports": len(view.reports)}
+        row.updated_at = utc_now()
+
+
+def refresh_all(ws: Workspace, incident_ids: Iterable[int]) -> None:
+    if incident_ids:
+        with transaction(ws.sessions) as session:
+            refresh(session, incident_ids)
+
+
+def live() -> Any:
+    """Incidents that stand: not merged away, and holding at least one report."""
+    return select(Incident).where(Incident.merged_into.is_(None),
+                                  exists().where(Report.incident_id == Incident.id))
+
+
+def _apply(row: Incident, fields: dict[str, Any], grade: str, is_contested: bool) -> None:
+    row.event_type = fields.get("event_type") or None
+    row.sub_event_type = fields.get("sub_event_type") or None
+    row.event_date = parse_day(fields.get("event_date"))
+    row.location = fields.get("location") or None
+    row.admin1 = fields.get("admin1") or None
+    row.country = fields.get("country") or None
+    row.latitude = fields.get("latitude")
+    row.longitude = fields.get("longitude")
+    row.fatalities_min = int(fields.get("fatalities_min") or 0)
+    row.fatalities_max = int(fields.get("fatalities_max") or 0)
+    row.grade = grade
+    row.contested = is_contested
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def incident_json(session: Session, row: Incident) -> dict[str, Any]:
+    docs = session.execute(
+        select(Document.sha256, Document.sensitive).join(Report, Report.document_id ==
+                                                         Document.id)
+        .where(Report.incident_id == row.id).distinct()).all()
+    return {
+        "id": row.id, "event_type": row.event_type, "sub_event_type": row.sub_event_type,
+        "event_date": row.event_date.isoformat() if row.event_date else None,
+        "location": row.location, "admin1": row.admin1, "country": row.country,
+        "latitude": row.latitude, "longitude": row.longitude,
+        "fatalities_min": row.fatalities_min, "fatalities_max": row.fatalities_max,
+        "grade": row.grade, "contested": row.contested,
+        "documents": sorted(sha for sha, sensitive in docs if not sensitive),
+        "sensitive_documents": sum(1 for _, sensitive in docs if sensitive),
+        "reports": (row.summary or {}).get("reports", 0),
+    }
+
+
+def list_incidents(ws: Workspace, ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+    with ws.sessions() as session:
+        query = live()
+        if ids is not None:
+            query = query.where(Incident.id.in_(list(ids)))
+        rows = session.execute(query.order_by(Incident.event_date, Incident.id)).scalars().all()
+        return [incident_json(session, row) for row in rows]
+
+
+def get_incident(session: Session, incident_id: int) -> Incident:
+    row = session.get(Incident, incident_id)
+    if row is None:
+        raise IncidentNotFound(f"no incident {incident_id}")
+    if row.merged_into:
+        raise IncidentNotFound(f"incident {incident_id} was merged into {row.merged_into}")
+    return row
+
+
+def details(ws: Workspace, incident_id: int) -> dict[str, Any]:
+    """One incident for a reader: its fields, grade with reasons, contest, every report by
+    source, the claims by side, and the reviews that changed it."""
+    from raqib.services.reviews import history
+
+    with ws.sessions() as session:
+        row = get_incident(session, incident_id)
+        data = incident_json(session, row)
+        reports = session.execute(select(Report, Document).join(
+            Document, Report.document_id == Document.id).where(Report.incident_id == row.id)
+            .order_by(Report.id)).all()
+        views = report_views(session, [r for r, _ in reports])
+        data["summary"] = row.summary or {}
+        data["corrections"] = row.corrections or {}
+        data["reports"] = [_report_json(r, d, v) for (r, d), v in zip(reports, views,
+                                                                       strict=True)]
+    data["reviews"] = history(ws, f"incident:{incident_id}")
+    return data
+
+
+def _report_json(report: Report, doc: Document, view: ReportView) -> dict[str, Any]:
+    f = report.fields or {}
+    return {
+        "id": report.id, "document_id": doc.id,
+        "document": None if doc.sensitive else doc.sha256, "sensitive": doc.sensitive,
+        "title": None if doc.sensitive else doc.title,
+        "source": view.source.name, "source_kind": view.source.kind, "side": view.source.side,
+        "reliability": view.source.reliability,
+        "event_type": report.event_type, "sub_event_type": report.sub_event_type,
+        "event_date": f.get("event_date"), "location": f.get("location"),
+        "actor1": f.get("actor1"), "actor2": f.get("actor2"), "fatalities": report.fatalities,
+        "injured": f.get("injured"), "weapon": f.get("weapon"), "evidence": report.evidence,
+        "confidence": f.get("confidence"), "corrections": report.corrections or {},
+        "placed_by": report.placed_by,
+    }

@@ -1,0 +1,141 @@
+"""`raqib search`: incidents found by words in their documents and reports, and by filters.
+
+Words go to the full-text index (``raqib.search``); hits on documents and reports lead to
+their incidents. The filters (dates, place and radius, actor, type, grade, contested) act on
+the incidents' reconciled fields. With no words, the filters alone select.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from raqib.errors import RaqibError
+from raqib.search import Hit, for_session
+from raqib.services.incidents import incident_json, live
+from raqib.store.models import Incident, Report
+from raqib.workspace import Workspace
+
+
+class PlaceUnknown(RaqibError):
+    """--near names a place the gazetteer does not know."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    date_from: date | None = None
+    date_to: date | None = None
+    near: tuple[float, float] | None = None
+    km: float = 25.0
+    actor: str | None = None
+    type: str | None = None
+    grade: str | None = None
+    contested: bool | None = None
+
+
+def locate(name: str, cache_dir: str | None = None) -> tuple[float, float]:
+    """The coordinates of the best-known place called ``name`` (most populous first)."""
+    from raqib.extract.gazetteer import Gazetteer, ensure_default_index, name_key
+
+    found = Gazetteer(ensure_default_index(cache_dir)).lookup([name_key(name)])
+    places = [p for group in found.values() for p in group if p.latitude is not None]
+    if not places:
+        raise PlaceUnknown(f"the gazetteer knows no place called {name!r}")
+    best = max(places, key=lambda p: p.population or 0)
+    return float(best.latitude), float(best.longitude)  # type: ignore[arg-type]
+
+
+def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def search(ws: Workspace, words: str, filters: Filters, limit: int = 200) -> list[dict[str, Any]]:
+    """Incidents matching ``words`` (best first) or, with no words, the filters alone (newest
+    first); at most ``limit``."""
+    with ws.sessions() as session:
+        hits = _incidents_for(session, words) if words.strip() else None
+        query = _structured(live(), filters)
+        if hits is not None:
+            query = query.where(Incident.id.in_(list(hits)))
+        elif not (filters.actor or filters.near):  # nothing left to filter in Python
+            query = query.limit(limit)
+        rows = session.execute(query.order_by(Incident.event_date.desc(), Incident.id)
+                               ).scalars().all()
+        rows = [r for r in rows if _matches(r, filters)]
+        if hits is not None:
+            rows.sort(key=lambda r: -hits[r.id].score)
+        rows = rows[:limit]
+        out = [incident_json(session, row) for row in rows]
+        if hits is not None:
+            snippets = for_session(session).snippets(words, [hits[r.id] for r in rows])
+            for data, hit in zip(out, snippets, strict=True):
+                data["snippet"] = hit.snippet
+        return out
+
+
+def _incidents_for(session: Session, words: str, depth: int = 2000) -> dict[int, Hit]:
+    """incident id -> its best hit among the ``depth`` best hits on documents and reports."""
+    hits = for_session(session).query(words, limit=depth)
+    report_ids = [h.ref for h in hits if h.kind == "report"]
+    doc_ids = [h.ref for h in hits if h.kind == "document"]
+    by_report: dict[int, set[int]] = {}
+    by_doc: dict[int, set[int]] = {}
+    if report_ids:
+        for report_id, incident_id in session.execute(
+                select(Report.id, Report.incident_id).where(Report.id.in_(report_ids))):
+            by_report.setdefault(report_id, set()).add(incident_id)
+    if doc_ids:
+        for doc_id, incident_id in session.execute(
+                select(Report.document_id, Report.incident_id)
+                .where(Report.document_id.in_(doc_ids))):
+            by_doc.setdefault(doc_id, set()).add(incident_id)
+    best: dict[int, Hit] = {}
+    for hit in hits:
+        targets = (by_report if hit.kind == "report" else by_doc).get(hit.ref, set())
+        for incident_id in targets - {None}:
+            if incident_id not in best or hit.score > best[incident_id].score:
+                best[incident_id] = hit
+    return best
+
+
+def _structured(query: Any, f: Filters) -> Any:
+    if f.date_from:
+        query = query.where(Incident.event_date >= f.date_from)
+    if f.date_to:
+        query = query.where(Incident.event_date <= f.date_to)
+    if f.grade:
+        query = query.where(Incident.grade == f.grade.lower())
+    if f.contested is not None:
+        query = query.where(Incident.contested.is_(f.contested))
+    if f.type:
+        wanted = f.type.casefold()
+        query = query.where(or_(func.lower(Incident.event_type) == wanted,
+                                func.lower(Incident.sub_event_type) == wanted))
+    if f.near:
+        lat, lon = f.near
+        dlat = f.km / 111.0
+        dlon = f.km / (111.0 * max(0.01, math.cos(math.radians(lat))))
+        query = query.where(Incident.latitude.between(lat - dlat, lat + dlat),
+                            Incident.longitude.between(lon - dlon, lon + dlon))
+    return query
+
+
+def _matches(row: Incident, f: Filters) -> bool:
+    fields = (row.summary or {}).get("fields") or {}
+    if f.actor:
+        actors = " | ".join(str(fields.get(k) or "") for k in ("actor1", "actor2")).casefold()
+        if f.actor.casefold() not in actors:
+            return False
+    if not f.near:
+        return True
+    if row.latitude is None or row.longitude is None:
+        return False
+    return km_between(f.near, (row.latitude, row.longitude)) <= f.km

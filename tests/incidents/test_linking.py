@@ -1,0 +1,291 @@
+"""incidents.linking: reports of one event become one incident, reports of others stay apart."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from raqib.incidents.linking import (
+    IncidentIndex,
+    LinkSettings,
+    explain,
+    link,
+    link_all,
+)
+from raqib.incidents.records import ReportView, SourceInfo
+
+SANA = SourceInfo("SANA", "state media", "government", "C", "ar")
+SNHR = SourceInfo("Syrian Network for Human Rights", "ngo", "opposition", "B", "en")
+SOHR = SourceInfo("Syrian Observatory for Human Rights", "ngo", "opposition", "C", "en")
+RUDAW = SourceInfo("Rudaw", "local media", "kurdish", "C", "en")
+
+ARIHA = (35.8137, 36.6106)
+MAARET = (35.6441, 36.6722)  # Maarat al-Numan, 19 km south of Ariha
+SARAQEB = (35.8636, 36.8064)
+DOUMA = (33.5711, 36.4028)
+JISR = (35.8247, 36.3183)
+HAMA = (35.1318, 36.7578)
+
+
+def report(id: int, **fields) -> ReportView:
+    base = {
+        "document": f"doc{id}",
+        "source": SNHR,
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Shelling/artillery/missile attack",
+        "event_date": date(2019, 5, 14),
+        "country": "Syria",
+        "admin1": "Idlib",
+    }
+    base.update(fields)
+    return ReportView(id=id, **base)
+
+
+def at(place: tuple[float, float]) -> dict[str, float]:
+    return {"latitude": place[0], "longitude": place[1]}
+
+
+STATE_SHELLING = report(
+    1, source=SANA, **at(ARIHA), location="Ariha", actor1="Unidentified Armed Group (Syria)",
+    actor2="Civilians (Syria)", fatalities=2,
+    text="Terrorist groups shelled residential neighbourhoods of Ariha with rocket launchers, "
+    "killing two civilians and wounding four. Terrorists target Ariha with rockets",
+)
+OPPOSITION_SHELLING = report(
+    2, source=SNHR, **at((35.8201, 36.6050)), location="Ariha",
+    actor1="Military Forces of Syria (2000-)", actor2="Civilians (Syria)", fatalities=7,
+    text="Regime artillery shelled the city of Ariha in Idlib countryside, killing seven "
+    "civilians including three children. Seven civilians killed as regime artillery hits Ariha",
+)
+
+
+def test_same_shelling_by_both_sides_links_despite_numbers_and_actor_names():
+    result = link_all([STATE_SHELLING, OPPOSITION_SHELLING])
+    assert result[1] == result[2]
+
+
+def test_same_day_towns_80_km_apart_stay_apart():
+    hama = replace(OPPOSITION_SHELLING, latitude=HAMA[0], longitude=HAMA[1], location="Hama",
+                   admin1="Hama", text=OPPOSITION_SHELLING.text.replace("Ariha", "Hama"))
+    result = link_all([STATE_SHELLING, hama])
+    assert result[1] != result[2]
+
+
+def test_same_day_neighbouring_towns_beyond_the_town_limit_stay_apart():
+    maaret = replace(OPPOSITION_SHELLING, latitude=MAARET[0], longitude=MAARET[1],
+                     location="Maarat al-Numan")
+    assert link_all([STATE_SHELLING, maaret]) == {1: 1, 2: 2}
+
+
+def test_same_town_weeks_apart_stays_apart():
+    later = replace(OPPOSITION_SHELLING, event_date=date(2019, 5, 28))
+    result = link_all([STATE_SHELLING, later])
+    assert result[1] != result[2]
+
+
+def test_a_day_apart_links_only_with_a_shared_actor_or_similar_words():
+    next_day = report(
+        3, source=SOHR, **at(ARIHA), location="Ariha", event_date=date(2019, 5, 15),
+        actor1="Hayat Tahrir al-Sham",
+        text="A mortar round fell on a school yard in Ariha on Wednesday, no casualties",
+    )
+    assert link_all([OPPOSITION_SHELLING, next_day]) == {2: 1, 3: 2}
+    told_late = replace(next_day, text=OPPOSITION_SHELLING.text.replace("seven", "7"))
+    assert link_all([OPPOSITION_SHELLING, told_late]) == {2: 1, 3: 1}
+    same_actor = replace(next_day, actor1="Military Forces of Syria (2000-)")
+    assert link_all([OPPOSITION_SHELLING, same_actor]) == {2: 1, 3: 1}
+    day_after = replace(same_actor, id=4, event_date=date(2019, 5, 16))
+    assert link_all([OPPOSITION_SHELLING, same_actor, day_after]) == {2: 1, 3: 1, 4: 2}
+
+
+def test_shared_actor_ignores_qualifiers_and_victims():
+    from raqib.incidents.similarity import actor_relation
+
+    regime = report(1, actor1="Military Forces of Syria (2000-)", actor2="Civilians (Syria)")
+    unknown = report(2, actor1="Unidentified Armed Group (Syria)", actor2="Civilians (Syria)")
+    russia = report(3, actor1="Military Forces of Russia (2015-)", actor2="Civilians (Syria)")
+    assert actor_relation(regime, unknown)[0] == 0.5
+    assert actor_relation(regime, russia)[0] == 0.0
+    assert actor_relation(regime, replace(russia, actor2="Military Forces of Syria"))[0] == 1.0
+
+
+def test_protest_and_air_strike_same_town_same_day_stay_apart():
+    protest = report(
+        3, **at(ARIHA), location="Ariha", event_type="Protests",
+        sub_event_type="Peaceful protest", actor1="Protesters (Syria)",
+        text="Hundreds of people demonstrated in Ariha against the regime and its allies",
+    )
+    strike = report(
+        4, **at(ARIHA), location="Ariha", event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike", actor1="Military Forces of Russia (2000-)",
+        text="Russian warplanes struck Ariha; people in Ariha said the raid hit the market",
+    )
+    result = link_all([protest, strike])
+    assert result[3] != result[4]
+
+
+def test_week_precision_date_within_the_week_links():
+    weekly = report(
+        5, source=SOHR, **at(SARAQEB), location="Saraqib", event_date=date(2019, 5, 10),
+        time_precision=2, actor1="Military Forces of Syria (2000-)",
+        text="During the week regime forces shelled Saraqib and its surroundings with heavy "
+        "artillery, destroying houses",
+    )
+    daily = report(
+        6, source=SNHR, **at(SARAQEB), location="Saraqib", event_date=date(2019, 5, 14),
+        actor1="Military Forces of Syria (2000-)",
+        text="Syrian regime forces shelled Saraqib city with artillery on Tuesday",
+    )
+    result = link_all([weekly, daily])
+    assert result[5] == result[6]
+    assert link_all([replace(weekly, time_precision=1), daily]) == {5: 1, 6: 2}
+
+
+def test_no_coordinates_same_admin1_and_very_similar_text_links():
+    text = ("Regime helicopters dropped barrel bombs on the village of Kafr Nabudah, "
+            "killing a woman and her two children")
+    one = report(7, source=SNHR, admin1="Hama", sub_event_type="Air/drone strike", text=text)
+    two = report(8, source=SOHR, admin1="Hama", sub_event_type="Air/drone strike",
+                 text=text.replace("killing", "and killed") + " overnight")
+    other = report(9, source=SOHR, admin1="Hama", sub_event_type="Air/drone strike",
+                   text="Warplanes raided the outskirts of Latamneh town in the northern Hama "
+                   "countryside, no casualties reported")
+    result = link_all([one, two, other])
+    assert result[7] == result[8]
+    assert result[9] != result[7]
+
+
+def test_syndicated_copies_without_date_or_place_link():
+    story = ("Ministry of Defence said air defences intercepted drones launched by terrorists "
+             "towards Hmeimim airbase in Latakia, no damage was caused. " * 3)
+    original = report(10, source=SANA, event_date=None, admin1="", country="",
+                      sub_event_type="Disrupted weapons use", event_type="Strategic developments",
+                      text=story[:150], full_text=story)
+    copy = replace(original, id=11, document="doc11", source=RUDAW,
+                   text=story[:150] + " (SANA)", full_text="Damascus (SANA) - " + story)
+    lonely = replace(original, id=12, document="doc12",
+                     text="A drone was seen over Qardaha, officials said",
+                     full_text="A drone was seen over Qardaha, officials said, without details")
+    result = link_all([original, copy, lonely])
+    assert result[10] == result[11]
+    assert result[12] != result[10]
+
+
+def test_missing_date_with_dissimilar_text_stays_alone():
+    undated = replace(OPPOSITION_SHELLING, id=3, event_date=None,
+                      text="Shelling reported on Ariha, no details")
+    result = link_all([STATE_SHELLING, undated])
+    assert result[1] != result[3]
+
+
+def test_incompatible_types_across_event_types_but_near_synonyms_link():
+    clash = report(20, **at(JISR), location="Jisr al-Shughur", event_type="Battles",
+                   sub_event_type="Armed clash", actor1="Hayat Tahrir al-Sham",
+                   text="Fighters of Hayat Tahrir al-Sham clashed with regime forces near "
+                   "Jisr al-Shughur")
+    attack = replace(clash, id=21, document="doc21", event_type="Violence against civilians",
+                     sub_event_type="Attack", source=SANA)
+    arrest = replace(clash, id=22, document="doc22", event_type="Strategic developments",
+                     sub_event_type="Arrests")
+    result = link_all([clash, attack, arrest])
+    assert result[20] == result[21]
+    assert result[22] != result[20]
+
+
+def _corpus() -> list[ReportView]:
+    towns = [ARIHA, SARAQEB, DOUMA, JISR, HAMA]
+    reports = []
+    for n, (town, day) in enumerate(itertools.product(towns, [0, 3, 9])):
+        for copy in range(2):
+            rid = 100 + 2 * n + copy
+            reports.append(report(
+                rid, source=SANA if copy else SNHR, **at((town[0] + 0.01 * copy, town[1])),
+                event_date=date(2019, 6, 1) + timedelta(days=day),
+                location=f"town{towns.index(town)}", actor1="Military Forces of Syria (2000-)",
+                text=f"Shelling hit town{towns.index(town)} on day {day} killing civilians "
+                f"{'according to activists' if copy else 'state media said'}",
+            ))
+    return reports
+
+
+def test_link_all_is_independent_of_input_order():
+    reports = _corpus()
+    expected = link_all(reports)
+    assert len(set(expected.values())) == 15
+    for seed in range(5):
+        shuffled = reports[:]
+        random.Random(seed).shuffle(shuffled)
+        assert link_all(shuffled) == expected
+
+
+def test_incremental_equals_batch():
+    reports = sorted(_corpus(), key=lambda r: (r.event_date, r.id))
+    batch = link_all(reports)
+    index = IncidentIndex()
+    counter = itertools.count(1)
+    placed: dict[int, int] = {}
+    for start in range(0, len(reports), 7):
+        placed |= link(reports[start : start + 7], index, lambda: next(counter))
+    assert placed == batch
+    assert link(reports, index, lambda: next(counter)) == batch  # already placed: unchanged
+    index.add(batch[reports[0].id], reports[0])  # adding again to its incident: no-op
+    with pytest.raises(ValueError):
+        index.add(batch[reports[0].id] + 1, reports[0])
+    assert len(index) == len(reports)
+    incident = batch[reports[0].id]
+    assert {r.id for r in index.members(incident)} == {
+        rid for rid, inc in batch.items() if inc == incident}
+
+
+def test_candidates_are_limited_to_the_block():
+    index = IncidentIndex()
+    index.add(1, STATE_SHELLING)
+    far = replace(OPPOSITION_SHELLING, id=3, latitude=DOUMA[0], longitude=DOUMA[1],
+                  admin1="Rif Dimashq", text="Shelling of Douma", location="Douma")
+    assert index.candidates(OPPOSITION_SHELLING) == {1}
+    assert index.candidates(far) == set()
+
+
+def test_explain_gives_reasons():
+    reasons = explain(OPPOSITION_SHELLING, [STATE_SHELLING])
+    joined = "\n".join(reasons)
+    assert "same day" in joined
+    assert "1 km apart" in joined
+    assert "text similarity" in joined
+    assert reasons[-1].endswith(": link")
+    far = replace(OPPOSITION_SHELLING, latitude=HAMA[0], longitude=HAMA[1])
+    assert any("km apart (limit 10 km)" in r for r in explain(far, [STATE_SHELLING]))
+    assert explain(far, [STATE_SHELLING])[-1].startswith("never link")
+
+
+def test_settings_are_documented_defaults():
+    s = LinkSettings()
+    assert s.day_windows == (1, 7, 31) and s.km_windows == (10.0, 25.0, 75.0)
+    assert 0 < s.threshold < s.text_only_threshold <= 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 30), st.integers(0, 3)),
+                min_size=1, max_size=25), st.randoms(use_true_random=False))
+def test_property_order_independent_and_gates_hold(rows, rng):
+    towns = [ARIHA, SARAQEB, DOUMA, JISR, HAMA]
+    reports = [
+        report(i, **at(towns[t]), event_date=date(2020, 1, 1) + timedelta(days=d),
+               text=f"shelling town {t} word{w} casualties")
+        for i, (t, d, w) in enumerate(rows)
+    ]
+    result = link_all(reports)
+    shuffled = reports[:]
+    rng.shuffle(shuffled)
+    assert link_all(shuffled) == result
+    by_id = {r.id: r for r in reports}
+    for a, b in itertools.combinations(reports, 2):
+        if result[a.id] == result[b.id]:
+            assert abs((by_id[a.id].event_date - by_id[b.id].event_date).days) <= 1
+            assert (a.latitude, a.longitude) == (b.latitude, b.longitude)

@@ -1,0 +1,172 @@
+"""`raqib process`, `incidents`, `search`, reviews and agreements on a real workspace."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from raqib.cli import cli
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+PRESS = SAMPLES / "public" / "press-release-2018-11-27.html"
+SANA = SAMPLES / "public" / "news-sana-2018-11-25.html"
+
+
+def run(ws: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["-w", str(ws), *args])
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.output
+
+
+def jsonl(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A workspace with the seed press release and a state-media account, processed."""
+    root = tmp_path_factory.mktemp("incidents")
+    ws = root / "ws"
+    assert run(root, "init", str(ws))[0] == 0
+    code, out = run(ws, "ingest", "--process", str(PRESS), str(SANA))
+    assert code == 0, out
+    return ws
+
+
+def incidents(ws: Path) -> list[dict]:
+    code, out = run(ws, "incidents", "list", "--json")
+    assert code == 0
+    return jsonl(out)
+
+
+def test_list_json_has_the_contract_fields(seeded: Path) -> None:
+    rows = incidents(seeded)
+    assert rows
+    for row in rows:
+        for name in ("id", "event_type", "sub_event_type", "event_date", "location",
+                     "latitude", "longitude", "fatalities_min", "fatalities_max", "grade",
+                     "contested", "documents"):
+            assert name in row
+        assert all(len(sha) == 64 for sha in row["documents"])
+        assert row["fatalities_min"] <= row["fatalities_max"]
+
+
+def test_state_media_and_opposition_accounts_form_one_contested_incident(seeded: Path) -> None:
+    both = [r for r in incidents(seeded) if len(r["documents"]) == 2]
+    assert both, "the chlorine allegation and its denial should be one incident"
+    chlorine = both[0]
+    assert chlorine["sub_event_type"] == "Chemical weapon"
+    assert chlorine["event_date"] == "2018-11-24"
+    assert chlorine["contested"] is True
+    assert chlorine["grade"] == "contested"
+    _, out = run(seeded, "incidents", "show", str(chlorine["id"]), "--json")
+    detail = json.loads(out)
+    by_side = detail["summary"]["contest"]["by_side"]
+    assert {"government", "opposition"} <= set(by_side)
+    denials = [c for c in by_side["opposition"] if c["stance"] == "denies"]
+    assert any("Coalition" in c["claimant"] for c in denials)
+    assert any(c["stance"] == "asserts" for c in by_side["government"])
+    reasons = " ".join(detail["summary"]["grade"]["reasons"])
+    assert "2 sides" in reasons and "denied by" in reasons
+
+
+def test_processing_again_is_idempotent(seeded: Path) -> None:
+    before = incidents(seeded)
+    code, out = run(seeded, "process")
+    assert code == 0 and "processed 0 documents" in out
+    assert incidents(seeded) == before
+
+
+def test_search_words_and_filters(seeded: Path) -> None:
+    code, out = run(seeded, "search", "chlorine", "--json")
+    assert code == 0
+    found = jsonl(out)
+    assert found and all("[[" in r["snippet"] for r in found)
+    code, out = run(seeded, "search", "chlorine", "--contested", "--json")
+    assert all(r["contested"] for r in jsonl(out))
+    code, out = run(seeded, "search", "--near", "Aleppo", "--km", "30", "--json")
+    assert jsonl(out) and all(r["location"] for r in jsonl(out))
+    code, out = run(seeded, "search", "--from", "2030-01-01", "--json")
+    assert jsonl(out) == []
+    code, out = run(seeded, "search", 'chlorine" OR NEAR(', "--json")  # FTS syntax is inert
+    assert code == 0
+
+
+def test_search_near_an_unknown_place_is_one_clear_error(seeded: Path) -> None:
+    code, out = run(seeded, "search", "--near", "Qqqzzxville")
+    assert code == 1 and "Qqqzzxville" in out and "Traceback" not in out
+
+
+def test_correction_is_logged_and_survives_a_rerun(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    run(tmp_path, "init", str(ws))
+    assert run(ws, "ingest", "--process", str(SANA))[0] == 0
+    report_id = 1
+    code, out = run(ws, "incidents", "review", f"report:{report_id}", "--set",
+                    "fatalities=3", "--reason", "hospital list names three dead")
+    assert code == 0, out
+    code, out = run(ws, "process", "--again")
+    assert code == 0, out
+    rows = incidents(ws)
+    mine = [r for r in rows if r["fatalities_max"] == 3]
+    assert mine, rows
+    code, out = run(ws, "incidents", "review", str(mine[0]["id"]), "--grade", "discounted",
+                    "--reason", "footage shown to be from 2016")
+    assert code == 0, out
+    assert any(r["grade"] == "discounted" for r in incidents(ws))
+    code, out = run(ws, "log")
+    assert out.count("review") >= 2
+    code, out = run(ws, "verify")
+    assert code == 0, out
+
+
+def test_merge_and_split_are_kept_by_relinking(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    run(tmp_path, "init", str(ws))
+    assert run(ws, "ingest", "--process", str(PRESS), str(SANA))[0] == 0
+    rows = incidents(ws)
+    assert len(rows) >= 2
+    first, second = rows[0]["id"], rows[1]["id"]
+    code, out = run(ws, "incidents", "merge", str(first), str(second), "--reason", "same")
+    assert code == 0, out
+    assert second not in {r["id"] for r in incidents(ws)}
+    detail = json.loads(run(ws, "incidents", "show", str(first), "--json")[1])
+    moved = [r["id"] for r in detail["reports"]][-1:]
+    code, out = run(ws, "incidents", "split", str(first), *map(str, moved))
+    assert code == 0, out
+    assert run(ws, "process", "--again")[0] == 0
+    after = json.loads(run(ws, "incidents", "show", str(first), "--json")[1])
+    assert moved[0] not in [r["id"] for r in after["reports"]]
+    code, out = run(ws, "incidents", "split", str(first), "999")
+    assert code == 1 and "999" in out
+
+
+def test_bad_review_input_names_the_fault(seeded: Path) -> None:
+    code, out = run(seeded, "incidents", "review", "report:1", "--set", "fatalities=many")
+    assert code == 1 and "fatalities" in out
+    code, out = run(seeded, "incidents", "review", "incident:1", "--set", "colour=red")
+    assert code == 1 and "colour" in out
+    code, out = run(seeded, "incidents", "show", "4242")
+    assert code == 1 and "4242" in out
+
+
+def test_agreement_violations_from_the_command_line(seeded: Path) -> None:
+    code, out = run(seeded, "agreements", "list")
+    assert "idlib-2018" in out
+    code, out = run(seeded, "agreements", "violations", "idlib-2018", "--json")
+    assert code == 0
+    for row in jsonl(out):
+        assert row["agreement"] == "idlib-2018"
+    code, out = run(seeded, "agreements", "violations", "no-such-deal")
+    assert code == 1 and "no-such-deal" in out
+
+
+def test_a_malformed_agreement_file_is_refused_by_name(seeded: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "raqib.agreement/1", "name": "x"}', encoding="utf-8")
+    code, out = run(seeded, "agreements", "add", str(bad))
+    assert code == 1 and "bad.json" in out
