@@ -1,6 +1,8 @@
-"""`make bench`: ingest throughput vs sha256sum, verify at 100,000 documents, WARC memory.
+"""`make bench`: ingest throughput vs sha256sum, verify at 100,000 documents, WARC memory,
+extraction speed, incident linking at growing sizes, search latency at 100,000 documents.
 
-Scale with RAQIB_BENCH_LARGE_MB, RAQIB_BENCH_SMALL_DOCS and RAQIB_BENCH_WARC_MB; results are
+Scale with RAQIB_BENCH_LARGE_MB, RAQIB_BENCH_SMALL_DOCS, RAQIB_BENCH_WARC_MB,
+RAQIB_BENCH_EXTRACT_DOCS, RAQIB_BENCH_LINK_SIZES and RAQIB_BENCH_SEARCH_DOCS; results are
 printed and written into docs/benchmarks.md between the RESULTS markers.
 """
 
@@ -18,6 +20,8 @@ from pathlib import Path
 from benchmarks.common import RAQIB, fresh_workspace, timed, warm
 from benchmarks.corpora import make_large_files, make_small_docs, make_warc
 from benchmarks.extract import bench_extract
+from benchmarks.linking import bench_linking
+from benchmarks.search import bench_search
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 BEGIN, END = "<!-- RESULTS BEGIN -->", "<!-- RESULTS END -->"
@@ -104,6 +108,8 @@ def main() -> None:
             lambda: bench_verify(root, _env("RAQIB_BENCH_SMALL_DOCS", 100_000)),
             lambda: bench_warc(root, _env("RAQIB_BENCH_WARC_MB", 2048)),
             lambda: bench_extract(root, _env("RAQIB_BENCH_EXTRACT_DOCS", 5000)),
+            bench_linking,
+            lambda: bench_search(root, _env("RAQIB_BENCH_SEARCH_DOCS", 100_000)),
         ):
             for row in part():
                 print(row, flush=True)

@@ -2,7 +2,9 @@
 
 The workspace is filled directly through the store (synthetic documents, one report and one
 incident each, and their full-text entries), not through ingest and extraction, so that this
-measures search alone. Each query runs through ``raqib.services.search.search`` in-process,
+measures search alone. Texts mix topical words (strike, hospital, chlorine …) with a long tail
+of filler words, both Zipf-distributed, so queries range from words in most documents to
+words in few. Each query runs through ``raqib.services.search.search`` in-process,
 as the API will call it: words only, words with filters, and filters alone.
 """
 
@@ -40,6 +42,18 @@ _VOCABULARY = (
     "rescue workers mosque water station"
 )
 WORDS = _VOCABULARY.split(" ")
+FILLER = [f"w{n}" for n in range(5000)]
+"""Stand-ins for the long tail of ordinary words; with the topical words, Zipf-distributed."""
+
+
+def _zipf_weights(n: int) -> list[float]:
+    return [1.0 / (rank + 1) for rank in range(n)]
+
+
+def _body(rng: random.Random, count: int) -> str:
+    topical = rng.choices(WORDS, _zipf_weights(len(WORDS)), k=count)
+    filler = rng.choices(FILLER, _zipf_weights(len(FILLER)), k=count)
+    return " ".join(t if rng.random() < 0.12 else f for t, f in zip(topical, filler, strict=True))
 QUERIES = [
     ("chlorine", {}),
     ("hospital strike", {}),
@@ -67,7 +81,7 @@ def _fill(ws_path: Path, count: int, seed: int = 11) -> None:
                 place, lat, lon = rng.choice(PLACES)
                 kind, sub = rng.choice(TYPES)
                 day = date(2016, 1, 1) + timedelta(days=rng.randrange(1500))
-                body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(60, 200)))
+                body = _body(rng, rng.randint(60, 200))
                 title = f"{sub} in {place}: " + " ".join(rng.choice(WORDS) for _ in range(6))
                 doc = Document(
                     id=i + 1,

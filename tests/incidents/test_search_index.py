@@ -1,0 +1,58 @@
+"""The SQLite full-text index: safe queries, replace by id, ranking and its fallback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from raqib.search import for_session, sqlite_fts
+from raqib.search.sqlite_fts import fts_query
+from raqib.store.engine import transaction
+from raqib.workspace import Workspace
+
+
+def test_user_words_become_quoted_terms() -> None:
+    assert fts_query('chlorine Aleppo') == '"chlorine" "Aleppo"'
+    assert fts_query('bomb* OR NEAR("x" AND') == '"bomb"* "OR" "NEAR" "x" "AND"'
+    assert fts_query("قصف حلب") == '"قصف" "حلب"'
+    assert fts_query('"()*') == ""
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    return Workspace.create(tmp_path / "ws")
+
+
+def test_add_replaces_and_remove_deletes(ws: Workspace) -> None:
+    with transaction(ws.sessions) as session:
+        index = for_session(session)
+        index.add("document", 7, "Shelling of Douma", "shells struck the market")
+        index.add("document", 7, "Shelling of Douma", "rockets struck the bakery")
+        index.add("report", 7, "", "rockets struck the bakery")
+    with ws.sessions() as session:
+        index = for_session(session)
+        assert index.query("market") == []
+        hits = index.query("bakery")
+        assert {(h.kind, h.ref) for h in hits} == {("document", 7), ("report", 7)}
+        assert [h.kind for h in index.query("bakery", kinds=("report",))] == ["report"]
+        snippets = index.snippets("bakery", hits)
+        assert all("[[bakery]]" in h.snippet for h in snippets)
+    with transaction(ws.sessions) as session:
+        for_session(session).remove("report", 7)
+    with ws.sessions() as session:
+        assert [h.kind for h in for_session(session).query("bakery")] == ["document"]
+
+
+def test_title_words_rank_first_and_broad_queries_fall_back_to_newest(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with transaction(ws.sessions) as session:
+        index = for_session(session)
+        index.add("document", 1, "Market", "a strike hit the town")
+        index.add("document", 2, "Strike on the market", "the market burned")
+        index.add("document", 3, "Aid convoy", "a strike near the market road")
+    with ws.sessions() as session:
+        assert for_session(session).query("strike")[0].ref == 2
+        monkeypatch.setattr(sqlite_fts, "RANK_LIMIT", 2)
+        assert [h.ref for h in for_session(session).query("strike")] == [3, 2, 1]
