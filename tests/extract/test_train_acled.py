@@ -220,3 +220,13 @@ def test_shared_old_africa_export_is_refused() -> None:
         pytest.skip("shared ACLED data not available")
     with pytest.raises(TrainingDataError, match="pre-2019"):
         read_acled(path)
+
+
+def test_a_grid_of_strengths_is_chosen_by_cross_validation_on_the_training_data() -> None:
+    data = [Example("rebels and soldiers fought near the town", "Armed clash"),
+            Example("students marched peacefully in the square", "Peaceful protest"),
+            Example("the minister spoke about the budget", taxonomy.NO_EVENT)] * 4
+    model = fit(data, c=(0.01, 10.0))
+    assert model.meta["c_grid"] == [0.01, 10.0]
+    assert model.meta["c"] in (0.01, 10.0)
+    assert model.predict("soldiers and rebels fought")[0] == "Armed clash"

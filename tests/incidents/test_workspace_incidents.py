@@ -170,3 +170,44 @@ def test_a_malformed_agreement_file_is_refused_by_name(seeded: Path, tmp_path: P
     bad.write_text('{"format": "raqib.agreement/1", "name": "x"}', encoding="utf-8")
     code, out = run(seeded, "agreements", "add", str(bad))
     assert code == 1 and "bad.json" in out
+
+
+def test_a_failing_document_is_recorded_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from raqib.extract.pipeline import Pipeline
+
+    ws = tmp_path / "ws"
+    run(tmp_path, "init", str(ws))
+    assert run(ws, "ingest", str(PRESS), str(SANA))[0] == 0
+    real = Pipeline.run
+
+    def flaky(self, doc_id, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if doc_id == "1":
+            raise RuntimeError("model file truncated")
+        return real(self, doc_id, text, *args, **kwargs)
+
+    monkeypatch.setattr(Pipeline, "run", flaky)
+    code, out = run(ws, "process")
+    assert code == 2
+    assert "document 1: processing failed: RuntimeError: model file truncated" in out
+    assert "processed 1 documents (1 failed)" in out
+    assert incidents(ws)  # the other document's reports were linked
+    monkeypatch.setattr(Pipeline, "run", real)
+    code, out = run(ws, "process")  # a re-run retries what failed, and only that
+    assert code == 0 and "processed 1 documents (0 failed)" in out
+    assert len({sha for row in incidents(ws) for sha in row["documents"]}) == 2
+
+
+def test_sources_are_recognised_and_an_edit_is_kept_and_logged(seeded: Path) -> None:
+    code, out = run(seeded, "sources", "list")
+    assert "SANA (Syrian Arab News Agency)\tstate media\tgovernment\tC" in out
+    code, out = run(seeded, "sources", "edit", "SANA (Syrian Arab News Agency)",
+                    "--reliability", "D", "--reason", "repeated false casualty figures")
+    assert code == 0, out
+    code, out = run(seeded, "sources", "list")
+    assert "government\tD\tedited" in out
+    code, out = run(seeded, "sources", "edit", "SANA (Syrian Arab News Agency)", "--side", "x")
+    assert code == 1 and "side" in out
+    code, out = run(seeded, "verify")
+    assert code == 0, out

@@ -2,7 +2,8 @@
 
 Each document is one transaction: its reports, claims, search entries and processing record
 land together or not at all. A document that fails is recorded as failed with its error and
-the run goes on; a re-run picks up what is left (incremental and resumable). Reports are then
+the run goes on; a re-run picks up what is left and retries what failed (incremental and
+resumable). Reports are then
 linked into incidents (``raqib.services.incidents``).
 
 Sensitive documents: their reports keep the coded fields (type, date, place, numbers) but no
@@ -44,11 +45,12 @@ class ProcessSummary:
 
 
 def pending(ws: Workspace, again: bool = False) -> list[int]:
-    """Ids of documents with text that no run has processed yet (all of them with ``again``)."""
+    """Ids of documents with text that no run has processed yet, or whose processing failed
+    (all of them with ``again``)."""
     with ws.sessions() as session:
         query = select(Document.id).where(Document.text.is_not(None) | Document.sensitive)
         if not again:
-            done = select(Processing.document_id)
+            done = select(Processing.document_id).where(Processing.status == "done")
             query = query.where(Document.id.not_in(done))
         return list(session.execute(query.order_by(Document.id)).scalars())
 
