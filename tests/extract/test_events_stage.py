@@ -1,4 +1,4 @@
-"""extract.events.v1: sentence cues from the default model, evidence, precedence, incidents."""
+"""extract.events.v2: sentence cues from the default model, evidence, precedence, incidents."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def mention(doc_text: str, words: str) -> tuple[int, int]:
 
 def test_stage_protocol(stage: events.EventsStage) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.events.v1"
+    assert stage.name == "extract.events.v2"
 
 
 @pytest.mark.parametrize(
@@ -226,7 +226,7 @@ def test_best_cues_keeps_separate_incidents_apart() -> None:
     a, b, c = split(text)
     shelling = ("Shelling/artillery/missile attack", "Explosions/Remote violence")
     doc.cues = [
-        EventCue(doc.span(*a), *shelling, "Political violence", 0.5),
+        EventCue(doc.span(*a), *shelling, "Political violence", 0.4),
         EventCue(doc.span(*b), "Peaceful protest", "Protests", "Demonstrations", 0.9),
         EventCue(doc.span(*c), *shelling, "Political violence", 0.7),
     ]
@@ -234,9 +234,23 @@ def test_best_cues_keeps_separate_incidents_apart() -> None:
     assert [(x.sub_event_type, x.score) for x in best] == [
         ("Peaceful protest", 0.9),
         ("Shelling/artillery/missile attack", 0.7),
-        ("Shelling/artillery/missile attack", 0.5),
+        ("Shelling/artillery/missile attack", 0.4),
     ]
     assert events.best_cues(Analysis(id="e", text="")) == []
+
+
+def test_the_lead_event_goes_first_even_when_background_scores_higher() -> None:
+    text = ("Air strikes hit a market in Ariha on Monday. In 2016 a massacre in the same town "
+            "killed forty people.")
+    doc = Analysis(id="t", text=text)
+    a, b = split(text)
+    doc.cues = [
+        EventCue(doc.span(*a), "Air/drone strike", "Explosions/Remote violence",
+                 "Political violence", 0.6),
+        EventCue(doc.span(*b), "Attack", "Violence against civilians", "Political violence",
+                 0.9),
+    ]
+    assert [x.sub_event_type for x in events.best_cues(doc)] == ["Air/drone strike", "Attack"]
 
 
 def test_weak_neighbour_of_another_type_does_not_merge() -> None:

@@ -1,6 +1,6 @@
 """Event classification: which ACLED sub-event types each sentence reports.
 
-``extract.events.v1`` classifies every sentence with the event model (a linear model over
+``extract.events.v2`` classifies every sentence with the event model (a linear model over
 word and character n-grams, see ``raqib.extract.classifier``), weighs the lexical evidence
 earlier stages found in that sentence (weapons, actor types, killed counts; the weights are
 data in the taxonomy file), resolves competing types with the codebook's precedence rules,
@@ -33,7 +33,7 @@ from raqib.extract.model import (
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import split
 
-NAME = "extract.events.v1"
+NAME = "extract.events.v2"
 
 
 @dataclass
@@ -198,8 +198,15 @@ def _inside(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
+LEAD_MIN_SCORE = 0.5
+
+
 def best_cues(doc: Analysis) -> list[EventCue]:
-    """One cue per incident the document reports, most likely first.
+    """One cue per incident the document reports: the lead first, then most likely first.
+
+    The lead is the earliest incident whose score reaches ``LEAD_MIN_SCORE``: reports put
+    their main event in the headline and first sentences, and follow with background
+    (earlier attacks, other places) that can score as high.
 
     Cues of adjacent sentences merge into one incident when they have the same sub-event
     type or when the taxonomy's precedence or combination rules resolve the two types into
@@ -220,6 +227,11 @@ def best_cues(doc: Analysis) -> list[EventCue]:
         if not _merge_into(incidents, cue, index, doc, tax, threshold, where):
             incidents.append(_Incident(cue, index, index))
     incidents.sort(key=lambda inc: (-inc.cue.score, inc.first))
+    confident = [inc for inc in incidents if inc.cue.score >= LEAD_MIN_SCORE]
+    if confident:  # the document's lead event goes first (news tells the main event first)
+        lead = min(confident, key=lambda inc: inc.first)
+        incidents.remove(lead)
+        incidents.insert(0, lead)
     return [inc.cue for inc in incidents]
 
 
