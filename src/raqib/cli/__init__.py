@@ -8,6 +8,7 @@ from raqib.cli import (  # noqa: F401  (commands register)
     incidents,
     ingest,
     vault,
+    web,
 )
 from raqib.cli.app import cli
 
