@@ -39,6 +39,8 @@ class WorkspaceConfig(BaseModel):
     """None means the SQLite file raqib.db inside the workspace."""
     max_parse_bytes: int = 32 * 1024 * 1024
     max_child_bytes: int = 64 * 1024 * 1024
+    max_upload_bytes: int = 256 * 1024 * 1024
+    """The largest request body the API's upload accepts (else 413)."""
 
     @classmethod
     def load(cls, path: Path) -> WorkspaceConfig:

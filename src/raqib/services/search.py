@@ -61,15 +61,15 @@ def search(ws: Workspace, words: str, filters: Filters, limit: int = 200) -> lis
     """Incidents matching ``words`` (best first) or, with no words, the filters alone (newest
     first); at most ``limit``."""
     with ws.sessions() as session:
-        hits = _incidents_for(session, words) if words.strip() else None
-        query = _structured(live(), filters)
+        hits = incidents_for(session, words) if words.strip() else None
+        query = structured(live(), filters)
         if hits is not None:
             query = query.where(Incident.id.in_(list(hits)))
         elif not (filters.actor or filters.near):  # nothing left to filter in Python
             query = query.limit(limit)
         rows = session.execute(query.order_by(Incident.event_date.desc(), Incident.id)
                                ).scalars().all()
-        rows = [r for r in rows if _matches(r, filters)]
+        rows = [r for r in rows if matches(r, filters)]
         if hits is not None:
             rows.sort(key=lambda r: -hits[r.id].score)
         rows = rows[:limit]
@@ -81,7 +81,7 @@ def search(ws: Workspace, words: str, filters: Filters, limit: int = 200) -> lis
         return out
 
 
-def _incidents_for(session: Session, words: str, depth: int = 2000) -> dict[int, Hit]:
+def incidents_for(session: Session, words: str, depth: int = 2000) -> dict[int, Hit]:
     """incident id -> its best hit among the ``depth`` best hits on documents and reports."""
     hits = for_session(session).query(words, limit=depth)
     report_ids = [h.ref for h in hits if h.kind == "report"]
@@ -106,7 +106,7 @@ def _incidents_for(session: Session, words: str, depth: int = 2000) -> dict[int,
     return best
 
 
-def _structured(query: Any, f: Filters) -> Any:
+def structured(query: Any, f: Filters) -> Any:
     if f.date_from:
         query = query.where(Incident.event_date >= f.date_from)
     if f.date_to:
@@ -128,7 +128,7 @@ def _structured(query: Any, f: Filters) -> Any:
     return query
 
 
-def _matches(row: Incident, f: Filters) -> bool:
+def matches(row: Incident, f: Filters) -> bool:
     fields = (row.summary or {}).get("fields") or {}
     if f.actor:
         actors = " | ".join(str(fields.get(k) or "") for k in ("actor1", "actor2")).casefold()

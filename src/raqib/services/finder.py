@@ -1,0 +1,153 @@
+"""Incidents found by words and filters, one page at a time, with facets (for the API).
+
+Builds on ``raqib.services.search``: the same full-text hits, the same filters on the
+incidents' reconciled fields, plus a filter on the side of the sources that reported an
+incident. Only the light columns of the whole matching set are read (for the total and the
+facets); full incident records and snippets are made for the requested page only.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from raqib.search import Hit, for_session
+from raqib.services.incidents import incident_json, live
+from raqib.services.search import Filters, incidents_for, matches, structured
+from raqib.store.models import Incident, Processing, Report, Source
+from raqib.workspace import Workspace
+
+FACETS = ("event_type", "grade", "admin1", "side", "contested")
+UNKNOWN = "unknown"
+_CHUNK = 5000
+"""Ids per IN list (SQLite allows 32,766 variables)."""
+
+
+@dataclass(frozen=True)
+class Query:
+    words: str = ""
+    filters: Filters = field(default_factory=Filters)
+    side: str | None = None
+    """Only incidents with a report from a source of this side."""
+
+
+@dataclass
+class Found:
+    rows: list[dict[str, Any]]
+    total: int
+    facets: dict[str, dict[str, int]]
+
+
+def find(ws: Workspace, query: Query, page: int, per_page: int,
+         with_facets: bool = True) -> Found:
+    """One page of the incidents matching ``query``: best first with words, else newest."""
+    with ws.sessions() as session:
+        hits = incidents_for(session, query.words) if query.words.strip() else None
+        matched = _matching(session, query, hits)
+        facets = _facets(session, matched) if with_facets else {}
+        start = (page - 1) * per_page
+        wanted = [row.id for row in matched[start:start + per_page]]
+        rows = _records(session, wanted)
+        if hits is not None and rows:
+            marked = for_session(session).snippets(query.words, [hits[i] for i in wanted])
+            for data, hit in zip(rows, marked, strict=True):
+                data["snippet"] = hit.snippet
+                data["snippet_html"] = snippet_html(hit.snippet)
+    return Found(rows, len(matched), facets)
+
+
+def _matching(session: Session, query: Query, hits: dict[int, Hit] | None) -> list[Any]:
+    f = query.filters
+    columns = [Incident.id, Incident.event_type, Incident.grade, Incident.admin1,
+               Incident.contested, Incident.latitude, Incident.longitude]
+    if f.actor or f.near:  # what search.matches reads
+        columns.append(Incident.summary)
+    statement = structured(live(), f).with_only_columns(*columns)
+    if query.side:
+        statement = statement.where(exists().where(
+            Report.incident_id == Incident.id, Processing.document_id == Report.document_id,
+            Processing.source_id == Source.id, Source.side == query.side))
+    if hits is not None:
+        if not hits:
+            return []
+        statement = statement.where(Incident.id.in_(list(hits)))
+    rows = session.execute(statement.order_by(Incident.event_date.desc(), Incident.id.desc())
+                           ).all()
+    if f.actor or f.near:
+        rows = [r for r in rows if matches(r, f)]
+    if hits is not None:
+        rows.sort(key=lambda r: -hits[r.id].score)
+    return rows
+
+
+def _facets(session: Session, matched: list[Any]) -> dict[str, dict[str, int]]:
+    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    for row in matched:
+        counts["event_type"][row.event_type or UNKNOWN] += 1
+        counts["grade"][row.grade or UNKNOWN] += 1
+        counts["admin1"][row.admin1 or UNKNOWN] += 1
+        counts["contested"]["true" if row.contested else "false"] += 1
+    ids = [row.id for row in matched]
+    for start in range(0, len(ids), _CHUNK):
+        pairs = session.execute(
+            select(Report.incident_id, Source.side).distinct()
+            .join(Processing, Processing.document_id == Report.document_id)
+            .join(Source, Processing.source_id == Source.id)
+            .where(Report.incident_id.in_(ids[start:start + _CHUNK]))).all()
+        counts["side"].update(side or UNKNOWN for _, side in pairs)
+    return {name: dict(counter.most_common()) for name, counter in counts.items()}
+
+
+def _records(session: Session, ids: list[int]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    rows = {r.id: r for r in session.execute(select(Incident).where(Incident.id.in_(ids))
+                                             ).scalars()}
+    return [incident_json(session, rows[i]) for i in ids]
+
+
+def snippet_html(snippet: str | None) -> str | None:
+    """A ``[[hit]]`` snippet as HTML: everything escaped, the hits in ``<mark>``."""
+    if snippet is None:
+        return None
+    out = []
+    for i, part in enumerate(snippet.split("[[")):
+        if i == 0:
+            out.append(html.escape(part))
+            continue
+        hit, sep, rest = part.partition("]]")
+        out.append(f"<mark>{html.escape(hit)}</mark>{html.escape(rest)}" if sep
+                   else html.escape("[[" + part))
+    return "".join(out)
+
+
+def geo(ws: Workspace, query: Query) -> list[dict[str, Any]]:
+    """GeoJSON features of the matching incidents that have coordinates."""
+    with ws.sessions() as session:
+        matched = [r.id for r in _matching(session, query, None)]
+        features = []
+        for start in range(0, len(matched), _CHUNK):
+            rows = session.execute(select(Incident).where(
+                Incident.id.in_(matched[start:start + _CHUNK]),
+                Incident.latitude.is_not(None), Incident.longitude.is_not(None))).scalars()
+            features.extend(_feature(row) for row in rows)
+    return sorted(features, key=lambda f: f["id"])
+
+
+def _feature(row: Incident) -> dict[str, Any]:
+    return {
+        "type": "Feature", "id": row.id,
+        "geometry": {"type": "Point", "coordinates": [row.longitude, row.latitude]},
+        "properties": {
+            "id": row.id, "event_type": row.event_type, "sub_event_type": row.sub_event_type,
+            "event_date": row.event_date.isoformat() if row.event_date else None,
+            "location": row.location, "fatalities_min": row.fatalities_min,
+            "fatalities_max": row.fatalities_max, "grade": row.grade,
+            "contested": row.contested,
+        },
+    }

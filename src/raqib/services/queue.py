@@ -1,0 +1,61 @@
+"""What needs a person's eyes, and what happened to an incident's evidence.
+
+- The review queue: incidents nobody has reviewed yet that are weak or contested, or hold a
+  report the extractor was unsure of (confidence below ``LOW_CONFIDENCE``), newest first.
+- An incident's trail: the custody entries of its documents, and the reviews of it and of
+  its reports, oldest first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import String, cast, exists, func, literal, or_, select
+
+from raqib.services.incidents import get_incident, incident_json, live
+from raqib.store.models import Document, Incident, Report, Review
+from raqib.vault import custody
+from raqib.vault.verify import expected_object
+from raqib.workspace import Workspace
+
+LOW_CONFIDENCE = 0.6
+QUEUE_GRADES = ("weak", "contested")
+
+
+def review_queue(ws: Workspace, page: int, per_page: int) -> tuple[list[dict[str, Any]], int]:
+    target = literal("incident:", String).concat(cast(Incident.id, String))
+    unsure = exists().where(Report.incident_id == Incident.id,
+                            Report.fields["confidence"].as_float() < LOW_CONFIDENCE)
+    query = live().where(
+        ~exists().where(Review.target == target),
+        or_(Incident.grade.in_(QUEUE_GRADES), unsure))
+    with ws.sessions() as session:
+        total = int(session.execute(
+            select(func.count()).select_from(query.subquery())).scalar_one())
+        rows = session.execute(query.order_by(Incident.created_at.desc(), Incident.id.desc())
+                               .offset((page - 1) * per_page).limit(per_page)).scalars().all()
+        return [incident_json(session, row) for row in rows], total
+
+
+def incident_trail(ws: Workspace, incident_id: int, with_sensitive: bool
+                   ) -> list[dict[str, Any]]:
+    """Custody entries of the incident's documents and reviews of it and its reports.
+    Entries about sensitive documents only for callers who may read them."""
+    with ws.sessions() as session:
+        get_incident(session, incident_id)
+        docs = session.execute(select(Document).join(
+            Report, Report.document_id == Document.id).where(
+            Report.incident_id == incident_id).distinct()).scalars().all()
+        report_ids = session.execute(select(Report.id).where(
+            Report.incident_id == incident_id)).scalars().all()
+        wanted = {expected_object(d): d.id for d in docs if with_sensitive or not d.sensitive}
+        targets = {f"incident:{incident_id}", *(f"report:{r}" for r in report_ids)}
+        out = []
+        for idx, data in custody.iter_leaves(session):
+            entry = custody.Entry.decode(data, strict=False)
+            if entry.object in wanted or entry.object in targets:
+                out.append({"index": idx, "time": entry.time, "user": entry.user,
+                            "action": entry.action, "object": entry.object,
+                            "document_id": wanted.get(entry.object),
+                            "details": entry.details})
+    return out

@@ -1,0 +1,47 @@
+"""Incidents: listing with filters, the map's GeoJSON, details and the evidence trail."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from fastapi import APIRouter
+
+from raqib.services import finder, listing, queue
+from raqib.web.api.common import ERRORS, WS, ItemId, Page, Pages, page_of, sensitive_ok
+from raqib.web.api.filters import IncidentFilters
+from raqib.web.api.incident_models import FeatureCollection, IncidentDetail, IncidentSummary, Trail
+from raqib.web.auth import Reader
+
+router = APIRouter(prefix="/api/incidents", tags=["incidents"], responses=ERRORS)
+
+
+@router.get("")
+def list_incidents(ws: WS, account: Reader, paging: Pages,
+                   query: IncidentFilters) -> Page[IncidentSummary]:
+    """Incidents, newest first, filtered like /api/search (without words)."""
+    found = finder.find(ws, replace(query, words=""), paging.page, paging.per_page,
+                        with_facets=False)
+    return page_of(found.rows, found.total, paging)  # type: ignore[return-value]
+
+
+@router.get("/geo")
+def incidents_geo(ws: WS, account: Reader, query: IncidentFilters) -> FeatureCollection:
+    """Incidents with coordinates as a GeoJSON FeatureCollection (for the map)."""
+    features = finder.geo(ws, replace(query, words=""))
+    return {"type": "FeatureCollection", "features": features}  # type: ignore[return-value]
+
+
+@router.get("/{incident_id}")
+def get_incident(incident_id: ItemId, ws: WS, account: Reader) -> IncidentDetail:
+    """Reconciled fields, grade and reasons, the contest by side, every report by source,
+    and the reviews."""
+    return listing.incident_details(  # type: ignore[return-value]
+        ws, incident_id, sensitive_ok(account))
+
+
+@router.get("/{incident_id}/trail")
+def incident_trail(incident_id: ItemId, ws: WS, account: Reader) -> Trail:
+    """The custody entries of the incident's documents and the reviews of it and its
+    reports, oldest first."""
+    entries = queue.incident_trail(ws, incident_id, sensitive_ok(account))
+    return {"incident": incident_id, "entries": entries}  # type: ignore[return-value]
