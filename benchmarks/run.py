@@ -2,7 +2,8 @@
 extraction speed, incident linking at growing sizes, search latency at 100,000 documents.
 
 Scale with RAQIB_BENCH_LARGE_MB, RAQIB_BENCH_SMALL_DOCS, RAQIB_BENCH_WARC_MB,
-RAQIB_BENCH_EXTRACT_DOCS, RAQIB_BENCH_LINK_SIZES and RAQIB_BENCH_SEARCH_DOCS; results are
+RAQIB_BENCH_EXTRACT_DOCS, RAQIB_BENCH_LINK_SIZES, RAQIB_BENCH_SEARCH_DOCS and
+RAQIB_BENCH_WEB_DOCS; results are
 printed and written into docs/benchmarks.md between the RESULTS markers.
 """
 
@@ -22,6 +23,7 @@ from benchmarks.corpora import make_large_files, make_small_docs, make_warc
 from benchmarks.extract import bench_extract
 from benchmarks.linking import bench_linking
 from benchmarks.search import bench_search
+from benchmarks.web import bench_web
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 BEGIN, END = "<!-- RESULTS BEGIN -->", "<!-- RESULTS END -->"
@@ -110,6 +112,7 @@ def main() -> None:
             lambda: bench_extract(root, _env("RAQIB_BENCH_EXTRACT_DOCS", 5000)),
             bench_linking,
             lambda: bench_search(root, _env("RAQIB_BENCH_SEARCH_DOCS", 100_000)),
+            lambda: bench_web(root, _env("RAQIB_BENCH_WEB_DOCS", 100_000)),
         ):
             for row in part():
                 print(row, flush=True)

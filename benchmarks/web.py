@@ -1,0 +1,231 @@
+"""Web latency under load (issue 5, section 4): the search API and the incident page with
+``count`` documents in the workspace under ``clients`` concurrent clients on loopback.
+
+The workspace is filled directly through the store by ``benchmarks.search._fill`` (one
+document, report and incident per item, with full-text entries); a viewer is added and its
+API token taken. The server is ``raqib serve`` in a subprocess on 127.0.0.1 and a free port:
+one uvicorn worker process, so the load generator here does not share the server's GIL
+(it does share the machine's cores). The load is ``clients`` asyncio tasks over one shared
+``httpx.AsyncClient``, each sending requests back to back for ``seconds`` seconds (no new
+request starts after the deadline; each request is bounded by a timeout): half search
+queries drawn from the benchmark vocabulary (words alone, words with filters, filters
+alone), a quarter ``/api/incidents/{id}`` and a quarter the HTML ``/incidents/{id}``, ids
+random in range. Every request carries ``Authorization: Bearer TOKEN``; if the pages refuse
+it, the harness logs in through ``POST /api/session`` and the shared client keeps the
+cookie. Latency is measured per request on the client; medians and 99th percentiles are
+over answered 2xx requests; every non-2xx answer and every failed request is counted as an
+error and reported. Targets: median < 50 ms, p99 < 300 ms.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from benchmarks.common import RAQIB, fresh_workspace
+from benchmarks.search import _fill
+
+HOST = "127.0.0.1"
+USER, PASSWORD = "bench-viewer", "bench-viewer-password"
+TIMEOUT_S = 10.0
+KINDS = {
+    "search": "search API `GET /api/search`",
+    "incident_api": "incident API `GET /api/incidents/{id}`",
+    "incident_page": "incident page `GET /incidents/{id}` (HTML)",
+}
+WEIGHTS = {"search": 2, "incident_api": 1, "incident_page": 1}
+SEARCHES: list[dict[str, str]] = [
+    {"q": "chlorine"},
+    {"q": "hospital strike"},
+    {"q": "market", "contested": "true"},
+    {"q": "bakery killed", "type": "Air/drone strike"},
+    {"type": "Air/drone strike", "from": "2018-01-01", "to": "2018-01-31"},
+    {"q": "convoy", "grade": "weak", "from": "2017-06-01"},
+]
+"""Fixed queries over the vocabulary of benchmarks.search, as in its QUERIES (the API's
+parameter names; 'near' is left out: it resolves a place name through the gazetteer)."""
+
+
+@dataclass(frozen=True)
+class Sample:
+    kind: str
+    status: int  # 0: no answer (connection error or timeout)
+    ms: float
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def _prepare(root: Path, count: int) -> tuple[Path, str, float]:
+    """A filled workspace, a viewer's API token, and the seconds the fill took."""
+    from raqib.services import users
+    from raqib.workspace import Workspace
+
+    ws_path = fresh_workspace(root, "ws-web")
+    started = time.perf_counter()
+    _fill(ws_path, count)
+    fill_s = time.perf_counter() - started
+    ws = Workspace.open(ws_path)
+    try:
+        _, token = users.add(ws, USER, "viewer", by="bench", password=PASSWORD)
+    finally:
+        ws.close()
+    return ws_path, token, fill_s
+
+
+def _start_server(ws_path: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    cmd = [*RAQIB, "-w", str(ws_path), "serve", "--host", HOST, "--port", str(port)]
+    with log.open("wb") as out:
+        return subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL)
+
+
+def _wait_ready(proc: subprocess.Popen[bytes], base: str, log: Path,
+                limit_s: float = 120.0) -> int:
+    """Wait until the server answers ``/api/health``; returns the status it answered with."""
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"the web server exited ({proc.returncode}): "
+                             f"{log.read_text(errors='replace')[-1000:]}")
+        try:
+            return httpx.get(f"{base}/api/health", timeout=2.0).status_code
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise SystemExit(f"the web server did not answer within {limit_s:.0f} s: "
+                     f"{log.read_text(errors='replace')[-1000:]}")
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _request(kind: str, rng: random.Random, count: int) -> tuple[str, dict[str, str]]:
+    if kind == "search":
+        return "/api/search", rng.choice(SEARCHES)
+    ident = rng.randint(1, count)
+    return (f"/api/incidents/{ident}" if kind == "incident_api" else f"/incidents/{ident}"), {}
+
+
+async def _timed_get(client: httpx.AsyncClient, kind: str, path: str,
+                     params: dict[str, str]) -> Sample:
+    started = time.perf_counter()
+    try:
+        response = await client.get(path, params=params)
+        await response.aread()
+        status = response.status_code
+    except httpx.HTTPError:
+        status = 0
+    return Sample(kind, status, (time.perf_counter() - started) * 1000)
+
+
+async def _client_loop(client: httpx.AsyncClient, seed: int, count: int, deadline: float,
+                       samples: list[Sample]) -> None:
+    rng = random.Random(seed)
+    kinds, weights = list(WEIGHTS), list(WEIGHTS.values())
+    while time.monotonic() < deadline:
+        kind = rng.choices(kinds, weights)[0]
+        path, params = _request(kind, rng, count)
+        samples.append(await _timed_get(client, kind, path, params))
+
+
+async def _probe(client: httpx.AsyncClient, count: int) -> dict[str, int]:
+    """One unmeasured request of each kind (warms the server); logs in if pages need it."""
+    rng = random.Random(0)
+    found = {k: (await _timed_get(client, k, *_request(k, rng, count))).status for k in KINDS}
+    if found["incident_page"] in (301, 302, 303, 307, 401, 403):
+        login = await client.post("/api/session", json={"name": USER, "password": PASSWORD})
+        found["login"] = login.status_code
+        found["incident_page"] = (await _timed_get(
+            client, "incident_page", *_request("incident_page", rng, count))).status
+    return found
+
+
+async def _load(base: str, token: str, count: int, clients: int,
+                seconds: float) -> tuple[list[Sample], float, dict[str, int]]:
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    headers = {"Authorization": f"Bearer {token}"}
+    samples: list[Sample] = []
+    async with httpx.AsyncClient(base_url=base, headers=headers, limits=limits,
+                                 timeout=TIMEOUT_S) as client:
+        probe = await _probe(client, count)
+        started = time.monotonic()
+        deadline = started + seconds
+        await asyncio.wait_for(
+            asyncio.gather(*(_client_loop(client, n + 1, count, deadline, samples)
+                             for n in range(clients))),
+            timeout=seconds + TIMEOUT_S + 5)
+        elapsed = time.monotonic() - started
+    return samples, elapsed, probe
+
+
+def _percentile(sorted_ms: list[float], q: float) -> float:
+    return sorted_ms[min(len(sorted_ms) - 1, int(q * len(sorted_ms)))]
+
+
+def _errors(samples: list[Sample]) -> str:
+    bad = Counter("no answer" if s.status == 0 else str(s.status)
+                  for s in samples if not 200 <= s.status < 300)
+    if not bad:
+        return "0 errors"
+    detail = ", ".join(f"{status} x{n:,}" for status, n in bad.most_common())
+    return f"**{sum(bad.values()):,} errors** ({detail})"
+
+
+def _kind_row(kind: str, samples: list[Sample], elapsed: float, probe: int,
+              setting: str) -> str:
+    mine = [s for s in samples if s.kind == kind]
+    ok = sorted(s.ms for s in mine if 200 <= s.status < 300)
+    latency = (f"median **{statistics.median(ok):,.1f} ms**, p99 **{_percentile(ok, 0.99):,.1f}"
+               f" ms**" if ok else "no 2xx answers")
+    return (f"| web: {KINDS[kind]}, {setting} | {latency}; {len(mine):,} requests "
+            f"({len(mine) / elapsed:,.0f}/s), {_errors(mine)} | first answer {probe} "
+            f"| target median < 50 ms, p99 < 300 ms |")
+
+
+def _rows(samples: list[Sample], elapsed: float, probe: dict[str, int], count: int,
+          clients: int, fill_s: float) -> list[str]:
+    setting = f"{count:,} documents, {clients} clients x {elapsed:,.0f} s"
+    rows = [_kind_row(kind, samples, elapsed, probe[kind], setting) for kind in KINDS]
+    login = f"; pages via cookie login ({probe['login']})" if "login" in probe else ""
+    rows.append(
+        f"| web: all requests ({setting}; one uvicorn worker process, load generator in "
+        f"another process on the same {os.cpu_count()} cores; store filled in {fill_s:,.0f} s"
+        f"{login}) | {len(samples) / elapsed:,.0f} requests/s, {len(samples):,} requests, "
+        f"{_errors(samples)} | health answered {probe['health']} | |")
+    return rows
+
+
+def bench_web(root: Path, count: int = 100_000, clients: int = 16,
+              seconds: float = 20.0) -> list[str]:
+    """Latency of the search API and the incident page under load; markdown table rows."""
+    ws_path, token, fill_s = _prepare(root, count)
+    port = _free_port()
+    base = f"http://{HOST}:{port}"
+    log = root / "web-server.log"
+    proc = _start_server(ws_path, port, log)
+    try:
+        health = _wait_ready(proc, base, log)
+        samples, elapsed, probe = asyncio.run(_load(base, token, count, clients, seconds))
+    finally:
+        _stop(proc)
+    return _rows(samples, elapsed, {**probe, "health": health}, count, clients, fill_s)
