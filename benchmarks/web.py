@@ -1,20 +1,20 @@
-"""Web latency under load (issue 5, section 4): the search API and the incident page with
-``count`` documents in the workspace under ``clients`` concurrent clients on loopback.
+"""Web latency under load (issue 5, section 4): the search API and the incident page with ``count``
+documents in the workspace under ``clients`` concurrent clients on loopback.
 
-The workspace is filled directly through the store by ``benchmarks.search._fill`` (one
-document, report and incident per item, with full-text entries); a viewer is added and its
-API token taken. The server is ``raqib serve`` in a subprocess on 127.0.0.1 and a free port:
-one uvicorn worker process, so the load generator here does not share the server's GIL
-(it does share the machine's cores). The load is ``clients`` asyncio tasks over one shared
-``httpx.AsyncClient``, each sending requests back to back for ``seconds`` seconds (no new
-request starts after the deadline; each request is bounded by a timeout): half search
-queries drawn from the benchmark vocabulary (words alone, words with filters, filters
-alone), a quarter ``/api/incidents/{id}`` and a quarter the HTML ``/incidents/{id}``, ids
-random in range. Every request carries ``Authorization: Bearer TOKEN``; if the pages refuse
-it, the harness logs in through ``POST /api/session`` and the shared client keeps the
-cookie. Latency is measured per request on the client; medians and 99th percentiles are
-over answered 2xx requests; every non-2xx answer and every failed request is counted as an
-error and reported. Targets: median < 50 ms, p99 < 300 ms.
+The workspace is filled directly through the store by ``benchmarks.search._fill`` (one document,
+report and incident per item, with full-text entries); a viewer is added and its API token
+taken. The server is ``raqib serve --workers N`` in a subprocess on 127.0.0.1 and a free port
+(default two worker processes, one per core of this machine), so the load generator here does
+not share the server's GIL (it does share the machine's cores). The load is ``clients`` asyncio
+tasks over one shared ``httpx.AsyncClient``, each sending requests back to back for ``seconds``
+seconds (no new request starts after the deadline; each request is bounded by a timeout): half
+search queries drawn from the benchmark vocabulary (words alone, words with filters, filters
+alone), a quarter ``/api/incidents/{id}`` and a quarter the HTML ``/incidents/{id}``, ids random
+in range. Every request carries ``Authorization: Bearer TOKEN``; if the pages refuse it, the
+harness logs in through ``POST /api/session`` and the shared client keeps the cookie. Latency is
+measured per request on the client; medians and 99th percentiles are over answered 2xx requests;
+every non-2xx answer and every failed request is counted as an error and reported. Targets:
+median < 50 ms, p99 < 300 ms.
 """
 
 from __future__ import annotations
@@ -86,8 +86,10 @@ def _prepare(root: Path, count: int) -> tuple[Path, str, float]:
     return ws_path, token, fill_s
 
 
-def _start_server(ws_path: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
-    cmd = [*RAQIB, "-w", str(ws_path), "serve", "--host", HOST, "--port", str(port)]
+def _start_server(ws_path: Path, port: int, log: Path, workers: int
+                  ) -> subprocess.Popen[bytes]:
+    cmd = [*RAQIB, "-w", str(ws_path), "serve", "--host", HOST, "--port", str(port),
+           "--workers", str(workers)]
     with log.open("wb") as out:
         return subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL)
@@ -203,12 +205,12 @@ def _kind_row(kind: str, samples: list[Sample], elapsed: float, probe: int,
 
 
 def _rows(samples: list[Sample], elapsed: float, probe: dict[str, int], count: int,
-          clients: int, fill_s: float) -> list[str]:
+          clients: int, fill_s: float, workers: int) -> list[str]:
     setting = f"{count:,} documents, {clients} clients x {elapsed:,.0f} s"
     rows = [_kind_row(kind, samples, elapsed, probe[kind], setting) for kind in KINDS]
     login = f"; pages via cookie login ({probe['login']})" if "login" in probe else ""
     rows.append(
-        f"| web: all requests ({setting}; one uvicorn worker process, load generator in "
+        f"| web: all requests ({setting}; {workers} uvicorn worker process(es), load generator in "
         f"another process on the same {os.cpu_count()} cores; store filled in {fill_s:,.0f} s"
         f"{login}) | {len(samples) / elapsed:,.0f} requests/s, {len(samples):,} requests, "
         f"{_errors(samples)} | health answered {probe['health']} | |")
@@ -216,16 +218,17 @@ def _rows(samples: list[Sample], elapsed: float, probe: dict[str, int], count: i
 
 
 def bench_web(root: Path, count: int = 100_000, clients: int = 16,
-              seconds: float = 20.0) -> list[str]:
+              seconds: float = 20.0, workers: int = 2) -> list[str]:
     """Latency of the search API and the incident page under load; markdown table rows."""
     ws_path, token, fill_s = _prepare(root, count)
     port = _free_port()
     base = f"http://{HOST}:{port}"
     log = root / "web-server.log"
-    proc = _start_server(ws_path, port, log)
+    proc = _start_server(ws_path, port, log, workers)
     try:
         health = _wait_ready(proc, base, log)
         samples, elapsed, probe = asyncio.run(_load(base, token, count, clients, seconds))
     finally:
         _stop(proc)
-    return _rows(samples, elapsed, {**probe, "health": health}, count, clients, fill_s)
+    return _rows(samples, elapsed, {**probe, "health": health}, count, clients, fill_s,
+                 workers)

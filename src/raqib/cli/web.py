@@ -12,16 +12,28 @@ from raqib.cli.app import Context, cli, pass_ctx
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--secure-cookies", is_flag=True,
               help="Send the session cookie over HTTPS only (behind a TLS proxy).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes (one per core serves the most requests).")
 @pass_ctx
-def serve(ctx: Context, host: str, port: int, secure_cookies: bool) -> None:
+def serve(ctx: Context, host: str, port: int, secure_cookies: bool, workers: int) -> None:
     """Serve the web application and the REST API over this workspace."""
+    import os
+
     import uvicorn
 
     from raqib.web.app import create_app
 
-    app = create_app(ctx.workspace(), secure_cookies=secure_cookies)
+    ws = ctx.workspace()
     click.echo(f"Raqib at http://{host}:{port}/ (API: http://{host}:{port}/api/docs)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        app = create_app(ws, secure_cookies=secure_cookies)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    create_app(ws)  # migrate and make the session key once, before the workers start
+    os.environ["RAQIB_WORKSPACE"] = str(ws.root)
+    os.environ["RAQIB_SECURE_COOKIES"] = "1" if secure_cookies else "0"
+    uvicorn.run("raqib.web.app:from_environment", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")
 
 
 @cli.group()

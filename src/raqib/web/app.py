@@ -39,3 +39,15 @@ def create_app(ws: Workspace, *, secure_cookies: bool = False) -> FastAPI:
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def from_environment() -> FastAPI:
+    """The app for the workspace in ``RAQIB_WORKSPACE`` (how `raqib serve --workers N`
+    starts each worker process)."""
+    import os
+
+    root = os.environ.get("RAQIB_WORKSPACE")
+    if not root:
+        raise RuntimeError("RAQIB_WORKSPACE is not set")
+    secure = os.environ.get("RAQIB_SECURE_COOKIES") == "1"
+    return create_app(Workspace.open(Path(root)), secure_cookies=secure)
