@@ -1,7 +1,8 @@
 """What needs a person's eyes, and what happened to an incident's evidence.
 
 - The review queue: incidents nobody has reviewed yet that are weak or contested, or hold a
-  report the extractor was unsure of (confidence below ``LOW_CONFIDENCE``), newest first.
+  report the extractor was unsure of (confidence below ``LOW_CONFIDENCE``), newest first;
+  and the unsure reports themselves that nobody has reviewed yet.
 - An incident's trail: the custody entries of its documents, and the reviews of it and of
   its reports, oldest first.
 """
@@ -35,6 +36,28 @@ def review_queue(ws: Workspace, page: int, per_page: int) -> tuple[list[dict[str
         rows = session.execute(query.order_by(Incident.created_at.desc(), Incident.id.desc())
                                .offset((page - 1) * per_page).limit(per_page)).scalars().all()
         return [incident_json(session, row) for row in rows], total
+
+
+def unreviewed_reports(ws: Workspace, limit: int = 50) -> list[dict[str, Any]]:
+    """Reports in incidents, below ``LOW_CONFIDENCE``, that no person has reviewed."""
+    target = literal("report:", String).concat(cast(Report.id, String))
+    query = (select(Report, Document).join(Document, Report.document_id == Document.id)
+             .where(Report.incident_id.is_not(None),
+                    Report.fields["confidence"].as_float() < LOW_CONFIDENCE,
+                    ~exists().where(Review.target == target))
+             .order_by(Report.id).limit(limit))
+    with ws.sessions() as session:
+        return [_queued_report(report, doc) for report, doc in session.execute(query)]
+
+
+def _queued_report(report: Report, doc: Document) -> dict[str, Any]:
+    fields = report.fields or {}
+    return {"id": report.id, "incident_id": report.incident_id, "document_id": doc.id,
+            "title": "[sensitive]" if doc.sensitive else doc.title,
+            "event_type": report.event_type, "sub_event_type": report.sub_event_type,
+            "event_date": fields.get("event_date"), "location": fields.get("location"),
+            "actor1": fields.get("actor1"), "fatalities": report.fatalities,
+            "confidence": float(fields.get("confidence") or 0.0)}
 
 
 def incident_trail(ws: Workspace, incident_id: int, with_sensitive: bool
