@@ -2,7 +2,8 @@
 
 The workspace is filled directly through the store (synthetic documents, one report and one
 incident each, and their full-text entries), not through ingest and extraction, so that this
-measures search alone. Texts mix topical words (strike, hospital, chlorine …) with a long tail
+measures search alone (``raqib.services.finder.find``, as the command line, the API and the
+pages call it, with facets). Texts mix topical words (strike, hospital, chlorine …) with a long tail
 of filler words, both Zipf-distributed, so queries range from words in most documents to
 words in few. Each query runs through ``raqib.services.search.search`` in-process,
 as the API will call it: words only, words with filters, and filters alone.
@@ -138,7 +139,8 @@ def _fill(ws_path: Path, count: int, seed: int = 11) -> None:
 
 
 def bench_search(root: Path, count: int, repeats: int = 15) -> list[str]:
-    from raqib.services.search import Filters, search
+    from raqib.services.finder import Query, find
+    from raqib.services.search import Filters
     from raqib.workspace import Workspace
 
     ws_path = fresh_workspace(root, "ws-search")
@@ -150,7 +152,7 @@ def bench_search(root: Path, count: int, repeats: int = 15) -> list[str]:
     for _ in range(repeats):
         for words, filters in QUERIES:
             t = time.perf_counter()
-            search(ws, words, Filters(**filters), limit=50)  # type: ignore[arg-type]
+            find(ws, Query(words, Filters(**filters)), 1, 50)  # type: ignore[arg-type]
             times.append((time.perf_counter() - t) * 1000)
     ws.close()
     times.sort()

@@ -36,9 +36,10 @@ def token_of(html: str) -> str:
 
 
 def contested_chlorine(site: Site) -> int:
-    from raqib.services.search import Filters, search
+    from raqib.services.finder import Query, find
+    from raqib.services.search import Filters
 
-    found = search(site.workspace(), "chlorine", Filters(contested=True))
+    found = find(site.workspace(), Query("chlorine", Filters(contested=True)), 1, 20).rows
     assert found, "the sample has a contested chlorine incident"
     return int(found[0]["id"])
 

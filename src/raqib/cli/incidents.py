@@ -192,6 +192,7 @@ def search(ctx: Context, words: tuple[str, ...], date_from, date_to, near: str |
            km: float, actor: str | None, kind: str | None, grade: str | None,
            contested: bool | None, as_json: bool) -> None:
     """Incidents whose documents or reports contain WORDS, narrowed by the filters."""
+    from raqib.services import finder
     from raqib.services import incidents as incident_service
     from raqib.services import search as service
 
@@ -202,7 +203,8 @@ def search(ctx: Context, words: tuple[str, ...], date_from, date_to, near: str |
         near=service.locate(near) if near else None, km=km, actor=actor, type=kind,
         grade=grade, contested=contested,
     )
-    rows = service.search(ws, " ".join(words), filters)
+    rows = finder.find(ws, finder.Query(" ".join(words), filters), 1, 200,
+                       with_facets=False).rows
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))

@@ -1,8 +1,10 @@
-"""`raqib search`: incidents found by words in their documents and reports, and by filters.
+"""The parts of incident search: filters, place look-up, words to incidents.
 
 Words go to the full-text index (``raqib.search``); hits on documents and reports lead to
-their incidents. The filters (dates, place and radius, actor, type, grade, contested) act on
-the incidents' reconciled fields. With no words, the filters alone select.
+their incidents (``incidents_for``). The filters (dates, place and radius, actor, type,
+grade, contested) act on the incidents' reconciled fields (``structured`` in SQL, ``matches``
+for what SQL cannot do). ``raqib.services.finder.find`` puts them together for the command
+line, the API and the pages. With no words, the filters alone select.
 """
 
 from __future__ import annotations
@@ -17,9 +19,7 @@ from sqlalchemy.orm import Session
 
 from raqib.errors import RaqibError
 from raqib.search import Hit, for_session
-from raqib.services.incidents import incident_json, live
 from raqib.store.models import Incident, Report
-from raqib.workspace import Workspace
 
 
 class PlaceUnknown(RaqibError):
@@ -55,30 +55,6 @@ def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
     h = (math.sin((lat2 - lat1) / 2) ** 2
          + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
-def search(ws: Workspace, words: str, filters: Filters, limit: int = 200) -> list[dict[str, Any]]:
-    """Incidents matching ``words`` (best first) or, with no words, the filters alone (newest
-    first); at most ``limit``."""
-    with ws.sessions() as session:
-        hits = incidents_for(session, words) if words.strip() else None
-        query = structured(live(), filters)
-        if hits is not None:
-            query = query.where(Incident.id.in_(list(hits)))
-        elif not (filters.actor or filters.near):  # nothing left to filter in Python
-            query = query.limit(limit)
-        rows = session.execute(query.order_by(Incident.event_date.desc(), Incident.id)
-                               ).scalars().all()
-        rows = [r for r in rows if matches(r, filters)]
-        if hits is not None:
-            rows.sort(key=lambda r: -hits[r.id].score)
-        rows = rows[:limit]
-        out = [incident_json(session, row) for row in rows]
-        if hits is not None:
-            snippets = for_session(session).snippets(words, [hits[r.id] for r in rows])
-            for data, hit in zip(out, snippets, strict=True):
-                data["snippet"] = hit.snippet
-        return out
 
 
 def incidents_for(session: Session, words: str, depth: int = 2000) -> dict[int, Hit]:

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request, Response
 
+from raqib.services import finder
 from raqib.services import search as search_service
 from raqib.services.search import Filters, PlaceUnknown
 
@@ -108,10 +109,9 @@ def router() -> APIRouter:
         facts: dict[int, dict[str, Any]] = {}
         if searched and not problems:
             ws = workspace(request)
-            results = search_service.search(ws, params["q"], filters, limit=LIMIT)
+            query = finder.Query(params["q"], filters, params["side"] or None)
+            results = finder.find(ws, query, 1, LIMIT, with_facets=False).rows
             facts = incident_facts(ws, [r["id"] for r in results])
-            if params["side"]:
-                results = [r for r in results if params["side"] in facts[r["id"]]["sides"]]
         active = [(name, value, link(params, **{name: ""}))
                   for name, value in params.items() if value and name != "q"]
         return render(request, "search.html", {
