@@ -2,11 +2,13 @@
 
 from raqib.cli import (  # noqa: F401  (commands register)
     agreements,
+    cases,
     documents,
     evaluate_linking,
     extract,
     incidents,
     ingest,
+    reports,
     vault,
     web,
 )

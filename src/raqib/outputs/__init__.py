@@ -1,0 +1,1 @@
+"""What leaves Raqib: data exports and imports, case files, periodic reports."""
