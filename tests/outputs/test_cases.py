@@ -15,11 +15,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from click.testing import CliRunner
 from nacl.public import PrivateKey, SealedBox
 
 import raqib.cli.cases  # registers the commands (used below for its path too)
-from raqib.cli import cli
+from clirun import run
 from raqib.outputs import case_format as fmt
 from raqib.outputs import render
 from raqib.outputs.case_export import write_zip
@@ -35,13 +34,6 @@ SCRIPT = Path(raqib.cli.cases.__file__).parents[1] / "outputs" / "resources" / "
 SYSTEM_PYTHON = shutil.which("python3", path="/usr/bin:/bin") or sys.executable
 HAS_PDF = hasattr(render, "pdf")
 
-
-def run(ws: Path | None, *args: str) -> tuple[int, str]:
-    prefix = ["-w", str(ws)] if ws is not None else []
-    result = CliRunner().invoke(cli, [*prefix, *args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.output
 
 
 @pytest.fixture(scope="module")

@@ -11,21 +11,14 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from click.testing import CliRunner
 
 import raqib.cli.reports  # noqa: F401  (registers `raqib report`)
-from raqib.cli import cli
+from clirun import run_split as run
 from raqib.outputs import monthly
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "public"
 IMAGE = re.compile(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
 
-
-def run(ws: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["-w", str(ws), *args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from raqib.cli import (  # noqa: F401  (commands register)
     cases,
     documents,
     evaluate_linking,
+    exports,
     extract,
     incidents,
     ingest,

@@ -285,15 +285,23 @@ def train_from_acled(
     return report
 
 
+def open_acled(csv_path: str | Path) -> tuple[csv.DictReader, dict[str, str]]:
+    """An ACLED CSV export (any encoding; comma, semicolon, tab or bar separated) as a
+    ``DictReader``, and its column names by their lower-case form. Shared with
+    ``raqib import acled`` (``raqib.outputs.acled``)."""
+    text = decode_csv(Path(csv_path).read_bytes())
+    try:  # only the separator: the sniffer can miss doubled quotes ("") in long notes
+        delimiter = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|").delimiter
+    except csv.Error:
+        delimiter = ","
+    reader = csv.DictReader(io.StringIO(text), dialect=csv.excel, delimiter=delimiter)
+    columns = {name.strip().casefold(): name for name in reader.fieldnames or []}
+    return reader, columns
+
+
 def read_acled(csv_path: str | Path) -> list[AcledRow]:
     """Rows of an ACLED CSV export (any encoding; comma, semicolon or tab separated)."""
-    text = decode_csv(Path(csv_path).read_bytes())
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    columns = {name.strip().casefold(): name for name in reader.fieldnames or []}
+    reader, columns = open_acled(csv_path)
     if "notes" not in columns:
         raise TrainingDataError(f"{csv_path}: no 'notes' column; is this an ACLED export?")
     if "sub_event_type" not in columns:
@@ -343,6 +351,10 @@ def parse_acled_date(value: str) -> date | None:
     """ACLED's dates in any of its formats ('9-May-20', '09/05/2020', '2020-05-09')."""
     if not value:
         return None
+    try:  # ISO first: day-first parsing would read 2020-05-09 as 5 September
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        pass
     from dateutil import parser
 
     try:

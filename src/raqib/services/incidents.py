@@ -170,6 +170,11 @@ def refresh(session: Session, incident_ids: Iterable[int]) -> None:
         if row is None:
             continue
         view = incident_view(session, incident_id)
+        if not view.reports and row.imported is not None:
+            from raqib.outputs.acled_import import refresh_imported
+
+            refresh_imported(row)
+            continue
         if not view.reports:
             row.summary, row.grade = {"empty": True}, None
             continue
@@ -191,9 +196,10 @@ def refresh_all(ws: Workspace, incident_ids: Iterable[int]) -> None:
 
 
 def live() -> Any:
-    """Incidents that stand: not merged away, and holding at least one report."""
-    return select(Incident).where(Incident.merged_into.is_(None),
-                                  exists().where(Report.incident_id == Incident.id))
+    """Incidents that stand: not merged away, and holding at least one report or imported
+    from coded data (`raqib import acled`)."""
+    return select(Incident).where(Incident.merged_into.is_(None), or_(
+        exists().where(Report.incident_id == Incident.id), Incident.imported.is_not(None)))
 
 
 def _apply(row: Incident, fields: dict[str, Any], grade: str, is_contested: bool) -> None:

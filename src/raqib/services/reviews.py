@@ -27,6 +27,7 @@ from raqib.workspace import Workspace
 INCIDENT_FIELDS = (
     "event_type", "sub_event_type", "event_date", "location", "admin1", "country",
     "latitude", "longitude", "fatalities_min", "fatalities_max", "actor1", "actor2", "weapon",
+    "coarsen",
 )
 GRADES = ("confirmed", "fair", "weak", "contested", "discounted")
 NUMERIC = {"latitude": float, "longitude": float, "fatalities": int, "injured": int,

@@ -141,6 +141,13 @@ class Incident(Base):
     merged_into: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=False))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=False))
+    # -- imported records (issue 6, migration 0004) --
+    origin: Mapped[str | None] = mapped_column(String(200))
+    """Where an imported incident came from ('acled:FILE'); None for Raqib's own."""
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
+    """The imported record's own id (ACLED event_id_cnty): re-imports update, never add."""
+    imported: Mapped[dict | None] = mapped_column(JSON)
+    """The imported record's coded columns as text, exactly as read."""
 
 
 class Report(Base):

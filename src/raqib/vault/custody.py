@@ -25,7 +25,7 @@ from raqib.vault.merkle import leaf_hash
 
 ACTIONS = frozenset(
     {"ingest", "view", "export", "correction", "redaction", "checkpoint", "verify", "review",
-     "agreement"}
+     "agreement", "import", "case"}
 )
 GENESIS_PREV = "0" * 64
 COMMIT_DOMAIN = b"raqib.commitment.v1\x00"
