@@ -25,7 +25,7 @@ def test_init_makes_keys_database_and_vault(tmp_path: Path) -> None:
     with ws.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
-        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0004"
+        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0005"
     assert (ws.root / "vault" / "blobs").is_dir()
     ws.close()
     with pytest.raises(WorkspaceError, match="already a Raqib workspace"):

@@ -50,6 +50,11 @@ class Workspace:
                 f"{root} holds a half-made workspace (keys but no {CONFIG_FILE}, an interrupted "
                 "init?): move it aside or choose another folder"
             )
+        if database_url is not None and store.is_server(database_url) \
+                and store.table_names(database_url):
+            raise WorkspaceError(
+                "the database already holds tables (another workspace?): give an empty one"
+            )
         root.mkdir(parents=True, exist_ok=True)
         ws_id = secrets.token_hex(6)
         config = WorkspaceConfig(

@@ -10,6 +10,7 @@ from raqib.cli import (  # noqa: F401  (commands register)
     incidents,
     ingest,
     reports,
+    server,
     vault,
     web,
 )

@@ -1,7 +1,7 @@
 """Full-text search over documents and reports, behind one interface.
 
 ``SearchIndex`` is what services call; ``for_session`` picks the implementation for the
-session's database (SQLite FTS5 today; a PostgreSQL tsvector one replaces it in server mode).
+session's database: SQLite FTS5 on a laptop, a PostgreSQL tsvector/GIN index in server mode.
 """
 
 from __future__ import annotations
@@ -49,4 +49,8 @@ def for_session(session: Session) -> SearchIndex:
         from raqib.search.sqlite_fts import SqliteSearch
 
         return SqliteSearch(session)
+    if name == "postgresql":
+        from raqib.search.postgres_fts import PostgresSearch
+
+        return PostgresSearch(session)
     raise SearchUnavailable(f"full-text search is not implemented for {name} databases yet")

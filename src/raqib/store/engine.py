@@ -2,7 +2,11 @@
 
 SQLite (the laptop default) gets WAL mode, ``synchronous=FULL``, foreign keys, and
 ``BEGIN IMMEDIATE`` transactions so that two writers serialise instead of racing for the
-next log index. Everything else in Raqib speaks plain SQLAlchemy.
+next log index. PostgreSQL (server mode) gets the same guarantee from a transaction-scoped
+advisory lock that every writing transaction takes first (``pg_advisory_xact_lock``): writers
+run one at a time, so custody appends and checkpoint signing see the latest committed leaf and
+the log can have no gaps, forks or two leaves with one index. Readers never take it.
+Everything else in Raqib speaks plain SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -15,14 +19,27 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 """The newest migration; a test checks it against the migrations folder."""
 WRITE_OPTION = "raqib_write"
 """Execution option marking a transaction that will write (see ``transaction``)."""
+WRITER_LOCK = 0x7261716962  # 'raqib': the advisory lock key every PostgreSQL writer takes
 
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
+
+
+def normalise_url(url: str) -> str:
+    """``postgresql://`` and ``postgres://`` mean the psycopg (3) driver Raqib ships with."""
+    for scheme in ("postgresql://", "postgres://"):
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url[len(scheme):]
+    return url
+
+
+def is_server(url: str) -> bool:
+    return normalise_url(url).startswith("postgresql")
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -44,11 +61,37 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        # The driver opens the transaction with this first statement; the lock is held until
+        # commit or rollback, so writers (every process, every server user) serialise here.
+        if conn.get_execution_options().get(WRITE_OPTION, False):
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+
+
 def make_engine(url: str) -> Engine:
+    url = normalise_url(url)
+    if url.startswith("postgresql"):
+        engine = create_engine(url, future=True, pool_pre_ping=True)
+        _configure_postgresql(engine)
+        return engine
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine
+
+
+def table_names(url: str) -> list[str]:
+    """The tables already in a database (a new server workspace needs an empty one)."""
+    from sqlalchemy import inspect
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return inspect(conn).get_table_names()
+    finally:
+        engine.dispose()
 
 
 def migrate(engine: Engine) -> None:
