@@ -15,8 +15,11 @@ from raqib.cli.app import Context, cli, pass_ctx
 from raqib.workspace import Workspace
 
 
-def run_processing(ws: Workspace, again: bool = False, model: str | None = None) -> int:
-    """Extract pending documents and link their reports; print a summary; return exit code."""
+def run_processing(ws: Workspace, again: bool = False, model: str | None = None,
+                   cluster: str | None = None) -> int:
+    """Extract pending documents and link their reports; print a summary; return exit code.
+
+    ``cluster``: a Dask scheduler address, or ``local:N``, to extract on its workers."""
     from raqib.extract.model import Options
     from raqib.extract.pipeline import Pipeline
     from raqib.services import incidents, processing
@@ -24,13 +27,24 @@ def run_processing(ws: Workspace, again: bool = False, model: str | None = None)
     incidents.ensure_schema(ws)
     err = Console(stderr=True)
     todo = processing.pending(ws, again)
-    pipeline = Pipeline(Options(model=model)) if todo else None
+    pipeline = Pipeline(Options(model=model)) if todo and not cluster else None
     with Progress(TextColumn("processing"), BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, disable=not err.is_terminal,
                   transient=True) as bar:
         task = bar.add_task("processing", total=len(todo))
-        summary = processing.process(ws, pipeline, again,
-                                     progress=lambda done, _: bar.update(task, completed=done))
+
+        def advance(done: int, _: int) -> None:
+            bar.update(task, completed=done)
+
+        if cluster:
+            from raqib.cluster import dask_runner
+
+            try:
+                summary = dask_runner.process(ws, cluster, Options(model=model), again, advance)
+            except dask_runner.ClusterUnavailable as exc:
+                raise click.ClickException(str(exc)) from exc
+        else:
+            summary = processing.process(ws, pipeline, again, progress=advance)
     linked = incidents.link_new(ws)
     incidents.refresh_all(ws, summary.touched_incidents)
     for doc_id, message in summary.failed:
@@ -46,11 +60,24 @@ def run_processing(ws: Workspace, again: bool = False, model: str | None = None)
               help="Re-extract documents already processed (keeps people's corrections).")
 @click.option("--model", type=click.Path(dir_okay=False, exists=True),
               help="An event model made by `raqib train`.")
+@click.option("--cluster", metavar="ADDRESS",
+              help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or "
+              "local:N for N local worker processes (needs the `cluster` extra).")
 @pass_ctx
-def process(ctx: Context, again: bool, model: str | None) -> None:
+def process(ctx: Context, again: bool, model: str | None, cluster: str | None) -> None:
     """Extract events and claims from every document not yet processed, and link them into
     incidents. Exit 2 when a document failed (its error is recorded on it)."""
-    code = run_processing(ctx.workspace(), again, model)
+    if cluster:
+        try:
+            from raqib.cluster import dask_runner
+        except ImportError as exc:
+            raise click.UsageError(
+                f"--cluster needs Dask ({exc}): pip install 'raqib[cluster]'") from exc
+        try:
+            dask_runner.parse_local(cluster)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--cluster") from exc
+    code = run_processing(ctx.workspace(), again, model, cluster)
     if code:
         raise SystemExit(code)
 

@@ -13,9 +13,10 @@ document's text lives only in its sealed envelope.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -62,45 +63,120 @@ def process(
     """Extract every pending document with ``pipeline`` (a ``raqib.extract`` Pipeline)."""
     summary = ProcessSummary()
     todo = pending(ws, again)
+    started = utc_now()
     for number, doc_id in enumerate(todo, 1):
         try:
-            with transaction(ws.sessions) as session:
-                report_ids, claims, touched = _process_one(session, ws, pipeline, doc_id)
+            result = extract(pipeline, load_payload(ws, doc_id))
         except Exception as exc:  # one document's failure is recorded; the run goes on
-            message = f"{exc.__class__.__name__}: {exc}".splitlines()[0][:500]
-            _record_failure(ws, doc_id, message)
-            summary.failed.append((doc_id, message))
+            record_failed(ws, summary, doc_id, exc)
         else:
-            summary.processed += 1
-            summary.reports += len(report_ids)
-            summary.claims += claims
-            summary.new_report_ids.extend(report_ids)
-            summary.touched_incidents |= touched
+            store_result(ws, summary, doc_id, result, done_since=started if again else None)
         if progress:
             progress(number, len(todo))
     return summary
 
 
-def _process_one(session: Session, ws: Workspace, pipeline: Any, doc_id: int
-                 ) -> tuple[list[int], int, set[int]]:
+# -- extracting one document: pure, shippable to a worker -----------------------------------
+
+
+def load_payload(ws: Workspace, doc_id: int) -> dict[str, Any]:
+    """What extraction needs of a document, as plain JSON-able values (read-only)."""
+    with ws.sessions() as session:
+        doc = session.get(Document, doc_id)
+        assert doc is not None
+        return payload(doc, ws.blobs.seal_key)
+
+
+def payload(doc: Document, seal_key: bytes) -> dict[str, Any]:
+    fields = unseal_fields(doc, seal_key)
+    body = fields.get("text") or ""
+    title = fields.get("title") or ""
+    text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
+    reference = (doc.published_at or doc.captured_at).date()
+    return {"id": doc.id, "text": text, "title": title, "reference_date": reference.isoformat(),
+            "language": doc.language, "sensitive": bool(doc.sensitive)}
+
+
+def extract(pipeline: Any, payload: dict[str, Any]) -> dict[str, Any]:
+    """Run ``pipeline`` on one document's payload: the events, claims, stages and errors as
+    JSON (``raqib.extract.output.document_json``). Pure: reads and writes nothing else."""
+    from raqib.extract.output import document_json
+
+    reference = payload.get("reference_date")
+    analysis = pipeline.run(
+        str(payload["id"]), payload["text"],
+        reference_date=date.fromisoformat(reference) if reference else None,
+        language=payload.get("language"))
+    return document_json(analysis)
+
+
+# -- storing one result: the one writer's per-document transaction ---------------------------
+
+
+def store_result(ws: Workspace, summary: ProcessSummary, doc_id: int, result: dict[str, Any],
+                 done_since: datetime | None = None) -> bool:
+    """Store ``result`` (from ``extract``) for ``doc_id`` in one transaction, added to
+    ``summary``; a failure is recorded on the document. Idempotent: a document already done
+    (since ``done_since`` when given, i.e. in this run of ``--again``) is left as it is and
+    False returned."""
+    try:
+        with transaction(ws.sessions) as session:
+            stored = _store_one(session, ws, doc_id, result, done_since)
+            if stored is None:
+                return False
+            report_ids, claims, touched = stored
+    except Exception as exc:  # one document's failure is recorded; the run goes on
+        record_failed(ws, summary, doc_id, exc)
+        return True
+    summary.processed += 1
+    summary.reports += len(report_ids)
+    summary.claims += claims
+    summary.new_report_ids.extend(report_ids)
+    summary.touched_incidents |= touched
+    return True
+
+
+def record_failed(ws: Workspace, summary: ProcessSummary, doc_id: int,
+                  exc: BaseException | str) -> None:
+    """Record that ``doc_id`` failed (its first error line) on the document and in summary."""
+    text = exc if isinstance(exc, str) else f"{exc.__class__.__name__}: {exc}"
+    message = (text.splitlines() or [""])[0][:500]
+    _record_failure(ws, doc_id, message)
+    summary.failed.append((doc_id, message))
+
+
+def _already_done(session: Session, doc_id: int, since: datetime | None) -> bool:
+    record = session.get(Processing, doc_id)
+    if record is None or record.status != "done":
+        return False
+    if since is None:
+        return True
+    at = record.processed_at
+    if at is not None and at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at is not None and at >= since
+
+
+def _store_one(session: Session, ws: Workspace, doc_id: int, result: dict[str, Any],
+               done_since: datetime | None) -> tuple[list[int], int, set[int]] | None:
+    if _already_done(session, doc_id, done_since):
+        return None
     doc = session.get(Document, doc_id)
     assert doc is not None
     fields = unseal_fields(doc, ws.blobs.seal_key)
     body = fields.get("text") or ""
     title = fields.get("title") or ""
-    text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
-    reference = (doc.published_at or doc.captured_at).date()
-    analysis = pipeline.run(str(doc.id), text, reference_date=reference, language=doc.language)
     source = source_row(session, recognise(
         fields.get("publisher"), fields.get("source_name"), fields.get("department"),
         url=fields.get("url")))
     corrections = _drop_previous(session, doc.id)
-    report_ids = _store_reports(session, doc, analysis, corrections, title)
-    claims = _store_claims(session, doc, analysis, report_ids)
+    report_ids = _store_reports(session, doc, result, corrections, title)
+    claims = _store_claims(session, doc, result, report_ids)
+    errors, stages = list(result.get("errors") or []), list(result.get("stages") or [])
     record = session.get(Processing, doc.id) or Processing(document_id=doc.id)
-    record.status = "failed" if analysis.errors and not analysis.stages else "done"
-    record.error = "; ".join(analysis.errors) or None
-    record.components = list(analysis.stages)
+    record.status = "failed" if errors and not stages else "done"
+    record.error = "; ".join(errors) or None
+    record.components = stages
     record.source_id = source.id
     record.processed_at = utc_now()
     session.add(record)
@@ -139,23 +215,23 @@ def _drop_previous(session: Session, doc_id: int) -> dict[int, tuple[dict, int |
     return kept
 
 
-def _store_reports(session: Session, doc: Document, analysis: Any,
+def _store_reports(session: Session, doc: Document, result: dict[str, Any],
                    kept: dict[int, tuple[dict, int | None, str]], title: str) -> list[int]:
-    from raqib.extract.output import event_json
-
     ids = []
-    for ordinal, event in enumerate(analysis.events):
-        data = event_json(event)
+    stages = list(result.get("stages") or [])
+    for ordinal, event in enumerate(result.get("events") or []):
+        data = copy.deepcopy(event)
+        found = data.get("evidence")
+        evidence = None if doc.sensitive or not found else found.get("text")
         corrections, incident, placed_by = kept.get(ordinal, ({}, None, ""))
         data.update(corrections)
-        evidence = None if doc.sensitive else (event.evidence.text if event.evidence else None)
         if doc.sensitive:
             data["evidence"] = None
             data["spans"] = {k: {"start": v["start"], "end": v["end"]}
                              for k, v in data["spans"].items()}
         report = Report(
             document_id=doc.id, ordinal=ordinal, fields=data, corrections=corrections,
-            evidence=evidence, components=list(analysis.stages), created_at=utc_now(),
+            evidence=evidence, components=stages, created_at=utc_now(),
             incident_id=incident, placed_by=placed_by or None,
         )
         apply_columns(report, data)
@@ -184,18 +260,20 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
-def _store_claims(session: Session, doc: Document, analysis: Any, report_ids: list[int]) -> int:
-    for claim in analysis.claims:
-        about = report_ids[claim.about] if claim.about is not None and claim.about < len(
-            report_ids) else None
+def _store_claims(session: Session, doc: Document, result: dict[str, Any],
+                  report_ids: list[int]) -> int:
+    claims = result.get("claims") or []
+    for claim in claims:
+        about = claim.get("about")
+        about = report_ids[about] if about is not None and about < len(report_ids) else None
         session.add(ClaimRecord(
             document_id=doc.id, report_id=about,
-            claimant=WITHHELD if doc.sensitive else claim.claimant,
-            claimant_actor=claim.claimant_actor, stance=claim.stance,
-            statement=WITHHELD if doc.sensitive else claim.statement,
-            start=claim.start, end=claim.end, hedged=claim.hedged,
+            claimant=WITHHELD if doc.sensitive else claim["claimant"],
+            claimant_actor=claim["claimant_actor"], stance=claim["stance"],
+            statement=WITHHELD if doc.sensitive else claim["statement"],
+            start=claim["start"], end=claim["end"], hedged=claim.get("hedged", False),
         ))
-    return len(analysis.claims)
+    return len(claims)
 
 
 def _record_failure(ws: Workspace, doc_id: int, message: str) -> None:

@@ -1,0 +1,183 @@
+"""`raqib process --cluster`: extraction on a Dask LocalCluster, storing on the client."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed", exc_type=ImportError,
+                    reason="needs the `cluster` extra (dask[distributed])")
+
+from sqlalchemy import func, select
+
+from clirun import run
+from raqib.store.models import ClaimRecord, Document, Processing, Report
+from raqib.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples" / "public"
+EXAMPLES = ROOT / "src" / "raqib" / "resources" / "examples"
+
+
+def incidents(ws: Path) -> list[dict]:
+    code, out = run(ws, "incidents", "list", "--json")
+    assert code == 0, out
+    rows = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    for row in rows:
+        row.pop("id", None)
+        row["documents"] = sorted(row["documents"])
+    return sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
+
+
+def reports(ws: Path) -> list[tuple]:
+    with Workspace.open(ws).sessions() as session:
+        return [(r.document_id, r.ordinal, json.dumps(r.fields, sort_keys=True), r.evidence)
+                for r in session.execute(select(Report).order_by(Report.document_id,
+                                                                 Report.ordinal)).scalars()]
+
+
+def test_cluster_run_stores_what_a_local_run_stores(tmp_path: Path) -> None:
+    local, remote = tmp_path / "local", tmp_path / "remote"
+    for ws in (local, remote):
+        assert run(tmp_path, "init", str(ws))[0] == 0
+        code, out = run(ws, "ingest", str(SAMPLES))
+        assert code == 0, out
+    code, local_out = run(local, "process")
+    assert code == 0, local_out
+    code, remote_out = run(remote, "process", "--cluster", "local:2")
+    assert code == 0, remote_out
+    summary = [line for line in local_out.splitlines() if line.startswith("processed ")]
+    assert summary and summary[0] in remote_out
+    assert "processed 0 documents" not in remote_out
+    assert reports(remote) == reports(local)
+    assert incidents(remote) == incidents(local)
+    code, out = run(remote, "process", "--cluster", "local:2")  # nothing left to do
+    assert code == 0 and "processed 0 documents" in out
+    assert run(remote, "verify")[0] == 0
+
+
+def test_cluster_option_is_checked(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    assert run(tmp_path, "init", str(ws))[0] == 0
+    code, out = run(ws, "process", "--cluster", "local:0")
+    assert code == 2 and "local:N" in out
+
+
+def _write_documents(folder: Path, count: int, words: int) -> None:
+    sentences = [line.strip() for path in sorted(EXAMPLES.glob("*.txt"))
+                 for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#")]
+    rng = random.Random(7)
+    folder.mkdir()
+    for i in range(count):
+        text = f"Report {i}\n\n"
+        while len(text.split()) < words:
+            text += rng.choice(sentences) + " "
+        (folder / f"report-{i:03d}.txt").write_text(text, encoding="utf-8")
+
+
+def _killer(client, killed: list[int]):  # type: ignore[no-untyped-def]
+    """A progress callback that kills (SIGKILL) one worker process with a task in flight."""
+
+    def kill_one(done: int, total: int) -> None:
+        if killed:
+            return
+        busy = [address for address, keys in client.processing().items() if keys]
+        if not busy:
+            return  # try again after the next stored document
+        pid = client.run(os.getpid, workers=[busy[0]])[busy[0]]
+        os.kill(pid, signal.SIGKILL)
+        killed.append(pid)
+
+    return kill_one
+
+
+def _workspace(tmp_path: Path, count: int) -> Workspace:
+    ws_path = tmp_path / "ws"
+    assert run(tmp_path, "init", str(ws_path))[0] == 0
+    _write_documents(tmp_path / "docs", count, words=2500)
+    code, out = run(ws_path, "ingest", str(tmp_path / "docs"))
+    assert code == 0, out
+    return Workspace.open(ws_path)
+
+
+@pytest.mark.parametrize("chunk", [1, 3])
+def test_a_killed_worker_loses_and_duplicates_nothing(tmp_path: Path, chunk: int) -> None:
+    from distributed import Client, LocalCluster
+
+    from raqib.cluster import dask_runner
+    from raqib.extract.pipeline import Pipeline
+    from raqib.services import processing
+
+    count = 24
+    ws = _workspace(tmp_path, count)
+    todo = processing.pending(ws)
+    assert len(todo) == count
+    killed: list[int] = []
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        kill_one = _killer(client, killed)
+        started = time.perf_counter()
+        summary = dask_runner.process_on(client, ws, progress=kill_one, window=6, chunk=chunk)
+        seconds = time.perf_counter() - started
+        assert killed, "the worker was never killed"
+        assert not summary.failed, summary.failed
+        assert summary.processed == count, seconds
+        client.wait_for_workers(2, timeout=30)  # the nanny restarted the killed one
+        counts = client.run(dask_runner.plugin_counts)
+        assert all(c["builds"] == 1 for c in counts.values()), counts  # once per worker
+
+    pipeline = Pipeline()
+    expected = {doc_id: len(processing.extract(pipeline, processing.load_payload(ws, doc_id))
+                            ["events"]) for doc_id in todo}
+    with ws.sessions() as session:
+        per_doc = dict(session.execute(select(Report.document_id, func.count())
+                                       .group_by(Report.document_id)).all())
+        pairs = session.execute(select(Report.document_id, Report.ordinal)).all()
+        done = session.execute(select(Processing.document_id, Processing.status)).all()
+        assert session.scalar(select(func.count()).select_from(Document)) == count
+        claims = session.execute(select(ClaimRecord.document_id, ClaimRecord.start,
+                                        ClaimRecord.end)).all()
+    assert len(pairs) == len(set(pairs))  # no report stored twice
+    assert len(claims) == len(set(claims))
+    assert {d: n for d, n in expected.items() if n} == per_doc
+    assert sorted(done) == [(doc_id, "done") for doc_id in todo]
+    assert summary.reports == sum(expected.values())
+    assert run(ws.root, "verify")[0] == 0
+    ws.close()
+
+
+def test_a_task_that_finally_fails_is_recorded_and_retried(tmp_path: Path) -> None:
+    import dask
+    from distributed import Client, LocalCluster
+
+    from raqib.cluster import dask_runner
+    from raqib.services import processing
+
+    count = 12
+    ws = _workspace(tmp_path, count)
+    killed: list[int] = []
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                         dashboard_address=None) as cluster, Client(cluster) as client:
+        summary = dask_runner.process_on(client, ws, progress=_killer(client, killed), window=4)
+        assert killed
+        assert summary.failed and all("KilledWorker" in m for _, m in summary.failed)
+        assert summary.processed + len(summary.failed) == count
+        failed = sorted(d for d, _ in summary.failed)
+        assert sorted(d for d, _ in processing.failures(ws)) == failed
+        client.wait_for_workers(2, timeout=30)
+        again = dask_runner.process_on(client, ws, window=4)  # a re-run retries only those
+    assert again.processed == len(failed) and not again.failed
+    assert not list(processing.failures(ws))
+    with ws.sessions() as session:
+        pairs = session.execute(select(Report.document_id, Report.ordinal)).all()
+    assert len(pairs) == len(set(pairs)) == summary.reports + again.reports
+    ws.close()
