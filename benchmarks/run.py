@@ -2,8 +2,8 @@
 extraction speed, incident linking at growing sizes, search latency at 100,000 documents.
 
 Scale with RAQIB_BENCH_LARGE_MB, RAQIB_BENCH_SMALL_DOCS, RAQIB_BENCH_WARC_MB,
-RAQIB_BENCH_EXTRACT_DOCS, RAQIB_BENCH_LINK_SIZES, RAQIB_BENCH_SEARCH_DOCS and
-RAQIB_BENCH_WEB_DOCS; results are
+RAQIB_BENCH_EXTRACT_DOCS, RAQIB_BENCH_LINK_SIZES, RAQIB_BENCH_SEARCH_DOCS,
+RAQIB_BENCH_WEB_DOCS and RAQIB_BENCH_CLUSTER_DOCS; results are
 printed and written into docs/benchmarks.md between the RESULTS markers.
 """
 
@@ -18,6 +18,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks.cluster import bench_cluster
 from benchmarks.common import RAQIB, fresh_workspace, timed, warm
 from benchmarks.corpora import make_large_files, make_small_docs, make_warc
 from benchmarks.extract import bench_extract
@@ -113,6 +114,7 @@ def main() -> None:
             bench_linking,
             lambda: bench_search(root, _env("RAQIB_BENCH_SEARCH_DOCS", 100_000)),
             lambda: bench_web(root, _env("RAQIB_BENCH_WEB_DOCS", 100_000)),
+            lambda: bench_cluster(root, _env("RAQIB_BENCH_CLUSTER_DOCS", 2000)),
         ):
             for row in part():
                 print(row, flush=True)
