@@ -28,7 +28,7 @@ from raqib.services.incidents import _apply, ensure_schema
 from raqib.store.engine import transaction
 from raqib.store.models import Incident
 from raqib.vault import custody
-from raqib.vault.custody import utc_now
+from raqib.vault.custody import db_now
 from raqib.workspace import Workspace
 
 
@@ -73,7 +73,7 @@ def import_acled(ws: Workspace, path: str | Path, user: str) -> ImportSummary:
 def _store(session: Session, rows: list[acled.Row], origin: str, summary: ImportSummary) -> None:
     known = {row.external_id: row for row in session.execute(
         select(Incident).where(Incident.external_id.is_not(None))).scalars()}
-    now = utc_now()
+    now = db_now()
     for item in rows:
         key = acled.key(item.values)
         row = known.get(key)

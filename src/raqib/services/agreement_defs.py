@@ -13,7 +13,7 @@ from raqib.services.agreements import AgreementProblem, known, violations
 from raqib.store.engine import transaction
 from raqib.store.models import Agreement
 from raqib.vault import custody
-from raqib.vault.custody import utc_now
+from raqib.vault.custody import db_now
 from raqib.workspace import Workspace
 
 
@@ -46,7 +46,7 @@ def add_definition(ws: Workspace, definition: dict[str, Any], user: str) -> dict
                               ).scalar_one_or_none()
         action = "replaced" if row else "added"
         row = row or Agreement(name=agreement.name)
-        row.definition, row.added_at, row.added_by = definition, utc_now(), user
+        row.definition, row.added_at, row.added_by = definition, db_now(), user
         session.add(row)
         custody.append(session, "agreement", f"agreement:{agreement.name}", user,
                        {"change": action, "title": agreement.title})

@@ -22,7 +22,7 @@ from raqib.services.processing import parse_day
 from raqib.store.engine import transaction
 from raqib.store.models import Agreement, Incident
 from raqib.vault import custody
-from raqib.vault.custody import utc_now
+from raqib.vault.custody import db_now
 from raqib.workspace import Workspace
 
 RECONCILED = {f.name for f in dataclass_fields(Reconciled)}
@@ -47,7 +47,7 @@ def add(ws: Workspace, path: str, user: str) -> rules.Agreement:
                               ).scalar_one_or_none()
         action = "replaced" if row else "added"
         row = row or Agreement(name=agreement.name)
-        row.definition, row.added_at, row.added_by = definition, utc_now(), user
+        row.definition, row.added_at, row.added_by = definition, db_now(), user
         session.add(row)
         custody.append(session, "agreement", f"agreement:{agreement.name}", user,
                        {"change": action, "title": agreement.title})

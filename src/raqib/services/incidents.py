@@ -23,7 +23,7 @@ from raqib.services.processing import parse_day
 from raqib.store import engine as store
 from raqib.store.engine import transaction
 from raqib.store.models import ClaimRecord, Document, Incident, Processing, Report, Source
-from raqib.vault.custody import utc_now
+from raqib.vault.custody import db_now
 from raqib.workspace import Workspace
 
 WINDOW = timedelta(days=45)
@@ -119,7 +119,7 @@ def link_new(ws: Workspace, settings: linking.LinkSettings | None = None) -> Lin
 
         def new_incident() -> int:
             row = Incident(fatalities_min=0, fatalities_max=0, contested=False, summary={},
-                           corrections={}, created_at=utc_now(), updated_at=utc_now())
+                           corrections={}, created_at=db_now(), updated_at=db_now())
             session.add(row)
             session.flush()
             created.append(row.id)
@@ -186,7 +186,7 @@ def refresh(session: Session, incident_ids: Iterable[int]) -> None:
         _apply(row, fields, result.code, contest.contested)
         row.summary = {"fields": fields, "grade": result.as_json(), "contest": contest.as_json(),
                        "reports": len(view.reports)}
-        row.updated_at = utc_now()
+        row.updated_at = db_now()
 
 
 def refresh_all(ws: Workspace, incident_ids: Iterable[int]) -> None:

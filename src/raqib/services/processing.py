@@ -28,7 +28,7 @@ from raqib.ingest.record import unseal_fields
 from raqib.search import for_session
 from raqib.store.engine import transaction
 from raqib.store.models import ClaimRecord, Document, Processing, Report, Source
-from raqib.vault.custody import utc_now
+from raqib.vault.custody import db_now, utc_now
 from raqib.workspace import Workspace
 
 WITHHELD = "[sensitive]"
@@ -178,7 +178,7 @@ def _store_one(session: Session, ws: Workspace, doc_id: int, result: dict[str, A
     record.error = "; ".join(errors) or None
     record.components = stages
     record.source_id = source.id
-    record.processed_at = utc_now()
+    record.processed_at = db_now()
     session.add(record)
     search = for_session(session)
     if not doc.sensitive:
@@ -231,7 +231,7 @@ def _store_reports(session: Session, doc: Document, result: dict[str, Any],
                              for k, v in data["spans"].items()}
         report = Report(
             document_id=doc.id, ordinal=ordinal, fields=data, corrections=corrections,
-            evidence=evidence, components=stages, created_at=utc_now(),
+            evidence=evidence, components=stages, created_at=db_now(),
             incident_id=incident, placed_by=placed_by or None,
         )
         apply_columns(report, data)
@@ -281,7 +281,7 @@ def _record_failure(ws: Workspace, doc_id: int, message: str) -> None:
         record = session.get(Processing, doc_id) or Processing(document_id=doc_id)
         record.status, record.error = "failed", message
         record.components = record.components or []
-        record.processed_at = utc_now()
+        record.processed_at = db_now()
         session.add(record)
 
 

@@ -21,7 +21,7 @@ from raqib.services.processing import apply_columns
 from raqib.store.engine import transaction
 from raqib.store.models import Incident, Report, Review
 from raqib.vault import custody
-from raqib.vault.custody import utc_now
+from raqib.vault.custody import db_now
 from raqib.workspace import Workspace
 
 INCIDENT_FIELDS = (
@@ -48,7 +48,7 @@ def record_review(session: Session, target: str, action: str, before: dict, afte
         details["reason"] = reason
     leaf, _ = custody.append(session, "review", target, reviewer, details)
     review = Review(target=target, action=action, before=before, after=after, reason=reason,
-                    reviewer=reviewer, at=utc_now(), leaf_index=leaf)
+                    reviewer=reviewer, at=db_now(), leaf_index=leaf)
     session.add(review)
     return review
 
@@ -151,7 +151,7 @@ def split(ws: Workspace, incident_id: int, report_ids: list[int], reviewer: str,
             raise ReviewError(f"reports {wrong} are not in incident {incident_id}")
         if len(reports) == session.query(Report).filter_by(incident_id=incident_id).count():
             raise ReviewError("a split must leave at least one report in the incident")
-        now = utc_now()
+        now = db_now()
         new = Incident(fatalities_min=0, fatalities_max=0, contested=False, summary={},
                        corrections={}, created_at=now, updated_at=now)
         session.add(new)

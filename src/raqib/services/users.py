@@ -21,7 +21,7 @@ from raqib.services.incidents import ensure_schema
 from raqib.services.reviews import record_review
 from raqib.store.engine import transaction
 from raqib.store.models import ApiToken, User
-from raqib.vault.custody import utc_now
+from raqib.vault.custody import db_now
 from raqib.workspace import Workspace
 
 ROLES = ("admin", "analyst", "reviewer", "viewer")
@@ -64,7 +64,7 @@ def add(ws: Workspace, name: str, role: str, by: str, password: str | None = Non
     with transaction(ws.sessions) as session:
         if session.execute(select(User).where(User.name == name)).scalar_one_or_none():
             raise UserProblem(f"a user named {name!r} already exists")
-        row = User(name=name, role=role, disabled=False, created_at=utc_now(),
+        row = User(name=name, role=role, disabled=False, created_at=db_now(),
                    password_hash=_hasher().hash(password) if password else None)
         session.add(row)
         session.flush()
@@ -76,7 +76,7 @@ def add(ws: Workspace, name: str, role: str, by: str, password: str | None = Non
 def _new_token(session, user_id: int) -> str:  # type: ignore[no-untyped-def]
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     session.add(ApiToken(user_id=user_id, token_sha256=token_digest(token),
-                         created_at=utc_now()))
+                         created_at=db_now()))
     return token
 
 

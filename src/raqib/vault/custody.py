@@ -61,6 +61,12 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def db_now() -> datetime:
+    """Now in UTC without a zone, as every time column of the store holds it (a zone-aware
+    value would be shifted to the server's zone by some drivers)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
 def format_time(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
