@@ -5,15 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
 from raqib.errors import RaqibError
 from raqib.incidents import agreements as rules
-from raqib.services.agreements import AgreementProblem, known, violations
-from raqib.store.engine import transaction
-from raqib.store.models import Agreement
-from raqib.vault import custody
-from raqib.vault.custody import db_now
+from raqib.services.agreements import known, store, violations
 from raqib.workspace import Workspace
 
 
@@ -37,20 +31,7 @@ def listing(ws: Workspace) -> list[dict[str, Any]]:
 
 def add_definition(ws: Workspace, definition: dict[str, Any], user: str) -> dict[str, Any]:
     """Validate ``definition`` (the agreement file's JSON object) and store it (logged)."""
-    try:
-        agreement = rules.parse(definition, "the agreement sent")
-    except rules.AgreementError as exc:
-        raise AgreementProblem(str(exc)) from exc
-    with transaction(ws.sessions) as session:
-        row = session.execute(select(Agreement).where(Agreement.name == agreement.name)
-                              ).scalar_one_or_none()
-        action = "replaced" if row else "added"
-        row = row or Agreement(name=agreement.name)
-        row.definition, row.added_at, row.added_by = definition, db_now(), user
-        session.add(row)
-        custody.append(session, "agreement", f"agreement:{agreement.name}", user,
-                       {"change": action, "title": agreement.title})
-    return describe(agreement)
+    return describe(store(ws, definition, user, "the agreement sent"))
 
 
 def violations_of(ws: Workspace, name: str, by: str | None, parties_only: bool = False

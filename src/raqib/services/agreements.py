@@ -38,10 +38,19 @@ def add(ws: Workspace, path: str, user: str) -> rules.Agreement:
     if not source.exists() and (rules.default_folder() / f"{path}.json").is_file():
         source = rules.default_folder() / f"{path}.json"
     try:
-        agreement = rules.load(source)
+        rules.load(source)  # names the file and the field of anything malformed
     except rules.AgreementError as exc:
         raise AgreementProblem(str(exc)) from exc
-    definition = json.loads(source.read_text(encoding="utf-8"))
+    return store(ws, json.loads(source.read_text(encoding="utf-8")), user, str(source))
+
+
+def store(ws: Workspace, definition: dict[str, Any], user: str, where: str) -> rules.Agreement:
+    """Validate ``definition`` (an agreement file's JSON object) and store it, logged;
+    ``where`` names it in errors."""
+    try:
+        agreement = rules.parse(definition, where)
+    except rules.AgreementError as exc:
+        raise AgreementProblem(str(exc)) from exc
     with transaction(ws.sessions) as session:
         row = session.execute(select(Agreement).where(Agreement.name == agreement.name)
                               ).scalar_one_or_none()
