@@ -23,6 +23,7 @@ from raqib.extract import taxonomy
 from raqib.extract.model import Event
 from raqib.extract.pipeline import Pipeline
 from raqib.extract.train import decode_csv, parse_acled_date
+from raqib.geo import km_apart
 
 
 @dataclass
@@ -108,13 +109,6 @@ def _reader(rows: list[dict[str, str]]) -> tuple[Callable[..., Iterator[Gold]], 
                      "with 'text' and 'sub_event_type' columns")
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
-
-
 def _predicted(event: Event | None, name: str) -> str:
     value = getattr(event, name) if event is not None else None
     if value is None and name in ("fatalities", "injured"):
@@ -129,7 +123,7 @@ def _distance(event: Event | None, gold: dict[str, str]) -> float | None:
         return None
     if event is None or event.latitude is None or event.longitude is None:
         return math.inf
-    return _km(lat, lon, event.latitude, event.longitude)
+    return km_apart(lat, lon, event.latitude, event.longitude)
 
 
 def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None) -> Scores:

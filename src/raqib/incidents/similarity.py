@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from raqib.extract.classifier import words
+from raqib.geo import km_apart
 from raqib.incidents.records import ReportView
 
 STOP_WORDS = frozenset(
@@ -29,9 +30,6 @@ STOP_WORDS = frozenset(
 
 SKETCH_SHINGLE = 3
 """Words per shingle in the near-duplicate sketch."""
-
-EARTH_KM = 6371.0088
-
 
 @dataclass(frozen=True, slots=True)
 class TextFeatures:
@@ -110,14 +108,6 @@ def resemblance(a: tuple[int, ...], b: tuple[int, ...], size: int) -> float:
 def text_similarity(a: TextFeatures, b: TextFeatures, sketch_size: int) -> float:
     """The larger of the TF-IDF cosine and the near-duplicate resemblance."""
     return max(cosine(a.vector, b.vector), resemblance(a.sketch, b.sketch, sketch_size))
-
-
-def km_apart(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 # --- event types -------------------------------------------------------------------------

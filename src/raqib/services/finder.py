@@ -17,7 +17,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from raqib.search import Hit, for_session
-from raqib.services.incidents import incident_json, live
+from raqib.services.incidents import incidents_json, live
 from raqib.services.search import Filters, incidents_for, matches, structured
 from raqib.store.models import Incident, Processing, Report, Source
 from raqib.workspace import Workspace
@@ -108,7 +108,7 @@ def _records(session: Session, ids: list[int]) -> list[dict[str, Any]]:
         return []
     rows = {r.id: r for r in session.execute(select(Incident).where(Incident.id.in_(ids))
                                              ).scalars()}
-    return [incident_json(session, rows[i]) for i in ids]
+    return incidents_json(session, [rows[i] for i in ids])
 
 
 def snippet_html(snippet: str | None) -> str | None:

@@ -18,6 +18,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from raqib.errors import RaqibError
+from raqib.geo import km_apart
 from raqib.search import Hit, for_session
 from raqib.store.models import Incident, Report
 
@@ -48,13 +49,6 @@ def locate(name: str, cache_dir: str | None = None) -> tuple[float, float]:
         raise PlaceUnknown(f"the gazetteer knows no place called {name!r}")
     best = max(places, key=lambda p: p.population or 0)
     return float(best.latitude), float(best.longitude)  # type: ignore[arg-type]
-
-
-def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def incidents_for(session: Session, words: str, depth: int = 2000) -> dict[int, Hit]:
@@ -114,4 +108,4 @@ def matches(row: Incident, f: Filters) -> bool:
         return True
     if row.latitude is None or row.longitude is None:
         return False
-    return km_between(f.near, (row.latitude, row.longitude)) <= f.km
+    return km_apart(*f.near, row.latitude, row.longitude) <= f.km
