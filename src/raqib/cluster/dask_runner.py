@@ -7,12 +7,13 @@
   ``processing.extract``: it reads and writes nothing else, so the scheduler may run it again
   elsewhere when a worker dies.
 - The client is the only writer. It keeps a bounded window of tasks in flight (``client.map``
-  over batches of payloads, ``as_completed``), and stores each result through the same
-  per-document transaction as a local run (``processing.store_result``), which leaves a
-  document already done as it is: nothing is stored twice. Results are stored in document
-  order, so a cluster run writes exactly what a local run writes, ids included. A document
-  whose task finally fails (an error, or ``KilledWorker`` after the scheduler's allowed
-  failures) is recorded as failed, as in a local run, and a re-run retries it.
+  over batches of payloads, ``as_completed``), and stores the results through the same
+  storing as a local run (``processing.store_results``: a batch per transaction, a savepoint
+  per document), which leaves a document already done as it is: nothing is stored twice.
+  Results are stored in document order, so a cluster run writes exactly what a local run
+  writes, ids included. A document whose task finally fails (an error, or ``KilledWorker``
+  after the scheduler's allowed failures) is recorded as failed, as in a local run, and a
+  re-run retries it.
 - Sensitive documents are extracted on the client: their text never leaves it.
 """
 
@@ -189,25 +190,34 @@ def process_on(client: Client, ws: Workspace, options: Options | None = None,
             owner[future.key] = [int(item["id"]) for item in part]
         pending.update(futures)
 
+    ready: list[tuple[int, Any]] = []  # results taken in order, waiting to be stored
+
+    def store() -> None:
+        nonlocal stored
+        processing.store_results(ws, summary, ready, done_since=started if again else None)
+        stored += len(ready)
+        ready.clear()
+        if progress:
+            progress(stored, len(todo))
+        submit()
+
     submit()
-    while stored < len(todo):
-        head = todo[stored]
+    while stored + len(ready) < len(todo):
+        head = todo[stored + len(ready)]
         if head in results:
-            result = results.pop(head)
-            if isinstance(result, str):
-                processing.record_failed(ws, summary, head, result)
-            else:
-                processing.store_result(ws, summary, head, result,
-                                        done_since=started if again else None)
-            stored += 1
-            if progress:
-                progress(stored, len(todo))
-            submit()
+            ready.append((head, results.pop(head)))
+            if len(ready) >= processing.BATCH:
+                store()
+            continue
+        if ready:  # store what is in hand before waiting for the workers
+            store()
             continue
         future, value = next(pending)  # the head is in flight: wait for any task
         doc_ids = owner.pop(future.key)
         results.update(zip(doc_ids, _outcomes(future, value, len(doc_ids)), strict=True))
         future.release()
+    if ready:
+        store()
     return summary
 
 

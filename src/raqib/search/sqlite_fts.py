@@ -64,10 +64,11 @@ class SqliteSearch:
         matches = self.session.execute(
             text("SELECT count(*) FROM search_index WHERE search_index MATCH :q"), {"q": match}
         ).scalar_one()
-        order = "rank" if matches <= RANK_LIMIT else "rowid DESC"
-        score = "bm25(search_index, 0, 0, 2.0, 1.0)" if matches <= RANK_LIMIT else "0.0"
+        # 'rank' is the table's title-weighted bm25 (migration 0006): one measure orders
+        # and scores.
+        order, score = ("rank", "rank") if matches <= RANK_LIMIT else ("rowid DESC", "0.0")
         ranked = self.session.execute(
-            text(f"SELECT rowid, {score} AS rank FROM search_index "  # constants only
+            text(f"SELECT rowid, {score} FROM search_index "  # constants only
                  f"WHERE search_index MATCH :q ORDER BY {order} LIMIT :n"),
             {"q": match, "n": limit * len(KINDS)},
         ).all()

@@ -1,10 +1,11 @@
 """`raqib process`: extraction of every ingested document not yet processed.
 
-Each document is one transaction: its reports, claims, search entries and processing record
-land together or not at all. A document that fails is recorded as failed with its error and
-the run goes on; a re-run picks up what is left and retries what failed (incremental and
-resumable). Reports are then
-linked into incidents (``raqib.services.incidents``).
+Each document is one unit: its reports, claims, search entries and processing record land
+together or not at all. Up to ``BATCH`` documents share one database transaction (one commit,
+one fsync) with each document in its own savepoint, so a document that fails to store is
+rolled back alone and recorded as failed with its error while the rest of the batch goes on;
+a crash loses at most the uncommitted batch, which the next run processes again (incremental
+and resumable). Reports are then linked into incidents (``raqib.services.incidents``).
 
 Sensitive documents: their reports keep the coded fields (type, date, place, numbers) but no
 words — no evidence text, no claim statements, nothing in the search index — since the
@@ -32,6 +33,10 @@ from raqib.vault.custody import db_now, utc_now
 from raqib.workspace import Workspace
 
 WITHHELD = "[sensitive]"
+BATCH = 64
+"""Documents stored per transaction at most."""
+Outcome = dict[str, Any] | str
+"""A document's extraction result (``extract``), or why extracting it failed."""
 
 
 @dataclass
@@ -63,16 +68,17 @@ def process(
     """Extract every pending document with ``pipeline`` (a ``raqib.extract`` Pipeline)."""
     summary = ProcessSummary()
     todo = pending(ws, again)
-    started = utc_now()
-    for number, doc_id in enumerate(todo, 1):
-        try:
-            result = extract(pipeline, load_payload(ws, doc_id))
-        except Exception as exc:  # one document's failure is recorded; the run goes on
-            record_failed(ws, summary, doc_id, exc)
-        else:
-            store_result(ws, summary, doc_id, result, done_since=started if again else None)
+    since = utc_now() if again else None
+    for start in range(0, len(todo), BATCH):
+        batch: list[tuple[int, Outcome]] = []
+        for doc_id in todo[start:start + BATCH]:
+            try:
+                batch.append((doc_id, extract(pipeline, load_payload(ws, doc_id))))
+            except Exception as exc:  # one document's failure is recorded; the run goes on
+                batch.append((doc_id, _reason(exc)))
+        store_results(ws, summary, batch, done_since=since)
         if progress:
-            progress(number, len(todo))
+            progress(start + len(batch), len(todo))
     return summary
 
 
@@ -113,35 +119,67 @@ def extract(pipeline: Any, payload: dict[str, Any]) -> dict[str, Any]:
 # -- storing one result: the one writer's per-document transaction ---------------------------
 
 
-def store_result(ws: Workspace, summary: ProcessSummary, doc_id: int, result: dict[str, Any],
-                 done_since: datetime | None = None) -> bool:
-    """Store ``result`` (from ``extract``) for ``doc_id`` in one transaction, added to
-    ``summary``; a failure is recorded on the document. Idempotent: a document already done
-    (since ``done_since`` when given, i.e. in this run of ``--again``) is left as it is and
-    False returned."""
-    try:
-        with transaction(ws.sessions) as session:
-            stored = _store_one(session, ws, doc_id, result, done_since)
-            if stored is None:
-                return False
-            report_ids, claims, touched = stored
-    except Exception as exc:  # one document's failure is recorded; the run goes on
-        record_failed(ws, summary, doc_id, exc)
-        return True
-    summary.processed += 1
-    summary.reports += len(report_ids)
-    summary.claims += claims
-    summary.new_report_ids.extend(report_ids)
-    summary.touched_incidents |= touched
-    return True
+def store_results(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int, Outcome]],
+                  done_since: datetime | None = None) -> None:
+    """Store each document's outcome in one transaction, each document in its own savepoint,
+    and add them to ``summary`` once committed. A document whose storing fails, or whose
+    outcome is a failure, is recorded as failed; the others go on. Idempotent: a document
+    already done (since ``done_since`` when given, i.e. in this run of ``--again``) is left
+    as it is. If the transaction cannot commit at all, each document is tried on its own."""
+    if not batch:
+        return
+    if len(batch) > 1:
+        try:
+            _store_batch(ws, summary, batch, done_since)
+            return
+        except Exception:  # the batch rolled back whole: go one by one
+            pass
+    for item in batch:
+        try:
+            _store_batch(ws, summary, [item], done_since)
+        except Exception as exc:  # even alone it cannot be stored: record it, go on
+            record_failed(ws, summary, item[0], exc)
+
+
+def _store_batch(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int, Outcome]],
+                 done_since: datetime | None) -> None:
+    stored: list[tuple[list[int], int, set[int]]] = []
+    failed: list[tuple[int, str]] = []
+    with transaction(ws.sessions) as session:
+        for doc_id, outcome in batch:
+            if isinstance(outcome, dict):
+                try:
+                    with session.begin_nested():
+                        done = _store_one(session, ws, doc_id, outcome, done_since)
+                    if done is not None:
+                        stored.append(done)
+                    continue
+                except Exception as exc:  # rolled back to the savepoint: this one only
+                    outcome = _reason(exc)
+            reason = _reason(outcome)
+            _mark_failed(session, doc_id, reason)
+            failed.append((doc_id, reason))
+    for report_ids, claims, touched in stored:
+        summary.processed += 1
+        summary.reports += len(report_ids)
+        summary.claims += claims
+        summary.new_report_ids.extend(report_ids)
+        summary.touched_incidents |= touched
+    summary.failed.extend(failed)
+
+
+def _reason(exc: BaseException | str) -> str:
+    """The first line of an error, as recorded on the document."""
+    text = exc if isinstance(exc, str) else f"{exc.__class__.__name__}: {exc}"
+    return (text.splitlines() or [""])[0][:500]
 
 
 def record_failed(ws: Workspace, summary: ProcessSummary, doc_id: int,
                   exc: BaseException | str) -> None:
     """Record that ``doc_id`` failed (its first error line) on the document and in summary."""
-    text = exc if isinstance(exc, str) else f"{exc.__class__.__name__}: {exc}"
-    message = (text.splitlines() or [""])[0][:500]
-    _record_failure(ws, doc_id, message)
+    message = _reason(exc)
+    with transaction(ws.sessions) as session:
+        _mark_failed(session, doc_id, message)
     summary.failed.append((doc_id, message))
 
 
@@ -169,11 +207,12 @@ def _store_one(session: Session, ws: Workspace, doc_id: int, result: dict[str, A
     source = source_row(session, recognise(
         fields.get("publisher"), fields.get("source_name"), fields.get("department"),
         url=fields.get("url")))
-    corrections = _drop_previous(session, doc.id)
+    earlier = session.get(Processing, doc.id)  # None: never processed, nothing to drop
+    corrections = _drop_previous(session, doc.id) if earlier is not None else {}
     report_ids = _store_reports(session, doc, result, corrections, title)
     claims = _store_claims(session, doc, result, report_ids)
     errors, stages = list(result.get("errors") or []), list(result.get("stages") or [])
-    record = session.get(Processing, doc.id) or Processing(document_id=doc.id)
+    record = earlier or Processing(document_id=doc.id)
     record.status = "failed" if errors and not stages else "done"
     record.error = "; ".join(errors) or None
     record.components = stages
@@ -217,14 +256,14 @@ def _drop_previous(session: Session, doc_id: int) -> dict[int, tuple[dict, int |
 
 def _store_reports(session: Session, doc: Document, result: dict[str, Any],
                    kept: dict[int, tuple[dict, int | None, str]], title: str) -> list[int]:
-    ids = []
     stages = list(result.get("stages") or [])
+    reports = []
     for ordinal, event in enumerate(result.get("events") or []):
-        data = copy.deepcopy(event)
+        data = dict(event)  # top-level changes only: the caller's result stays as it was
         found = data.get("evidence")
         evidence = None if doc.sensitive or not found else found.get("text")
         corrections, incident, placed_by = kept.get(ordinal, ({}, None, ""))
-        data.update(corrections)
+        data.update(copy.deepcopy(corrections))
         if doc.sensitive:
             data["evidence"] = None
             data["spans"] = {k: {"start": v["start"], "end": v["end"]}
@@ -235,12 +274,14 @@ def _store_reports(session: Session, doc: Document, result: dict[str, Any],
             incident_id=incident, placed_by=placed_by or None,
         )
         apply_columns(report, data)
-        session.add(report)
-        session.flush()
-        ids.append(report.id)
-        if evidence:
-            for_session(session).add("report", report.id, title, evidence)
-    return ids
+        reports.append(report)
+    session.add_all(reports)
+    session.flush()  # one INSERT for all of them; the ids are needed below
+    search = for_session(session)
+    for report in reports:
+        if report.evidence:
+            search.add("report", report.id, title, report.evidence)
+    return [report.id for report in reports]
 
 
 def apply_columns(report: Report, data: dict[str, Any]) -> None:
@@ -276,13 +317,12 @@ def _store_claims(session: Session, doc: Document, result: dict[str, Any],
     return len(claims)
 
 
-def _record_failure(ws: Workspace, doc_id: int, message: str) -> None:
-    with transaction(ws.sessions) as session:
-        record = session.get(Processing, doc_id) or Processing(document_id=doc_id)
-        record.status, record.error = "failed", message
-        record.components = record.components or []
-        record.processed_at = db_now()
-        session.add(record)
+def _mark_failed(session: Session, doc_id: int, message: str) -> None:
+    record = session.get(Processing, doc_id) or Processing(document_id=doc_id)
+    record.status, record.error = "failed", message
+    record.components = record.components or []
+    record.processed_at = db_now()
+    session.add(record)
 
 
 def failures(ws: Workspace) -> Iterator[tuple[int, str]]:
