@@ -29,10 +29,9 @@ MODES = ("local", "local:1", "local:2")
 CHUNK = 8
 
 
-def _corpus(root: Path, count: int, join: int = 1) -> Path:
-    """A workspace with ``count`` text documents (of ``join`` reports each) ingested,
-    nothing processed."""
-    folder = root / "cluster-docs"
+def write_reports(folder: Path, count: int, join: int = 1) -> Path:
+    """``folder`` (emptied first) with ``count`` text files of ``join`` synthetic reports each,
+    a thousand files per subfolder."""
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
@@ -42,6 +41,13 @@ def _corpus(root: Path, count: int, join: int = 1) -> Path:
         sub = folder / f"{i // 1000:03d}"
         sub.mkdir(exist_ok=True)
         (sub / f"report-{i:06d}.txt").write_text(f"Report {i}\n\n{text}\n", encoding="utf-8")
+    return folder
+
+
+def _corpus(root: Path, count: int, join: int = 1) -> Path:
+    """A workspace with ``count`` text documents (of ``join`` reports each) ingested,
+    nothing processed."""
+    folder = write_reports(root / "cluster-docs", count, join)
     ws = fresh_workspace(root, "ws-cluster")
     subprocess.run([*RAQIB, "-w", str(ws), "ingest", str(folder)], check=True,
                    capture_output=True)

@@ -1,11 +1,15 @@
-"""Helpers shared by the benchmarks: timing commands, fresh workspaces, peak memory."""
+"""Helpers shared by the benchmarks: timing commands, fresh workspaces, peak memory, and a
+PostgreSQL server with a throwaway database for the server-mode benchmarks."""
 
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,12 +46,67 @@ def timed(cmd: list[str], cwd: Path | None = None) -> Timed:
     return Timed(float(seconds), int(kb) / 1024, proc.returncode, proc.stdout, stderr)
 
 
-def fresh_workspace(root: Path, name: str) -> Path:
+def fresh_workspace(root: Path, name: str, database: str | None = None) -> Path:
+    """``raqib init`` in ``root/name`` (SQLite, or the server database URL ``database``)."""
     ws = root / name
     if ws.exists():
         shutil.rmtree(ws)
-    subprocess.run([*RAQIB, "init", str(ws)], check=True, capture_output=True)
+    extra = [] if database is None else ["--database", database]
+    subprocess.run([*RAQIB, "init", str(ws), *extra], check=True, capture_output=True)
     return ws
+
+
+CI_POSTGRES = Path(__file__).resolve().parents[1] / "scripts" / "ci_postgres.sh"
+
+
+def pg_server() -> tuple[str | None, str]:
+    """A PostgreSQL server's maintenance-database URL, found the way the tests find one:
+    $RAQIB_BENCH_PG_URL, $RAQIB_TEST_PG_URL, else the throwaway server that
+    ``scripts/ci_postgres.sh`` starts (or finds running). ``(None, why)`` when there is none."""
+    for name in ("RAQIB_BENCH_PG_URL", "RAQIB_TEST_PG_URL"):
+        if os.environ.get(name):
+            return os.environ[name], name
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return None, "psycopg is not installed"
+    try:
+        proc = subprocess.run(["bash", str(CI_POSTGRES)], capture_output=True, text=True,
+                              timeout=180)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return None, f"scripts/ci_postgres.sh did not run: {exc}"
+    line = next((ln for ln in proc.stdout.splitlines() if "RAQIB_TEST_PG_URL=" in ln), "")
+    if proc.returncode or not line:
+        why = (proc.stderr.strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
+        return None, f"scripts/ci_postgres.sh: {why}"
+    return line.split("=", 1)[1].strip(), "scripts/ci_postgres.sh"
+
+
+def one_line(exc: BaseException, limit: int = 200) -> str:
+    """An exception as one short line that fits a markdown table cell."""
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return text[:limit].replace("|", "/")
+
+
+@contextmanager
+def pg_database(server: str, prefix: str = "raqib_bench") -> Iterator[str]:
+    """A new, empty database on ``server`` (its URL), dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from raqib.store.engine import normalise_url
+
+    server = normalise_url(server)
+    name = f"{prefix}_{secrets.token_hex(5)}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def warm(paths: list[Path]) -> None:

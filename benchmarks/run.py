@@ -1,9 +1,13 @@
 """`make bench`: ingest throughput vs sha256sum, verify at 100,000 documents, WARC memory,
-extraction speed, incident linking at growing sizes, search latency at 100,000 documents.
+extraction speed, incident linking at growing sizes, search latency at 100,000 documents,
+ingest + process throughput on SQLite, PostgreSQL and Dask (1 and 2 workers) at 100,000
+documents, search latency on PostgreSQL at 1,000,000 documents.
 
 Scale with RAQIB_BENCH_LARGE_MB, RAQIB_BENCH_SMALL_DOCS, RAQIB_BENCH_WARC_MB,
 RAQIB_BENCH_EXTRACT_DOCS, RAQIB_BENCH_LINK_SIZES, RAQIB_BENCH_SEARCH_DOCS,
-RAQIB_BENCH_WEB_DOCS and RAQIB_BENCH_CLUSTER_DOCS; results are
+RAQIB_BENCH_WEB_DOCS, RAQIB_BENCH_CLUSTER_DOCS, RAQIB_BENCH_THROUGHPUT_DOCS and
+RAQIB_BENCH_PG_SEARCH_DOCS; the PostgreSQL parts use RAQIB_BENCH_PG_URL or RAQIB_TEST_PG_URL,
+else start scripts/ci_postgres.sh's server, else say they were skipped. Results are
 printed and written into docs/benchmarks.md between the RESULTS markers.
 """
 
@@ -23,7 +27,9 @@ from benchmarks.common import RAQIB, fresh_workspace, timed, warm
 from benchmarks.corpora import make_large_files, make_small_docs, make_warc
 from benchmarks.extract import bench_extract
 from benchmarks.linking import bench_linking
+from benchmarks.pg_search import bench_pg_search
 from benchmarks.search import bench_search
+from benchmarks.throughput import bench_throughput
 from benchmarks.web import bench_web
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
@@ -115,6 +121,8 @@ def main() -> None:
             lambda: bench_search(root, _env("RAQIB_BENCH_SEARCH_DOCS", 100_000)),
             lambda: bench_web(root, _env("RAQIB_BENCH_WEB_DOCS", 100_000)),
             lambda: bench_cluster(root, _env("RAQIB_BENCH_CLUSTER_DOCS", 2000)),
+            lambda: bench_throughput(root, _env("RAQIB_BENCH_THROUGHPUT_DOCS", 100_000)),
+            lambda: bench_pg_search(root, _env("RAQIB_BENCH_PG_SEARCH_DOCS", 1_000_000)),
         ):
             for row in part():
                 print(row, flush=True)

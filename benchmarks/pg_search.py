@@ -1,0 +1,119 @@
+"""Search latency at 1,000,000 documents on PostgreSQL (`make bench`): median and p99.
+
+Runnable alone: ``python -m benchmarks.pg_search [COUNT]`` (default
+$RAQIB_BENCH_PG_SEARCH_DOCS, else 1,000,000) prints the markdown row;
+``bench_pg_search(root, count)`` returns it for `make bench`.
+
+The same measurement as ``benchmarks/search.py`` (the same synthetic documents, incidents and
+reports from ``benchmarks.search.records`` with the same seed, the same QUERIES through
+``raqib.services.finder.find``, median and 99th percentile in process), on a workspace made
+with ``raqib init --database`` on a fresh PostgreSQL database (dropped afterwards). The server
+is $RAQIB_BENCH_PG_URL or $RAQIB_TEST_PG_URL, else the throwaway one ``scripts/ci_postgres.sh``
+starts; without one the row says the benchmark was skipped and why.
+
+The fill: ``benchmarks.search._fill`` adds every object through the ORM session and every
+search entry through ``SearchIndex.add`` one statement at a time; on PostgreSQL that ran at
+about 500 documents a second (measured at 20,000), over half an hour for a million, against
+about 1,700 a second this way (10 minutes). Here the same rows go in as
+multi-row INSERTs instead: the ORM's bulk ``insert(Model)`` with the same column values
+(Python-side defaults and JSON encoding applied by SQLAlchemy as for ``add``), and for the
+search index the columns ``PostgresSearch.add`` writes (``id`` = ``rowid(kind, ref)``,
+``kind``, ``ref``, ``title``, ``body``: a document's title and text, a report's title and
+evidence), whose ``tsv`` the server computes from them (a generated column), into the GIN index
+the migration created, 20,000 documents a transaction. So the searched data and the index
+are what the product would have stored (checked once at 20,000 documents: every row of
+``documents``, ``incidents``, ``reports`` and ``search_index``, ``tsv`` included, equal to the
+ORM fill's). Then ``VACUUM ANALYZE`` once, which autovacuum would
+do on its own shortly after such a load: the planner's word statistics (which the search uses
+to choose between ranking and newest-first) and the GIN index's pending list flushed.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.common import fresh_workspace, one_line, pg_database, pg_server
+from benchmarks.search import NOW, QUERIES, latencies, median_p99, records
+
+BATCH = 20_000
+TARGETS = "target median < 20 ms, p99 < 150 ms"
+
+
+def _fill_bulk(ws_path: Path, count: int, seed: int = 11) -> None:
+    """The rows ``benchmarks.search._fill`` writes, as multi-row INSERTs (see the docstring)."""
+    from sqlalchemy import column, insert, table, text
+
+    from raqib.search.sqlite_fts import rowid
+    from raqib.store.engine import transaction
+    from raqib.store.models import Document, Incident, Report
+    from raqib.workspace import Workspace
+
+    index = table("search_index", column("id"), column("kind"), column("ref"), column("title"),
+                  column("body"))
+    rng = random.Random(seed)
+    ws = Workspace.open(ws_path)
+    try:
+        for start in range(0, count, BATCH):
+            docs, incidents, reports, entries = [], [], [], []
+            for i in range(start, min(count, start + BATCH)):
+                doc, incident, report = records(rng, i, NOW)
+                docs.append(doc)
+                incidents.append(incident)
+                reports.append(report)
+                title = doc["title"] or ""
+                entries.append({"id": rowid("document", i + 1), "kind": "document",
+                                "ref": i + 1, "title": title, "body": doc["text"] or ""})
+                entries.append({"id": rowid("report", i + 1), "kind": "report", "ref": i + 1,
+                                "title": title, "body": report["evidence"] or ""})
+            with transaction(ws.sessions) as session:
+                session.execute(insert(Document), docs)
+                session.execute(insert(Incident), incidents)
+                session.execute(insert(Report), reports)
+                session.execute(insert(index), entries)
+        with ws.engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
+    finally:
+        ws.close()
+
+
+def bench_pg_search(root: Path, count: int = 1_000_000, repeats: int = 15) -> list[str]:
+    """The latency row for ``count`` documents, or a row saying why there is none."""
+    what = f"`raqib search` service over {count:,} documents on PostgreSQL"
+    server, origin = pg_server()
+    if server is None:
+        return [f"| {what} | skipped | no PostgreSQL server ({origin}) | {TARGETS} |"]
+    stage = f"no PostgreSQL database ({origin})"
+    try:
+        with pg_database(server, "raqib_bench_search") as url:
+            ws_path = fresh_workspace(root, "ws-pg-search", url)
+            stage = "failed"
+            t = time.perf_counter()
+            _fill_bulk(ws_path, count)
+            fill_s = time.perf_counter() - t
+            median, p99 = median_p99(latencies(ws_path, repeats))
+    except Exception as exc:  # a missing server or a failure is a row, not the end of the bench
+        return [f"| {what} | skipped | {stage}: {one_line(exc)} | {TARGETS} |"]
+    return [
+        f"| {what} ({len(QUERIES)} queries x {repeats}; store filled in {fill_s:,.0f} s, "
+        f"{count / fill_s:,.0f} docs/s, bulk INSERTs) | median **{median:,.1f} ms**, "
+        f"p99 **{p99:,.1f} ms** | | {TARGETS} |",
+    ]
+
+
+def main() -> None:
+    """``python -m benchmarks.pg_search [COUNT]``."""
+    default = int(os.environ.get("RAQIB_BENCH_PG_SEARCH_DOCS", 1_000_000))
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else default
+    with tempfile.TemporaryDirectory(prefix="raqib-bench-pg-search-",
+                                     dir=os.environ.get("TMPDIR")) as tmp:
+        for row in bench_pg_search(Path(tmp), count):
+            print(row, flush=True)
+
+
+if __name__ == "__main__":
+    main()
