@@ -19,13 +19,12 @@ from sqlalchemy.orm import Session
 from raqib.search import Hit, for_session
 from raqib.services.incidents import incidents_json, live
 from raqib.services.search import Filters, incidents_for, matches, structured
+from raqib.store.idsets import among
 from raqib.store.models import Incident, Processing, Report, Source
 from raqib.workspace import Workspace
 
 FACETS = ("event_type", "grade", "admin1", "side", "contested")
 UNKNOWN = "unknown"
-_CHUNK = 5000
-"""Ids per IN list (SQLite allows 32,766 variables)."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ def _matching(session: Session, query: Query, hits: dict[int, Hit] | None) -> li
     if hits is not None:
         if not hits:
             return []
-        statement = statement.where(Incident.id.in_(list(hits)))
+        statement = statement.where(among(session, Incident.id, hits))
     rows = session.execute(statement.order_by(Incident.event_date.desc(), Incident.id.desc())
                            ).all()
     if f.actor or f.near:
@@ -92,13 +91,12 @@ def _facets(session: Session, matched: list[Any]) -> dict[str, dict[str, int]]:
         counts["grade"][row.grade or UNKNOWN] += 1
         counts["admin1"][row.admin1 or UNKNOWN] += 1
         counts["contested"]["true" if row.contested else "false"] += 1
-    ids = [row.id for row in matched]
-    for start in range(0, len(ids), _CHUNK):
+    if matched:
         pairs = session.execute(
             select(Report.incident_id, Source.side).distinct()
             .join(Processing, Processing.document_id == Report.document_id)
             .join(Source, Processing.source_id == Source.id)
-            .where(Report.incident_id.in_(ids[start:start + _CHUNK]))).all()
+            .where(among(session, Report.incident_id, [row.id for row in matched]))).all()
         counts["side"].update(side or UNKNOWN for _, side in pairs)
     return {name: dict(counter.most_common()) for name, counter in counts.items()}
 
@@ -130,12 +128,10 @@ def geo(ws: Workspace, query: Query) -> list[dict[str, Any]]:
     """GeoJSON features of the matching incidents that have coordinates."""
     with ws.sessions() as session:
         matched = [r.id for r in _matching(session, query, None)]
-        features = []
-        for start in range(0, len(matched), _CHUNK):
-            rows = session.execute(select(Incident).where(
-                Incident.id.in_(matched[start:start + _CHUNK]),
-                Incident.latitude.is_not(None), Incident.longitude.is_not(None))).scalars()
-            features.extend(_feature(row) for row in rows)
+        rows = session.execute(select(Incident).where(
+            among(session, Incident.id, matched),
+            Incident.latitude.is_not(None), Incident.longitude.is_not(None))).scalars()
+        features = [_feature(row) for row in rows]
     return sorted(features, key=lambda f: f["id"])
 
 

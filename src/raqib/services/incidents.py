@@ -22,6 +22,7 @@ from raqib.incidents.records import ClaimView, IncidentView, ReportView, SourceI
 from raqib.services.processing import parse_day
 from raqib.store import engine as store
 from raqib.store.engine import transaction
+from raqib.store.idsets import among
 from raqib.store.models import ClaimRecord, Document, Incident, Processing, Report, Source
 from raqib.vault.custody import db_now
 from raqib.workspace import Workspace
@@ -226,14 +227,13 @@ def incident_json(session: Session, row: Incident) -> dict[str, Any]:
 
 def incidents_json(session: Session, rows: Sequence[Incident]) -> list[dict[str, Any]]:
     """The rows as the CLI and the API show them, with their documents found in one query
-    per 5,000 incidents (not one per incident)."""
+    (not one per incident)."""
     docs: dict[int, set[tuple[str, bool]]] = {row.id: set() for row in rows}
-    ids = list(docs)
-    for start in range(0, len(ids), 5000):
+    if docs:
         for incident_id, sha, sensitive in session.execute(
                 select(Report.incident_id, Document.sha256, Document.sensitive)
                 .join(Document, Report.document_id == Document.id)
-                .where(Report.incident_id.in_(ids[start:start + 5000])).distinct()):
+                .where(among(session, Report.incident_id, docs)).distinct()):
             docs[incident_id].add((sha, sensitive))
     return [_incident_dict(row, docs[row.id]) for row in rows]
 
@@ -256,7 +256,7 @@ def list_incidents(ws: Workspace, ids: Iterable[int] | None = None) -> list[dict
     with ws.sessions() as session:
         query = live()
         if ids is not None:
-            query = query.where(Incident.id.in_(list(ids)))
+            query = query.where(among(session, Incident.id, ids))
         rows = session.execute(query.order_by(Incident.event_date, Incident.id)).scalars().all()
         return incidents_json(session, rows)
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from raqib.errors import RaqibError
 from raqib.geo import km_apart
 from raqib.search import Hit, for_session
+from raqib.store.idsets import among
 from raqib.store.models import Incident, Report
 
 
@@ -60,12 +61,13 @@ def incidents_for(session: Session, words: str, depth: int = 2000) -> dict[int, 
     by_doc: dict[int, set[int]] = {}
     if report_ids:
         for report_id, incident_id in session.execute(
-                select(Report.id, Report.incident_id).where(Report.id.in_(report_ids))):
+                select(Report.id, Report.incident_id)
+                .where(among(session, Report.id, report_ids))):
             by_report.setdefault(report_id, set()).add(incident_id)
     if doc_ids:
         for doc_id, incident_id in session.execute(
                 select(Report.document_id, Report.incident_id)
-                .where(Report.document_id.in_(doc_ids))):
+                .where(among(session, Report.document_id, doc_ids))):
             by_doc.setdefault(doc_id, set()).add(incident_id)
     best: dict[int, Hit] = {}
     for hit in hits:

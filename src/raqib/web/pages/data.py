@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from raqib.store.idsets import among
 from raqib.store.models import ClaimRecord, CustodyLeaf, Document, Incident, Report, Review
 from raqib.vault.custody import Entry
 from raqib.workspace import Workspace
@@ -20,16 +21,15 @@ def incident_facts(ws: Workspace, ids: list[int]) -> dict[int, dict[str, Any]]:
     """id -> {actors, sides, admin1, location} from each incident's stored summary."""
     out: dict[int, dict[str, Any]] = {}
     with ws.sessions() as session:
-        for start in range(0, len(ids), 500):
-            rows = session.execute(select(Incident.id, Incident.summary)
-                                   .where(Incident.id.in_(ids[start:start + 500]))).all()
-            for incident_id, summary in rows:
-                summary = summary or {}
-                fields = summary.get("fields") or {}
-                out[incident_id] = {
-                    "actors": [a for a in (fields.get("actor1"), fields.get("actor2")) if a],
-                    "sides": list((summary.get("grade") or {}).get("sides") or []),
-                }
+        rows = session.execute(select(Incident.id, Incident.summary)
+                               .where(among(session, Incident.id, ids))).all()
+    for incident_id, summary in rows:
+        summary = summary or {}
+        fields = summary.get("fields") or {}
+        out[incident_id] = {
+            "actors": [a for a in (fields.get("actor1"), fields.get("actor2")) if a],
+            "sides": list((summary.get("grade") or {}).get("sides") or []),
+        }
     return out
 
 
