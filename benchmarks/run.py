@@ -8,7 +8,8 @@ RAQIB_BENCH_EXTRACT_DOCS, RAQIB_BENCH_LINK_SIZES, RAQIB_BENCH_SEARCH_DOCS,
 RAQIB_BENCH_WEB_DOCS, RAQIB_BENCH_CLUSTER_DOCS, RAQIB_BENCH_THROUGHPUT_DOCS and
 RAQIB_BENCH_PG_SEARCH_DOCS; the PostgreSQL parts use RAQIB_BENCH_PG_URL or RAQIB_TEST_PG_URL,
 else start scripts/ci_postgres.sh's server, else say they were skipped. Results are
-printed and written into docs/benchmarks.md between the RESULTS markers.
+printed and written into docs/benchmarks.md between the RESULTS markers, one block per part
+(``python -m benchmarks.run [PART ...]`` runs only the parts named; see PARTS).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -98,46 +100,66 @@ def _sha256sum_version() -> str:
     return out.splitlines()[0] if out else "sha256sum"
 
 
-def main() -> None:
-    header = [
-        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.node() or 'this machine'}: "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{_sha256sum_version()}.",
-        "Command: `make bench`. Ratios compare two runs made one after the other in the same "
-        "process, page cache warm for both.",
-        "",
-        "| what | raqib | reference | ratio |",
-        "|---|---|---|---|",
-    ]
-    rows: list[str] = []
+PARTS: dict[str, Callable[[Path], list[str]]] = {
+    "ingest": lambda root: [*bench_large(root, _env("RAQIB_BENCH_LARGE_MB", 1024)),
+                            *bench_verify(root, _env("RAQIB_BENCH_SMALL_DOCS", 100_000)),
+                            *bench_warc(root, _env("RAQIB_BENCH_WARC_MB", 2048))],
+    "extract": lambda root: bench_extract(root, _env("RAQIB_BENCH_EXTRACT_DOCS", 5000)),
+    "linking": lambda root: bench_linking(),
+    "search": lambda root: bench_search(root, _env("RAQIB_BENCH_SEARCH_DOCS", 100_000)),
+    "web": lambda root: bench_web(root, _env("RAQIB_BENCH_WEB_DOCS", 100_000)),
+    "cluster": lambda root: bench_cluster(root, _env("RAQIB_BENCH_CLUSTER_DOCS", 2000)),
+    "throughput": lambda root: bench_throughput(
+        root, _env("RAQIB_BENCH_THROUGHPUT_DOCS", 100_000)),
+    "pg_search": lambda root: bench_pg_search(
+        root, _env("RAQIB_BENCH_PG_SEARCH_DOCS", 1_000_000)),
+}
+"""Each part's rows go to docs/benchmarks.md in a block of their own, stamped with the time
+they were measured: ``python -m benchmarks.run linking web`` re-measures those two and keeps
+the others' last results (and times) as they were."""
+
+
+def main(argv: list[str]) -> None:
+    names = argv or list(PARTS)
+    unknown = [name for name in names if name not in PARTS]
+    if unknown:
+        raise SystemExit(f"unknown benchmark part(s) {', '.join(unknown)}; "
+                         f"the parts are {', '.join(PARTS)}")
     with tempfile.TemporaryDirectory(prefix="raqib-bench-", dir=os.environ.get("TMPDIR")) as tmp:
-        root = Path(tmp)
-        for part in (
-            lambda: bench_large(root, _env("RAQIB_BENCH_LARGE_MB", 1024)),
-            lambda: bench_verify(root, _env("RAQIB_BENCH_SMALL_DOCS", 100_000)),
-            lambda: bench_warc(root, _env("RAQIB_BENCH_WARC_MB", 2048)),
-            lambda: bench_extract(root, _env("RAQIB_BENCH_EXTRACT_DOCS", 5000)),
-            bench_linking,
-            lambda: bench_search(root, _env("RAQIB_BENCH_SEARCH_DOCS", 100_000)),
-            lambda: bench_web(root, _env("RAQIB_BENCH_WEB_DOCS", 100_000)),
-            lambda: bench_cluster(root, _env("RAQIB_BENCH_CLUSTER_DOCS", 2000)),
-            lambda: bench_throughput(root, _env("RAQIB_BENCH_THROUGHPUT_DOCS", 100_000)),
-            lambda: bench_pg_search(root, _env("RAQIB_BENCH_PG_SEARCH_DOCS", 1_000_000)),
-        ):
-            for row in part():
+        for name in names:
+            started = datetime.now(UTC)
+            rows: list[str] = []
+            for row in PARTS[name](Path(tmp)):
                 print(row, flush=True)
                 rows.append(row)
-    _record([*header, *rows])
+            _record(name, [_stamp(name, started), "", "| what | raqib | reference | ratio |",
+                           "|---|---|---|---|", *rows])
 
 
-def _record(lines: list[str]) -> None:
+def _stamp(name: str, started: datetime) -> str:
+    return (f"**{name}**: measured {started:%Y-%m-%d %H:%M}-{datetime.now(UTC):%H:%M} UTC on "
+            f"{platform.node() or 'this machine'}: {os.cpu_count()} cores, Python "
+            f"{platform.python_version()}, {_sha256sum_version()}; "
+            f"`python -m benchmarks.run {name}` (or `make bench`).")
+
+
+def _record(name: str, lines: list[str]) -> None:
+    """Replace part ``name``'s block between the RESULTS markers (or add it at their end)."""
     text = DOCS.read_text(encoding="utf-8")
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        tail = rest.split(END, 1)[1]
-        DOCS.write_text(f"{head}{BEGIN}\n" + "\n".join(lines) + f"\n{END}{tail}", encoding="utf-8")
-        print(f"recorded in {DOCS}", file=sys.stderr)
+    if BEGIN not in text or END not in text:
+        return
+    head, rest = text.split(BEGIN, 1)
+    body, tail = rest.split(END, 1)
+    begin, end = f"<!-- {name} BEGIN -->", f"<!-- {name} END -->"
+    block = "\n".join([begin, *lines, end])
+    if begin in body and end in body:
+        before, after = body.split(begin, 1)
+        body = before + block + after.split(end, 1)[1]
+    else:
+        body = body.rstrip("\n") + "\n\n" + block + "\n"
+    DOCS.write_text(f"{head}{BEGIN}{body}{END}{tail}", encoding="utf-8")
+    print(f"recorded {name} in {DOCS}", file=sys.stderr)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
