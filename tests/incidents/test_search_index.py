@@ -1,15 +1,22 @@
-"""The SQLite full-text index: safe queries, replace by id, ranking and its fallback."""
+"""The full-text index on both backends (``backend``, tests/conftest.py): SQLite FTS5 and
+PostgreSQL tsvector/GIN give the same results: safe queries, replace by id, ranking and its
+fallback. tests/server/test_pg_search.py compares the two on the samples."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from raqib.search import for_session, sqlite_fts
+from backends import Backend
+from raqib.search import for_session, postgres_fts, sqlite_fts
+from raqib.search.postgres_fts import ts_query
 from raqib.search.sqlite_fts import fts_query
 from raqib.store.engine import transaction
 from raqib.workspace import Workspace
+
+RANKERS = {"sqlite": sqlite_fts, "postgresql": postgres_fts}
 
 
 def test_user_words_become_quoted_terms() -> None:
@@ -17,11 +24,17 @@ def test_user_words_become_quoted_terms() -> None:
     assert fts_query('bomb* OR NEAR("x" AND') == '"bomb"* "OR" "NEAR" "x" "AND"'
     assert fts_query("قصف حلب") == '"قصف" "حلب"'
     assert fts_query('"()*') == ""
+    assert ts_query("chlorine Aleppo") == "'chlorine' & 'Aleppo'"
+    assert ts_query('bomb* OR NEAR("x" AND') == "'bomb':* & 'OR' & 'NEAR' & 'x' & 'AND'"
+    assert ts_query("قصف حلب") == "'قصف' & 'حلب'"
+    assert ts_query("'\"()*:&|!") == ""
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    return Workspace.create(tmp_path / "ws")
+def ws(tmp_path: Path, backend: Backend) -> Iterator[Workspace]:
+    workspace = backend.create(tmp_path / "ws")
+    yield workspace
+    workspace.close()
 
 
 def test_add_replaces_and_remove_deletes(ws: Workspace) -> None:
@@ -45,7 +58,7 @@ def test_add_replaces_and_remove_deletes(ws: Workspace) -> None:
 
 
 def test_title_words_rank_first_and_broad_queries_fall_back_to_newest(
-    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+    ws: Workspace, backend: Backend, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with transaction(ws.sessions) as session:
         index = for_session(session)
@@ -54,5 +67,33 @@ def test_title_words_rank_first_and_broad_queries_fall_back_to_newest(
         index.add("document", 3, "Aid convoy", "a strike near the market road")
     with ws.sessions() as session:
         assert for_session(session).query("strike")[0].ref == 2
-        monkeypatch.setattr(sqlite_fts, "RANK_LIMIT", 2)
+        monkeypatch.setattr(RANKERS[backend.name], "RANK_LIMIT", 2)
         assert [h.ref for h in for_session(session).query("strike")] == [3, 2, 1]
+
+
+WORDS = [
+    ("chlorine", {1, 3}),
+    ("CHLORINE aleppo", {1}),
+    ("chlor*", {1, 3}),
+    ("chlor", set()),
+    ("قصف", {2}),
+    ("حلب قصف", {2}),
+    ("cafe", {4}),
+    ("Café", {4}),
+    ("gas", {3}),
+    ('chlorine" OR NEAR(', set()),
+    ("!!", set()),
+]
+
+
+def test_the_same_words_match_the_same_entries(ws: Workspace) -> None:
+    with transaction(ws.sessions) as session:
+        index = for_session(session)
+        index.add("document", 1, "Chlorine in Aleppo", "shells carrying chlorine fell")
+        index.add("document", 2, "قصف حلب", "قصف مدفعي على الأحياء الغربية")
+        index.add("report", 3, "", "a chlorine-gas attack was reported")
+        index.add("document", 4, "Le café", "un café bombardé")
+    with ws.sessions() as session:
+        index = for_session(session)
+        found = {words: {h.ref for h in index.query(words)} for words, _ in WORDS}
+    assert found == dict(WORDS)

@@ -1,4 +1,5 @@
-"""`raqib process`, `incidents`, `search`, reviews and agreements on a real workspace."""
+"""`raqib process`, `incidents`, `search`, reviews and agreements on a real workspace, on both
+backends (``backend`` / ``module_backend``, tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from backends import Backend
 from raqib.cli import cli
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -27,11 +29,11 @@ def jsonl(output: str) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seeded(tmp_path_factory: pytest.TempPathFactory, module_backend: Backend) -> Path:
     """A workspace with the seed press release and a state-media account, processed."""
     root = tmp_path_factory.mktemp("incidents")
     ws = root / "ws"
-    assert run(root, "init", str(ws))[0] == 0
+    assert run(root, *module_backend.init_args(ws))[0] == 0
     code, out = run(ws, "ingest", "--process", str(PRESS), str(SANA))
     assert code == 0, out
     return ws
@@ -101,9 +103,9 @@ def test_search_near_an_unknown_place_is_one_clear_error(seeded: Path) -> None:
     assert code == 1 and "Qqqzzxville" in out and "Traceback" not in out
 
 
-def test_correction_is_logged_and_survives_a_rerun(tmp_path: Path) -> None:
+def test_correction_is_logged_and_survives_a_rerun(tmp_path: Path, backend: Backend) -> None:
     ws = tmp_path / "ws"
-    run(tmp_path, "init", str(ws))
+    assert run(tmp_path, *backend.init_args(ws))[0] == 0
     assert run(ws, "ingest", "--process", str(SANA))[0] == 0
     report_id = 1
     code, out = run(ws, "incidents", "review", f"report:{report_id}", "--set",
@@ -124,9 +126,9 @@ def test_correction_is_logged_and_survives_a_rerun(tmp_path: Path) -> None:
     assert code == 0, out
 
 
-def test_merge_and_split_are_kept_by_relinking(tmp_path: Path) -> None:
+def test_merge_and_split_are_kept_by_relinking(tmp_path: Path, backend: Backend) -> None:
     ws = tmp_path / "ws"
-    run(tmp_path, "init", str(ws))
+    assert run(tmp_path, *backend.init_args(ws))[0] == 0
     assert run(ws, "ingest", "--process", str(PRESS), str(SANA))[0] == 0
     rows = incidents(ws)
     assert len(rows) >= 2
@@ -173,12 +175,12 @@ def test_a_malformed_agreement_file_is_refused_by_name(seeded: Path, tmp_path: P
 
 
 def test_a_failing_document_is_recorded_and_the_run_goes_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: Backend
 ) -> None:
     from raqib.extract.pipeline import Pipeline
 
     ws = tmp_path / "ws"
-    run(tmp_path, "init", str(ws))
+    assert run(tmp_path, *backend.init_args(ws))[0] == 0
     assert run(ws, "ingest", str(PRESS), str(SANA))[0] == 0
     real = Pipeline.run
 

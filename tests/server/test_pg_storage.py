@@ -1,5 +1,6 @@
-"""The vault's guarantees on PostgreSQL: append-only tables, tamper found by `verify`,
-offline proofs, and checkpoint signing serialised with concurrent ingests."""
+"""Checkpoint signing serialised with concurrent ingests on PostgreSQL. The other vault
+guarantees (append-only tables, tamper found by `verify`, offline proofs) run on both
+backends in tests/vault/."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import select
 
 from clirun import run
 from raqib.store.models import SignedCheckpoint
 from raqib.workspace import Workspace
+
+pytestmark = pytest.mark.postgresql
 
 
 def _ok(ws: Path | None, *args: str) -> str:
@@ -32,49 +34,6 @@ def vault(tmp_path: Path, pg_url: str) -> Path:
         doc.write_text(f"Statement {i} from the local council about shelling on Saturday.")
         _ok(ws, "ingest", str(doc))
     return ws
-
-
-@pytest.mark.parametrize("sql", [
-    "UPDATE custody_leaves SET data = data WHERE idx = 0",
-    "DELETE FROM custody_leaves WHERE idx = 2",
-    "UPDATE checkpoints SET note = note",
-    "DELETE FROM checkpoints",
-])
-def test_log_tables_are_append_only(vault: Path, pg_url: str, sql: str) -> None:
-    engine = create_engine(pg_url)
-    try:
-        with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
-            conn.execute(text(sql))
-    finally:
-        engine.dispose()
-
-
-@pytest.mark.parametrize(("attack", "named"), [
-    ("UPDATE custody_leaves SET data = convert_to(replace(convert_from(data, 'UTF8'), "
-     "'\"seq\":1', '\"seq\":7'), 'UTF8') WHERE idx = 1", "leaf 1"),
-    ("DELETE FROM custody_leaves WHERE idx = 1", "leaves 1..1 are missing"),
-    ("UPDATE documents SET sha256 = repeat('0', 64) WHERE id = 2", ""),
-])
-def test_verify_finds_tampering_on_the_server(
-    vault: Path, pg_url: str, attack: str, named: str
-) -> None:
-    engine = create_engine(pg_url)
-    try:  # the attacker is the database superuser: the triggers are switched off
-        with engine.begin() as conn:
-            conn.execute(text("SET session_replication_role = replica"))
-            conn.exec_driver_sql(attack)
-    finally:
-        engine.dispose()
-    code, out = run(vault, "verify")
-    assert code == 1, out
-    assert "PROBLEM" in out and named in out
-
-
-def test_proof_from_a_server_workspace_verifies_offline(vault: Path, tmp_path: Path) -> None:
-    bundle = tmp_path / "proof.json"
-    _ok(vault, "proof", "2", "-o", str(bundle))
-    code, out = run(None, "verify-proof", str(bundle), "--original", str(tmp_path / "doc1.txt"))
-    assert code == 0 and "proof verified" in out, out
 
 
 def test_checkpoints_and_ingests_at_once_stay_one_log(vault: Path, tmp_path: Path) -> None:

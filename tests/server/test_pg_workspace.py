@@ -1,4 +1,6 @@
-"""A workspace on PostgreSQL: the same commands, the same guarantees (issue 7)."""
+"""What only a server workspace has (issue 7): a database shared by many writers, and
+`raqib migrate`. The storage and search tests run on both backends elsewhere (``backend``,
+tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -10,13 +12,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 import raqib.cli.server  # noqa: F401  (registers `raqib migrate`)
 from clirun import run
-from raqib.store.engine import HEAD_REVISION
 from raqib.store.models import CustodyLeaf, Document
 from raqib.workspace import Workspace
+
+pytestmark = pytest.mark.postgresql
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "public"
 
@@ -25,40 +28,6 @@ def _ok(ws: Path | None, *args: str) -> str:
     code, out = run(ws, *args)
     assert code == 0, out
     return out
-
-
-def test_init_puts_the_database_on_the_server_and_blobs_in_the_folder(
-    tmp_path: Path, pg_url: str
-) -> None:
-    root = tmp_path / "ws"
-    _ok(None, "init", str(root), "--database", pg_url)
-    ws = Workspace.open(root)
-    assert ws.engine.dialect.name == "postgresql"
-    assert not (root / "raqib.db").exists()
-    with ws.engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar() \
-            == HEAD_REVISION
-    _ok(root, "ingest", str(SAMPLES))
-    vault = root / "vault"
-    assert any(p.is_file() and "tmp" not in p.relative_to(vault).parts for p in vault.rglob("*"))
-    ws.close()
-
-
-def test_ingest_process_verify_search_on_postgresql(tmp_path: Path, pg_url: str) -> None:
-    root = tmp_path / "ws"
-    _ok(None, "init", str(root), "--database", pg_url)
-    _ok(root, "ingest", str(SAMPLES))
-    _ok(root, "process")
-    out = _ok(root, "verify")
-    assert "intact" in out
-    _ok(root, "checkpoint")
-    assert _ok(root, "incidents", "list")
-    out = _ok(root, "search", "chlorine")
-    assert "[[chlorine]]" in out.replace("\n", " ") or "chlorine" in out.lower()
-    ws = Workspace.open(root)
-    with ws.sessions() as session:
-        assert session.scalar(select(func.count()).select_from(Document)) > 0
-    ws.close()
 
 
 def test_init_refuses_a_database_that_holds_a_workspace(tmp_path: Path, pg_url: str) -> None:

@@ -1,4 +1,5 @@
-"""Proof bundles checked without the workspace, and checkpoints held by an outside witness."""
+"""Proof bundles checked without the workspace, and checkpoints held by an outside witness;
+on both backends (``backend``, tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from attack import open_as_attacker
 from click.testing import CliRunner
 from sqlalchemy import update
 
+from backends import Backend
 from raqib.cli import cli
 from raqib.store.engine import transaction
 from raqib.store.models import Document
@@ -27,9 +29,9 @@ def run(*args: str) -> tuple[int, str]:
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Path:
+def ws(tmp_path: Path, backend: Backend) -> Path:
     path = tmp_path / "ws"
-    run("init", str(path))
+    assert run(*backend.init_args(path))[0] == 0
     for i in range(3):
         doc = tmp_path / f"doc{i}.txt"
         doc.write_text(f"Statement {i} from the local council about shelling on Saturday.")
@@ -87,9 +89,9 @@ def test_a_changed_bundle_fails(ws: Path, tmp_path: Path, change, failing: str) 
     assert failing in out
 
 
-def test_another_workspace_key_is_refused(ws: Path, tmp_path: Path) -> None:
+def test_another_workspace_key_is_refused(ws: Path, tmp_path: Path, backend: Backend) -> None:
     other = tmp_path / "other"
-    run("init", str(other))
+    assert run(*backend.init_args(other))[0] == 0
     bundle = tmp_path / "proof.json"
     run("-w", str(ws), "proof", "1", "-o", str(bundle))
     code, out = run("verify-proof", str(bundle), "--key", run("-w", str(other), "key", "export")[1])

@@ -1,4 +1,6 @@
-"""The tamper matrix: each change to a workspace is caught by `raqib verify`, by name."""
+"""The tamper matrix: each change to a workspace is caught by `raqib verify`, by name, on
+both backends (``backend``, tests/conftest.py); on PostgreSQL the attacker is the database
+superuser with the triggers switched off."""
 
 from __future__ import annotations
 
@@ -9,9 +11,12 @@ from pathlib import Path
 
 import nacl.signing
 import pytest
-from attack import open_as_attacker
+from attack import Attacker, open_as_attacker
 from click.testing import CliRunner
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
 
+from backends import Backend
 from raqib.cli import cli
 from raqib.vault import custody, merkle, note
 from raqib.workspace import Workspace
@@ -23,10 +28,10 @@ def run(ws: Path, *args: str) -> tuple[int, str]:
 
 
 @pytest.fixture
-def vault(tmp_path: Path) -> Path:
+def vault(tmp_path: Path, backend: Backend) -> Path:
     """A workspace with five documents over two ingest runs (two checkpoints)."""
     ws = tmp_path / "ws"
-    assert run(ws.parent, "init", str(ws))[0] == 0
+    assert run(ws.parent, *backend.init_args(ws))[0] == 0
     docs = tmp_path / "docs"
     docs.mkdir()
     for i in range(5):
@@ -40,8 +45,8 @@ def vault(tmp_path: Path) -> Path:
     return ws
 
 
-def db(ws: Path) -> sqlite3.Connection:
-    """The attacker's view: raw SQL, append-only triggers dropped."""
+def db(ws: Path) -> Attacker:
+    """The attacker's view: raw SQL, append-only triggers out of the way."""
     return open_as_attacker(ws)
 
 
@@ -182,6 +187,7 @@ def test_checkpoint_refuses_to_sign_a_tampered_log(vault: Path) -> None:
     assert "refusing to sign" in out
 
 
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # a database file
 def test_a_damaged_database_file_is_reported_in_one_line(vault: Path) -> None:
     db_file = vault / "raqib.db"
     conn = sqlite3.connect(db_file)
@@ -197,12 +203,25 @@ def test_a_damaged_database_file_is_reported_in_one_line(vault: Path) -> None:
     assert "database" in out
 
 
-def test_log_tables_are_append_only_in_the_database(vault: Path) -> None:
-    conn = sqlite3.connect(vault / "raqib.db")
-    for sql in ("update custody_leaves set data=x'00' where idx=0",
-                "delete from custody_leaves where idx=0", "delete from checkpoints"):
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            conn.execute(sql)
+@pytest.mark.parametrize("sql", [
+    "update custody_leaves set data = data where idx = 0",
+    "delete from custody_leaves where idx = 2",
+    "update checkpoints set note = note",
+    "delete from checkpoints",
+])
+def test_log_tables_are_append_only_in_the_database(vault: Path, sql: str) -> None:
+    engine = create_engine(Workspace.open(vault).database_url)
+    rows = text("select (select count(*) from custody_leaves), (select count(*) from checkpoints)")
+    try:
+        with engine.connect() as conn:
+            assert tuple(conn.execute(rows).one()) == (7, 2)
+        with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+            conn.execute(text(sql))
+        with engine.connect() as conn:
+            assert tuple(conn.execute(rows).one()) == (7, 2)
+        assert run(vault, "verify")[0] == 0
+    finally:
+        engine.dispose()
 
 
 def test_the_parallel_path_catches_the_same(vault: Path, monkeypatch: pytest.MonkeyPatch) -> None:

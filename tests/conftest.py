@@ -1,9 +1,11 @@
-"""A PostgreSQL server for the server-mode tests, and a fresh database per test.
+"""The database backends of the storage and search tests: SQLite, and a PostgreSQL server.
 
+``backend`` (and ``module_backend``, for fixtures kept for a module) runs a test once per
+backend; its ``url()``/``init_args()``/``create()`` give each new workspace a fresh database.
 The server is $RAQIB_TEST_PG_URL when set (``scripts/ci_postgres.sh`` prints one), else a
 throwaway one started here in a temporary folder when a Debian PostgreSQL is installed and
-this runs as root or postgres; else the tests are skipped with the reason. Each test gets its
-own database, dropped afterwards.
+this runs as root or postgres; else the PostgreSQL variants are skipped with the reason.
+Each database a test makes is dropped afterwards.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import glob
 import os
 import pwd
-import secrets
 import shutil
 import socket
 import subprocess
@@ -20,8 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+
+from backends import NAMES, Backend, DatabaseMaker
 
 
 def _free_port() -> int:
@@ -83,16 +84,46 @@ def pg_server() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture
-def pg_url(pg_server: str) -> Iterator[str]:
-    """A URL to a new, empty database on the server; dropped after the test."""
-    name = f"raqib_test_{secrets.token_hex(5)}"
-    admin = create_engine(pg_server, isolation_level="AUTOCOMMIT")
+@pytest.fixture(scope="session")
+def pg_databases(pg_server: str) -> Iterator[DatabaseMaker]:
+    maker = DatabaseMaker(pg_server)
     try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        yield make_url(pg_server).set(database=name).render_as_string(hide_password=False)
+        yield maker
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        maker.close()
+
+
+@pytest.fixture
+def pg_url(pg_databases: DatabaseMaker) -> Iterator[str]:
+    """A URL to a new, empty database on the server; dropped after the test."""
+    url = pg_databases.new()
+    try:
+        yield url
+    finally:
+        pg_databases.drop([url])
+
+
+def _backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
+    name = str(request.param)
+    maker = request.getfixturevalue("pg_databases") if name == "postgresql" else None
+    backend = Backend(name, maker)
+    try:
+        yield backend
+    finally:
+        backend.close()
+
+
+PARAMS = [pytest.param(name, marks=[pytest.mark.postgresql] if name == "postgresql" else [])
+          for name in NAMES]
+
+
+@pytest.fixture(params=PARAMS)
+def backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
+    """The test runs once on SQLite and once on PostgreSQL (skipped there without a server)."""
+    yield from _backend(request)
+
+
+@pytest.fixture(scope="module", params=PARAMS)
+def module_backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
+    """``backend`` for fixtures shared by a module's tests."""
+    yield from _backend(request)
