@@ -6,10 +6,16 @@ session's database: SQLite FTS5 on a laptop, a PostgreSQL tsvector/GIN index in 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import TextualSelect
+
+KINDS = {"document": 0, "report": 1}
+"""Each entry's key is ``ref * 4 + code``: its kind and id in one integer."""
+CODES = {code: kind for kind, code in KINDS.items()}
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,13 @@ class SearchIndex(Protocol):
 
     def remove(self, kind: str, ref: int) -> None: ...
 
+    def ranked(self, text: str, limit: int) -> TextualSelect | None:
+        """The best ``limit`` entries as a SQL select with columns ``ref``, ``code`` (the
+        kind's code in ``KINDS``) and ``score`` (larger is better), for a caller to join in
+        SQL (to reports, incidents) rather than carry thousands of hits through Python;
+        None when the words hold nothing to search for."""
+        ...
+
     def query(self, text: str, kinds: tuple[str, ...] = ("document", "report"),
               limit: int = 1000) -> list[Hit]:
         """The best ``limit`` hits, best first, without snippets."""
@@ -37,6 +50,14 @@ class SearchIndex(Protocol):
     def snippets(self, text: str, hits: list[Hit]) -> list[Hit]:
         """The same hits with their snippets filled in."""
         ...
+
+
+def hits_of(rows: Iterable[tuple[int, int, float]], kinds: tuple[str, ...], limit: int
+            ) -> list[Hit]:
+    """``(ref, code, score)`` rows of ``ranked`` as hits of the wanted kinds."""
+    wanted = {KINDS[k] for k in kinds if k in KINDS}
+    kept = [(ref, code, score) for ref, code, score in rows if code in wanted]
+    return [Hit(CODES[code], int(ref), "", float(score)) for ref, code, score in kept[:limit]]
 
 
 class SearchUnavailable(RuntimeError):

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import BigInteger, Float, Integer, bindparam, text
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import TextualSelect
 
-from raqib.search import Hit
-from raqib.search.sqlite_fts import _TERM, CODES, KINDS, rowid
+from raqib.search import KINDS, Hit, hits_of
+from raqib.search.sqlite_fts import _TERM, rowid
 
 RANK_LIMIT = 20_000
 ESTIMATE_FACTOR = 2
@@ -60,34 +61,38 @@ class PostgresSearch:
         self.session.execute(text("DELETE FROM search_index WHERE id = :id"),
                              {"id": rowid(kind, ref)})
 
-    def query(self, words: str, kinds: tuple[str, ...] = ("document", "report"),
-              limit: int = 1000) -> list[Hit]:
+    def ranked(self, words: str, limit: int) -> TextualSelect | None:
         match = ts_query(words)
         if not match:
-            return []
+            return None
         where = f"tsv @@ to_tsquery('{CONFIG}', :q)"
-        params = {"q": match, "n": limit, "cap": RANK_LIMIT + 1,
-                  "kinds": [k for k in kinds if k in KINDS] or [""]}
-        if self._estimate(where, match) <= ESTIMATE_FACTOR * RANK_LIMIT:
-            # Few matches (the GIN index finds them): count them, capped just above the limit,
-            # and rank them in the same pass.
-            rows = self.session.execute(
-                text("WITH m AS MATERIALIZED ("
-                     f"SELECT id, kind, tsv FROM search_index WHERE {where} LIMIT :cap) "
-                     f"SELECT id, ts_rank('{WEIGHTS}', tsv, to_tsquery('{CONFIG}', :q), 1) "
-                     "AS score, (SELECT count(*) FROM m) FROM m WHERE kind IN :kinds "
-                     "ORDER BY score DESC, id LIMIT :n")
-                .bindparams(bindparam("kinds", expanding=True)), params,
-            ).all()
-            if not rows or rows[0][2] <= RANK_LIMIT:
-                return [Hit(CODES[int(r) % 4], int(r) // 4, "", float(s)) for r, s, _ in rows]
-        # A word in most entries: walk the primary key from the newest, stop after :n.
-        newest = self.session.execute(
-            text(f"SELECT id FROM search_index WHERE {where} AND kind IN :kinds "
-                 "ORDER BY id DESC LIMIT :n")
-            .bindparams(bindparam("kinds", expanding=True)), params,
-        ).scalars().all()
-        return [Hit(CODES[int(r) % 4], int(r) // 4, "", 0.0) for r in newest]
+        if self._matches(where, match) <= RANK_LIMIT:
+            # Few matches (the GIN index finds them): rank them all.
+            sql = (f"SELECT id / 4 AS ref, id % 4 AS code, ts_rank('{WEIGHTS}', tsv, "
+                   f"to_tsquery('{CONFIG}', :q), 1) AS score FROM search_index WHERE {where} "
+                   "ORDER BY score DESC, id LIMIT :n")
+        else:  # a word in most entries: walk the primary key from the newest, stop after :n
+            sql = (f"SELECT id / 4 AS ref, id % 4 AS code, 0.0 AS score FROM search_index "
+                   f"WHERE {where} ORDER BY id DESC LIMIT :n")
+        return text(sql).bindparams(q=match, n=limit).columns(
+            ref=BigInteger, code=Integer, score=Float)
+
+    def query(self, words: str, kinds: tuple[str, ...] = ("document", "report"),
+              limit: int = 1000) -> list[Hit]:
+        ranked = self.ranked(words, limit * len(KINDS))
+        if ranked is None:
+            return []
+        return hits_of(self.session.execute(ranked), kinds, limit)
+
+    def _matches(self, where: str, match: str) -> int:
+        """How many entries match: the planner's estimate when that is far above RANK_LIMIT,
+        else counted exactly up to just above it."""
+        estimate = self._estimate(where, match)
+        if estimate > ESTIMATE_FACTOR * RANK_LIMIT:
+            return estimate
+        return int(self.session.execute(
+            text(f"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE {where} "
+                 "LIMIT :cap) AS m"), {"q": match, "cap": RANK_LIMIT + 1}).scalar_one())
 
     def _estimate(self, where: str, match: str) -> int:
         """The planner's estimate of the matches (from the column's word statistics): counting

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import Float, Integer, bindparam, text
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import TextualSelect
 
-from raqib.search import Hit
+from raqib.search import KINDS, Hit, hits_of
 
 _TERM = re.compile(r"[\w\u0600-\u06FF]+\*?")
-KINDS = {"document": 0, "report": 1}
-CODES = {code: kind for kind, code in KINDS.items()}
 RANK_LIMIT = 20_000
 
 
@@ -56,24 +55,27 @@ class SqliteSearch:
         self.session.execute(text("DELETE FROM search_index WHERE rowid = :id"),
                              {"id": rowid(kind, ref)})
 
-    def query(self, words: str, kinds: tuple[str, ...] = ("document", "report"),
-              limit: int = 1000) -> list[Hit]:
+    def ranked(self, words: str, limit: int) -> TextualSelect | None:
         match = fts_query(words)
         if not match:
-            return []
+            return None
         matches = self.session.execute(
             text("SELECT count(*) FROM search_index WHERE search_index MATCH :q"), {"q": match}
         ).scalar_one()
-        # 'rank' is the table's title-weighted bm25 (migration 0006): one measure orders
-        # and scores.
-        order, score = ("rank", "rank") if matches <= RANK_LIMIT else ("rowid DESC", "0.0")
-        ranked = self.session.execute(
-            text(f"SELECT rowid, {score} FROM search_index "  # constants only
-                 f"WHERE search_index MATCH :q ORDER BY {order} LIMIT :n"),
-            {"q": match, "n": limit * len(KINDS)},
-        ).all()
-        kept = [(int(r), -float(rank)) for r, rank in ranked if CODES[int(r) % 4] in kinds]
-        return [Hit(CODES[r % 4], r // 4, "", score) for r, score in kept[:limit]]
+        # 'rank' is the table's title-weighted bm25 (migration 0006), negative (smaller is
+        # better): one measure orders and scores.
+        order, score = ("rank", "-rank") if matches <= RANK_LIMIT else ("rowid DESC", "0.0")
+        return text(
+            f"SELECT rowid / 4 AS ref, rowid % 4 AS code, {score} AS score "  # constants only
+            f"FROM search_index WHERE search_index MATCH :q ORDER BY {order} LIMIT :n"
+        ).bindparams(q=match, n=limit).columns(ref=Integer, code=Integer, score=Float)
+
+    def query(self, words: str, kinds: tuple[str, ...] = ("document", "report"),
+              limit: int = 1000) -> list[Hit]:
+        ranked = self.ranked(words, limit * len(KINDS))
+        if ranked is None:
+            return []
+        return hits_of(self.session.execute(ranked), kinds, limit)
 
     def snippets(self, words: str, hits: list[Hit]) -> list[Hit]:
         """The same hits with their snippets (the best-matching words, hits in [[...]])."""
