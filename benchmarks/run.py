@@ -5,7 +5,8 @@ documents, search latency on PostgreSQL at 1,000,000 documents.
 
 Scale with RAQIB_BENCH_LARGE_MB, RAQIB_BENCH_SMALL_DOCS, RAQIB_BENCH_WARC_MB,
 RAQIB_BENCH_EXTRACT_DOCS, RAQIB_BENCH_LINK_SIZES, RAQIB_BENCH_SEARCH_DOCS,
-RAQIB_BENCH_WEB_DOCS, RAQIB_BENCH_CLUSTER_DOCS, RAQIB_BENCH_THROUGHPUT_DOCS and
+RAQIB_BENCH_WEB_DOCS, RAQIB_BENCH_CLUSTER_DOCS, RAQIB_BENCH_CLUSTER_ARTICLES,
+RAQIB_BENCH_THROUGHPUT_DOCS and
 RAQIB_BENCH_PG_SEARCH_DOCS; the PostgreSQL parts use RAQIB_BENCH_PG_URL or RAQIB_TEST_PG_URL,
 else start scripts/ci_postgres.sh's server, else say they were skipped. Results are
 printed and written into docs/benchmarks.md between the RESULTS markers, one block per part
@@ -108,7 +109,11 @@ PARTS: dict[str, Callable[[Path], list[str]]] = {
     "linking": lambda root: bench_linking(),
     "search": lambda root: bench_search(root, _env("RAQIB_BENCH_SEARCH_DOCS", 100_000)),
     "web": lambda root: bench_web(root, _env("RAQIB_BENCH_WEB_DOCS", 100_000)),
-    "cluster": lambda root: bench_cluster(root, _env("RAQIB_BENCH_CLUSTER_DOCS", 2000)),
+    # short reports (storing weighs as much as extracting) and ~700-word articles (extraction
+    # dominates, as with news articles): the two ends of what workers are given
+    "cluster": lambda root: [
+        *bench_cluster(root, _env("RAQIB_BENCH_CLUSTER_DOCS", 2000)),
+        *bench_cluster(root, _env("RAQIB_BENCH_CLUSTER_ARTICLES", 300), join=10)],
     "throughput": lambda root: bench_throughput(
         root, _env("RAQIB_BENCH_THROUGHPUT_DOCS", 100_000)),
     "pg_search": lambda root: bench_pg_search(
