@@ -19,6 +19,7 @@ incident: O(n²) set intersections over hashed shingles, linear in the text per 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Sequence
@@ -38,8 +39,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _GENERIC_NAMES = frozenset({"", "unknown", "unknown source"})
 
 
+@functools.lru_cache(maxsize=1024)
 def shingles(text: str, size: int = SHINGLE) -> frozenset[int]:
-    """The hashed word ``size``-shingles of ``text`` (case- and punctuation-insensitive)."""
+    """The hashed word ``size``-shingles of ``text`` (case- and punctuation-insensitive).
+    Remembered for the last texts seen: an article's reports share its full text."""
     words = [w.casefold() for w in _WORD.findall(text)]
     if len(words) < size:
         return frozenset()

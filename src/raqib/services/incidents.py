@@ -60,10 +60,10 @@ def report_views(session: Session, reports: Sequence[Report], full_text: bool = 
                  ) -> list[ReportView]:
     doc_ids = {r.document_id for r in reports}
     docs = {d.id: d for d in session.execute(
-        select(Document).where(Document.id.in_(doc_ids))).scalars()} if doc_ids else {}
+        select(Document).where(among(session, Document.id, doc_ids))).scalars()} if doc_ids else {}
     sources = dict(session.execute(
         select(Processing.document_id, Source).join(Source, Processing.source_id == Source.id)
-        .where(Processing.document_id.in_(doc_ids))).all()) if doc_ids else {}
+        .where(among(session, Processing.document_id, doc_ids))).all()) if doc_ids else {}
     return [_view(r, docs[r.document_id], sources.get(r.document_id), full_text)
             for r in reports]
 
@@ -88,8 +88,8 @@ def _view(report: Report, doc: Document, source: Source | None, full_text: bool)
 
 def claim_views(session: Session, doc_ids: Iterable[int], sources: dict[int, SourceInfo],
                 shas: dict[int, str]) -> list[ClaimView]:
-    rows = session.execute(select(ClaimRecord).where(ClaimRecord.document_id.in_(list(doc_ids)))
-                           ).scalars().all()
+    rows = session.execute(select(ClaimRecord).where(
+        among(session, ClaimRecord.document_id, doc_ids))).scalars().all()
     return [ClaimView(c.id, c.report_id, shas[c.document_id], sources[c.document_id],
                       c.claimant, c.claimant_actor, c.stance, c.statement, c.hedged)
             for c in rows]
@@ -155,39 +155,70 @@ def _placed_near(session: Session, new: Sequence[Report]) -> list[tuple[int, Rep
 
 
 def incident_view(session: Session, incident_id: int, full_text: bool = True) -> IncidentView:
-    reports = session.execute(select(Report).where(Report.incident_id == incident_id)
+    return incident_views(session, [incident_id], full_text)[incident_id]
+
+
+def incident_views(session: Session, incident_ids: Sequence[int], full_text: bool = True
+                   ) -> dict[int, IncidentView]:
+    """Each incident's reports (by id) and the claims of their documents (by id), read in a
+    few queries for all of them."""
+    reports = session.execute(select(Report).where(among(session, Report.incident_id,
+                                                         incident_ids))
                               .order_by(Report.id)).scalars().all()
     views = report_views(session, reports, full_text=full_text)
     sources = {r.document_id: v.source for r, v in zip(reports, views, strict=True)}
     shas = {r.document_id: v.document for r, v in zip(reports, views, strict=True)}
-    claims = claim_views(session, sources.keys(), sources, shas)
-    return IncidentView(incident_id, views, claims)
+    claims_of: dict[str, list[ClaimView]] = {}
+    for claim in claim_views(session, sources.keys(), sources, shas):
+        claims_of.setdefault(claim.document, []).append(claim)
+    mine: dict[int, list[ReportView]] = {incident_id: [] for incident_id in incident_ids}
+    for report, view in zip(reports, views, strict=True):
+        mine[report.incident_id].append(view)  # type: ignore[index]
+    out = {}
+    for incident_id, own in mine.items():
+        shas_of = dict.fromkeys(v.document for v in own)
+        claims = [c for sha in shas_of for c in claims_of.get(sha, [])]
+        out[incident_id] = IncidentView(incident_id, own, sorted(claims, key=lambda c: c.id))
+    return out
+
+
+REFRESH_BATCH = 500
+"""Incidents read and recomputed together."""
 
 
 def refresh(session: Session, incident_ids: Iterable[int]) -> None:
     """Recompute each incident's reconciled fields, contest and grade; corrections win."""
-    for incident_id in sorted(set(incident_ids)):
-        row = session.get(Incident, incident_id)
-        if row is None:
-            continue
-        view = incident_view(session, incident_id)
-        if not view.reports and row.imported is not None:
-            from raqib.outputs.acled_import import refresh_imported
+    ids = sorted(set(incident_ids))
+    session.flush()  # what the caller changed is read below; nothing is flushed meanwhile
+    with session.no_autoflush:
+        for start in range(0, len(ids), REFRESH_BATCH):
+            chunk = ids[start:start + REFRESH_BATCH]
+            rows = {row.id: row for row in session.execute(
+                select(Incident).where(among(session, Incident.id, chunk))).scalars()}
+            views = incident_views(session, chunk)
+            for incident_id in chunk:
+                if incident_id in rows:
+                    _refresh_one(rows[incident_id], views[incident_id])
 
-            refresh_imported(row)
-            continue
-        if not view.reports:
-            row.summary, row.grade = {"empty": True}, None
-            continue
-        merged = reconcile.reconcile(view.reports)
-        fields = {**merged.as_json(), **(row.corrections or {})}
-        contest = contested.contest(view)
-        manual = (row.manual_grade, row.manual_grade_reason or "") if row.manual_grade else None
-        result = grading.grade(view, contest, manual=manual)
-        _apply(row, fields, result.code, contest.contested)
-        row.summary = {"fields": fields, "grade": result.as_json(), "contest": contest.as_json(),
-                       "reports": len(view.reports)}
-        row.updated_at = db_now()
+
+def _refresh_one(row: Incident, view: IncidentView) -> None:
+    if not view.reports and row.imported is not None:
+        from raqib.outputs.acled_import import refresh_imported
+
+        refresh_imported(row)
+        return
+    if not view.reports:
+        row.summary, row.grade = {"empty": True}, None
+        return
+    merged = reconcile.reconcile(view.reports)
+    fields = {**merged.as_json(), **(row.corrections or {})}
+    contest = contested.contest(view)
+    manual = (row.manual_grade, row.manual_grade_reason or "") if row.manual_grade else None
+    result = grading.grade(view, contest, manual=manual)
+    _apply(row, fields, result.code, contest.contested)
+    row.summary = {"fields": fields, "grade": result.as_json(), "contest": contest.as_json(),
+                   "reports": len(view.reports)}
+    row.updated_at = db_now()
 
 
 def refresh_all(ws: Workspace, incident_ids: Iterable[int]) -> None:
