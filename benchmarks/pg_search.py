@@ -48,7 +48,7 @@ def _fill_bulk(ws_path: Path, count: int, seed: int = 11) -> None:
     """The rows ``benchmarks.search._fill`` writes, as multi-row INSERTs (see the docstring)."""
     from sqlalchemy import column, insert, table, text
 
-    from raqib.search.sqlite_fts import rowid
+    from raqib.search import rowid
     from raqib.store.engine import transaction
     from raqib.store.models import Document, Incident, Report
     from raqib.workspace import Workspace

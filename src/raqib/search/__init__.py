@@ -6,7 +6,7 @@ session's database: SQLite FTS5 on a laptop, a PostgreSQL tsvector/GIN index in 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -16,6 +16,8 @@ from sqlalchemy.sql.selectable import TextualSelect
 KINDS = {"document": 0, "report": 1}
 """Each entry's key is ``ref * 4 + code``: its kind and id in one integer."""
 CODES = {code: kind for kind, code in KINDS.items()}
+Entry = tuple[str, int, str, str]
+"""kind, id, title, body."""
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,13 @@ class Hit:
 
 
 class SearchIndex(Protocol):
-    def add(self, kind: str, ref: int, title: str, body: str) -> None: ...
+    def add(self, kind: str, ref: int, title: str, body: str) -> None:
+        """Index an entry, replacing the one with the same kind and id."""
+        ...
+
+    def add_many(self, entries: Sequence[Entry]) -> None:
+        """``add`` for each entry, in one statement."""
+        ...
 
     def remove(self, kind: str, ref: int) -> None: ...
 
@@ -50,6 +58,17 @@ class SearchIndex(Protocol):
     def snippets(self, text: str, hits: list[Hit]) -> list[Hit]:
         """The same hits with their snippets filled in."""
         ...
+
+
+def rowid(kind: str, ref: int) -> int:
+    """An entry's key in the index: its kind and id in one integer."""
+    return ref * 4 + KINDS[kind]
+
+
+def entry_params(entries: Sequence[Entry]) -> list[dict[str, object]]:
+    """The bound parameters of each entry's row."""
+    return [{"id": rowid(kind, ref), "k": kind, "r": ref, "t": title or "", "b": body or ""}
+            for kind, ref, title, body in entries]
 
 
 def hits_of(rows: Iterable[tuple[int, int, float]], kinds: tuple[str, ...], limit: int

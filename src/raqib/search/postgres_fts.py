@@ -15,13 +15,14 @@ Snippets come from ``ts_headline`` with the hits marked as [[...]].
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from sqlalchemy import BigInteger, Float, Integer, bindparam, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import TextualSelect
 
-from raqib.search import KINDS, Hit, hits_of
-from raqib.search.sqlite_fts import _TERM, rowid
+from raqib.search import KINDS, Entry, Hit, entry_params, hits_of, rowid
+from raqib.search.sqlite_fts import _TERM
 
 RANK_LIMIT = 20_000
 ESTIMATE_FACTOR = 2
@@ -49,13 +50,15 @@ class PostgresSearch:
         self.session = session
 
     def add(self, kind: str, ref: int, title: str, body: str) -> None:
-        self.session.execute(
-            text("INSERT INTO search_index (id, kind, ref, title, body) "
-                 "VALUES (:id, :k, :r, :t, :b) ON CONFLICT (id) DO UPDATE "
-                 "SET kind = EXCLUDED.kind, ref = EXCLUDED.ref, title = EXCLUDED.title, "
-                 "body = EXCLUDED.body"),
-            {"id": rowid(kind, ref), "k": kind, "r": ref, "t": title or "", "b": body or ""},
-        )
+        self.add_many([(kind, ref, title, body)])
+
+    def add_many(self, entries: Sequence[Entry]) -> None:
+        if entries:
+            self.session.execute(
+                text("INSERT INTO search_index (id, kind, ref, title, body) "
+                     "VALUES (:id, :k, :r, :t, :b) ON CONFLICT (id) DO UPDATE "
+                     "SET kind = EXCLUDED.kind, ref = EXCLUDED.ref, title = EXCLUDED.title, "
+                     "body = EXCLUDED.body"), entry_params(entries))
 
     def remove(self, kind: str, ref: int) -> None:
         self.session.execute(text("DELETE FROM search_index WHERE id = :id"),

@@ -13,12 +13,13 @@ instead, in a few milliseconds.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from sqlalchemy import Float, Integer, bindparam, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import TextualSelect
 
-from raqib.search import KINDS, Hit, hits_of
+from raqib.search import KINDS, Entry, Hit, entry_params, hits_of, rowid
 
 _TERM = re.compile(r"[\w\u0600-\u06FF]+\*?")
 RANK_LIMIT = 20_000
@@ -35,21 +36,18 @@ def fts_query(words: str) -> str:
     return " ".join(terms)
 
 
-def rowid(kind: str, ref: int) -> int:
-    return ref * 4 + KINDS[kind]
-
-
 class SqliteSearch:
     def __init__(self, session: Session) -> None:
         self.session = session
 
     def add(self, kind: str, ref: int, title: str, body: str) -> None:
-        self.remove(kind, ref)
-        self.session.execute(
-            text("INSERT INTO search_index (rowid, kind, ref, title, body) "
-                 "VALUES (:id, :k, :r, :t, :b)"),
-            {"id": rowid(kind, ref), "k": kind, "r": ref, "t": title or "", "b": body or ""},
-        )
+        self.add_many([(kind, ref, title, body)])
+
+    def add_many(self, entries: Sequence[Entry]) -> None:
+        if entries:  # FTS5 honours OR REPLACE on the rowid: the old entry's words go too
+            self.session.execute(
+                text("INSERT OR REPLACE INTO search_index (rowid, kind, ref, title, body) "
+                     "VALUES (:id, :k, :r, :t, :b)"), entry_params(entries))
 
     def remove(self, kind: str, ref: int) -> None:
         self.session.execute(text("DELETE FROM search_index WHERE rowid = :id"),

@@ -277,10 +277,8 @@ def _store_reports(session: Session, doc: Document, result: dict[str, Any],
         reports.append(report)
     session.add_all(reports)
     session.flush()  # one INSERT for all of them; the ids are needed below
-    search = for_session(session)
-    for report in reports:
-        if report.evidence:
-            search.add("report", report.id, title, report.evidence)
+    for_session(session).add_many([("report", report.id, title, report.evidence)
+                                   for report in reports if report.evidence])
     return [report.id for report in reports]
 
 
