@@ -43,9 +43,13 @@ def _table(results: list[dict[str, Any]]) -> str:
 @click.option("--labels", "labels_dir", type=click.Path(path_type=Path),
               default=Path("eval/linking"), show_default=True,
               help="Folder of the gold labels, <dataset>.csv (run from the repository root).")
+@click.option("--gazetteer", "gazetteer_files", multiple=True, type=click.Path(exists=True),
+              help="Extra gazetteer for the extraction (GeoNames dump, OCHA or Syrian Archive "
+              "CSV), as `raqib extract --gazetteer`; repeatable.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 def evaluate_linking(
-    datasets: tuple[str, ...], data_dir: Path | None, labels_dir: Path, as_json: bool
+    datasets: tuple[str, ...], data_dir: Path | None, labels_dir: Path,
+    gazetteer_files: tuple[str, ...], as_json: bool,
 ) -> None:
     """Link the reports of public data sets and score the incidents against gold labels.
 
@@ -53,6 +57,7 @@ def evaluate_linking(
     the result is compared with the hand-made groups in eval/linking: pairwise and B-cubed
     precision, recall and F1. Exit 1 when a data or labels file is missing.
     """
+    from raqib.extract.model import Options
     from raqib.extract.pipeline import Pipeline
     from raqib.incidents.evaluate import data_file, evaluate, labels_file
 
@@ -61,6 +66,6 @@ def evaluate_linking(
     for name in names:  # fail on a missing file before minutes of extraction
         data_file(name, data_dir)
         labels_file(name, labels_dir)
-    pipeline = Pipeline()
+    pipeline = Pipeline(Options(gazetteer_files=gazetteer_files))
     results = [evaluate(name, data_dir, labels_dir, pipeline=pipeline) for name in names]
     click.echo(json.dumps(results, indent=2) if as_json else _table(results))
