@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -110,16 +111,22 @@ def month_counts(items: Sequence[dict[str, Any]], key: str = "event_type"
                  ) -> dict[str, Any]:
     """Counts by month and ``key`` for a stacked chart: {months, series: [{label, colour,
     data}]} (months without events in between are filled with zeros)."""
-    months = sorted({str(i["event_date"])[:7] for i in items if i.get("event_date")})
+    return month_chart(Counter((str(i["event_date"])[:7], str(i.get(key) or "unknown"))
+                               for i in items if i.get("event_date")))
+
+
+def month_chart(counted: Counter[tuple[str, str]]) -> dict[str, Any]:
+    """A stacked chart of (month, label) counts: {months, series: [{label, colour, data}]}
+    (months without events in between are filled with zeros)."""
+    months = sorted({month for month, _ in counted})
     if months:
         months = _month_range(months[0], months[-1])
-    labels = sorted({str(i.get(key) or "unknown") for i in items if i.get("event_date")})
+    labels = sorted({label for _, label in counted})
     series = []
     for number, label in enumerate(labels):
         shade = TYPE_COLOURS.get(label) or PALETTE[number % len(PALETTE)]
-        data = [sum(1 for i in items if str(i.get("event_date") or "")[:7] == m
-                    and str(i.get(key) or "unknown") == label) for m in months]
-        series.append({"label": label, "colour": shade, "data": data})
+        series.append({"label": label, "colour": shade,
+                       "data": [counted.get((month, label), 0) for month in months]})
     return {"months": months, "series": series}
 
 

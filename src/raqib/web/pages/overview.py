@@ -8,14 +8,18 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
-from raqib.services import documents
 from raqib.services import incidents as incident_service
+from raqib.services import overview
 
 from . import fmt
 from .core import PageReader, PageRoute, render, workspace
 from .data import gazetteer_points
 
 PAGE_SIZE = 100
+RECENT, CONTESTED = 10, 20
+"""Incidents the dashboard lists: the newest, and the newest contested."""
+MAP_LIMIT = 10_000
+"""Markers drawn on the incident list's map at most (the newest); search narrows the rest."""
 DEFAULT_BBOX = (35.5, 32.3, 42.4, 37.4)
 """Syria, when there is nothing to fit the map to."""
 
@@ -31,16 +35,16 @@ def map_points(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for i in items if i.get("latitude") is not None and i.get("longitude") is not None]
 
 
-def legend(items: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    kinds = sorted({i.get("event_type") or "unknown" for i in items})
-    return [(kind, fmt.colour(kind)) for kind in kinds]
-
-
 def by_month(items: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for item in items:
         groups[str(item.get("event_date") or "undated")[:7]].append(item)
     return sorted(groups.items())
+
+
+def _full(ws: Any, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The listed incidents in full (documents and report counts), read for ``ids`` only."""
+    return {row["id"]: row for row in incident_service.list_incidents(ws, ids)} if ids else {}
 
 
 def router() -> APIRouter:
@@ -49,27 +53,29 @@ def router() -> APIRouter:
     @router.get("/")
     def dashboard(request: Request, user: PageReader) -> Response:
         ws = workspace(request)
-        docs = documents.summaries(ws)
-        items = incident_service.list_incidents(ws)
-        contested = [i for i in items if i["contested"]]
-        recent = sorted(items, key=lambda i: (i["event_date"] or "", i["id"]), reverse=True)
-        counts = {"documents": len(docs), "sensitive": sum(1 for d in docs if d["sensitive"]),
-                  "incidents": len(items), "contested": len(contested),
-                  "reports": sum(int(i.get("reports") or 0) for i in items)}
+        recent = overview.newest(ws, RECENT)
+        contested = overview.newest(ws, CONTESTED, contested=True)
+        full = _full(ws, recent + contested)
         return render(request, "dashboard.html", {
-            "counts": counts, "recent": recent[:10], "contested": contested[:20],
-            "chart": fmt.month_counts(items)})
+            "counts": overview.counts(ws), "recent": [full[i] for i in recent],
+            "contested": [full[i] for i in contested],
+            "chart": fmt.month_chart(overview.month_counts(ws))})
 
     @router.get("/incidents")
     def incident_list(request: Request, user: PageReader, page: int = 1) -> Response:
-        items = incident_service.list_incidents(workspace(request))
-        pages = max(1, -(-len(items) // PAGE_SIZE))
+        ws = workspace(request)
+        total = overview.counts(ws)["incidents"]
+        pages = max(1, -(-total // PAGE_SIZE))
         page = min(max(1, page), pages)
-        shown = items[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+        ids = overview.page(ws, page, PAGE_SIZE)
+        full = _full(ws, ids)
+        shown = [full[i] for i in ids]
+        points, placed = overview.mapped(ws, MAP_LIMIT)
         return render(request, "incidents.html", {
-            "items": shown, "total": len(items), "page": page, "pages": pages,
-            "points": map_points(items), "legend": legend(items),
-            "timeline": by_month(items), "chart": fmt.month_counts(items)})
+            "items": shown, "total": total, "page": page, "pages": pages,
+            "points": map_points(points), "mapped": placed, "map_limit": MAP_LIMIT,
+            "legend": [(kind, fmt.colour(kind)) for kind in overview.event_types(ws)],
+            "timeline": by_month(shown), "chart": fmt.month_chart(overview.month_counts(ws))})
 
     @router.get("/map/places.geojson")
     def places(request: Request, user: PageReader, bbox: str = "") -> Response:

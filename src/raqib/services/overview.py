@@ -1,0 +1,85 @@
+"""Counts, charts and map points over every incident, computed by the database: what the
+dashboard and the incident list show, at any size of archive (100,000 incidents read into
+Python for a chart took seconds; these queries return only what is drawn)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from sqlalchemy import String, cast, func, select
+
+from raqib.services.incidents import live
+from raqib.store.models import Document, Incident, Report
+from raqib.workspace import Workspace
+
+MAPPED = ("id", "event_type", "sub_event_type", "event_date", "location", "latitude",
+          "longitude", "fatalities_min", "fatalities_max", "grade", "contested")
+"""The columns of an incident a map marker shows."""
+
+
+def counts(ws: Workspace) -> dict[str, int]:
+    """Documents (and how many are sensitive), standing and contested incidents, and the
+    reports in them."""
+    standing = live().subquery()
+    with ws.sessions() as session:
+        docs, sensitive = session.execute(select(
+            func.count(Document.id), func.count(Document.id).filter(Document.sensitive))).one()
+        incidents, contested = session.execute(select(
+            func.count(standing.c.id), func.count(standing.c.id).filter(standing.c.contested))
+        ).one()
+        reports = session.execute(select(func.count(Report.id)).where(
+            Report.incident_id.in_(select(standing.c.id)))).scalar_one()
+    return {"documents": docs, "sensitive": sensitive, "incidents": incidents,
+            "contested": contested, "reports": reports}
+
+
+def month_counts(ws: Workspace) -> Counter[tuple[str, str]]:
+    """(month 'YYYY-MM', event type or 'unknown') -> standing incidents; undated left out."""
+    month = func.substr(cast(Incident.event_date, String), 1, 7)
+    statement = (live().with_only_columns(month, Incident.event_type, func.count(Incident.id))
+                 .where(Incident.event_date.is_not(None)).group_by(month, Incident.event_type))
+    counted: Counter[tuple[str, str]] = Counter()
+    with ws.sessions() as session:
+        for when, kind, n in session.execute(statement):
+            counted[(str(when), kind or "unknown")] += int(n)
+    return counted
+
+
+def event_types(ws: Workspace) -> list[str]:
+    with ws.sessions() as session:
+        found = session.execute(live().with_only_columns(Incident.event_type).distinct()
+                                ).scalars().all()
+    return sorted({kind or "unknown" for kind in found})
+
+
+def newest(ws: Workspace, limit: int, contested: bool = False) -> list[int]:
+    """The ids of the newest standing incidents (by event date, then id)."""
+    statement = live().with_only_columns(Incident.id)
+    if contested:
+        statement = statement.where(Incident.contested.is_(True))
+    with ws.sessions() as session:
+        return list(session.execute(statement.order_by(
+            Incident.event_date.desc(), Incident.id.desc()).limit(limit)).scalars())
+
+
+def page(ws: Workspace, number: int, size: int) -> list[int]:
+    """The ids of one page of the standing incidents, oldest first (by date, then id)."""
+    with ws.sessions() as session:
+        return list(session.execute(live().with_only_columns(Incident.id).order_by(
+            Incident.event_date, Incident.id).offset((number - 1) * size).limit(size)
+        ).scalars())
+
+
+def mapped(ws: Workspace, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """The newest ``limit`` standing incidents that have coordinates (oldest first, the
+    ``MAPPED`` columns), and how many have coordinates in all."""
+    placed = live().where(Incident.latitude.is_not(None), Incident.longitude.is_not(None))
+    columns = [getattr(Incident, name) for name in MAPPED]
+    with ws.sessions() as session:
+        total = session.execute(placed.with_only_columns(func.count(Incident.id))).scalar_one()
+        rows = session.execute(placed.with_only_columns(*columns).order_by(
+            Incident.event_date.desc(), Incident.id.desc()).limit(limit)).all()
+    return [{**dict(zip(MAPPED, row, strict=True)),
+             "event_date": row.event_date.isoformat() if row.event_date else None}
+            for row in reversed(rows)], int(total)

@@ -1,0 +1,58 @@
+"""The dashboard's and incident list's numbers, computed by the database, agree with the
+incidents listed one by one; on both backends."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from backends import Backend
+from raqib.cli import cli
+from raqib.services import overview
+from raqib.services.incidents import list_incidents
+from raqib.workspace import Workspace
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "public"
+FILES = ["press-release-2018-11-27.html", "news-sana-2018-11-25.html",
+         "news-opposition-2018-11-25.html", "feed-2018-11.xml"]
+
+
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory: pytest.TempPathFactory, module_backend: Backend) -> Workspace:
+    root = tmp_path_factory.mktemp("overview") / "ws"
+    runner = CliRunner()
+    assert runner.invoke(cli, module_backend.init_args(root)).exit_code == 0
+    done = runner.invoke(cli, ["-w", str(root), "ingest", "--process",
+                               *(str(SAMPLES / name) for name in FILES)])
+    assert done.exit_code == 0, done.output
+    return Workspace.open(root)
+
+
+def test_counts_and_chart_match_the_listed_incidents(ws: Workspace) -> None:
+    listed = list_incidents(ws)
+    assert len(listed) >= 3
+    counts = overview.counts(ws)
+    assert counts["incidents"] == len(listed)
+    assert counts["contested"] == sum(1 for i in listed if i["contested"])
+    assert counts["reports"] == sum(i["reports"] for i in listed)
+    assert counts["documents"] >= len(FILES) and counts["sensitive"] == 0
+    assert overview.month_counts(ws) == Counter(
+        (i["event_date"][:7], i["event_type"] or "unknown") for i in listed if i["event_date"])
+    assert overview.event_types(ws) == sorted({i["event_type"] or "unknown" for i in listed})
+
+
+def test_newest_pages_and_map_follow_the_list_order(ws: Workspace) -> None:
+    listed = list_incidents(ws)  # by date, then id
+    ids = [i["id"] for i in listed]
+    assert overview.newest(ws, 2) == ids[::-1][:2]
+    assert overview.newest(ws, 50, contested=True) == [i["id"] for i in listed[::-1]
+                                                        if i["contested"]]
+    assert overview.page(ws, 1, 2) + overview.page(ws, 2, 2) == ids[:4]
+    placed = [i for i in listed if i["latitude"] is not None]
+    points, total = overview.mapped(ws, 2)
+    assert total == len(placed)
+    assert [p["id"] for p in points] == [i["id"] for i in placed][-2:]
+    assert all(p["event_date"] == i["event_date"] for p, i in zip(points, placed[-2:], strict=True))
