@@ -4,6 +4,7 @@ incidents listed one by one; on both backends."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,10 @@ from click.testing import CliRunner
 
 from backends import Backend
 from raqib.cli import cli
-from raqib.services import overview
+from raqib.services import finder, overview
+from raqib.services.finder import Query
 from raqib.services.incidents import list_incidents
+from raqib.services.search import Filters
 from raqib.workspace import Workspace
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "public"
@@ -56,3 +59,17 @@ def test_newest_pages_and_map_follow_the_list_order(ws: Workspace) -> None:
     assert total == len(placed)
     assert [p["id"] for p in points] == [i["id"] for i in placed][-2:]
     assert all(p["event_date"] == i["event_date"] for p, i in zip(points, placed[-2:], strict=True))
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(contested=True),
+                                     Filters(date_from=date(2018, 11, 24)),
+                                     Filters(type="Explosions/Remote violence")])
+def test_paging_in_the_database_matches_paging_the_whole_set(ws: Workspace,
+                                                             filters: Filters) -> None:
+    query = Query(filters=filters)
+    whole = finder.find(ws, query, 1, 1000)  # with facets: the whole matching set is read
+    assert whole.total >= 1 or filters != Filters()
+    for page in (1, 2, 3):
+        paged = finder.find(ws, query, page, 2, with_facets=False)
+        assert paged.total == whole.total
+        assert paged.rows == whole.rows[(page - 1) * 2: page * 2]

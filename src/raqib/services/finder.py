@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from raqib.search import Hit, for_session
@@ -45,7 +45,10 @@ class Found:
 def find(ws: Workspace, query: Query, page: int, per_page: int,
          with_facets: bool = True) -> Found:
     """One page of the incidents matching ``query``: best first with words, else newest."""
+    f = query.filters
     with ws.sessions() as session:
+        if not query.words.strip() and not with_facets and not (f.actor or f.near):
+            return _page_only(session, query, page, per_page)  # the database pages
         hits = incidents_for(session, query.words) if query.words.strip() else None
         matched = _matching(session, query, hits)
         facets = _facets(session, matched) if with_facets else {}
@@ -60,17 +63,32 @@ def find(ws: Workspace, query: Query, page: int, per_page: int,
     return Found(rows, len(matched), facets)
 
 
+def _selected(query: Query, *columns: Any) -> Any:
+    """The standing incidents that pass the filters SQL can apply, as ``columns``."""
+    statement = structured(live(), query.filters).with_only_columns(*columns)
+    if query.side:
+        statement = statement.where(exists().where(
+            Report.incident_id == Incident.id, Processing.document_id == Report.document_id,
+            Processing.source_id == Source.id, Source.side == query.side))
+    return statement
+
+
+def _page_only(session: Session, query: Query, page: int, per_page: int) -> Found:
+    """Newest first, without words, facets or filters done in Python: count and page in SQL."""
+    total = session.execute(_selected(query, func.count(Incident.id))).scalar_one()
+    wanted = list(session.execute(_selected(query, Incident.id).order_by(
+        Incident.event_date.desc(), Incident.id.desc()).offset((page - 1) * per_page)
+        .limit(per_page)).scalars())
+    return Found(_records(session, wanted), int(total), {})
+
+
 def _matching(session: Session, query: Query, hits: dict[int, Hit] | None) -> list[Any]:
     f = query.filters
     columns = [Incident.id, Incident.event_type, Incident.grade, Incident.admin1,
                Incident.contested, Incident.latitude, Incident.longitude]
     if f.actor or f.near:  # what search.matches reads
         columns.append(Incident.summary)
-    statement = structured(live(), f).with_only_columns(*columns)
-    if query.side:
-        statement = statement.where(exists().where(
-            Report.incident_id == Incident.id, Processing.document_id == Report.document_id,
-            Processing.source_id == Source.id, Source.side == query.side))
+    statement = _selected(query, *columns)
     if hits is not None:
         if not hits:
             return []
