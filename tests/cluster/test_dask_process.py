@@ -130,7 +130,7 @@ def test_a_killed_worker_loses_and_duplicates_nothing(tmp_path: Path, chunk: int
         assert killed, "the worker was never killed"
         assert not summary.failed, summary.failed
         assert summary.processed == count, seconds
-        client.wait_for_workers(2, timeout=30)  # the nanny restarted the killed one
+        client.wait_for_workers(2, timeout=120)  # the nanny restarts the killed one
         counts = client.run(dask_runner.plugin_counts)
         assert all(c["builds"] == 1 for c in counts.values()), counts  # once per worker
 
@@ -182,7 +182,7 @@ def test_a_task_that_finally_fails_is_recorded_and_retried(tmp_path: Path) -> No
         assert summary.processed + len(summary.failed) == count
         failed = sorted(d for d, _ in summary.failed)
         assert sorted(d for d, _ in processing.failures(ws)) == failed
-        client.wait_for_workers(2, timeout=30)
+        client.wait_for_workers(2, timeout=120)
         again = dask_runner.process_on(client, ws, window=4)  # a re-run retries only those
     assert again.processed == len(failed) and not again.failed
     assert not list(processing.failures(ws))
