@@ -6,6 +6,7 @@ session's database: SQLite FTS5 on a laptop, a PostgreSQL tsvector/GIN index in 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -77,6 +78,45 @@ def hits_of(rows: Iterable[tuple[int, int, float]], kinds: tuple[str, ...], limi
     wanted = {KINDS[k] for k in kinds if k in KINDS}
     kept = [(ref, code, score) for ref, code, score in rows if code in wanted]
     return [Hit(CODES[code], int(ref), "", float(score)) for ref, code, score in kept[:limit]]
+
+
+_TERM = re.compile(r"[\w\u0600-\u06FF]+\*?")
+
+
+def terms(words: str) -> list[tuple[str, bool]]:
+    """The searchable words of user input, each with whether it ends in ``*`` (a prefix):
+    only letters, digits and Arabic letters, so no quote or operator reaches a query."""
+    found = []
+    for term in _TERM.findall(words):
+        prefix = term.endswith("*")
+        term = term.rstrip("*")
+        if term:
+            found.append((term, prefix))
+    return found
+
+
+class IndexBase:
+    """What both implementations share: the session, ``add`` through ``add_many``, and
+    ``query`` through ``ranked``."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add_many(self, entries: Sequence[Entry]) -> None:
+        raise NotImplementedError
+
+    def ranked(self, text: str, limit: int) -> TextualSelect | None:
+        raise NotImplementedError
+
+    def add(self, kind: str, ref: int, title: str, body: str) -> None:
+        self.add_many([(kind, ref, title, body)])
+
+    def query(self, text: str, kinds: tuple[str, ...] = ("document", "report"),
+              limit: int = 1000) -> list[Hit]:
+        ranked = self.ranked(text, limit * len(KINDS))
+        if ranked is None:
+            return []
+        return hits_of(self.session.execute(ranked), kinds, limit)
 
 
 class SearchUnavailable(RuntimeError):

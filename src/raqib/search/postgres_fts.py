@@ -18,11 +18,9 @@ import json
 from collections.abc import Sequence
 
 from sqlalchemy import BigInteger, Float, Integer, bindparam, text
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import TextualSelect
 
-from raqib.search import KINDS, Entry, Hit, entry_params, hits_of, rowid
-from raqib.search.sqlite_fts import _TERM
+from raqib.search import Entry, Hit, IndexBase, entry_params, rowid, terms
 
 RANK_LIMIT = 20_000
 ESTIMATE_FACTOR = 2
@@ -36,22 +34,10 @@ ELLIPSIS = " … "
 
 def ts_query(words: str) -> str:
     """User words as a safe ``to_tsquery`` text; '' when there is nothing to search for."""
-    terms = []
-    for term in _TERM.findall(words):
-        prefix = term.endswith("*")
-        term = term.rstrip("*")
-        if term:  # \w and Arabic letters only: no quote or operator can reach the query
-            terms.append(f"'{term}'" + (":*" if prefix else ""))
-    return " & ".join(terms)
+    return " & ".join(f"'{term}'" + (":*" if prefix else "") for term, prefix in terms(words))
 
 
-class PostgresSearch:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, kind: str, ref: int, title: str, body: str) -> None:
-        self.add_many([(kind, ref, title, body)])
-
+class PostgresSearch(IndexBase):
     def add_many(self, entries: Sequence[Entry]) -> None:
         if entries:
             self.session.execute(
@@ -79,13 +65,6 @@ class PostgresSearch:
                    f"WHERE {where} ORDER BY id DESC LIMIT :n")
         return text(sql).bindparams(q=match, n=limit).columns(
             ref=BigInteger, code=Integer, score=Float)
-
-    def query(self, words: str, kinds: tuple[str, ...] = ("document", "report"),
-              limit: int = 1000) -> list[Hit]:
-        ranked = self.ranked(words, limit * len(KINDS))
-        if ranked is None:
-            return []
-        return hits_of(self.session.execute(ranked), kinds, limit)
 
     def _matches(self, where: str, match: str) -> int:
         """How many entries match: the planner's estimate when that is far above RANK_LIMIT,

@@ -12,37 +12,22 @@ instead, in a few milliseconds.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from sqlalchemy import Float, Integer, bindparam, text
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import TextualSelect
 
-from raqib.search import KINDS, Entry, Hit, entry_params, hits_of, rowid
+from raqib.search import Entry, Hit, IndexBase, entry_params, rowid, terms
 
-_TERM = re.compile(r"[\w\u0600-\u06FF]+\*?")
 RANK_LIMIT = 20_000
 
 
 def fts_query(words: str) -> str:
     """User words as a safe FTS5 query; '' when there is nothing to search for."""
-    terms = []
-    for term in _TERM.findall(words):
-        prefix = term.endswith("*")
-        term = term.rstrip("*")
-        if term:
-            terms.append(f'"{term}"' + ("*" if prefix else ""))
-    return " ".join(terms)
+    return " ".join(f'"{term}"' + ("*" if prefix else "") for term, prefix in terms(words))
 
 
-class SqliteSearch:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, kind: str, ref: int, title: str, body: str) -> None:
-        self.add_many([(kind, ref, title, body)])
-
+class SqliteSearch(IndexBase):
     def add_many(self, entries: Sequence[Entry]) -> None:
         if entries:  # FTS5 honours OR REPLACE on the rowid: the old entry's words go too
             self.session.execute(
@@ -67,13 +52,6 @@ class SqliteSearch:
             f"SELECT rowid / 4 AS ref, rowid % 4 AS code, {score} AS score "  # constants only
             f"FROM search_index WHERE search_index MATCH :q ORDER BY {order} LIMIT :n"
         ).bindparams(q=match, n=limit).columns(ref=Integer, code=Integer, score=Float)
-
-    def query(self, words: str, kinds: tuple[str, ...] = ("document", "report"),
-              limit: int = 1000) -> list[Hit]:
-        ranked = self.ranked(words, limit * len(KINDS))
-        if ranked is None:
-            return []
-        return hits_of(self.session.execute(ranked), kinds, limit)
 
     def snippets(self, words: str, hits: list[Hit]) -> list[Hit]:
         """The same hits with their snippets (the best-matching words, hits in [[...]])."""
