@@ -1,8 +1,7 @@
 """Search latency at 1,000,000 documents on PostgreSQL (`make bench`): median and p99.
 
-Runnable alone: ``python -m benchmarks.pg_search [COUNT]`` (default
-$RAQIB_BENCH_PG_SEARCH_DOCS, else 1,000,000) prints the markdown row;
-``bench_pg_search(root, count)`` returns it for `make bench`.
+Runnable alone: ``RAQIB_BENCH_PG_SEARCH_DOCS=COUNT python -m benchmarks.run pg_search``
+(default 1,000,000); ``bench_pg_search(root, count)`` returns the row.
 
 The same measurement as ``benchmarks/search.py`` (the same synthetic documents, incidents and
 reports from ``benchmarks.search.records`` with the same seed, the same QUERIES through
@@ -30,10 +29,7 @@ to choose between ranking and newest-first) and the GIN index's pending list flu
 
 from __future__ import annotations
 
-import os
 import random
-import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -103,17 +99,3 @@ def bench_pg_search(root: Path, count: int = 1_000_000, repeats: int = 15) -> li
         f"{count / fill_s:,.0f} docs/s, bulk INSERTs) | median **{median:,.1f} ms**, "
         f"p99 **{p99:,.1f} ms** | | {TARGETS} |",
     ]
-
-
-def main() -> None:
-    """``python -m benchmarks.pg_search [COUNT]``."""
-    default = int(os.environ.get("RAQIB_BENCH_PG_SEARCH_DOCS", 1_000_000))
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else default
-    with tempfile.TemporaryDirectory(prefix="raqib-bench-pg-search-",
-                                     dir=os.environ.get("TMPDIR")) as tmp:
-        for row in bench_pg_search(Path(tmp), count):
-            print(row, flush=True)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,8 +1,7 @@
 """Ingest + process throughput (documents per second) on SQLite, PostgreSQL and Dask.
 
-Runnable alone: ``python -m benchmarks.throughput [COUNT]`` (default
-$RAQIB_BENCH_THROUGHPUT_DOCS, else 100,000) prints the markdown rows;
-``bench_throughput(root, count)`` returns them for `make bench`.
+Runnable alone: ``RAQIB_BENCH_THROUGHPUT_DOCS=COUNT python -m benchmarks.run throughput``
+(default 100,000); ``bench_throughput(root, count)`` returns the rows.
 
 One folder of ``count`` synthetic ACLED-length reports (``benchmarks.cluster.write_reports``,
 one text file each) goes through the real commands, each timed as a subprocess:
@@ -24,8 +23,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,17 +123,3 @@ def bench_throughput(root: Path, count: int = 100_000) -> list[str]:
     runs = _sqlite_and_dask(root, folder, count)
     pg = _postgresql(root, folder, count)
     return _rows(count, runs, pg)
-
-
-def main() -> None:
-    """``python -m benchmarks.throughput [COUNT]``."""
-    default = int(os.environ.get("RAQIB_BENCH_THROUGHPUT_DOCS", 100_000))
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else default
-    with tempfile.TemporaryDirectory(prefix="raqib-bench-throughput-",
-                                     dir=os.environ.get("TMPDIR")) as tmp:
-        for row in bench_throughput(Path(tmp), count):
-            print(row, flush=True)
-
-
-if __name__ == "__main__":
-    main()
