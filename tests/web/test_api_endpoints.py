@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from websupport import PASSWORD, Site
 
@@ -235,3 +236,26 @@ def test_geojson_for_the_map(site: Site) -> None:
     lon, lat = feature["geometry"]["coordinates"]
     assert 30 < lat < 40 and 30 < lon < 45
     assert {"grade", "contested", "fatalities_min", "event_type"} <= set(feature["properties"])
+
+
+def test_an_upload_processes_its_documents_not_a_backlog(site: Site, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from raqib.cli import cli
+    from raqib.services import processing
+
+    waiting = tmp_path / "backlog.txt"
+    waiting.write_text("On 2 December 2018 shelling hit Maarat al-Numan, killing two.",
+                       encoding="utf-8")
+    ingested = CliRunner().invoke(cli, ["-w", str(site.root), "ingest", str(waiting)])
+    assert ingested.exit_code == 0, ingested.output
+    client = site.client("analyst")
+    ws = client.app.state.ws  # type: ignore[attr-defined]
+    backlog = processing.pending(ws)
+    assert len(backlog) == 1
+    text = b"On 4 December 2018 an air strike hit a market in Ariha, killing three civilians."
+    response = client.post("/api/documents",
+                           files=[("files", ("ariha.txt", text, "text/plain"))])
+    assert response.status_code == 201, response.text
+    assert response.json()["processed"] == 1  # the upload, not the backlog
+    assert processing.pending(ws) == backlog

@@ -15,7 +15,7 @@ document's text lives only in its sealed envelope.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -63,11 +63,15 @@ def pending(ws: Workspace, again: bool = False) -> list[int]:
 
 def process(
     ws: Workspace, pipeline: Any, again: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None, only: Iterable[int] | None = None,
 ) -> ProcessSummary:
-    """Extract every pending document with ``pipeline`` (a ``raqib.extract`` Pipeline)."""
+    """Extract every pending document with ``pipeline`` (a ``raqib.extract`` Pipeline), or
+    the pending ones among ``only``."""
     summary = ProcessSummary()
     todo = pending(ws, again)
+    if only is not None:
+        wanted = set(only)
+        todo = [doc_id for doc_id in todo if doc_id in wanted]
     since = utc_now() if again else None
     for start in range(0, len(todo), BATCH):
         batch: list[tuple[int, Outcome]] = []

@@ -17,8 +17,7 @@ from fastapi.responses import JSONResponse
 
 from raqib.ingest.inputs import Input, printable
 from raqib.ingest.outcome import Outcome
-from raqib.services import incidents as incident_service
-from raqib.services import processing
+from raqib.services import uploads
 from raqib.workspace import Workspace
 
 from .core import PageRoute, PageUploader, render, workspace
@@ -51,18 +50,14 @@ def ingest_uploads(ws: Workspace, files: list[UploadFile], user: str, source: st
     return outcomes
 
 
-def process_new(ws: Workspace) -> list[tuple[int, str]]:
-    """Extract and link everything pending; returns the documents that failed."""
+def process_new(ws: Workspace, outcomes: list[Outcome]) -> list[tuple[int, str]]:
+    """Extract and link the uploaded documents; returns those that failed."""
     from raqib.extract.model import Options
     from raqib.extract.pipeline import Pipeline
 
-    todo = processing.pending(ws)
-    summary = processing.process(ws, Pipeline(Options())) if todo else None
-    incident_service.link_new(ws)
-    if summary is not None:
-        incident_service.refresh_all(ws, summary.touched_incidents)
-        return summary.failed
-    return []
+    summary, _ = uploads.process_uploaded(
+        ws, [o.id for o in outcomes if o.id is not None], lambda: Pipeline(Options()))
+    return summary.failed
 
 
 def results(ws: Workspace, outcomes: list[Outcome]) -> list[dict[str, Any]]:
@@ -92,7 +87,7 @@ def router() -> APIRouter:
         with _lock(request):
             outcomes = ingest_uploads(ws, [f for f in files if f.filename], user.name,
                                       source.strip() or None, sensitive)
-            failed = process_new(ws)
+            failed = process_new(ws, outcomes)
         rows = results(ws, outcomes)
         status = 200 if outcomes and all(o.status != "failed" for o in outcomes) else 400
         if "application/json" in request.headers.get("accept", ""):
