@@ -109,8 +109,8 @@ def _all_payloads(ws: object) -> list[dict]:
     from raqib.store.models import Document
 
     with ws.sessions() as session:  # type: ignore[attr-defined]
-        return [processing.payload(doc, ws.blobs.seal_key)  # type: ignore[attr-defined]
-                for doc in session.execute(select(Document).order_by(Document.id)).scalars()]
+        ids = list(session.execute(select(Document.id).order_by(Document.id)).scalars())
+    return [item for _, item in processing.payloads(ws, ids)]  # type: ignore[arg-type,misc]
 
 
 def bench_cluster(root: Path, count: int = 2000, join: int = 1) -> list[str]:

@@ -135,8 +135,8 @@ def test_a_killed_worker_loses_and_duplicates_nothing(tmp_path: Path, chunk: int
         assert all(c["builds"] == 1 for c in counts.values()), counts  # once per worker
 
     pipeline = Pipeline()
-    expected = {doc_id: len(processing.extract(pipeline, processing.load_payload(ws, doc_id))
-                            ["events"]) for doc_id in todo}
+    expected = {doc_id: len(processing.extract(pipeline, item)["events"])  # type: ignore[arg-type]
+                for doc_id, item in processing.payloads(ws, todo)}
     with ws.sessions() as session:
         per_doc = dict(session.execute(select(Report.document_id, func.count())
                                        .group_by(Report.document_id)).all())

@@ -53,7 +53,10 @@ def test_newest_pages_and_map_follow_the_list_order(ws: Workspace) -> None:
     assert overview.newest(ws, 2) == ids[::-1][:2]
     assert overview.newest(ws, 50, contested=True) == [i["id"] for i in listed[::-1]
                                                         if i["contested"]]
-    assert overview.page(ws, 1, 2) + overview.page(ws, 2, 2) == ids[:4]
+    first, second = overview.page(ws, 1, 2), overview.page(ws, 2, 2)
+    assert first.ids + second.ids == ids[:4]
+    assert first.total == len(ids) and first.pages == -(-len(ids) // 2)
+    assert overview.page(ws, 999, 2) == overview.page(ws, first.pages, 2)  # kept in range
     placed = [i for i in listed if i["latitude"] is not None]
     points, total = overview.mapped(ws, 2)
     assert total == len(placed)
@@ -68,7 +71,7 @@ def test_paging_in_the_database_matches_paging_the_whole_set(ws: Workspace,
                                                              filters: Filters) -> None:
     query = Query(filters=filters)
     whole = finder.find(ws, query, 1, 1000)  # with facets: the whole matching set is read
-    assert whole.total >= 1 or filters != Filters()
+    assert whole.total >= 1  # every filter here keeps some of the samples
     for page in (1, 2, 3):
         paged = finder.find(ws, query, page, 2, with_facets=False)
         assert paged.total == whole.total

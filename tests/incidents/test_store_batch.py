@@ -47,8 +47,8 @@ def test_one_bad_document_is_rolled_back_alone(tmp_path: Path) -> None:
     ws = _workspace(tmp_path)
     pipeline = Pipeline(Options())
     first, second = processing.pending(ws)
-    good = {d: processing.extract(pipeline, processing.load_payload(ws, d))
-            for d in (first, second)}
+    good = {d: processing.extract(pipeline, item)  # type: ignore[arg-type]
+            for d, item in processing.payloads(ws, [first, second])}
     assert good[second]["events"] and good[second]["claims"]
     broken = copy.deepcopy(good[second])
     del broken["claims"][-1]["stance"]  # its reports are written before this claim fails
@@ -73,7 +73,7 @@ def test_a_failure_reason_is_recorded_in_the_same_batch(tmp_path: Path) -> None:
     ws = _workspace(tmp_path)
     first, second = processing.pending(ws)
     pipeline = Pipeline(Options())
-    result = processing.extract(pipeline, processing.load_payload(ws, first))
+    result = processing.extract(pipeline, dict(processing.payloads(ws, [first]))[first])
     summary = processing.ProcessSummary()
     processing.store_results(ws, summary, [(first, result),
                                            (second, "RuntimeError: worker lost\ntrace")])

@@ -44,7 +44,7 @@ def run_processing(ws: Workspace, again: bool = False, model: str | None = None,
             except dask_runner.ClusterUnavailable as exc:
                 raise click.ClickException(str(exc)) from exc
         else:
-            summary = processing.process(ws, pipeline, again, progress=advance)
+            summary = processing.process(ws, pipeline, again, progress=advance, todo=todo)
     linked = incidents.link_new(ws)
     incidents.refresh_all(ws, summary.touched_incidents)
     for doc_id, message in summary.failed:

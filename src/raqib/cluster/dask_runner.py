@@ -26,12 +26,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
-from sqlalchemy import select
 
 from raqib.extract.model import Options
 from raqib.services import processing
 from raqib.services.processing import ProcessSummary
-from raqib.store.models import Document
 from raqib.vault.custody import utc_now
 from raqib.workspace import Workspace
 
@@ -135,20 +133,22 @@ def process(ws: Workspace, address: str, options: Options | None = None, again: 
             progress: Callable[[int, int], None] | None = None,
             window: int | None = None, chunk: int = 1) -> ProcessSummary:
     """``processing.process`` with extraction on the cluster at ``address``."""
-    if not processing.pending(ws, again):
+    todo = processing.pending(ws, again)
+    if not todo:
         return ProcessSummary()
     with connect(address) as client:
-        return process_on(client, ws, options, again, progress, window, chunk)
+        return process_on(client, ws, options, again, progress, window, chunk, todo)
 
 
 def process_on(client: Client, ws: Workspace, options: Options | None = None,
                again: bool = False, progress: Callable[[int, int], None] | None = None,
-               window: int | None = None, chunk: int = 1) -> ProcessSummary:
-    """Process the pending documents of ``ws`` with the workers of ``client``: at most
-    ``window`` documents in flight (default 8 per worker thread, times ``chunk``), ``chunk``
-    documents per task (1: one task per document)."""
+               window: int | None = None, chunk: int = 1, todo: list[int] | None = None,
+               ) -> ProcessSummary:
+    """Process ``todo`` (default: the pending documents of ``ws``) with the workers of
+    ``client``: at most ``window`` documents in flight (default 8 per worker thread, times
+    ``chunk``), ``chunk`` documents per task (1: one task per document)."""
     summary = ProcessSummary()
-    todo = processing.pending(ws, again)
+    todo = processing.pending(ws, again) if todo is None else todo
     if not todo:
         return summary
     options = options or Options()
@@ -174,7 +174,7 @@ def process_on(client: Client, ws: Workspace, options: Options | None = None,
         batch = todo[submitted:submitted + room]
         submitted += len(batch)
         remote = []
-        for doc_id, item in _payloads(ws, batch):
+        for doc_id, item in processing.payloads(ws, batch):
             if isinstance(item, str):
                 results[doc_id] = item
             elif item["sensitive"]:
@@ -227,22 +227,11 @@ def _outcomes(future: Any, value: Any, count: int) -> list[dict[str, Any] | str]
     if future.status == "error" and isinstance(value, tuple) and len(value) == 3:
         value = value[1]
     if isinstance(value, BaseException):
-        return [f"{value.__class__.__name__}: {value}"] * count
+        return [processing.reason(value)] * count
     if not isinstance(value, list) or len(value) != count or not all(
             isinstance(item, dict) for item in value):
         return [f"unexpected task result: {type(value).__name__}"] * count
     return list(value)
-
-
-def _payloads(ws: Workspace, batch: list[int]) -> Iterator[tuple[int, dict[str, Any] | str]]:
-    with ws.sessions() as session:
-        docs = {d.id: d for d in session.execute(
-            select(Document).where(Document.id.in_(batch))).scalars()}
-        for doc_id in batch:
-            try:
-                yield doc_id, processing.payload(docs[doc_id], ws.blobs.seal_key)
-            except Exception as exc:  # recorded on the document when its turn comes
-                yield doc_id, f"{exc.__class__.__name__}: {exc}"
 
 
 def _local_extract(local: list[Any], options: Options, item: dict[str, Any]
@@ -254,4 +243,4 @@ def _local_extract(local: list[Any], options: Options, item: dict[str, Any]
             local.append(Pipeline(options))
         return processing.extract(local[0], item)
     except Exception as exc:
-        return f"{exc.__class__.__name__}: {exc}"
+        return processing.reason(exc)

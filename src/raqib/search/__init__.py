@@ -7,9 +7,9 @@ session's database: SQLite FTS5 on a laptop, a PostgreSQL tsvector/GIN index in 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import TextualSelect
@@ -33,34 +33,6 @@ class Hit:
     """Larger is better."""
 
 
-class SearchIndex(Protocol):
-    def add(self, kind: str, ref: int, title: str, body: str) -> None:
-        """Index an entry, replacing the one with the same kind and id."""
-        ...
-
-    def add_many(self, entries: Sequence[Entry]) -> None:
-        """``add`` for each entry, in one statement."""
-        ...
-
-    def remove(self, kind: str, ref: int) -> None: ...
-
-    def ranked(self, text: str, limit: int) -> TextualSelect | None:
-        """The best ``limit`` entries as a SQL select with columns ``ref``, ``code`` (the
-        kind's code in ``KINDS``) and ``score`` (larger is better), for a caller to join in
-        SQL (to reports, incidents) rather than carry thousands of hits through Python;
-        None when the words hold nothing to search for."""
-        ...
-
-    def query(self, text: str, kinds: tuple[str, ...] = ("document", "report"),
-              limit: int = 1000) -> list[Hit]:
-        """The best ``limit`` hits, best first, without snippets."""
-        ...
-
-    def snippets(self, text: str, hits: list[Hit]) -> list[Hit]:
-        """The same hits with their snippets filled in."""
-        ...
-
-
 def rowid(kind: str, ref: int) -> int:
     """An entry's key in the index: its kind and id in one integer."""
     return ref * 4 + KINDS[kind]
@@ -70,14 +42,6 @@ def entry_params(entries: Sequence[Entry]) -> list[dict[str, object]]:
     """The bound parameters of each entry's row."""
     return [{"id": rowid(kind, ref), "k": kind, "r": ref, "t": title or "", "b": body or ""}
             for kind, ref, title, body in entries]
-
-
-def hits_of(rows: Iterable[tuple[int, int, float]], kinds: tuple[str, ...], limit: int
-            ) -> list[Hit]:
-    """``(ref, code, score)`` rows of ``ranked`` as hits of the wanted kinds."""
-    wanted = {KINDS[k] for k in kinds if k in KINDS}
-    kept = [(ref, code, score) for ref, code, score in rows if code in wanted]
-    return [Hit(CODES[code], int(ref), "", float(score)) for ref, code, score in kept[:limit]]
 
 
 _TERM = re.compile(r"[\w\u0600-\u06FF]+\*?")
@@ -95,28 +59,44 @@ def terms(words: str) -> list[tuple[str, bool]]:
     return found
 
 
-class IndexBase:
-    """What both implementations share: the session, ``add`` through ``add_many``, and
-    ``query`` through ``ranked``."""
+class SearchIndex(ABC):
+    """What services call. The two implementations write and rank their own way; adding one
+    entry and the list of hits are shared here."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    @abstractmethod
     def add_many(self, entries: Sequence[Entry]) -> None:
-        raise NotImplementedError
+        """Index the entries, each replacing the one with the same kind and id, in one
+        statement."""
 
+    @abstractmethod
+    def remove(self, kind: str, ref: int) -> None: ...
+
+    @abstractmethod
     def ranked(self, text: str, limit: int) -> TextualSelect | None:
-        raise NotImplementedError
+        """The best ``limit`` entries as a SQL select with columns ``ref``, ``code`` (the
+        kind's code in ``KINDS``) and ``score`` (larger is better), for a caller to join in
+        SQL (to reports, incidents) rather than carry thousands of hits through Python;
+        None when the words hold nothing to search for."""
+
+    @abstractmethod
+    def snippets(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """The same hits with their snippets filled in."""
 
     def add(self, kind: str, ref: int, title: str, body: str) -> None:
         self.add_many([(kind, ref, title, body)])
 
     def query(self, text: str, kinds: tuple[str, ...] = ("document", "report"),
               limit: int = 1000) -> list[Hit]:
+        """The best ``limit`` hits of the wanted kinds, best first, without snippets."""
         ranked = self.ranked(text, limit * len(KINDS))
         if ranked is None:
             return []
-        return hits_of(self.session.execute(ranked), kinds, limit)
+        wanted = {KINDS[k] for k in kinds if k in KINDS}
+        return [Hit(CODES[code], int(ref), "", float(score))
+                for ref, code, score in self.session.execute(ranked) if code in wanted][:limit]
 
 
 class SearchUnavailable(RuntimeError):

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from sqlalchemy import BigInteger, Float, Integer, bindparam, text
 from sqlalchemy.sql.selectable import TextualSelect
 
-from raqib.search import Entry, Hit, IndexBase, entry_params, rowid, terms
+from raqib.search import Entry, Hit, SearchIndex, entry_params, rowid, terms
 
 RANK_LIMIT = 20_000
 ESTIMATE_FACTOR = 2
@@ -37,7 +37,7 @@ def ts_query(words: str) -> str:
     return " & ".join(f"'{term}'" + (":*" if prefix else "") for term, prefix in terms(words))
 
 
-class PostgresSearch(IndexBase):
+class PostgresSearch(SearchIndex):
     def add_many(self, entries: Sequence[Entry]) -> None:
         if entries:
             self.session.execute(

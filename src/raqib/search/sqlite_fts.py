@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from sqlalchemy import Float, Integer, bindparam, text
 from sqlalchemy.sql.selectable import TextualSelect
 
-from raqib.search import Entry, Hit, IndexBase, entry_params, rowid, terms
+from raqib.search import Entry, Hit, SearchIndex, entry_params, rowid, terms
 
 RANK_LIMIT = 20_000
 
@@ -27,7 +27,7 @@ def fts_query(words: str) -> str:
     return " ".join(f'"{term}"' + ("*" if prefix else "") for term, prefix in terms(words))
 
 
-class SqliteSearch(IndexBase):
+class SqliteSearch(SearchIndex):
     def add_many(self, entries: Sequence[Entry]) -> None:
         if entries:  # FTS5 honours OR REPLACE on the rowid: the old entry's words go too
             self.session.execute(

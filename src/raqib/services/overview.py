@@ -5,7 +5,7 @@ Python for a chart took seconds; these queries return only what is drawn)."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import String, cast, func, select
 
@@ -63,12 +63,25 @@ def newest(ws: Workspace, limit: int, contested: bool = False) -> list[int]:
             Incident.event_date.desc(), Incident.id.desc()).limit(limit)).scalars())
 
 
-def page(ws: Workspace, number: int, size: int) -> list[int]:
-    """The ids of one page of the standing incidents, oldest first (by date, then id)."""
+class Page(NamedTuple):
+    ids: list[int]
+    number: int
+    """The page shown: the one asked for, kept within 1 and ``pages``."""
+    pages: int
+    total: int
+
+
+def page(ws: Workspace, number: int, size: int) -> Page:
+    """One page of the standing incidents' ids, oldest first (by date, then id)."""
     with ws.sessions() as session:
-        return list(session.execute(live().with_only_columns(Incident.id).order_by(
+        total = int(session.execute(live().with_only_columns(func.count(Incident.id))
+                                    ).scalar_one())
+        pages = max(1, -(-total // size))
+        number = min(max(1, number), pages)
+        ids = list(session.execute(live().with_only_columns(Incident.id).order_by(
             Incident.event_date, Incident.id).offset((number - 1) * size).limit(size)
         ).scalars())
+    return Page(ids, number, pages, total)
 
 
 def mapped(ws: Workspace, limit: int) -> tuple[list[dict[str, Any]], int]:

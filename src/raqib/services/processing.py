@@ -15,7 +15,7 @@ document's text lives only in its sealed envelope.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -28,6 +28,7 @@ from raqib.incidents.sources import recognise
 from raqib.ingest.record import unseal_fields
 from raqib.search import for_session
 from raqib.store.engine import transaction
+from raqib.store.idsets import among
 from raqib.store.models import ClaimRecord, Document, Processing, Report, Source
 from raqib.vault.custody import db_now, utc_now
 from raqib.workspace import Workspace
@@ -35,7 +36,7 @@ from raqib.workspace import Workspace
 WITHHELD = "[sensitive]"
 BATCH = 64
 """Documents stored per transaction at most."""
-Outcome = dict[str, Any] | str
+Extracted = dict[str, Any] | str
 """A document's extraction result (``extract``), or why extracting it failed."""
 
 
@@ -63,23 +64,20 @@ def pending(ws: Workspace, again: bool = False) -> list[int]:
 
 def process(
     ws: Workspace, pipeline: Any, again: bool = False,
-    progress: Callable[[int, int], None] | None = None, only: Iterable[int] | None = None,
+    progress: Callable[[int, int], None] | None = None, todo: list[int] | None = None,
 ) -> ProcessSummary:
-    """Extract every pending document with ``pipeline`` (a ``raqib.extract`` Pipeline), or
-    the pending ones among ``only``."""
+    """Extract documents with ``pipeline`` (a ``raqib.extract`` Pipeline): ``todo``, or by
+    default every pending one (``pending``)."""
     summary = ProcessSummary()
-    todo = pending(ws, again)
-    if only is not None:
-        wanted = set(only)
-        todo = [doc_id for doc_id in todo if doc_id in wanted]
+    todo = pending(ws, again) if todo is None else todo
     since = utc_now() if again else None
     for start in range(0, len(todo), BATCH):
-        batch: list[tuple[int, Outcome]] = []
-        for doc_id in todo[start:start + BATCH]:
+        batch: list[tuple[int, Extracted]] = []
+        for doc_id, item in payloads(ws, todo[start:start + BATCH]):
             try:
-                batch.append((doc_id, extract(pipeline, load_payload(ws, doc_id))))
+                batch.append((doc_id, item if isinstance(item, str) else extract(pipeline, item)))
             except Exception as exc:  # one document's failure is recorded; the run goes on
-                batch.append((doc_id, _reason(exc)))
+                batch.append((doc_id, reason(exc)))
         store_results(ws, summary, batch, done_since=since)
         if progress:
             progress(start + len(batch), len(todo))
@@ -89,12 +87,17 @@ def process(
 # -- extracting one document: pure, shippable to a worker -----------------------------------
 
 
-def load_payload(ws: Workspace, doc_id: int) -> dict[str, Any]:
-    """What extraction needs of a document, as plain JSON-able values (read-only)."""
+def payloads(ws: Workspace, ids: list[int]) -> Iterator[tuple[int, Extracted]]:
+    """Each document's ``payload``, in the order of ``ids``, read in one query; for a
+    document that cannot be read, why (recorded on it when its turn comes)."""
     with ws.sessions() as session:
-        doc = session.get(Document, doc_id)
-        assert doc is not None
-        return payload(doc, ws.blobs.seal_key)
+        docs = {d.id: d for d in session.execute(
+            select(Document).where(among(session, Document.id, ids))).scalars()}
+        for doc_id in ids:
+            try:
+                yield doc_id, payload(docs[doc_id], ws.blobs.seal_key)
+            except Exception as exc:
+                yield doc_id, reason(exc)
 
 
 def payload(doc: Document, seal_key: bytes) -> dict[str, Any]:
@@ -123,7 +126,7 @@ def extract(pipeline: Any, payload: dict[str, Any]) -> dict[str, Any]:
 # -- storing one result: the one writer's per-document transaction ---------------------------
 
 
-def store_results(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int, Outcome]],
+def store_results(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int, Extracted]],
                   done_since: datetime | None = None) -> None:
     """Store each document's outcome in one transaction, each document in its own savepoint,
     and add them to ``summary`` once committed. A document whose storing fails, or whose
@@ -145,7 +148,7 @@ def store_results(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int,
             record_failed(ws, summary, item[0], exc)
 
 
-def _store_batch(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int, Outcome]],
+def _store_batch(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int, Extracted]],
                  done_since: datetime | None) -> None:
     stored: list[tuple[list[int], int, set[int]]] = []
     failed: list[tuple[int, str]] = []
@@ -159,10 +162,10 @@ def _store_batch(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int, 
                         stored.append(done)
                     continue
                 except Exception as exc:  # rolled back to the savepoint: this one only
-                    outcome = _reason(exc)
-            reason = _reason(outcome)
-            _mark_failed(session, doc_id, reason)
-            failed.append((doc_id, reason))
+                    outcome = reason(exc)
+            why = reason(outcome)
+            _mark_failed(session, doc_id, why)
+            failed.append((doc_id, why))
     for report_ids, claims, touched in stored:
         summary.processed += 1
         summary.reports += len(report_ids)
@@ -172,7 +175,7 @@ def _store_batch(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int, 
     summary.failed.extend(failed)
 
 
-def _reason(exc: BaseException | str) -> str:
+def reason(exc: BaseException | str) -> str:
     """The first line of an error, as recorded on the document."""
     text = exc if isinstance(exc, str) else f"{exc.__class__.__name__}: {exc}"
     return (text.splitlines() or [""])[0][:500]
@@ -181,7 +184,7 @@ def _reason(exc: BaseException | str) -> str:
 def record_failed(ws: Workspace, summary: ProcessSummary, doc_id: int,
                   exc: BaseException | str) -> None:
     """Record that ``doc_id`` failed (its first error line) on the document and in summary."""
-    message = _reason(exc)
+    message = reason(exc)
     with transaction(ws.sessions) as session:
         _mark_failed(session, doc_id, message)
     summary.failed.append((doc_id, message))

@@ -64,15 +64,13 @@ def router() -> APIRouter:
     @router.get("/incidents")
     def incident_list(request: Request, user: PageReader, page: int = 1) -> Response:
         ws = workspace(request)
-        total = overview.counts(ws)["incidents"]
-        pages = max(1, -(-total // PAGE_SIZE))
-        page = min(max(1, page), pages)
-        ids = overview.page(ws, page, PAGE_SIZE)
-        full = _full(ws, ids)
-        shown = [full[i] for i in ids]
+        shown_page = overview.page(ws, page, PAGE_SIZE)
+        full = _full(ws, shown_page.ids)
+        shown = [full[i] for i in shown_page.ids]
         points, placed = overview.mapped(ws, MAP_LIMIT)
         return render(request, "incidents.html", {
-            "items": shown, "total": total, "page": page, "pages": pages,
+            "items": shown, "total": shown_page.total, "page": shown_page.number,
+            "pages": shown_page.pages,
             "points": map_points(points), "mapped": placed, "map_limit": MAP_LIMIT,
             "legend": [(kind, fmt.colour(kind)) for kind in overview.event_types(ws)],
             "timeline": by_month(shown), "chart": fmt.month_chart(overview.month_counts(ws))})
