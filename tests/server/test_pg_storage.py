@@ -49,7 +49,9 @@ def test_checkpoints_and_ingests_at_once_stay_one_log(vault: Path, tmp_path: Pat
                  *args], env=dict(os.environ), stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT, text=True))
     outputs = [p.communicate(timeout=300)[0] for p in procs]
-    assert [p.returncode for p in procs] == [0] * len(procs), outputs
+    failed = [(p.args[-2:], p.returncode, out)
+              for p, out in zip(procs, outputs, strict=True) if p.returncode]
+    assert not failed, failed
     _ok(vault, "checkpoint")
     assert "intact" in _ok(vault, "verify")
     ws = Workspace.open(vault)

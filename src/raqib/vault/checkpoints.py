@@ -56,9 +56,13 @@ def open_checkpoint(text: str, origin: str, public_key: bytes) -> tuple[note.Che
 def make(
     session: Session, signer: Signer, user: str, now: datetime | None = None
 ) -> SignedCheckpoint | None:
-    """Sign a checkpoint over the whole log; None when nothing was added since the last."""
-    now = now or custody.utc_now()
+    """Sign a checkpoint over the whole log; None when nothing was added since the last.
+
+    The clock is read only after the scan, whose query takes the writer lock: a signer that
+    waited behind another must not stamp the time it started waiting (R-M5 would refuse it).
+    """
     log = custody.scan(session)
+    now = now or custody.utc_now()
     if log.problems:
         raise SigningRefused("refusing to sign: " + "; ".join(log.problems[:3]))
     previous = latest(session)
