@@ -6,7 +6,9 @@ import json
 import os
 import random
 import signal
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -82,20 +84,35 @@ def _write_documents(folder: Path, count: int, words: int) -> None:
         (folder / f"report-{i:03d}.txt").write_text(text, encoding="utf-8")
 
 
-def _killer(client, killed: list[int]):  # type: ignore[no-untyped-def]
-    """A progress callback that kills (SIGKILL) one worker process with a task in flight."""
+@contextmanager
+def _one_busy_worker_killed(client):  # type: ignore[no-untyped-def]
+    """While the block runs, a watcher kills (SIGKILL) the first worker seen with a task in
+    flight; yields the list that gets its pid. Watching from a thread, not from the run's
+    progress callback: the runner reports progress after storing, when the tasks in flight
+    may all have ended (a chunked run on two workers often was, and the kill never came)."""
+    killed: list[int] = []
+    stop = threading.Event()
 
-    def kill_one(done: int, total: int) -> None:
-        if killed:
-            return
-        busy = [address for address, keys in client.processing().items() if keys]
-        if not busy:
-            return  # try again after the next stored document
-        pid = client.run(os.getpid, workers=[busy[0]])[busy[0]]
-        os.kill(pid, signal.SIGKILL)
-        killed.append(pid)
+    def watch() -> None:
+        while not stop.is_set():
+            busy = [address for address, keys in client.processing().items() if keys]
+            if busy:
+                try:
+                    pid = client.run(os.getpid, workers=[busy[0]])[busy[0]]
+                except Exception:  # the worker went away between the two calls: look again
+                    continue
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+                return
+            stop.wait(0.01)
 
-    return kill_one
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        yield killed
+    finally:
+        stop.set()
+        watcher.join(timeout=60)
 
 
 def _workspace(tmp_path: Path, count: int) -> Workspace:
@@ -119,13 +136,12 @@ def test_a_killed_worker_loses_and_duplicates_nothing(tmp_path: Path, chunk: int
     ws = _workspace(tmp_path, count)
     todo = processing.pending(ws)
     assert len(todo) == count
-    killed: list[int] = []
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
-        kill_one = _killer(client, killed)
         started = time.perf_counter()
-        summary = dask_runner.process_on(client, ws, progress=kill_one, window=6, chunk=chunk)
+        with _one_busy_worker_killed(client) as killed:
+            summary = dask_runner.process_on(client, ws, window=6, chunk=chunk)
         seconds = time.perf_counter() - started
         assert killed, "the worker was never killed"
         assert not summary.failed, summary.failed
@@ -164,12 +180,11 @@ def test_a_task_that_finally_fails_is_recorded_and_retried(tmp_path: Path) -> No
     count = 12
     for attempt in range(3):  # a kill can race the task's own end; then nothing failed: again
         ws = _workspace(tmp_path / f"try{attempt}", count)
-        killed: list[int] = []
         with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
                 LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                              dashboard_address=None) as cluster, Client(cluster) as client:
-            summary = dask_runner.process_on(client, ws, progress=_killer(client, killed),
-                                             window=4)
+            with _one_busy_worker_killed(client) as killed:
+                summary = dask_runner.process_on(client, ws, window=4)
             assert killed
             if summary.failed:
                 break
