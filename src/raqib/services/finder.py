@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from raqib.search import Hit, for_session
+from raqib.search import for_session
 from raqib.services.incidents import incidents_json, live
-from raqib.services.search import Filters, incidents_for, matches, structured
+from raqib.services.search import Filters, best_hits, hit_of, matches, structured
 from raqib.store.idsets import among
 from raqib.store.models import Incident, Processing, Report, Source
 from raqib.workspace import Workspace
@@ -49,14 +49,13 @@ def find(ws: Workspace, query: Query, page: int, per_page: int,
     with ws.sessions() as session:
         if not query.words.strip() and not with_facets and not (f.actor or f.near):
             return _page_only(session, query, page, per_page)  # the database pages
-        hits = incidents_for(session, query.words) if query.words.strip() else None
-        matched = _matching(session, query, hits)
+        matched = _matching(session, query, query.words.strip())
         facets = _facets(session, matched) if with_facets else {}
         start = (page - 1) * per_page
-        wanted = [row.id for row in matched[start:start + per_page]]
-        rows = _records(session, wanted)
-        if hits is not None and rows:
-            marked = for_session(session).snippets(query.words, [hits[i] for i in wanted])
+        shown = matched[start:start + per_page]
+        rows = _records(session, [row.id for row in shown])
+        if query.words.strip() and rows:
+            marked = for_session(session).snippets(query.words, [hit_of(r) for r in shown])
             for data, hit in zip(rows, marked, strict=True):
                 data["snippet"] = hit.snippet
                 data["snippet_html"] = snippet_html(hit.snippet)
@@ -82,23 +81,28 @@ def _page_only(session: Session, query: Query, page: int, per_page: int) -> Foun
     return Found(_records(session, wanted), int(total), {})
 
 
-def _matching(session: Session, query: Query, hits: dict[int, Hit] | None) -> list[Any]:
+def _matching(session: Session, query: Query, words: str) -> list[Any]:
+    """The light columns of every matching incident, in order: best hit first with words
+    (then newest), else newest first. With words each row also has its best hit's
+    ``code``, ``ref`` and ``score``."""
     f = query.filters
     columns = [Incident.id, Incident.event_type, Incident.grade, Incident.admin1,
                Incident.contested, Incident.latitude, Incident.longitude]
     if f.actor or f.near:  # what search.matches reads
         columns.append(Incident.summary)
-    statement = _selected(query, *columns)
-    if hits is not None:
-        if not hits:
+    order = [Incident.event_date.desc(), Incident.id.desc()]
+    if words:
+        best = best_hits(session, words)
+        if best is None:
             return []
-        statement = statement.where(among(session, Incident.id, hits))
-    rows = session.execute(statement.order_by(Incident.event_date.desc(), Incident.id.desc())
-                           ).all()
+        statement = _selected(query, *columns, best.c.code, best.c.ref, best.c.score).join(
+            best, best.c.incident_id == Incident.id)
+        order.insert(0, best.c.score.desc())
+    else:
+        statement = _selected(query, *columns)
+    rows = session.execute(statement.order_by(*order)).all()
     if f.actor or f.near:
         rows = [r for r in rows if matches(r, f)]
-    if hits is not None:
-        rows.sort(key=lambda r: -hits[r.id].score)
     return rows
 
 
@@ -145,7 +149,7 @@ def snippet_html(snippet: str | None) -> str | None:
 def geo(ws: Workspace, query: Query) -> list[dict[str, Any]]:
     """GeoJSON features of the matching incidents that have coordinates."""
     with ws.sessions() as session:
-        matched = [r.id for r in _matching(session, query, None)]
+        matched = [r.id for r in _matching(session, query, "")]
         rows = session.execute(select(Incident).where(
             among(session, Incident.id, matched),
             Incident.latitude.is_not(None), Incident.longitude.is_not(None))).scalars()

@@ -1,7 +1,7 @@
 """The parts of incident search: filters, place look-up, words to incidents.
 
 Words go to the full-text index (``raqib.search``); hits on documents and reports lead to
-their incidents (``incidents_for``). The filters (dates, place and radius, actor, type,
+their incidents (``best_hits``). The filters (dates, place and radius, actor, type,
 grade, contested) act on the incidents' reconciled fields (``structured`` in SQL, ``matches``
 for what SQL cannot do). ``raqib.services.finder.find`` puts them together for the command
 line, the API and the pages. With no words, the filters alone select.
@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import and_, func, or_, select, union_all
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Subquery
 
 from raqib.errors import RaqibError
 from raqib.geo import km_apart
@@ -51,25 +52,33 @@ def locate(name: str, cache_dir: str | None = None) -> tuple[float, float]:
     return float(best.latitude), float(best.longitude)  # type: ignore[arg-type]
 
 
-def incidents_for(session: Session, words: str, depth: int = 2000) -> dict[int, Hit]:
-    """incident id -> its best hit among the ``depth`` best hits on documents and reports
-    (hits joined to their reports in one SQL statement, one row per hit)."""
+def best_hits(session: Session, words: str, depth: int = 2000) -> Subquery | None:
+    """The incidents hit by ``words`` among the ``depth`` best hits on documents and reports,
+    one row each with its best hit: ``incident_id``, ``code``, ``ref``, ``score`` (a
+    subquery for the caller to join to the incidents and filter, order and page in SQL; None
+    when the words hold nothing to search for)."""
     ranked = for_session(session).ranked(words, depth)
     if ranked is None:
-        return {}
+        return None
     hits = ranked.cte("hits")
-    on_report = select(Report.incident_id, hits.c.code, hits.c.ref, hits.c.score).join(
+    on_report = select(Report.incident_id.label("incident_id"), hits.c.code, hits.c.ref,
+                       hits.c.score).join(
         hits, and_(hits.c.code == KINDS["report"], Report.id == hits.c.ref))
-    on_document = select(Report.incident_id, hits.c.code, hits.c.ref, hits.c.score).join(
+    on_document = select(Report.incident_id.label("incident_id"), hits.c.code, hits.c.ref,
+                         hits.c.score).join(
         hits, and_(hits.c.code == KINDS["document"], Report.document_id == hits.c.ref))
-    best: dict[int, tuple[int, int, float]] = {}
-    for incident_id, code, ref, score in session.execute(
-            union_all(on_report, on_document)):
-        if incident_id is not None and (incident_id not in best
-                                        or score > best[incident_id][2]):
-            best[incident_id] = (code, ref, score)
-    return {incident_id: Hit(CODES[code], int(ref), "", float(score))
-            for incident_id, (code, ref, score) in best.items()}
+    joined = union_all(on_report, on_document).subquery("joined")
+    numbered = select(joined, func.row_number().over(
+        partition_by=joined.c.incident_id,
+        order_by=(joined.c.score.desc(), joined.c.ref.desc(), joined.c.code)).label("n")
+    ).where(joined.c.incident_id.is_not(None)).subquery("numbered")
+    return select(numbered.c.incident_id, numbered.c.code, numbered.c.ref, numbered.c.score
+                  ).where(numbered.c.n == 1).subquery("best")
+
+
+def hit_of(row: Any) -> Hit:
+    """The best hit of a row joined to ``best_hits`` (its ``code``, ``ref``, ``score``)."""
+    return Hit(CODES[row.code], int(row.ref), "", float(row.score))
 
 
 def structured(query: Any, f: Filters) -> Any:

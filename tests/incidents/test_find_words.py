@@ -1,0 +1,78 @@
+"""Words and filters together (``finder.find``), on both backends: each incident once, with
+its best hit's snippet, the best-hit incidents first, the filters applied in the same SQL
+statement; the type filter in any case and at either level of the taxonomy."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from backends import Backend
+from raqib.search import for_session
+from raqib.services.finder import Query, find
+from raqib.services.search import Filters
+from raqib.store.engine import transaction
+from raqib.store.models import Document, Incident, Report
+
+NOW = datetime(2020, 1, 1)
+ROWS = [  # incident id, sub-event type, day, contested, [(title, text), ...] one per document
+    (1, "Air/drone strike", date(2019, 5, 1), False,
+     [("Strike on the bakery", "Warplanes hit the queue."),
+      ("Night report", "People said the bakery was hit at dawn.")]),
+    (2, "Shelling/artillery/missile attack", date(2019, 5, 3), True,
+     [("Shelling", "Shells fell near the bakery and the school.")]),
+    (3, "Air/drone strike", date(2019, 5, 2), False, [("Market", "A strike on the market.")]),
+]
+EVENT_TYPE = "Explosions/Remote violence"
+
+
+def _fill(ws) -> None:  # type: ignore[no-untyped-def]
+    doc_id = 0
+    with transaction(ws.sessions) as session:
+        index = for_session(session)
+        for incident_id, sub, day, contested, docs in ROWS:
+            session.add(Incident(id=incident_id, event_type=EVENT_TYPE, sub_event_type=sub,
+                                 event_date=day, contested=contested, summary={"reports": 1},
+                                 corrections={}, created_at=NOW, updated_at=NOW))
+            session.flush()
+            for title, text in docs:
+                doc_id += 1
+                session.add(Document(id=doc_id, sha256=f"{doc_id:064x}", blob_key=f"k/{doc_id}",
+                                     size=len(text), media_type="text/plain", status="new",
+                                     sensitive=False, title=title, text=text, captured_at=NOW,
+                                     ingested_at=NOW, ingested_by="t", leaf_index=-doc_id,
+                                     meta={}))
+                session.flush()
+                session.add(Report(id=doc_id, document_id=doc_id, ordinal=0,
+                                   incident_id=incident_id, event_type=EVENT_TYPE,
+                                   sub_event_type=sub, event_date=day, fatalities=0, fields={},
+                                   corrections={}, evidence=text, components=[],
+                                   created_at=NOW))
+                index.add("document", doc_id, title, text)
+                index.add("report", doc_id, title, text)
+
+
+def test_words_and_filters_in_one_statement(tmp_path: Path, backend: Backend) -> None:
+    ws = backend.create(tmp_path / "ws")
+    try:
+        _fill(ws)
+        found = find(ws, Query("bakery"), 1, 10)
+        ids = [row["id"] for row in found.rows]
+        assert sorted(ids) == [1, 2] and found.total == 2  # incident 1 once, for 4 hits
+        assert ids[0] == 1  # the title hit ranks first
+        assert "[[bakery]]" in found.rows[1]["snippet"].lower()  # its body hit, marked
+        assert found.facets["contested"] == {"false": 1, "true": 1}
+
+        contested = find(ws, Query("bakery", Filters(contested=True)), 1, 10)
+        assert [row["id"] for row in contested.rows] == [2]
+
+        for wanted in ("air/drone STRIKE", "explosions/remote violence"):
+            typed = find(ws, Query("strike", Filters(type=wanted)), 1, 10)
+            assert sorted(row["id"] for row in typed.rows) == [1, 3], wanted
+        alone = find(ws, Query("", Filters(type="air/drone strike")), 1, 10)
+        assert [row["id"] for row in alone.rows] == [3, 1]  # newest first
+        assert find(ws, Query("bakery", Filters(date_from=date(2019, 5, 2))), 1, 10
+                    ).total == 1
+        assert find(ws, Query("!!"), 1, 10).total == 0  # nothing searchable
+    finally:
+        ws.close()
