@@ -99,9 +99,10 @@ NOW = datetime(2020, 1, 1)
 
 def _fill(ws_path: Path, count: int, seed: int = 11) -> None:
     """``count`` documents, incidents and reports through the ORM, and their search entries
-    through the workspace's ``SearchIndex`` (as the product writes them), 5,000 a transaction."""
+    through the workspace's ``SearchIndex`` (as the product writes them), 5,000 a transaction;
+    then the query planner's statistics, as ``raqib process`` takes them after linking."""
     from raqib.search import for_session
-    from raqib.store.engine import transaction
+    from raqib.store.engine import refresh_statistics, transaction
     from raqib.store.models import Document, Incident, Report
     from raqib.workspace import Workspace
 
@@ -116,6 +117,7 @@ def _fill(ws_path: Path, count: int, seed: int = 11) -> None:
                 session.add_all([Document(**doc), Incident(**incident), Report(**report)])
                 search.add("document", i + 1, doc["title"], doc["text"])
                 search.add("report", i + 1, doc["title"], report["evidence"])
+    refresh_statistics(ws.engine)  # as `raqib process` does after linking (SQLite only)
     ws.close()
 
 

@@ -7,8 +7,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
+
 from backends import Backend
-from raqib.search import for_session
+from raqib.search import SearchIndex, for_session
+from raqib.services import finder
 from raqib.services.finder import Query, find
 from raqib.services.search import Filters
 from raqib.store.engine import transaction
@@ -74,5 +77,36 @@ def test_words_and_filters_in_one_statement(tmp_path: Path, backend: Backend) ->
         assert find(ws, Query("bakery", Filters(date_from=date(2019, 5, 2))), 1, 10
                     ).total == 1
         assert find(ws, Query("!!"), 1, 10).total == 0  # nothing searchable
+    finally:
+        ws.close()
+
+
+def test_words_in_too_many_entries_to_rank_still_meet_every_filter(
+    tmp_path: Path, backend: Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above the rank limit the filters are not applied to a cut of the newest hits: the
+    incidents that pass them are walked newest first and kept when they hold the words."""
+    ws = backend.create(tmp_path / "ws")
+    try:
+        _fill(ws)
+        ranked = find(ws, Query("bakery", Filters(contested=True)), 1, 10)
+        monkeypatch.setattr(finder, "NEWEST_DEPTH", 1)
+        assert find(ws, Query("strike"), 1, 1).total == 2  # ranked: every match, never cut
+        monkeypatch.setattr(SearchIndex, "rank_limit", 1)
+        with ws.sessions() as session:
+            assert for_session(session).common("bakery")
+        newest = find(ws, Query("bakery", Filters(contested=True)), 1, 10)
+        assert [r["id"] for r in newest.rows] == [r["id"] for r in ranked.rows] == [2]
+        assert "[[bakery]]" in newest.rows[0]["snippet"].lower()
+        assert not newest.capped
+        everything = find(ws, Query("bakery"), 1, 2)
+        assert [r["id"] for r in everything.rows] == [2, 1]  # newest first, every one
+        assert "[[bakery]]" in everything.rows[1]["snippet"].lower()  # its newest entry
+        cut = find(ws, Query("bakery"), 1, 1)
+        assert [r["id"] for r in cut.rows] == [2] and cut.total == 1 and cut.capped
+        deeper = find(ws, Query("bakery"), 2, 1)  # a deeper page walks further
+        assert [r["id"] for r in deeper.rows] == [1] and deeper.total == 2
+        assert not deeper.capped  # no third one
+        assert find(ws, Query("", Filters(type="air/drone strike")), 1, 1).total == 2
     finally:
         ws.close()

@@ -10,13 +10,11 @@ from pathlib import Path
 import pytest
 
 from backends import Backend
-from raqib.search import for_session, postgres_fts, sqlite_fts
+from raqib.search import SearchIndex, for_session
 from raqib.search.postgres_fts import ts_query
 from raqib.search.sqlite_fts import fts_query
 from raqib.store.engine import transaction
 from raqib.workspace import Workspace
-
-RANKERS = {"sqlite": sqlite_fts, "postgresql": postgres_fts}
 
 
 def test_user_words_become_quoted_terms() -> None:
@@ -67,7 +65,10 @@ def test_title_words_rank_first_and_broad_queries_fall_back_to_newest(
         index.add("document", 3, "Aid convoy", "a strike near the market road")
     with ws.sessions() as session:
         assert for_session(session).query("strike")[0].ref == 2
-        monkeypatch.setattr(RANKERS[backend.name], "RANK_LIMIT", 2)
+        assert not for_session(session).common("strike")
+        monkeypatch.setattr(SearchIndex, "rank_limit", 2)
+        assert for_session(session).common("strike")
+        assert not for_session(session).common("convoy")
         assert [h.ref for h in for_session(session).query("strike")] == [3, 2, 1]
 
 

@@ -14,6 +14,9 @@ from rich.text import Text
 from raqib.cli.app import Context, cli, pass_ctx
 from raqib.workspace import Workspace
 
+SEARCH_LIMIT = 200
+"""The incidents `raqib search` prints (the best first); it says when more match."""
+
 
 def run_processing(ws: Workspace, again: bool = False, model: str | None = None,
                    cluster: str | None = None) -> int:
@@ -230,13 +233,16 @@ def search(ctx: Context, words: tuple[str, ...], date_from, date_to, near: str |
         near=service.locate(near) if near else None, km=km, actor=actor, type=kind,
         grade=grade, contested=contested,
     )
-    rows = finder.find(ws, finder.Query(" ".join(words), filters), 1, 200,
-                       with_facets=False).rows
+    found = finder.find(ws, finder.Query(" ".join(words), filters), 1, SEARCH_LIMIT,
+                        with_facets=False)
+    rows = found.rows
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
-    _echo_table(rows, f"{len(rows)} incidents")
+    total = f"{found.total:,}{'+' if found.capped else ''}"
+    _echo_table(rows, f"{len(rows)} incidents" if found.total == len(rows) and not found.capped
+                else f"{len(rows)} of {total} incidents (the first {SEARCH_LIMIT})")
     for row in rows:
         if row.get("snippet"):
             click.echo(f"  {row['id']}: {row['snippet']}")

@@ -11,6 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import TextualSelect
 
@@ -19,6 +20,9 @@ KINDS = {"document": 0, "report": 1}
 CODES = {code: kind for kind, code in KINDS.items()}
 Entry = tuple[str, int, str, str]
 """kind, id, title, body."""
+RANK_LIMIT = 20_000
+"""Words in more entries than this are answered newest first: ranking them would cost a pass
+over most of the index, and a word in most documents says little about relevance."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,11 @@ class Hit:
 
 def rowid(kind: str, ref: int) -> int:
     """An entry's key in the index: its kind and id in one integer."""
+    return ref * 4 + KINDS[kind]
+
+
+def key_of(kind: str, ref: ColumnElement[int]) -> ColumnElement[int]:
+    """``rowid`` in SQL: the index key of the entry of ``kind`` whose id is the column ``ref``."""
     return ref * 4 + KINDS[kind]
 
 
@@ -63,6 +72,8 @@ class SearchIndex(ABC):
     """What services call. The two implementations write and rank their own way; adding one
     entry and the list of hits are shared here."""
 
+    rank_limit = RANK_LIMIT
+
     def __init__(self, session: Session) -> None:
         self.session = session
 
@@ -75,11 +86,23 @@ class SearchIndex(ABC):
     def remove(self, kind: str, ref: int) -> None: ...
 
     @abstractmethod
-    def ranked(self, text: str, limit: int) -> TextualSelect | None:
+    def common(self, text: str) -> bool:
+        """Whether the words are in more than ``rank_limit`` entries (then ``ranked`` gives
+        the newest first, all scored 0)."""
+
+    @abstractmethod
+    def ranked(self, text: str, limit: int, common: bool | None = None
+               ) -> TextualSelect | None:
         """The best ``limit`` entries as a SQL select with columns ``ref``, ``code`` (the
         kind's code in ``KINDS``) and ``score`` (larger is better), for a caller to join in
         SQL (to reports, incidents) rather than carry thousands of hits through Python;
-        None when the words hold nothing to search for."""
+        None when the words hold nothing to search for. ``common``: ``common(text)`` when
+        the caller has asked already."""
+
+    @abstractmethod
+    def contains(self, text: str, key: ColumnElement[int]) -> ColumnElement[bool]:
+        """A SQL condition: the entry whose key (``key_of``) is ``key`` holds the words (for
+        a correlated ``EXISTS``: a few index look-ups per row, whatever the words)."""
 
     @abstractmethod
     def snippets(self, text: str, hits: list[Hit]) -> list[Hit]:

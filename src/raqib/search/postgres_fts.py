@@ -5,7 +5,7 @@ kind code``), so replacing and removing are primary-key lookups; queries are wor
 tsquery syntax (each word is quoted, all must match, a trailing ``*`` keeps a prefix search);
 the ``raqib`` text search configuration folds case and accents without stemming, like FTS5's
 ``unicode61 remove_diacritics 2``. Ranking is ``ts_rank`` with the title weighted twice the
-body (larger is better); above ``RANK_LIMIT`` matches the newest entries come first instead
+body (larger is better); above ``rank_limit`` matches the newest entries come first instead
 (walking the primary key backwards, which stops after ``limit`` matches). Whether a query
 is above the limit is counted exactly (capped) near the limit, and taken from the planner's
 estimate (the column's word statistics) when that is far above it.
@@ -17,19 +17,34 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from sqlalchemy import BigInteger, Float, Integer, bindparam, text
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Float,
+    Integer,
+    bindparam,
+    column,
+    exists,
+    func,
+    literal_column,
+    text,
+)
+from sqlalchemy import table as sql_table
 from sqlalchemy.sql.selectable import TextualSelect
 
 from raqib.search import Entry, Hit, SearchIndex, entry_params, rowid, terms
 
-RANK_LIMIT = 20_000
 ESTIMATE_FACTOR = 2
-"""Above this many times RANK_LIMIT, the planner's estimate of the matches is trusted."""
+"""Above this many times the rank limit, the planner's estimate of the matches is trusted."""
 CONFIG = "raqib"
 WEIGHTS = "{0, 0, 0.5, 1.0}"
 """ts_rank's weights for D, C, B (body) and A (title)."""
 HEADLINE = 'StartSel=[[, StopSel=]], MaxWords=16, MinWords=8, MaxFragments=1'
 ELLIPSIS = " … "
+INDEX = sql_table("search_index", column("id", BigInteger), column("tsv"))
+
+
+WHERE = f"tsv @@ to_tsquery('{CONFIG}', :q)"
 
 
 def ts_query(words: str) -> str:
@@ -50,37 +65,47 @@ class PostgresSearch(SearchIndex):
         self.session.execute(text("DELETE FROM search_index WHERE id = :id"),
                              {"id": rowid(kind, ref)})
 
-    def ranked(self, words: str, limit: int) -> TextualSelect | None:
+    def common(self, words: str) -> bool:
+        match = ts_query(words)
+        return bool(match) and self._matches(match) > self.rank_limit
+
+    def ranked(self, words: str, limit: int, common: bool | None = None
+               ) -> TextualSelect | None:
         match = ts_query(words)
         if not match:
             return None
-        where = f"tsv @@ to_tsquery('{CONFIG}', :q)"
-        if self._matches(where, match) <= RANK_LIMIT:
+        if common is None:
+            common = self.common(words)
+        if not common:
             # Few matches (the GIN index finds them): rank them all.
             sql = (f"SELECT id / 4 AS ref, id % 4 AS code, ts_rank('{WEIGHTS}', tsv, "
-                   f"to_tsquery('{CONFIG}', :q), 1) AS score FROM search_index WHERE {where} "
+                   f"to_tsquery('{CONFIG}', :q), 1) AS score FROM search_index WHERE {WHERE} "
                    "ORDER BY score DESC, id LIMIT :n")
         else:  # a word in most entries: walk the primary key from the newest, stop after :n
             sql = (f"SELECT id / 4 AS ref, id % 4 AS code, 0.0 AS score FROM search_index "
-                   f"WHERE {where} ORDER BY id DESC LIMIT :n")
+                   f"WHERE {WHERE} ORDER BY id DESC LIMIT :n")
         return text(sql).bindparams(q=match, n=limit).columns(
             ref=BigInteger, code=Integer, score=Float)
 
-    def _matches(self, where: str, match: str) -> int:
-        """How many entries match: the planner's estimate when that is far above RANK_LIMIT,
-        else counted exactly up to just above it."""
-        estimate = self._estimate(where, match)
-        if estimate > ESTIMATE_FACTOR * RANK_LIMIT:
+    def contains(self, words: str, key: ColumnElement[int]) -> ColumnElement[bool]:
+        query = func.to_tsquery(literal_column(f"'{CONFIG}'::regconfig"), ts_query(words))
+        return exists().where(INDEX.c.id == key, INDEX.c.tsv.op("@@")(query))
+
+    def _matches(self, match: str) -> int:
+        """How many entries match: the planner's estimate when that is far above the rank
+        limit, else counted exactly up to just above it."""
+        estimate = self._estimate(match)
+        if estimate > ESTIMATE_FACTOR * self.rank_limit:
             return estimate
         return int(self.session.execute(
-            text(f"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE {where} "
-                 "LIMIT :cap) AS m"), {"q": match, "cap": RANK_LIMIT + 1}).scalar_one())
+            text(f"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE {WHERE} "
+                 "LIMIT :cap) AS m"), {"q": match, "cap": self.rank_limit + 1}).scalar_one())
 
-    def _estimate(self, where: str, match: str) -> int:
+    def _estimate(self, match: str) -> int:
         """The planner's estimate of the matches (from the column's word statistics): counting
         tens of thousands of matches exactly costs tens of milliseconds."""
         plan = self.session.execute(
-            text(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_index WHERE {where}"), {"q": match}
+            text(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_index WHERE {WHERE}"), {"q": match}
         ).scalar_one()
         plan = json.loads(plan) if isinstance(plan, str) else plan
         return int(plan[0]["Plan"]["Plan Rows"])

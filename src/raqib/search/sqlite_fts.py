@@ -5,7 +5,7 @@ and removing an entry are lookups by rowid, never scans. Queries are words, not 
 each word is quoted (so punctuation and operators in user input are harmless) and all must
 match; a trailing ``*`` keeps a prefix search. Ranking is FTS5's bm25 (title weighted twice
 the body), negated so that larger is better; snippets are made only for the hits returned.
-A query matching more than ``RANK_LIMIT`` entries (words in most documents, where relevance
+A query matching more than ``rank_limit`` entries (words in most documents, where relevance
 ranking says little and costs a pass over every match) returns the newest entries first
 instead, in a few milliseconds.
 """
@@ -14,12 +14,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Float, Integer, bindparam, text
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Integer,
+    bindparam,
+    column,
+    exists,
+    literal_column,
+    text,
+)
+from sqlalchemy import table as sql_table
 from sqlalchemy.sql.selectable import TextualSelect
 
 from raqib.search import Entry, Hit, SearchIndex, entry_params, rowid, terms
 
-RANK_LIMIT = 20_000
+FTS = sql_table("search_index", column("rowid", Integer))
 
 
 def fts_query(words: str) -> str:
@@ -38,20 +48,32 @@ class SqliteSearch(SearchIndex):
         self.session.execute(text("DELETE FROM search_index WHERE rowid = :id"),
                              {"id": rowid(kind, ref)})
 
-    def ranked(self, words: str, limit: int) -> TextualSelect | None:
+    def common(self, words: str) -> bool:
+        match = fts_query(words)
+        return bool(match) and self.session.execute(
+            text("SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH :q "
+                 "LIMIT :cap)"), {"q": match, "cap": self.rank_limit + 1}
+        ).scalar_one() > self.rank_limit
+
+    def ranked(self, words: str, limit: int, common: bool | None = None
+               ) -> TextualSelect | None:
         match = fts_query(words)
         if not match:
             return None
-        matches = self.session.execute(
-            text("SELECT count(*) FROM search_index WHERE search_index MATCH :q"), {"q": match}
-        ).scalar_one()
+        if common is None:
+            common = self.common(words)
         # 'rank' is the table's title-weighted bm25 (migration 0006), negative (smaller is
         # better): one measure orders and scores.
-        order, score = ("rank", "-rank") if matches <= RANK_LIMIT else ("rowid DESC", "0.0")
+        order, score = ("rowid DESC", "0.0") if common else ("rank", "-rank")
         return text(
             f"SELECT rowid / 4 AS ref, rowid % 4 AS code, {score} AS score "  # constants only
             f"FROM search_index WHERE search_index MATCH :q ORDER BY {order} LIMIT :n"
         ).bindparams(q=match, n=limit).columns(ref=Integer, code=Integer, score=Float)
+
+    def contains(self, words: str, key: ColumnElement[int]) -> ColumnElement[bool]:
+        # MATCH with the rowid fixed: FTS5 seeks each word's list to that rowid
+        return exists().where(literal_column("search_index").op("MATCH")(fts_query(words)),
+                              FTS.c.rowid == key)
 
     def snippets(self, words: str, hits: list[Hit]) -> list[Hit]:
         """The same hits with their snippets (the best-matching words, hits in [[...]])."""

@@ -16,9 +16,17 @@ from typing import Any
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from raqib.search import for_session
+from raqib.search import SearchIndex, for_session
 from raqib.services.incidents import incidents_json, live
-from raqib.services.search import Filters, best_hits, hit_of, matches, structured
+from raqib.services.search import (
+    Filters,
+    best_hits,
+    has_hit,
+    hit_of,
+    matches,
+    newest_hits,
+    structured,
+)
 from raqib.store.idsets import among
 from raqib.store.models import Incident, Processing, Report, Source
 from raqib.workspace import Workspace
@@ -35,31 +43,54 @@ class Query:
     """Only incidents with a report from a source of this side."""
 
 
+NEWEST_DEPTH = 500
+"""Words in more entries than the index ranks (``SearchIndex.rank_limit``): the newest this
+many incidents that hold them and pass the filters (more when the page asked for lies
+deeper)."""
+
+
 @dataclass
 class Found:
     rows: list[dict[str, Any]]
     total: int
     facets: dict[str, dict[str, int]]
+    capped: bool = False
+    """The words are in too many entries to rank: ``total`` and the facets cover the newest
+    ``NEWEST_DEPTH`` matching incidents, and more match."""
 
 
 def find(ws: Workspace, query: Query, page: int, per_page: int,
          with_facets: bool = True) -> Found:
-    """One page of the incidents matching ``query``: best first with words, else newest."""
+    """One page of the incidents matching ``query``: best first with words, else newest.
+
+    The filters select among every incident the words lead to: words in up to
+    ``rank_limit`` entries are ranked all, then filtered; words in more are answered with
+    the newest ``NEWEST_DEPTH`` incidents (or as many as the page needs) that pass the
+    filters and hold them."""
     f = query.filters
+    words = query.words.strip()
     with ws.sessions() as session:
-        if not query.words.strip() and not with_facets and not (f.actor or f.near):
+        if not words and not with_facets and not (f.actor or f.near):
             return _page_only(session, query, page, per_page)  # the database pages
-        matched = _matching(session, query, query.words.strip())
+        index = for_session(session)
+        common = bool(words) and index.common(words)
+        depth = max(NEWEST_DEPTH, page * per_page)
+        matched = _matching(session, query, index if words else None, common, depth)
+        capped = common and len(matched) > depth  # one more was asked for, to know
+        if capped:
+            matched = matched[:depth]
         facets = _facets(session, matched) if with_facets else {}
         start = (page - 1) * per_page
-        shown = matched[start:start + per_page]
-        rows = _records(session, [row.id for row in shown])
-        if query.words.strip() and rows:
-            marked = for_session(session).snippets(query.words, [hit_of(r) for r in shown])
+        shown = [row.id for row in matched[start:start + per_page]]
+        rows = _records(session, shown)
+        if words and rows:
+            hits = (newest_hits(session, index, words, shown) if common
+                    else {row.id: hit_of(row) for row in matched[start:start + per_page]})
+            marked = index.snippets(query.words, [hits[i] for i in shown])
             for data, hit in zip(rows, marked, strict=True):
                 data["snippet"] = hit.snippet
                 data["snippet_html"] = snippet_html(hit.snippet)
-    return Found(rows, len(matched), facets)
+    return Found(rows, len(matched), facets, capped)
 
 
 def _selected(query: Query, *columns: Any) -> Any:
@@ -81,25 +112,30 @@ def _page_only(session: Session, query: Query, page: int, per_page: int) -> Foun
     return Found(_records(session, wanted), int(total), {})
 
 
-def _matching(session: Session, query: Query, words: str) -> list[Any]:
+def _matching(session: Session, query: Query, index: SearchIndex | None,
+              common: bool = False, depth: int = NEWEST_DEPTH) -> list[Any]:
     """The light columns of every matching incident, in order: best hit first with words
-    (then newest), else newest first. With words each row also has its best hit's
-    ``code``, ``ref`` and ``score``."""
+    (then newest), else newest first. Ranked rows also have their best hit's ``code``,
+    ``ref`` and ``score``."""
     f = query.filters
     columns = [Incident.id, Incident.event_type, Incident.grade, Incident.admin1,
                Incident.contested, Incident.latitude, Incident.longitude]
     if f.actor or f.near:  # what search.matches reads
         columns.append(Incident.summary)
     order = [Incident.event_date.desc(), Incident.id.desc()]
-    if words:
-        best = best_hits(session, words)
-        if best is None:
+    statement = _selected(query, *columns)
+    if index is not None:
+        words = query.words
+        ranked = None if common else index.ranked(words, index.rank_limit, common=False)
+        if common:  # too many to rank: the newest incidents holding the words
+            statement = statement.where(has_hit(index, words)).limit(depth + 1)
+        elif ranked is None:  # nothing searchable in the words
             return []
-        statement = _selected(query, *columns, best.c.code, best.c.ref, best.c.score).join(
-            best, best.c.incident_id == Incident.id)
-        order.insert(0, best.c.score.desc())
-    else:
-        statement = _selected(query, *columns)
+        else:
+            best = best_hits(ranked)
+            statement = statement.add_columns(best.c.code, best.c.ref, best.c.score).join(
+                best, best.c.incident_id == Incident.id)
+            order.insert(0, best.c.score.desc())
     rows = session.execute(statement.order_by(*order)).all()
     if f.actor or f.near:
         rows = [r for r in rows if matches(r, f)]
@@ -149,7 +185,7 @@ def snippet_html(snippet: str | None) -> str | None:
 def geo(ws: Workspace, query: Query) -> list[dict[str, Any]]:
     """GeoJSON features of the matching incidents that have coordinates."""
     with ws.sessions() as session:
-        matched = [r.id for r in _matching(session, query, "")]
+        matched = [r.id for r in _matching(session, query, None)]
         rows = session.execute(select(Incident).where(
             among(session, Incident.id, matched),
             Incident.latitude.is_not(None), Incident.longitude.is_not(None))).scalars()

@@ -135,6 +135,7 @@ def link_new(ws: Workspace, settings: linking.LinkSettings | None = None) -> Lin
         refresh(session, touched)
         summary.placed, summary.new_incidents, summary.touched = (
             len(placed), len(created), len(touched))
+    store.refresh_statistics(ws.engine)
     return summary
 
 

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, union_all
+from sqlalchemy import and_, exists, func, or_, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Subquery
+from sqlalchemy.sql.selectable import TextualSelect
 
 from raqib.errors import RaqibError
 from raqib.geo import km_apart
-from raqib.search import CODES, KINDS, Hit, for_session
+from raqib.search import CODES, KINDS, Hit, SearchIndex, key_of, rowid
 from raqib.store.models import Incident, Report
 
 
@@ -52,14 +53,10 @@ def locate(name: str, cache_dir: str | None = None) -> tuple[float, float]:
     return float(best.latitude), float(best.longitude)  # type: ignore[arg-type]
 
 
-def best_hits(session: Session, words: str, depth: int = 2000) -> Subquery | None:
-    """The incidents hit by ``words`` among the ``depth`` best hits on documents and reports,
-    one row each with its best hit: ``incident_id``, ``code``, ``ref``, ``score`` (a
-    subquery for the caller to join to the incidents and filter, order and page in SQL; None
-    when the words hold nothing to search for)."""
-    ranked = for_session(session).ranked(words, depth)
-    if ranked is None:
-        return None
+def best_hits(ranked: TextualSelect) -> Subquery:
+    """The incidents of the entries ``ranked`` selects (``SearchIndex.ranked``), one row each
+    with its best hit: ``incident_id``, ``code``, ``ref``, ``score`` (a subquery for the
+    caller to join to the incidents and filter, order and page in SQL)."""
     hits = ranked.cte("hits")
     on_report = select(Report.incident_id.label("incident_id"), hits.c.code, hits.c.ref,
                        hits.c.score).join(
@@ -74,6 +71,29 @@ def best_hits(session: Session, words: str, depth: int = 2000) -> Subquery | Non
     ).where(joined.c.incident_id.is_not(None)).subquery("numbered")
     return select(numbered.c.incident_id, numbered.c.code, numbered.c.ref, numbered.c.score
                   ).where(numbered.c.n == 1).subquery("best")
+
+
+def has_hit(index: SearchIndex, words: str) -> Any:
+    """A SQL condition on an incident: one of its reports' documents, or the reports
+    themselves, hold the words (a few index look-ups per incident; the document first, as a
+    report's entry is its document's title and words from its text)."""
+    return exists().where(Report.incident_id == Incident.id, or_(
+        index.contains(words, key_of("document", Report.document_id)),
+        index.contains(words, key_of("report", Report.id))))
+
+
+def newest_hits(session: Session, index: SearchIndex, words: str, ids: list[int]
+                ) -> dict[int, Hit]:
+    """incident id -> its newest entry holding the words, among the incidents ``ids``."""
+    found: dict[int, Hit] = {}
+    for kind, ref in (("report", Report.id), ("document", Report.document_id)):
+        rows = session.execute(select(Report.incident_id, ref).where(
+            Report.incident_id.in_(ids), index.contains(words, key_of(kind, ref))))
+        for incident_id, entry in rows:
+            old = found.get(incident_id)
+            if old is None or rowid(kind, entry) > rowid(old.kind, old.ref):
+                found[incident_id] = Hit(kind, int(entry), "", 0.0)
+    return found
 
 
 def hit_of(row: Any) -> Hit:

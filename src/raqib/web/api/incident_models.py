@@ -53,6 +53,9 @@ class SearchOut(BaseModel):
     page: int
     per_page: int
     facets: Facets
+    capped: bool = False
+    """The words are in too many entries to rank: ``total`` and ``facets`` cover the newest
+    500 matching incidents (more for a deeper page), and more match."""
 
 
 class GradeOut(BaseModel):

@@ -28,7 +28,8 @@ def search(ws: WS, account: Reader, paging: Pages, query: IncidentFilters,
     words), with highlighted snippets and facets over the whole matching set."""
     found = finder.find(ws, replace(query, words=q), paging.page, paging.per_page)
     return {"results": found.rows, "total": found.total,  # type: ignore[return-value]
-            "page": paging.page, "per_page": paging.per_page, "facets": found.facets}
+            "page": paging.page, "per_page": paging.per_page, "facets": found.facets,
+            "capped": found.capped}
 
 
 @router.get("/checkpoints/latest")
