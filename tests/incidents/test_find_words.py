@@ -99,14 +99,21 @@ def test_words_in_too_many_entries_to_rank_still_meet_every_filter(
         assert [r["id"] for r in newest.rows] == [r["id"] for r in ranked.rows] == [2]
         assert "[[bakery]]" in newest.rows[0]["snippet"].lower()
         assert not newest.capped
-        everything = find(ws, Query("bakery"), 1, 2)
+        since = Filters(date_from=date(2019, 1, 1))  # a filter every incident passes
+        everything = find(ws, Query("bakery", since), 1, 2)
         assert [r["id"] for r in everything.rows] == [2, 1]  # newest first, every one
         assert "[[bakery]]" in everything.rows[1]["snippet"].lower()  # its newest entry
-        cut = find(ws, Query("bakery"), 1, 1)
+        assert not everything.capped
+        cut = find(ws, Query("bakery", since), 1, 1)
         assert [r["id"] for r in cut.rows] == [2] and cut.total == 1 and cut.capped
-        deeper = find(ws, Query("bakery"), 2, 1)  # a deeper page walks further
+        deeper = find(ws, Query("bakery", since), 2, 1)  # a deeper page walks further
         assert [r["id"] for r in deeper.rows] == [1] and deeper.total == 2
         assert not deeper.capped  # no third one
+        # no filter to miss: the incidents of the newest entries (2 x depth) holding the
+        # words; more entries match than were taken, so it says capped
+        plain = find(ws, Query("bakery"), 1, 2)
+        assert [r["id"] for r in plain.rows] == [2, 1] and plain.capped
+        assert "[[bakery]]" in plain.rows[0]["snippet"].lower()
         assert find(ws, Query("", Filters(type="air/drone strike")), 1, 1).total == 2
     finally:
         ws.close()

@@ -66,7 +66,8 @@ def find(ws: Workspace, query: Query, page: int, per_page: int,
     The filters select among every incident the words lead to: words in up to
     ``rank_limit`` entries are ranked all, then filtered; words in more are answered with
     the newest ``NEWEST_DEPTH`` incidents (or as many as the page needs) that pass the
-    filters and hold them."""
+    filters and hold them, or with no filter the incidents of the newest entries that hold
+    them (twice the depth)."""
     f = query.filters
     words = query.words.strip()
     with ws.sessions() as session:
@@ -75,17 +76,15 @@ def find(ws: Workspace, query: Query, page: int, per_page: int,
         index = for_session(session)
         common = bool(words) and index.common(words)
         depth = max(NEWEST_DEPTH, page * per_page)
-        matched = _matching(session, query, index if words else None, common, depth)
-        capped = common and len(matched) > depth  # one more was asked for, to know
-        if capped:
-            matched = matched[:depth]
+        matched, capped = _matching(session, query, index if words else None, common, depth)
         facets = _facets(session, matched) if with_facets else {}
         start = (page - 1) * per_page
         shown = [row.id for row in matched[start:start + per_page]]
         rows = _records(session, shown)
         if words and rows:
-            hits = (newest_hits(session, index, words, shown) if common
-                    else {row.id: hit_of(row) for row in matched[start:start + per_page]})
+            page_rows = matched[start:start + per_page]
+            hits = ({row.id: hit_of(row) for row in page_rows} if "score" in page_rows[0]._fields
+                    else newest_hits(session, index, words, shown))
             marked = index.snippets(query.words, [hits[i] for i in shown])
             for data, hit in zip(rows, marked, strict=True):
                 data["snippet"] = hit.snippet
@@ -113,10 +112,11 @@ def _page_only(session: Session, query: Query, page: int, per_page: int) -> Foun
 
 
 def _matching(session: Session, query: Query, index: SearchIndex | None,
-              common: bool = False, depth: int = NEWEST_DEPTH) -> list[Any]:
+              common: bool = False, depth: int = NEWEST_DEPTH) -> tuple[list[Any], bool]:
     """The light columns of every matching incident, in order: best hit first with words
-    (then newest), else newest first. Ranked rows also have their best hit's ``code``,
-    ``ref`` and ``score``."""
+    (then newest), else newest first; and whether more match than were taken (words too
+    common to rank: see ``find``). Ranked rows also have their best hit's ``code``, ``ref``
+    and ``score``."""
     f = query.filters
     columns = [Incident.id, Incident.event_type, Incident.grade, Incident.admin1,
                Incident.contested, Incident.latitude, Incident.longitude]
@@ -124,22 +124,28 @@ def _matching(session: Session, query: Query, index: SearchIndex | None,
         columns.append(Incident.summary)
     order = [Incident.event_date.desc(), Incident.id.desc()]
     statement = _selected(query, *columns)
-    if index is not None:
-        words = query.words
-        ranked = None if common else index.ranked(words, index.rank_limit, common=False)
-        if common:  # too many to rank: the newest incidents holding the words
-            statement = statement.where(has_hit(index, words)).limit(depth + 1)
-        elif ranked is None:  # nothing searchable in the words
-            return []
-        else:
-            best = best_hits(ranked)
-            statement = statement.add_columns(best.c.code, best.c.ref, best.c.score).join(
-                best, best.c.incident_id == Incident.id)
-            order.insert(0, best.c.score.desc())
+    filtered = query.filters != Filters() or query.side is not None
+    if index is not None and common and filtered:
+        # too many to rank, and a filter to meet: the newest incidents that pass it, each
+        # kept if it holds the words, until one more than the depth
+        statement = statement.where(has_hit(index, query.words)).limit(depth + 1)
+    elif index is not None:
+        # all the matches when few enough to rank; else, with no filter to miss, the
+        # incidents of the newest entries that hold the words
+        ranked = index.ranked(query.words, 2 * depth if common else index.rank_limit,
+                              common=common)
+        if ranked is None:  # nothing searchable in the words
+            return [], False
+        best = best_hits(ranked)
+        statement = statement.add_columns(best.c.code, best.c.ref, best.c.score).join(
+            best, best.c.incident_id == Incident.id)
+        order.insert(0, best.c.score.desc())
     rows = session.execute(statement.order_by(*order)).all()
     if f.actor or f.near:
         rows = [r for r in rows if matches(r, f)]
-    return rows
+    if not common:
+        return rows, False
+    return rows[:depth], len(rows) > depth or not filtered
 
 
 def _facets(session: Session, matched: list[Any]) -> dict[str, dict[str, int]]:
@@ -185,7 +191,7 @@ def snippet_html(snippet: str | None) -> str | None:
 def geo(ws: Workspace, query: Query) -> list[dict[str, Any]]:
     """GeoJSON features of the matching incidents that have coordinates."""
     with ws.sessions() as session:
-        matched = [r.id for r in _matching(session, query, None)]
+        matched = [r.id for r in _matching(session, query, None)[0]]
         rows = session.execute(select(Incident).where(
             among(session, Incident.id, matched),
             Incident.latitude.is_not(None), Incident.longitude.is_not(None))).scalars()
