@@ -237,6 +237,24 @@ def test_search_marks_hits_and_escapes_the_rest(site: Site) -> None:
     for facet in ("Date", "Place", "Actor", "Type", "Grade", "Source side"):
         assert f"<h3>{facet}</h3>" in page
     assert "/search?q=chlorine&amp;side=government" in page
+    shown = len(re.findall(r'<li class="hit">', page))
+    assert shown >= 1
+    summary = re.search(r'<p class="summary">([^<]*)</p>', page)
+    assert summary is not None
+    assert summary.group(1) == f"{shown} incident{'' if shown == 1 else 's'}"
+
+
+def test_search_says_how_many_match_beyond_the_page(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from raqib.web.pages import search as search_page
+
+    client = login(site.client(), "viewer")
+    monkeypatch.setattr(search_page, "LIMIT", 1)
+    page = client.get("/search?q=chlorine").text
+    summary = re.search(r'<p class="summary">([^<]*)</p>', page)
+    assert summary is not None
+    assert re.fullmatch(r"1 of \d+\+? incidents \(the first 1\)", summary.group(1)), summary
 
 
 def test_search_filters_and_bad_input(site: Site) -> None:

@@ -107,16 +107,19 @@ def router() -> APIRouter:
         searched = any(params.values())
         results: list[dict[str, Any]] = []
         facts: dict[int, dict[str, Any]] = {}
+        total = ""
         if searched and not problems:
             ws = workspace(request)
             query = finder.Query(params["q"], filters, params["side"] or None)
-            results = finder.find(ws, query, 1, LIMIT, with_facets=False).rows
+            found = finder.find(ws, query, 1, LIMIT, with_facets=False)
+            results = found.rows
+            total = f"{found.total:,}{'+' if found.capped else ''}"
             facts = incident_facts(ws, [r["id"] for r in results])
         active = [(name, value, link(params, **{name: ""}))
                   for name, value in params.items() if value and name != "q"]
         return render(request, "search.html", {
             "params": params, "results": results, "facts": facts, "problems": problems,
             "searched": searched, "facets": facets(results, facts, params),
-            "active": active, "limit": LIMIT})
+            "active": active, "limit": LIMIT, "total": total})
 
     return router
