@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from clirun import run
 from raqib.extract import classifier, events, taxonomy
 from raqib.extract.model import Analysis, Options
 from raqib.extract.train import (
@@ -164,6 +165,17 @@ def test_train_from_acled_writes_a_model_and_scores(tmp_path: Path) -> None:
     assert statement.cues == []
 
 
+def test_the_train_command_says_what_cross_validation_chose(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "export.csv", rows(6))
+    code, out = run(None, "train", "--acled", str(path), "--split", "date",
+                    "--out", str(tmp_path / "m.npz"))
+    assert code == 0, out
+    assert "chosen by 3-fold cross-validation on those rows: strength " in out
+    assert "class weighting " in out and "held out (" in out
+    meta = classifier.load(tmp_path / "m.npz").meta
+    assert meta["class_weight"] in (None, "balanced") and meta["c"] in (30.0, 100.0, 300.0, 1000.0)
+
+
 def test_model_file_is_data_not_pickle(tmp_path: Path) -> None:
     data = [Example("rebels and soldiers fought", "Armed clash"),
             Example("students marched peacefully", "Peaceful protest"),
@@ -229,4 +241,23 @@ def test_a_grid_of_strengths_is_chosen_by_cross_validation_on_the_training_data(
     model = fit(data, c=(0.01, 10.0))
     assert model.meta["c_grid"] == [0.01, 10.0]
     assert model.meta["c"] in (0.01, 10.0)
+    assert model.meta["class_weight"] is None and "class_weight_grid" not in model.meta
+    assert 0.0 <= model.meta["cv_weighted_f1"] <= 1.0
     assert model.predict("soldiers and rebels fought")[0] == "Armed clash"
+
+
+def test_the_class_weighting_is_chosen_by_the_same_cross_validation() -> None:
+    # Imbalanced: the rare class is lost without weighting at a strong regularisation.
+    data = ([Example(f"rebels and soldiers fought near town {i}", "Armed clash")
+             for i in range(12)]
+            + [Example(f"students marched peacefully in square {i}", "Peaceful protest")
+               for i in range(3)]
+            + [Example(f"the minister spoke about budget {i}", taxonomy.NO_EVENT)
+               for i in range(12)])
+    plain = fit(data, c=(0.01,))
+    chosen = fit(data, c=(0.01,), weights=(None, "balanced"))
+    assert chosen.meta["class_weight_grid"] == [None, "balanced"]
+    assert chosen.meta["class_weight"] == "balanced"
+    assert chosen.meta["cv_weighted_f1"] > plain.meta["cv_weighted_f1"]
+    assert plain.predict("students marched in the square")[0] != "Peaceful protest"
+    assert chosen.predict("students marched in the square")[0] == "Peaceful protest"

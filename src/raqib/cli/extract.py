@@ -72,6 +72,11 @@ def train(acled_csv: str, out_path: str, split: str | None) -> None:
     except TrainingDataError as exc:
         raise RaqibError(f"{acled_csv}: {exc}") from exc
     click.echo(f"trained on {report.train_rows} rows; model written to {report.model_path}")
+    chosen = report.chosen
+    if chosen.get("cv_weighted_f1") is not None:
+        click.echo(f"chosen by 3-fold cross-validation on those rows: strength {chosen['c']}, "
+                   f"class weighting {chosen['class_weight'] or 'none'} (weighted F1 "
+                   f"{chosen['cv_weighted_f1']:.3f})")
     for name, value in sorted((report.scores or {}).items()):
         if name == "rows":
             continue

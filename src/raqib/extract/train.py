@@ -64,6 +64,8 @@ class TrainReport:
     scores: dict[str, float] = field(default_factory=dict)
     """Held-out scores (when split): event_type_accuracy, sub_event_type_accuracy,
     sub_event_type_weighted_f1, sub_event_type_macro_f1."""
+    chosen: dict[str, object] = field(default_factory=dict)
+    """What cross-validation chose: c, class_weight, cv_weighted_f1."""
 
 
 # -- the project's own examples ------------------------------------------------------------
@@ -126,6 +128,10 @@ def build_default_model(out_path: str | Path, c: float = 20.0) -> EventModel:
 
 C_GRID = (30.0, 100.0, 300.0, 1000.0)
 """Regularisation strengths `raqib train` chooses among by cross-validation."""
+CLASS_WEIGHTS: tuple[str | None, ...] = (None, "balanced")
+"""Class weightings `raqib train` chooses among by the same cross-validation: none, or each
+class weighted inversely to its frequency (rare sub-event types count as much as common
+ones while fitting)."""
 
 
 def fit(
@@ -135,29 +141,22 @@ def fit(
     max_features: int = 80_000,
     c: float | Sequence[float] = 8.0,
     class_weight: str | None = None,
+    weights: Sequence[str | None] = (),
     settings: FeatureSettings = DEFAULT_SETTINGS,
 ) -> EventModel:
     """Fit a multinomial logistic regression on ``data``; return it as an ``EventModel``.
 
     With a sequence of values for ``c``, the one with the best weighted F1 in 3-fold
-    stratified cross-validation on ``data`` itself is chosen (recorded in ``meta``)."""
-    from scipy.sparse import csr_matrix
-
+    stratified cross-validation on ``data`` itself is chosen (recorded in ``meta``); with
+    ``weights`` too, the class weighting is chosen among them by the same folds (else
+    ``class_weight`` is used)."""
     if len({ex.label for ex in data}) < 2:
         raise TrainingDataError("training needs at least two classes")
-    counted = [features(ex.text, settings) for ex in data]
-    vocab, idf = _vocabulary(counted, min_df, max_features)
-    index = {name: i for i, name in enumerate(vocab)}
-    rows, cols, vals = [], [], []
-    for r, counts in enumerate(counted):
-        cs, vs = weigh(counts, index, idf)
-        rows.extend([r] * len(cs))
-        cols.extend(cs)
-        vals.extend(vs)
-    matrix = csr_matrix((vals, (rows, cols)), shape=(len(data), len(vocab)), dtype=np.float64)
+    matrix, vocab, idf = feature_matrix(data, settings, min_df, max_features)
     labels = [ex.label for ex in data]
-    solver = _solver(c, class_weight)
-    solver.fit(matrix, labels)
+    grid = not isinstance(c, float | int)
+    solver, class_weight, cv_f1 = _fitted(matrix, labels, c, class_weight,
+                                          weights if grid else ())
     chosen = float(np.ravel(solver.C_)[0]) if hasattr(solver, "C_") else float(c)  # type: ignore[arg-type]
     classes = [str(x) for x in solver.classes_]
     coef = solver.coef_.T
@@ -172,9 +171,52 @@ def fit(
         coef=coef.astype(np.float32),
         intercept=intercept.astype(np.float32),
         meta={"created": date.today().isoformat(), "c": chosen, "min_df": min_df,
-              **({"c_grid": list(c)} if not isinstance(c, float | int) else {})},
+              "class_weight": class_weight,
+              **({"c_grid": list(c), "cv_weighted_f1": cv_f1} if grid else {}),
+              **({"class_weight_grid": list(weights)} if grid and weights else {})},
         settings=settings,
     )
+
+
+def feature_matrix(data: Sequence[Example], settings: FeatureSettings = DEFAULT_SETTINGS,
+                   min_df: int = 1, max_features: int = 80_000):  # type: ignore[no-untyped-def]
+    """The texts' weighted features as a sparse matrix (one row a text), with the vocabulary
+    and its idf (what the model stores)."""
+    from scipy.sparse import csr_matrix
+
+    counted = [features(ex.text, settings) for ex in data]
+    vocab, idf = _vocabulary(counted, min_df, max_features)
+    index = {name: i for i, name in enumerate(vocab)}
+    rows, cols, vals = [], [], []
+    for r, counts in enumerate(counted):
+        cs, vs = weigh(counts, index, idf)
+        rows.extend([r] * len(cs))
+        cols.extend(cs)
+        vals.extend(vs)
+    matrix = csr_matrix((vals, (rows, cols)), shape=(len(data), len(vocab)), dtype=np.float64)
+    return matrix, vocab, idf
+
+
+def _fitted(matrix, labels: list[str], c: float | Sequence[float], class_weight: str | None,
+            weights: Sequence[str | None]):  # type: ignore[no-untyped-def]
+    """The fitted solver, its class weighting and (with a grid of ``c``) its best mean
+    cross-validated weighted F1; with ``weights``, the weighting that scores best (the
+    first on a tie)."""
+    best = None
+    for weighting in weights or (class_weight,):
+        solver = _solver(c, weighting)
+        solver.fit(matrix, labels)
+        score = _cv_score(solver) if hasattr(solver, "scores_") else None
+        if best is None or (score is not None and score > best[2]):
+            best = (solver, weighting, score)
+    assert best is not None
+    return best
+
+
+def _cv_score(solver) -> float:  # type: ignore[no-untyped-def]
+    """The best strength's mean weighted F1 over the folds (``scores_``: folds x ... x Cs)."""
+    scores = np.asarray(solver.scores_, dtype=float)
+    return float(scores.reshape(scores.shape[0], -1).mean(axis=0).max())
 
 
 def _solver(c: float | Sequence[float], class_weight: str | None):  # type: ignore[no-untyped-def]
@@ -244,6 +286,7 @@ def train_from_acled(
     extra: Sequence[Example] | None = None,
     seed: int = 0,
     c: float | Sequence[float] = C_GRID,
+    weights: Sequence[str | None] = CLASS_WEIGHTS,
     min_df: int = 2,
 ) -> TrainReport:
     """Train a model on an ACLED export's notes and coding; write it to ``out_path``.
@@ -255,7 +298,7 @@ def train_from_acled(
     hold only events) so that sentences reporting no event still get no cue. Pass ``()``
     to train on the export alone. ``c`` is the regularisation strength, or (the default) a
     grid to choose from by cross-validation on the training rows alone — never on the held-out
-    ones.
+    ones; the class weighting is chosen among ``weights`` by the same cross-validation.
 
     Only the modern export (with ``sub_event_type``) can be used: the pre-2019 format with
     just ``EVENT_TYPE`` raises ``TrainingDataError`` saying so.
@@ -268,7 +311,7 @@ def train_from_acled(
     if extra is None:
         extra = load_examples() + definition_examples(taxonomy_mod.load())
     data = [Example(r.notes, r.sub_event_type) for r in train_rows] + list(extra)
-    model = fit(data, min_df=min_df, c=c)
+    model = fit(data, min_df=min_df, c=c, weights=weights)
     observed = {r.sub_event_type: r.disorder_type for r in train_rows if r.disorder_type}
     model.meta.update(
         trained_on=f"ACLED export {Path(csv_path).name}: {len(train_rows)} rows"
@@ -276,7 +319,9 @@ def train_from_acled(
         disorder_types=observed,
         split=split or "",
     )
-    report = TrainReport(Path(out_path), len(train_rows), len(test_rows))
+    report = TrainReport(Path(out_path), len(train_rows), len(test_rows),
+                         chosen={k: model.meta.get(k)
+                                 for k in ("c", "class_weight", "cv_weighted_f1")})
     if test_rows:
         report.scores = score(model, [r.notes for r in test_rows],
                               [r.sub_event_type for r in test_rows])
