@@ -15,6 +15,7 @@ import numpy as np
 
 from raqib.extract import taxonomy
 from raqib.extract import train as T
+from raqib.extract.acled_export import read_acled, split_rows
 from raqib.extract.classifier import FeatureSettings
 
 GRID = [1.0, 3.0, 10.0, 30.0, 100.0]
@@ -32,7 +33,7 @@ def main(csv_path: str, names: list[str]) -> None:
     from sklearn.linear_model import LogisticRegressionCV
     from sklearn.model_selection import StratifiedKFold
 
-    train_rows, _ = T.split_rows(T.read_acled(csv_path), "date", 0.2, 0)  # test rows unused
+    train_rows, _ = split_rows(read_acled(csv_path), "date", 0.2, 0)  # test rows unused
     extra = T.load_examples() + T.definition_examples(taxonomy.load())
     data = [T.Example(r.notes, r.sub_event_type) for r in train_rows] + list(extra)
     labels = [e.label for e in data]

@@ -292,7 +292,7 @@ def test_acled_notes_first_sentence_event_type() -> None:
     path = SHARED / "acled_global_2020may" / "acled_2020-04-27_2020-05-09_excluding_syria.csv"
     if not path.exists():
         pytest.skip("shared ACLED data not available")
-    from raqib.extract.train import read_acled
+    from raqib.extract.acled_export import read_acled
 
     rows = read_acled(path)[::10]
     stage = events.create(Options())

@@ -12,16 +12,14 @@ import pytest
 
 from clirun import run
 from raqib.extract import classifier, events, taxonomy
+from raqib.extract.acled_export import TrainingDataError, read_acled, split_rows
 from raqib.extract.model import Analysis, Options
 from raqib.extract.train import (
     Example,
-    TrainingDataError,
     definition_examples,
     fit,
     load_examples,
     material_digest,
-    read_acled,
-    split_rows,
     train_from_acled,
 )
 

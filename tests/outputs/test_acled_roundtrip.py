@@ -14,7 +14,7 @@ import pytest
 
 import raqib.cli.exports  # noqa: F401  (registers `export` and `import`)
 from clirun import run
-from raqib.extract.train import open_acled, parse_acled_date
+from raqib.extract.acled_export import open_acled, parse_acled_date
 from raqib.outputs.acled import ALIASES, COLUMNS
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"

@@ -65,7 +65,8 @@ def extract(
               help="Hold out the latest dates or whole countries and report scores on them.")
 def train(acled_csv: str, out_path: str, split: str | None) -> None:
     """Train an event model on your own ACLED-coded data; use it with --model."""
-    from raqib.extract.train import TrainingDataError, train_from_acled
+    from raqib.extract.acled_export import TrainingDataError
+    from raqib.extract.train import train_from_acled
 
     try:
         report = train_from_acled(acled_csv, out_path, split=split)

@@ -20,9 +20,9 @@ from sklearn.metrics import f1_score
 
 from raqib.errors import RaqibError
 from raqib.extract import taxonomy
+from raqib.extract.acled_export import decode_csv, parse_acled_date
 from raqib.extract.model import Event
 from raqib.extract.pipeline import Pipeline
-from raqib.extract.train import decode_csv, parse_acled_date
 from raqib.geo import km_apart
 
 

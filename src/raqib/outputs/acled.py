@@ -2,7 +2,7 @@
 columns (interaction, civilian targeting, source scale, country codes and regions), notes
 in ACLED's style, and reading an export's rows for ``raqib import acled``.
 
-Reading reuses ``raqib.extract.train.open_acled`` (any encoding, any of the usual
+Reading reuses ``raqib.extract.acled_export.open_acled`` (any encoding, any of the usual
 separators); the older column set (upper-case names, ``ALLY_ACTOR_1``, ``GWNO``, dates as
 dd/mm/yyyy) is read under the current names. Everything is kept as text, so that an export
 of an imported row writes back exactly what was read (dates aside: always YYYY-MM-DD).
@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from raqib.errors import RaqibError
-from raqib.extract.train import open_acled, parse_acled_date
+from raqib.extract.acled_export import open_acled, parse_acled_date
 
 COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
