@@ -63,6 +63,7 @@ def test_words_and_filters_in_one_statement(tmp_path: Path, backend: Backend) ->
         ids = [row["id"] for row in found.rows]
         assert sorted(ids) == [1, 2] and found.total == 2  # incident 1 once, for 4 hits
         assert ids[0] == 1  # the title hit ranks first
+        assert found.rows[0]["snippet"] == "Strike on the [[bakery]]"  # its title, marked
         assert "[[bakery]]" in found.rows[1]["snippet"].lower()  # its body hit, marked
         assert found.facets["contested"] == {"false": 1, "true": 1}
 

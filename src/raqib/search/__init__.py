@@ -53,6 +53,12 @@ def entry_params(entries: Sequence[Entry]) -> list[dict[str, object]]:
             for kind, ref, title, body in entries]
 
 
+def pick_snippet(body: str, title: str) -> str:
+    """The body's snippet when the words are found there, else the title's (a title hit
+    shows its title marked, not the opening of a body without a mark)."""
+    return body if "[[" in body or "[[" not in title else title
+
+
 _TERM = re.compile(r"[\w\u0600-\u06FF]+\*?")
 
 

@@ -32,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy import table as sql_table
 from sqlalchemy.sql.selectable import TextualSelect
 
-from raqib.search import Entry, Hit, SearchIndex, entry_params, rowid, terms
+from raqib.search import Entry, Hit, SearchIndex, entry_params, pick_snippet, rowid, terms
 
 ESTIMATE_FACTOR = 2
 """Above this many times the rank limit, the planner's estimate of the matches is trusted."""
@@ -116,12 +116,14 @@ class PostgresSearch(SearchIndex):
         if not match or not hits:
             return hits
         query = text(
-            f"SELECT id, body, ts_headline('{CONFIG}', body, to_tsquery('{CONFIG}', :q), :opts) "
+            f"SELECT id, body, ts_headline('{CONFIG}', body, to_tsquery('{CONFIG}', :q), :opts), "
+            f"title, ts_headline('{CONFIG}', title, to_tsquery('{CONFIG}', :q), :opts) "
             "FROM search_index WHERE id IN :ids"
         ).bindparams(bindparam("ids", expanding=True))
         rows = self.session.execute(
             query, {"q": match, "opts": HEADLINE, "ids": [rowid(h.kind, h.ref) for h in hits]})
-        found = {key: _ellipsised(body, headline) for key, body, headline in rows}
+        found = {key: pick_snippet(_ellipsised(body, in_body), _ellipsised(title, in_title))
+                 for key, body, in_body, title, in_title in rows}
         return [Hit(h.kind, h.ref, found.get(rowid(h.kind, h.ref), ""), h.score) for h in hits]
 
 

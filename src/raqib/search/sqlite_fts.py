@@ -27,7 +27,7 @@ from sqlalchemy import (
 from sqlalchemy import table as sql_table
 from sqlalchemy.sql.selectable import TextualSelect
 
-from raqib.search import Entry, Hit, SearchIndex, entry_params, rowid, terms
+from raqib.search import Entry, Hit, SearchIndex, entry_params, pick_snippet, rowid, terms
 
 FTS = sql_table("search_index", column("rowid", Integer))
 
@@ -81,9 +81,10 @@ class SqliteSearch(SearchIndex):
         if not match or not hits:
             return hits
         query = text(
-            "SELECT rowid, snippet(search_index, 3, '[[', ']]', ' … ', 16) FROM search_index "
+            "SELECT rowid, snippet(search_index, 3, '[[', ']]', ' … ', 16), "
+            "snippet(search_index, 2, '[[', ']]', ' … ', 16) FROM search_index "
             "WHERE search_index MATCH :q AND rowid IN :ids"
         ).bindparams(bindparam("ids", expanding=True))
-        found = dict(self.session.execute(
-            query, {"q": match, "ids": [rowid(h.kind, h.ref) for h in hits]}).all())
+        found = {key: pick_snippet(body, title) for key, body, title in self.session.execute(
+            query, {"q": match, "ids": [rowid(h.kind, h.ref) for h in hits]})}
         return [Hit(h.kind, h.ref, found.get(rowid(h.kind, h.ref), ""), h.score) for h in hits]
