@@ -100,6 +100,7 @@ def _one_busy_worker_killed(client):  # type: ignore[no-untyped-def]
                 try:
                     pid = client.run(os.getpid, workers=[busy[0]])[busy[0]]
                 except Exception:  # the worker went away between the two calls: look again
+                    stop.wait(0.01)
                     continue
                 os.kill(pid, signal.SIGKILL)
                 killed.append(pid)

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from backends import Backend
+from clirun import run
+from raqib.cli import incidents as cli_incidents
 from raqib.search import SearchIndex, for_session
 from raqib.services import finder
 from raqib.services.finder import Query, find
@@ -116,5 +118,8 @@ def test_words_in_too_many_entries_to_rank_still_meet_every_filter(
         assert [r["id"] for r in plain.rows] == [2, 1] and plain.capped
         assert "[[bakery]]" in plain.rows[0]["snippet"].lower()
         assert find(ws, Query("", Filters(type="air/drone strike")), 1, 1).total == 2
+        monkeypatch.setattr(cli_incidents, "SEARCH_LIMIT", 1)
+        code, out = run(ws.root, "search", "bakery", "--from", "2019-01-01")
+        assert code == 0 and "1 of 1+ incidents (the first 1)" in out, out
     finally:
         ws.close()

@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
 from websupport import PASSWORD, Site
+
+from raqib.search import SearchIndex
 
 CHLORINE = "chlorine"
 
@@ -37,6 +40,18 @@ def test_search_finds_the_chlorine_incident_with_facets_and_highlights(site: Sit
     assert sum(facets["contested"].values()) == body["total"]
     assert facets["event_type"].get("Explosions/Remote violence", 0) >= 1
     assert {"government", "opposition"} <= set(facets["side"])
+
+
+def test_search_says_capped_when_the_words_are_too_common_to_rank(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = site.client("viewer")
+    ranked = client.get("/api/search", params={"q": CHLORINE}).json()
+    assert ranked["capped"] is False
+    monkeypatch.setattr(SearchIndex, "rank_limit", 0)  # every word counts as too common
+    newest = client.get("/api/search", params={"q": CHLORINE}).json()
+    assert newest["capped"] is True  # more entries match than were taken
+    assert {r["id"] for r in newest["results"]} == {r["id"] for r in ranked["results"]}
 
 
 def test_search_filters_narrow_the_set(site: Site) -> None:

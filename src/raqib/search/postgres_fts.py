@@ -42,9 +42,8 @@ WEIGHTS = "{0, 0, 0.5, 1.0}"
 HEADLINE = 'StartSel=[[, StopSel=]], MaxWords=16, MinWords=8, MaxFragments=1'
 ELLIPSIS = " … "
 INDEX = sql_table("search_index", column("id", BigInteger), column("tsv"))
-
-
 WHERE = f"tsv @@ to_tsquery('{CONFIG}', :q)"
+"""The match condition of the text queries (the words bound as :q)."""
 
 
 def ts_query(words: str) -> str:

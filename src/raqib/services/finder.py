@@ -78,12 +78,12 @@ def find(ws: Workspace, query: Query, page: int, per_page: int,
         depth = max(NEWEST_DEPTH, page * per_page)
         matched, capped = _matching(session, query, index if words else None, common, depth)
         facets = _facets(session, matched) if with_facets else {}
-        start = (page - 1) * per_page
-        shown = [row.id for row in matched[start:start + per_page]]
+        page_rows = matched[(page - 1) * per_page:page * per_page]
+        shown = [row.id for row in page_rows]
         rows = _records(session, shown)
         if words and rows:
-            page_rows = matched[start:start + per_page]
-            hits = ({row.id: hit_of(row) for row in page_rows} if "score" in page_rows[0]._fields
+            ranked = "score" in page_rows[0]._fields  # else the newest-first walk's rows
+            hits = ({row.id: hit_of(row) for row in page_rows} if ranked
                     else newest_hits(session, index, words, shown))
             marked = index.snippets(query.words, [hits[i] for i in shown])
             for data, hit in zip(rows, marked, strict=True):
