@@ -26,7 +26,6 @@ from benchmarks.common import RAQIB, fresh_workspace, timed
 from benchmarks.extract import _documents
 
 MODES = ("local", "local:1", "local:2")
-CHUNK = 8
 
 
 def write_reports(folder: Path, count: int, join: int = 1) -> Path:
@@ -62,7 +61,7 @@ def _copy(ws: Path, name: str) -> Path:
     return target
 
 
-def _phase(ws_path: Path, mode: str, chunk: int = 1) -> tuple[float, float]:
+def _phase(ws_path: Path, mode: str, chunk: int | None = None) -> tuple[float, float]:
     """Seconds of the processing phase alone, in this process; and of extraction alone (no
     storing: the same payloads through the workers again, results only gathered)."""
     from raqib.extract.model import Options
@@ -87,6 +86,7 @@ def _phase(ws_path: Path, mode: str, chunk: int = 1) -> tuple[float, float]:
         else:
             from raqib.cluster import dask_runner
 
+            chunk = chunk or dask_runner.CHUNK  # documents per task: as `raqib process`
             with dask_runner.connect(mode) as client:
                 client.wait_for_workers(int(mode.removeprefix("local:")), timeout=60)
                 started = time.perf_counter()
@@ -94,7 +94,8 @@ def _phase(ws_path: Path, mode: str, chunk: int = 1) -> tuple[float, float]:
                 seconds = time.perf_counter() - started
                 payloads = _all_payloads(ws)  # the plugin is registered by now
                 started = time.perf_counter()
-                client.gather(client.map(dask_runner.extract_task, payloads, pure=False))
+                parts = [payloads[i:i + chunk] for i in range(0, len(payloads), chunk)]
+                client.gather(client.map(dask_runner.extract_many, parts, pure=False))
                 extraction = time.perf_counter() - started
         assert not summary.failed, summary.failed[:3]
     finally:
@@ -137,19 +138,18 @@ def bench_cluster(root: Path, count: int = 2000, join: int = 1) -> list[str]:
             f"| {count / command[mode]:,.0f} docs/s whole command ({command[mode]:,.1f} s) "
             f"| extraction alone, no storing: {count / extraction[mode]:,.0f} docs/s |")
     ratio = phase["local:1"] / phase["local:2"]
-    chunked = {mode: _phase(_copy(base, f"ws-cluster-{mode.replace(':', '-')}-chunk"), mode,
-                            CHUNK)[0] for mode in MODES[1:]}
+    single = {mode: _phase(_copy(base, f"ws-cluster-{mode.replace(':', '-')}-single"), mode,
+                           1)[0] for mode in MODES[1:]}
     for mode in MODES[1:]:
         rows.append(
-            f"| `raqib process`, {what}, `--cluster {mode}`, {CHUNK} documents per task "
-            f"(API `chunk={CHUNK}`) | **{count / chunked[mode]:,.0f} docs/s** processing phase "
-            "| | |")
+            f"| `raqib process`, {what}, `--cluster {mode}`, one document per task "
+            f"(API `chunk=1`) | **{count / single[mode]:,.0f} docs/s** processing phase | | |")
     whole = command["local:1"] / command["local:2"]
     alone = extraction["local:1"] / extraction["local:2"]
     rows.append(
         f"| Dask scaling 1 -> 2 workers ({what}), target >= 1.7 | **{ratio:.2f}x** processing "
         f"phase | {whole:.2f}x whole command | {alone:.2f}x extraction alone; "
-        f"{chunked['local:1'] / chunked['local:2']:.2f}x with {CHUNK} documents per task |")
+        f"{single['local:1'] / single['local:2']:.2f}x with one document per task |")
     return rows
 
 

@@ -1,4 +1,4 @@
-"""`raqib process --cluster`: extraction on a Dask LocalCluster, storing on the client."""
+"""`raqib process --cluster`: extraction and storing on the workers of a Dask LocalCluster."""
 
 from __future__ import annotations
 
@@ -62,6 +62,35 @@ def test_cluster_run_stores_what_a_local_run_stores(tmp_path: Path) -> None:
     code, out = run(remote, "process", "--cluster", "local:2")  # nothing left to do
     assert code == 0 and "processed 0 documents" in out
     assert run(remote, "verify")[0] == 0
+
+
+def test_sensitive_documents_are_processed_on_the_client(tmp_path: Path) -> None:
+    from distributed import Client, LocalCluster
+
+    from raqib.cluster import dask_runner
+    from raqib.services import processing
+
+    ws_path = tmp_path / "ws"
+    assert run(tmp_path, "init", str(ws_path))[0] == 0
+    files = sorted(SAMPLES.glob("*.html"))[:3]
+    assert run(ws_path, "ingest", str(files[0]), "--sensitive")[0] == 0
+    assert run(ws_path, "ingest", *map(str, files[1:]))[0] == 0
+    ws = Workspace.open(ws_path)
+    todo = processing.pending(ws)
+    secret = processing.sensitive_among(ws, todo)
+    assert len(secret) == 1 and len(todo) == 3
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        summary = dask_runner.process_on(client, ws)
+        counts = client.run(dask_runner.plugin_counts)
+    assert not summary.failed, summary.failed  # a worker given it would have refused it
+    assert summary.processed == 3
+    assert sum(c["documents"] for c in counts.values()) == 2  # the others, on the worker
+    with ws.sessions() as session:
+        evidence = session.execute(select(Report.evidence).where(
+            Report.document_id.in_(secret))).scalars().all()
+    assert evidence and set(evidence) == {None}  # coded, no words
+    ws.close()
 
 
 def test_cluster_option_is_checked(tmp_path: Path) -> None:

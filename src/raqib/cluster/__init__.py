@@ -1,5 +1,5 @@
 """Processing on a Dask distributed cluster (``raqib process --cluster``; extra ``cluster``).
 
-Workers extract, the ``raqib process`` client stores: see ``raqib.cluster.dask_runner`` and
-docs/cluster.md.
+Workers extract and store, the ``raqib process`` client hands out document ids and links:
+see ``raqib.cluster.dask_runner`` and docs/cluster.md.
 """

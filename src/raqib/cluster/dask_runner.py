@@ -1,28 +1,35 @@
-"""`raqib process --cluster ADDRESS`: extraction on Dask workers, storing on the client.
+"""`raqib process --cluster ADDRESS`: extraction and storing on Dask workers.
 
-- Workers only extract. The extraction pipeline (heavy to build: gazetteer index, model) is
-  built once per worker by ``PipelinePlugin.setup``; the plugin carries only the pipeline's
-  ``Options`` (paths that must be readable on every worker). A task takes a document payload
-  (``raqib.services.processing.payload``) and returns the JSON result of
-  ``processing.extract``: it reads and writes nothing else, so the scheduler may run it again
-  elsewhere when a worker dies.
-- The client is the only writer. It keeps a bounded window of tasks in flight (``client.map``
-  over batches of payloads, ``as_completed``), and stores the results through the same
-  storing as a local run (``processing.store_results``: a batch per transaction, a savepoint
-  per document), which leaves a document already done as it is: nothing is stored twice.
-  Results are stored in document order, so a cluster run writes exactly what a local run
-  writes, ids included. A document whose task finally fails (an error, or ``KilledWorker``
-  after the scheduler's allowed failures) is recorded as failed, as in a local run, and a
-  re-run retries it.
-- Sensitive documents are extracted on the client: their text never leaves it.
+- A task is a few document ids. The worker reads those documents from the workspace,
+  extracts them and stores the results through the store (``processing.process``: a batch per
+  transaction, a savepoint per document), and returns its ``ProcessSummary``. The client only
+  hands out ids, adds up the summaries and links the reports afterwards, so it is no longer
+  the one writer that every worker waits for.
+- Each worker builds the extraction pipeline (heavy: gazetteer index, model) and opens the
+  workspace once, in ``PipelinePlugin.setup``; the plugin carries only the pipeline's
+  ``Options`` and the workspace folder, which every worker must reach at the same path (its
+  config names the database; SQLite serialises the workers' transactions, PostgreSQL takes
+  them side by side).
+- Idempotent: the workers' transactions take the store's writer lock in turn, and storing
+  leaves a document already done as it is, so a task that the scheduler runs again after its
+  worker died (or twice) stores nothing twice; a document that the run finds done (pending
+  when it began) counts as processed, with what is stored for it. A task that finally fails (an
+  error, or ``KilledWorker`` after the scheduler's allowed failures) has its documents that
+  are not done recorded as failed, as in a local run, and a re-run retries them.
+- Linking orders new reports by date, document and ordinal, not by report id, so the
+  incidents do not depend on the order in which the workers stored.
+- Sensitive documents are processed on the client: their text never leaves it (a worker
+  given one would refuse it).
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
@@ -34,6 +41,8 @@ from raqib.vault.custody import utc_now
 from raqib.workspace import Workspace
 
 PLUGIN = "raqib-pipeline"
+CHUNK = 16
+"""Documents per task by default: amortises the per-task cost (a few ms) over short ones."""
 
 
 class ClusterUnavailable(RuntimeError):
@@ -41,30 +50,38 @@ class ClusterUnavailable(RuntimeError):
 
 
 class PipelinePlugin(WorkerPlugin):
-    """Builds the extraction pipeline once when a worker starts (or joins) and keeps it."""
+    """Builds the extraction pipeline and opens the workspace once when a worker starts (or
+    joins), and keeps both."""
 
     name = PLUGIN
 
-    def __init__(self, options: Options | None = None) -> None:
+    def __init__(self, options: Options | None = None, root: str | None = None) -> None:
         self.options = options or Options()
+        self.root = root
         self.pipeline: Any = None
+        self.workspace: Workspace | None = None
         self.builds = 0
         self.documents = 0
 
     def setup(self, worker: Any) -> None:
+        from pathlib import Path
+
         from raqib.extract.pipeline import Pipeline
 
         self.pipeline = Pipeline(self.options)
+        self.workspace = Workspace.open(Path(self.root)) if self.root else None
         self.builds += 1
 
     def teardown(self, worker: Any) -> None:
-        self.pipeline = None
+        if self.workspace is not None:
+            self.workspace.close()
+        self.pipeline = self.workspace = None
 
-    def __getstate__(self) -> dict[str, Any]:  # ship the options, never a built pipeline
-        return {"options": self.options}
+    def __getstate__(self) -> dict[str, Any]:  # ship the settings, never a built pipeline
+        return {"options": self.options, "root": self.root}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["options"])  # type: ignore[misc]
+        self.__init__(state["options"], state.get("root"))  # type: ignore[misc]
 
 
 def worker_plugin() -> PipelinePlugin:
@@ -74,18 +91,23 @@ def worker_plugin() -> PipelinePlugin:
     return plugin
 
 
-def extract_task(payload: dict[str, Any]) -> dict[str, Any]:
-    """A task: one document's extraction with the worker's pipeline (pure)."""
-    return extract_many([payload])[0]
+def process_task(ids: list[int], since: datetime | None = None) -> ProcessSummary:
+    """A task: extract and store the documents ``ids`` with the worker's pipeline and
+    workspace (never a sensitive one); ``since``: the run's start, for ``--again``."""
+    plugin = worker_plugin()
+    if plugin.workspace is None:
+        raise RuntimeError("this worker's raqib plugin has no workspace")
+    summary = processing.process(plugin.workspace, plugin.pipeline, todo=ids, since=since,
+                                 sensitive=False)
+    plugin.documents += len(ids)
+    return summary
 
 
 def extract_many(payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A task: a few documents' extractions, one after the other (pure); each result is still
-    stored in its own transaction. Amortises the per-task cost (~ms) over short documents."""
+    """A task: documents' extractions only (pure, nothing read or stored), with the worker's
+    pipeline: what the benchmark times as extraction alone."""
     plugin = worker_plugin()
-    results = [processing.extract(plugin.pipeline, payload) for payload in payloads]
-    plugin.documents += len(results)
-    return results
+    return [processing.extract(plugin.pipeline, payload) for payload in payloads]
 
 
 def plugin_counts(dask_worker: Any) -> dict[str, int]:
@@ -131,8 +153,8 @@ def connect(address: str) -> Iterator[Client]:
 
 def process(ws: Workspace, address: str, options: Options | None = None, again: bool = False,
             progress: Callable[[int, int], None] | None = None,
-            window: int | None = None, chunk: int = 1) -> ProcessSummary:
-    """``processing.process`` with extraction on the cluster at ``address``."""
+            window: int | None = None, chunk: int = CHUNK) -> ProcessSummary:
+    """``processing.process`` on the cluster at ``address``."""
     todo = processing.pending(ws, again)
     if not todo:
         return ProcessSummary()
@@ -142,105 +164,64 @@ def process(ws: Workspace, address: str, options: Options | None = None, again: 
 
 def process_on(client: Client, ws: Workspace, options: Options | None = None,
                again: bool = False, progress: Callable[[int, int], None] | None = None,
-               window: int | None = None, chunk: int = 1, todo: list[int] | None = None,
+               window: int | None = None, chunk: int = CHUNK, todo: list[int] | None = None,
                ) -> ProcessSummary:
-    """Process ``todo`` (default: the pending documents of ``ws``) with the workers of
-    ``client``: at most ``window`` documents in flight (default 8 per worker thread, times
-    ``chunk``), ``chunk`` documents per task (1: one task per document)."""
+    """Process ``todo`` (default: the pending documents of ``ws``) on the workers of
+    ``client``: ``chunk`` documents per task, at most ``window`` documents in flight (default
+    4 tasks per worker thread)."""
     summary = ProcessSummary()
     todo = processing.pending(ws, again) if todo is None else todo
     if not todo:
         return summary
     options = options or Options()
-    client.register_plugin(PipelinePlugin(options), name=PLUGIN)
-    threads = sum(client.nthreads().values()) or 1
+    since = utc_now() if again else None
+    secret = processing.sensitive_among(ws, todo)
+    if secret:
+        from raqib.extract.pipeline import Pipeline
+
+        summary.merge(processing.process(ws, Pipeline(options), todo=sorted(secret),
+                                         since=since))
+    remote = [doc_id for doc_id in todo if doc_id not in secret]
+    try:
+        client.register_plugin(PipelinePlugin(options, str(ws.root)), name=PLUGIN)
+    except Exception as exc:  # a worker could not build the pipeline or open the workspace
+        raise ClusterUnavailable(f"the workers cannot process {ws.root}: {exc}") from exc
     chunk = max(1, chunk)
-    window = max(2, window or 8 * threads * chunk)
-    started = utc_now()
+    threads = sum(client.nthreads().values()) or 1
+    in_flight = max(1, (window or 4 * threads * chunk) // chunk)
+    parts = iter([remote[i:i + chunk] for i in range(0, len(remote), chunk)])
     run = uuid.uuid4().hex[:12]
-    local: list[Any] = []  # the client's own pipeline, for sensitive documents only
+    owner: dict[str, list[int]] = {}  # task key -> its document ids
+    pending = as_completed(with_results=True, raise_errors=False)
 
-    results: dict[int, dict[str, Any] | str] = {}  # doc id -> result, or why it failed
-    owner: dict[str, list[int]] = {}  # task key -> doc ids
-    pending = as_completed(with_results=True, raise_errors=False)  # results come meanwhile
-    submitted = stored = 0
+    def submit(count: int) -> None:
+        for part in itertools.islice(parts, count):
+            future = client.submit(process_task, part, since, pure=False,
+                                   key=f"raqib-process-{run}-{part[0]}")
+            owner[future.key] = part
+            pending.add(future)
 
-    def submit() -> None:
-        nonlocal submitted
-        room = window - (submitted - stored)
-        left = len(todo) - submitted
-        if room <= 0 or left <= 0 or (room < window // 2 and room < left):
-            return  # batches of at least half the window
-        batch = todo[submitted:submitted + room]
-        submitted += len(batch)
-        remote = []
-        for doc_id, item in processing.payloads(ws, batch):
-            if isinstance(item, str):
-                results[doc_id] = item
-            elif item["sensitive"]:
-                results[doc_id] = _local_extract(local, options, item)
-            else:
-                remote.append(item)
-        if not remote:
-            return
-        chunks = [remote[i:i + chunk] for i in range(0, len(remote), chunk)]
-        keys = [f"raqib-extract-{run}-{part[0]['id']}" for part in chunks]
-        futures = client.map(extract_many, chunks, key=keys, pure=False)
-        for future, part in zip(futures, chunks, strict=True):
-            owner[future.key] = [int(item["id"]) for item in part]
-        pending.update(futures)
-
-    ready: list[tuple[int, Any]] = []  # results taken in order, waiting to be stored
-
-    def store() -> None:
-        nonlocal stored
-        processing.store_results(ws, summary, ready, done_since=started if again else None)
-        stored += len(ready)
-        ready.clear()
-        if progress:
-            progress(stored, len(todo))
-        submit()
-
-    submit()
-    while stored + len(ready) < len(todo):
-        head = todo[stored + len(ready)]
-        if head in results:
-            ready.append((head, results.pop(head)))
-            if len(ready) >= processing.BATCH:
-                store()
-            continue
-        if ready:  # store what is in hand before waiting for the workers
-            store()
-            continue
-        future, value = next(pending)  # the head is in flight: wait for any task
-        doc_ids = owner.pop(future.key)
-        results.update(zip(doc_ids, _outcomes(future, value, len(doc_ids)), strict=True))
+    done = len(secret)
+    submit(in_flight)
+    for future, value in pending:
+        part = owner.pop(future.key)
+        if future.status == "finished" and isinstance(value, ProcessSummary):
+            summary.merge(value)
+        else:
+            processing.settle(ws, summary, part, _why(future, value), since)
         future.release()
-    if ready:
-        store()
+        done += len(part)
+        if progress:
+            progress(done, len(todo))
+        submit(1)
+    processing.count_found(ws, summary)
     return summary
 
 
-def _outcomes(future: Any, value: Any, count: int) -> list[dict[str, Any] | str]:
-    """A task's results, or why it finally failed (an error, the worker killed too often,
-    cancelled): recorded on each of its documents like a local failure."""
+def _why(future: Any, value: Any) -> str:
+    """Why a task finally failed (an error, the worker killed too often, cancelled)."""
     if future.status == "error" and isinstance(value, tuple) and len(value) == 3:
         value = value[1]
     if isinstance(value, BaseException):
-        return [processing.reason(value)] * count
-    if not isinstance(value, list) or len(value) != count or not all(
-            isinstance(item, dict) for item in value):
-        return [f"unexpected task result: {type(value).__name__}"] * count
-    return list(value)
-
-
-def _local_extract(local: list[Any], options: Options, item: dict[str, Any]
-                   ) -> dict[str, Any] | str:
-    try:
-        if not local:
-            from raqib.extract.pipeline import Pipeline
-
-            local.append(Pipeline(options))
-        return processing.extract(local[0], item)
-    except Exception as exc:
-        return processing.reason(exc)
+        return processing.reason(value)
+    return f"unexpected task result: {type(value).__name__}"

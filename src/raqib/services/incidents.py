@@ -109,8 +109,9 @@ def link_new(ws: Workspace, settings: linking.LinkSettings | None = None) -> Lin
     """Place every report not yet in an incident; refresh the incidents that changed."""
     summary = LinkSummary()
     with transaction(ws.sessions) as session:
-        new = session.execute(select(Report).where(Report.incident_id.is_(None))
-                              .order_by(Report.event_date, Report.id)).scalars().all()
+        new = session.execute(  # not by id: writers on a cluster store in any order
+            select(Report).where(Report.incident_id.is_(None))
+            .order_by(Report.event_date, Report.document_id, Report.ordinal)).scalars().all()
         if not new:
             return summary
         index = linking.IncidentIndex(settings)

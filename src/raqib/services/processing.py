@@ -5,7 +5,10 @@ together or not at all. Up to ``BATCH`` documents share one database transaction
 one fsync) with each document in its own savepoint, so a document that fails to store is
 rolled back alone and recorded as failed with its error while the rest of the batch goes on;
 a crash loses at most the uncommitted batch, which the next run processes again (incremental
-and resumable). Reports are then linked into incidents (``raqib.services.incidents``).
+and resumable). Several writers may store at once (Dask workers, two runs on one PostgreSQL
+workspace): their transactions take the store's writer lock in turn, and storing leaves a
+document already done as it is, so nothing is stored twice. Reports are then linked into
+incidents (``raqib.services.incidents``).
 
 Sensitive documents: their reports keep the coded fields (type, date, place, numbers) but no
 words — no evidence text, no claim statements, nothing in the search index — since the
@@ -20,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from raqib.incidents.records import SourceInfo
@@ -49,6 +52,18 @@ class ProcessSummary:
     new_report_ids: list[int] = field(default_factory=list)
     touched_incidents: set[int] = field(default_factory=set)
     """Incidents whose reports were re-extracted (``again``): their fields need refreshing."""
+    found_done: list[int] = field(default_factory=list)
+    """Documents found done by another writer and left as they were (not counted above)."""
+
+    def merge(self, other: ProcessSummary) -> None:
+        """Add another part of the same run (a cluster task's) to this one."""
+        self.processed += other.processed
+        self.failed.extend(other.failed)
+        self.reports += other.reports
+        self.claims += other.claims
+        self.new_report_ids.extend(other.new_report_ids)
+        self.touched_incidents |= other.touched_incidents
+        self.found_done.extend(other.found_done)
 
 
 def pending(ws: Workspace, again: bool = False) -> list[int]:
@@ -65,15 +80,18 @@ def pending(ws: Workspace, again: bool = False) -> list[int]:
 def process(
     ws: Workspace, pipeline: Any, again: bool = False,
     progress: Callable[[int, int], None] | None = None, todo: list[int] | None = None,
+    since: datetime | None = None, sensitive: bool = True,
 ) -> ProcessSummary:
-    """Extract documents with ``pipeline`` (a ``raqib.extract`` Pipeline): ``todo``, or by
-    default every pending one (``pending``)."""
+    """Extract documents with ``pipeline`` (a ``raqib.extract`` Pipeline) and store them:
+    ``todo``, or by default every pending one (``pending``). ``since``: when the run began
+    (``again``; default now), a document done since then is left as it is. ``sensitive``
+    False: sensitive documents are not read here but recorded as failed (a cluster worker)."""
     summary = ProcessSummary()
     todo = pending(ws, again) if todo is None else todo
-    since = utc_now() if again else None
+    since = since or (utc_now() if again else None)
     for start in range(0, len(todo), BATCH):
         batch: list[tuple[int, Extracted]] = []
-        for doc_id, item in payloads(ws, todo[start:start + BATCH]):
+        for doc_id, item in payloads(ws, todo[start:start + BATCH], sensitive):
             try:
                 batch.append((doc_id, item if isinstance(item, str) else extract(pipeline, item)))
             except Exception as exc:  # one document's failure is recorded; the run goes on
@@ -87,21 +105,37 @@ def process(
 # -- extracting one document: pure, shippable to a worker -----------------------------------
 
 
-def payloads(ws: Workspace, ids: list[int]) -> Iterator[tuple[int, Extracted]]:
+def payloads(ws: Workspace, ids: list[int], sensitive: bool = True
+             ) -> Iterator[tuple[int, Extracted]]:
     """Each document's ``payload``, in the order of ``ids``, read in one query; for a
-    document that cannot be read, why (recorded on it when its turn comes)."""
+    document that cannot be read (or is sensitive, when ``sensitive`` is False), why
+    (recorded on it when its turn comes)."""
     with ws.sessions() as session:
         docs = {d.id: d for d in session.execute(
             select(Document).where(among(session, Document.id, ids))).scalars()}
         for doc_id in ids:
             try:
-                yield doc_id, payload(docs[doc_id], ws.blobs.seal_key)
+                if not sensitive and docs[doc_id].sensitive:
+                    raise PermissionError("sensitive document: processed only on the client")
+                yield doc_id, payload(docs[doc_id], ws)
             except Exception as exc:
                 yield doc_id, reason(exc)
 
 
-def payload(doc: Document, seal_key: bytes) -> dict[str, Any]:
-    fields = unseal_fields(doc, seal_key)
+def sensitive_among(ws: Workspace, ids: list[int]) -> set[int]:
+    """Which of ``ids`` are sensitive documents."""
+    with ws.sessions() as session:
+        return set(session.execute(select(Document.id).where(
+            among(session, Document.id, ids), Document.sensitive)).scalars())
+
+
+def document_fields(ws: Workspace, doc: Document) -> dict[str, Any]:
+    """A document's text and metadata; the seal key is read only for a sealed document."""
+    return unseal_fields(doc, ws.blobs.seal_key if doc.sealed is not None else b"")
+
+
+def payload(doc: Document, ws: Workspace) -> dict[str, Any]:
+    fields = document_fields(ws, doc)
     body = fields.get("text") or ""
     title = fields.get("title") or ""
     text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
@@ -123,7 +157,7 @@ def extract(pipeline: Any, payload: dict[str, Any]) -> dict[str, Any]:
     return document_json(analysis)
 
 
-# -- storing one result: the one writer's per-document transaction ---------------------------
+# -- storing results: one transaction per batch, a savepoint per document -------------------
 
 
 def store_results(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int, Extracted]],
@@ -152,13 +186,16 @@ def _store_batch(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int, 
                  done_since: datetime | None) -> None:
     stored: list[tuple[list[int], int, set[int]]] = []
     failed: list[tuple[int, str]] = []
+    found: list[int] = []
     with transaction(ws.sessions) as session:
         for doc_id, outcome in batch:
             if isinstance(outcome, dict):
                 try:
                     with session.begin_nested():
                         done = _store_one(session, ws, doc_id, outcome, done_since)
-                    if done is not None:
+                    if done is None:
+                        found.append(doc_id)
+                    else:
                         stored.append(done)
                     continue
                 except Exception as exc:  # rolled back to the savepoint: this one only
@@ -166,13 +203,10 @@ def _store_batch(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int, 
             why = reason(outcome)
             _mark_failed(session, doc_id, why)
             failed.append((doc_id, why))
-    for report_ids, claims, touched in stored:
-        summary.processed += 1
-        summary.reports += len(report_ids)
-        summary.claims += claims
-        summary.new_report_ids.extend(report_ids)
-        summary.touched_incidents |= touched
+    for outcome in stored:
+        _add(summary, outcome)
     summary.failed.extend(failed)
+    summary.found_done.extend(found)
 
 
 def reason(exc: BaseException | str) -> str:
@@ -190,6 +224,50 @@ def record_failed(ws: Workspace, summary: ProcessSummary, doc_id: int,
     summary.failed.append((doc_id, message))
 
 
+def settle(ws: Workspace, summary: ProcessSummary, ids: list[int], why: str,
+           done_since: datetime | None = None) -> None:
+    """After a task that finally failed (its worker died too often, say): each of ``ids``
+    found done (by an attempt whose answer was lost) goes to ``found_done``, each other one
+    is recorded as failed with ``why``."""
+    found = ProcessSummary()
+    with transaction(ws.sessions) as session:
+        for doc_id in ids:
+            if _already_done(session, doc_id, done_since):
+                found.found_done.append(doc_id)
+            else:
+                _mark_failed(session, doc_id, why)
+                found.failed.append((doc_id, why))
+    summary.merge(found)
+
+
+def count_found(ws: Workspace, summary: ProcessSummary) -> None:
+    """Count the documents in ``summary.found_done`` as processed, with what is stored for
+    them. For a cluster run: they were pending when it began, so an attempt of its own whose
+    answer was lost (a worker that died after committing) stored them, or a run beside it."""
+    with ws.sessions() as session:
+        for doc_id in summary.found_done:
+            _add(summary, _stored_outcome(session, doc_id))
+    summary.found_done.clear()
+
+
+def _add(summary: ProcessSummary, outcome: tuple[list[int], int, set[int]]) -> None:
+    report_ids, claims, touched = outcome
+    summary.processed += 1
+    summary.reports += len(report_ids)
+    summary.claims += claims
+    summary.new_report_ids.extend(report_ids)
+    summary.touched_incidents |= touched
+
+
+def _stored_outcome(session: Session, doc_id: int) -> tuple[list[int], int, set[int]]:
+    """What is stored for a document already done: its report ids and claim count."""
+    report_ids = list(session.execute(select(Report.id).where(Report.document_id == doc_id)
+                                      .order_by(Report.ordinal)).scalars())
+    claims = session.scalar(select(func.count()).select_from(ClaimRecord)
+                            .where(ClaimRecord.document_id == doc_id)) or 0
+    return report_ids, int(claims), set()
+
+
 def _already_done(session: Session, doc_id: int, since: datetime | None) -> bool:
     record = session.get(Processing, doc_id)
     if record is None or record.status != "done":
@@ -204,11 +282,14 @@ def _already_done(session: Session, doc_id: int, since: datetime | None) -> bool
 
 def _store_one(session: Session, ws: Workspace, doc_id: int, result: dict[str, Any],
                done_since: datetime | None) -> tuple[list[int], int, set[int]] | None:
+    """Store one document's result; one already done (by another writer before this one
+    took the writer lock, or by an attempt of this run whose answer was lost) is left as it
+    is: None."""
     if _already_done(session, doc_id, done_since):
         return None
     doc = session.get(Document, doc_id)
     assert doc is not None
-    fields = unseal_fields(doc, ws.blobs.seal_key)
+    fields = document_fields(ws, doc)
     body = fields.get("text") or ""
     title = fields.get("title") or ""
     source = source_row(session, recognise(
