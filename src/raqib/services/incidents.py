@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import exists, or_, select, text
+from sqlalchemy import exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from raqib.errors import RaqibError
@@ -117,20 +117,19 @@ def link_new(ws: Workspace, settings: linking.LinkSettings | None = None) -> Lin
         index = linking.IncidentIndex(settings)
         for incident_id, view in _placed_near(session, new):
             index.add(incident_id, view)
-        created: list[int] = []
+        created: list[int] = []  # provisional ids of new incidents, after every real one
+        first = (session.scalar(select(func.max(Incident.id))) or 0) + 1
 
         def new_incident() -> int:
-            row = Incident(fatalities_min=0, fatalities_max=0, contested=False, summary={},
-                           corrections={}, created_at=db_now(), updated_at=db_now())
-            session.add(row)
-            session.flush()
-            created.append(row.id)
-            return row.id
+            created.append(first + len(created))
+            return created[-1]
 
         placed = linking.link(report_views(session, new), index, new_incident)
+        real = _create_incidents(session, created)
         by_id = {r.id: r for r in new}
         for report_id, incident_id in placed.items():
-            by_id[report_id].incident_id = incident_id
+            placed[report_id] = real.get(incident_id, incident_id)
+            by_id[report_id].incident_id = placed[report_id]
         session.flush()
         touched = set(placed.values())
         refresh(session, touched)
@@ -138,6 +137,17 @@ def link_new(ws: Workspace, settings: linking.LinkSettings | None = None) -> Lin
             len(placed), len(created), len(touched))
     store.refresh_statistics(ws.engine)
     return summary
+
+
+def _create_incidents(session: Session, provisional: list[int]) -> dict[int, int]:
+    """One new incident row for each provisional id, in one flush (multi-row INSERTs, not one
+    statement per incident); provisional id -> stored id."""
+    rows = [Incident(fatalities_min=0, fatalities_max=0, contested=False, summary={},
+                     corrections={}, created_at=db_now(), updated_at=db_now())
+            for _ in provisional]
+    session.add_all(rows)
+    session.flush()
+    return {temp: row.id for temp, row in zip(provisional, rows, strict=True)}
 
 
 def _placed_near(session: Session, new: Sequence[Report]) -> list[tuple[int, ReportView]]:
