@@ -18,6 +18,7 @@ pytest.importorskip("distributed", exc_type=ImportError,
 
 from sqlalchemy import func, select
 
+from backends import Backend
 from clirun import run
 from raqib.store.models import ClaimRecord, Document, Processing, Report
 from raqib.workspace import Workspace
@@ -44,10 +45,10 @@ def reports(ws: Path) -> list[tuple]:
                                                                  Report.ordinal)).scalars()]
 
 
-def test_cluster_run_stores_what_a_local_run_stores(tmp_path: Path) -> None:
+def test_cluster_run_stores_what_a_local_run_stores(tmp_path: Path, backend: Backend) -> None:
     local, remote = tmp_path / "local", tmp_path / "remote"
-    for ws in (local, remote):
-        assert run(tmp_path, "init", str(ws))[0] == 0
+    for ws in (local, remote):  # on PostgreSQL the workers write to the server
+        assert run(tmp_path, *backend.init_args(ws))[0] == 0
         code, out = run(ws, "ingest", str(SAMPLES))
         assert code == 0, out
     code, local_out = run(local, "process")
@@ -145,9 +146,10 @@ def _one_busy_worker_killed(client):  # type: ignore[no-untyped-def]
         watcher.join(timeout=60)
 
 
-def _workspace(tmp_path: Path, count: int) -> Workspace:
+def _workspace(tmp_path: Path, count: int, backend: Backend | None = None) -> Workspace:
     ws_path = tmp_path / "ws"
-    assert run(tmp_path, "init", str(ws_path))[0] == 0
+    assert run(tmp_path, *(backend.init_args(ws_path) if backend else ["init", str(ws_path)])
+               )[0] == 0
     _write_documents(tmp_path / "docs", count, words=2500)
     code, out = run(ws_path, "ingest", str(tmp_path / "docs"))
     assert code == 0, out
@@ -155,7 +157,8 @@ def _workspace(tmp_path: Path, count: int) -> Workspace:
 
 
 @pytest.mark.parametrize("chunk", [1, 3])
-def test_a_killed_worker_loses_and_duplicates_nothing(tmp_path: Path, chunk: int) -> None:
+def test_a_killed_worker_loses_and_duplicates_nothing(tmp_path: Path, chunk: int,
+                                                     backend: Backend) -> None:
     from distributed import Client, LocalCluster
 
     from raqib.cluster import dask_runner
@@ -163,7 +166,7 @@ def test_a_killed_worker_loses_and_duplicates_nothing(tmp_path: Path, chunk: int
     from raqib.services import processing
 
     count = 24
-    ws = _workspace(tmp_path, count)
+    ws = _workspace(tmp_path, count, backend)  # killed mid-transaction: it rolls back
     todo = processing.pending(ws)
     assert len(todo) == count
 
