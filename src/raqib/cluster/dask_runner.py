@@ -8,8 +8,7 @@
 - Each worker builds the extraction pipeline (heavy: gazetteer index, model) and opens the
   workspace once, in ``PipelinePlugin.setup``; the plugin carries only the pipeline's
   ``Options`` and the workspace folder, which every worker must reach at the same path (its
-  config names the database; SQLite serialises the workers' transactions, PostgreSQL takes
-  them side by side).
+  config names the database: the SQLite file or the PostgreSQL server).
 - Idempotent: the workers' transactions take the store's writer lock in turn, and storing
   leaves a document already done as it is, so a task that the scheduler runs again after its
   worker died (or twice) stores nothing twice; a document that the run finds done (pending
