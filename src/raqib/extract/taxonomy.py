@@ -145,7 +145,13 @@ def default_path() -> Path:
 
 def load(path: str | Path | None = None) -> Taxonomy:
     """The taxonomy in ``path`` (default: the shipped ACLED taxonomy), read once per path."""
-    return _load(str(Path(path) if path else default_path()))
+    return _load(str(Path(path))) if path else _load_default()
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Taxonomy:
+    # finding the packaged file costs ~60 us a call: more than reconciling a small incident
+    return _load(str(default_path()))
 
 
 @lru_cache(maxsize=4)

@@ -34,7 +34,7 @@ from typing import Any
 from raqib.incidents.contested import Contest, deniers
 from raqib.incidents.contested import contest as find_contest
 from raqib.incidents.independence import independent_groups
-from raqib.incidents.records import IncidentView, SourceInfo
+from raqib.incidents.records import IncidentView, ReportView, SourceInfo
 
 GRADES = ("confirmed", "fair", "weak", "contested", "discounted")
 LABELS = {code: code.capitalize() for code in GRADES}
@@ -92,14 +92,16 @@ def grade(
     incident: IncidentView,
     contest: Contest | None = None,
     manual: Manual | tuple[str, str] | None = None,
+    groups: list[list[ReportView]] | None = None,
 ) -> Grade:
-    """The grade of ``incident``; ``contest`` is computed when not given.
+    """The grade of ``incident``; ``contest`` and the independent accounts (``groups``,
+    ``independent_groups`` of its reports) are computed when not given.
 
     ``manual`` is a reviewer's grade, as ``Manual`` or ``(code, reason)``; it wins.
     """
     contest = contest if contest is not None else find_contest(incident)
     denying = deniers(contest)
-    groups = independent_groups(incident.reports)
+    groups = groups if groups is not None else independent_groups(incident.reports)
     groups = [g for g in groups if not all(r.source.name in denying for r in g)]
     sources = [_best_source(g) for g in groups]
     sides = sorted({s.side for s in sources if s.side and s.side != UNKNOWN_SIDE})

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from raqib.errors import RaqibError
 from raqib.incidents import contested, grading, linking, reconcile
+from raqib.incidents.independence import independent_groups
 from raqib.incidents.records import ClaimView, IncidentView, ReportView, SourceInfo
 from raqib.services.processing import parse_day
 from raqib.store import engine as store
@@ -222,11 +223,12 @@ def _refresh_one(row: Incident, view: IncidentView) -> None:
     if not view.reports:
         row.summary, row.grade = {"empty": True}, None
         return
-    merged = reconcile.reconcile(view.reports)
+    groups = independent_groups(view.reports)  # shared by the fields and the grade
+    merged = reconcile.reconcile(view.reports, groups=groups)
     fields = {**merged.as_json(), **(row.corrections or {})}
     contest = contested.contest(view)
     manual = (row.manual_grade, row.manual_grade_reason or "") if row.manual_grade else None
-    result = grading.grade(view, contest, manual=manual)
+    result = grading.grade(view, contest, manual=manual, groups=groups)
     _apply(row, fields, result.code, contest.contested)
     row.summary = {"fields": fields, "grade": result.as_json(), "contest": contest.as_json(),
                    "reports": len(view.reports)}
