@@ -95,12 +95,21 @@ def _phase(ws_path: Path, mode: str, chunk: int | None = None) -> tuple[float, f
                 payloads = _all_payloads(ws)  # the plugin is registered by now
                 started = time.perf_counter()
                 parts = [payloads[i:i + chunk] for i in range(0, len(payloads), chunk)]
-                client.gather(client.map(dask_runner.extract_many, parts, pure=False))
+                client.gather(client.map(_extract_only, parts, pure=False))
                 extraction = time.perf_counter() - started
         assert not summary.failed, summary.failed[:3]
     finally:
         ws.close()
     return seconds, extraction
+
+
+def _extract_only(payloads: list[dict]) -> list[dict]:
+    """A task: extraction alone with the worker's pipeline, nothing read or stored."""
+    from raqib.cluster import dask_runner
+    from raqib.services import processing
+
+    pipeline = dask_runner.worker_plugin().pipeline
+    return [processing.extract(pipeline, payload) for payload in payloads]
 
 
 def _all_payloads(ws: object) -> list[dict]:

@@ -102,13 +102,6 @@ def process_task(ids: list[int], since: datetime | None = None) -> ProcessSummar
     return summary
 
 
-def extract_many(payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A task: documents' extractions only (pure, nothing read or stored), with the worker's
-    pipeline: what the benchmark times as extraction alone."""
-    plugin = worker_plugin()
-    return [processing.extract(plugin.pipeline, payload) for payload in payloads]
-
-
 def plugin_counts(dask_worker: Any) -> dict[str, int]:
     """For ``client.run``: how often this worker built the pipeline, how many documents."""
     plugin = dask_worker.plugins.get(PLUGIN)
