@@ -72,6 +72,26 @@ def test_title_words_rank_first_and_broad_queries_fall_back_to_newest(
         assert [h.ref for h in for_session(session).query("strike")] == [3, 2, 1]
 
 
+def test_every_match_unordered_scores_as_the_best_first(ws: Workspace) -> None:
+    """``ranked(words, None)``: every match, with the scores the ordered form gives."""
+    with transaction(ws.sessions) as session:
+        index = for_session(session)
+        for n in range(1, 8):
+            index.add("document", n, "Strike" if n % 3 == 0 else "Report",
+                      "a strike " * n + "on the market")
+        index.add("document", 9, "Convoy", "no match here")
+    with ws.sessions() as session:
+        index = for_session(session)
+        ordered = session.execute(index.ranked("strike", 3)).all()  # type: ignore[arg-type]
+        every = session.execute(index.ranked("strike", None)).all()  # type: ignore[arg-type]
+    assert [r.ref for r in ordered] == [r.ref for r in sorted(
+        every, key=lambda r: (-r.score, r.ref))][:3]
+    assert {r.ref for r in every} == set(range(1, 8))
+    assert {(r.ref, r.code) for r in ordered} <= {(r.ref, r.code) for r in every}
+    scores = {r.ref: r.score for r in every}
+    assert all(abs(scores[r.ref] - r.score) < 1e-9 for r in ordered)
+
+
 WORDS = [
     ("chlorine", {1, 3}),
     ("CHLORINE aleppo", {1}),

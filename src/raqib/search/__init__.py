@@ -97,13 +97,15 @@ class SearchIndex(ABC):
         the newest first, all scored 0)."""
 
     @abstractmethod
-    def ranked(self, text: str, limit: int, common: bool | None = None
+    def ranked(self, text: str, limit: int | None, common: bool | None = None
                ) -> TextualSelect | None:
-        """The best ``limit`` entries as a SQL select with columns ``ref``, ``code`` (the
-        kind's code in ``KINDS``) and ``score`` (larger is better), for a caller to join in
-        SQL (to reports, incidents) rather than carry thousands of hits through Python;
-        None when the words hold nothing to search for. ``common``: ``common(text)`` when
-        the caller has asked already."""
+        """The best ``limit`` entries, best first, as a SQL select with columns ``ref``,
+        ``code`` (the kind's code in ``KINDS``) and ``score`` (larger is better), for a
+        caller to join in SQL (to reports, incidents) rather than carry thousands of hits
+        through Python; None when the words hold nothing to search for. ``limit`` None: every
+        match, scored but in no order (for a caller that orders after joining: sorting them
+        all first cost more than scoring them). ``common``: ``common(text)`` when the caller
+        has asked already."""
 
     @abstractmethod
     def contains(self, text: str, key: ColumnElement[int]) -> ColumnElement[bool]:

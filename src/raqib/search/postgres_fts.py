@@ -68,23 +68,27 @@ class PostgresSearch(SearchIndex):
         match = ts_query(words)
         return bool(match) and self._matches(match) > self.rank_limit
 
-    def ranked(self, words: str, limit: int, common: bool | None = None
+    def ranked(self, words: str, limit: int | None, common: bool | None = None
                ) -> TextualSelect | None:
         match = ts_query(words)
         if not match:
             return None
         if common is None:
             common = self.common(words)
+        params: dict[str, object] = {"q": match}
         if not common:
             # Few matches (the GIN index finds them): rank them all.
             sql = (f"SELECT id / 4 AS ref, id % 4 AS code, ts_rank('{WEIGHTS}', tsv, "
-                   f"to_tsquery('{CONFIG}', :q), 1) AS score FROM search_index WHERE {WHERE} "
-                   "ORDER BY score DESC, id LIMIT :n")
+                   f"to_tsquery('{CONFIG}', :q), 1) AS score FROM search_index WHERE {WHERE}")
+            order = " ORDER BY score DESC, id"
         else:  # a word in most entries: walk the primary key from the newest, stop after :n
             sql = (f"SELECT id / 4 AS ref, id % 4 AS code, 0.0 AS score FROM search_index "
-                   f"WHERE {WHERE} ORDER BY id DESC LIMIT :n")
-        return text(sql).bindparams(q=match, n=limit).columns(
-            ref=BigInteger, code=Integer, score=Float)
+                   f"WHERE {WHERE}")
+            order = " ORDER BY id DESC"
+        if limit is not None:
+            sql += order + " LIMIT :n"
+            params["n"] = limit
+        return text(sql).bindparams(**params).columns(ref=BigInteger, code=Integer, score=Float)
 
     def contains(self, words: str, key: ColumnElement[int]) -> ColumnElement[bool]:
         query = func.to_tsquery(literal_column(f"'{CONFIG}'::regconfig"), ts_query(words))

@@ -55,7 +55,7 @@ class SqliteSearch(SearchIndex):
                  "LIMIT :cap)"), {"q": match, "cap": self.rank_limit + 1}
         ).scalar_one() > self.rank_limit
 
-    def ranked(self, words: str, limit: int, common: bool | None = None
+    def ranked(self, words: str, limit: int | None, common: bool | None = None
                ) -> TextualSelect | None:
         match = fts_query(words)
         if not match:
@@ -65,10 +65,13 @@ class SqliteSearch(SearchIndex):
         # 'rank' is the table's title-weighted bm25 (migration 0006), negative (smaller is
         # better): one measure orders and scores.
         order, score = ("rowid DESC", "0.0") if common else ("rank", "-rank")
-        return text(
-            f"SELECT rowid / 4 AS ref, rowid % 4 AS code, {score} AS score "  # constants only
-            f"FROM search_index WHERE search_index MATCH :q ORDER BY {order} LIMIT :n"
-        ).bindparams(q=match, n=limit).columns(ref=Integer, code=Integer, score=Float)
+        sql = (f"SELECT rowid / 4 AS ref, rowid % 4 AS code, {score} AS score "  # constants only
+               "FROM search_index WHERE search_index MATCH :q")
+        params: dict[str, object] = {"q": match}
+        if limit is not None:  # FTS5's ORDER BY rank sorts every match: 2.5x the scoring
+            sql += f" ORDER BY {order} LIMIT :n"
+            params["n"] = limit
+        return text(sql).bindparams(**params).columns(ref=Integer, code=Integer, score=Float)
 
     def contains(self, words: str, key: ColumnElement[int]) -> ColumnElement[bool]:
         # MATCH with the rowid fixed: FTS5 seeks each word's list to that rowid

@@ -120,7 +120,7 @@ def _matching(session: Session, query: Query, index: SearchIndex | None,
     f = query.filters
     columns = [Incident.id, Incident.event_type, Incident.grade, Incident.admin1,
                Incident.contested, Incident.latitude, Incident.longitude]
-    if f.actor or f.near:  # what search.matches reads
+    if f.actor:  # what search.matches reads (near: the coordinates, taken already)
         columns.append(Incident.summary)
     order = [Incident.event_date.desc(), Incident.id.desc()]
     statement = _selected(query, *columns)
@@ -132,7 +132,7 @@ def _matching(session: Session, query: Query, index: SearchIndex | None,
     elif index is not None:
         # all the matches when few enough to rank; else, with no filter to miss, the
         # incidents of the newest entries that hold the words
-        ranked = index.ranked(query.words, 2 * depth if common else index.rank_limit,
+        ranked = index.ranked(query.words, 2 * depth if common else None,
                               common=common)
         if ranked is None:  # nothing searchable in the words
             return [], False

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select, union_all
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Subquery
 from sqlalchemy.sql.selectable import TextualSelect
@@ -58,13 +58,10 @@ def best_hits(ranked: TextualSelect) -> Subquery:
     with its best hit: ``incident_id``, ``code``, ``ref``, ``score`` (a subquery for the
     caller to join to the incidents and filter, order and page in SQL)."""
     hits = ranked.cte("hits")
-    on_report = select(Report.incident_id.label("incident_id"), hits.c.code, hits.c.ref,
-                       hits.c.score).join(
-        hits, and_(hits.c.code == KINDS["report"], Report.id == hits.c.ref))
-    on_document = select(Report.incident_id.label("incident_id"), hits.c.code, hits.c.ref,
-                         hits.c.score).join(
-        hits, and_(hits.c.code == KINDS["document"], Report.document_id == hits.c.ref))
-    joined = union_all(on_report, on_document).subquery("joined")
+    on_entry = or_(and_(hits.c.code == KINDS["report"], Report.id == hits.c.ref),
+                   and_(hits.c.code == KINDS["document"], Report.document_id == hits.c.ref))
+    joined = select(Report.incident_id.label("incident_id"), hits.c.code, hits.c.ref,
+                    hits.c.score).select_from(hits).join(Report, on_entry).subquery("joined")
     numbered = select(joined, func.row_number().over(
         partition_by=joined.c.incident_id,
         order_by=(joined.c.score.desc(), joined.c.ref.desc(), joined.c.code)).label("n")
@@ -124,8 +121,10 @@ def structured(query: Any, f: Filters) -> Any:
 
 
 def matches(row: Incident, f: Filters) -> bool:
-    fields = (row.summary or {}).get("fields") or {}
+    """The filters SQL cannot apply: the actor (read from ``summary``, needed then only)
+    and the exact distance (``structured`` keeps a box around the place)."""
     if f.actor:
+        fields = (row.summary or {}).get("fields") or {}
         actors = " | ".join(str(fields.get(k) or "") for k in ("actor1", "actor2")).casefold()
         if f.actor.casefold() not in actors:
             return False
