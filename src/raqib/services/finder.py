@@ -96,9 +96,9 @@ def _selected(query: Query, *columns: Any) -> Any:
     """The standing incidents that pass the filters SQL can apply, as ``columns``."""
     statement = structured(live(), query.filters).with_only_columns(*columns)
     if query.side:
-        statement = statement.where(exists().where(
+        statement = statement.where(exists().where(  # any report of the incident
             Report.incident_id == Incident.id, Processing.document_id == Report.document_id,
-            Processing.source_id == Source.id, Source.side == query.side))
+            Processing.source_id == Source.id, Source.side == query.side).correlate(Incident))
     return statement
 
 
@@ -136,10 +136,9 @@ def _matching(session: Session, query: Query, index: SearchIndex | None,
                               common=common)
         if ranked is None:  # nothing searchable in the words
             return [], False
-        best = best_hits(ranked)
-        statement = statement.add_columns(best.c.code, best.c.ref, best.c.score).join(
-            best, best.c.incident_id == Incident.id)
-        order.insert(0, best.c.score.desc())
+        best = best_hits(statement.add_columns(Incident.event_date), ranked)
+        statement = select(*[c for c in best.c if c.name != "event_date"])
+        order = [best.c.score.desc(), best.c.event_date.desc(), best.c.id.desc()]
     rows = session.execute(statement.order_by(*order)).all()
     if f.actor or f.near:
         rows = [r for r in rows if matches(r, f)]

@@ -245,7 +245,8 @@ def live() -> Any:
     """Incidents that stand: not merged away, and holding at least one report or imported
     from coded data (`raqib import acled`)."""
     return select(Incident).where(Incident.merged_into.is_(None), or_(
-        exists().where(Report.incident_id == Incident.id), Incident.imported.is_not(None)))
+        exists().where(Report.incident_id == Incident.id).correlate(Incident),
+        Incident.imported.is_not(None)))
 
 
 def _apply(row: Incident, fields: dict[str, Any], grade: str, is_contested: bool) -> None:
