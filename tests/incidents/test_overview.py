@@ -70,9 +70,27 @@ def test_newest_pages_and_map_follow_the_list_order(ws: Workspace) -> None:
 def test_paging_in_the_database_matches_paging_the_whole_set(ws: Workspace,
                                                              filters: Filters) -> None:
     query = Query(filters=filters)
-    whole = finder.find(ws, query, 1, 1000)  # with facets: the whole matching set is read
+    whole = finder.find(ws, query, 1, 1000)  # one page holding every match
     assert whole.total >= 1  # every filter here keeps some of the samples
     for page in (1, 2, 3):
         paged = finder.find(ws, query, page, 2, with_facets=False)
         assert paged.total == whole.total
         assert paged.rows == whole.rows[(page - 1) * 2: page * 2]
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(contested=True),
+                                     Filters(date_from=date(2018, 11, 24)),
+                                     Filters(type="Explosions/Remote violence")])
+def test_facets_counted_by_the_database_match_the_rows_counted_one_by_one(
+        ws: Workspace, filters: Filters) -> None:
+    """Without words the database counts the facets; with words (or filters it cannot
+    apply) they are counted from the matching rows. Both ways agree, order included."""
+    query = Query(filters=filters)
+    found = finder.find(ws, query, 1, 2)
+    with ws.sessions() as session:
+        rows, _ = finder._matching(session, query, None)
+        by_rows = finder._facets(session, rows)
+    assert found.facets == by_rows
+    assert list(found.facets["event_type"]) == list(by_rows["event_type"])
+    assert sum(found.facets["contested"].values()) == found.total == len(rows)
+    assert found.facets["side"]  # the samples' sources have sides

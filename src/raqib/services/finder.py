@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import distinct, exists, func, select
 from sqlalchemy.orm import Session
 
 from raqib.search import SearchIndex, for_session
@@ -71,8 +71,11 @@ def find(ws: Workspace, query: Query, page: int, per_page: int,
     f = query.filters
     words = query.words.strip()
     with ws.sessions() as session:
-        if not words and not with_facets and not (f.actor or f.near):
-            return _page_only(session, query, page, per_page)  # the database pages
+        if not words and not (f.actor or f.near):  # the database counts, pages, facets
+            found = _page_only(session, query, page, per_page)
+            if with_facets:
+                found.facets = _facets_in_sql(session, query)
+            return found
         index = for_session(session)
         common = bool(words) and index.common(words)
         depth = max(NEWEST_DEPTH, page * per_page)
@@ -147,21 +150,59 @@ def _matching(session: Session, query: Query, index: SearchIndex | None,
     return rows[:depth], len(rows) > depth or not filtered
 
 
-def _facets(session: Session, matched: list[Any]) -> dict[str, dict[str, int]]:
-    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for row in matched:
-        counts["event_type"][row.event_type or UNKNOWN] += 1
-        counts["grade"][row.grade or UNKNOWN] += 1
-        counts["admin1"][row.admin1 or UNKNOWN] += 1
-        counts["contested"]["true" if row.contested else "false"] += 1
-    if matched:
-        pairs = session.execute(
-            select(Report.incident_id, Source.side).distinct()
+FACET_COLUMNS = {"event_type": Incident.event_type, "grade": Incident.grade,
+                 "admin1": Incident.admin1, "contested": Incident.contested}
+"""The facets read from the incidents' own columns ('side' comes from their sources)."""
+
+
+def _label(name: str, value: Any) -> str:
+    if name == "contested":
+        return "true" if value else "false"
+    return value or UNKNOWN
+
+
+def _sides(incident_ids: Any) -> Any:
+    """(side, incidents) for the incidents whose ids ``incident_ids`` gives (a condition on
+    ``Report.incident_id``): how many have a report from a source of each side."""
+    return (select(Source.side, func.count(distinct(Report.incident_id)))
             .join(Processing, Processing.document_id == Report.document_id)
             .join(Source, Processing.source_id == Source.id)
-            .where(among(session, Report.incident_id, [row.id for row in matched]))).all()
-        counts["side"].update(side or UNKNOWN for _, side in pairs)
-    return {name: dict(counter.most_common()) for name, counter in counts.items()}
+            .where(incident_ids).group_by(Source.side))
+
+
+def _ordered(counts: dict[str, Counter[str]]) -> dict[str, dict[str, int]]:
+    """Most first, ties by name (the same order however they were counted)."""
+    return {name: dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+            for name, counter in counts.items()}
+
+
+def _facets(session: Session, matched: list[Any]) -> dict[str, dict[str, int]]:
+    """The facets of the rows ``_matching`` found (their light columns, counted here)."""
+    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    for row in matched:
+        for name in FACET_COLUMNS:
+            counts[name][_label(name, getattr(row, name))] += 1
+    if matched:
+        for side, n in session.execute(_sides(among(session, Report.incident_id,
+                                                    [row.id for row in matched]))):
+            counts["side"][side or UNKNOWN] += n
+    return _ordered(counts)
+
+
+def _facets_in_sql(session: Session, query: Query) -> dict[str, dict[str, int]]:
+    """The facets of a query without words or filters done in Python, counted by the
+    database (at a million incidents a month of one type is 4,000 rows: no need to carry
+    them through Python)."""
+    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    columns = list(FACET_COLUMNS.values())
+    for *values, n in session.execute(  # one pass: a row per combination of the four
+            _selected(query, *columns, func.count()).group_by(*columns)):
+        for name, value in zip(FACET_COLUMNS, values, strict=True):
+            counts[name][_label(name, value)] += n
+    for side, n in session.execute(_sides(Report.incident_id.in_(_selected(query,
+                                                                          Incident.id)))):
+        counts["side"][side or UNKNOWN] += n
+    return _ordered(counts)
 
 
 def _records(session: Session, ids: list[int]) -> list[dict[str, Any]]:
