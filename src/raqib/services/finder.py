@@ -72,10 +72,9 @@ def find(ws: Workspace, query: Query, page: int, per_page: int,
     words = query.words.strip()
     with ws.sessions() as session:
         if not words and not (f.actor or f.near):  # the database counts, pages, facets
-            found = _page_only(session, query, page, per_page)
-            if with_facets:
-                found.facets = _facets_in_sql(session, query)
-            return found
+            facets = _facets_in_sql(session, query) if with_facets else {}
+            total = sum(facets["contested"].values()) if facets else None
+            return _page_only(session, query, page, per_page, total, facets)
         index = for_session(session)
         common = bool(words) and index.common(words)
         depth = max(NEWEST_DEPTH, page * per_page)
@@ -105,13 +104,17 @@ def _selected(query: Query, *columns: Any) -> Any:
     return statement
 
 
-def _page_only(session: Session, query: Query, page: int, per_page: int) -> Found:
-    """Newest first, without words, facets or filters done in Python: count and page in SQL."""
-    total = session.execute(_selected(query, func.count(Incident.id))).scalar_one()
+def _page_only(session: Session, query: Query, page: int, per_page: int,
+               total: int | None = None, facets: dict[str, dict[str, int]] | None = None
+               ) -> Found:
+    """Newest first, without words or filters done in Python: count (unless ``total`` is
+    known: the facets' counts add up to it) and page in SQL."""
+    if total is None:
+        total = session.execute(_selected(query, func.count(Incident.id))).scalar_one()
     wanted = list(session.execute(_selected(query, Incident.id).order_by(
         Incident.event_date.desc(), Incident.id.desc()).offset((page - 1) * per_page)
         .limit(per_page)).scalars())
-    return Found(_records(session, wanted), int(total), {})
+    return Found(_records(session, wanted), int(total), facets or {})
 
 
 def _matching(session: Session, query: Query, index: SearchIndex | None,
