@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import distinct, exists, func, select
@@ -182,9 +183,9 @@ def _ordered(counts: dict[str, Counter[str]]) -> dict[str, dict[str, int]]:
 def _facets(session: Session, matched: list[Any]) -> dict[str, dict[str, int]]:
     """The facets of the rows ``_matching`` found (their light columns, counted here)."""
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for row in matched:
-        for name in FACET_COLUMNS:
-            counts[name][_label(name, getattr(row, name))] += 1
+    for name in FACET_COLUMNS:
+        for value, n in Counter(map(attrgetter(name), matched)).items():
+            counts[name][_label(name, value)] += n
     if matched:
         for side, n in session.execute(_sides(among(session, Report.incident_id,
                                                     [row.id for row in matched]))):
