@@ -63,6 +63,18 @@ def test_stage_shape(stages: tuple[dates.Dates, numbers.Numbers]) -> None:
         ("Eleven soldiers were wounded by a mine.", "Eleven soldiers were wounded", "injured", 11),
         ("The death toll rose to 57 on Monday.", "death toll rose to 57", "killed", 57),
         (
+            "The death toll from Tuesday's attack on the town of Ariha rose to 86, medics said.",
+            "death toll from Tuesday's attack on the town of Ariha rose to 86",
+            "killed",
+            86,
+        ),
+        (
+            "The toll of the car bomb in Azaz climbed to 19.",
+            "toll of the car bomb in Azaz climbed to 19",
+            "killed",
+            19,
+        ),
+        (
             "One hundred and five villagers were displaced.",
             "One hundred and five villagers were displaced",
             "displaced",
@@ -86,6 +98,17 @@ def test_figure_kind_and_words(
     stages: tuple[dates.Dates, numbers.Numbers], text: str, words: str, kind: str, low: int
 ) -> None:
     assert brief(counts(stages, text)) == [(words, kind, low)]
+
+
+@pytest.mark.parametrize("text", [
+    "The death toll was disputed, and the number of shells rose to 40.",
+    "The toll is unknown because the price of bread rose to 40 pounds.",
+    "The toll of the war on the economy of the whole northern region of the country rose to 40.",
+])
+def test_a_toll_is_not_read_across_a_clause_or_too_far(
+    stages: tuple[dates.Dates, numbers.Numbers], text: str
+) -> None:
+    assert [m.kind for m in counts(stages, text) if m.kind == "killed"] == []
 
 
 def test_range_keeps_both_ends(stages: tuple[dates.Dates, numbers.Numbers]) -> None:

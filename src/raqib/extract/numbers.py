@@ -58,6 +58,9 @@ class _Group:
 
 MAX_MODIFIERS = 4
 """Hedges and determiners read before a figure ('at least', 'some of the')."""
+TOLL_REACH = 12
+"""Words a phrase may hold between a toll noun and the verb that updates it ("the death toll
+from Tuesday's attack on the town rose to 86")."""
 
 
 class Numbers:
@@ -71,6 +74,7 @@ class Numbers:
         self._object = lexicon.role("object")
         self._prepositions = lexicon.role("preposition")
         self._clause = lexicon.role("clause")
+        self._update = lexicon.role("update")
 
     def __call__(self, doc: Analysis) -> None:
         tokens = list(TOKEN.finditer(doc.text))
@@ -355,13 +359,27 @@ class Numbers:
                 return other[0], min(hit[1], other[1], key=_GRAVITY.index)
             return hit
         k = start
+        updated = False
         while k > 0 and start - k < 5:
             toll = self.lex.tolls.ending(w, k)
             if toll:
                 return toll
-            if w[k - 1] not in self._filler:
-                return None
+            if w[k - 1] not in self._filler | self._update:
+                break
+            updated = updated or w[k - 1] in self._update
             k -= 1
+        return self._toll_before_phrase(w, k) if updated else None
+
+    def _toll_before_phrase(self, w: list[str], k: int) -> tuple[int, str] | None:
+        """A toll noun up to ``TOLL_REACH`` words before an update verb that ends at ``k``:
+        "the death toll [from Tuesday's attack on the town] rose to 86"; the phrase between
+        may not cross a clause or a sentence."""
+        for j in range(k, max(0, k - TOLL_REACH), -1):
+            toll = self.lex.tolls.ending(w, j)
+            if toll:
+                return toll
+            if w[j - 1] in _END or w[j - 1] in self._clause or w[j - 1] in {",", ";"}:
+                return None
         return None
 
 
