@@ -1,4 +1,4 @@
-"""Contested and grade together with the date: indexes for the filtered newest-first walk.
+"""Indexes for the filtered newest-first walk: the flags with the date, the date with the place.
 
 A search whose words are too common to rank walks the incidents that pass its filters newest
 first, testing each for the words, until it has enough (``raqib.services.finder``). With only
@@ -6,7 +6,11 @@ first, testing each for the words, until it has enough (``raqib.services.finder`
 every incident of the period and dropped the others: "market" + contested at 100,000
 documents took 41 ms, 21 ms with an index on (contested, event_date) that walks the
 contested ones only. A grade that few incidents have gains the same way from (grade,
-event_date). The single-column indexes stay: other queries count by them.
+event_date). A place filter (a box of latitude and longitude around the place) cannot lead
+an index walked by date, but (event_date, latitude, longitude) lets the walk test the box in
+the index and read only the incidents inside it: "bakery killed" near Aleppo at 1,000,000
+documents on PostgreSQL, 99.7 -> 51.7 ms (31,393 incidents read for 3,848 in the box,
+before). The single-column indexes stay: other queries count by them.
 
 Revision ID: 0008
 Revises: 0007
@@ -21,14 +25,15 @@ branch_labels = None
 depends_on = None
 
 INDEXES = {
-    "ix_incidents_contested_date": "contested",
-    "ix_incidents_grade_date": "grade",
+    "ix_incidents_contested_date": ["contested", "event_date"],
+    "ix_incidents_grade_date": ["grade", "event_date"],
+    "ix_incidents_date_place": ["event_date", "latitude", "longitude"],
 }
 
 
 def upgrade() -> None:
-    for name, column in INDEXES.items():
-        op.create_index(name, "incidents", [column, "event_date"])
+    for name, columns in INDEXES.items():
+        op.create_index(name, "incidents", columns)
 
 
 def downgrade() -> None:
