@@ -68,6 +68,26 @@ def test_weekday_with_date_takes_the_year_from_the_reference(stage: dates.Dates)
     assert (mention.value, mention.precision, mention.relative) == (date(2018, 11, 24), 1, True)
 
 
+def test_weekday_and_part_of_day_before_a_date_are_one_mention(stage: dates.Dates) -> None:
+    mention = one(stage, "On Sunday afternoon, 25 November, jets struck.", date(2018, 11, 26))
+    assert (mention.span.text, mention.value) == ("Sunday afternoon, 25 November",
+                                                 date(2018, 11, 25))
+
+
+def test_weekday_picks_the_texts_own_year_when_the_reference_year_does_not_fit(
+    stage: dates.Dates,
+) -> None:
+    """A statement dated 2018 and read (its reference date) in 2026: "Sunday, 25 November"
+    is 2018's (25 November 2026 is a Wednesday). Without a year in the text that fits, or
+    when the reference year fits, the reference year stays."""
+    text = "Interview of 25 November 2018. On Sunday afternoon, 25 November, jets struck."
+    assert found(stage, text, date(2026, 11, 30))[1].value == date(2018, 11, 25)
+    alone = "On Sunday afternoon, 25 November, jets struck."
+    assert one(stage, alone, date(2026, 11, 30)).value == date(2026, 11, 25)
+    fits = "Interview of 25 November 2018. On Wednesday, 25 November, jets struck."
+    assert found(stage, fits, date(2026, 11, 30))[1].value == date(2026, 11, 25)
+
+
 def test_year_less_date_after_the_reference_belongs_to_the_year_before(stage: dates.Dates) -> None:
     assert one(stage, "The siege began on 28 December.", date(2020, 1, 5)).value == date(
         2019, 12, 28

@@ -195,3 +195,30 @@ def test_a_denial_pointing_back_needs_an_accusation_in_its_own_document() -> Non
               claimant="The Syrian Coalition"),
     ]
     assert not contest(IncidentView(9, reports, claims)).contested
+
+
+def _monthly_report() -> tuple[IncidentView, IncidentView]:
+    """One monitor's monthly report: a chlorine accusation and its denial, and, elsewhere in
+    it, the shelling of a town in Hama that government media also reported."""
+    chlorine = report(1, SOHR, document="month")
+    shelling = report(2, SOHR, document="month", sub_event_type="Shelling/artillery/missile "
+                      "attack", location="Kafr Zita", admin1="Hama", weapon="artillery",
+                      actor1="", actor2="")
+    claims = [
+        claim(1, SOHR, "accuses", "armed groups of firing shells carrying chlorine on western "
+              "Aleppo", report_id=1, document="month", claimant="the Russian defence ministry",
+              claimant_actor="Military Forces of Russia (2000-)"),
+        claim(2, SOHR, "denies", "firing any such shells", document="month",
+              claimant="other factions", claimant_actor=REBELS),
+        claim(3, SOHR, "asserts", "shelling of government-held areas near the zone by armed "
+              "groups", report_id=2, document="month", claimant="Government media"),
+    ]
+    return IncidentView(20, [chlorine], claims), IncidentView(21, [shelling], claims)
+
+
+def test_a_denial_of_such_things_belongs_to_the_claim_it_points_back_at() -> None:
+    chlorine, shelling = _monthly_report()
+    assert [c.id for c in claims_about(chlorine)] == [1, 2]
+    assert [c.id for c in claims_about(shelling)] == [3]  # "shells" names shelling, but no
+    assert contest(chlorine).contested  # the denial answers the chlorine accusation
+    assert not contest(shelling).contested

@@ -72,7 +72,7 @@ class Dates:
         """The patterns, most specific first, each with the handler that resolves its match."""
         m, wd = alt["month"], alt["weekday"]
         day, year = rf"(?P<d>\d{{1,2}}){_ORD}", r"(?P<y>\d{4})"
-        pre = rf"(?:(?P<wd>{wd})\.?,?\s+(?:the\s+)?)?"
+        pre = rf"(?:(?P<wd>{wd})(?:\s+(?:{alt['daypart']}))?\.?,?\s+(?:the\s+)?)?"
         number = _alternation([*self.numbers, "a few", "few", "several"])
         return [
             (r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d?)-(?P<d>\d\d?)(?![\d-])", self._iso),
@@ -205,7 +205,25 @@ class Dates:
             if before == "in " and match.group().endswith(match["d"]):
                 return None  # "in May 20 people were killed": a month and a count
         full = self._full(ctx, match["y"], self._month(match["m"]), match["d"])
+        if full and full[1] and match["wd"]:
+            full = self._weekday_year(match, full)
         return (match.start(), match.end(), full[0], 1, full[1]) if full else None
+
+    def _weekday_year(self, match: re.Match[str], full: tuple[date, bool]) -> tuple[date, bool]:
+        """A year-less date named with its weekday ("Sunday, 25 November") whose reference
+        year puts it on another weekday takes the year of the text's first full date when that
+        year fits the weekday (a statement of 2018 read in 2026); else it stays as it was."""
+        want = int(self.words["weekday"][_key(match["wd"])])
+        if full[0].weekday() == want:
+            return full
+        written = self._first_full_date(match.string)
+        if written is None:
+            return full
+        try:
+            value = full[0].replace(year=written.year)
+        except ValueError:  # 29 February
+            return full
+        return (value, True) if value.weekday() == want else full
 
     def _month_year(self, match: re.Match[str], ctx: _Context) -> Found | None:
         ref = ctx.ref

@@ -11,6 +11,11 @@ Which claims are about the incident:
   (``chemical``, ``chlorine``, ``air strike`` … see ``_TYPE_WORDS``). This is conservative on
   purpose: a press release denies many things, and a denial is tied to this incident only
   when it says what it denies. Claims from documents outside the incident are never used.
+- except that a claim with no ``report_id`` that points back with "such", "these" or
+  "those" at a thing ("denied firing any such shells") is about what the nearest earlier
+  asserting claim of its document naming that thing is about ("accused armed groups of
+  firing shells carrying chlorine"): it belongs to that claim's incident and to no other
+  incident its words happen to name (a shelling in another town);
 - a denial with no ``report_id`` that points back at claims ("these accusations", "the
   allegations", "such claims" …) from a document that also carries an accusation or
   assertion about the incident by another claimant: the denial answers that accusation
@@ -127,8 +132,12 @@ def claims_about(incident: IncidentView) -> list[ClaimView]:
     for claim in sorted(incident.claims, key=lambda c: c.id):
         if claim.stance == "calls_for":
             continue
+        antecedent = _antecedent(claim, incident.claims) if claim.report_id is None else None
         if claim.report_id is not None:
             if claim.report_id in report_ids:
+                found.append(claim)
+        elif antecedent is not None:
+            if antecedent.report_id in report_ids:
                 found.append(claim)
         elif claim.document in documents and any(p.search(claim.statement) for p in patterns):
             found.append(claim)
@@ -140,6 +149,22 @@ def claims_about(incident: IncidentView) -> list[ClaimView]:
                and c.claimant != denial.claimant for c in found):
             found.append(denial)
     return sorted(found, key=lambda c: c.id)
+
+
+_BACK = re.compile(r"\b(?:such|these|those)\s+(\w+)", re.IGNORECASE)
+
+
+def _antecedent(claim: ClaimView, claims: list[ClaimView]) -> ClaimView | None:
+    """The claim that ``claim``'s "such shells" / "these attacks" points back at: the nearest
+    earlier asserting claim of the same document that names the same thing; None when the
+    claim does not point back, or nothing earlier names the thing."""
+    back = _BACK.search(claim.statement)
+    if back is None:
+        return None
+    thing = re.compile(rf"\b{re.escape(back.group(1))}\b", re.IGNORECASE)
+    earlier = [c for c in claims if c.document == claim.document and c.id < claim.id
+               and c.stance in ASSERTING and thing.search(c.statement)]
+    return max(earlier, key=lambda c: c.id, default=None)
 
 
 def _mention_patterns(reports: list[ReportView]) -> list[re.Pattern[str]]:
