@@ -75,6 +75,8 @@ class Numbers:
         self._prepositions = lexicon.role("preposition")
         self._clause = lexicon.role("clause")
         self._update = lexicon.role("update")
+        self._toll_gap = self._filler | self._update
+        """Words that may stand between a toll noun and its figure ("rose to")."""
 
     def __call__(self, doc: Analysis) -> None:
         tokens = list(TOKEN.finditer(doc.text))
@@ -364,7 +366,7 @@ class Numbers:
             toll = self.lex.tolls.ending(w, k)
             if toll:
                 return toll
-            if w[k - 1] not in self._filler | self._update:
+            if w[k - 1] not in self._toll_gap:
                 break
             updated = updated or w[k - 1] in self._update
             k -= 1
