@@ -1,6 +1,6 @@
 """Event classification: which ACLED sub-event types each sentence reports.
 
-``extract.events.v2`` classifies every sentence with the event model (a linear model over
+``extract.events.v3`` classifies every sentence with the event model (a linear model over
 word and character n-grams, see ``raqib.extract.classifier``), weighs the lexical evidence
 earlier stages found in that sentence (weapons, actor types, killed counts; the weights are
 data in the taxonomy file), resolves competing types with the codebook's precedence rules,
@@ -9,13 +9,18 @@ a sentence). Sentences that report no ACLED event produce no cue.
 
 How evidence is weighed: the model alone decides whether a sentence reports an event at all
 (a killed count may tip it); the evidence only moves probability between event types, so a
-weapon named in a political statement does not make the statement an event.
+weapon named in a political statement does not make the statement an event. The whole
+document's scores (its context) lean the choice among the types a sentence itself supports
+(at least ``LEAN_SHARE`` of its best own probability); they never choose or add a type the
+sentence does not name (v3; v2 let a report about a chlorine attack turn its shelling
+sentence into a chemical attack).
 
 ``best_cues(doc)`` turns the cues into one cue per incident for the assembly stage.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -33,7 +38,7 @@ from raqib.extract.model import (
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import split
 
-NAME = "extract.events.v2"
+NAME = "extract.events.v3"
 
 
 @dataclass
@@ -45,6 +50,9 @@ class _Incident:
 
 
 MIN_WORDS = 4
+LEAN_SHARE = 0.25
+"""The document's context may choose a sentence's type only among the types whose own
+probability is at least this share of the sentence's best."""
 """Fewer words than this ('Syrian Coalition', 'November 26, 2018') cannot report an event."""
 
 
@@ -101,17 +109,22 @@ class EventsStage:
         self, doc: Analysis, span: Span, logits: np.ndarray, context: np.ndarray | None
     ) -> list[EventCue]:
         is_event, probs = self._scores(doc, span, logits, context)
-        if not is_event:
+        if not is_event or len(span.text.split()) < MIN_WORDS:  # a header, a date line
             return []
         probs.pop(taxonomy.NO_EVENT, None)
-        best = max(probs, key=probs.__getitem__)
+        # The context leans the choice among the types the sentence itself supports; it
+        # neither picks nor adds a type the sentence does not name (shelling told in a
+        # report about a chlorine attack is not a chemical attack).
+        own = probs if context is None else self._scores(doc, span, logits, None)[1]
+        own.pop(taxonomy.NO_EVENT, None)
+        least = LEAN_SHARE * max(own.values())
+        best = max((label for label in probs if own[label] >= least), key=probs.__getitem__)
         floor = self.taxonomy.evidence.secondary_score
-        if len(span.text.split()) < MIN_WORDS:  # a header, a name, a date line: no report
-            return []
-        candidates = {label: p for label, p in probs.items() if label == best or p >= floor}
+        candidates = {label: probs[label] for label in probs
+                      if label == best or (own[label] >= floor and probs[label] >= floor)}
         resolved = self.taxonomy.apply_precedence(candidates)
         ranked = sorted(resolved.items(), key=lambda item: (-item[1], item[0]))
-        return [self._cue(span, label, score) for label, score in ranked]
+        return [self._cue(span, label, score, own.get(label, 0.0)) for label, score in ranked]
 
     def probabilities(
         self, doc: Analysis, span: Span, context: np.ndarray | None = None
@@ -162,13 +175,14 @@ class EventsStage:
                     boost[self._index[label]] += weight
         return boost
 
-    def _cue(self, span: Span, label: str, score: float) -> EventCue:
+    def _cue(self, span: Span, label: str, score: float, own: float) -> EventCue:
         return EventCue(
             span=span,
             sub_event_type=label,
             event_type=self.taxonomy.event_type(label),
             disorder_type=self._disorder.get(label) or self.taxonomy.disorder_type(label),
             score=round(score, 4),
+            own=round(own, 4),
         )
 
 
@@ -211,19 +225,22 @@ def best_cues(doc: Analysis) -> list[EventCue]:
     Cues of adjacent sentences merge into one incident when they have the same sub-event
     type or when the taxonomy's precedence or combination rules resolve the two types into
     one (a protest in one sentence and its dispersal in the next; an abduction and then the
-    captive's killing). The merged cue spans the sentences, takes the resolved type and the
-    higher score.
+    captive's killing), each of the two confident (``merge_score``) by its own words or with
+    the document's lean. The merged cue spans the sentences, takes the resolved type and the
+    higher score. Adjacent means next to each other in the text: a sentence that reports no
+    event between two cues keeps them apart (v2 counted only the sentences with cues, and
+    merged a headline's denial of a chemical attack with an air strike told two sentences
+    later).
     """
     if not doc.cues:
         return []
     tax = taxonomy.load()
     threshold = tax.evidence.merge_score
     where = (ByStart(doc.dates), ByStart(doc.places))
-    starts = sorted({cue.span.start for cue in doc.cues})
-    position = {start: i for i, start in enumerate(starts)}
+    starts = [start for start, _ in _sentence_spans(doc)]
     incidents: list[_Incident] = []
     for cue in sorted(doc.cues, key=lambda c: (c.span.start, -c.score)):
-        index = position[cue.span.start]
+        index = bisect_right(starts, cue.span.start) - 1  # the cue's sentence
         if not _merge_into(incidents, cue, index, doc, tax, threshold, where):
             incidents.append(_Incident(cue, index, index))
     incidents.sort(key=lambda inc: (-inc.cue.score, inc.first))
@@ -250,7 +267,9 @@ def _merge_into(
         if incident.first == index and incident.cue.span == cue.span:
             continue  # two readings of one sentence are two incidents
         held = incident.cue
-        if held.sub_event_type != cue.sub_event_type and min(held.score, cue.score) < threshold:
+        # each sentence reports its type confidently, by its own words or with the lean
+        if (held.sub_event_type != cue.sub_event_type
+                and min(_sure(held), _sure(cue)) < threshold):
             continue
         if _apart(where, held.span, cue.span):
             continue
@@ -270,10 +289,15 @@ def _merge_into(
             if label == winner.sub_event_type
             else tax.disorder_type(label),
             score=score,
+            own=max(held.own_score, cue.own_score),
         )
         incident.last = max(incident.last, index)
         return True
     return False
+
+
+def _sure(cue: EventCue) -> float:
+    return max(cue.score, cue.own_score)
 
 
 def _apart(

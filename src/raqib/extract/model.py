@@ -98,6 +98,13 @@ class EventCue:
     disorder_type: str
     score: float
     """Confidence 0..1 from the classifier or rule that fired."""
+    own: float | None = None
+    """The sentence's own score for the type, before the document's context leaned it
+    (None: the same as ``score``): whether it reports this type by its own words."""
+
+    @property
+    def own_score(self) -> float:
+        return self.score if self.own is None else self.own
 
 
 @dataclass

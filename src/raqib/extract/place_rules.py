@@ -56,6 +56,12 @@ _TITLE_BEFORE = re.compile(
     r"Brigadier|Lieutenant|Lt|Captain|Capt|Sergeant|Judge|Imam|Sheikh|Shaykh)\.?)\s+$")
 _SAID_AFTER = re.compile(r"^\s*(?:,[^,]{0,40},\s*)?(?:said|says|told|stated|added|claimed|"
                          r"announced|denied|accused|confirmed)\b")
+_NAMES_AN_ACCORD = re.compile(
+    r"^\s+(?:(?:peace|ceasefire|truce|de-escalation|security)\s+)?(?:agreements?|accords?|deal|"
+    r"memorandum|talks|summit|conference|process|format|negotiations|declaration|protocols?|"
+    r"conventions?|communiqu[eé]|understandings?|guarantors)\b", re.I)
+"""A place that names an agreement or a meeting ('the Sochi agreement', 'the Astana talks')
+is not where the events of the text happen."""
 _PAREN_AFTER = re.compile(r"^\s*\(\s*([^()]{2,60}?)\s*\)")
 _COMMA_AFTER = re.compile(r"^\s*,\s*")
 COUNTRY_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\s?){1,4})")
@@ -89,6 +95,8 @@ class Match:
     qualifier: bool = False
     """It qualifies the name before it: the 'Borno' of 'Chibok (Borno)'."""
     near: bool = False
+    accord: bool = False
+    """It names an agreement or a meeting: 'the Sochi agreement'."""
     locative: float = 0.0
     chosen: Place | None = None
     fit: float = 0.0
@@ -175,6 +183,7 @@ def read_context(text: str, match: Match) -> Match:
         match.qualifier = match.region = True
     match.region |= bool(_REGION_AFTER.match(after) or _REGION_BEFORE.search(before))
     match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
+    match.accord = bool(_NAMES_AN_ACCORD.match(after))
     previous = _previous_word(text, window.start)
     if previous in _LOCATIVE or match.near or _PLACE_WORD.search(
             after[:20] if _PLACE_WORD.match(after) else before):

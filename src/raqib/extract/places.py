@@ -6,7 +6,9 @@ longest first, spelling-tolerant as a fallback. Words on the project's stop list
 names after a title ('President X') and names that a reporting verb follows ('X said') are
 not places. Each match is then resolved: country context (country names, demonyms and the
 other places of the text) first, then admin context ('Chibok (Borno)', 'Douma, Rural
-Damascus', 'Idlib province'), then population. ``geo_precision`` follows ACLED: 1 the named
+Damascus', 'Idlib province'), then population. A place that names an agreement or a meeting
+('the Sochi agreement', 'the Astana talks') scores lower as an event's place and votes less
+for the text's country (v2). ``geo_precision`` follows ACLED: 1 the named
 town; 2 near / outskirts / countryside of a town, or a neighbourhood or landmark; 3 a region
 or a country, coded to its capital or a representative point.
 """
@@ -52,10 +54,14 @@ from raqib.extract.place_rules import (
 )
 
 MIN_SCORE = 0.3
+ACCORD_WEIGHT = 0.3
+"""A place that names an agreement or a meeting votes this much for the text's country."""
+ACCORD_PENALTY = 0.3
+"""... and its mention scores this much less as the place of an event."""
 
 
 class Places:
-    name = "extract.places.v1"
+    name = "extract.places.v2"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = ()) -> None:
@@ -191,6 +197,7 @@ class Places:
             best = max(match.candidates, key=prior)
             weight = 1.0 if len(by_country) == 1 else 0.6 * prior(best)
             weight *= 1.5 if match.qualifier else 0.5 if match.window.loose else 1.0
+            weight *= ACCORD_WEIGHT if match.accord else 1.0
             votes[best.country] += weight
             for place in match.candidates:
                 if self._fit(match, place, named) >= 1.0:
@@ -203,6 +210,7 @@ class Places:
             if match.chosen is not None:
                 kind = match.chosen.kind
                 weight = 1.5 if kind == "country" or match.qualifier else 1.0
+                weight *= ACCORD_WEIGHT if match.accord else 1.0
                 votes[match.chosen.country] += weight * (0.5 if match.window.loose else 1.0)
         return votes
 
@@ -251,6 +259,8 @@ class Places:
         score -= {"admin1": 0.05, "admin2": 0.05}.get(place.kind, 0.0)
         if match.qualifier:
             score -= 0.2
+        if match.accord:
+            score -= ACCORD_PENALTY
         if place.kind == "country":
             score = min(score - 0.15, 0.45)
         country = self.display.get(place.country, place.country)
