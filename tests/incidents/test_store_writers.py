@@ -65,8 +65,8 @@ def test_a_document_stored_by_another_writer_meanwhile_is_stored_once(
     doc_id = next(d for d, r in results.items() if r["events"])
     other = Workspace.open(ws.root)  # a second writer: its own engine and connections
     started = threading.Event()
-    first = _held_open(ws, lambda s: processing._store_one(s, ws, doc_id, results[doc_id],
-                                                           None), started)
+    first = _held_open(ws, lambda s: processing._store_one(
+        s, ws, doc_id, results[doc_id], None, processing._Batch.read(s, [doc_id])), started)
     first.start()
     time.sleep(0.2)  # the first writer holds its uncommitted result by now
     summary = processing.ProcessSummary()

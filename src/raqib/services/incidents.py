@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select, text
+from sqlalchemy import exists, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from raqib.errors import RaqibError
 from raqib.incidents import contested, grading, linking, reconcile
@@ -127,11 +128,13 @@ def link_new(ws: Workspace, settings: linking.LinkSettings | None = None) -> Lin
 
         placed = linking.link(report_views(session, new), index, new_incident)
         real = _create_incidents(session, created)
-        by_id = {r.id: r for r in new}
-        for report_id, incident_id in placed.items():
-            placed[report_id] = real.get(incident_id, incident_id)
-            by_id[report_id].incident_id = placed[report_id]
-        session.flush()
+        placed = {report_id: real.get(incident_id, incident_id)
+                  for report_id, incident_id in placed.items()}
+        # one executemany by primary key, not a unit-of-work UPDATE per report object
+        session.execute(update(Report), [{"id": report_id, "incident_id": incident_id}
+                                         for report_id, incident_id in placed.items()])
+        for report in new:  # the loaded objects agree with the rows (no reload)
+            set_committed_value(report, "incident_id", placed[report.id])
         touched = set(placed.values())
         refresh(session, touched)
         summary.placed, summary.new_incidents, summary.touched = (
@@ -141,14 +144,17 @@ def link_new(ws: Workspace, settings: linking.LinkSettings | None = None) -> Lin
 
 
 def _create_incidents(session: Session, provisional: list[int]) -> dict[int, int]:
-    """One new incident row for each provisional id, in one flush (multi-row INSERTs, not one
-    statement per incident); provisional id -> stored id."""
-    rows = [Incident(fatalities_min=0, fatalities_max=0, contested=False, summary={},
-                     corrections={}, created_at=db_now(), updated_at=db_now())
-            for _ in provisional]
-    session.add_all(rows)
-    session.flush()
-    return {temp: row.id for temp, row in zip(provisional, rows, strict=True)}
+    """One new incident row for each provisional id, in one executemany that returns the ids
+    in order (multi-row INSERTs, not one statement per incident); provisional id -> stored
+    id."""
+    if not provisional:
+        return {}
+    now = db_now()
+    rows = [{"fatalities_min": 0, "fatalities_max": 0, "contested": False, "summary": {},
+             "corrections": {}, "created_at": now, "updated_at": now} for _ in provisional]
+    ids = session.scalars(insert(Incident).returning(Incident.id,
+                                                     sort_by_parameter_order=True), rows)
+    return dict(zip(provisional, ids, strict=True))
 
 
 def _placed_near(session: Session, new: Sequence[Report]) -> list[tuple[int, ReportView]]:

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from raqib.incidents.records import SourceInfo
 from raqib.incidents.sources import recognise
 from raqib.ingest.record import unseal_fields
-from raqib.search import for_session
+from raqib.search import Entry, for_session
 from raqib.store.engine import transaction
 from raqib.store.idsets import among
 from raqib.store.models import ClaimRecord, Document, Processing, Report, Source
@@ -182,17 +182,38 @@ def store_results(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int,
             record_failed(ws, summary, item[0], exc)
 
 
+@dataclass
+class _Batch:
+    """What one stored batch shares: its documents and processing records read in one query
+    each, the sources seen, and the search entries of the documents stored so far (written
+    once, after the last document: one statement instead of two per document)."""
+
+    documents: dict[int, Document]
+    records: dict[int, Processing]
+    sources: dict[str, Source] = field(default_factory=dict)
+    entries: list[Entry] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, session: Session, ids: list[int]) -> _Batch:
+        docs = session.execute(select(Document).where(among(session, Document.id, ids)))
+        records = session.execute(select(Processing).where(
+            among(session, Processing.document_id, ids)))
+        return cls({d.id: d for d in docs.scalars()},
+                   {r.document_id: r for r in records.scalars()})
+
+
 def _store_batch(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int, Extracted]],
                  done_since: datetime | None) -> None:
     stored: list[tuple[list[int], int, set[int]]] = []
     failed: list[tuple[int, str]] = []
     found: list[int] = []
     with transaction(ws.sessions) as session:
+        shared = _Batch.read(session, [doc_id for doc_id, _ in batch])
         for doc_id, outcome in batch:
             if isinstance(outcome, dict):
                 try:
                     with session.begin_nested():
-                        done = _store_one(session, ws, doc_id, outcome, done_since)
+                        done = _store_one(session, ws, doc_id, outcome, done_since, shared)
                     if done is None:
                         found.append(doc_id)
                     else:
@@ -201,8 +222,9 @@ def _store_batch(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int, 
                 except Exception as exc:  # rolled back to the savepoint: this one only
                     outcome = reason(exc)
             why = reason(outcome)
-            _mark_failed(session, doc_id, why)
+            _mark_failed(session, doc_id, why, shared.records.get(doc_id))
             failed.append((doc_id, why))
+        for_session(session).add_many(shared.entries)
     for outcome in stored:
         _add(summary, outcome)
     summary.failed.extend(failed)
@@ -232,7 +254,7 @@ def settle(ws: Workspace, summary: ProcessSummary, ids: list[int], why: str,
     found = ProcessSummary()
     with transaction(ws.sessions) as session:
         for doc_id in ids:
-            if _already_done(session, doc_id, done_since):
+            if _already_done(session.get(Processing, doc_id), done_since):
                 found.found_done.append(doc_id)
             else:
                 _mark_failed(session, doc_id, why)
@@ -268,8 +290,7 @@ def _stored_outcome(session: Session, doc_id: int) -> tuple[list[int], int, set[
     return report_ids, int(claims), set()
 
 
-def _already_done(session: Session, doc_id: int, since: datetime | None) -> bool:
-    record = session.get(Processing, doc_id)
+def _already_done(record: Processing | None, since: datetime | None) -> bool:
     if record is None or record.status != "done":
         return False
     if since is None:
@@ -281,23 +302,23 @@ def _already_done(session: Session, doc_id: int, since: datetime | None) -> bool
 
 
 def _store_one(session: Session, ws: Workspace, doc_id: int, result: dict[str, Any],
-               done_since: datetime | None) -> tuple[list[int], int, set[int]] | None:
+               done_since: datetime | None, shared: _Batch,
+               ) -> tuple[list[int], int, set[int]] | None:
     """Store one document's result; one already done (by another writer before this one
     took the writer lock, or by an attempt of this run whose answer was lost) is left as it
-    is: None."""
-    if _already_done(session, doc_id, done_since):
+    is: None. Its search entries join ``shared.entries`` once it is stored whole."""
+    earlier = shared.records.get(doc_id)  # None: never processed, nothing to drop
+    if _already_done(earlier, done_since):
         return None
-    doc = session.get(Document, doc_id)
-    assert doc is not None
+    doc = shared.documents[doc_id]
     fields = document_fields(ws, doc)
     body = fields.get("text") or ""
     title = fields.get("title") or ""
     source = source_row(session, recognise(
         fields.get("publisher"), fields.get("source_name"), fields.get("department"),
-        url=fields.get("url")))
-    earlier = session.get(Processing, doc.id)  # None: never processed, nothing to drop
+        url=fields.get("url")), shared.sources)
     corrections = _drop_previous(session, doc.id) if earlier is not None else {}
-    report_ids = _store_reports(session, doc, result, corrections, title)
+    report_ids, entries = _store_reports(session, doc, result, corrections, title)
     claims = _store_claims(session, doc, result, report_ids)
     errors, stages = list(result.get("errors") or []), list(result.get("stages") or [])
     record = earlier or Processing(document_id=doc.id)
@@ -307,21 +328,30 @@ def _store_one(session: Session, ws: Workspace, doc_id: int, result: dict[str, A
     record.source_id = source.id
     record.processed_at = db_now()
     session.add(record)
-    search = for_session(session)
+    session.flush()  # inside the savepoint: a failure here rolls back this document only
+    shared.records[doc_id] = record
     if not doc.sensitive:
-        search.add("document", doc.id, title, body)
+        entries.append(("document", doc.id, title, body))
+    shared.entries.extend(entries)
     touched = {incident for _, incident, _ in corrections.values() if incident is not None}
     return report_ids, claims, touched
 
 
-def source_row(session: Session, info: SourceInfo) -> Source:
-    """The stored source for ``info``, created from the recognised entry if new."""
-    row = session.execute(select(Source).where(Source.name == info.name)).scalar_one_or_none()
+def source_row(session: Session, info: SourceInfo, seen: dict[str, Source] | None = None
+               ) -> Source:
+    """The stored source for ``info``, created from the recognised entry if new; ``seen``:
+    the sources this transaction has found already, by name."""
+    row = seen.get(info.name) if seen is not None else None
+    if row is None:
+        row = session.execute(select(Source).where(Source.name == info.name)
+                              ).scalar_one_or_none()
     if row is None:
         row = Source(name=info.name, kind=info.kind, side=info.side,
                      reliability=info.reliability, language=info.language)
         session.add(row)
         session.flush()
+    if seen is not None:
+        seen[info.name] = row
     return row
 
 
@@ -343,7 +373,9 @@ def _drop_previous(session: Session, doc_id: int) -> dict[int, tuple[dict, int |
 
 
 def _store_reports(session: Session, doc: Document, result: dict[str, Any],
-                   kept: dict[int, tuple[dict, int | None, str]], title: str) -> list[int]:
+                   kept: dict[int, tuple[dict, int | None, str]], title: str,
+                   ) -> tuple[list[int], list[Entry]]:
+    """The document's reports stored; their ids, and their search entries to write."""
     stages = list(result.get("stages") or [])
     reports = []
     for ordinal, event in enumerate(result.get("events") or []):
@@ -365,9 +397,9 @@ def _store_reports(session: Session, doc: Document, result: dict[str, Any],
         reports.append(report)
     session.add_all(reports)
     session.flush()  # one INSERT for all of them; the ids are needed below
-    for_session(session).add_many([("report", report.id, title, report.evidence)
-                                   for report in reports if report.evidence])
-    return [report.id for report in reports]
+    entries: list[Entry] = [("report", report.id, title, report.evidence)
+                            for report in reports if report.evidence]
+    return [report.id for report in reports], entries
 
 
 def apply_columns(report: Report, data: dict[str, Any]) -> None:
@@ -403,8 +435,9 @@ def _store_claims(session: Session, doc: Document, result: dict[str, Any],
     return len(claims)
 
 
-def _mark_failed(session: Session, doc_id: int, message: str) -> None:
-    record = session.get(Processing, doc_id) or Processing(document_id=doc_id)
+def _mark_failed(session: Session, doc_id: int, message: str,
+                 record: Processing | None = None) -> None:
+    record = record or session.get(Processing, doc_id) or Processing(document_id=doc_id)
     record.status, record.error = "failed", message
     record.components = record.components or []
     record.processed_at = db_now()
