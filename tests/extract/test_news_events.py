@@ -62,3 +62,27 @@ def test_a_denial_and_a_strike_two_sentences_apart_are_two_events(pipeline: Pipe
             "outskirts of Aleppo on Sunday.")
     types = [e.sub_event_type for e in run(pipeline, text).events]
     assert "Air/drone strike" in types, types
+
+
+def test_an_attack_told_again_later_is_one_event(pipeline: Pipeline) -> None:
+    text = ("Government helicopters dropped barrel bombs on the town of Kafr Nabl on 20 "
+            "November, killing four civilians, local medics said. "
+            "Rebels shelled an army checkpoint near Hama on 21 November. "
+            "Residents said the barrel bombs destroyed two houses and a bakery.")
+    doc = run(pipeline, text)
+    kinds = [(e.sub_event_type, e.event_date) for e in doc.events]
+    assert kinds.count(kinds[0]) == 1, kinds  # the third sentence is not a second event
+    assert kinds[0][1] == "2018-11-20"
+
+
+def test_a_country_named_in_a_sentence_gives_way_to_the_town_nearby(
+        pipeline: Pipeline) -> None:
+    text = ("Shells carrying chlorine fell on the al-Zahraa neighbourhood of Aleppo on "
+            "Saturday evening, wounding 107 people, state media said.\n\n"
+            "The Russian Centre for Reconciliation of the opposing sides in Syria said it "
+            "had recorded the chlorine attack, and medics said the symptoms were consistent "
+            "with chlorine poisoning.")
+    doc = run(pipeline, text)
+    assert doc.events, "no event"
+    assert all(e.location != "Syria" for e in doc.events), \
+        [(e.sub_event_type, e.location) for e in doc.events]

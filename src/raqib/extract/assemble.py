@@ -39,6 +39,24 @@ _SPEAKS = re.compile(
 
 
 
+def _country_only(place: PlaceMention) -> bool:
+    return place.name == place.country
+
+
+def _event_places(places: ByStart[PlaceMention], window: Span) -> list[PlaceMention]:
+    """The places an event may take: those inside its window, else those near it. A country
+    alone inside the window ('the opposing sides in Syria said ...') gives way to a town or
+    region of that country near it, as ACLED codes an event to the most precise place the
+    report gives."""
+    found = places.near(window)
+    if found and all(_country_only(p) for p in found) and places.inside(window):
+        countries = {p.country for p in found}
+        nearby = [p for p in places.around(window)
+                  if not _country_only(p) and p.country in countries]
+        return nearby or found
+    return found
+
+
 def _speaks(doc: Analysis, actor: ActorMention) -> bool:
     return _SPEAKS.match(doc.text, actor.span.end, actor.span.end + 60) is not None
 
@@ -85,7 +103,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v1"
+    name = "extract.assemble.v2"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -112,7 +130,7 @@ class Assemble:
             disorder_type=cue.disorder_type, confidence=cue.score, evidence=window,
         )
         event.spans["sub_event_type"] = window
-        self._place(event, found.places.near(window), country)
+        self._place(event, _event_places(found.places, window), country)
         near = found.actors.near(window)
         # a party that speaks about the event takes a role only when no other can
         near = [a for a in near if id(a) not in found.speakers] + [

@@ -13,7 +13,8 @@ weapon named in a political statement does not make the statement an event. The 
 document's scores (its context) lean the choice among the types a sentence itself supports
 (at least ``LEAN_SHARE`` of its best own probability); they never choose or add a type the
 sentence does not name (v3; v2 let a report about a chlorine attack turn its shelling
-sentence into a chemical attack).
+sentence into a chemical attack). ``best_cues`` drops a later incident of the same type that
+names no day or place the earlier one does not (a retelling, v3).
 
 ``best_cues(doc)`` turns the cues into one cue per incident for the assembly stage.
 """
@@ -22,12 +23,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from raqib.extract import classifier, taxonomy
 from raqib.extract.model import (
+    ActorMention,
     Analysis,
     DateMention,
     EventCue,
@@ -243,6 +245,7 @@ def best_cues(doc: Analysis) -> list[EventCue]:
         index = bisect_right(starts, cue.span.start) - 1  # the cue's sentence
         if not _merge_into(incidents, cue, index, doc, tax, threshold, where):
             incidents.append(_Incident(cue, index, index))
+    incidents = _without_retellings(incidents, where, ByStart(doc.actors))
     incidents.sort(key=lambda inc: (-inc.cue.score, inc.first))
     confident = [inc for inc in incidents if inc.cue.score >= LEAD_MIN_SCORE]
     if confident:  # the document's lead event goes first (news tells the main event first)
@@ -250,6 +253,26 @@ def best_cues(doc: Analysis) -> list[EventCue]:
         incidents.remove(lead)
         incidents.insert(0, lead)
     return [inc.cue for inc in incidents]
+
+
+def _without_retellings(incidents: list[_Incident],
+                        where: tuple[ByStart[DateMention], ByStart[PlaceMention]],
+                        actors: ByStart[ActorMention]) -> list[_Incident]:
+    """A later incident of the same sub-event type that names no day, place or actor the
+    earlier one does not name, when the earlier one names its day or place, is that incident
+    told again ('the barrel bombs destroyed two houses' in a later paragraph): it is
+    dropped, and the earlier one keeps the higher score."""
+    kept: list[_Incident] = []
+    for incident in incidents:
+        cue = incident.cue
+        same = next((k for k in kept if k.cue.sub_event_type == cue.sub_event_type
+                     and _retells(where, actors, k.cue.span, cue.span)), None)
+        if same is None:
+            kept.append(incident)
+        elif cue.score > same.cue.score:
+            same.cue = replace(same.cue, score=cue.score, own=max(same.cue.own_score,
+                                                                   cue.own_score))
+    return kept
 
 
 def _merge_into(
@@ -298,6 +321,18 @@ def _merge_into(
 
 def _sure(cue: EventCue) -> float:
     return max(cue.score, cue.own_score)
+
+
+def _retells(where: tuple[ByStart[DateMention], ByStart[PlaceMention]],
+             actors: ByStart[ActorMention], first: Span, later: Span) -> bool:
+    """The first span names a day or a place, and every day, place and actor the later span
+    names, the first names too."""
+    dates, places = where
+    days = ({m.value for m in dates.inside(first)}, {m.value for m in dates.inside(later)})
+    sites = ({m.name for m in places.inside(first)}, {m.name for m in places.inside(later)})
+    parties = ({m.name for m in actors.inside(first)}, {m.name for m in actors.inside(later)})
+    return bool(days[0] or sites[0]) and all(
+        two <= one for one, two in (days, sites, parties))
 
 
 def _apart(

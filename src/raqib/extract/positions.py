@@ -44,8 +44,9 @@ class ByStart(Generic[M]):
         """Those inside ``span``; else those within ``reach`` characters of it (a short report
         names the place or the actor once, in another sentence; a long one is not searched
         end to end for them)."""
-        found = self.inside(span)
-        if found:
-            return found
+        return self.inside(span) or self.around(span, reach)
+
+    def around(self, span: _Span, reach: int = NEAR) -> list[M]:
+        """The mentions that start within ``reach`` characters of ``span`` or inside it."""
         lo = bisect_left(self.starts, span.start - reach)
         return self.items[lo : bisect_left(self.starts, span.end + reach)]
