@@ -86,3 +86,21 @@ def test_a_country_named_in_a_sentence_gives_way_to_the_town_nearby(
     assert doc.events, "no event"
     assert all(e.location != "Syria" for e in doc.events), \
         [(e.sub_event_type, e.location) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Armed groups have repeatedly targeted residential neighbourhoods of Aleppo with rockets "
+    "and shells in recent weeks.",
+    "The deal has largely held since September despite repeated shelling along the front "
+    "lines in southern Idlib.",
+])
+def test_what_goes_on_for_weeks_is_background_not_an_event(pipeline: Pipeline,
+                                                           text: str) -> None:
+    assert run(pipeline, text).events == []
+
+
+def test_habitual_words_with_a_day_still_report_an_event(pipeline: Pipeline) -> None:
+    doc = run(pipeline, "On 20 November armed groups again shelled the al-Zahraa "
+                        "neighbourhood of Aleppo, which they have repeatedly targeted, "
+                        "killing two civilians.")
+    assert [e.event_date for e in doc.events][:1] == ["2018-11-20"]  # still an event

@@ -20,7 +20,7 @@ from raqib.workspace import Workspace
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "public"
 FILES = ["press-release-2018-11-27.html", "news-sana-2018-11-25.html",
-         "news-opposition-2018-11-25.html", "feed-2018-11.xml"]
+         "news-opposition-2018-11-25.html", "feed-2018-11.xml", "ngo-report-2018-11.pdf"]
 
 
 @pytest.fixture(scope="module")

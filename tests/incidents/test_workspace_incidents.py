@@ -15,6 +15,7 @@ from raqib.cli import cli
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 PRESS = SAMPLES / "public" / "press-release-2018-11-27.html"
 SANA = SAMPLES / "public" / "news-sana-2018-11-25.html"
+REPORT = SAMPLES / "public" / "ngo-report-2018-11.pdf"  # a month of incidents in one file
 
 
 def run(ws: Path, *args: str) -> tuple[int, str]:
@@ -129,7 +130,7 @@ def test_correction_is_logged_and_survives_a_rerun(tmp_path: Path, backend: Back
 def test_merge_and_split_are_kept_by_relinking(tmp_path: Path, backend: Backend) -> None:
     ws = tmp_path / "ws"
     assert run(tmp_path, *backend.init_args(ws))[0] == 0
-    assert run(ws, "ingest", "--process", str(PRESS), str(SANA))[0] == 0
+    assert run(ws, "ingest", "--process", str(PRESS), str(SANA), str(REPORT))[0] == 0
     rows = incidents(ws)
     assert len(rows) >= 2
     first, second = rows[0]["id"], rows[1]["id"]

@@ -153,9 +153,18 @@ class EventsStage:
         return is_event, {label: float(p) for label, p in zip(labels, probs, strict=True)}
 
     def _killed_adjustment(self, doc: Analysis, span: Span) -> np.ndarray:
+        """The log-odds a killed count (an event more likely) and habitual words without a
+        day (background, less likely) add to the sentence's scores."""
+        evidence = self.taxonomy.evidence
         adjust = np.zeros(len(self.model.classes))
+        tables = []
         if any(c.kind == "killed" and c.low > 0 and _inside(c.span, span) for c in doc.counts):
-            for label, weight in self.taxonomy.evidence.killed.items():
+            tables.append(evidence.killed)
+        if (evidence.habitual is not None and evidence.habitual.search(span.text)
+                and not any(d.precision == 1 and _inside(d.span, span) for d in doc.dates)):
+            tables.append(evidence.habitual_weights)
+        for table in tables:
+            for label, weight in table.items():
                 if label in self._index:
                     adjust[self._index[label]] += weight
         return adjust
@@ -195,12 +204,13 @@ class _Mentions:
     def __init__(self, doc: Analysis) -> None:
         self.doc = doc
         self.counts, self.weapons = ByStart(doc.counts), ByStart(doc.weapons)
-        self.actors = ByStart(doc.actors)
+        self.actors, self.dates = ByStart(doc.actors), ByStart(doc.dates)
 
     def inside(self, span: Span) -> Analysis:
         return Analysis(
             id=self.doc.id, text=self.doc.text, counts=self.counts.inside(span),
             weapons=self.weapons.inside(span), actors=self.actors.inside(span),
+            dates=self.dates.inside(span),
         )
 
 

@@ -10,6 +10,7 @@ for one incident chooses the same way.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -59,6 +60,11 @@ class Evidence:
     weapons: dict[str, dict[str, float]] = field(default_factory=dict)
     actor_types: dict[int, dict[str, float]] = field(default_factory=dict)
     killed: dict[str, float] = field(default_factory=dict)
+    habitual: re.Pattern[str] | None = None
+    """Words of habitual or ongoing action ('repeatedly', 'in recent weeks', 'continued to')."""
+    habitual_weights: dict[str, float] = field(default_factory=dict)
+    """Added when a sentence has such words and names no single day: what goes on over weeks
+    is background, not an event ACLED codes (ACLED codes each day and place)."""
     secondary_score: float = 0.3
     """A sub-event type other than the best becomes a cue too when it scores this much."""
     merge_score: float = 0.5
@@ -202,8 +208,19 @@ def parse(data: dict) -> Taxonomy:
     )
 
 
+def _markers(patterns: list[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for the listed word patterns, on word boundaries."""
+    if not patterns:
+        return None
+    try:
+        return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.I)
+    except re.error as exc:
+        raise TaxonomyError(f"evidence.habitual.markers: {exc}") from None
+
+
 def _evidence(data: dict, subs: dict[str, SubEventType]) -> Evidence:
     known = {*subs, NO_EVENT}
+    habitual = data.get("habitual", {})
 
     def table(raw: dict) -> dict[str, float]:
         for label in raw:
@@ -215,6 +232,8 @@ def _evidence(data: dict, subs: dict[str, SubEventType]) -> Evidence:
         weapons={k.casefold(): table(v) for k, v in data.get("weapons", {}).items()},
         actor_types={int(k): table(v) for k, v in data.get("actor_types", {}).items()},
         killed=table(data.get("killed", {})),
+        habitual=_markers(habitual.get("markers", [])),
+        habitual_weights=table(habitual.get("weights", {})),
         secondary_score=float(data.get("secondary_score", 0.3)),
         merge_score=float(data.get("merge_score", 0.5)),
         document_context=float(data.get("document_context", 0.5)),
