@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 
 from backends import Backend
 from clirun import run
+from raqib.services.incidents import stale_incidents
 from raqib.store.models import ClaimRecord, Document, Processing, Report
 from raqib.workspace import Workspace
 
@@ -59,7 +60,8 @@ def test_cluster_run_stores_what_a_local_run_stores(tmp_path: Path, backend: Bac
     assert summary and summary[0] in remote_out
     assert "processed 0 documents" not in remote_out
     assert reports(remote) == reports(local)
-    assert incidents(remote) == incidents(local)
+    assert incidents(remote) == incidents(local)  # refreshed on the workers, the same
+    assert not stale_incidents(Workspace.open(remote))
     code, out = run(remote, "process", "--cluster", "local:2")  # nothing left to do
     assert code == 0 and "processed 0 documents" in out
     assert run(remote, "verify")[0] == 0
@@ -91,6 +93,33 @@ def test_sensitive_documents_are_processed_on_the_client(tmp_path: Path) -> None
         evidence = session.execute(select(Report.evidence).where(
             Report.document_id.in_(secret))).scalars().all()
     assert evidence and set(evidence) == {None}  # coded, no words
+    ws.close()
+
+
+def test_the_workers_refresh_the_incidents_that_linking_changed(tmp_path: Path) -> None:
+    from distributed import Client, LocalCluster
+
+    from raqib.cluster import dask_runner
+    from raqib.services import incidents as service
+
+    ws_path = tmp_path / "ws"
+    assert run(tmp_path, "init", str(ws_path))[0] == 0
+    assert run(ws_path, "ingest", *map(str, sorted(SAMPLES.glob("*.html"))))[0] == 0
+    ws = Workspace.open(ws_path)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        dask_runner.process_on(client, ws)
+        linked = service.link_new(ws, refresh_now=False)
+        waiting = service.stale_incidents(ws)
+        assert len(waiting) == linked.touched > 0
+        dask_runner.refresh_on(client, ws, waiting, chunk=2)
+        counts = client.run(dask_runner.plugin_counts)
+    assert sum(c["incidents"] for c in counts.values()) == len(waiting)
+    assert service.stale_incidents(ws) == []
+    refreshed = incidents(ws_path)
+    service.refresh_all(ws, waiting)  # the same again, here: nothing changes
+    assert incidents(ws_path) == refreshed
+    assert all(row["grade"] for row in refreshed)
     ws.close()
 
 

@@ -214,3 +214,34 @@ def test_sources_are_recognised_and_an_edit_is_kept_and_logged(seeded: Path) -> 
     assert code == 1 and "side" in out
     code, out = run(seeded, "verify")
     assert code == 0, out
+
+
+def test_a_run_that_stopped_before_refreshing_is_finished_by_the_next(
+        tmp_path: Path, backend: Backend) -> None:
+    from raqib.services import incidents as service
+    from raqib.workspace import Workspace
+
+    done, stopped = tmp_path / "done", tmp_path / "stopped"
+    for ws in (done, stopped):
+        assert run(tmp_path, *backend.init_args(ws))[0] == 0
+        assert run(ws, "ingest", str(PRESS), str(SANA))[0] == 0
+    assert run(done, "process")[0] == 0
+    workspace = Workspace.open(stopped)
+    try:  # what a cluster run leaves when it stops after linking, before its workers refresh
+        from raqib.extract.pipeline import Pipeline
+        from raqib.services import processing
+
+        processing.process(workspace, Pipeline())
+        service.link_new(workspace, refresh_now=False)
+        assert service.stale_incidents(workspace)
+    finally:
+        workspace.close()
+    code, out = run(stopped, "process")  # nothing to extract: it refreshes what waits
+    assert code == 0 and "processed 0 documents" in out, out
+    workspace = Workspace.open(stopped)
+    try:
+        assert service.stale_incidents(workspace) == []
+    finally:
+        workspace.close()
+    listed = [jsonl(run(ws, "incidents", "list", "--json")[1]) for ws in (done, stopped)]
+    assert listed[0] == listed[1] and all(row["grade"] for row in listed[1])

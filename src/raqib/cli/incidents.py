@@ -43,13 +43,14 @@ def run_processing(ws: Workspace, again: bool = False, model: str | None = None,
             from raqib.cluster import dask_runner
 
             try:
-                summary = dask_runner.process(ws, cluster, Options(model=model), again, advance)
+                summary, linked = dask_runner.process(ws, cluster, Options(model=model), again,
+                                                      advance)
             except dask_runner.ClusterUnavailable as exc:
                 raise click.ClickException(str(exc)) from exc
         else:
             summary = processing.process(ws, pipeline, again, progress=advance, todo=todo)
-    linked = incidents.link_new(ws)
-    incidents.refresh_all(ws, summary.touched_incidents)
+    if not cluster:
+        linked = incidents.link_and_refresh(ws, summary.touched_incidents)
     for doc_id, message in summary.failed:
         click.echo(f"raqib: document {doc_id}: processing failed: {message}", err=True)
     click.echo(f"processed {summary.processed} documents ({len(summary.failed)} failed): "

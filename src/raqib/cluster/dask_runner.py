@@ -16,7 +16,12 @@
   error, or ``KilledWorker`` after the scheduler's allowed failures) has its documents that
   are not done recorded as failed, as in a local run, and a re-run retries them.
 - Linking orders new reports by date, document and ordinal, not by report id, so the
-  incidents do not depend on the order in which the workers stored.
+  incidents do not depend on the order in which the workers stored. It runs here, one
+  ordered pass (each report's place depends on those placed before it); the incidents it
+  changed are marked stale in its transaction and refreshed (fields, grade, contest: each
+  incident apart from the others) on the workers, a few hundred per task. A refresh task
+  that fails is redone here; a run that stops before the refreshes end leaves the marks, and
+  the next `raqib process` refreshes what they mark.
 - Sensitive documents are processed on the client: their text never leaves it (a worker
   given one would refuse it).
 """
@@ -34,7 +39,7 @@ from typing import Any
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from raqib.extract.model import Options
-from raqib.services import processing
+from raqib.services import incidents, processing
 from raqib.services.processing import ProcessSummary
 from raqib.vault.custody import utc_now
 from raqib.workspace import Workspace
@@ -61,6 +66,7 @@ class PipelinePlugin(WorkerPlugin):
         self.workspace: Workspace | None = None
         self.builds = 0
         self.documents = 0
+        self.incidents = 0
 
     def setup(self, worker: Any) -> None:
         from pathlib import Path
@@ -102,10 +108,22 @@ def process_task(ids: list[int], since: datetime | None = None) -> ProcessSummar
     return summary
 
 
+def refresh_task(ids: list[int]) -> int:
+    """A task: recompute the incidents ``ids`` (fields, grade, contest) in the worker's
+    workspace, in one transaction; idempotent."""
+    plugin = worker_plugin()
+    if plugin.workspace is None:
+        raise RuntimeError("this worker's raqib plugin has no workspace")
+    incidents.refresh_all(plugin.workspace, ids)
+    plugin.incidents += len(ids)
+    return len(ids)
+
+
 def plugin_counts(dask_worker: Any) -> dict[str, int]:
-    """For ``client.run``: how often this worker built the pipeline, how many documents."""
+    """For ``client.run``: how often this worker built the pipeline, how many documents it
+    processed and how many incidents it refreshed."""
     plugin = dask_worker.plugins.get(PLUGIN)
-    return {"builds": getattr(plugin, "builds", 0), "documents": getattr(plugin, "documents", 0)}
+    return {key: getattr(plugin, key, 0) for key in ("builds", "documents", "incidents")}
 
 
 def parse_local(address: str) -> int | None:
@@ -145,13 +163,38 @@ def connect(address: str) -> Iterator[Client]:
 
 def process(ws: Workspace, address: str, options: Options | None = None, again: bool = False,
             progress: Callable[[int, int], None] | None = None,
-            window: int | None = None, chunk: int = CHUNK) -> ProcessSummary:
-    """``processing.process`` on the cluster at ``address``."""
+            window: int | None = None, chunk: int = CHUNK,
+            ) -> tuple[ProcessSummary, incidents.LinkSummary]:
+    """`raqib process --cluster`: extract and store on the workers of the cluster at
+    ``address``, link here (one ordered pass), then refresh the changed incidents on the
+    workers. With nothing to extract no cluster is started: linking and any refresh left
+    pending by an earlier run happen here."""
     todo = processing.pending(ws, again)
     if not todo:
-        return ProcessSummary()
+        return ProcessSummary(), incidents.link_and_refresh(ws)
     with connect(address) as client:
-        return process_on(client, ws, options, again, progress, window, chunk, todo)
+        summary = process_on(client, ws, options, again, progress, window, chunk, todo)
+        linked = incidents.link_new(ws, refresh_now=False)
+        pending = set(incidents.stale_incidents(ws)) | summary.touched_incidents
+        refresh_on(client, ws, sorted(pending))
+    return summary, linked
+
+
+def refresh_on(client: Client, ws: Workspace, ids: list[int],
+               chunk: int = incidents.REFRESH_BATCH) -> None:
+    """Refresh the incidents ``ids`` on the workers of ``client`` (whose plugin holds the
+    workspace: ``process_on`` registered it), ``chunk`` per task; the incidents of a task
+    that finally failed are refreshed here, so none stays stale."""
+    parts = [ids[i:i + chunk] for i in range(0, len(ids), chunk)]
+    run = uuid.uuid4().hex[:12]
+    futures = {client.submit(refresh_task, part, pure=False,
+                             key=f"raqib-refresh-{run}-{part[0]}"): part for part in parts}
+    left: list[int] = []
+    for future in as_completed(futures, raise_errors=False):
+        if future.status != "finished":
+            left.extend(futures[future])
+        future.release()
+    incidents.refresh_all(ws, left)
 
 
 def process_on(client: Client, ws: Workspace, options: Options | None = None,

@@ -107,8 +107,11 @@ class LinkSummary:
     touched: int = 0
 
 
-def link_new(ws: Workspace, settings: linking.LinkSettings | None = None) -> LinkSummary:
-    """Place every report not yet in an incident; refresh the incidents that changed."""
+def link_new(ws: Workspace, settings: linking.LinkSettings | None = None,
+             refresh_now: bool = True) -> LinkSummary:
+    """Place every report not yet in an incident; the incidents that changed are marked
+    stale, and refreshed in the same transaction unless ``refresh_now`` is False (a cluster
+    run refreshes them on its workers afterwards: ``stale_incidents``)."""
     summary = LinkSummary()
     with transaction(ws.sessions) as session:
         new = session.execute(  # not by id: writers on a cluster store in any order
@@ -136,7 +139,10 @@ def link_new(ws: Workspace, settings: linking.LinkSettings | None = None) -> Lin
         for report in new:  # the loaded objects agree with the rows (no reload)
             set_committed_value(report, "incident_id", placed[report.id])
         touched = set(placed.values())
-        refresh(session, touched)
+        session.execute(update(Incident).where(among(session, Incident.id, touched))
+                        .values(stale=True).execution_options(synchronize_session=False))
+        if refresh_now:
+            refresh(session, touched)
         summary.placed, summary.new_incidents, summary.touched = (
             len(placed), len(created), len(touched))
     store.refresh_statistics(ws.engine)
@@ -151,7 +157,8 @@ def _create_incidents(session: Session, provisional: list[int]) -> dict[int, int
         return {}
     now = db_now()
     rows = [{"fatalities_min": 0, "fatalities_max": 0, "contested": False, "summary": {},
-             "corrections": {}, "created_at": now, "updated_at": now} for _ in provisional]
+             "corrections": {}, "created_at": now, "updated_at": now, "stale": True}
+            for _ in provisional]
     ids = session.scalars(insert(Incident).returning(Incident.id,
                                                      sort_by_parameter_order=True), rows)
     return dict(zip(provisional, ids, strict=True))
@@ -212,8 +219,9 @@ def refresh(session: Session, incident_ids: Iterable[int]) -> None:
     with session.no_autoflush:
         for start in range(0, len(ids), REFRESH_BATCH):
             chunk = ids[start:start + REFRESH_BATCH]
-            rows = {row.id: row for row in session.execute(
-                select(Incident).where(among(session, Incident.id, chunk))).scalars()}
+            rows = {row.id: row for row in session.execute(  # as stored (stale marks)
+                select(Incident).where(among(session, Incident.id, chunk))
+                .execution_options(populate_existing=True)).scalars()}
             views = incident_views(session, chunk)
             for incident_id in chunk:
                 if incident_id in rows:
@@ -221,6 +229,7 @@ def refresh(session: Session, incident_ids: Iterable[int]) -> None:
 
 
 def _refresh_one(row: Incident, view: IncidentView) -> None:
+    row.stale = False
     if not view.reports and row.imported is not None:
         from raqib.outputs.acled_import import refresh_imported
 
@@ -245,6 +254,21 @@ def refresh_all(ws: Workspace, incident_ids: Iterable[int]) -> None:
     if incident_ids:
         with transaction(ws.sessions) as session:
             refresh(session, incident_ids)
+
+
+def link_and_refresh(ws: Workspace, touched: Iterable[int] = ()) -> LinkSummary:
+    """Link the new reports (refreshing what they change), then refresh ``touched`` (the
+    incidents of re-extracted reports) and whatever an earlier run left stale."""
+    linked = link_new(ws)
+    refresh_all(ws, set(touched) | set(stale_incidents(ws)))
+    return linked
+
+
+def stale_incidents(ws: Workspace) -> list[int]:
+    """The incidents whose refresh is pending (a cluster run's, or one that stopped)."""
+    with ws.sessions() as session:
+        return list(session.execute(select(Incident.id).where(Incident.stale.is_(True))
+                                    .order_by(Incident.id)).scalars())
 
 
 def live() -> Any:

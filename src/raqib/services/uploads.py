@@ -61,8 +61,7 @@ def process_uploaded(ws: Workspace, doc_ids: list[int], pipeline: Callable[[], A
     wanted = set(doc_ids)
     todo = [d for d in processing.pending(ws) if d in wanted]
     summary = processing.process(ws, pipeline() if todo else None, todo=todo)
-    linked = incidents.link_new(ws)
-    incidents.refresh_all(ws, summary.touched_incidents)
+    linked = incidents.link_and_refresh(ws, summary.touched_incidents)
     return summary, linked
 
 

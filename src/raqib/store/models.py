@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -132,6 +133,10 @@ class Incident(Base):
     fatalities_max: Mapped[int] = mapped_column(Integer, default=0)
     grade: Mapped[str | None] = mapped_column(String(20), index=True)
     contested: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    stale: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(),
+                                        index=True)
+    """Its fields, grade and contest wait to be recomputed from its reports (migration 0009):
+    set by linking, cleared by refreshing."""
     summary: Mapped[dict] = mapped_column(JSON, default=dict)
     """Reconciled fields, grade and contest as JSON (what pages and exports show)."""
     corrections: Mapped[dict] = mapped_column(JSON, default=dict)
