@@ -17,7 +17,7 @@ from raqib.cli import cli
 from raqib.extract.model import Options
 from raqib.extract.pipeline import Pipeline
 from raqib.incidents.sources import recognise
-from raqib.services import incidents, processing
+from raqib.services import document_rows, incidents, processing
 from raqib.store.engine import transaction
 from raqib.store.models import Processing, Report, Source
 from raqib.workspace import Workspace
@@ -65,8 +65,8 @@ def test_a_document_stored_by_another_writer_meanwhile_is_stored_once(
     doc_id = next(d for d, r in results.items() if r["events"])
     other = Workspace.open(ws.root)  # a second writer: its own engine and connections
     started = threading.Event()
-    first = _held_open(ws, lambda s: processing._store_one(
-        s, ws, doc_id, results[doc_id], None, processing._Batch.read(s, [doc_id])), started)
+    first = _held_open(ws, lambda s: document_rows.store_one(
+        s, ws, doc_id, results[doc_id], None, document_rows.Batch.read(s, [doc_id])), started)
     first.start()
     time.sleep(0.2)  # the first writer holds its uncommitted result by now
     summary = processing.ProcessSummary()
@@ -99,12 +99,12 @@ def test_a_new_source_made_by_two_writers_at_once_is_made_once(
     other = Workspace.open(ws.root)
     started = threading.Event()
     made: list[int] = []
-    first = _held_open(ws, lambda s: made.append(processing.source_row(s, info).id), started)
+    first = _held_open(ws, lambda s: made.append(document_rows.source_row(s, info).id), started)
     first.start()
     time.sleep(0.2)
     started.set()
     with transaction(other.sessions) as session:
-        second = processing.source_row(session, info).id
+        second = document_rows.source_row(session, info).id
     first.join()
     other.close()
     with ws.sessions() as session:

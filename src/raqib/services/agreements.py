@@ -17,8 +17,8 @@ from sqlalchemy import select
 from raqib.errors import RaqibError
 from raqib.incidents import agreements as rules
 from raqib.incidents.reconcile import Reconciled
+from raqib.services.document_rows import parse_day
 from raqib.services.incidents import live
-from raqib.services.processing import parse_day
 from raqib.store.engine import transaction
 from raqib.store.models import Agreement, Incident
 from raqib.vault import custody

@@ -21,7 +21,7 @@ from raqib.errors import RaqibError
 from raqib.incidents import contested, grading, linking, reconcile
 from raqib.incidents.independence import independent_groups
 from raqib.incidents.records import ClaimView, IncidentView, ReportView, SourceInfo
-from raqib.services.processing import parse_day
+from raqib.services.document_rows import parse_day
 from raqib.store import engine as store
 from raqib.store.engine import transaction
 from raqib.store.idsets import among

@@ -8,7 +8,8 @@ a crash loses at most the uncommitted batch, which the next run processes again 
 and resumable). Several writers may store at once (Dask workers, two runs on one PostgreSQL
 workspace): their transactions take the store's writer lock in turn, and storing leaves a
 document already done as it is, so nothing is stored twice. Reports are then linked into
-incidents (``raqib.services.incidents``).
+incidents (``raqib.services.incidents``). The rows each document leaves are written by
+``raqib.services.document_rows``.
 
 Sensitive documents: their reports keep the coded fields (type, date, place, numbers) but no
 words — no evidence text, no claim statements, nothing in the search index — since the
@@ -17,26 +18,22 @@ document's text lives only in its sealed envelope.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from raqib.incidents.records import SourceInfo
-from raqib.incidents.sources import recognise
-from raqib.ingest.record import unseal_fields
-from raqib.search import Entry, for_session
+from raqib.search import for_session
+from raqib.services import document_rows as rows
 from raqib.store.engine import transaction
 from raqib.store.idsets import among
-from raqib.store.models import ClaimRecord, Document, Processing, Report, Source
-from raqib.vault.custody import db_now, utc_now
+from raqib.store.models import ClaimRecord, Document, Processing, Report
+from raqib.vault.custody import utc_now
 from raqib.workspace import Workspace
 
-WITHHELD = "[sensitive]"
 BATCH = 64
 """Documents stored per transaction at most."""
 Extracted = dict[str, Any] | str
@@ -129,13 +126,8 @@ def sensitive_among(ws: Workspace, ids: list[int]) -> set[int]:
             among(session, Document.id, ids), Document.sensitive)).scalars())
 
 
-def document_fields(ws: Workspace, doc: Document) -> dict[str, Any]:
-    """A document's text and metadata; the seal key is read only for a sealed document."""
-    return unseal_fields(doc, ws.blobs.seal_key if doc.sealed is not None else b"")
-
-
 def payload(doc: Document, ws: Workspace) -> dict[str, Any]:
-    fields = document_fields(ws, doc)
+    fields = rows.document_fields(ws, doc)
     body = fields.get("text") or ""
     title = fields.get("title") or ""
     text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
@@ -182,38 +174,18 @@ def store_results(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int,
             record_failed(ws, summary, item[0], exc)
 
 
-@dataclass
-class _Batch:
-    """What one stored batch shares: its documents and processing records read in one query
-    each, the sources seen, and the search entries of the documents stored so far (written
-    once, after the last document: one statement instead of two per document)."""
-
-    documents: dict[int, Document]
-    records: dict[int, Processing]
-    sources: dict[str, Source] = field(default_factory=dict)
-    entries: list[Entry] = field(default_factory=list)
-
-    @classmethod
-    def read(cls, session: Session, ids: list[int]) -> _Batch:
-        docs = session.execute(select(Document).where(among(session, Document.id, ids)))
-        records = session.execute(select(Processing).where(
-            among(session, Processing.document_id, ids)))
-        return cls({d.id: d for d in docs.scalars()},
-                   {r.document_id: r for r in records.scalars()})
-
-
 def _store_batch(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int, Extracted]],
                  done_since: datetime | None) -> None:
     stored: list[tuple[list[int], int, set[int]]] = []
     failed: list[tuple[int, str]] = []
     found: list[int] = []
     with transaction(ws.sessions) as session:
-        shared = _Batch.read(session, [doc_id for doc_id, _ in batch])
+        shared = rows.Batch.read(session, [doc_id for doc_id, _ in batch])
         for doc_id, outcome in batch:
             if isinstance(outcome, dict):
                 try:
                     with session.begin_nested():
-                        done = _store_one(session, ws, doc_id, outcome, done_since, shared)
+                        done = rows.store_one(session, ws, doc_id, outcome, done_since, shared)
                     if done is None:
                         found.append(doc_id)
                     else:
@@ -222,7 +194,7 @@ def _store_batch(ws: Workspace, summary: ProcessSummary, batch: list[tuple[int, 
                 except Exception as exc:  # rolled back to the savepoint: this one only
                     outcome = reason(exc)
             why = reason(outcome)
-            _mark_failed(session, doc_id, why, shared.records.get(doc_id))
+            rows.mark_failed(session, doc_id, why, shared.records.get(doc_id))
             failed.append((doc_id, why))
         for_session(session).add_many(shared.entries)
     for outcome in stored:
@@ -242,7 +214,7 @@ def record_failed(ws: Workspace, summary: ProcessSummary, doc_id: int,
     """Record that ``doc_id`` failed (its first error line) on the document and in summary."""
     message = reason(exc)
     with transaction(ws.sessions) as session:
-        _mark_failed(session, doc_id, message)
+        rows.mark_failed(session, doc_id, message)
     summary.failed.append((doc_id, message))
 
 
@@ -254,10 +226,10 @@ def settle(ws: Workspace, summary: ProcessSummary, ids: list[int], why: str,
     found = ProcessSummary()
     with transaction(ws.sessions) as session:
         for doc_id in ids:
-            if _already_done(session.get(Processing, doc_id), done_since):
+            if rows.already_done(session.get(Processing, doc_id), done_since):
                 found.found_done.append(doc_id)
             else:
-                _mark_failed(session, doc_id, why)
+                rows.mark_failed(session, doc_id, why)
                 found.failed.append((doc_id, why))
     summary.merge(found)
 
@@ -288,160 +260,6 @@ def _stored_outcome(session: Session, doc_id: int) -> tuple[list[int], int, set[
     claims = session.scalar(select(func.count()).select_from(ClaimRecord)
                             .where(ClaimRecord.document_id == doc_id)) or 0
     return report_ids, int(claims), set()
-
-
-def _already_done(record: Processing | None, since: datetime | None) -> bool:
-    if record is None or record.status != "done":
-        return False
-    if since is None:
-        return True
-    at = record.processed_at
-    if at is not None and at.tzinfo is None:
-        at = at.replace(tzinfo=UTC)
-    return at is not None and at >= since
-
-
-def _store_one(session: Session, ws: Workspace, doc_id: int, result: dict[str, Any],
-               done_since: datetime | None, shared: _Batch,
-               ) -> tuple[list[int], int, set[int]] | None:
-    """Store one document's result; one already done (by another writer before this one
-    took the writer lock, or by an attempt of this run whose answer was lost) is left as it
-    is: None. Its search entries join ``shared.entries`` once it is stored whole."""
-    earlier = shared.records.get(doc_id)  # None: never processed, nothing to drop
-    if _already_done(earlier, done_since):
-        return None
-    doc = shared.documents[doc_id]
-    fields = document_fields(ws, doc)
-    body = fields.get("text") or ""
-    title = fields.get("title") or ""
-    source = source_row(session, recognise(
-        fields.get("publisher"), fields.get("source_name"), fields.get("department"),
-        url=fields.get("url")), shared.sources)
-    corrections = _drop_previous(session, doc.id) if earlier is not None else {}
-    report_ids, entries = _store_reports(session, doc, result, corrections, title)
-    claims = _store_claims(session, doc, result, report_ids)
-    errors, stages = list(result.get("errors") or []), list(result.get("stages") or [])
-    record = earlier or Processing(document_id=doc.id)
-    record.status = "failed" if errors and not stages else "done"
-    record.error = "; ".join(errors) or None
-    record.components = stages
-    record.source_id = source.id
-    record.processed_at = db_now()
-    session.add(record)
-    session.flush()  # inside the savepoint: a failure here rolls back this document only
-    shared.records[doc_id] = record
-    if not doc.sensitive:
-        entries.append(("document", doc.id, title, body))
-    shared.entries.extend(entries)
-    touched = {incident for _, incident, _ in corrections.values() if incident is not None}
-    return report_ids, claims, touched
-
-
-def source_row(session: Session, info: SourceInfo, seen: dict[str, Source] | None = None
-               ) -> Source:
-    """The stored source for ``info``, created from the recognised entry if new; ``seen``:
-    the sources this transaction has found already, by name."""
-    row = seen.get(info.name) if seen is not None else None
-    if row is None:
-        row = session.execute(select(Source).where(Source.name == info.name)
-                              ).scalar_one_or_none()
-    if row is None:
-        row = Source(name=info.name, kind=info.kind, side=info.side,
-                     reliability=info.reliability, language=info.language)
-        session.add(row)
-        session.flush()
-    if seen is not None:
-        seen[info.name] = row
-    return row
-
-
-def _drop_previous(session: Session, doc_id: int) -> dict[int, tuple[dict, int | None, str]]:
-    """Remove an earlier run's reports and claims (``--again``), keeping what people did and
-    where each report was placed: returns ordinal -> (corrections, incident, placed_by)."""
-    kept: dict[int, tuple[dict, int | None, str]] = {}
-    search = for_session(session)
-    for claim in session.execute(select(ClaimRecord).where(ClaimRecord.document_id == doc_id)
-                                 ).scalars():
-        session.delete(claim)
-    for report in session.execute(select(Report).where(Report.document_id == doc_id)).scalars():
-        kept[report.ordinal] = (report.corrections or {}, report.incident_id,
-                                report.placed_by or "")
-        search.remove("report", report.id)
-        session.delete(report)
-    session.flush()
-    return kept
-
-
-def _store_reports(session: Session, doc: Document, result: dict[str, Any],
-                   kept: dict[int, tuple[dict, int | None, str]], title: str,
-                   ) -> tuple[list[int], list[Entry]]:
-    """The document's reports stored; their ids, and their search entries to write."""
-    stages = list(result.get("stages") or [])
-    reports = []
-    for ordinal, event in enumerate(result.get("events") or []):
-        data = dict(event)  # top-level changes only: the caller's result stays as it was
-        found = data.get("evidence")
-        evidence = None if doc.sensitive or not found else found.get("text")
-        corrections, incident, placed_by = kept.get(ordinal, ({}, None, ""))
-        data.update(copy.deepcopy(corrections))
-        if doc.sensitive:
-            data["evidence"] = None
-            data["spans"] = {k: {"start": v["start"], "end": v["end"]}
-                             for k, v in data["spans"].items()}
-        report = Report(
-            document_id=doc.id, ordinal=ordinal, fields=data, corrections=corrections,
-            evidence=evidence, components=stages, created_at=db_now(),
-            incident_id=incident, placed_by=placed_by or None,
-        )
-        apply_columns(report, data)
-        reports.append(report)
-    session.add_all(reports)
-    session.flush()  # one INSERT for all of them; the ids are needed below
-    entries: list[Entry] = [("report", report.id, title, report.evidence)
-                            for report in reports if report.evidence]
-    return [report.id for report in reports], entries
-
-
-def apply_columns(report: Report, data: dict[str, Any]) -> None:
-    """Copy the indexed fields out of the report's field dict."""
-    report.event_type = data.get("event_type") or ""
-    report.sub_event_type = data.get("sub_event_type") or ""
-    report.event_date = parse_day(data.get("event_date"))
-    report.latitude = data.get("latitude")
-    report.longitude = data.get("longitude")
-    report.fatalities = int(data.get("fatalities") or 0)
-
-
-def parse_day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-def _store_claims(session: Session, doc: Document, result: dict[str, Any],
-                  report_ids: list[int]) -> int:
-    claims = result.get("claims") or []
-    for claim in claims:
-        about = claim.get("about")
-        about = report_ids[about] if about is not None and about < len(report_ids) else None
-        session.add(ClaimRecord(
-            document_id=doc.id, report_id=about,
-            claimant=WITHHELD if doc.sensitive else claim["claimant"],
-            claimant_actor=claim["claimant_actor"], stance=claim["stance"],
-            statement=WITHHELD if doc.sensitive else claim["statement"],
-            start=claim["start"], end=claim["end"], hedged=claim.get("hedged", False),
-        ))
-    return len(claims)
-
-
-def _mark_failed(session: Session, doc_id: int, message: str,
-                 record: Processing | None = None) -> None:
-    record = record or session.get(Processing, doc_id) or Processing(document_id=doc_id)
-    record.status, record.error = "failed", message
-    record.components = record.components or []
-    record.processed_at = db_now()
-    session.add(record)
 
 
 def failures(ws: Workspace) -> Iterator[tuple[int, str]]:

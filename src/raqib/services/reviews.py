@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from raqib.errors import RaqibError
 from raqib.extract.output import EVENT_FIELDS
+from raqib.services.document_rows import apply_columns
 from raqib.services.incidents import get_incident, refresh
-from raqib.services.processing import apply_columns
 from raqib.store.engine import transaction
 from raqib.store.models import Incident, Report, Review
 from raqib.vault import custody
