@@ -104,3 +104,15 @@ def test_habitual_words_with_a_day_still_report_an_event(pipeline: Pipeline) -> 
                         "neighbourhood of Aleppo, which they have repeatedly targeted, "
                         "killing two civilians.")
     assert [e.event_date for e in doc.events][:1] == ["2018-11-20"]  # still an event
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("On 9 May 2020, NAF jets bombed a camp near Maiduguri, Borno, killing six fighters.",
+     "Military Forces of Nigeria"),
+    ("On 9 May 2020, the NAF rebel forces fired 82mm mortars at government positions near "
+     "Kamianka, Donetsk.", "NAF: United Armed Forces of Novorossiya"),
+])
+def test_an_acronym_two_actors_use_takes_the_country_of_the_places(
+        pipeline: Pipeline, text: str, actor: str) -> None:
+    event = run(pipeline, text).events[0]
+    assert event.actor1.startswith(actor), event.actor1  # 'NAF' in Nigeria and in Ukraine

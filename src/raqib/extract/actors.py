@@ -126,7 +126,7 @@ def localize(doc: Analysis, country: str | None = None, options: Options | None 
     for m in doc.actors:
         if m.country is None:
             hits = [h for h in dictionary.lookup(m.span.text) if h.entry >= 0]
-            if m.name not in {dictionary.render(dictionary.entries[h.entry], None, None)
+            if m.name not in {dictionary.render(dictionary.entries[h.entry], None, when)
                               for h in hits}:  # 'residents' turned Protesters
                 hits = [Hit(dictionary.unresolved[m.name], None)] if (
                     m.name in dictionary.unresolved) else []
