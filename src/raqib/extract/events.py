@@ -137,9 +137,9 @@ class EventsStage:
     def _scores(
         self, doc: Analysis, span: Span, logits: np.ndarray, context: np.ndarray | None
     ) -> tuple[bool, dict[str, float]]:
-        """(whether the model alone, with killed counts, finds an event; the probabilities
-        after the evidence and the context moved mass between event types)."""
-        logits = logits.astype(np.float64) + self._killed_adjustment(doc, span)
+        """(whether the model alone, with killed counts and habitual words, finds an event; the
+        probabilities after the evidence and the context moved mass between event types)."""
+        logits = logits.astype(np.float64) + self._event_adjustment(doc, span)
         probs = classifier.softmax(logits)
         is_event = self._none is None or int(np.argmax(probs)) != self._none
         boost = self._type_evidence(doc, span)
@@ -152,7 +152,7 @@ class EventsStage:
         labels = self.model.classes
         return is_event, {label: float(p) for label, p in zip(labels, probs, strict=True)}
 
-    def _killed_adjustment(self, doc: Analysis, span: Span) -> np.ndarray:
+    def _event_adjustment(self, doc: Analysis, span: Span) -> np.ndarray:
         """The log-odds a killed count (an event more likely) and habitual words without a
         day (background, less likely) add to the sentence's scores."""
         evidence = self.taxonomy.evidence
