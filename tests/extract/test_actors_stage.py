@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -209,20 +208,6 @@ def test_bad_rows_are_refused(tmp_path) -> None:
 def test_mentions_are_actor_mentions(stage: actors.Actors) -> None:
     doc = run(stage, "Police arrested demonstrators.")
     assert all(isinstance(m, ActorMention) and 1 <= m.inter <= 8 for m in doc.actors)
-
-
-def test_speed(stage: actors.Actors) -> None:
-    start = time.perf_counter()
-    actors.Dictionary()
-    assert time.perf_counter() - start < 1.5
-    text = ("On 3 May 2020, unidentified gunmen attacked a village in the district, killing "
-            "four civilians including two women; security forces and local vigilantes pursued "
-            "the attackers, and residents later protested against the insecurity, blocking "
-            "the main road. Police dispersed the protesters. ") * 2
-    start = time.perf_counter()
-    for _ in range(200):
-        run(stage, text)
-    assert (time.perf_counter() - start) / 200 < 0.002
 
 
 def test_country_names_acting_are_the_state(stage: actors.Actors) -> None:

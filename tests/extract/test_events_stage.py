@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -264,24 +263,8 @@ def test_weak_neighbour_of_another_type_does_not_merge() -> None:
     assert [c.sub_event_type for c in events.best_cues(doc)] == ["Peaceful protest", "Arrests"]
 
 
-def test_speed_per_document(stage: events.EventsStage) -> None:
-    texts = [
-        "On 4 May 2021, clashes erupted between the army and militants near the village of "
-        f"Tal{i}, leaving {i % 7} fighters dead. The militants withdrew after two hours. "
-        "No civilian casualties were reported."
-        for i in range(200)
-    ]
-    started = time.perf_counter()
-    for text in texts:
-        analyse(stage, text)
-    per_doc = (time.perf_counter() - started) / len(texts)
-    assert per_doc < 0.004, f"{per_doc * 1000:.2f} ms per document"
-
-
-def test_create_is_fast_and_uses_options_model(tmp_path: Path) -> None:
-    started = time.perf_counter()
+def test_create_uses_options_model(tmp_path: Path) -> None:
     stage = events.create(Options())
-    assert time.perf_counter() - started < 1.5
     assert stage.model.meta["trained_on"].startswith("raqib examples")
     with pytest.raises(Exception, match="no event model"):
         events.create(Options(model=str(tmp_path / "missing.npz")))

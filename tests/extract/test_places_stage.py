@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -179,14 +178,3 @@ def test_country_mention_is_a_region_level_place(stage: places.Places) -> None:
 def test_document_country_weighs_places_and_demonyms(stage: places.Places) -> None:
     doc = run(stage, "Syrian and Russian aircraft struck Idlib and Aleppo.")
     assert places.document_country(doc) == "Syria"
-
-
-def test_speed(stage: places.Places) -> None:
-    text = ("On 9 May 2020, regime forces shelled Khan Sheikhoun and the outskirts of Idlib, "
-            "while Turkish-backed factions clashed with SDF fighters near al-Bab (Aleppo). "
-            "Local sources said two civilians were killed and several houses destroyed. ") * 2
-    run(stage, text)
-    start = time.perf_counter()
-    for _ in range(200):
-        run(stage, text)
-    assert (time.perf_counter() - start) / 200 < 0.004
