@@ -116,3 +116,17 @@ def test_an_acronym_two_actors_use_takes_the_country_of_the_places(
         pipeline: Pipeline, text: str, actor: str) -> None:
     event = run(pipeline, text).events[0]
     assert event.actor1.startswith(actor), event.actor1  # 'NAF' in Nigeria and in Ukraine
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("On 3 May 2021, a group of people blocked the road near San Pedro Sula, Honduras, "
+     "with stones and tyres, demanding that the authorities repair the water supply.",
+     "Honduras"),
+    ("On 3 May 2021, villagers beat to death a man accused of stealing cattle near Gulu, "
+     "Uganda.", "Uganda"),
+])
+def test_the_people_of_a_demonstration_or_a_riot_are_its_crowd(
+        pipeline: Pipeline, text: str, country: str) -> None:
+    event = pipeline.run("t", text, date(2021, 5, 4)).events[0]
+    crowd = {"Protests": ("Protesters", 6), "Riots": ("Rioters", 5)}[event.event_type]
+    assert (event.actor1, event.inter1) == (f"{crowd[0]} ({country})", crowd[1])

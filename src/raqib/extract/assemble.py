@@ -160,6 +160,10 @@ class Assemble:
 
     def _actors(self, event: Event, cue: EventCue, actors: list[ActorMention]) -> None:
         first, second = _roles(cue, actors)
+        crowd = {"Protests": PROTESTERS, "Riots": RIOTERS}.get(cue.event_type)
+        if first is not None and crowd and first.inter == CIVILIANS:
+            # ACLED codes the people of a demonstration as Protesters or Rioters
+            first = actor_stage.recast(first, crowd, self.options)
         if first is not None:
             event.actor1, event.inter1 = first.name, first.inter
             event.spans["actor1"] = first.span
