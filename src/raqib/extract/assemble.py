@@ -48,13 +48,13 @@ def _event_places(places: ByStart[PlaceMention], window: Span) -> list[PlaceMent
     alone inside the window ('the opposing sides in Syria said ...') gives way to a town or
     region of that country near it, as ACLED codes an event to the most precise place the
     report gives."""
-    found = places.near(window)
-    if found and all(_country_only(p) for p in found) and places.inside(window):
-        countries = {p.country for p in found}
+    inside = places.inside(window)
+    if inside and all(_country_only(p) for p in inside):
+        countries = {p.country for p in inside}
         nearby = [p for p in places.around(window)
                   if not _country_only(p) and p.country in countries]
-        return nearby or found
-    return found
+        return nearby or inside
+    return places.near(window)
 
 
 def _speaks(doc: Analysis, actor: ActorMention) -> bool:

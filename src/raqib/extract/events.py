@@ -14,7 +14,7 @@ document's scores (its context) lean the choice among the types a sentence itsel
 (at least ``LEAN_SHARE`` of its best own probability); they never choose or add a type the
 sentence does not name (v3; v2 let a report about a chlorine attack turn its shelling
 sentence into a chemical attack). ``best_cues`` drops a later incident of the same type that
-names no day or place the earlier one does not (a retelling, v3).
+names no day, place or actor the earlier one does not (a retelling, v3).
 
 ``best_cues(doc)`` turns the cues into one cue per incident for the assembly stage.
 """
@@ -52,10 +52,10 @@ class _Incident:
 
 
 MIN_WORDS = 4
+"""Fewer words than this ('Syrian Coalition', 'November 26, 2018') cannot report an event."""
 LEAN_SHARE = 0.25
 """The document's context may choose a sentence's type only among the types whose own
 probability is at least this share of the sentence's best."""
-"""Fewer words than this ('Syrian Coalition', 'November 26, 2018') cannot report an event."""
 
 
 class EventsStage:
@@ -248,14 +248,14 @@ def best_cues(doc: Analysis) -> list[EventCue]:
         return []
     tax = taxonomy.load()
     threshold = tax.evidence.merge_score
-    where = (ByStart(doc.dates), ByStart(doc.places))
+    where = _Where(ByStart(doc.dates), ByStart(doc.places), ByStart(doc.actors))
     starts = [start for start, _ in _sentence_spans(doc)]
     incidents: list[_Incident] = []
     for cue in sorted(doc.cues, key=lambda c: (c.span.start, -c.score)):
         index = bisect_right(starts, cue.span.start) - 1  # the cue's sentence
         if not _merge_into(incidents, cue, index, doc, tax, threshold, where):
             incidents.append(_Incident(cue, index, index))
-    incidents = _without_retellings(incidents, where, ByStart(doc.actors))
+    incidents = _without_retellings(incidents, where)
     incidents.sort(key=lambda inc: (-inc.cue.score, inc.first))
     confident = [inc for inc in incidents if inc.cue.score >= LEAD_MIN_SCORE]
     if confident:  # the document's lead event goes first (news tells the main event first)
@@ -265,9 +265,7 @@ def best_cues(doc: Analysis) -> list[EventCue]:
     return [inc.cue for inc in incidents]
 
 
-def _without_retellings(incidents: list[_Incident],
-                        where: tuple[ByStart[DateMention], ByStart[PlaceMention]],
-                        actors: ByStart[ActorMention]) -> list[_Incident]:
+def _without_retellings(incidents: list[_Incident], where: _Where) -> list[_Incident]:
     """A later incident of the same sub-event type that names no day, place or actor the
     earlier one does not name, when the earlier one names its day or place, is that incident
     told again ('the barrel bombs destroyed two houses' in a later paragraph): it is
@@ -276,7 +274,7 @@ def _without_retellings(incidents: list[_Incident],
     for incident in incidents:
         cue = incident.cue
         same = next((k for k in kept if k.cue.sub_event_type == cue.sub_event_type
-                     and _retells(where, actors, k.cue.span, cue.span)), None)
+                     and _retells(where, k.cue.span, cue.span)), None)
         if same is None:
             kept.append(incident)
         elif cue.score > same.cue.score:
@@ -292,7 +290,7 @@ def _merge_into(
     doc: Analysis,
     tax: taxonomy.Taxonomy,
     threshold: float,
-    where: tuple[ByStart[DateMention], ByStart[PlaceMention]],
+    where: _Where,
 ) -> bool:
     for incident in reversed(incidents):
         if incident.last < index - 1:
@@ -333,31 +331,33 @@ def _sure(cue: EventCue) -> float:
     return max(cue.score, cue.own_score)
 
 
-def _retells(where: tuple[ByStart[DateMention], ByStart[PlaceMention]],
-             actors: ByStart[ActorMention], first: Span, later: Span) -> bool:
+@dataclass(frozen=True)
+class _Where:
+    """A document's dates, places and actors by position."""
+
+    dates: ByStart[DateMention]
+    places: ByStart[PlaceMention]
+    actors: ByStart[ActorMention]
+
+    def named(self, span: Span) -> tuple[set, set, set]:
+        """The days, the places and the actors ``span`` names."""
+        return ({m.value for m in self.dates.inside(span)},
+                {m.name for m in self.places.inside(span)},
+                {m.name for m in self.actors.inside(span)})
+
+
+def _retells(where: _Where, first: Span, later: Span) -> bool:
     """The first span names a day or a place, and every day, place and actor the later span
     names, the first names too."""
-    dates, places = where
-    days = ({m.value for m in dates.inside(first)}, {m.value for m in dates.inside(later)})
-    sites = ({m.name for m in places.inside(first)}, {m.name for m in places.inside(later)})
-    parties = ({m.name for m in actors.inside(first)}, {m.name for m in actors.inside(later)})
-    return bool(days[0] or sites[0]) and all(
-        two <= one for one, two in (days, sites, parties))
+    one, two = where.named(first), where.named(later)
+    return bool(one[0] or one[1]) and all(b <= a for a, b in zip(one, two, strict=True))
 
 
-def _apart(
-    where: tuple[ByStart[DateMention], ByStart[PlaceMention]], first: Span, second: Span
-) -> bool:
+def _apart(where: _Where, first: Span, second: Span) -> bool:
     """Two sentences that name different days, or different places, tell of different
     incidents (ACLED codes one event per day and location), whatever their types."""
-    dates, places = where
-    for one, two in (
-        ({m.value for m in dates.inside(first)}, {m.value for m in dates.inside(second)}),
-        ({m.name for m in places.inside(first)}, {m.name for m in places.inside(second)}),
-    ):
-        if one and two and not one & two:
-            return True
-    return False
+    one, two = where.named(first), where.named(second)
+    return any(a and b and not a & b for a, b in zip(one[:2], two[:2], strict=True))
 
 
 def create(options: Options) -> EventsStage:
