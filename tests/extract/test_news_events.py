@@ -129,3 +129,45 @@ def test_the_people_of_a_demonstration_or_a_riot_are_its_crowd(
     event = pipeline.run("t", text, date(2021, 5, 4)).events[0]
     crowd = {"Protests": ("Protesters", 6), "Riots": ("Rioters", 5)}[event.event_type]
     assert (event.actor1, event.inter1) == (f"{crowd[0]} ({country})", crowd[1])
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 March 2021, government troops and rebel fighters exchanged artillery fire for "
+    "several hours near Kidal, Mali.",
+    "On 2 June 2021, soldiers repelled an assault by militants on an army post near Diffa, "
+    "Niger, firing mortars at the attackers.",
+])
+def test_two_sides_fighting_with_heavy_weapons_is_one_armed_clash(pipeline: Pipeline,
+                                                                   text: str) -> None:
+    doc = pipeline.run("t", text, date(2021, 12, 1))
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+
+
+def test_shelling_of_a_side_that_does_not_fight_back_stays_shelling(pipeline: Pipeline) -> None:
+    doc = pipeline.run("t", "On 12 March 2021, government troops shelled the outskirts of "
+                            "Kidal, Mali, with artillery, killing two civilians.",
+                       date(2021, 12, 1))
+    assert [e.sub_event_type for e in doc.events] == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize(("victims", "expected"), [
+    ("two police officers at a checkpoint", "Armed clash"),  # armed victims: not civilians
+    ("two shopkeepers at a market", "Attack"),
+])
+def test_who_the_victims_are_decides_attack_or_clash(pipeline: Pipeline, victims: str,
+                                                     expected: str) -> None:
+    doc = pipeline.run("t", f"On 14 July 2021, gunmen shot dead {victims} in Kandahar, "
+                            "Afghanistan.", date(2021, 12, 1))
+    assert [e.sub_event_type for e in doc.events] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 9 March 2021, dozens of residents held a demonstration over water shortages and "
+     "ransacked the local water office in Sfax, Tunisia.", "Riots"),
+    ("On 5 April 2021, residents marched peacefully through Kisumu, Kenya, to protest power "
+     "cuts.", "Protests"),
+])
+def test_a_crowd_that_destroys_is_rioting(pipeline: Pipeline, text: str,
+                                          expected: str) -> None:
+    doc = pipeline.run("t", text, date(2021, 12, 1))
+    assert [e.event_type for e in doc.events] == [expected]

@@ -107,19 +107,43 @@ def test_precedence_keeps_unrelated_types(tax: taxonomy.Taxonomy) -> None:
     assert tax.apply_precedence({}) == {}
 
 
-def test_parse_rejects_rules_naming_unknown_types() -> None:
-    data = json.loads(taxonomy.default_path().read_text(encoding="utf-8"))
-    broken = copy.deepcopy(data)
-    broken["precedence"].append({"id": "x", "prefer": "Bombing", "over": ["Attack"]})
-    with pytest.raises(taxonomy.TaxonomyError, match="Bombing"):
-        taxonomy.parse(broken)
-    broken = copy.deepcopy(data)
-    broken["evidence"]["weapons"]["rifle"] = {"Shooting": 1.0}
-    with pytest.raises(taxonomy.TaxonomyError, match="Shooting"):
-        taxonomy.parse(broken)
-    broken = copy.deepcopy(data)
-    broken["event_types"][0]["sub_event_types"][0]["disorder_type"] = "Crime"
-    with pytest.raises(taxonomy.TaxonomyError, match="Crime"):
+def _default_data() -> dict:
+    return json.loads(taxonomy.default_path().read_text(encoding="utf-8"))
+
+
+def _add_rule(data: dict) -> None:
+    data["precedence"].append({"id": "x", "prefer": "Bombing", "over": ["Attack"]})
+
+
+def _add_weapon(data: dict) -> None:
+    data["evidence"]["weapons"]["rifle"] = {"Shooting": 1.0}
+
+
+def _bad_disorder(data: dict) -> None:
+    data["event_types"][0]["sub_event_types"][0]["disorder_type"] = "Crime"
+
+
+def _bad_phrase(data: dict) -> None:
+    data["evidence"]["phrases"].append({"id": "bad", "markers": ["(unclosed"], "weights": {}})
+
+
+def _empty_phrase(data: dict) -> None:
+    data["evidence"]["phrases"].append({"id": "empty", "weights": {}})
+
+
+def _add_victims(data: dict) -> None:
+    data["evidence"]["victims"]["soldiers"] = {"Skirmish": 1.0}
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (_add_rule, "Bombing"), (_add_weapon, "Shooting"), (_bad_disorder, "Crime"),
+    (_bad_phrase, r"evidence\.phrases 'bad'"), (_empty_phrase, "no markers"),
+    (_add_victims, "Skirmish"),
+])
+def test_parse_rejects_what_it_cannot_use(change, message: str) -> None:
+    broken = copy.deepcopy(_default_data())
+    change(broken)
+    with pytest.raises(taxonomy.TaxonomyError, match=message):
         taxonomy.parse(broken)
 
 
@@ -133,3 +157,11 @@ def test_load_rejects_other_formats(tmp_path) -> None:
         taxonomy.load(path)
     with pytest.raises(taxonomy.TaxonomyError, match="cannot read"):
         taxonomy.load(tmp_path / "missing.json")
+
+
+def test_phrase_and_victim_evidence_is_read(tax: taxonomy.Taxonomy) -> None:
+    words, weights = tax.evidence.phrases[0]
+    assert words.search("the two sides exchanged heavy artillery fire")
+    assert weights == {"Armed clash": 2.0}
+    assert not words.search("two mobs clashed over a land dispute")
+    assert tax.evidence.victims["police"]["Attack"] < 0

@@ -1,9 +1,10 @@
 """Event classification: which ACLED sub-event types each sentence reports.
 
-``extract.events.v3`` classifies every sentence with the event model (a linear model over
+``extract.events.v4`` classifies every sentence with the event model (a linear model over
 word and character n-grams, see ``raqib.extract.classifier``), weighs the lexical evidence
-earlier stages found in that sentence (weapons, actor types, killed counts; the weights are
-data in the taxonomy file), resolves competing types with the codebook's precedence rules,
+earlier stages found in that sentence (weapons, actor types, killed counts, the groups of its
+victims, and phrases such as "exchanged fire" or "burned tyres"; the weights are data in the
+taxonomy file), resolves competing types with the codebook's precedence rules,
 and appends one ``EventCue`` per reported sub-event type to ``doc.cues`` (best first within
 a sentence). Sentences that report no ACLED event produce no cue.
 
@@ -14,7 +15,10 @@ document's scores (its context) lean the choice among the types a sentence itsel
 (at least ``LEAN_SHARE`` of its best own probability); they never choose or add a type the
 sentence does not name (v3; v2 let a report about a chlorine attack turn its shelling
 sentence into a chemical attack). ``best_cues`` drops a later incident of the same type that
-names no day, place or actor the earlier one does not (a retelling, v3).
+names no day, place or actor the earlier one does not (a retelling, v3). v4 adds the
+evidence of phrases (two sides fighting is an armed clash whatever its weapons; a crowd that
+destroys is rioting) and of victims (a sentence whose victims are all soldiers, police or
+militants does not report an Attack, which ACLED keeps for violence against civilians).
 
 ``best_cues(doc)`` turns the cues into one cue per incident for the assembly stage.
 """
@@ -40,7 +44,7 @@ from raqib.extract.model import (
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import split
 
-NAME = "extract.events.v3"
+NAME = "extract.events.v4"
 
 
 @dataclass
@@ -56,6 +60,9 @@ MIN_WORDS = 4
 LEAN_SHARE = 0.25
 """The document's context may choose a sentence's type only among the types whose own
 probability is at least this share of the sentence's best."""
+VICTIM_KINDS = ("killed", "injured")
+"""The counts whose victims' groups (``evidence.victims``) say what kind of violence it was:
+their weights count when every victim the sentence counts is of a group listed there."""
 
 
 class EventsStage:
@@ -179,6 +186,11 @@ class EventsStage:
             evidence.actor_types.get(inter)
             for inter in {a.inter for a in doc.actors if _inside(a.span, span)}
         ]
+        tables += [weights for words, weights in evidence.phrases if words.search(span.text)]
+        victims = {c.who.casefold() for c in doc.counts if c.who and c.kind in VICTIM_KINDS
+                   and c.low > 0 and _inside(c.span, span)}
+        if victims and victims <= evidence.victims.keys():  # every victim of such a group
+            tables += [evidence.victims[who] for who in victims]
         boost = np.zeros(len(self.model.classes))
         for table in tables:
             for label, weight in (table or {}).items():

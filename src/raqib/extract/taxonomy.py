@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -65,6 +66,13 @@ class Evidence:
     habitual_weights: dict[str, float] = field(default_factory=dict)
     """Added when a sentence has such words and names no single day: what goes on over weeks
     is background, not an event ACLED codes (ACLED codes each day and place)."""
+    phrases: tuple[tuple[re.Pattern[str], dict[str, float]], ...] = ()
+    """(words, log-odds) added among event types when a sentence holds the words (two sides
+    fighting: 'exchanged fire', 'repelled an attack')."""
+    victims: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Victims' group (``CountMention.who``) -> log-odds added among event types when every
+    victim a sentence counts killed or injured is of the groups listed (armed victims are not
+    civilians)."""
     secondary_score: float = 0.3
     """A sub-event type other than the best becomes a cue too when it scores this much."""
     merge_score: float = 0.5
@@ -208,14 +216,23 @@ def parse(data: dict) -> Taxonomy:
     )
 
 
-def _markers(patterns: list[str]) -> re.Pattern[str] | None:
+def _markers(patterns: list[str], where: str) -> re.Pattern[str] | None:
     """One case-insensitive pattern for the listed word patterns, on word boundaries."""
     if not patterns:
         return None
     try:
         return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.I)
     except re.error as exc:
-        raise TaxonomyError(f"evidence.habitual.markers: {exc}") from None
+        raise TaxonomyError(f"{where}: {exc}") from None
+
+
+def _phrase(group: dict, table: Callable[[dict], dict[str, float]]
+            ) -> tuple[re.Pattern[str], dict[str, float]]:
+    where = f"evidence.phrases {group.get('id', '?')!r}"
+    pattern = _markers(group.get("markers", []), where)
+    if pattern is None:
+        raise TaxonomyError(f"{where}: no markers")
+    return pattern, table(group.get("weights", {}))
 
 
 def _evidence(data: dict, subs: dict[str, SubEventType]) -> Evidence:
@@ -232,8 +249,10 @@ def _evidence(data: dict, subs: dict[str, SubEventType]) -> Evidence:
         weapons={k.casefold(): table(v) for k, v in data.get("weapons", {}).items()},
         actor_types={int(k): table(v) for k, v in data.get("actor_types", {}).items()},
         killed=table(data.get("killed", {})),
-        habitual=_markers(habitual.get("markers", [])),
+        habitual=_markers(habitual.get("markers", []), "evidence.habitual.markers"),
         habitual_weights=table(habitual.get("weights", {})),
+        phrases=tuple(_phrase(group, table) for group in data.get("phrases", [])),
+        victims={k.casefold(): table(v) for k, v in data.get("victims", {}).items()},
         secondary_score=float(data.get("secondary_score", 0.3)),
         merge_score=float(data.get("merge_score", 0.5)),
         document_context=float(data.get("document_context", 0.5)),
