@@ -33,7 +33,7 @@ def one(stage: dates.Dates, text: str, ref: date | None = date(2020, 5, 12)) -> 
 
 def test_stage_shape(stage: dates.Dates) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.dates.v1"
+    assert stage.name == "extract.dates.v2"
 
 
 @pytest.mark.parametrize(
@@ -224,3 +224,17 @@ def test_hedged_day_is_within_a_few_days(stage: dates.Dates) -> None:
         2,
     )
     assert one(stage, "On 9 May 2020, about 40 people protested.").precision == 1
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("These were the first air strikes on the zone since 17 September.", True),
+    ("Heavy weapons were to be withdrawn by 10 October 2018.", True),
+    ("The truce holds until 30 May.", True),
+    ("Shortly before 29 October, the town was shelled again.", True),
+    ("Aircraft struck the town on 17 September, killing four.", False),
+    ("Two days after 4 April, rebels shelled the town.", False),  # an offset, not a limit
+])
+def test_a_date_that_limits_a_period_is_marked_bound(stage: dates.Dates, text: str,
+                                                     bound: bool) -> None:
+    mention = one(stage, text, date(2018, 11, 26))
+    assert mention.bound is bound

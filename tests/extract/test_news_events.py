@@ -171,3 +171,14 @@ def test_a_crowd_that_destroys_is_rioting(pipeline: Pipeline, text: str,
                                           expected: str) -> None:
     doc = pipeline.run("t", text, date(2021, 12, 1))
     assert [e.event_type for e in doc.events] == [expected]
+
+
+def test_the_limit_of_a_period_is_not_the_day_of_the_event(pipeline: Pipeline) -> None:
+    text = ("On 25 November Russian aircraft struck positions west of Aleppo. "
+            "These were the first Russian air strikes on the zone since 17 September.")
+    doc = run(pipeline, text)  # the second sentence tells the same strike again
+    assert [(e.sub_event_type, e.event_date) for e in doc.events] == [
+        ("Air/drone strike", "2018-11-25")]
+    alone = run(pipeline, "These were the first Russian air strikes on the zone since "
+                          "17 September.")
+    assert [(e.event_date, e.time_precision) for e in alone.events] == [("2018-11-25", 3)]

@@ -114,7 +114,7 @@ class Assemble:
         actor_stage.localize(doc, country or None, self.options)  # "Civilians" -> "(Nigeria)"
         parties = [a for a in doc.actors if not actor_stage.is_claimant_only(a, self.options)]
         found = _Found(
-            ByStart(doc.places), ByStart(parties), ByStart(doc.dates),
+            ByStart(doc.places), ByStart(parties), ByStart(doc.days()),
             ByStart(doc.weapons), {id(a) for a in parties if _speaks(doc, a)},
             ByStart(doc.sentences), ByStart(doc.counts),
         )

@@ -11,7 +11,9 @@ day, or the middle of the week); 3 only the month (coded as the 15th, or the mid
 days already past when it is the reference date's own month). Year-less dates take the
 reference date's year, or the year before when that would put them after the reference date.
 Without a reference date, relative expressions are skipped and year-less dates take their
-year from a full date in the same text, if there is one.
+year from a full date in the same text, if there is one. A date after a word that makes it
+the limit of a period ("since 17 September", "by 10 October") is marked ``bound`` (v2): it
+is kept for the other stages, but no event takes it as its date.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from raqib.extract.model import Analysis, DateMention, Options
 _ORD = r"(?:st|nd|rd|th)?"
 _SEP = r"\s*(?P<sep>-|–|—|to|and|until|till)\s*"
 _BIRTH_WINDOW = 16
+_BOUND_WINDOW = 20
 
 Found = tuple[int, int, date, int, bool]
 """(start, end, value, precision, relative)."""
@@ -51,7 +54,7 @@ def _key(text: str) -> str:
 
 
 class Dates:
-    name = "extract.dates.v1"
+    name = "extract.dates.v2"
 
     def __init__(self, calendar_rows: list[list[str]], number_rows: list[list[str]]) -> None:
         self.words: dict[str, dict[str, str]] = {}
@@ -62,6 +65,7 @@ class Dates:
         alt = {kind: _alternation(list(table)) for kind, table in self.words.items()}
         self._birth = re.compile(rf"\b(?:{alt['nobirth']})\W*$", re.IGNORECASE)
         self._hedge = re.compile(rf"\b(?:{alt['approx']})\s+$", re.IGNORECASE)
+        self._bound = re.compile(rf"(?<!\w)(?:{alt['bound']})\s+(?:the\s+)?$", re.IGNORECASE)
         self._patterns = [
             (re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in self._rules(alt)
         ]
@@ -110,7 +114,9 @@ class Dates:
 
     def __call__(self, doc: Analysis) -> None:
         for start, end, value, precision, relative in self.find(doc.text, doc.reference_date):
-            doc.dates.append(DateMention(doc.span(start, end), value, precision, relative))
+            bound = self._bound.search(doc.text, max(0, start - _BOUND_WINDOW), start)
+            doc.dates.append(DateMention(doc.span(start, end), value, precision, relative,
+                                         bound=bound is not None))
 
     def find(self, text: str, ref: date | None) -> list[Found]:
         """Every date in ``text``: (start, end, value, precision, relative), in order."""

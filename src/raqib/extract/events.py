@@ -168,7 +168,7 @@ class EventsStage:
         if any(c.kind == "killed" and c.low > 0 and _inside(c.span, span) for c in doc.counts):
             tables.append(evidence.killed)
         if (evidence.habitual is not None and evidence.habitual.search(span.text)
-                and not any(d.precision == 1 and _inside(d.span, span) for d in doc.dates)):
+                and not any(d.precision == 1 and _inside(d.span, span) for d in doc.days())):
             tables.append(evidence.habitual_weights)
         for table in tables:
             for label, weight in table.items():
@@ -260,7 +260,7 @@ def best_cues(doc: Analysis) -> list[EventCue]:
         return []
     tax = taxonomy.load()
     threshold = tax.evidence.merge_score
-    where = _Where(ByStart(doc.dates), ByStart(doc.places), ByStart(doc.actors))
+    where = _Where(ByStart(doc.days()), ByStart(doc.places), ByStart(doc.actors))
     starts = [start for start, _ in _sentence_spans(doc)]
     incidents: list[_Incident] = []
     for cue in sorted(doc.cues, key=lambda c: (c.span.start, -c.score)):

@@ -66,6 +66,9 @@ class DateMention:
     precision: int
     """ACLED time_precision: 1 the day is known; 2 the week (or a few days); 3 the month."""
     relative: bool = False
+    bound: bool = False
+    """The limit of a period ("since 17 September", "by 10 October"), not the day something
+    happened: no event takes it as its date."""
 
 
 @dataclass(frozen=True)
@@ -176,10 +179,14 @@ class Analysis:
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
 
+    def days(self) -> list[DateMention]:
+        """The dates that can be the day something happened (not the limits of a period)."""
+        return [d for d in self.dates if not d.bound]
+
 
 @runtime_checkable
 class Stage(Protocol):
-    """One concern of the pipeline. ``name`` is versioned: 'extract.dates.v1'."""
+    """One concern of the pipeline. ``name`` is versioned: 'extract.dates.v2'."""
 
     name: str
 
