@@ -11,8 +11,8 @@ day, or the middle of the week); 3 only the month (coded as the 15th, or the mid
 days already past when it is the reference date's own month). Year-less dates take the
 reference date's year, or the year before when that would put them after the reference date.
 Without a reference date, relative expressions are skipped and year-less dates take their
-year from a full date in the same text, if there is one. A date after a word that makes it
-the limit of a period ("since 17 September", "by 10 October") is marked ``bound`` (v2): it
+year from a full date in the same text, if there is one. A date after words that make it
+the limit of a period ("since 17 September", "by 10 October") has the role ``bound`` (v2): it
 is kept for the other stages, but no event takes it as its date.
 """
 
@@ -30,7 +30,9 @@ from raqib.extract.model import Analysis, DateMention, Options
 _ORD = r"(?:st|nd|rd|th)?"
 _SEP = r"\s*(?P<sep>-|–|—|to|and|until|till)\s*"
 _BIRTH_WINDOW = 16
-_BOUND_WINDOW = 20
+_ROLE_WINDOW = 40
+ROLES = ("bound",)
+"""Kinds of calendar.tsv words before a date that say it is not the day of an event."""
 
 Found = tuple[int, int, date, int, bool]
 """(start, end, value, precision, relative)."""
@@ -65,7 +67,8 @@ class Dates:
         alt = {kind: _alternation(list(table)) for kind, table in self.words.items()}
         self._birth = re.compile(rf"\b(?:{alt['nobirth']})\W*$", re.IGNORECASE)
         self._hedge = re.compile(rf"\b(?:{alt['approx']})\s+$", re.IGNORECASE)
-        self._bound = re.compile(rf"(?<!\w)(?:{alt['bound']})\s+(?:the\s+)?$", re.IGNORECASE)
+        self._roles = [(role, re.compile(rf"(?<!\w)(?:{alt[role]})\W*(?:the\s+)?$",
+                                          re.IGNORECASE)) for role in ROLES]
         self._patterns = [
             (re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in self._rules(alt)
         ]
@@ -114,9 +117,15 @@ class Dates:
 
     def __call__(self, doc: Analysis) -> None:
         for start, end, value, precision, relative in self.find(doc.text, doc.reference_date):
-            bound = self._bound.search(doc.text, max(0, start - _BOUND_WINDOW), start)
             doc.dates.append(DateMention(doc.span(start, end), value, precision, relative,
-                                         bound=bound is not None))
+                                         self._role(doc.text, start)))
+
+    def _role(self, text: str, start: int) -> str:
+        """'bound' when the words before the date give it that role, else ''."""
+        for role, words in self._roles:
+            if words.search(text, max(0, start - _ROLE_WINDOW), start):
+                return role
+        return ""
 
     def find(self, text: str, ref: date | None) -> list[Found]:
         """Every date in ``text``: (start, end, value, precision, relative), in order."""

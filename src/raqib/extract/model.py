@@ -66,9 +66,9 @@ class DateMention:
     precision: int
     """ACLED time_precision: 1 the day is known; 2 the week (or a few days); 3 the month."""
     relative: bool = False
-    bound: bool = False
-    """The limit of a period ("since 17 September", "by 10 October"), not the day something
-    happened: no event takes it as its date."""
+    role: str = ""
+    """'' a day something may have happened; 'bound' the limit of a period ("since 17
+    September", "by 10 October"). No event takes a date with a role as its date."""
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,7 @@ class Analysis:
 
     def days(self) -> list[DateMention]:
         """The dates that can be the day something happened (not the limits of a period)."""
-        return [d for d in self.dates if not d.bound]
+        return [d for d in self.dates if not d.role]
 
 
 @runtime_checkable
