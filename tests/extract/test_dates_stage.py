@@ -239,3 +239,14 @@ def test_a_date_that_limits_a_period_is_marked_bound(stage: dates.Dates, text: s
     mention = one(stage, text, date(2018, 11, 26))
     assert mention.role == ("bound" if bound else "")
 
+
+
+@pytest.mark.parametrize(("text", "saturday"), [
+    ("Published April 8 2017. A woman was killed near Homs on Saturday.", date(2017, 4, 8)),
+    ("Last updated at Apr 08 2017 A woman was killed near Homs on Saturday.", date(2017, 4, 8)),
+    ("A woman was killed near Homs on Saturday.", date(2017, 4, 15)),  # no dateline
+])
+def test_relative_dates_count_from_the_texts_own_dateline(stage: dates.Dates, text: str,
+                                                          saturday: date) -> None:
+    mentions = found(stage, text, date(2017, 4, 16))  # the reference date is a week late
+    assert mentions[-1].span.text == "Saturday" and mentions[-1].value == saturday

@@ -13,7 +13,8 @@ reference date's year, or the year before when that would put them after the ref
 Without a reference date, relative expressions are skipped and year-less dates take their
 year from a full date in the same text, if there is one. A date after words that make it
 the limit of a period ("since 17 September", "by 10 October") has the role ``bound`` (v2): it
-is kept for the other stages, but no event takes it as its date.
+is kept for the other stages, but no event takes it as its date. Relative dates count from
+the text's own dateline ("Published April 8 2017" near its start) when it has one (v2).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 _SEP = r"\s*(?P<sep>-|–|—|to|and|until|till)\s*"
 _BIRTH_WINDOW = 16
 _ROLE_WINDOW = 40
+_DATELINE_WITHIN = 400
 ROLES = ("bound",)
 """Kinds of calendar.tsv words before a date that say it is not the day of an event."""
 
@@ -67,6 +69,8 @@ class Dates:
         alt = {kind: _alternation(list(table)) for kind, table in self.words.items()}
         self._birth = re.compile(rf"\b(?:{alt['nobirth']})\W*$", re.IGNORECASE)
         self._hedge = re.compile(rf"\b(?:{alt['approx']})\s+$", re.IGNORECASE)
+        self._dateline_words = re.compile(rf"(?<!\w)(?:{alt['dateline']})\W*$",
+                                          re.IGNORECASE)
         self._roles = [(role, re.compile(rf"(?<!\w)(?:{alt[role]})\W*(?:the\s+)?$",
                                           re.IGNORECASE)) for role in ROLES]
         self._patterns = [
@@ -116,7 +120,8 @@ class Dates:
         ]
 
     def __call__(self, doc: Analysis) -> None:
-        for start, end, value, precision, relative in self.find(doc.text, doc.reference_date):
+        ref = self._dateline(doc.text) or doc.reference_date
+        for start, end, value, precision, relative in self.find(doc.text, ref):
             doc.dates.append(DateMention(doc.span(start, end), value, precision, relative,
                                          self._role(doc.text, start)))
 
@@ -126,6 +131,16 @@ class Dates:
             if words.search(text, max(0, start - _ROLE_WINDOW), start):
                 return role
         return ""
+
+    def _dateline(self, text: str) -> date | None:
+        """The day the text says it was published ("Published 8 April 2017" near its start):
+        what its "Saturday" and "yesterday" count from."""
+        head = text[:_DATELINE_WITHIN]
+        for start, _end, value, precision, relative in self.find(head, None):
+            if (precision == 1 and not relative
+                    and self._dateline_words.search(head, max(0, start - _ROLE_WINDOW), start)):
+                return value
+        return None
 
     def find(self, text: str, ref: date | None) -> list[Found]:
         """Every date in ``text``: (start, end, value, precision, relative), in order."""
