@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from raqib.extract import classifier, taxonomy
+from raqib.extract import classifier, place_mask, taxonomy
 from raqib.extract.model import (
     ActorMention,
     Analysis,
@@ -60,6 +60,8 @@ MIN_WORDS = 4
 LEAN_SHARE = 0.25
 """The document's context may choose a sentence's type only among the types whose own
 probability is at least this share of the sentence's best."""
+HABITUAL_MOST = 2
+"""At most this many distinct habitual phrases of a sentence add their weight."""
 VICTIM_KINDS = ("killed", "injured")
 """The counts whose victims' groups (``evidence.victims``) say what kind of violence it was:
 their weights count when every victim the sentence counts is of a group listed there."""
@@ -85,7 +87,8 @@ class EventsStage:
 
     def __call__(self, doc: Analysis) -> None:
         spans = [doc.span(start, end) for start, end in _sentence_spans(doc)]
-        counted = [self.model.features(span.text) for span in spans]
+        places = ByStart(doc.places)
+        counted = [self.model.features(self._text(doc, span, places)) for span in spans]
         context = None
         if len(spans) > 1:
             # The document's features are its sentences' together (less the word pairs that
@@ -98,6 +101,15 @@ class EventsStage:
         for span, counts in zip(spans, counted, strict=True):
             part = mentions.inside(span)  # what the sentence holds, found by bisection
             doc.cues.extend(self._classify(part, span, self.model.logits_of(counts), context))
+
+    def _text(self, doc: Analysis, span: Span,
+              places: ByStart[PlaceMention] | None = None) -> str:
+        """The words of ``span`` the model reads: place names masked when it was trained so
+        (``raqib.extract.place_mask``)."""
+        if not self.model.meta.get(place_mask.META_KEY):
+            return span.text
+        inside = (places or ByStart(doc.places)).inside(span)
+        return place_mask.masked(doc.text, [p.span for p in inside], span)
 
     def context(self, text: str) -> np.ndarray:
         """The whole text's event-type scores, weighted, to add to each sentence's."""
@@ -112,7 +124,7 @@ class EventsStage:
         """The cues of one sentence (or clause) of ``doc``: empty when it reports no event.
         ``context`` (from ``context(doc.text)``) leans the choice between event types
         towards what the whole document reports; it never decides whether there is one."""
-        return self._classify(doc, span, self.model.logits(span.text), context)
+        return self._classify(doc, span, self.model.logits(self._text(doc, span)), context)
 
     def _classify(
         self, doc: Analysis, span: Span, logits: np.ndarray, context: np.ndarray | None
@@ -139,7 +151,7 @@ class EventsStage:
         self, doc: Analysis, span: Span, context: np.ndarray | None = None
     ) -> dict[str, float]:
         """Class probabilities of ``span`` after weighing the evidence inside it."""
-        return self._scores(doc, span, self.model.logits(span.text), context)[1]
+        return self._scores(doc, span, self.model.logits(self._text(doc, span)), context)[1]
 
     def _scores(
         self, doc: Analysis, span: Span, logits: np.ndarray, context: np.ndarray | None
@@ -167,9 +179,12 @@ class EventsStage:
         tables = []
         if any(c.kind == "killed" and c.low > 0 and _inside(c.span, span) for c in doc.counts):
             tables.append(evidence.killed)
-        if (evidence.habitual is not None and evidence.habitual.search(span.text)
-                and not any(d.precision == 1 and _inside(d.span, span) for d in doc.days())):
-            tables.append(evidence.habitual_weights)
+        if evidence.habitual is not None and not any(
+                d.precision == 1 and _inside(d.span, span) for d in doc.days()):
+            # each distinct habitual phrase counts, up to HABITUAL_MOST ("have repeatedly
+            # targeted ... in recent weeks" is background twice over)
+            said = {m.group().casefold() for m in evidence.habitual.finditer(span.text)}
+            tables += [evidence.habitual_weights] * min(len(said), HABITUAL_MOST)
         for table in tables:
             for label, weight in table.items():
                 if label in self._index:

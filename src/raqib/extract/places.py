@@ -8,9 +8,10 @@ not places. Each match is then resolved: country context (country names, demonym
 other places of the text) first, then admin context ('Chibok (Borno)', 'Douma, Rural
 Damascus', 'Idlib province'), then population. A place that names an agreement or a meeting
 ('the Sochi agreement', 'the Astana talks') scores lower as an event's place and votes less
-for the text's country (v2). ``geo_precision`` follows ACLED: 1 the named
-town; 2 near / outskirts / countryside of a town, or a neighbourhood or landmark; 3 a region
-or a country, coded to its capital or a representative point.
+for the text's country (v2). One Arabic word naming a place abroad, with nothing around it
+that says it is a place, is taken for a common word (v3). ``geo_precision`` follows ACLED:
+1 the named town; 2 near / outskirts / countryside of a town, or a neighbourhood or
+landmark; 3 a region or a country, coded to its capital or a representative point.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ ACCORD_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v2"
+    name = "extract.places.v3"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = ()) -> None:
@@ -83,14 +84,15 @@ class Places:
             self._country_after(text, match)
         named = {m.window.key for m in matches} & self.region_keys
         demonyms = self._demonym_votes(text)
-        votes = self._country_votes(demonyms, matches, named)
+        votes = self._country_votes(text, demonyms, matches, named)
         for _ in range(2):
             for match in matches:
                 self._resolve(match, votes, named)
-            votes = self._chosen_votes(demonyms, matches)
+            votes = self._chosen_votes(text, demonyms, matches)
         top = votes.most_common(1)[0][0] if votes else None
         for match in matches:
-            if match.chosen is None or (match.window.loose and match.chosen.country != top):
+            if match.chosen is None or (match.chosen.country != top
+                                        and _doubtful(text, match)):
                 continue
             mention = self._mention(doc, match, top)
             if mention.score >= MIN_SCORE:
@@ -184,7 +186,7 @@ class Places:
                 votes[code] += 0.5
         return votes
 
-    def _country_votes(self, demonyms: Counter[str], matches: list[Match],
+    def _country_votes(self, text: str, demonyms: Counter[str], matches: list[Match],
                        named: set[str]) -> Counter[str]:
         """First guess of the document's country, before any name is resolved."""
         votes = demonyms.copy()
@@ -196,7 +198,7 @@ class Places:
                 continue
             best = max(match.candidates, key=prior)
             weight = 1.0 if len(by_country) == 1 else 0.6 * prior(best)
-            weight *= 1.5 if match.qualifier else 0.5 if match.window.loose else 1.0
+            weight *= 1.5 if match.qualifier else 0.5 if _doubtful(text, match) else 1.0
             weight *= ACCORD_WEIGHT if match.accord else 1.0
             votes[best.country] += weight
             for place in match.candidates:
@@ -204,14 +206,16 @@ class Places:
                     votes[place.country] += 1.0
         return votes
 
-    def _chosen_votes(self, demonyms: Counter[str], matches: list[Match]) -> Counter[str]:
+    def _chosen_votes(self, text: str, demonyms: Counter[str], matches: list[Match]
+                      ) -> Counter[str]:
         votes = demonyms.copy()
         for match in matches:
             if match.chosen is not None:
                 kind = match.chosen.kind
                 weight = 1.5 if kind == "country" or match.qualifier else 1.0
                 weight *= ACCORD_WEIGHT if match.accord else 1.0
-                votes[match.chosen.country] += weight * (0.5 if match.window.loose else 1.0)
+                doubt = 0.5 * prior(match.chosen) if _doubtful(text, match) else 1.0
+                votes[match.chosen.country] += weight * doubt
         return votes
 
     def _fit(self, match: Match, place: Place, named: set[str]) -> float:
@@ -271,6 +275,18 @@ class Places:
             place.latitude, place.longitude, precision(match, place), place.source,
             round(min(max(score, 0.05), 0.99), 3),
         )
+
+
+def _doubtful(text: str, match: Match) -> bool:
+    """A match that is kept only in the document's own country, and votes less for it (half,
+    times its place's prior once chosen): a spelling-tolerant one, or one Arabic word with no
+    word before it that announces a place and no region named with it (Arabic has no
+    capitals to tell a name from a common word: 'سامة', toxic, is also Same in East Timor)
+    (v3)."""
+    if match.window.loose:
+        return True
+    return (match.window.words == 1 and is_arabic(text[match.window.start])
+            and not match.locative and match.fit <= 0)
 
 
 @cache

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from raqib.extract import place_mask
 from raqib.extract import taxonomy as taxonomy_mod
 from raqib.extract.acled_export import TrainingDataError, read_acled, split_rows
 from raqib.extract.classifier import (
@@ -92,7 +93,7 @@ def material_digest() -> str:
 def build_default_model(out_path: str | Path, c: float = 20.0) -> EventModel:
     """Train the shipped default model from the examples and definitions; write it."""
     tax = taxonomy_mod.load()
-    data = load_examples() + definition_examples(tax)
+    data = masked_examples(load_examples() + definition_examples(tax))
     model = fit(data, min_df=1, c=c)
     counts = Counter(ex.label for ex in data)
     model.meta.update(
@@ -100,9 +101,16 @@ def build_default_model(out_path: str | Path, c: float = 20.0) -> EventModel:
         f"{len(counts)} classes (no ACLED data)",
         class_counts=dict(sorted(counts.items())),
         material_sha256=material_digest(),
+        **{place_mask.META_KEY: True},
     )
     model.save(out_path)
     return model
+
+
+def masked_examples(data: Sequence[Example]) -> list[Example]:
+    """The examples with their place names masked (``raqib.extract.place_mask``)."""
+    texts = place_mask.mask_texts([ex.text for ex in data])
+    return [Example(text, ex.label) for text, ex in zip(texts, data, strict=True)]
 
 
 # -- fitting ---------------------------------------------------------------------------------

@@ -1,0 +1,64 @@
+"""Place names masked before the event model reads a text (raqib.extract.place_mask)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from raqib.extract import classifier, events, place_mask
+from raqib.extract.model import Analysis, Options, Span
+from raqib.extract.pipeline import Pipeline
+
+
+def test_masked_replaces_each_place_inside_the_span() -> None:
+    text = "Shelling hit Kafr Nabl and Hass near Maarat al-Numan."
+    places = [Span(13, 22, "Kafr Nabl"), Span(27, 31, "Hass"), Span(18, 22, "Nabl"),
+              Span(37, 52, "Maarat al-Numan")]
+    assert place_mask.masked(text, places, Span(0, len(text), text)) == (
+        "Shelling hit qplace and qplace near qplace.")
+    # a place that runs past the span's end stays as written
+    assert place_mask.masked(text, places, Span(0, 45, text[:45])) == (
+        "Shelling hit qplace and qplace near Maarat a")
+
+
+def test_mask_texts_finds_the_places_as_the_pipeline_does() -> None:
+    assert place_mask.mask_texts(["Barrel bombs fell on Aleppo and on Mosul."]) == [
+        "Barrel bombs fell on qplace and on qplace."]
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(Options())
+
+
+def _probabilities(stage: events.EventsStage, pipeline: Pipeline, town: str
+                   ) -> dict[str, float]:
+    doc = pipeline.run("t", f"Barrel bombs killed 11 children in {town} on Sunday.",
+                       date(2018, 11, 26))
+    assert [p.span.text for p in doc.places] == [town]
+    return stage.probabilities(doc, doc.span(0, len(doc.text)))
+
+
+def test_where_an_attack_was_does_not_change_what_it_was(pipeline: Pipeline) -> None:
+    stage = next(s for s in pipeline.stages if isinstance(s, events.EventsStage))
+    assert stage.model.meta[place_mask.META_KEY] is True  # the shipped model masks
+    assert _probabilities(stage, pipeline, "Aleppo") == _probabilities(stage, pipeline, "Mosul")
+
+
+def test_a_model_trained_without_masking_reads_the_names() -> None:
+    shipped = classifier.load()
+    unmasked = events.EventsStage(replace(shipped, meta={}), events.taxonomy.load())
+    pipeline = Pipeline(Options())
+    assert _probabilities(unmasked, pipeline, "Aleppo") != _probabilities(
+        unmasked, pipeline, "Mosul")
+
+
+def test_an_arabic_common_word_is_not_a_place_abroad(pipeline: Pipeline) -> None:
+    # 'سامة' (toxic) is also Same in East Timor; 'حلب' is Aleppo
+    doc = pipeline.run("t", "أصيب مدنيون بحالات اختناق جراء غازات سامة أطلقها مسلحون على حلب.",
+                       date(2018, 11, 25))
+    assert [(p.span.text, p.name) for p in doc.places] == [("حلب", "Aleppo")]
+    empty = Analysis("e", "")
+    assert place_mask.masked(empty.text, [], empty.span(0, 0)) == ""
