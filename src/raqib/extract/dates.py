@@ -71,6 +71,8 @@ class Dates:
         self._hedge = re.compile(rf"\b(?:{alt['approx']})\s+$", re.IGNORECASE)
         self._dateline_words = re.compile(rf"(?<!\w)(?:{alt['dateline']})\W*$",
                                           re.IGNORECASE)
+        self._dateline_anywhere = re.compile(rf"(?<!\w)(?:{alt['dateline']})(?!\w)",
+                                             re.IGNORECASE)
         self._roles = [(role, re.compile(rf"(?<!\w)(?:{alt[role]})\W*(?:the\s+)?$",
                                           re.IGNORECASE)) for role in ROLES]
         self._patterns = [
@@ -136,6 +138,8 @@ class Dates:
         """The day the text says it was published ("Published 8 April 2017" near its start):
         what its "Saturday" and "yesterday" count from."""
         head = text[:_DATELINE_WITHIN]
+        if not self._dateline_anywhere.search(head):  # most texts: no dateline words at all
+            return None
         for start, _end, value, precision, relative in self.find(head, None):
             if (precision == 1 and not relative
                     and self._dateline_words.search(head, max(0, start - _ROLE_WINDOW), start)):
