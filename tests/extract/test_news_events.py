@@ -182,3 +182,14 @@ def test_the_limit_of_a_period_is_not_the_day_of_the_event(pipeline: Pipeline) -
     alone = run(pipeline, "These were the first Russian air strikes on the zone since "
                           "17 September.")
     assert [(e.event_date, e.time_precision) for e in alone.events] == [("2018-11-25", 3)]
+
+
+def test_a_sentence_that_names_nothing_says_more_of_the_last_incident(
+        pipeline: Pipeline) -> None:
+    doc = pipeline.run("t", "Around 3 May 2021, in Kano, Nigeria, the burnt body of a trader "
+                            "was found near the market. Circumstances of his death are "
+                            "unknown. 1 fatality.", date(2021, 5, 5))
+    assert [(e.location, e.fatalities) for e in doc.events] == [("Kano", 1)]
+    two = pipeline.run("t", "On 3 May 2021, rebels shelled Kafr Nabl, Syria. Government "
+                            "forces also shelled Maarat al-Numan.", date(2021, 5, 5))
+    assert len(two.events) == 2  # the second names its own place and actor

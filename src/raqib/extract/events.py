@@ -19,6 +19,8 @@ names no day, place or actor the earlier one does not (a retelling, v3). v4 adds
 evidence of phrases (two sides fighting is an armed clash whatever its weapons; a crowd that
 destroys is rioting) and of victims (a sentence whose victims are all soldiers, police or
 militants does not report an Attack, which ACLED keeps for violence against civilians).
+v5: a sentence that names no day, place or actor, right after an incident that names its
+day or place, is part of that incident whatever type it reads as.
 
 ``best_cues(doc)`` turns the cues into one cue per incident for the assembly stage.
 """
@@ -44,7 +46,7 @@ from raqib.extract.model import (
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import split
 
-NAME = "extract.events.v4"
+NAME = "extract.events.v5"
 
 
 @dataclass
@@ -296,12 +298,18 @@ def _without_retellings(incidents: list[_Incident], where: _Where) -> list[_Inci
     """A later incident of the same sub-event type that names no day, place or actor the
     earlier one does not name, when the earlier one names its day or place, is that incident
     told again ('the barrel bombs destroyed two houses' in a later paragraph): it is
-    dropped, and the earlier one keeps the higher score."""
+    dropped, and the earlier one keeps the higher score. An incident of any type that names
+    no day, place or actor at all, in the sentence right after one that names its day or
+    place, says more of that one ('Circumstances of his death are unknown.') and is dropped
+    too (v5)."""
     kept: list[_Incident] = []
     for incident in incidents:
         cue = incident.cue
         same = next((k for k in kept if k.cue.sub_event_type == cue.sub_event_type
                      and _retells(where, k.cue.span, cue.span)), None)
+        if same is None and kept and kept[-1].last == incident.first - 1 and not any(
+                where.named(cue.span)) and _retells(where, kept[-1].cue.span, cue.span):
+            continue  # names nothing: says more of the incident just told
         if same is None:
             kept.append(incident)
         elif cue.score > same.cue.score:
