@@ -1,6 +1,6 @@
 """Event classification: which ACLED sub-event types each sentence reports.
 
-``extract.events.v4`` classifies every sentence with the event model (a linear model over
+``extract.events.v5`` classifies every sentence with the event model (a linear model over
 word and character n-grams, see ``raqib.extract.classifier``), weighs the lexical evidence
 earlier stages found in that sentence (weapons, actor types, killed counts, the groups of its
 victims, and phrases such as "exchanged fire" or "burned tyres"; the weights are data in the
