@@ -1,4 +1,4 @@
-"""extract.actors.v1 on the project's own sentences."""
+"""extract.actors.v2 on the project's own sentences."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v1"
+    assert stage.name == "extract.actors.v2"
     assert callable(stage)
 
 
@@ -236,3 +236,14 @@ def test_recast_for_the_event(stage: actors.Actors) -> None:
     rioters = actors.recast(villagers, 5)
     assert (rioters.name, rioters.inter, rioters.span) == ("Rioters (Kenya)", 5, villagers.span)
     assert actors.recast(doc.actors[0], 6).name == "Protesters (Kenya)"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Anti-Houthi forces shelled the port.", []),  # the Houthis' enemies, not the Houthis
+    ("Pro-Houthi forces shelled the port.",
+     [("Pro-Houthi forces", "Military Forces of Yemen (2016-) Supreme Political Council")]),
+    ("Anti-Balaka militiamen raided the village.", [("Anti-Balaka militiamen", "Anti-Balaka")]),
+])
+def test_a_name_after_anti_is_not_the_actor(stage: actors.Actors, text: str,
+                                            expected: list[tuple[str, str]]) -> None:
+    assert found(run(stage, text, date(2020, 5, 9))) == expected

@@ -48,7 +48,7 @@ __all__ = [
     "resolve_country", "text_country", "tokens",
 ]
 
-NAME = "extract.actors.v1"
+NAME = "extract.actors.v2"
 _LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|of northern|of southern|"
                        r"of eastern|of western)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 
@@ -162,6 +162,8 @@ def _when(doc: Analysis) -> date | None:
     return doc.dates[0].value if doc.dates else doc.reference_date
 
 
+_OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
+"""'anti-' right before a name: the words name the group's opponents, not the group."""
 _JOIN = re.compile(r"\s*(?:,|,?\s*and|&|along with|together with|as well as)\s*", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\b(?:but|while|after|when|by)\b", re.I)
 
@@ -179,6 +181,8 @@ class Actors:
         when = _when(doc)
         found: list[tuple[ActorMention, int]] = []
         for start, end, hits in self.dictionary.match(doc.text):
+            if _OPPOSED.search(doc.text, max(0, start - 8), start):
+                continue  # 'anti-Houthi forces' are the Houthis' enemies (v2)
             hit = choose(self.dictionary, hits, None) or self._state(doc.text, end, hits)
             if hit is None or self.dictionary.entries[hit.entry].role == "ignore":
                 continue
