@@ -36,7 +36,7 @@ def brief(mentions: list[CountMention]) -> list[tuple[str, str, int]]:
 
 def test_stage_shape(stages: tuple[dates.Dates, numbers.Numbers]) -> None:
     assert isinstance(stages[1], Stage)
-    assert stages[1].name == "extract.numbers.v1"
+    assert stages[1].name == "extract.numbers.v2"
 
 
 @pytest.mark.parametrize(
@@ -234,3 +234,18 @@ def test_abduction_then_killing_is_a_killing(stages: tuple[dates.Dates, numbers.
     assert brief(counts(stages, "Two teachers were abducted and killed.")) == [
         ("Two teachers were abducted and killed", "killed", 2)
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("One aid worker was abducted outside his home and killed.",
+     [("One aid worker was abducted outside his home and killed", "killed", 1)]),
+    ("A nurse was abducted from the clinic and shot dead.",
+     [("A nurse was abducted from the clinic and shot dead", "killed", 1)]),
+    # a new clause after 'and' is not the same victims' fate
+    ("Two aid workers were kidnapped in Kabul and police launched a search.",
+     [("Two aid workers were kidnapped", "kidnapped", 2)]),
+])
+def test_two_fates_joined_across_a_phrase_of_place(
+        stages: tuple[dates.Dates, numbers.Numbers], text: str,
+        expected: list[tuple[str, str, int]]) -> None:
+    assert brief(counts(stages, text)) == expected

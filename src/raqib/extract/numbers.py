@@ -56,6 +56,8 @@ class _Group:
     """'num' (a figure), 'vague' ("dozens"), 'one' ("a child", "the driver", "he"), 'plural'."""
 
 
+MAX_AND_GAP = 6
+"""Words a phrase of place or time may take between two joined casualty words."""
 MAX_MODIFIERS = 4
 """Hedges and determiners read before a figure ('at least', 'some of the')."""
 TOLL_REACH = 12
@@ -64,7 +66,7 @@ from Tuesday's attack on the town rose to 86")."""
 
 
 class Numbers:
-    name = "extract.numbers.v1"
+    name = "extract.numbers.v2"
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
@@ -317,8 +319,9 @@ class Numbers:
             return None
         role, kind = hit[1].split(":")
         end = k + hit[0]
-        if end < len(w) and w[end] == "and":  # "abducted and killed", "shot and later died"
-            j = end + 1
+        join = self._and_after(w, end)
+        if join is not None:  # "abducted and killed", "abducted outside his home and killed"
+            j = join + 1
             while j < len(w) and w[j] in self._filler:
                 j += 1
             second = self.lex.terms.at(w, j) if j < len(w) else None
@@ -326,6 +329,21 @@ class Numbers:
                 kind = min(kind, second[1].split(":")[1], key=_GRAVITY.index)
                 end = j + second[0]
         return end, kind, role == "verb"
+
+    def _and_after(self, w: list[str], k: int) -> int | None:
+        """The 'and' that joins a second casualty word to the one ending at ``k``: right
+        after it, or after a short phrase of place or time in the same clause ("abducted
+        outside his home and killed")."""
+        if k < len(w) and w[k] == "and":
+            return k
+        if k >= len(w) or w[k] not in self._prepositions:
+            return None
+        for j in range(k + 1, min(len(w), k + 1 + MAX_AND_GAP)):
+            if w[j] == "and":
+                return j
+            if w[j] in _END or w[j] in self._clause or w[j] == "," or w[j] in self._aux:
+                return None
+        return None
 
     def _skip_phrase(self, w: list[str], k: int) -> int:
         """Where the chain's clause goes on after ", ... ," or a prepositional phrase at ``k``."""
