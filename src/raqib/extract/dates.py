@@ -69,12 +69,11 @@ class Dates:
         alt = {kind: _alternation(list(table)) for kind, table in self.words.items()}
         self._birth = re.compile(rf"\b(?:{alt['nobirth']})\W*$", re.IGNORECASE)
         self._hedge = re.compile(rf"\b(?:{alt['approx']})\s+$", re.IGNORECASE)
-        self._dateline_words = re.compile(rf"(?<!\w)(?:{alt['dateline']})\W*$",
-                                          re.IGNORECASE)
+        # words of each kind right before a date ("since 17 September", "Published 8 April")
+        self._before = {kind: re.compile(rf"(?<!\w)(?:{alt[kind]})\W*(?:the\s+)?$",
+                                         re.IGNORECASE) for kind in (*ROLES, "dateline")}
         self._dateline_anywhere = re.compile(rf"(?<!\w)(?:{alt['dateline']})(?!\w)",
                                              re.IGNORECASE)
-        self._roles = [(role, re.compile(rf"(?<!\w)(?:{alt[role]})\W*(?:the\s+)?$",
-                                          re.IGNORECASE)) for role in ROLES]
         self._patterns = [
             (re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in self._rules(alt)
         ]
@@ -129,10 +128,11 @@ class Dates:
 
     def _role(self, text: str, start: int) -> str:
         """'bound' when the words before the date give it that role, else ''."""
-        for role, words in self._roles:
-            if words.search(text, max(0, start - _ROLE_WINDOW), start):
-                return role
-        return ""
+        return next((role for role in ROLES if self._preceded(text, start, role)), "")
+
+    def _preceded(self, text: str, start: int, kind: str) -> bool:
+        """Whether words of ``kind`` (calendar.tsv) stand right before ``start``."""
+        return self._before[kind].search(text, max(0, start - _ROLE_WINDOW), start) is not None
 
     def _dateline(self, text: str) -> date | None:
         """The day the text says it was published ("Published 8 April 2017" near its start):
@@ -141,8 +141,7 @@ class Dates:
         if not self._dateline_anywhere.search(head):  # most texts: no dateline words at all
             return None
         for start, _end, value, precision, relative in self.find(head, None):
-            if (precision == 1 and not relative
-                    and self._dateline_words.search(head, max(0, start - _ROLE_WINDOW), start)):
+            if precision == 1 and not relative and self._preceded(head, start, "dateline"):
                 return value
         return None
 
