@@ -1,4 +1,4 @@
-"""extract.events.v5: sentence cues from the default model, evidence, precedence, incidents."""
+"""extract.events.v6: sentence cues from the default model, evidence, precedence, incidents."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def mention(doc_text: str, words: str) -> tuple[int, int]:
 
 def test_stage_protocol(stage: events.EventsStage) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.events.v5"
+    assert stage.name == "extract.events.v6"
 
 
 @pytest.mark.parametrize(

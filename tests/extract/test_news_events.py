@@ -150,6 +150,30 @@ def test_shelling_of_a_side_that_does_not_fight_back_stays_shelling(pipeline: Pi
     assert [e.sub_event_type for e in doc.events] == ["Shelling/artillery/missile attack"]
 
 
+@pytest.mark.parametrize(("weapons", "expected"), [
+    ("120mm mortars, grenade launchers, heavy machine guns and small arms",
+     "Armed clash"),  # small arms at positions: the two sides are in contact
+    ("120mm mortars and 122mm artillery", "Shelling/artillery/missile attack"),
+])
+def test_small_arms_fired_at_positions_make_a_clash_heavy_weapons_alone_shelling(
+        pipeline: Pipeline, weapons: str, expected: str) -> None:
+    doc = pipeline.run("t", f"On 4 March 2021, government forces fired {weapons} at the "
+                            "positions of the rebels near Horlivka, Donetsk.",
+                       date(2021, 12, 1))
+    assert [e.sub_event_type for e in doc.events] == [expected]
+
+
+@pytest.mark.parametrize(("what", "expected"), [
+    ("seized about 3 tonnes of cannabis from a lorry", "Looting/property destruction"),
+    ("seized the town of Tessit from the army", "Non-state actor overtakes territory"),
+])
+def test_goods_seized_are_property_a_town_seized_is_territory(
+        pipeline: Pipeline, what: str, expected: str) -> None:
+    doc = pipeline.run("t", f"On 20 June 2021, armed militants {what} near Gao, Mali.",
+                       date(2021, 12, 1))
+    assert [e.sub_event_type for e in doc.events][:1] == [expected]
+
+
 @pytest.mark.parametrize(("victims", "expected"), [
     ("two police officers at a checkpoint", "Armed clash"),  # armed victims: not civilians
     ("two shopkeepers at a market", "Attack"),

@@ -1,6 +1,6 @@
 """Event classification: which ACLED sub-event types each sentence reports.
 
-``extract.events.v5`` classifies every sentence with the event model (a linear model over
+``extract.events.v6`` classifies every sentence with the event model (a linear model over
 word and character n-grams, see ``raqib.extract.classifier``), weighs the lexical evidence
 earlier stages found in that sentence (weapons, actor types, killed counts, the groups of its
 victims, and phrases such as "exchanged fire" or "burned tyres"; the weights are data in the
@@ -20,7 +20,9 @@ evidence of phrases (two sides fighting is an armed clash whatever its weapons; 
 destroys is rioting) and of victims (a sentence whose victims are all soldiers, police or
 militants does not report an Attack, which ACLED keeps for violence against civilians).
 v5: a sentence that names no day, place or actor, right after an incident that names its
-day or place, is part of that incident whatever type it reads as.
+day or place, is part of that incident whatever type it reads as. v6 adds two phrases to
+the taxonomy: small arms fired at positions are an armed clash (the sides are in
+contact), and goods, vehicles or drugs seized are property taken, not territory.
 
 ``best_cues(doc)`` turns the cues into one cue per incident for the assembly stage.
 """
@@ -46,7 +48,7 @@ from raqib.extract.model import (
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import split
 
-NAME = "extract.events.v5"
+NAME = "extract.events.v6"
 
 
 @dataclass
