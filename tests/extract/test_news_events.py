@@ -174,6 +174,17 @@ def test_goods_seized_are_property_a_town_seized_is_territory(
     assert [e.sub_event_type for e in doc.events][:1] == [expected]
 
 
+@pytest.mark.parametrize(("target", "expected"), [
+    ("police officers guarding a bank", ["Armed clash"]),  # an armed force shot at
+    ("a bus carrying workers", ["Attack"]),
+])
+def test_shots_at_police_or_soldiers_are_not_an_attack_on_civilians(
+        pipeline: Pipeline, target: str, expected: list[str]) -> None:
+    doc = pipeline.run("t", f"On 3 May 2021, in Puebla, two armed men shot at {target}. "
+                            "Neither fatalities nor injuries reported.", date(2021, 5, 4))
+    assert [e.sub_event_type for e in doc.events] == expected
+
+
 @pytest.mark.parametrize(("victims", "expected"), [
     ("two police officers at a checkpoint", "Armed clash"),  # armed victims: not civilians
     ("two shopkeepers at a market", "Attack"),

@@ -22,7 +22,8 @@ militants does not report an Attack, which ACLED keeps for violence against civi
 v5: a sentence that names no day, place or actor, right after an incident that names its
 day or place, is part of that incident whatever type it reads as. v6 adds two phrases to
 the taxonomy: small arms fired at positions are an armed clash (the sides are in
-contact), and goods, vehicles or drugs seized are property taken, not territory.
+contact), shots at police or soldiers are not an attack on civilians, and goods,
+vehicles or drugs seized are property taken, not territory.
 
 ``best_cues(doc)`` turns the cues into one cue per incident for the assembly stage.
 """
