@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from raqib.extract.model import (
     ActorMention,
     Analysis,
     CountMention,
+    DateMention,
     EventCue,
     Options,
     Sentence,
@@ -220,9 +222,12 @@ def test_best_cues_abduction_then_killing_is_an_attack() -> None:
 
 
 def test_best_cues_keeps_separate_incidents_apart() -> None:
-    text = "Rebels shelled the airport. Students marched in the capital. Rebels shelled a base."
+    text = ("Rebels shelled the airport on 3 May. Students marched in the capital on 4 May. "
+            "Rebels shelled a base on 5 May.")
     doc = Analysis(id="t", text=text)
     a, b, c = split(text)
+    doc.dates = [DateMention(doc.span(at, at + 5), date(2021, 5, day), 1)  # each its own day
+                 for day in (3, 4, 5) for at in [text.index(f"{day} May")]]
     shelling = ("Shelling/artillery/missile attack", "Explosions/Remote violence")
     doc.cues = [
         EventCue(doc.span(*a), *shelling, "Political violence", 0.4),
@@ -256,6 +261,8 @@ def test_weak_neighbour_of_another_type_does_not_merge() -> None:
     text = "Journalists protested against the arrest of their editor. He was arrested in May."
     doc = Analysis(id="t", text=text)
     a, b = split(text)
+    month = text.index("May")
+    doc.dates = [DateMention(doc.span(month, month + 3), date(2021, 5, 15), 3)]
     doc.cues = [
         EventCue(doc.span(*a), "Peaceful protest", "Protests", "Demonstrations", 0.6),
         EventCue(doc.span(*b), "Arrests", "Strategic developments", "Strategic developments", 0.2),
@@ -284,3 +291,20 @@ def test_acled_notes_first_sentence_event_type() -> None:
         best = events.best_cues(analyse(stage, row.notes))
         hits += bool(best) and best[0].event_type == row.event_type
     assert hits / len(rows) > 0.75
+
+
+def test_a_weak_incident_that_names_no_day_is_left_out_unless_it_leads() -> None:
+    text = "Rebels shelled the airport on 3 May. Officials blamed the Syrian army."
+    doc = Analysis(id="t", text=text)
+    a, b = split(text)
+    day, army = text.index("3 May"), text.index("Syrian army")
+    doc.dates = [DateMention(doc.span(day, day + 5), date(2021, 5, 3), 1)]
+    doc.actors = [ActorMention(doc.span(army, army + 11), "Military Forces of Syria (2000-)",
+                               1)]  # it names an actor: not only more of the shelling
+    shelling = ("Shelling/artillery/missile attack", "Explosions/Remote violence")
+    change = ("Change to group/activity", "Strategic developments", "Strategic developments")
+    doc.cues = [EventCue(doc.span(*a), *shelling, "Political violence", 0.9),
+                EventCue(doc.span(*b), *change, 0.45)]
+    assert [c.sub_event_type for c in events.best_cues(doc)] == [shelling[0]]
+    doc.cues = [EventCue(doc.span(*b), *change, 0.45)]  # alone, it is the lead: kept
+    assert [c.sub_event_type for c in events.best_cues(doc)] == [change[0]]

@@ -208,6 +208,21 @@ def test_a_crowd_that_destroys_is_rioting(pipeline: Pipeline, text: str,
     assert [e.event_type for e in doc.events] == [expected]
 
 
+@pytest.mark.parametrize(("second", "expected"), [
+    # a weak reading that nothing places in time: a reaction, not a second event
+    ("Officials in Damascus and Moscow blamed armed groups deployed west of the city.",
+     ["Shelling/artillery/missile attack"]),
+    ("On 26 November, Russian aircraft struck positions west of the city.",  # its own day
+     ["Shelling/artillery/missile attack", "Air/drone strike"]),
+])
+def test_a_weak_second_event_needs_a_day_of_its_own(pipeline: Pipeline, second: str,
+                                                     expected: list[str]) -> None:
+    doc = pipeline.run("t", "On 24 November 2018 shells fell on the al-Zahraa district of "
+                            "Aleppo, injuring 40 people, according to state media. " + second,
+                       date(2018, 11, 30))
+    assert [e.sub_event_type for e in doc.events] == expected
+
+
 def test_the_limit_of_a_period_is_not_the_day_of_the_event(pipeline: Pipeline) -> None:
     text = ("On 25 November Russian aircraft struck positions west of Aleppo. "
             "These were the first Russian air strikes on the zone since 17 September.")

@@ -264,7 +264,9 @@ def best_cues(doc: Analysis) -> list[EventCue]:
 
     The lead is the earliest incident whose score reaches ``LEAD_MIN_SCORE``: reports put
     their main event in the headline and first sentences, and follow with background
-    (earlier attacks, other places) that can score as high.
+    (earlier attacks, other places) that can score as high. Any other incident below that
+    score that names no day of its own is left out (v6): a weak reading that nothing places
+    in time is most often a reaction, a provision or a table heading, not a second event.
 
     Cues of adjacent sentences merge into one incident when they have the same sub-event
     type or when the taxonomy's precedence or combination rules resolve the two types into
@@ -294,7 +296,8 @@ def best_cues(doc: Analysis) -> list[EventCue]:
         lead = min(confident, key=lambda inc: inc.first)
         incidents.remove(lead)
         incidents.insert(0, lead)
-    return [inc.cue for inc in incidents]
+    return [inc.cue for n, inc in enumerate(incidents)
+            if n == 0 or inc.cue.score >= LEAD_MIN_SCORE or where.named(inc.cue.span)[0]]
 
 
 def _without_retellings(incidents: list[_Incident], where: _Where) -> list[_Incident]:
