@@ -223,6 +223,18 @@ def test_a_weak_second_event_needs_a_day_of_its_own(pipeline: Pipeline, second: 
     assert [e.sub_event_type for e in doc.events] == expected
 
 
+@pytest.mark.parametrize(("how", "expected"), [
+    ("blocked the road to the port of Sidon, Lebanon,", "Peaceful protest"),
+    ("blocked the road to the port of Sidon, Lebanon, and burned tyres",
+     "Violent demonstration"),  # the blockade with destruction is a riot
+])
+def test_a_blockade_is_a_peaceful_protest_unless_the_crowd_destroys(
+        pipeline: Pipeline, how: str, expected: str) -> None:
+    doc = pipeline.run("t", f"On 2 May 2021, demonstrators {how} in protest at power cuts.",
+                       date(2021, 5, 3))
+    assert [e.sub_event_type for e in doc.events] == [expected]
+
+
 def test_the_limit_of_a_period_is_not_the_day_of_the_event(pipeline: Pipeline) -> None:
     text = ("On 25 November Russian aircraft struck positions west of Aleppo. "
             "These were the first Russian air strikes on the zone since 17 September.")

@@ -22,8 +22,9 @@ militants does not report an Attack, which ACLED keeps for violence against civi
 v5: a sentence that names no day, place or actor, right after an incident that names its
 day or place, is part of that incident whatever type it reads as. v6 adds two phrases to
 the taxonomy: small arms fired at positions are an armed clash (the sides are in
-contact), shots at police or soldiers are not an attack on civilians, and goods,
-vehicles or drugs seized are property taken, not territory.
+contact), shots at police or soldiers are not an attack on civilians, goods, vehicles
+or drugs seized are property taken, not territory, and a blockade is a peaceful protest
+unless the crowd also destroys.
 
 ``best_cues(doc)`` turns the cues into one cue per incident for the assembly stage.
 """
