@@ -235,6 +235,20 @@ def test_a_blockade_is_a_peaceful_protest_unless_the_crowd_destroys(
     assert [e.sub_event_type for e in doc.events] == [expected]
 
 
+@pytest.mark.parametrize(("what", "expected"), [
+    ("the army sent reinforcements to the front line near Sirwah, Marib, amid fighting "
+     "with tribal militias", ["Change to group/activity"]),  # forces moving, not fighting
+    ("army engineers built new fortifications east of Hodeidah city",
+     ["Change to group/activity"]),
+    ("government reinforcements arrived in Sirwah district, Marib, and fought tribal "
+     "fighters for several hours", ["Armed clash"]),
+])
+def test_forces_moving_or_digging_in_are_a_change_of_activity(
+        pipeline: Pipeline, what: str, expected: list[str]) -> None:
+    doc = pipeline.run("t", f"On 5 May 2021, {what}.", date(2021, 5, 6))
+    assert [e.sub_event_type for e in doc.events] == expected
+
+
 def test_the_limit_of_a_period_is_not_the_day_of_the_event(pipeline: Pipeline) -> None:
     text = ("On 25 November Russian aircraft struck positions west of Aleppo. "
             "These were the first Russian air strikes on the zone since 17 September.")

@@ -23,8 +23,9 @@ v5: a sentence that names no day, place or actor, right after an incident that n
 day or place, is part of that incident whatever type it reads as. v6 adds two phrases to
 the taxonomy: small arms fired at positions are an armed clash (the sides are in
 contact), shots at police or soldiers are not an attack on civilians, goods, vehicles
-or drugs seized are property taken, not territory, and a blockade is a peaceful protest
-unless the crowd also destroys.
+or drugs seized are property taken, not territory, a blockade is a peaceful protest
+unless the crowd also destroys, and reinforcements sent or fortifications built are a
+change of activity.
 
 ``best_cues(doc)`` turns the cues into one cue per incident for the assembly stage.
 """
