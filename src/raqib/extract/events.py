@@ -20,12 +20,12 @@ evidence of phrases (two sides fighting is an armed clash whatever its weapons; 
 destroys is rioting) and of victims (a sentence whose victims are all soldiers, police or
 militants does not report an Attack, which ACLED keeps for violence against civilians).
 v5: a sentence that names no day, place or actor, right after an incident that names its
-day or place, is part of that incident whatever type it reads as. v6 adds two phrases to
-the taxonomy: small arms fired at positions are an armed clash (the sides are in
-contact), shots at police or soldiers are not an attack on civilians, goods, vehicles
-or drugs seized are property taken, not territory, a blockade is a peaceful protest
-unless the crowd also destroys, and reinforcements sent or fortifications built are a
-change of activity.
+day or place, is part of that incident whatever type it reads as. v6 adds five phrases to
+the taxonomy (small arms fired at positions are an armed clash, the sides being in contact;
+shots at police or soldiers are not an attack on civilians; goods, vehicles or drugs seized
+are property taken, not territory; a blockade is a peaceful protest unless the crowd also
+destroys; reinforcements sent or fortifications built are a change of activity), and
+``best_cues`` leaves out a weak incident, other than the lead, that names no day of its own.
 
 ``best_cues(doc)`` turns the cues into one cue per incident for the assembly stage.
 """
