@@ -83,10 +83,12 @@ def weigh(counts: Counter[str], index: dict[str, int], idf: np.ndarray
           ) -> tuple[np.ndarray, np.ndarray]:
     """(column indices, L2-normalised tf-idf values) of the known features in ``counts``,
     computed as arrays (a Python loop over the features cost a third of extraction)."""
-    found = [(col, tf) for name, tf in counts.items() if (col := index.get(name)) is not None]
-    cols = np.fromiter((col for col, _ in found), dtype=np.intp, count=len(found))
-    tfs = np.fromiter((tf for _, tf in found), dtype=np.float64, count=len(found))
-    vals = (1.0 + np.log(tfs)) * idf[cols]
+    known = index.get
+    every = np.array([known(name, -1) for name in counts], dtype=np.intp)
+    tfs = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+    kept = every >= 0
+    cols = every[kept]
+    vals = (1.0 + np.log(tfs[kept])) * idf[cols]
     norm = math.sqrt(float(vals @ vals))
     return cols, (vals / norm if norm > 0 else vals)
 
