@@ -299,7 +299,7 @@ def best_cues(doc: Analysis) -> list[EventCue]:
         incidents.remove(lead)
         incidents.insert(0, lead)
     return [inc.cue for n, inc in enumerate(incidents)
-            if n == 0 or inc.cue.score >= LEAD_MIN_SCORE or where.named(inc.cue.span)[0]]
+            if n == 0 or inc.cue.score >= LEAD_MIN_SCORE or where.dates.inside(inc.cue.span)]
 
 
 def _without_retellings(incidents: list[_Incident], where: _Where) -> list[_Incident]:
