@@ -1,4 +1,4 @@
-"""extract.events.v6: sentence cues from the default model, evidence, precedence, incidents."""
+"""extract.events.v7: sentence cues from the default model, evidence, precedence, incidents."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def mention(doc_text: str, words: str) -> tuple[int, int]:
 
 def test_stage_protocol(stage: events.EventsStage) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.events.v6"
+    assert stage.name == "extract.events.v7"
 
 
 @pytest.mark.parametrize(
@@ -244,10 +244,10 @@ def test_best_cues_keeps_separate_incidents_apart() -> None:
 
 
 def test_the_lead_event_goes_first_even_when_background_scores_higher() -> None:
-    text = ("Air strikes hit a market in Ariha on Monday. In 2016 a massacre in the same town "
-            "killed forty people.")
+    text = ("Air strikes hit a market in Ariha on Monday. The town has been hit before. "
+            "In 2016 a massacre in the same town killed forty people.")
     doc = Analysis(id="t", text=text)
-    a, b = split(text)
+    a, _, b = split(text)  # not adjacent: an air strike and an attack next to each other merge
     doc.cues = [
         EventCue(doc.span(*a), "Air/drone strike", "Explosions/Remote violence",
                  "Political violence", 0.6),
@@ -308,3 +308,17 @@ def test_a_weak_incident_that_names_no_day_is_left_out_unless_it_leads() -> None
     assert [c.sub_event_type for c in events.best_cues(doc)] == [shelling[0]]
     doc.cues = [EventCue(doc.span(*b), *change, 0.45)]  # alone, it is the lead: kept
     assert [c.sub_event_type for c in events.best_cues(doc)] == [change[0]]
+
+
+def test_a_crowd_size_tag_leans_the_whole_note_to_the_crowd_types(
+        stage: events.EventsStage) -> None:
+    crowd = {"Peaceful protest", "Protest with intervention",
+             "Excessive force against protesters", "Violent demonstration", "Mob violence"}
+    lean = stage.document_evidence("Two groups of men fought near the market. [size=dozens]")
+    for label, value in zip(stage.model.classes, lean, strict=True):
+        assert value == (1.5 if label in crowd else 0.0), label
+    assert not stage.document_evidence("Two groups of men fought near the market.").any()
+    text = "Two groups of men fought near the market. Several were hurt. [size=no report]"
+    assert stage.context(text) == pytest.approx(
+        stage.taxonomy.evidence.document_context * stage.model.logits(text)
+        + stage.document_evidence(text))

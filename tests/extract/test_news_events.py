@@ -269,3 +269,29 @@ def test_a_sentence_that_names_nothing_says_more_of_the_last_incident(
     two = pipeline.run("t", "On 3 May 2021, rebels shelled Kafr Nabl, Syria. Government "
                             "forces also shelled Maarat al-Numan.", date(2021, 5, 5))
     assert len(two.events) == 2  # the second names its own place and actor
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ACLED tags the crowd of every demonstration and riot: the tag leans to those types
+    # (without the lean the first sentence reads as an armed clash)
+    ("On 9 June 2021, two groups of traders clashed at the bus terminal in Kisumu. Several "
+     "were hurt. [size=no report]", "Mob violence"),
+    # ... among the types the sentence itself supports: a bomb stays a bomb
+    ("On 3 May 2021, a roadside bomb killed three soldiers in Kunar. [size=no report]",
+     "Remote explosive/landmine/IED"),
+])
+def test_a_crowd_size_tag_leans_a_note_to_the_crowd_types(pipeline: Pipeline, text: str,
+                                                          expected: str) -> None:
+    doc = pipeline.run("t", text, date(2021, 12, 1))
+    assert [e.sub_event_type for e in doc.events] == [expected]
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    ("Three civilians killed in rebel rocket attacks on Aleppo, state media says",
+     "Shelling/artillery/missile attack"),
+    ("Six civilians killed, 35 injured in regime airstrikes in Idlib province",
+     "Air/drone strike"),
+])
+def test_civilians_killed_by_remote_violence_are_not_an_attack(
+        pipeline: Pipeline, headline: str, expected: str) -> None:
+    assert [e.sub_event_type for e in run(pipeline, headline).events] == [expected]

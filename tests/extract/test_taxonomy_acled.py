@@ -91,6 +91,10 @@ def test_unknown_names_are_errors(tax: taxonomy.Taxonomy) -> None:
         ({"Peaceful protest": 0.6, "Protest with intervention": 0.3}, "Protest with intervention"),
         ({"Peaceful protest": 0.6, "Arrests": 0.4}, "Protest with intervention"),
         ({"Protest with intervention": 0.5, "Attack": 0.4}, "Excessive force against protesters"),
+        ({"Attack": 0.5, "Air/drone strike": 0.4}, "Air/drone strike"),
+        ({"Attack": 0.6, "Shelling/artillery/missile attack": 0.3},
+         "Shelling/artillery/missile attack"),
+        ({"Remote explosive/landmine/IED": 0.5, "Attack": 0.45}, "Remote explosive/landmine/IED"),
     ],
 )
 def test_precedence_resolves_one_incident(
@@ -131,6 +135,10 @@ def _empty_phrase(data: dict) -> None:
     data["evidence"]["phrases"].append({"id": "empty", "weights": {}})
 
 
+def _bad_scope(data: dict) -> None:
+    data["evidence"]["phrases"].append({"id": "far", "scope": "corpus", "markers": ["x"]})
+
+
 def _add_victims(data: dict) -> None:
     data["evidence"]["victims"]["soldiers"] = {"Skirmish": 1.0}
 
@@ -138,7 +146,7 @@ def _add_victims(data: dict) -> None:
 @pytest.mark.parametrize(("change", "message"), [
     (_add_rule, "Bombing"), (_add_weapon, "Shooting"), (_bad_disorder, "Crime"),
     (_bad_phrase, r"evidence\.phrases 'bad'"), (_empty_phrase, "no markers"),
-    (_add_victims, "Skirmish"),
+    (_add_victims, "Skirmish"), (_bad_scope, "scope must be 'sentence' or 'document'"),
 ])
 def test_parse_rejects_what_it_cannot_use(change, message: str) -> None:
     broken = copy.deepcopy(_default_data())
@@ -165,3 +173,12 @@ def test_phrase_and_victim_evidence_is_read(tax: taxonomy.Taxonomy) -> None:
     assert weights == {"Armed clash": 2.0}
     assert not words.search("two mobs clashed over a land dispute")
     assert tax.evidence.victims["police"]["Attack"] < 0
+
+
+def test_document_scope_phrases_are_kept_apart(tax: taxonomy.Taxonomy) -> None:
+    crowd = {"Peaceful protest", "Protest with intervention",
+             "Excessive force against protesters", "Violent demonstration", "Mob violence"}
+    [(words, weights)] = tax.evidence.document_phrases
+    assert words.search("... were injured. [size=no report]")
+    assert set(weights) == crowd and len(set(weights.values())) == 1  # leans, never chooses
+    assert all(w is not words for w, _ in tax.evidence.phrases)

@@ -1,6 +1,6 @@
 """Event classification: which ACLED sub-event types each sentence reports.
 
-``extract.events.v6`` classifies every sentence with the event model (a linear model over
+``extract.events.v7`` classifies every sentence with the event model (a linear model over
 word and character n-grams, see ``raqib.extract.classifier``), weighs the lexical evidence
 earlier stages found in that sentence (weapons, actor types, killed counts, the groups of its
 victims, and phrases such as "exchanged fire" or "burned tyres"; the weights are data in the
@@ -26,6 +26,9 @@ shots at police or soldiers are not an attack on civilians; goods, vehicles or d
 are property taken, not territory; a blockade is a peaceful protest unless the crowd also
 destroys; reinforcements sent or fortifications built are a change of activity), and
 ``best_cues`` leaves out a weak incident, other than the lead, that names no day of its own.
+v7: phrases whose scope is the document lean every sentence as the context does (ACLED's
+crowd-size tag, ``[size=...]``, leans to the five crowd types alike), and civilians killed
+by remote violence are not an Attack (precedence rules in the taxonomy).
 
 ``best_cues(doc)`` turns the cues into one cue per incident for the assembly stage.
 """
@@ -51,7 +54,7 @@ from raqib.extract.model import (
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import split
 
-NAME = "extract.events.v6"
+NAME = "extract.events.v7"
 
 
 @dataclass
@@ -104,6 +107,9 @@ class EventsStage:
             for counts in counted:
                 whole.update(counts)
             context = self._weighted(self.model.logits_of(whole))
+        lean = self.document_evidence(doc.text)
+        if lean.any():
+            context = lean if context is None else context + lean
         mentions = _Mentions(doc)
         for span, counts in zip(spans, counted, strict=True):
             part = mentions.inside(span)  # what the sentence holds, found by bisection
@@ -119,8 +125,24 @@ class EventsStage:
         return place_mask.masked(doc.text, [p.span for p in inside], span)
 
     def context(self, text: str) -> np.ndarray:
-        """The whole text's event-type scores, weighted, to add to each sentence's."""
-        return self._weighted(self.model.logits(text))
+        """The whole text's event-type scores, weighted, with its document-scope evidence,
+        to add to each sentence's."""
+        return self._weighted(self.model.logits(text)) + self.document_evidence(text)
+
+    def document_evidence(self, text: str) -> np.ndarray:
+        """The log-odds the document-scope phrases in ``text`` add to every sentence's
+        context (zero for each type when it holds none)."""
+        return self._boost([weights for words, weights in self.taxonomy.evidence.document_phrases
+                            if words.search(text)])
+
+    def _boost(self, tables: list[dict[str, float] | None]) -> np.ndarray:
+        """The tables' log-odds summed per class of the model."""
+        boost = np.zeros(len(self.model.classes))
+        for table in tables:
+            for label, weight in (table or {}).items():
+                if label in self._index:
+                    boost[self._index[label]] += weight
+        return boost
 
     def _weighted(self, logits: np.ndarray) -> np.ndarray:
         return self.taxonomy.evidence.document_context * logits.astype(np.float64)
@@ -182,8 +204,7 @@ class EventsStage:
         """The log-odds a killed count (an event more likely) and habitual words without a
         day (background, less likely) add to the sentence's scores."""
         evidence = self.taxonomy.evidence
-        adjust = np.zeros(len(self.model.classes))
-        tables = []
+        tables: list[dict[str, float] | None] = []
         if any(c.kind == "killed" and c.low > 0 and _inside(c.span, span) for c in doc.counts):
             tables.append(evidence.killed)
         if evidence.habitual is not None and not any(
@@ -192,11 +213,7 @@ class EventsStage:
             # targeted ... in recent weeks" is background twice over)
             said = {m.group().casefold() for m in evidence.habitual.finditer(span.text)}
             tables += [evidence.habitual_weights] * min(len(said), HABITUAL_MOST)
-        for table in tables:
-            for label, weight in table.items():
-                if label in self._index:
-                    adjust[self._index[label]] += weight
-        return adjust
+        return self._boost(tables)
 
     def _type_evidence(self, doc: Analysis, span: Span) -> np.ndarray:
         evidence = self.taxonomy.evidence
@@ -213,12 +230,7 @@ class EventsStage:
                    and c.low > 0 and _inside(c.span, span)}
         if victims and victims <= evidence.victims.keys():  # every victim of such a group
             tables += [evidence.victims[who] for who in victims]
-        boost = np.zeros(len(self.model.classes))
-        for table in tables:
-            for label, weight in (table or {}).items():
-                if label in self._index:
-                    boost[self._index[label]] += weight
-        return boost
+        return self._boost(tables)
 
     def _cue(self, span: Span, label: str, score: float, own: float) -> EventCue:
         return EventCue(

@@ -69,6 +69,10 @@ class Evidence:
     phrases: tuple[tuple[re.Pattern[str], dict[str, float]], ...] = ()
     """(words, log-odds) added among event types when a sentence holds the words (two sides
     fighting: 'exchanged fire', 'repelled an attack')."""
+    document_phrases: tuple[tuple[re.Pattern[str], dict[str, float]], ...] = ()
+    """Phrases whose scope is the whole document ("scope": "document"): what they add leans
+    every sentence's choice among the types it supports, as the document's context does
+    (ACLED's crowd-size tag says the note reports a demonstration or a riot)."""
     victims: dict[str, dict[str, float]] = field(default_factory=dict)
     """Victims' group (``CountMention.who``) -> log-odds added among event types when every
     victim a sentence counts killed or injured is of the groups listed (armed victims are not
@@ -235,6 +239,14 @@ def _phrase(group: dict, table: Callable[[dict], dict[str, float]]
     return pattern, table(group.get("weights", {}))
 
 
+def _scoped(groups: list[dict], scope: str) -> list[dict]:
+    for group in groups:
+        if group.get("scope", "sentence") not in {"sentence", "document"}:
+            raise TaxonomyError(f"evidence.phrases {group.get('id', '?')!r}: scope must be "
+                                f"'sentence' or 'document', not {group['scope']!r}")
+    return [group for group in groups if group.get("scope", "sentence") == scope]
+
+
 def _evidence(data: dict, subs: dict[str, SubEventType]) -> Evidence:
     known = {*subs, NO_EVENT}
     habitual = data.get("habitual", {})
@@ -251,7 +263,10 @@ def _evidence(data: dict, subs: dict[str, SubEventType]) -> Evidence:
         killed=table(data.get("killed", {})),
         habitual=_markers(habitual.get("markers", []), "evidence.habitual.markers"),
         habitual_weights=table(habitual.get("weights", {})),
-        phrases=tuple(_phrase(group, table) for group in data.get("phrases", [])),
+        phrases=tuple(_phrase(group, table)
+                      for group in _scoped(data.get("phrases", []), "sentence")),
+        document_phrases=tuple(_phrase(group, table)
+                               for group in _scoped(data.get("phrases", []), "document")),
         victims={k.casefold(): table(v) for k, v in data.get("victims", {}).items()},
         secondary_score=float(data.get("secondary_score", 0.3)),
         merge_score=float(data.get("merge_score", 0.5)),
