@@ -295,3 +295,15 @@ def test_a_crowd_size_tag_leans_a_note_to_the_crowd_types(pipeline: Pipeline, te
 def test_civilians_killed_by_remote_violence_are_not_an_attack(
         pipeline: Pipeline, headline: str, expected: str) -> None:
     assert [e.sub_event_type for e in run(pipeline, headline).events] == [expected]
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("The soldiers responded with heavy gunfire, and the militants withdrew.",
+     ["Armed clash"]),  # the target fired back: one two-sided incident
+    ("The militants withdrew.", ["Shelling/artillery/missile attack"]),
+])
+def test_remote_fire_that_is_answered_is_an_armed_clash(pipeline: Pipeline, answer: str,
+                                                        expected: list[str]) -> None:
+    doc = pipeline.run("t", "On 4 June 2021, militants fired mortar rounds at an army base "
+                            f"near Afgooye. {answer}", date(2021, 6, 5))
+    assert [e.sub_event_type for e in doc.events] == expected

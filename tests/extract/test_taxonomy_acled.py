@@ -139,6 +139,11 @@ def _bad_scope(data: dict) -> None:
     data["evidence"]["phrases"].append({"id": "far", "scope": "corpus", "markers": ["x"]})
 
 
+def _unknown_condition(data: dict) -> None:
+    data["combinations"].append({"id": "c", "all": ["Grenade", "Armed clash"],
+                                 "becomes": "Armed clash", "when": "no-such-phrase"})
+
+
 def _add_victims(data: dict) -> None:
     data["evidence"]["victims"]["soldiers"] = {"Skirmish": 1.0}
 
@@ -147,6 +152,7 @@ def _add_victims(data: dict) -> None:
     (_add_rule, "Bombing"), (_add_weapon, "Shooting"), (_bad_disorder, "Crime"),
     (_bad_phrase, r"evidence\.phrases 'bad'"), (_empty_phrase, "no markers"),
     (_add_victims, "Skirmish"), (_bad_scope, "scope must be 'sentence' or 'document'"),
+    (_unknown_condition, "no evidence phrase 'no-such-phrase'"),
 ])
 def test_parse_rejects_what_it_cannot_use(change, message: str) -> None:
     broken = copy.deepcopy(_default_data())
@@ -178,7 +184,21 @@ def test_phrase_and_victim_evidence_is_read(tax: taxonomy.Taxonomy) -> None:
 def test_document_scope_phrases_are_kept_apart(tax: taxonomy.Taxonomy) -> None:
     crowd = {"Peaceful protest", "Protest with intervention",
              "Excessive force against protesters", "Violent demonstration", "Mob violence"}
-    [(words, weights)] = tax.evidence.document_phrases
-    assert words.search("... were injured. [size=no report]")
+    tag = [(w, weights) for w, weights in tax.evidence.document_phrases
+           if w.search("... were injured. [size=no report]")]
+    assert len(tag) == 1
+    words, weights = tag[0]
     assert set(weights) == crowd and len(set(weights.values())) == 1  # leans, never chooses
     assert all(w is not words for w, _ in tax.evidence.phrases)
+
+
+@pytest.mark.parametrize("remote", ["Shelling/artillery/missile attack", "Grenade",
+                                    "Remote explosive/landmine/IED"])
+def test_remote_fire_answered_is_one_clash_only_when_the_words_say_so(
+        tax: taxonomy.Taxonomy, remote: str) -> None:
+    both = {remote: 0.7, "Armed clash": 0.6}
+    answered = "Militants fired at the base. The soldiers returned fire."
+    assert tax.apply_precedence(both, answered) == {"Armed clash": 0.7}
+    unanswered = "Militants fired at the base. Two soldiers were wounded."
+    assert tax.apply_precedence(both, unanswered) == both
+    assert tax.apply_precedence(both) == both

@@ -28,7 +28,9 @@ destroys; reinforcements sent or fortifications built are a change of activity),
 ``best_cues`` leaves out a weak incident, other than the lead, that names no day of its own.
 v7: phrases whose scope is the document lean every sentence as the context does (ACLED's
 crowd-size tag, ``[size=...]``, leans to the five crowd types alike), and civilians killed
-by remote violence are not an Attack (precedence rules in the taxonomy).
+by remote violence are not an Attack (precedence rules in the taxonomy), and a shelling, a
+grenade or a bomb whose target fired back is one armed clash (combinations that hold only
+when the incident's words say so).
 
 ``best_cues(doc)`` turns the cues into one cue per incident for the assembly stage.
 """
@@ -172,7 +174,7 @@ class EventsStage:
         floor = self.taxonomy.evidence.secondary_score
         candidates = {label: probs[label] for label in probs
                       if label == best or (own[label] >= floor and probs[label] >= floor)}
-        resolved = self.taxonomy.apply_precedence(candidates)
+        resolved = self.taxonomy.apply_precedence(candidates, span.text)
         ranked = sorted(resolved.items(), key=lambda item: (-item[1], item[0]))
         return [self._cue(span, label, score, own.get(label, 0.0)) for label, score in ranked]
 
@@ -361,11 +363,11 @@ def _merge_into(
             continue
         pair = {held.sub_event_type: held.score}
         pair[cue.sub_event_type] = max(cue.score, pair.get(cue.sub_event_type, 0.0))
-        merged = tax.apply_precedence(pair)
+        start, end = min(held.span.start, cue.span.start), max(held.span.end, cue.span.end)
+        merged = tax.apply_precedence(pair, doc.text[start:end])
         if len(merged) != 1:
             continue
         (label, score), = merged.items()
-        start, end = min(held.span.start, cue.span.start), max(held.span.end, cue.span.end)
         winner = held if label == held.sub_event_type else cue
         incident.cue = EventCue(
             span=doc.span(start, end),

@@ -52,6 +52,10 @@ class Combination:
     all: tuple[str, ...]
     becomes: str
     why: str
+    markers: re.Pattern[str] | None = None
+    """When set (``"when": PHRASE ID`` in the file: that evidence phrase's markers), the
+    combination holds only for an incident whose words hold one of them (a shelling and a
+    clash make one clash when a side fired back)."""
 
 
 @dataclass(frozen=True)
@@ -127,18 +131,21 @@ class Taxonomy:
                 return sub
         return None
 
-    def apply_precedence(self, scores: dict[str, float]) -> dict[str, float]:
+    def apply_precedence(self, scores: dict[str, float], text: str = "") -> dict[str, float]:
         """Resolve competing sub-event types reported for ONE incident.
 
         ``scores`` maps candidate sub-event types to scores. First each combination whose
-        types are all candidates replaces them with the type they make together (scored as
-        the best of them). Then, for every precedence rule whose preferred type and one of
+        types are all candidates (and, for one with markers, whose markers the incident's
+        words ``text`` hold) replaces them with the type they make together (scored as the
+        best of them). Then, for every precedence rule whose preferred type and one of
         whose overruled types are both candidates, the overruled one is dropped and the
         preferred one keeps the higher of the two scores. Rules apply in file order; the
         result keeps only the surviving candidates.
         """
         result = dict(scores)
         for combo in self.combinations:
+            if combo.markers is not None and not combo.markers.search(text):
+                continue
             if all(name in result for name in combo.all):
                 best = max(result.pop(name) for name in combo.all)
                 result[combo.becomes] = max(best, result.get(combo.becomes, 0.0))
@@ -199,8 +206,10 @@ def parse(data: dict) -> Taxonomy:
         PrecedenceRule(r["id"], r["prefer"], tuple(r["over"]), r.get("why", ""))
         for r in data.get("precedence", [])
     )
+    phrases = {g.get("id"): g for g in data.get("evidence", {}).get("phrases", [])}
     combos = tuple(
-        Combination(c["id"], tuple(c["all"]), c["becomes"], c.get("why", ""))
+        Combination(c["id"], tuple(c["all"]), c["becomes"], c.get("why", ""),
+                    _condition(c, phrases))
         for c in data.get("combinations", [])
     )
     named = [(r.id, (r.prefer, *r.over)) for r in rules]
@@ -218,6 +227,16 @@ def parse(data: dict) -> Taxonomy:
         combinations=combos,
         no_event_definition=data.get("no_event", {}).get("definition", ""),
     )
+
+
+def _condition(combo: dict, phrases: dict[str, dict]) -> re.Pattern[str] | None:
+    """The markers of the evidence phrase a combination names in ``when`` (None: none)."""
+    if "when" not in combo:
+        return None
+    if combo["when"] not in phrases:
+        raise TaxonomyError(f"combination {combo['id']!r}: no evidence phrase "
+                            f"{combo['when']!r}")
+    return _markers(phrases[combo["when"]].get("markers", []), f"combination {combo['id']!r}")
 
 
 def _markers(patterns: list[str], where: str) -> re.Pattern[str] | None:
