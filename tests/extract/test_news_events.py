@@ -201,6 +201,11 @@ def test_who_the_victims_are_decides_attack_or_clash(pipeline: Pipeline, victims
      "ransacked the local water office in Sfax, Tunisia.", "Riots"),
     ("On 5 April 2021, residents marched peacefully through Kisumu, Kenya, to protest power "
      "cuts.", "Protests"),
+    # a riot is not a protest: the words lean away from the three Protests types too
+    ("On 2 May 2021, a demonstration against the lockdown in Tbilisi turned violent, and "
+     "police arrested 12 people. [size=dozens]", "Riots"),
+    ("On 8 May 2021, workers demonstrated outside the factory in Gazipur; a brawl broke out "
+     "between the demonstrators and the guards. [size=hundreds]", "Riots"),
 ])
 def test_a_crowd_that_destroys_is_rioting(pipeline: Pipeline, text: str,
                                           expected: str) -> None:
