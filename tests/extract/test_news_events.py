@@ -312,3 +312,15 @@ def test_remote_fire_that_is_answered_is_an_armed_clash(pipeline: Pipeline, answ
     doc = pipeline.run("t", "On 4 June 2021, militants fired mortar rounds at an army base "
                             f"near Afgooye. {answer}", date(2021, 6, 5))
     assert [e.sub_event_type for e in doc.events] == expected
+
+
+@pytest.mark.parametrize(("fire", "expected"), [
+    ("government forces fired machine guns at farms and villages near Kafr Nabl",
+     "Shelling/artillery/missile attack"),  # read as a clash without the rule
+    ("Houthi forces fired machine guns at government positions in Hays, and government "
+     "forces fired back", "Armed clash"),
+])
+def test_fire_at_places_is_remote_violence_fire_at_a_side_that_answers_a_clash(
+        pipeline: Pipeline, fire: str, expected: str) -> None:
+    doc = pipeline.run("t", f"On 3 May 2021, {fire}.", date(2021, 5, 4))
+    assert [e.sub_event_type for e in doc.events] == [expected]
