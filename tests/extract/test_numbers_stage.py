@@ -36,7 +36,7 @@ def brief(mentions: list[CountMention]) -> list[tuple[str, str, int]]:
 
 def test_stage_shape(stages: tuple[dates.Dates, numbers.Numbers]) -> None:
     assert isinstance(stages[1], Stage)
-    assert stages[1].name == "extract.numbers.v2"
+    assert stages[1].name == "extract.numbers.v3"
 
 
 @pytest.mark.parametrize(
@@ -249,3 +249,11 @@ def test_two_fates_joined_across_a_phrase_of_place(
         stages: tuple[dates.Dates, numbers.Numbers], text: str,
         expected: list[tuple[str, str, int]]) -> None:
     assert brief(counts(stages, text)) == expected
+
+
+def test_members_are_people_until_the_text_says_whose(
+        stages: tuple[dates.Dates, numbers.Numbers]) -> None:
+    militia, = counts(stages, "Two members of a pro-government militia were killed.")
+    assert (militia.kind, militia.low, militia.who) == ("killed", 2, "people")
+    villagers, = counts(stages, "Gunmen killed four villagers.")
+    assert villagers.who == "civilians"

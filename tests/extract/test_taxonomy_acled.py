@@ -199,6 +199,8 @@ def test_remote_fire_answered_is_one_clash_only_when_the_words_say_so(
     both = {remote: 0.7, "Armed clash": 0.6}
     answered = "Militants fired at the base. The soldiers returned fire."
     assert tax.apply_precedence(both, answered) == {"Armed clash": 0.7}
+    two_sided = "Militants fired mortars at the base. The OSCE saw fire in both directions."
+    assert tax.apply_precedence(both, two_sided) == {"Armed clash": 0.7}
     unanswered = "Militants fired at the base. Two soldiers were wounded."
     assert tax.apply_precedence(both, unanswered) == both
     assert tax.apply_precedence(both) == both

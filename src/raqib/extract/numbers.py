@@ -66,7 +66,7 @@ from Tuesday's attack on the town rose to 86")."""
 
 
 class Numbers:
-    name = "extract.numbers.v2"
+    name = "extract.numbers.v3"
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon

@@ -230,13 +230,16 @@ def parse(data: dict) -> Taxonomy:
 
 
 def _condition(combo: dict, phrases: dict[str, dict]) -> re.Pattern[str] | None:
-    """The markers of the evidence phrase a combination names in ``when`` (None: none)."""
+    """The markers of the evidence phrases a combination names in ``when`` (one id or a
+    list of ids; None: no condition)."""
     if "when" not in combo:
         return None
-    if combo["when"] not in phrases:
-        raise TaxonomyError(f"combination {combo['id']!r}: no evidence phrase "
-                            f"{combo['when']!r}")
-    return _markers(phrases[combo["when"]].get("markers", []), f"combination {combo['id']!r}")
+    names = [combo["when"]] if isinstance(combo["when"], str) else list(combo["when"])
+    for name in names:
+        if name not in phrases:
+            raise TaxonomyError(f"combination {combo['id']!r}: no evidence phrase {name!r}")
+    return _markers([m for name in names for m in phrases[name].get("markers", [])],
+                    f"combination {combo['id']!r}")
 
 
 def _markers(patterns: list[str], where: str) -> re.Pattern[str] | None:
