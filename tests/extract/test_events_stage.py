@@ -316,9 +316,20 @@ def test_a_crowd_size_tag_leans_the_whole_note_to_the_crowd_types(
              "Excessive force against protesters", "Violent demonstration", "Mob violence"}
     lean = stage.document_evidence("Two groups of men fought near the market. [size=dozens]")
     for label, value in zip(stage.model.classes, lean, strict=True):
-        assert value == (1.5 if label in crowd else 0.0), label
+        assert value == (1.5 if label in crowd else -1.5 if label == "none" else 0.0), label
     assert not stage.document_evidence("Two groups of men fought near the market.").any()
     text = "Two groups of men fought near the market. Several were hurt. [size=no report]"
     assert stage.context(text) == pytest.approx(
         stage.taxonomy.evidence.document_context * stage.model.logits(text)
         + stage.document_evidence(text))
+
+
+def test_a_tagged_note_that_reads_as_no_event_is_read_again_against_no_event(
+        stage: events.EventsStage) -> None:
+    note = ("On 4 May 2021, more than 100 members of environmental groups gathered in the "
+            "city centre over the environmental bill being voted in parliament.")
+    assert analyse(stage, note).cues == []  # a political statement, read alone
+    tagged = analyse(stage, note + " [size=more than 100]")
+    assert tagged.cues and tagged.cues[0].sub_event_type == "Peaceful protest"
+    reported = "On 4 May 2021, the army shelled the village. [size=no report]"
+    assert len(analyse(stage, reported).cues) == len(analyse(stage, reported[:-17]).cues)

@@ -27,10 +27,11 @@ are property taken, not territory; a blockade is a peaceful protest unless the c
 destroys; reinforcements sent or fortifications built are a change of activity), and
 ``best_cues`` leaves out a weak incident, other than the lead, that names no day of its own.
 v7: phrases whose scope is the document lean every sentence as the context does (ACLED's
-crowd-size tag, ``[size=...]``, leans to the five crowd types alike), and civilians killed
-by remote violence are not an Attack (precedence rules in the taxonomy), and a shelling, a
-grenade or a bomb whose target fired back is one armed clash (combinations that hold only
-when the incident's words say so).
+crowd-size tag, ``[size=...]``, leans to the five crowd types alike; a tagged note in which
+no sentence reads as an event is read again with the tag's weight against no event), and
+civilians killed by remote violence are not an Attack (precedence rules in the taxonomy),
+and a shelling, a grenade or a bomb whose target fired back, or told as two-sided, is one
+armed clash (combinations that hold only when the incident's words say so).
 
 ``best_cues(doc)`` turns the cues into one cue per incident for the assembly stage.
 """
@@ -101,21 +102,40 @@ class EventsStage:
         spans = [doc.span(start, end) for start, end in _sentence_spans(doc)]
         places = ByStart(doc.places)
         counted = [self.model.features(self._text(doc, span, places)) for span in spans]
+        context, against_none = self._document_lean(doc.text, counted)
+        mentions = _Mentions(doc)
+        logits = [self.model.logits_of(counts) for counts in counted]
+        found = self._read(spans, logits, mentions, context)
+        if not found and against_none.any():  # the document says it reports an event
+            found = self._read(spans, [x + against_none for x in logits], mentions, context)
+        doc.cues.extend(found)
+
+    def _document_lean(self, text: str, counted: list[Counter[str]]
+                       ) -> tuple[np.ndarray | None, np.ndarray]:
+        """(the context every sentence's choice of type leans by: the whole document's
+        scores, weighted, when it has several sentences, plus its document-scope evidence;
+        that evidence's weight against no event, zero for every other class)."""
         context = None
-        if len(spans) > 1:
+        if len(counted) > 1:
             # The document's features are its sentences' together (less the word pairs that
             # straddle two sentences): counting them once serves both.
             whole: Counter[str] = Counter()
             for counts in counted:
                 whole.update(counts)
             context = self._weighted(self.model.logits_of(whole))
-        lean = self.document_evidence(doc.text)
+        lean = self.document_evidence(text)
+        against_none = np.zeros(len(self.model.classes))
+        if self._none is not None:
+            against_none[self._none], lean[self._none] = lean[self._none], 0.0
         if lean.any():
             context = lean if context is None else context + lean
-        mentions = _Mentions(doc)
-        for span, counts in zip(spans, counted, strict=True):
-            part = mentions.inside(span)  # what the sentence holds, found by bisection
-            doc.cues.extend(self._classify(part, span, self.model.logits_of(counts), context))
+        return context, against_none
+
+    def _read(self, spans: list[Span], logits: list[np.ndarray], mentions: _Mentions,
+              context: np.ndarray | None) -> list[EventCue]:
+        """The cues of every sentence, in order."""
+        return [cue for span, scores in zip(spans, logits, strict=True)
+                for cue in self._classify(mentions.inside(span), span, scores, context)]
 
     def _text(self, doc: Analysis, span: Span,
               places: ByStart[PlaceMention] | None = None) -> str:
