@@ -144,9 +144,8 @@ class Taxonomy:
         """
         result = dict(scores)
         for combo in self.combinations:
-            if combo.markers is not None and not combo.markers.search(text):
-                continue
-            if all(name in result for name in combo.all):
+            if all(name in result for name in combo.all) and (
+                    combo.markers is None or combo.markers.search(text)):
                 best = max(result.pop(name) for name in combo.all)
                 result[combo.becomes] = max(best, result.get(combo.becomes, 0.0))
         for rule in self.precedence:
