@@ -176,6 +176,8 @@ def test_load_rejects_other_formats(tmp_path) -> None:
 def test_phrase_and_victim_evidence_is_read(tax: taxonomy.Taxonomy) -> None:
     words, weights = tax.evidence.phrases[0]
     assert words.search("the two sides exchanged heavy artillery fire")
+    assert words.search("the two sides exchanged heavy\nartillery  fire")  # a PDF's lines
+    assert not words.search("the two sides exchangedheavy artillery fire")
     assert weights == {"Armed clash": 2.0}
     assert not words.search("two mobs clashed over a land dispute")
     assert tax.evidence.victims["police"]["Attack"] < 0
@@ -205,3 +207,13 @@ def test_remote_fire_answered_is_one_clash_only_when_the_words_say_so(
     unanswered = "Militants fired at the base. Two soldiers were wounded."
     assert tax.apply_precedence(both, unanswered) == both
     assert tax.apply_precedence(both) == both
+
+
+def test_a_space_in_a_marker_is_any_white_space(
+        tax: taxonomy.Taxonomy) -> None:
+    direct = [w for w, weights in tax.evidence.phrases if weights == {"Armed clash": 3.0}]
+    assert len(direct) == 1  # "small[- ]arms ... at the ... positions"
+    assert direct[0].search("fired small-arms at the\npositions of the militia")
+    assert direct[0].search("fired small arms at the positions of the militia")
+    assert direct[0].search("fired small\narms at the positions")  # "[- ]": one character
+    assert not direct[0].search("fired small\n\narms at the positions")

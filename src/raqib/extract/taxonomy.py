@@ -242,13 +242,29 @@ def _condition(combo: dict, phrases: dict[str, dict]) -> re.Pattern[str] | None:
 
 
 def _markers(patterns: list[str], where: str) -> re.Pattern[str] | None:
-    """One case-insensitive pattern for the listed word patterns, on word boundaries."""
+    """One case-insensitive pattern for the listed word patterns, on word boundaries; a
+    space in a pattern matches any run of white space (text from a PDF breaks its lines
+    inside sentences: "were to be\nwithdrawn")."""
     if not patterns:
         return None
     try:
-        return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.I)
+        return re.compile(
+            r"\b(?:" + "|".join(f"(?:{_spaced(p)})" for p in patterns) + r")\b", re.I)
     except re.error as exc:
         raise TaxonomyError(f"{where}: {exc}") from None
+
+
+def _spaced(pattern: str) -> str:
+    """``pattern`` with each space read as ``\\s+`` (inside a character class, ``\\s``)."""
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        literal, escaped = escaped, not escaped and char == "\\"
+        if not literal and char in "[]":
+            in_class = char == "["
+        if char == " " and not literal:
+            char = r"\s" if in_class else r"\s+"
+        out.append(char)
+    return "".join(out)
 
 
 def _phrase(group: dict, table: Callable[[dict], dict[str, float]]
