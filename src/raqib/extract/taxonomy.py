@@ -53,9 +53,9 @@ class Combination:
     becomes: str
     why: str
     markers: re.Pattern[str] | None = None
-    """When set (``"when": PHRASE ID`` in the file: that evidence phrase's markers), the
-    combination holds only for an incident whose words hold one of them (a shelling and a
-    clash make one clash when a side fired back)."""
+    """When set (``"when"`` in the file: one evidence phrase's id or a list of them, and
+    these are their markers), the combination holds only for an incident whose words hold
+    one of them (a shelling and a clash make one clash when a side fired back)."""
 
 
 @dataclass(frozen=True)
@@ -244,7 +244,7 @@ def _condition(combo: dict, phrases: dict[str, dict]) -> re.Pattern[str] | None:
 def _markers(patterns: list[str], where: str) -> re.Pattern[str] | None:
     """One case-insensitive pattern for the listed word patterns, on word boundaries; a
     space in a pattern matches any run of white space (text from a PDF breaks its lines
-    inside sentences: "were to be\nwithdrawn")."""
+    inside sentences: "were to be" at the end of one line, "withdrawn" on the next)."""
     if not patterns:
         return None
     try:
