@@ -1,13 +1,14 @@
-"""extract.events.v7: sentence cues from the default model, evidence, precedence, incidents."""
+"""extract.events.v8: sentence cues from the default model, evidence, precedence, incidents."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from raqib.extract import events, taxonomy
+from raqib.extract import event_incidents, events, taxonomy
 from raqib.extract.model import (
     ActorMention,
     Analysis,
@@ -47,7 +48,7 @@ def mention(doc_text: str, words: str) -> tuple[int, int]:
 
 def test_stage_protocol(stage: events.EventsStage) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.events.v7"
+    assert stage.name == "extract.events.v8"
 
 
 @pytest.mark.parametrize(
@@ -200,7 +201,7 @@ def test_best_cues_merges_a_protest_and_its_dispersal(stage: events.EventsStage)
         "disperse them and detained several teachers."
     )
     doc = analyse(stage, text)
-    best = events.best_cues(doc)
+    best = event_incidents.best_cues(doc)
     assert best[0].sub_event_type == "Protest with intervention"
     assert best[0].span.start == 0 and best[0].span.end == len(text)
     assert len(best) == 1
@@ -216,7 +217,7 @@ def test_best_cues_abduction_then_killing_is_an_attack() -> None:
         EventCue(doc.span(*second), "Attack", "Violence against civilians",
                  "Political violence", 0.6),
     ]
-    best = events.best_cues(doc)
+    best = event_incidents.best_cues(doc)
     assert [c.sub_event_type for c in best] == ["Attack"]
     assert best[0].score == 0.8 and best[0].span.text == text
 
@@ -234,13 +235,13 @@ def test_best_cues_keeps_separate_incidents_apart() -> None:
         EventCue(doc.span(*b), "Peaceful protest", "Protests", "Demonstrations", 0.9),
         EventCue(doc.span(*c), *shelling, "Political violence", 0.7),
     ]
-    best = events.best_cues(doc)
+    best = event_incidents.best_cues(doc)
     assert [(x.sub_event_type, x.score) for x in best] == [
         ("Peaceful protest", 0.9),
         ("Shelling/artillery/missile attack", 0.7),
         ("Shelling/artillery/missile attack", 0.4),
     ]
-    assert events.best_cues(Analysis(id="e", text="")) == []
+    assert event_incidents.best_cues(Analysis(id="e", text="")) == []
 
 
 def test_the_lead_event_goes_first_even_when_background_scores_higher() -> None:
@@ -254,7 +255,8 @@ def test_the_lead_event_goes_first_even_when_background_scores_higher() -> None:
         EventCue(doc.span(*b), "Attack", "Violence against civilians", "Political violence",
                  0.9),
     ]
-    assert [x.sub_event_type for x in events.best_cues(doc)] == ["Air/drone strike", "Attack"]
+    best = event_incidents.best_cues(doc)
+    assert [x.sub_event_type for x in best] == ["Air/drone strike", "Attack"]
 
 
 def test_weak_neighbour_of_another_type_does_not_merge() -> None:
@@ -267,7 +269,8 @@ def test_weak_neighbour_of_another_type_does_not_merge() -> None:
         EventCue(doc.span(*a), "Peaceful protest", "Protests", "Demonstrations", 0.6),
         EventCue(doc.span(*b), "Arrests", "Strategic developments", "Strategic developments", 0.2),
     ]
-    assert [c.sub_event_type for c in events.best_cues(doc)] == ["Peaceful protest", "Arrests"]
+    best = event_incidents.best_cues(doc)
+    assert [c.sub_event_type for c in best] == ["Peaceful protest", "Arrests"]
 
 
 def test_create_uses_options_model(tmp_path: Path) -> None:
@@ -288,7 +291,7 @@ def test_acled_notes_first_sentence_event_type() -> None:
     stage = events.create(Options())
     hits = 0
     for row in rows:
-        best = events.best_cues(analyse(stage, row.notes))
+        best = event_incidents.best_cues(analyse(stage, row.notes))
         hits += bool(best) and best[0].event_type == row.event_type
     assert hits / len(rows) > 0.75
 
@@ -305,9 +308,9 @@ def test_a_weak_incident_that_names_no_day_is_left_out_unless_it_leads() -> None
     change = ("Change to group/activity", "Strategic developments", "Strategic developments")
     doc.cues = [EventCue(doc.span(*a), *shelling, "Political violence", 0.9),
                 EventCue(doc.span(*b), *change, 0.45)]
-    assert [c.sub_event_type for c in events.best_cues(doc)] == [shelling[0]]
+    assert [c.sub_event_type for c in event_incidents.best_cues(doc)] == [shelling[0]]
     doc.cues = [EventCue(doc.span(*b), *change, 0.45)]  # alone, it is the lead: kept
-    assert [c.sub_event_type for c in events.best_cues(doc)] == [change[0]]
+    assert [c.sub_event_type for c in event_incidents.best_cues(doc)] == [change[0]]
 
 
 def test_a_crowd_size_tag_leans_the_whole_note_to_the_crowd_types(
@@ -322,6 +325,25 @@ def test_a_crowd_size_tag_leans_the_whole_note_to_the_crowd_types(
     assert stage.context(text) == pytest.approx(
         stage.taxonomy.evidence.document_context * stage.model.logits(text)
         + stage.document_evidence(text))
+
+
+def test_a_sentence_passage_adds_its_phrases_to_the_context(
+        stage: events.EventsStage) -> None:
+    text = ("Gunmen shot a man in the market. The victim was off duty. He died in hospital. "
+            "Police closed the road. Traders went home.")
+    doc = Analysis(id="t", text=text)
+    spans = [doc.span(a, b) for a, b in split(text)]
+    base = np.arange(len(stage.model.classes), dtype=np.float64)
+    contexts = stage._passages(spans, base)
+    off_duty = next(w for words, w in stage.taxonomy.evidence.phrases
+                    if words.search("off duty"))
+    lean = stage._boost([off_duty])
+    # the phrase of sentence 2 leans sentences 1-3 (PASSAGE = 1 either side), once each
+    for i in (0, 1, 2):
+        assert contexts[i] == pytest.approx(base + lean)
+    assert contexts[3] is base and contexts[4] is base  # no phrase near: the context as is
+    assert stage._passages(spans[3:], None) == [None, None]
+    assert stage._passages(spans[1:2], None)[0] == pytest.approx(lean)
 
 
 def test_a_tagged_note_that_reads_as_no_event_is_read_again_against_no_event(

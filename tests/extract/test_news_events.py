@@ -324,3 +324,35 @@ def test_fire_at_places_is_remote_violence_fire_at_a_side_that_answers_a_clash(
         pipeline: Pipeline, fire: str, expected: str) -> None:
     doc = pipeline.run("t", f"On 3 May 2021, {fire}.", date(2021, 5, 4))
     assert [e.sub_event_type for e in doc.events] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # the phrase in the sentence after the killing leans it too (v8's passage): without
+    # that, two incidents (an attack and an armed clash); without the phrase, a clash
+    "On 12 May 2021, gunmen shot dead a police officer outside his home in Mogadishu, "
+    "Somalia. The officer was off duty.",
+    "On 12 May 2021, Al Shabaab militants shot and killed a soldier (assumed off-duty) near "
+    "a mosque in Afgoye, Lower Shabelle.",
+    # without the attack-on-village phrase: looting, and an attack with an armed clash
+    "On 4 June 2021, suspected Islamist militants attacked the village of Mbau in Beni "
+    "territory, Nord-Kivu, and burnt several houses.",
+    "On 4 June 2021, ADF militants attacked two villages near Oicha, Nord-Kivu, killing 11 "
+    "residents.",
+    # without the bodies-found phrase: a roadside bomb
+    "On 7 May 2021, the remains of three men were found in plastic bags on a road outside "
+    "Culiacan, Sinaloa.",
+])
+def test_off_duty_victims_villages_attacked_and_bodies_found_are_attacks_on_civilians(
+        pipeline: Pipeline, text: str) -> None:
+    assert [e.sub_event_type for e in pipeline.run("t", text, date(2021, 6, 5)).events] == [
+        "Attack"]
+
+
+def test_a_sentence_that_names_nothing_can_change_the_type_of_the_incident_before(
+        pipeline: Pipeline) -> None:
+    # 'Some of them burnt tyres.' says more of the blockade, and makes it a riot (the
+    # precedence rules resolve a peaceful protest and a violent demonstration to the latter)
+    doc = pipeline.run("t", "On 7 May 2021, residents of Dar Saad, Aden, blocked the main "
+                            "street over power cuts. Some of them burnt tyres. "
+                            "[size=no report]", date(2021, 5, 8))
+    assert [e.sub_event_type for e in doc.events] == ["Violent demonstration"]

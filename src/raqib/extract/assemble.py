@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from raqib.extract import actors as actor_stage
-from raqib.extract import events as event_stage
 from raqib.extract import numbers, places
+from raqib.extract.event_incidents import best_cues
 from raqib.extract.model import (
     ActorMention,
     Analysis,
@@ -109,7 +109,7 @@ class Assemble:
         self.options = options
 
     def __call__(self, doc: Analysis) -> None:
-        cues = event_stage.best_cues(doc)
+        cues = best_cues(doc)
         country = places.document_country(doc) or ""
         actor_stage.localize(doc, country or None, self.options)  # "Civilians" -> "(Nigeria)"
         parties = [a for a in doc.actors if not actor_stage.is_claimant_only(a, self.options)]

@@ -1,0 +1,193 @@
+"""Incidents in one text: a document's event cues grouped into one cue per incident.
+
+``best_cues(doc)`` is what the assembly stage reads: the events stage
+(``raqib.extract.events``) leaves one or more cues per sentence in ``doc.cues``; here cues of
+adjacent sentences that tell one incident merge, retellings drop out, and the lead incident
+goes first. Split from ``raqib.extract.events`` (which it served since v2) in v8.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+from raqib.extract import taxonomy
+from raqib.extract.model import ActorMention, Analysis, DateMention, EventCue, PlaceMention, Span
+from raqib.extract.positions import ByStart
+from raqib.extract.sentences import split
+
+
+@dataclass
+class _Incident:
+    cue: EventCue
+    first: int
+    last: int
+    """Indices of the first and last sentence the incident's cues came from."""
+
+
+def sentence_spans(doc: Analysis) -> list[tuple[int, int]]:
+    if doc.sentences:
+        return [(s.span.start, s.span.end) for s in doc.sentences]
+    return split(doc.text)
+
+
+LEAD_MIN_SCORE = 0.5
+
+
+def best_cues(doc: Analysis) -> list[EventCue]:
+    """One cue per incident the document reports: the lead first, then most likely first.
+
+    The lead is the earliest incident whose score reaches ``LEAD_MIN_SCORE``: reports put
+    their main event in the headline and first sentences, and follow with background
+    (earlier attacks, other places) that can score as high. Any other incident below that
+    score that names no day of its own is left out (v6): a weak reading that nothing places
+    in time is most often a reaction, a provision or a table heading, not a second event.
+
+    Cues of adjacent sentences merge into one incident when they have the same sub-event
+    type or when the taxonomy's precedence or combination rules resolve the two types into
+    one (a protest in one sentence and its dispersal in the next; an abduction and then the
+    captive's killing), each of the two confident (``merge_score``) by its own words or with
+    the document's lean. The merged cue spans the sentences, takes the resolved type and the
+    higher score. Adjacent means next to each other in the text: a sentence that reports no
+    event between two cues keeps them apart (v2 counted only the sentences with cues, and
+    merged a headline's denial of a chemical attack with an air strike told two sentences
+    later).
+    """
+    if not doc.cues:
+        return []
+    tax = taxonomy.load()
+    threshold = tax.evidence.merge_score
+    where = _Where(ByStart(doc.days()), ByStart(doc.places), ByStart(doc.actors))
+    starts = [start for start, _ in sentence_spans(doc)]
+    incidents: list[_Incident] = []
+    for cue in sorted(doc.cues, key=lambda c: (c.span.start, -c.score)):
+        index = bisect_right(starts, cue.span.start) - 1  # the cue's sentence
+        if not _merge_into(incidents, cue, index, doc, tax, threshold, where):
+            incidents.append(_Incident(cue, index, index))
+    incidents = _without_retellings(incidents, where, doc, tax)
+    incidents.sort(key=lambda inc: (-inc.cue.score, inc.first))
+    confident = [inc for inc in incidents if inc.cue.score >= LEAD_MIN_SCORE]
+    if confident:  # the document's lead event goes first (news tells the main event first)
+        lead = min(confident, key=lambda inc: inc.first)
+        incidents.remove(lead)
+        incidents.insert(0, lead)
+    return [inc.cue for n, inc in enumerate(incidents)
+            if n == 0 or inc.cue.score >= LEAD_MIN_SCORE or where.dates.inside(inc.cue.span)]
+
+
+def _without_retellings(incidents: list[_Incident], where: _Where, doc: Analysis,
+                        tax: taxonomy.Taxonomy) -> list[_Incident]:
+    """A later incident of the same sub-event type that names no day, place or actor the
+    earlier one does not name, when the earlier one names its day or place, is that incident
+    told again ('the barrel bombs destroyed two houses' in a later paragraph): it is
+    dropped, and the earlier one keeps the higher score. An incident of any type that names
+    no day, place or actor at all, in the sentence right after one that names its day or
+    place, says more of that one ('Circumstances of his death are unknown.') and is dropped
+    too (v5); when the codebook's rules resolve its type and the incident's to its type
+    ('They burnt tyres.' after a blockade), the incident takes that type (v8)."""
+    kept: list[_Incident] = []
+    for incident in incidents:
+        cue = incident.cue
+        same = next((k for k in kept if k.cue.sub_event_type == cue.sub_event_type
+                     and _retells(where, k.cue.span, cue.span)), None)
+        if same is None and kept and kept[-1].last == incident.first - 1 and not any(
+                where.named(cue.span)) and _retells(where, kept[-1].cue.span, cue.span):
+            kept[-1].cue = _said_more(kept[-1].cue, cue, doc, tax)
+            continue  # names nothing: says more of the incident just told
+        if same is None:
+            kept.append(incident)
+        elif cue.score > same.cue.score:
+            same.cue = replace(same.cue, score=cue.score, own=max(same.cue.own_score,
+                                                                   cue.own_score))
+    return kept
+
+
+def _said_more(held: EventCue, cue: EventCue, doc: Analysis, tax: taxonomy.Taxonomy
+               ) -> EventCue:
+    """``held``, with the type of ``cue`` (the sentence right after it that names nothing)
+    when the precedence and combination rules resolve the two types to ``cue``'s."""
+    if held.sub_event_type == cue.sub_event_type:
+        return held
+    pair = {held.sub_event_type: held.score, cue.sub_event_type: cue.score}
+    resolved = tax.apply_precedence(pair, doc.text[held.span.start:cue.span.end])
+    if list(resolved) != [cue.sub_event_type]:
+        return held
+    return replace(held, sub_event_type=cue.sub_event_type, event_type=cue.event_type,
+                   disorder_type=cue.disorder_type)
+
+
+def _merge_into(
+    incidents: list[_Incident],
+    cue: EventCue,
+    index: int,
+    doc: Analysis,
+    tax: taxonomy.Taxonomy,
+    threshold: float,
+    where: _Where,
+) -> bool:
+    for incident in reversed(incidents):
+        if incident.last < index - 1:
+            break
+        if incident.first == index and incident.cue.span == cue.span:
+            continue  # two readings of one sentence are two incidents
+        held = incident.cue
+        # each sentence reports its type confidently, by its own words or with the lean
+        if (held.sub_event_type != cue.sub_event_type
+                and min(_sure(held), _sure(cue)) < threshold):
+            continue
+        if _apart(where, held.span, cue.span):
+            continue
+        pair = {held.sub_event_type: held.score}
+        pair[cue.sub_event_type] = max(cue.score, pair.get(cue.sub_event_type, 0.0))
+        start, end = min(held.span.start, cue.span.start), max(held.span.end, cue.span.end)
+        merged = tax.apply_precedence(pair, doc.text[start:end])
+        if len(merged) != 1:
+            continue
+        (label, score), = merged.items()
+        winner = held if label == held.sub_event_type else cue
+        incident.cue = EventCue(
+            span=doc.span(start, end),
+            sub_event_type=label,
+            event_type=tax.event_type(label),
+            disorder_type=winner.disorder_type
+            if label == winner.sub_event_type
+            else tax.disorder_type(label),
+            score=score,
+            own=max(held.own_score, cue.own_score),
+        )
+        incident.last = max(incident.last, index)
+        return True
+    return False
+
+
+def _sure(cue: EventCue) -> float:
+    return max(cue.score, cue.own_score)
+
+
+@dataclass(frozen=True)
+class _Where:
+    """A document's dates, places and actors by position."""
+
+    dates: ByStart[DateMention]
+    places: ByStart[PlaceMention]
+    actors: ByStart[ActorMention]
+
+    def named(self, span: Span) -> tuple[set, set, set]:
+        """The days, the places and the actors ``span`` names."""
+        return ({m.value for m in self.dates.inside(span)},
+                {m.name for m in self.places.inside(span)},
+                {m.name for m in self.actors.inside(span)})
+
+
+def _retells(where: _Where, first: Span, later: Span) -> bool:
+    """The first span names a day or a place, and every day, place and actor the later span
+    names, the first names too."""
+    one, two = where.named(first), where.named(later)
+    return bool(one[0] or one[1]) and all(b <= a for a, b in zip(one, two, strict=True))
+
+
+def _apart(where: _Where, first: Span, second: Span) -> bool:
+    """Two sentences that name different days, or different places, tell of different
+    incidents (ACLED codes one event per day and location), whatever their types."""
+    one, two = where.named(first), where.named(second)
+    return any(a and b and not a & b for a, b in zip(one[:2], two[:2], strict=True))
