@@ -33,7 +33,7 @@ def one(stage: dates.Dates, text: str, ref: date | None = date(2020, 5, 12)) -> 
 
 def test_stage_shape(stage: dates.Dates) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.dates.v2"
+    assert stage.name == "extract.dates.v3"
 
 
 @pytest.mark.parametrize(
@@ -240,13 +240,26 @@ def test_a_date_that_limits_a_period_is_marked_bound(stage: dates.Dates, text: s
     assert mention.role == ("bound" if bound else "")
 
 
-
 @pytest.mark.parametrize(("text", "saturday"), [
     ("Published April 8 2017. A woman was killed near Homs on Saturday.", date(2017, 4, 8)),
     ("Last updated at Apr 08 2017 A woman was killed near Homs on Saturday.", date(2017, 4, 8)),
+    # a scraped page's dateline with day and year run together
+    ("Last updated at Apr 082017 A woman was killed near Homs on Saturday.", date(2017, 4, 8)),
     ("A woman was killed near Homs on Saturday.", date(2017, 4, 15)),  # no dateline
 ])
 def test_relative_dates_count_from_the_texts_own_dateline(stage: dates.Dates, text: str,
                                                           saturday: date) -> None:
     mentions = found(stage, text, date(2017, 4, 16))  # the reference date is a week late
     assert mentions[-1].span.text == "Saturday" and mentions[-1].value == saturday
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Apr 152017", date(2017, 4, 15)),
+    ("Jul 52016", date(2016, 7, 5)),  # a one-digit day: the year is the last four digits
+    ("Apr 1234567", None),  # no year of 19xx or 20xx after the day: no date
+    ("Apr 15 2017", date(2017, 4, 15)),
+])
+def test_a_day_and_year_run_together_are_read_as_a_date(stage: dates.Dates, text: str,
+                                                        expected: date | None) -> None:
+    mentions = found(stage, text, date(2026, 1, 1))
+    assert [m.value for m in mentions] == ([expected] if expected else [])

@@ -15,6 +15,8 @@ year from a full date in the same text, if there is one. A date after words that
 the limit of a period ("since 17 September", "by 10 October") has the role ``bound`` (v2): it
 is kept for the other stages, but no event takes it as its date. Relative dates count from
 the text's own dateline ("Published April 8 2017" near its start) when it has one (v2).
+A month with its day and year run together, as scraped pages print datelines ("Last updated
+at Apr 152017"), is a date (v3).
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def _key(text: str) -> str:
 
 
 class Dates:
-    name = "extract.dates.v2"
+    name = "extract.dates.v3"
 
     def __init__(self, calendar_rows: list[list[str]], number_rows: list[list[str]]) -> None:
         self.words: dict[str, dict[str, str]] = {}
@@ -106,6 +108,8 @@ class Dates:
                 self._day_month,
             ),
             (rf"\b{pre}(?P<m>{m})\.?\s+{day}\b(?:,?\s+{year}\b)?", self._day_month),
+            # a scraped page's dateline with day and year run together ("Apr 152017")
+            (rf"\b{pre}(?P<m>{m})\.?\s+(?P<d>\d{{1,2}})(?P<y>(?:19|20)\d\d)\b", self._day_month),
             (
                 rf"\b(?:(?:{alt['part']})[\s-]+)?(?P<m>{m})\b\.?,?\s+(?:of\s+)?{year}\b",
                 self._month_year,
