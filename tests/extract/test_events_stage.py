@@ -346,6 +346,18 @@ def test_a_sentence_passage_adds_its_phrases_to_the_context(
     assert stage._passages(spans[1:2], None)[0] == pytest.approx(lean)
 
 
+def test_a_phrase_weight_for_no_event_counts_in_whether_a_sentence_is_an_event(
+        stage: events.EventsStage) -> None:
+    text = "Bus drivers protested in the city centre."
+    doc = Analysis(id="t", text=text)
+    span = doc.span(0, len(text))
+    none = stage.model.classes.index(taxonomy.NO_EVENT)
+    adjustment = stage._event_adjustment(doc, span)
+    assert adjustment[none] == -1.5 and not np.delete(adjustment, none).any()
+    # ... and never leans among the types, in the sentence or in its passage
+    assert stage._passages([span], None) == [None]
+
+
 def test_a_tagged_note_that_reads_as_no_event_is_read_again_against_no_event(
         stage: events.EventsStage) -> None:
     note = ("On 4 May 2021, more than 100 members of environmental groups gathered in the "

@@ -356,3 +356,17 @@ def test_a_sentence_that_names_nothing_can_change_the_type_of_the_incident_befor
                             "street over power cuts. Some of them burnt tyres. "
                             "[size=no report]", date(2021, 5, 8))
     assert [e.sub_event_type for e in doc.events] == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # untagged, the model reads this as no event by a few points: crowd-acted tips it
+    ("On 3 May 2021, in Cali, motorcycle taxi drivers protested over the economic hardship "
+     "they have suffered since the start of the pandemic.", ["Peaceful protest"]),
+    # plans and calls are not a crowd that acted
+    ("The union said its members would hold a rally next week to demand higher wages.", []),
+    ("The transport unions called for a national strike if fuel prices rose again.", []),
+])
+def test_a_crowd_that_demonstrated_is_an_event_plans_and_calls_are_not(
+        pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    doc = pipeline.run("t", text, date(2021, 5, 8))
+    assert [e.sub_event_type for e in doc.events] == expected

@@ -35,7 +35,9 @@ armed clash (combinations that hold only when the incident's words say so).
 v8: a sentence's passage (itself and ``PASSAGE`` sentences either side) adds its evidence
 phrases to the context, so "burnt tyres" or "attacked the village" in the sentence next to
 the one that reads as the event leans it too; the taxonomy adds phrases for attacks on
-villages, victims off duty and bodies found (violence against civilians).
+villages, victims off duty and bodies found (violence against civilians), and a sentence
+phrase's weight for no event counts in whether the sentence reports one, as a killed count
+does (a crowd that demonstrated or marched is an event, with or without ACLED's size tag).
 
 ``best_cues(doc)`` (``raqib.extract.event_incidents``) turns the cues into one cue per
 incident for the assembly stage.
@@ -81,6 +83,10 @@ class EventsStage:
         self._events = np.array(
             [i for i, label in enumerate(model.classes) if label != taxonomy.NO_EVENT]
         )
+        # sentence phrases that say whether something happened: their weight for no event
+        self._occurred = [(words, {taxonomy.NO_EVENT: weights[taxonomy.NO_EVENT]})
+                          for words, weights in tax.evidence.phrases
+                          if taxonomy.NO_EVENT in weights]
         self._disorder = {
             label: tax.disorder_type(label)
             for label in model.classes
@@ -133,6 +139,8 @@ class EventsStage:
         for i in range(len(spans)):
             near = set().union(*found[max(0, i - PASSAGE):i + PASSAGE + 1])
             lean = self._boost([phrases[n][1] for n in sorted(near)])
+            if self._none is not None:  # leans among event types only (see _event_adjustment)
+                lean[self._none] = 0.0
             contexts.append(context if not lean.any() else
                             lean if context is None else context + lean)
         return contexts
@@ -229,8 +237,9 @@ class EventsStage:
         return is_event, {label: float(p) for label, p in zip(labels, probs, strict=True)}
 
     def _event_adjustment(self, doc: Analysis, span: Span) -> np.ndarray:
-        """The log-odds a killed count (an event more likely) and habitual words without a
-        day (background, less likely) add to the sentence's scores."""
+        """The log-odds a killed count or a phrase's weight for no event (an event more
+        likely) and habitual words without a day (background, less likely) add to the
+        sentence's scores."""
         evidence = self.taxonomy.evidence
         tables: list[dict[str, float] | None] = []
         if any(c.kind == "killed" and c.low > 0 and _inside(c.span, span) for c in doc.counts):
@@ -241,6 +250,7 @@ class EventsStage:
             # targeted ... in recent weeks" is background twice over)
             said = {m.group().casefold() for m in evidence.habitual.finditer(span.text)}
             tables += [evidence.habitual_weights] * min(len(said), HABITUAL_MOST)
+        tables += [weight for words, weight in self._occurred if words.search(span.text)]
         return self._boost(tables)
 
     def _type_evidence(self, doc: Analysis, span: Span) -> np.ndarray:
