@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from raqib.extract import taxonomy
 from raqib.extract.model import ActorMention, Analysis, DateMention, EventCue, PlaceMention, Span
 from raqib.extract.positions import ByStart
-from raqib.extract.sentences import split
+from raqib.extract.sentences import sentence_spans
 
 
 @dataclass
@@ -23,12 +23,6 @@ class _Incident:
     first: int
     last: int
     """Indices of the first and last sentence the incident's cues came from."""
-
-
-def sentence_spans(doc: Analysis) -> list[tuple[int, int]]:
-    if doc.sentences:
-        return [(s.span.start, s.span.end) for s in doc.sentences]
-    return split(doc.text)
 
 
 LEAD_MIN_SCORE = 0.5

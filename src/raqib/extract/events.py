@@ -50,9 +50,9 @@ from collections import Counter
 import numpy as np
 
 from raqib.extract import classifier, place_mask, taxonomy
-from raqib.extract.event_incidents import sentence_spans
 from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
+from raqib.extract.sentences import sentence_spans
 
 NAME = "extract.events.v8"
 
@@ -194,14 +194,15 @@ class EventsStage:
     def _classify(
         self, doc: Analysis, span: Span, logits: np.ndarray, context: np.ndarray | None
     ) -> list[EventCue]:
-        is_event, probs = self._scores(doc, span, logits, context)
+        adjusted, evidence = self._evidence(doc, span, logits)
+        is_event, probs = self._scores(adjusted, evidence, context)
         if not is_event or len(span.text.split()) < MIN_WORDS:  # a header, a date line
             return []
         probs.pop(taxonomy.NO_EVENT, None)
         # The context leans the choice among the types the sentence itself supports; it
         # neither picks nor adds a type the sentence does not name (shelling told in a
         # report about a chlorine attack is not a chemical attack).
-        own = probs if context is None else self._scores(doc, span, logits, None)[1]
+        own = probs if context is None else self._scores(adjusted, evidence, None)[1]
         own.pop(taxonomy.NO_EVENT, None)
         least = LEAN_SHARE * max(own.values())
         best = max((label for label in probs if own[label] >= least), key=probs.__getitem__)
@@ -216,17 +217,26 @@ class EventsStage:
         self, doc: Analysis, span: Span, context: np.ndarray | None = None
     ) -> dict[str, float]:
         """Class probabilities of ``span`` after weighing the evidence inside it."""
-        return self._scores(doc, span, self.model.logits(self._text(doc, span)), context)[1]
+        logits = self.model.logits(self._text(doc, span))
+        return self._scores(*self._evidence(doc, span, logits), context)[1]
+
+    def _evidence(self, doc: Analysis, span: Span, logits: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray]:
+        """(the sentence's logits with killed counts, habitual words and phrases' weights for
+        no event added; the log-odds its evidence moves between event types): read once per
+        sentence, whatever the contexts it is scored with."""
+        adjusted = logits.astype(np.float64) + self._event_adjustment(doc, span)
+        return adjusted, self._type_evidence(doc, span)
 
     def _scores(
-        self, doc: Analysis, span: Span, logits: np.ndarray, context: np.ndarray | None
+        self, logits: np.ndarray, evidence: np.ndarray, context: np.ndarray | None
     ) -> tuple[bool, dict[str, float]]:
         """(whether the model alone, with killed counts and habitual words, finds an event; the
-        probabilities after the evidence and the context moved mass between event types)."""
-        logits = logits.astype(np.float64) + self._event_adjustment(doc, span)
+        probabilities after the evidence and the context moved mass between event types), from
+        ``_evidence``'s two arrays."""
         probs = classifier.softmax(logits)
         is_event = self._none is None or int(np.argmax(probs)) != self._none
-        boost = self._type_evidence(doc, span)
+        boost = evidence
         if context is not None:
             boost = boost + context
         if boost.any() and len(self._events):

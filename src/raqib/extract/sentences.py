@@ -22,6 +22,13 @@ _ABBREVIATIONS = re.compile(
 )
 
 
+def sentence_spans(doc: Analysis) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``doc``: the sentences stage's, else ``split``'s."""
+    if doc.sentences:
+        return [(s.span.start, s.span.end) for s in doc.sentences]
+    return split(doc.text)
+
+
 def split(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of each sentence, whitespace trimmed."""
     spans: list[tuple[int, int]] = []
