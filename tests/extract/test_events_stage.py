@@ -1,7 +1,8 @@
-"""extract.events.v8: sentence cues from the default model, evidence, precedence, incidents."""
+"""extract.events.v9: sentence cues from the default model, evidence, precedence, incidents."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from raqib.extract.model import (
     DateMention,
     EventCue,
     Options,
+    PlaceMention,
     Sentence,
     Stage,
     WeaponMention,
@@ -48,7 +50,7 @@ def mention(doc_text: str, words: str) -> tuple[int, int]:
 
 def test_stage_protocol(stage: events.EventsStage) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.events.v8"
+    assert stage.name == "extract.events.v9"
 
 
 @pytest.mark.parametrize(
@@ -367,3 +369,22 @@ def test_a_tagged_note_that_reads_as_no_event_is_read_again_against_no_event(
     assert tagged.cues and tagged.cues[0].sub_event_type == "Peaceful protest"
     reported = "On 4 May 2021, the army shelled the village. [size=no report]"
     assert len(analyse(stage, reported).cues) == len(analyse(stage, reported[:-17]).cues)
+
+
+def test_a_line_of_a_place_and_a_day_reports_nothing(stage: events.EventsStage) -> None:
+    """A video caption's 'Zamalka, 21 August 2013.' says where and when, not what: before
+    extract.events.v9 the model read it as shelling once the place was found."""
+    text = "Victims of a chemical attack.\n\nZamalka, 21 August 2013."
+    town, day = text.index("Zamalka"), text.index("21 August 2013")
+    found = {
+        "places": [PlaceMention(Analysis("t", text).span(town, town + 7), "Zamalka", "Syria")],
+        "dates": [DateMention(Analysis("t", text).span(day, day + 14), date(2013, 8, 21), 1)],
+    }
+    doc = analyse(stage, text, **found)
+    assert [c.sub_event_type for c in doc.cues] == ["Chemical weapon"]
+    assert doc.cues[0].span.text == "Victims of a chemical attack."
+    line = analyse(stage, text[town:], places=[], dates=[])  # nothing found: words remain
+    assert events._names_only(line, line.span(0, len(line.text))) is False
+    shifted = {key: [replace(m, span=line.span(m.span.start - town, m.span.end - town))
+                     for m in value] for key, value in found.items()}
+    assert analyse(stage, text[town:], **shifted).cues == []

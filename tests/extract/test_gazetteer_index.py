@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from raqib.extract import gazetteer, places
+from raqib.extract import gazetteer, gazetteer_files, places
 from raqib.extract.gazetteer import Gazetteer, Place, build_index, loose_key, name_key
 from raqib.extract.model import Analysis, Options
 
@@ -103,6 +103,39 @@ def test_extra_gazetteer_wins_for_its_country_and_family(index: Path) -> None:
     # the extra town replaces the default's Syrian town, not the Syrian district or Iran's
     assert {p.source for p in found["bab"]} == {"x:1", "d:2", "d:4"}
     assert [p.source for p in found["الباب"]] == ["x:1"]
+
+
+def test_an_extra_place_takes_the_population_of_the_default_town_it_replaces(
+        index: Path) -> None:
+    """OCHA's tables give no populations: without the default's, their 'Damascus' ranked
+    below Damascus, Maryland, and their 'Duma' below the West Bank's."""
+    gaz = Gazetteer(index)
+    gaz.add_entries([(Place("x:1", "Al-Bab", "SY", "Aleppo", latitude=36.36, longitude=37.5),
+                      []),
+                     (Place("x:3", "Bab", "SY", "Aleppo", latitude=35.0, longitude=38.5),
+                      [])])
+    found = {p.source: p.population for p in gaz.lookup(["bab"])["bab"]}
+    assert found["x:1"] == 63000  # 2 km from the default's Al Bāb: the same town
+    assert found["x:3"] == 0  # 170 km away: another place of that name
+    assert found["d:4"] == 1500 and "d:1" not in found
+
+
+def test_an_extra_gazetteer_keeps_a_capital_in_its_country(tmp_path: Path) -> None:
+    index = build_index(tmp_path / "g.sqlite", [
+        (Place("d:10", "Damascus", "SY", "Damascus", latitude=33.51, longitude=36.29,
+               population=1569394), ["Damascus"]),
+        (Place("d:11", "Damascus", "US", "Maryland", latitude=39.29, longitude=-77.2,
+               population=15257), ["Damascus"]),
+    ])
+    extra = tmp_path / "capitals.csv"
+    extra.write_text("pk,name_en,name_ar,latitude,longitude,region_pk,dataset_id\n"
+                     "2,Damascus,دمشق,33.5172,36.2767,1,0\n", encoding="utf-8")
+    gaz = Gazetteer(index)
+    gaz.add_entries(gazetteer_files.load_file(extra))
+    stage = places.Places(gaz, gazetteer.country_lexicon(), places._stopwords(), [])
+    doc = Analysis("t", "A child wounded in the chemical attacks in Damascus.")
+    stage(doc)
+    assert [(p.country, p.source) for p in doc.places] == [("Syria", "syrianarchive:2")]
 
 
 def test_extra_places_get_the_admin1_of_the_nearest_town(index: Path) -> None:

@@ -76,7 +76,7 @@ def named(doc: Analysis, words: str) -> PlaceMention:
 
 def test_stage_shape(stage: places.Places) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.places.v3"
+    assert stage.name == "extract.places.v4"
 
 
 @pytest.mark.parametrize(

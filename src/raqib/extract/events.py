@@ -45,6 +45,7 @@ incident for the assembly stage.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import numpy as np
@@ -54,7 +55,7 @@ from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import sentence_spans
 
-NAME = "extract.events.v8"
+NAME = "extract.events.v9"
 
 
 MIN_WORDS = 4
@@ -196,8 +197,8 @@ class EventsStage:
     ) -> list[EventCue]:
         adjusted, evidence = self._evidence(doc, span, logits)
         is_event, probs = self._scores(adjusted, evidence, context)
-        if not is_event or len(span.text.split()) < MIN_WORDS:  # a header, a date line
-            return []
+        if not is_event or len(span.text.split()) < MIN_WORDS or _names_only(doc, span):
+            return []  # a header, a date line, a caption's 'Zamalka, 21 August 2013.'
         probs.pop(taxonomy.NO_EVENT, None)
         # The context leans the choice among the types the sentence itself supports; it
         # neither picks nor adds a type the sentence does not name (shelling told in a
@@ -299,13 +300,31 @@ class _Mentions:
         self.doc = doc
         self.counts, self.weapons = ByStart(doc.counts), ByStart(doc.weapons)
         self.actors, self.dates = ByStart(doc.actors), ByStart(doc.dates)
+        self.places = ByStart(doc.places)
 
     def inside(self, span: Span) -> Analysis:
         return Analysis(
             id=self.doc.id, text=self.doc.text, counts=self.counts.inside(span),
             weapons=self.weapons.inside(span), actors=self.actors.inside(span),
-            dates=self.dates.inside(span),
+            dates=self.dates.inside(span), places=self.places.inside(span),
         )
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _names_only(doc: Analysis, span: Span) -> bool:
+    """Whether every word of ``span`` is in a place name or a date (``doc`` holds the
+    mentions inside the span): such a line says where and when, not what."""
+    named = sorted((m.span.start, m.span.end) for m in [*doc.places, *doc.dates])
+    if not named:
+        return False
+    last, rest = span.start, []
+    for start, end in named:
+        rest.append(doc.text[last:max(last, start)])
+        last = max(last, end)
+    rest.append(doc.text[last:span.end])
+    return not _WORD.search("".join(rest))
 
 
 def _inside(inner: Span, outer: Span) -> bool:

@@ -41,6 +41,7 @@ from raqib.extract.place_names import (
     name_key,
     usable_name,
 )
+from raqib.geo import km_apart
 
 __all__ = [
     "ARTICLES", "DEFAULT_DATASET", "FORMAT", "KINDS", "CountryLexicon", "Gazetteer", "Place",
@@ -115,9 +116,29 @@ class Gazetteer:
             extra = self._extra.get(key)
             if extra:
                 covered = {(p.country, _family(p.kind)) for p in extra}
-                found[key] = extra + [p for p in found[key]
-                                      if (p.country, _family(p.kind)) not in covered]
+                dropped = [p for p in found[key] if (p.country, _family(p.kind)) in covered]
+                found[key] = [_with_population(p, dropped) for p in extra] + [
+                    p for p in found[key] if (p.country, _family(p.kind)) not in covered]
         return found
+
+
+INHERIT_KM = 25.0
+"""An extra place without a population takes that of a default place it replaces (same
+name, country and family) within this distance: the same town, whose size the default knows."""
+
+
+def _with_population(place: Place, dropped: list[Place]) -> Place:
+    """``place`` with the population of the nearest default place it replaces, when it has
+    none of its own. Otherwise an OCHA 'Damascus' (no population) would rank below Damascus,
+    Maryland, whose 15,000 people the default index knows."""
+    if place.population > 0:
+        return place
+    near = [(km_apart(place.latitude, place.longitude, p.latitude, p.longitude), p)
+            for p in dropped if p.population > 0 and _family(p.kind) == _family(place.kind)]
+    near = [(km, p) for km, p in near if km <= INHERIT_KM]
+    if not near:
+        return place
+    return replace(place, population=min(near, key=lambda pair: pair[0])[1].population)
 
 
 def _family(kind: str) -> str:

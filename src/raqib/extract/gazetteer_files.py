@@ -129,7 +129,7 @@ def import_syrianarchive(path: str | Path) -> list[Entry]:
     entries = []
     for row in rows:
         name = row["name_en"].strip()
-        name = name.title() if name.isupper() else name
+        name = name.title() if name.isupper() or name.islower() else name
         own = row.get("region_pk") == row["pk"]
         kind = "admin1" if own else "area" if _LANDMARK.search(name) else "town"
         if unit := _UNIT.search(name):  # 'Saraqib nahiyah': the sub-district

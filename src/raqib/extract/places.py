@@ -62,7 +62,7 @@ ACCORD_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v3"
+    name = "extract.places.v4"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = ()) -> None:
