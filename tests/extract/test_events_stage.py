@@ -388,3 +388,16 @@ def test_a_line_of_a_place_and_a_day_reports_nothing(stage: events.EventsStage) 
     shifted = {key: [replace(m, span=line.span(m.span.start - town, m.span.end - town))
                      for m in value] for key, value in found.items()}
     assert analyse(stage, text[town:], **shifted).cues == []
+
+
+def test_a_war_toll_is_background_not_an_event(stage: events.EventsStage) -> None:
+    """The seed press release's summary of the war ('killed and detained hundreds of
+    thousands ... from barrel bombs to chemical weapons') was read as a chemical attack with
+    100,000 dead before extract.events.v9."""
+    text = ("The regime killed and detained hundreds of thousands and displaced millions more "
+            "with every means at its disposal, from barrel bombs to chemical weapons.")
+    toll = text.index("hundreds of thousands")
+    count = CountMention(Analysis("t", text).span(toll, toll + 21), "killed", 100_000)
+    assert analyse(stage, text, counts=[count]).cues == []
+    one = replace(count, low=100)  # 'hundreds': an event's toll makes an event of it
+    assert analyse(stage, text, counts=[one]).cues

@@ -126,3 +126,18 @@ def test_acled_fatalities_regression() -> None:
             stage_numbers(doc)
             pairs.append((numbers.fatalities(doc)[0], int(row["fatalities"] or 0)))
     assert _rate(pairs) >= 0.90
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Government air strikes killed 12 civilians in Saraqib on Tuesday. The war has killed "
+         "more than 350,000 people since 2011.", 12),
+        ("The regime killed and detained hundreds of thousands and displaced millions more.", 0),
+        ("Fighting has killed some 35,000 people since 2009. On Monday an attack killed 14.", 14),
+    ],
+)
+def test_a_war_toll_is_no_events_fatalities(stages, text: str, figure: int) -> None:
+    doc = analyse(stages, text)
+    assert any(c.kind == "killed" and c.low >= 10_000 for c in doc.counts)  # read, not lost
+    assert numbers.fatalities(doc)[0] == figure

@@ -103,7 +103,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v2"
+    name = "extract.assemble.v3"
 
     def __init__(self, options: Options) -> None:
         self.options = options

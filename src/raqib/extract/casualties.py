@@ -46,6 +46,17 @@ def _markers() -> _Markers:
     )
 
 
+AGGREGATE = 10_000
+"""A figure this large counts the victims of many events ("the war has killed more than
+350,000", "killed and detained hundreds of thousands"): no single event of ACLED's kinds has
+such a toll (its largest are in the low thousands), so it is background, not an event's."""
+
+
+def aggregate(mention: CountMention) -> bool:
+    """Whether the figure is a war's or a period's toll rather than one event's."""
+    return mention.low >= AGGREGATE
+
+
 def fatalities(doc: Analysis, within: Span | None = None) -> tuple[int, Span | None]:
     """Killed, by ACLED's rules, and the span of the words it came from (None: no mention)."""
     return total(doc, "killed", within)
@@ -64,13 +75,14 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
     ("a child was killed") or counts other victims (civilians after soldiers); it replaces the
     figure when it updates it ("the toll rose to 12"); otherwise it reports the same victims:
     conflicting figures give the lowest, duplicates count once.
-    Zero ("no casualties") counts only when no figure above zero is reported.
+    Zero ("no casualties") counts only when no figure above zero is reported; an aggregate
+    figure (``AGGREGATE`` or more) counts no event's victims and is left out.
     """
     markers = _markers()
     mentions = [
         m
         for m in doc.counts
-        if m.kind == kind
+        if m.kind == kind and not aggregate(m)
         and (within is None or within.start <= m.span.start < within.end)
         and not markers.subset.search(doc.text[max(0, m.span.start - 40) : m.span.start])
     ]

@@ -50,7 +50,7 @@ from collections import Counter
 
 import numpy as np
 
-from raqib.extract import classifier, place_mask, taxonomy
+from raqib.extract import casualties, classifier, place_mask, taxonomy
 from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import sentence_spans
@@ -253,13 +253,17 @@ class EventsStage:
         sentence's scores."""
         evidence = self.taxonomy.evidence
         tables: list[dict[str, float] | None] = []
-        if any(c.kind == "killed" and c.low > 0 and _inside(c.span, span) for c in doc.counts):
+        counts = [c for c in doc.counts if c.low > 0 and _inside(c.span, span)]
+        if any(c.kind == "killed" and not casualties.aggregate(c) for c in counts):
             tables.append(evidence.killed)
         if evidence.habitual is not None and not any(
                 d.precision == 1 and _inside(d.span, span) for d in doc.days()):
             # each distinct habitual phrase counts, up to HABITUAL_MOST ("have repeatedly
-            # targeted ... in recent weeks" is background twice over)
+            # targeted ... in recent weeks" is background twice over); a war's toll is
+            # background as a habitual phrase is
             said = {m.group().casefold() for m in evidence.habitual.finditer(span.text)}
+            said |= {"toll"} if any(c.kind in VICTIM_KINDS and casualties.aggregate(c)
+                                     for c in counts) else set()
             tables += [evidence.habitual_weights] * min(len(said), HABITUAL_MOST)
         tables += [weight for words, weight in self._occurred if words.search(span.text)]
         return self._boost(tables)
