@@ -48,6 +48,10 @@ ENTRIES = [
            kind="country"), ["Syria"]),
     (Place("t:17", "Maarrat an Nu‘mān", "SY", "Idleb", latitude=35.64, longitude=36.67,
            population=58000), ["Maarrat an Nu‘mān", "Ma‘arrat an Nu‘mān"]),
+    (Place("t:18", "Madaya", "MM", "Mandalay", latitude=22.22, longitude=96.11,
+           population=35000), ["Madaya"]),
+    (Place("t:19", "Maḑāyā", "SY", "Rif-dimashq", latitude=33.69, longitude=36.1,
+           population=9000), ["Maḑāyā", "Madaya"]),
 ]
 REGIONS = ["Idleb", "Idlib", "Borno", "Far North", "Aleppo", "Texas", "Liban-Nord", "Beyrouth"]
 
@@ -178,3 +182,31 @@ def test_country_mention_is_a_region_level_place(stage: places.Places) -> None:
 def test_document_country_weighs_places_and_demonyms(stage: places.Places) -> None:
     doc = run(stage, "Syrian and Russian aircraft struck Idlib and Aleppo.")
     assert places.document_country(doc) == "Syria"
+
+
+@pytest.mark.parametrize("possessive", ["Syria's", "Syria’s", "Syrias"])
+def test_a_countrys_possessive_places_the_name_in_it(stage: places.Places,
+                                                     possessive: str) -> None:
+    """FA-KES prints "Syria's Madaya" as "Syrias Madaya", apostrophe lost (v4)."""
+    doc = run(stage, f"Three women were killed at a funeral in {possessive} Madaya on Friday.")
+    assert named(doc, "Madaya").country == "Syria"
+    alone = run(stage, "Three women were killed at a funeral in Madaya on Friday.")
+    assert named(alone, "Madaya").country == "Myanmar"  # the larger of the two
+
+
+def test_a_word_ending_in_s_is_no_possessive_of_a_country(stage: places.Places) -> None:
+    assert stage._possessive("Syrias") == stage._possessive("Syria's") == "syria"
+    assert stage._possessive("Kansas") is None and stage._possessive("Syria") is None
+
+
+def test_a_countrys_possessive_is_the_names_context(stage: places.Places) -> None:
+    from raqib.extract.place_rules import Match, Window
+
+    text = "Burmese monks said: in Syrias Madaya three died."
+    start = text.index("Madaya")
+    match = Match(Window(start, start + 6, 1, "madaya"), [])
+    stage._country_before(text, match)
+    assert match.context == ["syria"]
+    other = Match(Window(start, start + 6, 1, "madaya"), [])
+    stage._country_before(text.replace("Syrias", "Sirius"), other)
+    assert other.context == []

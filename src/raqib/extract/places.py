@@ -16,6 +16,7 @@ landmark; 3 a region or a country, coded to its capital or a representative poin
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -82,6 +83,7 @@ class Places:
         link_qualifiers(text, matches, self.region_keys)
         for match in matches:
             self._country_after(text, match)
+            self._country_before(text, match)
         named = {m.window.key for m in matches} & self.region_keys
         demonyms = self._demonym_votes(text)
         votes = self._country_votes(text, demonyms, matches, named)
@@ -150,6 +152,22 @@ class Places:
                     out.append(Window(start, end, j - i, "~" + loose, True, initial, partial))
         return out
 
+    def _possessive(self, word: str) -> str | None:
+        """The key of the country that ``word`` is the possessive of ("Syria's", and
+        "Syrias" as scraped text prints it without its apostrophe), or None."""
+        stem = _POSSESSIVE.sub("", word)
+        if stem == word:
+            return None
+        key = cached_key(stem)
+        return key if key in self.country_keys else None
+
+    def _country_before(self, text: str, match: Match) -> None:
+        """"Syria's Madaya": a country's possessive before the place qualifies it."""
+        before = _WORD_BEFORE.search(text, max(0, match.window.start - 40), match.window.start)
+        key = self._possessive(before.group(1)) if before else None
+        if key and key not in match.context:
+            match.context.append(key)
+
     def _country_after(self, text: str, match: Match) -> None:
         """'Tripoli, Lebanon': a country named after a comma qualifies the place."""
         after = COUNTRY_AFTER.match(text, match.window.end)
@@ -184,6 +202,8 @@ class Places:
         for token in TOKEN.finditer(text):
             if code := self.lexicon.demonyms.get(cached_key(token.group())):
                 votes[code] += 0.5
+            elif key := self._possessive(token.group()):  # as a country named: 1.5
+                votes[self.country_keys[key]] += 1.5
         return votes
 
     def _country_votes(self, text: str, demonyms: Counter[str], matches: list[Match],
@@ -275,6 +295,10 @@ class Places:
             place.latitude, place.longitude, precision(match, place), place.source,
             round(min(max(score, 0.05), 0.99), 3),
         )
+
+
+_POSSESSIVE = re.compile(r"(?:['’ʼ]s|(?<=[^\W\d_]{4})s)$")
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
 def _doubtful(text: str, match: Match) -> bool:
