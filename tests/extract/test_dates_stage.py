@@ -33,7 +33,7 @@ def one(stage: dates.Dates, text: str, ref: date | None = date(2020, 5, 12)) -> 
 
 def test_stage_shape(stage: dates.Dates) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.dates.v3"
+    assert stage.name == "extract.dates.v4"
 
 
 @pytest.mark.parametrize(
@@ -43,6 +43,8 @@ def test_stage_shape(stage: dates.Dates) -> None:
         ("The raid took place on May 9, 2020 at dawn.", "May 9, 2020", date(2020, 5, 9)),
         ("Report dated 2020-05-09 from the field office.", "2020-05-09", date(2020, 5, 9)),
         ("The convoy was stopped on 25/04/2020 near the border.", "25/04/2020", date(2020, 4, 25)),
+        ("17-06-2016 Seven civilians were injured in Aleppo.", "17-06-2016",  # v4
+         date(2016, 6, 17)),
         ("Fighting resumed on the 3rd of May 2020.", "3rd of May 2020", date(2020, 5, 3)),
         ("Two shells fell on Sept. 14, 2019 in the old city.", "Sept. 14, 2019", date(2019, 9, 14)),
     ],
@@ -57,6 +59,8 @@ def test_explicit_dates_are_day_precise(
 
 def test_ambiguous_numeric_date_is_not_guessed(stage: dates.Dates) -> None:
     assert found(stage, "The statement of 09/05/2020 was withdrawn.") == []
+    assert found(stage, "The statement of 09-05-2020 was withdrawn.") == []
+    assert found(stage, "The score stood at 17-06/2016.") == []  # separators differ
     assert one(stage, "The statement of 05/05/2020 was withdrawn.").value == date(2020, 5, 5)
 
 

@@ -60,7 +60,7 @@ def _key(text: str) -> str:
 
 
 class Dates:
-    name = "extract.dates.v3"
+    name = "extract.dates.v4"
 
     def __init__(self, calendar_rows: list[list[str]], number_rows: list[list[str]]) -> None:
         self.words: dict[str, dict[str, str]] = {}
@@ -90,7 +90,8 @@ class Dates:
         number = _alternation([*self.numbers, "a few", "few", "several"])
         return [
             (r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d?)-(?P<d>\d\d?)(?![\d-])", self._iso),
-            (r"(?<![\d/.])(?P<a>\d\d?)[/.](?P<b>\d\d?)[/.](?P<y>\d{4})(?![\d/])", self._numeric),
+            (r"(?<![\d/.-])(?P<a>\d\d?)(?P<sep>[/.-])(?P<b>\d\d?)(?P=sep)(?P<y>\d{4})(?![\d/-])",
+             self._numeric),
             (
                 rf"\b(?:(?P<btw>between)\s+(?:the\s+)?)?(?P<d1>\d{{1,2}}){_ORD}"
                 rf"(?:\s+(?P<m1>{m})\.?)?(?:,?\s+(?P<y1>\d{{4}}))?{_SEP}(?:the\s+)?"

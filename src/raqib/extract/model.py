@@ -186,7 +186,7 @@ class Analysis:
 
 @runtime_checkable
 class Stage(Protocol):
-    """One concern of the pipeline. ``name`` is versioned: 'extract.dates.v3'."""
+    """One concern of the pipeline. ``name`` is versioned: 'extract.dates.v4'."""
 
     name: str
 
