@@ -198,6 +198,9 @@ def test_default_index_content(small_default: Path) -> None:
     assert any(p.source == aleppo.source for p in found["حلب"])
     assert [p.source for p in found["borno"] if p.kind == "admin1"] == ["admin1:NG.27"]
     assert any(p.kind == "country" and p.country == "SY" for p in found["syria"])
+    spelled = gaz.lookup(["raqa", "deir ezour"])  # AFP's and SANA's spellings (aliases.tsv)
+    assert {p.name for p in spelled["raqa"]} >= {"Ar Raqqah", "Ar-Raqqa"}
+    assert [p.country for p in spelled["deir ezour"]] == ["SY"]
 
 
 def test_create_uses_the_cache_and_extra_files(
