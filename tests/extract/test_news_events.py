@@ -370,3 +370,16 @@ def test_a_crowd_that_demonstrated_is_an_event_plans_and_calls_are_not(
         pipeline: Pipeline, text: str, expected: list[str]) -> None:
     doc = pipeline.run("t", text, date(2021, 5, 8))
     assert [e.sub_event_type for e in doc.events] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters threw Molotov cocktails at police in Beirut on Monday.",
+    "Rioters hurled Molotov cocktails at a bank in Beirut on Monday.",
+])
+def test_a_crowd_throwing_firebombs_is_a_riot_in_its_city(pipeline: Pipeline, text: str) -> None:
+    """Read as no event before `destructive-crowd` counted against no event, and placed in
+    Perm, once called Molotov, before 'Molotov' was a stop word."""
+    doc = run(pipeline, text)
+    assert [e.sub_event_type for e in doc.events] == ["Violent demonstration"]
+    assert (doc.events[0].location, doc.events[0].country) == ("Beirut", "Lebanon")
+    assert [p.span.text for p in doc.places] == ["Beirut"]

@@ -144,6 +144,10 @@ def _unknown_condition(data: dict) -> None:
                                  "becomes": "Armed clash", "when": "no-such-phrase"})
 
 
+def _unknown_alternative(data: dict) -> None:
+    data["alternatives"].append({"id": "a", "types": ["Attack", "Shooting"]})
+
+
 def _add_victims(data: dict) -> None:
     data["evidence"]["victims"]["soldiers"] = {"Skirmish": 1.0}
 
@@ -153,6 +157,7 @@ def _add_victims(data: dict) -> None:
     (_bad_phrase, r"evidence\.phrases 'bad'"), (_empty_phrase, "no markers"),
     (_add_victims, "Skirmish"), (_bad_scope, "scope must be 'sentence' or 'document'"),
     (_unknown_condition, "no evidence phrase 'no-such-phrase'"),
+    (_unknown_alternative, "rule a: unknown sub-event type 'Shooting'"),
 ])
 def test_parse_rejects_what_it_cannot_use(change, message: str) -> None:
     broken = copy.deepcopy(_default_data())
@@ -217,3 +222,14 @@ def test_a_space_in_a_marker_is_any_white_space(
     assert direct[0].search("fired small arms at the positions of the militia")
     assert direct[0].search("fired small\narms at the positions")  # "[- ]": one character
     assert not direct[0].search("fired small\n\narms at the positions")
+
+
+def test_one_sentence_is_read_one_way_of_its_alternatives(tax: taxonomy.Taxonomy) -> None:
+    """'Gunmen shot dead a police officer': an Attack or an Armed clash, never both."""
+    assert tax.one_reading({"Attack": 0.69, "Armed clash": 0.31}) == {"Attack": 0.69}
+    assert tax.one_reading({"Attack": 0.3, "Armed clash": 0.6, "Looting/property destruction":
+                            0.35}) == {"Armed clash": 0.6, "Looting/property destruction": 0.35}
+    assert tax.one_reading({"Attack": 0.5, "Armed clash": 0.5}) == {"Attack": 0.5}  # tie: first
+    # across sentences (an attack, then a clash with the forces that came) both may stand
+    both = {"Attack": 0.7, "Armed clash": 0.6}
+    assert tax.apply_precedence(both) == both

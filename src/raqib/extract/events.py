@@ -210,7 +210,8 @@ class EventsStage:
         floor = self.taxonomy.evidence.secondary_score
         candidates = {label: probs[label] for label in probs
                       if label == best or (own[label] >= floor and probs[label] >= floor)}
-        resolved = self.taxonomy.apply_precedence(candidates, span.text)
+        resolved = self.taxonomy.one_reading(
+            self.taxonomy.apply_precedence(candidates, span.text))
         ranked = sorted(resolved.items(), key=lambda item: (-item[1], item[0]))
         return [self._cue(span, label, score, own.get(label, 0.0)) for label, score in ranked]
 

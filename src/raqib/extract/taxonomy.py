@@ -59,6 +59,17 @@ class Combination:
 
 
 @dataclass(frozen=True)
+class Alternatives:
+    """Sub-event types that are two readings of one act, told apart by what a text may not
+    say (whether the victims were armed: an Attack or an Armed clash): for one incident only
+    the better-scored stays, never both."""
+
+    id: str
+    types: tuple[str, ...]
+    why: str
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Log-odds adjustments the events stage adds to the model's scores."""
 
@@ -100,6 +111,7 @@ class Taxonomy:
     evidence: Evidence
     combinations: tuple[Combination, ...] = ()
     no_event_definition: str = ""
+    alternatives: tuple[Alternatives, ...] = ()
 
     @property
     def labels(self) -> list[str]:
@@ -154,6 +166,21 @@ class Taxonomy:
             for loser in rule.over:
                 if loser in result:
                     result[rule.prefer] = max(result[rule.prefer], result.pop(loser))
+        return result
+
+    def one_reading(self, scores: dict[str, float]) -> dict[str, float]:
+        """``scores`` of the types one sentence's words support, without the readings that
+        are alternatives of a better-scored one (``alternatives``; the first listed on a
+        tie). Only for one sentence: two sentences may tell two acts (an attack, then a
+        clash with the forces that came), one sentence's words are read one way."""
+        result = dict(scores)
+        for alternatives in self.alternatives:
+            present = [name for name in alternatives.types if name in result]
+            if len(present) > 1:
+                keep = max(present, key=result.__getitem__)
+                for name in present:
+                    if name != keep:
+                        del result[name]
         return result
 
     def _get(self, name: str) -> SubEventType:
@@ -211,8 +238,11 @@ def parse(data: dict) -> Taxonomy:
                     _condition(c, phrases))
         for c in data.get("combinations", [])
     )
+    alternatives = tuple(Alternatives(a["id"], tuple(a["types"]), a.get("why", ""))
+                         for a in data.get("alternatives", []))
     named = [(r.id, (r.prefer, *r.over)) for r in rules]
     named += [(c.id, (*c.all, c.becomes)) for c in combos]
+    named += [(a.id, a.types) for a in alternatives]
     for rule_id, names in named:
         for name in names:
             if name not in subs:
@@ -225,6 +255,7 @@ def parse(data: dict) -> Taxonomy:
         evidence=_evidence(data.get("evidence", {}), subs),
         combinations=combos,
         no_event_definition=data.get("no_event", {}).get("definition", ""),
+        alternatives=alternatives,
     )
 
 
