@@ -214,7 +214,9 @@ def test_country_names_acting_are_the_state(stage: actors.Actors) -> None:
     doc = run(stage, "Russia denied the report, and Turkey's latest allegations were rejected. "
                      "Fighting in Russia and Nigeria's Borno state went on.", date(2018, 11, 26))
     assert found(doc) == [("Russia", "Military Forces of Russia (2000-)"),
-                          ("Turkey", "Military Forces of Turkey (2002-)")]
+                          ("Turkey", "Military Forces of Turkey (2016-)")]
+    earlier = run(stage, "Turkey's latest allegations were rejected.", date(2015, 10, 1))
+    assert found(earlier) == [("Turkey", "Military Forces of Turkey (2002-)")]
 
 
 def test_document_country_from_the_text(stage: actors.Actors) -> None:
@@ -247,3 +249,20 @@ def test_recast_for_the_event(stage: actors.Actors) -> None:
 def test_a_name_after_anti_is_not_the_actor(stage: actors.Actors, text: str,
                                             expected: list[tuple[str, str]]) -> None:
     assert found(run(stage, text, date(2020, 5, 9))) == expected
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Saudi-led coalition airstrikes targeted a farm.", "Yemen", "Operation Restoring Hope"),
+    ("Saudi border guards shot two migrants.", "Yemen", "Military Forces of Saudi Arabia (2015-)"),
+    ("National Resistance forces shelled the city.", "Yemen", "National Resistance Forces"),
+    ("Military Police officers shot a suspect.", "Brazil",
+     "Military Forces of Brazil (2019-) Military Police"),
+    ("Civil Police officers arrested a suspect.", "Brazil", "Police Forces of Brazil (2019-)"),
+])
+def test_acled_names_of_coalitions_militias_and_police(
+        stage: actors.Actors, text: str, country: str, expected: str) -> None:
+    """ACLED's own names: the Saudi-led coalition by its operation, Brazil's state Military
+    Police as a military force (resources/actors/actors.tsv)."""
+    doc = run(stage, text, date(2020, 5, 1))
+    actors.localize(doc, country)
+    assert doc.actors[0].name == expected
