@@ -383,3 +383,21 @@ def test_a_crowd_throwing_firebombs_is_a_riot_in_its_city(pipeline: Pipeline, te
     assert [e.sub_event_type for e in doc.events] == ["Violent demonstration"]
     assert (doc.events[0].location, doc.events[0].country) == ("Beirut", "Lebanon")
     assert [p.span.text for p in doc.places] == ["Beirut"]
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("On 8 May 2020, an Afghan soldier was shot and killed by Taliban militants in Gardez.",
+     "Taliban", "Military Forces of Afghanistan (2014-)"),
+    ("On 8 May 2020, Afghan forces suffered casualties after being hit by a Taliban-planted "
+     "IED in Paktia.", "Taliban", "Military Forces of Afghanistan (2014-)"),
+    ("On 8 May 2020, Afghan forces backed by US aircraft attacked Taliban positions in Paktia.",
+     "Military Forces of Afghanistan (2014-)", None),
+])
+def test_the_agent_of_a_violent_passive_is_actor1(
+        pipeline: Pipeline, text: str, actor1: str, actor2: str | None) -> None:
+    """Word order put the victims first before `extract.assemble.v3`: 'shot and killed by X'
+    names X as who acted; 'backed by' names no agent."""
+    event = pipeline.run("t", text, date(2020, 5, 9)).events[0]
+    assert event.actor1 == actor1
+    if actor2:
+        assert event.actor2 == actor2

@@ -36,6 +36,21 @@ _SPEAKS = re.compile(
     re.IGNORECASE,
 )
 """An actor followed by a reporting verb speaks about the event: it is not a party to it."""
+_AGENT_BEFORE = re.compile(
+    r"\b([a-z]+)\s+by\s+(?:(?:the|a|an|suspected|alleged|presumed|unidentified|unknown)\s+)"
+    r"{0,2}$", re.IGNORECASE)
+_AGENT_AFTER = re.compile(r"[-‐](?:planted|laid|placed|fired|launched)\b", re.IGNORECASE)
+_VIOLENT = frozenset([
+    "killed", "shot", "hit", "struck", "attacked", "targeted", "wounded", "injured", "hurt",
+    "ambushed", "abducted", "kidnapped", "shelled", "bombed", "bombarded", "executed",
+    "beheaded", "stabbed", "beaten", "slain", "murdered", "assassinated", "massacred",
+    "tortured", "raped", "assaulted", "lynched", "detained", "arrested", "captured", "seized",
+    "raided", "stormed", "looted", "burned", "burnt", "torched", "destroyed", "damaged",
+    "blown", "planted", "launched", "perpetrated", "committed", "fired", "overrun", "gunned",
+])
+"""'killed by Taliban militants', 'hit by a Taliban-planted IED': the agent of a violent
+passive is who acted, whatever the order of the words; 'backed by', 'held by' or 'reported
+by' name no agent."""
 
 
 
@@ -59,6 +74,17 @@ def _event_places(places: ByStart[PlaceMention], window: Span) -> list[PlaceMent
 
 def _speaks(doc: Analysis, actor: ActorMention) -> bool:
     return _SPEAKS.match(doc.text, actor.span.end, actor.span.end + 60) is not None
+
+
+def _agent(doc: Analysis, actor: ActorMention) -> bool:
+    """Whether the actor is named as the agent of a passive ('shot dead by X') or of a
+    device it planted ('an X-planted IED')."""
+    if _AGENT_AFTER.match(doc.text, actor.span.end):
+        return True
+    before = _AGENT_BEFORE.search(doc.text, max(0, actor.span.start - 60), actor.span.start)
+    if before is None:
+        return False
+    return before.group(1).casefold() in _VIOLENT
 
 
 def _roles(
@@ -131,11 +157,12 @@ class Assemble:
         )
         event.spans["sub_event_type"] = window
         self._place(event, _event_places(found.places, window), country)
-        near = found.actors.near(window)
-        # a party that speaks about the event takes a role only when no other can
-        near = [a for a in near if id(a) not in found.speakers] + [
-            a for a in near if id(a) in found.speakers
-        ]
+        # a party that speaks about the event takes a role only when no other can; the agent
+        # of a passive ('killed by X') in the event's first sentence comes first
+        opening = found.sentences.inside(window)[:1]
+        limit = opening[0].span.end if opening else window.end
+        near = sorted(found.actors.near(window), key=lambda a: (
+            id(a) in found.speakers, not (a.span.start < limit and _agent(doc, a))))
         self._actors(event, cue, near)
         self._date(event, found.dates.near(window), doc)
         self._casualties(event, doc if single else found.view(doc, window))
