@@ -258,6 +258,10 @@ def test_a_name_after_anti_is_not_the_actor(stage: actors.Actors, text: str,
     ("Military Police officers shot a suspect.", "Brazil",
      "Military Forces of Brazil (2019-) Military Police"),
     ("Civil Police officers arrested a suspect.", "Brazil", "Police Forces of Brazil (2019-)"),
+    ("The PMF repelled an attack.", "Iraq",
+     "Military Forces of Iraq (2018-) Popular Mobilization Forces"),
+    ("Security Belt forces clashed with tribesmen.", "Yemen",
+     "Military Forces of Yemen (2012-) Security Belt Forces"),
 ])
 def test_acled_names_of_coalitions_militias_and_police(
         stage: actors.Actors, text: str, country: str, expected: str) -> None:
