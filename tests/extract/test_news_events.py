@@ -401,3 +401,19 @@ def test_the_agent_of_a_violent_passive_is_actor1(
     assert event.actor1 == actor1
     if actor2:
         assert event.actor2 == actor2
+
+
+@pytest.mark.parametrize(("text", "assoc", "actor2"), [
+    ("On 9 May 2020, journalists staged a protest in Karachi against the arrest of a "
+     "colleague.", "Journalists (Pakistan)", ""),
+    ("On 9 May 2020, workers protested in Lahore over unpaid salaries; police dispersed them "
+     "with batons.", "Labour Group (Pakistan)", "Police Forces of Pakistan (2018-)"),
+])
+def test_a_crowds_group_is_its_associated_actor_not_the_other_side(
+        pipeline: Pipeline, text: str, assoc: str, actor2: str) -> None:
+    """ACLED: the protesters are actor1, who they were is assoc_actor_1, and actor2 is a force
+    that intervened, if any (the group was actor2 before `extract.assemble.v3`)."""
+    event = pipeline.run("t", text, date(2020, 5, 9)).events[0]
+    assert event.event_type == "Protests"
+    assert (event.actor1, event.assoc_actor_1) == ("Protesters (Pakistan)", assoc)
+    assert event.actor2 == actor2

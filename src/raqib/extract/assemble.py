@@ -72,6 +72,18 @@ def _event_places(places: ByStart[PlaceMention], window: Span) -> list[PlaceMent
     return places.near(window)
 
 
+def _group(actor: ActorMention) -> bool:
+    """An identity group of people ('Journalists (Pakistan)', 'Labour Group (India)'): in a
+    crowd it says who the crowd were (ACLED's associated actor), it is not a side."""
+    return actor.side == "group"
+
+
+def _crowd_groups(actors: list[ActorMention]) -> str:
+    """ACLED's assoc_actor_1 of a demonstration: the groups the crowd were, '; '-joined."""
+    return "; ".join(dict.fromkeys(a.name for a in actors
+                                   if _group(a) and a.inter == CIVILIANS))
+
+
 def _speaks(doc: Analysis, actor: ActorMention) -> bool:
     return _SPEAKS.match(doc.text, actor.span.end, actor.span.end + 60) is not None
 
@@ -99,7 +111,9 @@ def _roles(
     if cue.event_type in ("Protests", "Riots"):
         crowd = by_inter[PROTESTERS if cue.event_type == "Protests" else RIOTERS]
         first = crowd[0] if crowd else (distinct[0] if distinct else None)
-        others = [a for a in distinct if a is not first]
+        others = [a for a in distinct if a is not first and not _group(a)]
+        if cue.event_type == "Protests":  # a protest's other side is a force that intervened
+            others = []
         return first, (by_inter[STATE] or others or [None])[0]
     armed = [a for a in distinct if a.inter != CIVILIANS]
     first = armed[0] if armed else None
@@ -188,6 +202,8 @@ class Assemble:
     def _actors(self, event: Event, cue: EventCue, actors: list[ActorMention]) -> None:
         first, second = _roles(cue, actors)
         crowd = {"Protests": PROTESTERS, "Riots": RIOTERS}.get(cue.event_type)
+        if first is not None and crowd:
+            event.assoc_actor_1 = _crowd_groups(actors)
         if first is not None and crowd and first.inter == CIVILIANS:
             # ACLED codes the people of a demonstration as Protesters or Rioters
             first = actor_stage.recast(first, crowd, self.options)
