@@ -262,6 +262,10 @@ def test_a_name_after_anti_is_not_the_actor(stage: actors.Actors, text: str,
      "Military Forces of Iraq (2018-) Popular Mobilization Forces"),
     ("Security Belt forces clashed with tribesmen.", "Yemen",
      "Military Forces of Yemen (2012-) Security Belt Forces"),
+    ("The Luhansk People's Militia fired mortars.", "Ukraine",  # not 'people': civilians
+     "NAF: United Armed Forces of Novorossiya"),
+    ("Military forces of Artsakh fired on the positions.", "Azerbaijan",
+     "Military Forces of Artsakh (2007-)"),
 ])
 def test_acled_names_of_coalitions_militias_and_police(
         stage: actors.Actors, text: str, country: str, expected: str) -> None:
