@@ -38,6 +38,10 @@ the one that reads as the event leans it too; the taxonomy adds phrases for atta
 villages, victims off duty and bodies found (violence against civilians), and a sentence
 phrase's weight for no event counts in whether the sentence reports one, as a killed count
 does (a crowd that demonstrated or marched is an event, with or without ACLED's size tag).
+v9: a sentence whose every word is in a place name or a date reports nothing; a sentence
+that counts a war's toll (``casualties.AGGREGATE``) is background, as a habitual phrase is;
+one sentence is read as only one of the taxonomy's ``alternatives`` (an Attack or an Armed
+clash, never both).
 
 ``best_cues(doc)`` (``raqib.extract.event_incidents``) turns the cues into one cue per
 incident for the assembly stage.
