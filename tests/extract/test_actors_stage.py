@@ -257,6 +257,8 @@ def test_a_name_after_anti_is_not_the_actor(stage: actors.Actors, text: str,
     ("National Resistance forces shelled the city.", "Yemen", "National Resistance Forces"),
     ("Military Police officers shot a suspect.", "Brazil",
      "Military Forces of Brazil (2019-) Military Police"),
+    ("In Rio, the Military Police raided a favela.", "Brazil",  # not 'the military'
+     "Military Forces of Brazil (2019-) Military Police"),
     ("Civil Police officers arrested a suspect.", "Brazil", "Police Forces of Brazil (2019-)"),
     ("The PMF repelled an attack.", "Iraq",
      "Military Forces of Iraq (2018-) Popular Mobilization Forces"),

@@ -392,6 +392,10 @@ def test_a_crowd_throwing_firebombs_is_a_riot_in_its_city(pipeline: Pipeline, te
      "IED in Paktia.", "Taliban", "Military Forces of Afghanistan (2014-)"),
     ("On 8 May 2020, Afghan forces backed by US aircraft attacked Taliban positions in Paktia.",
      "Military Forces of Afghanistan (2014-)", None),
+    ("On 6 May 2020, Afghan military forces repelled a Taliban attack on their convoy in "
+     "Wardak.", "Taliban", "Military Forces of Afghanistan (2014-)"),
+    ("On 6 May 2020, Afghan forces repelled an attack by Taliban militants in Wardak.",
+     "Taliban", "Military Forces of Afghanistan (2014-)"),
 ])
 def test_the_agent_of_a_violent_passive_is_actor1(
         pipeline: Pipeline, text: str, actor1: str, actor2: str | None) -> None:

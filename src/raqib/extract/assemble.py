@@ -47,10 +47,17 @@ _VIOLENT = frozenset([
     "tortured", "raped", "assaulted", "lynched", "detained", "arrested", "captured", "seized",
     "raided", "stormed", "looted", "burned", "burnt", "torched", "destroyed", "damaged",
     "blown", "planted", "launched", "perpetrated", "committed", "fired", "overrun", "gunned",
+    "attack", "attacks", "assault", "assaults", "offensive", "incursion", "raid", "raids",
+    "ambush",
 ])
-"""'killed by Taliban militants', 'hit by a Taliban-planted IED': the agent of a violent
-passive is who acted, whatever the order of the words; 'backed by', 'held by' or 'reported
-by' name no agent."""
+_REPELLED_BEFORE = re.compile(
+    r"\b(?:repelled|repulsed|thwarted|foiled|fended off|pushed back|repelling|repulsing|"
+    r"thwarting|foiling)\s+(?:an?|the)?\s*$", re.IGNORECASE)
+_ATTACK_AFTER = re.compile(r"\s+(?:attacks?|assaults?|offensive|incursion|advance)\b",
+                           re.IGNORECASE)
+"""'killed by Taliban militants', 'hit by a Taliban-planted IED', 'an attack by X',
+'repelled a Taliban attack': the agent of a violent passive or of an attack is who acted,
+whatever the order of the words; 'backed by', 'held by' or 'reported by' name no agent."""
 
 
 
@@ -89,9 +96,13 @@ def _speaks(doc: Analysis, actor: ActorMention) -> bool:
 
 
 def _agent(doc: Analysis, actor: ActorMention) -> bool:
-    """Whether the actor is named as the agent of a passive ('shot dead by X') or of a
-    device it planted ('an X-planted IED')."""
+    """Whether the actor is named as the agent of a passive ('shot dead by X'), of an
+    attack ('an attack by X', 'repelled an X attack') or of a device it planted ('an
+    X-planted IED')."""
     if _AGENT_AFTER.match(doc.text, actor.span.end):
+        return True
+    if _ATTACK_AFTER.match(doc.text, actor.span.end) and _REPELLED_BEFORE.search(
+            doc.text, max(0, actor.span.start - 40), actor.span.start):
         return True
     before = _AGENT_BEFORE.search(doc.text, max(0, actor.span.start - 60), actor.span.start)
     if before is None:
