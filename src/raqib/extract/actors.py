@@ -65,8 +65,8 @@ def choose(dictionary: Dictionary, hits: list[Hit], country: str | None) -> Hit 
             return (5 if country is None else 9) if h.contextual else 4
         if h.country is not None:
             return 1
-        if "|" in entry.country:
-            return 2 if country in entry.country.split("|") else 9
+        if "|" in entry.country:  # with no country yet, kept for localize() to decide
+            return 6 if country is None else 2 if country in entry.country.split("|") else 9
         return 3
     best = min((h for h in hits if h.entry >= 0), key=rank, default=None)
     return best if best is not None and rank(best) < 9 else None
