@@ -48,7 +48,7 @@ __all__ = [
     "resolve_country", "text_country", "tokens",
 ]
 
-NAME = "extract.actors.v2"
+NAME = "extract.actors.v3"
 _LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|of northern|of southern|"
                        r"of eastern|of western)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 
