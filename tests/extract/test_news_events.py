@@ -412,6 +412,8 @@ def test_the_agent_of_a_violent_passive_is_actor1(
      "colleague.", "Journalists (Pakistan)", ""),
     ("On 9 May 2020, workers protested in Lahore over unpaid salaries; police dispersed them "
      "with batons.", "Labour Group (Pakistan)", "Police Forces of Pakistan (2018-)"),
+    ("On 8 May 2020, workers staged a protest in Thul town against police for harassment of "
+     "citizens.", "Labour Group (Pakistan)", ""),  # what it was against, not who intervened
 ])
 def test_a_crowds_group_is_its_associated_actor_not_the_other_side(
         pipeline: Pipeline, text: str, assoc: str, actor2: str) -> None:

@@ -124,6 +124,8 @@ def _roles(
         first = crowd[0] if crowd else (distinct[0] if distinct else None)
         others = [a for a in distinct if a is not first and not _group(a)]
         if cue.event_type == "Protests":  # a protest's other side is a force that intervened
+            if cue.sub_event_type == "Peaceful protest":  # none did ('against police' is
+                return first, None  # what it was about)
             others = []
         return first, (by_inter[STATE] or others or [None])[0]
     armed = [a for a in distinct if a.inter != CIVILIANS]
