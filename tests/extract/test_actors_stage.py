@@ -260,7 +260,11 @@ def test_a_name_after_anti_is_not_the_actor(stage: actors.Actors, text: str,
 
 @pytest.mark.parametrize(("text", "country", "expected"), [
     ("Saudi-led coalition airstrikes targeted a farm.", "Yemen", "Operation Restoring Hope"),
-    ("Saudi border guards shot two migrants.", "Yemen", "Military Forces of Saudi Arabia (2015-)"),
+    ("Saudi border guards shot two migrants.", "Saudi Arabia",
+     "Military Forces of Saudi Arabia (2015-)"),
+    ("Saudi forces fired artillery at villages.", "Yemen", "Operation Restoring Hope"),
+    ("Saudi forces fired artillery at smugglers.", "Saudi Arabia",
+     "Military Forces of Saudi Arabia (2015-)"),
     ("National Resistance forces shelled the city.", "Yemen", "National Resistance Forces"),
     ("Military Police officers shot a suspect.", "Brazil",
      "Military Forces of Brazil (2019-) Military Police"),

@@ -124,6 +124,8 @@ def localize(doc: Analysis, country: str | None = None, options: Options | None 
     when = _when(doc)
     kept: list[ActorMention] = []
     for m in doc.actors:
+        if m.country is not None and m.country != country:
+            m = _own_row(dictionary, doc, m, country, when)
         if m.country is None:
             hits = [h for h in dictionary.lookup(m.span.text) if h.entry >= 0]
             if m.name not in {dictionary.render(dictionary.entries[h.entry], None, when)
@@ -139,6 +141,18 @@ def localize(doc: Analysis, country: str | None = None, options: Options | None 
             m = replace(m, inter=8)
         kept.append(m)
     doc.actors[:] = kept
+
+
+def _own_row(dictionary: Dictionary, doc: Analysis, m: ActorMention, country: str,
+             when: date | None) -> ActorMention:
+    """The mention as the document country's own row when its words are a contextual alias
+    of one ("Saudi forces" in Yemen are Operation Restoring Hope): the stage chose a foreign
+    country's template before the document's country was known."""
+    own = [h for h in dictionary.lookup(m.span.text) if h.entry >= 0 and h.contextual
+           and dictionary.entries[h.entry].country == country]
+    if not own:
+        return m
+    return mention_for(dictionary, doc, m.span.start, m.span.end, own[0], country, when)
 
 
 def recast(mention: ActorMention, inter: int, options: Options | None = None) -> ActorMention:
