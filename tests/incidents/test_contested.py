@@ -16,6 +16,7 @@ REUTERS = SourceInfo("Reuters", "international media", "international", "B")
 
 REBELS = "Opposition Rebels (Syria)"
 SYRIA = "Military Forces of Syria (2000-)"
+ETILAF = "Syrian Coalition: National Coalition of Syrian Revolution and Opposition Forces"
 
 
 def report(number: int, source: SourceInfo, **fields: object) -> ReportView:
@@ -180,11 +181,28 @@ def test_a_denial_of_these_accusations_answers_the_accusation_in_its_own_documen
               report_id=2, claimant="the Assad regime and Moscow",
               claimant_actor=SYRIA, document="doc2"),
         claim(3, COALITION, "denies", "these accusations outright", document="doc2",
-              claimant="The Syrian Coalition"),
+              claimant="The Syrian Coalition", claimant_actor=ETILAF),
     ]
     result = contest(IncidentView(8, reports, claims))
     assert result.contested
     assert any(r.startswith("denied by The Syrian Coalition") for r in result.reasons)
+
+
+def test_a_claimant_the_dictionary_cannot_place_is_named_by_its_source() -> None:
+    """A misread claimant span ('on the evening of 24 November shells ...') says less than
+    the outlet that printed it; more than four holders are counted, not listed."""
+    reports = [report(1, COALITION)]
+    claims = [claim(n, SANA, "asserts", "Shells carrying chlorine hit Aleppo.", report_id=1,
+                    claimant=f"misread phrase {n}") for n in range(1, 3)]
+    claims += [claim(n, s, "accuses", "Rebels fired chlorine at Aleppo.", report_id=1,
+                     claimant=f"official {n}", claimant_actor=f"Actor {n}")
+               for n, s in ((3, RUSSIA), (4, RUSSIA), (5, RUSSIA), (6, RUSSIA), (7, RUSSIA))]
+    claims.append(claim(9, COALITION, "denies", "No chlorine was used.", report_id=1,
+                        claimant="The Syrian Coalition", claimant_actor=ETILAF))
+    reason = contest(IncidentView(10, reports, claims)).reasons[0]
+    assert "misread phrase" not in reason
+    assert reason == ("denied by The Syrian Coalition (opposition side), against SANA (Syrian "
+                      "Arab News Agency), official 3, official 4, official 5 and 2 more")
 
 
 def test_a_denial_pointing_back_needs_an_accusation_in_its_own_document() -> None:

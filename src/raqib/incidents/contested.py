@@ -195,9 +195,19 @@ def _denials(claims: list[ClaimView], reports: list[ReportView]) -> list[str]:
                 opposed.setdefault(r.source.name, r.source.name)
         if opposed:
             who = _holder(denial)
-            against = ", ".join(dict.fromkeys(opposed.values()))
-            reasons.append(f"denied by {who} ({_side(denial.source.side)}), against {against}")
+            reasons.append(f"denied by {who} ({_side(denial.source.side)}), "
+                           f"against {_listed(list(dict.fromkeys(opposed.values())))}")
     return list(dict.fromkeys(reasons))
+
+
+LISTED = 4
+"""At most this many holders named in one reason; the rest are counted."""
+
+
+def _listed(names: list[str]) -> str:
+    if len(names) <= LISTED:
+        return ", ".join(names)
+    return f"{', '.join(names[:LISTED])} and {len(names) - LISTED} more"
 
 
 PUBLISHER = "(publisher)"
@@ -209,7 +219,12 @@ def _actor(claim: ClaimView) -> str:
 
 
 def _holder(claim: ClaimView) -> str:
-    return claim.source.name if claim.claimant in ("", PUBLISHER) else claim.claimant
+    """Who holds the claim, in plain words: its claimant as written when the actor dictionary
+    knows who that is, else its source (a claimant span the dictionary cannot place, such as
+    "the source" or a misread phrase, says less than the outlet that printed it)."""
+    if claim.claimant in ("", PUBLISHER) or not claim.claimant_actor:
+        return claim.source.name
+    return claim.claimant
 
 
 def deniers(result: Contest) -> set[str]:
