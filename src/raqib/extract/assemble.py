@@ -122,11 +122,11 @@ def _roles(
     if cue.event_type in ("Protests", "Riots"):
         crowd = by_inter[PROTESTERS if cue.event_type == "Protests" else RIOTERS]
         first = crowd[0] if crowd else (distinct[0] if distinct else None)
-        others = [a for a in distinct if a is not first and not _group(a)]
-        if cue.event_type == "Protests":  # a protest's other side is a force that intervened
-            if cue.sub_event_type == "Peaceful protest":  # none did ('against police' is
-                return first, None  # what it was about)
-            others = []
+        if cue.sub_event_type == "Peaceful protest":  # no force intervened ('against
+            return first, None  # police' says what it was about)
+        # a protest's other side is a force that intervened; a riot's, else whom it fought
+        others = [] if cue.event_type == "Protests" else [
+            a for a in distinct if a is not first and not _group(a)]
         return first, (by_inter[STATE] or others or [None])[0]
     armed = [a for a in distinct if a.inter != CIVILIANS]
     first = armed[0] if armed else None

@@ -155,6 +155,8 @@ class Places:
     def _possessive(self, word: str) -> str | None:
         """The key of the country that ``word`` is the possessive of ("Syria's", and
         "Syrias" as scraped text prints it without its apostrophe), or None."""
+        if not word.endswith("s"):  # most words: no regex
+            return None
         stem = _POSSESSIVE.sub("", word)
         if stem == word:
             return None

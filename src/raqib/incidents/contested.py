@@ -183,20 +183,20 @@ def _holders_differ(side_a: str, actor_a: str, side_b: str, actor_b: str) -> boo
 def _denials(claims: list[ClaimView], reports: list[ReportView]) -> list[str]:
     reasons = []
     for denial in (c for c in claims if c.stance == "denies"):
-        opposed: dict[str, str] = {}
+        opposed: dict[str, None] = {}  # holders, in order, once each
         for c in claims:
             if c.stance in ASSERTING and _holders_differ(
                 c.source.side, _actor(c), denial.source.side, _actor(denial)
             ):
                 name = _holder(c)
-                opposed.setdefault(name, name)
+                opposed.setdefault(name)
         for r in reports:
             if _holders_differ(r.source.side, "", denial.source.side, ""):
-                opposed.setdefault(r.source.name, r.source.name)
+                opposed.setdefault(r.source.name)
         if opposed:
             who = _holder(denial)
             reasons.append(f"denied by {who} ({_side(denial.source.side)}), "
-                           f"against {_listed(list(dict.fromkeys(opposed.values())))}")
+                           f"against {_listed(list(opposed))}")
     return list(dict.fromkeys(reasons))
 
 
