@@ -30,7 +30,7 @@ def only(text: str, **kwargs) -> Claim:
 def test_stage_contract() -> None:
     stage = claims.create(Options())
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.claims.v1"
+    assert stage.name == "extract.claims.v2"
     doc = Analysis(id="x", text="The ministry said that two soldiers were wounded near Hama.")
     stage(doc)  # no sentence spans yet: the stage splits the text itself
     assert [c.stance for c in doc.claims] == ["asserts"]
@@ -161,3 +161,59 @@ def test_verb_forms_used_as_nouns_are_not_speakers() -> None:
 def test_contrast_clause_ends_the_statement() -> None:
     doc = analyse("Iranian authorities denied the allegations, but Kabul opened an inquiry.")
     assert [(c.stance, c.statement) for c in doc.claims] == [("denies", "the allegations")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "statement"),
+    [  # the speaker behind an apposition and a relative clause, not the words after "said"
+        ("A spokesman for the Front, the largest alliance of factions in the area, who asked "
+         "not to be named, said the opposition had never used chemical weapons.",
+         "the Front, the largest alliance of factions in the area",
+         "the opposition had never used chemical weapons"),
+        # a participle after "the" is an adjective inside the speaker's name
+        ("The Centre for Reconciliation of the opposing sides said that it had recorded "
+         "the shelling.",
+         "The Centre for Reconciliation of the opposing sides", "it had recorded the shelling"),
+        # "and other …" joins one subject
+        ("The Front and other factions denied firing any such shells.",
+         "The Front and other factions", "firing any such shells"),
+        # a speaker placed "in" somewhere keeps its head word
+        ("Residents of villages in the western countryside said the jets struck twice.",
+         "Residents of villages in the western countryside", "the jets struck twice"),
+    ],
+)
+def test_speaker_phrases(text: str, claimant: str, statement: str) -> None:
+    claim = only(text)
+    assert (claim.claimant, claim.statement) == (claimant, statement)
+
+
+def test_a_sentence_that_starts_inside_a_wrapped_line_keeps_its_first_line() -> None:
+    text = ("Shells fell on the district of al-Zahraa. Health authorities in\n"
+            "the city reported that 107 people were treated.")
+    claim = only(text)
+    assert claim.claimant == "Health authorities in the city"  # whitespace folded
+    assert claim.statement == "107 people were treated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive "said to be" is a hedge on a fact, not a speaker's words
+        "Shells containing a toxic substance, said to be chlorine, fell on three districts.",
+        # "reported by" is passive: the cases are not speaking
+        "The total includes the 107 cases reported by health authorities in the city.",
+        # a headline's noun "claim" before "as" is no reporting verb
+        "Aleppo gas claim as jets strike west of the city",
+    ],
+)
+def test_verb_forms_that_report_nobody(text: str) -> None:
+    assert analyse(text).claims == []
+
+
+def test_said_followed_by_a_clause_is_not_said_by_its_subject() -> None:
+    claim = only("The convoy was struck twice, said Hadi al-Bahra, a member of the Coalition, "
+                 "on Sunday.")
+    assert claim.claimant == "Hadi al-Bahra, a member of the Coalition"
+    claim = only('"Planes of our air force struck no target near the town," said a statement '
+                 "by the defence ministry.")
+    assert claim.claimant == "a statement by the defence ministry"

@@ -1,4 +1,4 @@
-"""Claims: who says what, with which stance, about which event (extract.claims.v1).
+"""Claims: who says what, with which stance, about which event (extract.claims.v2).
 
 Runs last. Finds attributions in each sentence ("X said (that) …", "…, X said.", "X accused Y
 of …", "X denied …", "X claimed …", "according to X, …", "X urged …", quotes with a speaker) and,
@@ -32,11 +32,13 @@ UNNAMED = "unnamed sources"
 _QUOTE = re.compile(r"“([^”\n]{8,1500})”|\"([^\"\n]{8,1500})\"")
 _COPULA = re.compile(r"\s(?:is|are|was|were)\s")
 _LIES_OF = re.compile(r"\blies(?:\s+and\s+\w+)?\s+(?:of|by)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?")
+_RAISED = re.compile(r"\s+to\s+(?:be|have)\b", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"(?:as|while|amid)\b(?!\s+(?:many|much|well|of|part)\b)", re.IGNORECASE)
 _LINK = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:\w+\s+)?$|,\s*$")
 
 
 class Claims:
-    name = "extract.claims.v1"
+    name = "extract.claims.v2"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -96,6 +98,8 @@ class Claims:
             return True
         if lex.has("noun_after", after) or (after in lex.verbs and lex.verbs[after].frame == "say"):
             return True
+        if before == "," and _RAISED.match(text, m.end()):
+            return True  # "shells containing a toxic substance, said to be chlorine, fell"
         if lex.has("adjective", m.group()) and after.isalpha() and after.islower() and not any(
                 lex.has(cat, after) for cat in ("determiner", "pronoun", "self", "adjunct")):
             return after != "that"  # "alleged members", "reported fatalities"
@@ -132,10 +136,16 @@ class Claims:
                 return None
             cut = len(lead) - 1 + a
         s, e = trim(text, a, cut)
-        if cspan is None or e - s < 8:
+        if cspan is None or e - s < 8 or self._clause_after(text, cspan[1], b):
             return None
         return Found(text[cspan[0] : cspan[1]], cspan, verb.stance, s, e, verb.hedged,
                       performative=verb.performative)
+
+    def _clause_after(self, text: str, end: int, b: int) -> bool:
+        """'…, said the opposition had never used …': a verb after the words that followed the
+        reporting verb makes them the subject of what was said, not the speaker."""
+        nxt = TOKEN.search(text, end, b)
+        return bool(nxt) and any(self.lexicon.has(c, nxt.group()) for c in ("np_stop", "np_adverb"))
 
     def _forward(self, text: str, a: int, b: int, m, verb: Verb, prev) -> Found | None:
         """'X said (on Sunday) that …', 'X accused Y of …', '…, and accused …' (X inherited)."""
@@ -153,8 +163,8 @@ class Claims:
             start = nxt.end()
         cut = self.lexicon.find("clause_break", text, start, b)  # "…, but Y did Z"
         s, e = trim(text, start, cut.start() if cut else b)
-        if e - s < 3:
-            return None
+        if e - s < 3 or _CONJUNCTION.match(text, s, e):
+            return None  # "denies Aleppo gas claim as Russian jets strike": 'claim' is a noun
         return Found(claimant, cspan, verb.stance, s, e, verb.hedged,
                       performative=verb.performative)
 
@@ -290,7 +300,8 @@ def _body(text: str, a: int, b: int) -> Range:
     b = note + 1 if note >= 0 else b
     while (nl := text.find("\n", a, b)) >= 0:
         line = text[a:nl].strip()
-        if len(line) >= 60 or line.endswith((".", ",", ";", ":", "!", "?")):
+        mid_line = text[text.rfind("\n", 0, a) + 1 : a].strip()  # a wrapped line, not a header
+        if len(line) >= 60 or line.endswith((".", ",", ";", ":", "!", "?")) or mid_line:
             break
         a = trim(text, nl, b)[0]
     return a, b

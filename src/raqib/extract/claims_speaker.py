@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from raqib.extract.claims_lexicon import END_PUNCT, TOKEN, Lexicon, Range, trim
 
 _PRONOUNS = ("we", "he", "she", "it", "they", "i")
+_JOINED = ("other", "allied")
+_PREPOSITIONS = ("by", "with", "against")
+"""Lower-case words after 'and' that still join one subject ("NFL and other factions")."""
 _KEY_LINE = re.compile(r"\s*([\w ]+?)\s*[:/|–—-]\s*(\S.*?)\s*$")
 _RELEASE_LINE = re.compile(r"\s*(\S.*?)\s+(?:press|news) release\s*$", re.IGNORECASE)
 _SOURCE_NOTE = re.compile(r"\((?:Source|Publisher)\s*:\s*([^)\n]+)\)")
@@ -42,22 +45,38 @@ def subject(lex: Lexicon, text: str, a: int, hi: int) -> Range | None:
         toks.pop()
     if not toks or toks[-1].group() != ",":
         return _np_back(lex, toks)
-    commas = [i for i, t in enumerate(toks[:-1]) if t.group() == ","]
-    head = _np_back(lex, toks[: commas[-1]]) if commas else None
-    inner = toks[commas[-1] + 1 : -1] if commas else []
-    if head is None or not inner or inner[0].group().lower() in ("which", "who", "whose"):
-        return head
-    return head[0], inner[-1].end()
+    parts = _comma_parts(toks[:-1])
+    if len(parts) < 2:
+        return None
+    relative = False
+    while len(parts) > 1 and parts[-1][0].group().lower() in ("which", "who", "whose"):
+        parts, relative = parts[:-1], True  # "X, who asked not to be named, said"
+    if len(parts) < 2:
+        return _np_back(lex, parts[0]) if relative else None
+    head = _np_back(lex, parts[-2])  # "X, head of Y, said": the head and its apposition
+    return (head[0], parts[-1][-1].end()) if head else None
+
+
+def _comma_parts(toks: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """The tokens between commas (empty pieces dropped)."""
+    parts: list[list[re.Match[str]]] = [[]]
+    for t in toks:
+        if t.group() == ",":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return [p for p in parts if p]
 
 
 def _np_back(lex: Lexicon, toks: list[re.Match[str]]) -> Range | None:
     start = len(toks)
     for i in range(len(toks) - 1, max(-1, len(toks) - 15), -1):
         w, lw = toks[i].group(), toks[i].group().lower()
-        proper_next = i + 1 < len(toks) and toks[i + 1].group()[0].isupper()
-        if not w[0].isalnum() or lex.has("np_stop", lw) or _verbish(w, lex):
+        nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
+        adjective = i > 0 and lex.has("determiner", toks[i - 1].group())  # "the opposing sides"
+        if not w[0].isalnum() or lex.has("np_stop", lw) or (_verbish(w, lex) and not adjective):
             break
-        if (lw in ("and", "or", "&") and not proper_next) or (
+        if (lw in ("and", "or", "&") and not nxt[:1].isupper() and nxt not in _JOINED) or (
                 lw in lex.verb_words and not lex.has("np_keep", lw)):
             break
         start = i
@@ -90,8 +109,9 @@ def np_forward(lex: Lexicon, text: str, s: int, b: int) -> Range | None:
         nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
         if w == "," and last and lex.has("determiner", nxt):
             continue
-        if not w[0].isalnum() or (last and lex.has("adjunct", w)):
-            break
+        if not w[0].isalnum() or (last and w.lower() not in _PREPOSITIONS and (_verbish(w, lex) or any(
+                lex.has(cat, w) for cat in ("adjunct", "np_stop", "np_adverb")))):
+            break  # "said the opposition had never …" stops at "had"; "said a statement by X" not
         first, last = first or t, t
     return (first.start(), last.end()) if first and last else None
 
