@@ -126,13 +126,28 @@ def test_denial_by_another_claimant_actor_in_one_source_contests() -> None:
     reports = [report(1, REUTERS)]
     claims = [
         claim(1, REUTERS, "accuses", "Russia accused rebels of a chlorine attack on Aleppo.",
-              report_id=1, claimant="Russia", claimant_actor="Military Forces of Russia (2000-)"),
+              report_id=1, claimant="Russia", claimant_actor="Military Forces of Russia (2000-)",
+              claimant_side="government"),
         claim(2, REUTERS, "denies", "Rebels denied using chemical weapons.", report_id=1,
-              claimant="rebels", claimant_actor=REBELS),
+              claimant="rebels", claimant_actor=REBELS, claimant_side="opposition"),
     ]
     result = contest(IncidentView(1, reports, claims))
-    assert result.contested
-    assert result.reasons == ["denied by rebels (international side), against Russia"]
+    assert result.contested  # each claimant holds its own side, not the wire's
+    assert result.reasons == ["denied by rebels (opposition side), against Russia, Reuters"]
+    assert sorted(result.by_side) == ["government", "opposition"]
+
+
+def test_claimants_the_dictionary_cannot_place_are_held_by_their_source() -> None:
+    reports = [report(1, REUTERS)]
+    claims = [
+        claim(1, REUTERS, "accuses", "Officials accused rebels of a chlorine attack.",
+              report_id=1, claimant="the source", claimant_actor="source"),
+        claim(2, REUTERS, "denies", "Rebels denied using chemical weapons.", report_id=1,
+              claimant="it", claimant_actor="it"),
+    ]
+    result = contest(IncidentView(1, reports, claims))
+    assert not result.contested  # one wire, no named holders: nothing stands against anything
+    assert list(result.by_side) == ["international"]
 
 
 def test_denial_against_another_sides_report_contests() -> None:
@@ -179,9 +194,9 @@ def test_a_denial_of_these_accusations_answers_the_accusation_in_its_own_documen
         claim(1, SANA, "accuses", "Terrorists fired toxic gas shells at Aleppo.", report_id=1),
         claim(2, COALITION, "accuses", "opposition factions of firing chlorine shells at Aleppo",
               report_id=2, claimant="the Assad regime and Moscow",
-              claimant_actor=SYRIA, document="doc2"),
+              claimant_actor=SYRIA, claimant_side="government", document="doc2"),
         claim(3, COALITION, "denies", "these accusations outright", document="doc2",
-              claimant="The Syrian Coalition", claimant_actor=ETILAF),
+              claimant="The Syrian Coalition", claimant_actor=ETILAF, claimant_side="opposition"),
     ]
     result = contest(IncidentView(8, reports, claims))
     assert result.contested
@@ -195,10 +210,11 @@ def test_a_claimant_the_dictionary_cannot_place_is_named_by_its_source() -> None
     claims = [claim(n, SANA, "asserts", "Shells carrying chlorine hit Aleppo.", report_id=1,
                     claimant=f"misread phrase {n}") for n in range(1, 3)]
     claims += [claim(n, s, "accuses", "Rebels fired chlorine at Aleppo.", report_id=1,
-                     claimant=f"official {n}", claimant_actor=f"Actor {n}")
+                     claimant=f"official {n}", claimant_actor=f"Actor {n}", claimant_side="")
                for n, s in ((3, RUSSIA), (4, RUSSIA), (5, RUSSIA), (6, RUSSIA), (7, RUSSIA))]
     claims.append(claim(9, COALITION, "denies", "No chlorine was used.", report_id=1,
-                        claimant="The Syrian Coalition", claimant_actor=ETILAF))
+                        claimant="The Syrian Coalition", claimant_actor=ETILAF,
+                        claimant_side="opposition"))
     reason = contest(IncidentView(10, reports, claims)).reasons[0]
     assert "misread phrase" not in reason
     assert reason == ("denied by The Syrian Coalition (opposition side), against SANA (Syrian "
@@ -225,9 +241,9 @@ def _monthly_report() -> tuple[IncidentView, IncidentView]:
     claims = [
         claim(1, SOHR, "accuses", "armed groups of firing shells carrying chlorine on western "
               "Aleppo", report_id=1, document="month", claimant="the Russian defence ministry",
-              claimant_actor="Military Forces of Russia (2000-)"),
+              claimant_actor="Military Forces of Russia (2000-)", claimant_side="government"),
         claim(2, SOHR, "denies", "firing any such shells", document="month",
-              claimant="other factions", claimant_actor=REBELS),
+              claimant="other factions", claimant_actor=REBELS, claimant_side="opposition"),
         claim(3, SOHR, "asserts", "shelling of government-held areas near the zone by armed "
               "groups", report_id=2, document="month", claimant="Government media"),
     ]
@@ -240,3 +256,41 @@ def test_a_denial_of_such_things_belongs_to_the_claim_it_points_back_at() -> Non
     assert [c.id for c in claims_about(shelling)] == [3]  # "shells" names shelling, but no
     assert contest(chlorine).contested  # the denial answers the chlorine accusation
     assert not contest(shelling).contested
+
+
+def test_copies_of_one_text_are_listed_once_per_side() -> None:
+    reports = [report(1, SANA), report(2, SANA, document="doc2")]
+    words = "Terrorists fired toxic gas shells at Aleppo."
+    claims = [claim(1, SANA, "accuses", words, report_id=1),
+              claim(2, SANA, "accuses", words.replace(" ", "\n", 1), report_id=2,
+                    document="doc2"),
+              claim(3, SANA, "asserts", "107 people were treated.", report_id=2,
+                    document="doc2")]
+    listed = contest(IncidentView(1, reports, claims)).by_side["government"]
+    assert [c.id for c in listed] == [1, 3]  # the first copy kept, in id order
+
+
+def test_factions_of_one_side_do_not_contest_each_other() -> None:
+    reports = [report(1, SOHR)]
+    claims = [
+        claim(1, SOHR, "asserts", "The opposition never used chemical weapons.",
+              report_id=1, claimant="the Front", claimant_actor="NLF: National Liberation Front",
+              claimant_side="opposition"),
+        claim(2, SOHR, "denies", "Rebels denied using chemical weapons.", report_id=1,
+              claimant="rebels", claimant_actor=REBELS, claimant_side="opposition"),
+    ]
+    assert not contest(IncidentView(1, reports, claims)).contested
+
+
+def test_an_allegiance_outside_the_source_sides_still_holds_a_claim() -> None:
+    reports = [report(1, REUTERS, actor1="", actor2="")]
+    claims = [
+        claim(1, REUTERS, "alleges", "Its fighters killed 20 soldiers.", report_id=1,
+              claimant="it", claimant_actor="IS: Islamic State", claimant_side="jihadist"),
+        claim(2, REUTERS, "denies", "No soldier was killed.", report_id=1, claimant="the SDF",
+              claimant_actor="QSD: Syrian Democratic Forces", claimant_side="kurdish"),
+    ]
+    result = contest(IncidentView(1, reports, claims))
+    assert result.reasons == ["denied by the SDF (kurdish side), against IS: Islamic State, "
+                              "Reuters"]  # a pronoun's holder is named by its actor
+    assert sorted(result.by_side) == ["jihadist", "kurdish"]

@@ -263,7 +263,8 @@ class Claims:
 
     # -- output ------------------------------------------------------------------------
     def _claims(self, doc: Analysis, found: list[Found], publisher) -> list[Claim]:
-        lex, claims, last = self.lexicon, [], None
+        lex, claims = self.lexicon, []
+        last: tuple[str, str | None] | None = None
         seen: set[tuple[int, int, str]] = set()
         for f in sorted(found, key=lambda f: (f.start, f.end)):
             if (f.start, f.end, f.stance) in seen or not doc.text[f.start : f.end].strip():
@@ -273,14 +274,14 @@ class Claims:
             if claimant == PUBLISHER or lex.has("self", claimant):
                 if publisher:
                     claimant, cspan = doc.text[publisher[0] : publisher[1]], publisher
-                actor = _actor(doc, cspan) or (_tidy(claimant, lex) if publisher else PUBLISHER)
+                actor, side = _actor(doc, cspan, _tidy(claimant, lex) if publisher else PUBLISHER)
             elif lex.has("pronoun", claimant) and last:
-                actor = last
+                actor, side = last
             else:
-                actor = last = _actor(doc, cspan) or _tidy(claimant, lex)
+                actor, side = last = _actor(doc, cspan, _tidy(claimant, lex))
             statement = f.statement or doc.text[f.start : f.end]
             claims.append(Claim(" ".join(claimant.split()), actor, f.stance, statement, f.start,
-                                f.end, _about(doc, f.start, f.end), f.hedged))
+                                f.end, _about(doc, f.start, f.end), f.hedged, side))
         return claims
 
 
@@ -322,11 +323,12 @@ def _merge_lies(text: str, found: list[Found], lex: Lexicon) -> None:
                 break
 
 
-def _actor(doc: Analysis, cspan: Range | None) -> str:
-    if cspan is None:
-        return ""
-    inside = (a.name for a in doc.actors if cspan[0] <= a.span.start and a.span.end <= cspan[1])
-    return next(inside, "")
+def _actor(doc: Analysis, cspan: Range | None, fallback: str) -> tuple[str, str | None]:
+    """The first dictionary actor named inside the claimant's words, with its side ('' for
+    none); else ``fallback`` (the claimant as written, tidied) and no side."""
+    inside = [a for a in doc.actors
+              if cspan and cspan[0] <= a.span.start and a.span.end <= cspan[1]]
+    return (inside[0].name, inside[0].side or "") if inside else (fallback, None)
 
 
 def _tidy(name: str, lex: Lexicon) -> str:

@@ -109,11 +109,18 @@ def np_forward(lex: Lexicon, text: str, s: int, b: int) -> Range | None:
         nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
         if w == "," and last and lex.has("determiner", nxt):
             continue
-        if not w[0].isalnum() or (last and w.lower() not in _PREPOSITIONS and (_verbish(w, lex) or any(
-                lex.has(cat, w) for cat in ("adjunct", "np_stop", "np_adverb")))):
-            break  # "said the opposition had never …" stops at "had"; "said a statement by X" not
+        if not w[0].isalnum() or (last and _ends_forward(lex, w)):
+            break
         first, last = first or t, t
     return (first.start(), last.end()) if first and last else None
+
+
+def _ends_forward(lex: Lexicon, word: str) -> bool:
+    """A word that ends a claimant read forward: 'said the opposition had never …' stops at
+    'had', '…, said the Observatory adding' at 'adding'; 'said a statement by X' goes on."""
+    if word.lower() in _PREPOSITIONS:
+        return False
+    return _verbish(word, lex) or any(lex.has(c, word) for c in ("adjunct", "np_stop", "np_adverb"))
 
 
 def _lead(lex: Lexicon, word: str) -> bool:

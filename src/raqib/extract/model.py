@@ -153,6 +153,9 @@ class Claim:
     end: int
     about: int | None = None
     hedged: bool = False
+    claimant_side: str | None = None
+    """The actor dictionary's side of ``claimant_actor`` ('government', 'opposition'; '' when
+    the row has none); None when the claimant is no dictionary actor."""
 
 
 @dataclass

@@ -22,9 +22,15 @@ Which claims are about the incident:
   (the document-level stand-in for resolving "these").
 - ``calls_for`` claims state no account and are left out.
 
-Who holds a claim: its source's side (``SourceInfo.side``) and its claimant's actor
-(``claimant_actor``). Two holders differ when both sides are known (not 'unknown') and
-unequal, or when both name an actor and the actors are unequal.
+Who holds a claim (``holder_side``, ``_actor``): its claimant when the actor dictionary knows
+who that is (``claimant_side`` is not None), else the source that printed it. The holder's side
+is the claimant's dictionary side when the dictionary gives it an allegiance ("the Russian
+defence ministry" quoted by a monitor of unknown side holds the government's account,
+"opposition factions" the opposition's, the Islamic State the jihadists'; not 'unknown',
+'group' or 'civilian'), else the source's side; the holder's actor is the claimant's dictionary
+actor, else none ("the source" and misread phrases name nobody). Two holders differ when both
+sides are known (not 'unknown') and unequal; when a side is unknown, when both name an actor
+and the actors are unequal. Two factions of one side do not contest each other's account.
 
 The incident is contested when:
 
@@ -39,8 +45,9 @@ The incident is contested when:
    whether a Syrian or a Russian jet struck is not a contest; every other actor is its own
    camp.
 
-``by_side`` lists each side's claims about the incident (by the claim's source side), each
-with its quote, enough for a page giving each side's account.
+``by_side`` lists each side's claims about the incident (by the holder's side), each with its
+quote, enough for a page giving each side's account; the same words by the same claimant from
+the same source (a page and its feed entry, captured twice) are listed once.
 """
 
 from __future__ import annotations
@@ -53,6 +60,7 @@ from raqib.incidents.records import ClaimView, IncidentView, ReportView
 
 ASSERTING = ("asserts", "accuses", "alleges")
 UNKNOWN_SIDE = "unknown"
+_NO_ALLEGIANCE = frozenset({"", UNKNOWN_SIDE, "group", "civilian"})
 
 _TYPE_WORDS: dict[str, tuple[str, ...]] = {
     "Chemical weapon": ("chemical", "chlorine", "sarin", "toxic gas", "poison gas", "gas attack"),
@@ -109,6 +117,8 @@ def _claim_json(claim: ClaimView) -> dict[str, Any]:
         "hedged": claim.hedged,
         "document": claim.document,
         "report_id": claim.report_id,
+        "claimant_side": claim.claimant_side,
+        "holder_side": holder_side(claim),
     }
 
 
@@ -117,9 +127,18 @@ def contest(incident: IncidentView) -> Contest:
     claims = claims_about(incident)
     reasons = _denials(claims, incident.reports) + _blame(incident.reports)
     by_side: dict[str, list[ClaimView]] = {}
-    for claim in claims:
-        by_side.setdefault(claim.source.side or UNKNOWN_SIDE, []).append(claim)
+    for claim in {_wording(c): c for c in reversed(claims)}.values():
+        by_side.setdefault(holder_side(claim), []).append(claim)
+    for listed in by_side.values():
+        listed.sort(key=lambda c: c.id)
     return Contest(bool(reasons), reasons, by_side)
+
+
+def _wording(claim: ClaimView) -> tuple[str, ...]:
+    """What a claim says and who says it, in which outlet: equal for copies of one text."""
+    def fold(words: str) -> str:
+        return " ".join(words.split()).casefold()
+    return (claim.source.name, fold(claim.claimant), claim.stance, fold(claim.statement))
 
 
 def claims_about(incident: IncidentView) -> list[ClaimView]:
@@ -176,8 +195,9 @@ def _mention_patterns(reports: list[ReportView]) -> list[re.Pattern[str]]:
 
 
 def _holders_differ(side_a: str, actor_a: str, side_b: str, actor_b: str) -> bool:
-    known = UNKNOWN_SIDE not in (side_a, side_b) and side_a and side_b
-    return bool(known and side_a != side_b) or bool(actor_a and actor_b and actor_a != actor_b)
+    if UNKNOWN_SIDE not in (side_a, side_b) and side_a and side_b:
+        return side_a != side_b
+    return bool(actor_a and actor_b and actor_a != actor_b)
 
 
 def _denials(claims: list[ClaimView], reports: list[ReportView]) -> list[str]:
@@ -186,16 +206,16 @@ def _denials(claims: list[ClaimView], reports: list[ReportView]) -> list[str]:
         opposed: dict[str, None] = {}  # holders, in order, once each
         for c in claims:
             if c.stance in ASSERTING and _holders_differ(
-                c.source.side, _actor(c), denial.source.side, _actor(denial)
+                holder_side(c), _actor(c), holder_side(denial), _actor(denial)
             ):
                 name = _holder(c)
                 opposed.setdefault(name)
         for r in reports:
-            if _holders_differ(r.source.side, "", denial.source.side, ""):
+            if _holders_differ(r.source.side, "", holder_side(denial), ""):
                 opposed.setdefault(r.source.name)
         if opposed:
             who = _holder(denial)
-            reasons.append(f"denied by {who} ({_side(denial.source.side)}), "
+            reasons.append(f"denied by {who} ({_side(holder_side(denial))}), "
                            f"against {_listed(list(opposed))}")
     return list(dict.fromkeys(reasons))
 
@@ -214,17 +234,28 @@ PUBLISHER = "(publisher)"
 """The claimant the claims stage names when the document itself speaks."""
 
 
+def holder_side(claim: ClaimView) -> str:
+    """The side holding the claim: its claimant's, when the actor dictionary gives it an
+    allegiance; else its source's."""
+    if claim.claimant_side is not None and claim.claimant_side not in _NO_ALLEGIANCE:
+        return claim.claimant_side
+    return claim.source.side or UNKNOWN_SIDE
+
+
 def _actor(claim: ClaimView) -> str:
-    return "" if claim.claimant_actor == PUBLISHER else claim.claimant_actor
+    """The claimant's dictionary actor; '' for a claimant the dictionary cannot place."""
+    known = claim.claimant_side is not None and claim.claimant_actor != PUBLISHER
+    return claim.claimant_actor if known else ""
 
 
 def _holder(claim: ClaimView) -> str:
     """Who holds the claim, in plain words: its claimant as written when the actor dictionary
     knows who that is, else its source (a claimant span the dictionary cannot place, such as
     "the source" or a misread phrase, says less than the outlet that printed it)."""
-    if claim.claimant in ("", PUBLISHER) or not claim.claimant_actor:
+    if not _actor(claim):
         return claim.source.name
-    return claim.claimant
+    pronoun = claim.claimant.casefold() in ("he", "she", "it", "they", "we", "i")
+    return claim.claimant_actor if pronoun else " ".join(claim.claimant.split())
 
 
 def deniers(result: Contest) -> set[str]:

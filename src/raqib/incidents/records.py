@@ -74,6 +74,8 @@ class ClaimView:
     """'asserts' | 'denies' | 'accuses' | 'alleges' | 'calls_for'."""
     statement: str
     hedged: bool = False
+    claimant_side: str | None = None
+    """The actor dictionary's side of ``claimant_actor``; None when it is no dictionary actor."""
 
 
 @dataclass

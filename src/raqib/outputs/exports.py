@@ -158,7 +158,7 @@ def _mask(source: SourceInfo) -> SourceInfo:
 def _mask_claim(claim: ClaimView, witnesses: set[str]) -> ClaimView:
     claim = replace(claim, source=_mask(claim.source))
     if claim.source.kind == WITNESS or {claim.claimant, claim.claimant_actor} & witnesses:
-        claim = replace(claim, claimant=WITNESS, claimant_actor=WITNESS)
+        claim = replace(claim, claimant=WITNESS, claimant_actor=WITNESS, claimant_side=None)
     return claim
 
 
@@ -182,8 +182,8 @@ def _claim_json(claim: ClaimView, secret: set[str]) -> dict[str, Any]:
     return {"id": claim.id, "report_id": claim.report_id,
             "document": None if claim.document in secret else claim.document,
             "source": claim.source.name, "claimant": claim.claimant,
-            "claimant_actor": claim.claimant_actor, "stance": claim.stance,
-            "statement": claim.statement, "hedged": claim.hedged}
+            "claimant_actor": claim.claimant_actor, "claimant_side": claim.claimant_side,
+            "stance": claim.stance, "statement": claim.statement, "hedged": claim.hedged}
 
 
 def _documents(session: Session, docs: dict[int, Document], sources: dict[int, SourceInfo]

@@ -196,6 +196,7 @@ def store_claims(session: Session, doc: Document, result: dict[str, Any],
             claimant_actor=claim["claimant_actor"], stance=claim["stance"],
             statement=WITHHELD if doc.sensitive else claim["statement"],
             start=claim["start"], end=claim["end"], hedged=claim.get("hedged", False),
+            claimant_side=claim.get("claimant_side"),
         ))
     return len(claims)
 

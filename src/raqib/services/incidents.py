@@ -93,7 +93,8 @@ def claim_views(session: Session, doc_ids: Iterable[int], sources: dict[int, Sou
     rows = session.execute(select(ClaimRecord).where(
         among(session, ClaimRecord.document_id, doc_ids))).scalars().all()
     return [ClaimView(c.id, c.report_id, shas[c.document_id], sources[c.document_id],
-                      c.claimant, c.claimant_actor, c.stance, c.statement, c.hedged)
+                      c.claimant, c.claimant_actor, c.stance, c.statement, c.hedged,
+                      c.claimant_side)
             for c in rows]
 
 

@@ -190,7 +190,7 @@ def _claim_json(c: ClaimRecord, sensitive: bool) -> dict[str, Any]:
     return {"id": c.id, "document_id": c.document_id, "report_id": c.report_id,
             "claimant": c.claimant, "claimant_actor": c.claimant_actor, "stance": c.stance,
             "statement": c.statement, "start": c.start, "end": c.end, "hedged": c.hedged,
-            "sensitive": sensitive}
+            "sensitive": sensitive, "claimant_side": c.claimant_side}
 
 
 def incident_details(ws: Workspace, incident_id: int, with_sensitive: bool) -> dict[str, Any]:

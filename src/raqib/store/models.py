@@ -197,6 +197,8 @@ class ClaimRecord(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     hedged: Mapped[bool] = mapped_column(Boolean, default=False)
+    claimant_side: Mapped[str | None] = mapped_column(Text)
+    """The actor dictionary's side of the claimant; None when it is no dictionary actor."""
 
 
 class Agreement(Base):

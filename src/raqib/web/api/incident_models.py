@@ -79,6 +79,8 @@ class ContestClaim(BaseModel):
     hedged: bool
     document: str | None
     report_id: int | None
+    claimant_side: str | None = None
+    holder_side: str | None = None
 
 
 class ContestOut(BaseModel):

@@ -164,6 +164,7 @@ class ClaimOut(BaseModel):
     end: int
     hedged: bool
     sensitive: bool
+    claimant_side: str | None = None
 
 
 class UploadResult(BaseModel):
