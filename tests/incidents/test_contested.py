@@ -294,3 +294,18 @@ def test_an_allegiance_outside_the_source_sides_still_holds_a_claim() -> None:
     assert result.reasons == ["denied by the SDF (kurdish side), against IS: Islamic State, "
                               "Reuters"]  # a pronoun's holder is named by its actor
     assert sorted(result.by_side) == ["jihadist", "kurdish"]
+
+
+def test_a_holder_is_named_once_whatever_its_wording() -> None:
+    russia = {"claimant_actor": "Military Forces of Russia (2000-)", "claimant_side": "government"}
+    claims = [claim(1, REUTERS, "asserts", "Shells with chlorine hit Aleppo.", report_id=1,
+                    claimant="The Russian defence ministry", **russia),
+              claim(2, REUTERS, "asserts", "The shelling came from the west.", report_id=1,
+                    claimant="it", **russia),
+              claim(3, REUTERS, "accuses", "Rebels fired the shells.", report_id=1,
+                    claimant="the Russian defence ministry", **russia),
+              claim(4, REUTERS, "denies", "No such shells were fired.", report_id=1,
+                    claimant="rebels", claimant_actor=REBELS, claimant_side="opposition")]
+    result = contest(IncidentView(1, [report(1, SOHR)], claims))
+    assert result.reasons == ["denied by rebels (opposition side), against The Russian defence "
+                              "ministry"]

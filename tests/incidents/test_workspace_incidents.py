@@ -8,14 +8,19 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from backends import Backend
 from raqib.cli import cli
+from raqib.services import processing
+from raqib.store.models import ClaimRecord, Document
+from raqib.workspace import Workspace
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 PRESS = SAMPLES / "public" / "press-release-2018-11-27.html"
 SANA = SAMPLES / "public" / "news-sana-2018-11-25.html"
 REPORT = SAMPLES / "public" / "ngo-report-2018-11.pdf"  # a month of incidents in one file
+ETILAF = "Syrian Coalition: National Coalition of Syrian Revolution and Opposition Forces"
 
 
 def run(ws: Path, *args: str) -> tuple[int, str]:
@@ -75,6 +80,25 @@ def test_state_media_and_opposition_accounts_form_one_contested_incident(seeded:
     assert any(c["stance"] == "asserts" for c in by_side["government"])
     reasons = " ".join(detail["summary"]["grade"]["reasons"])
     assert "2 sides" in reasons and "denied by" in reasons
+    held = {c["claimant_actor"]: c["holder_side"] for side in by_side.values() for c in side}
+    assert held.get(ETILAF) == "opposition"
+
+
+def test_a_press_release_speaks_in_its_publishers_voice(seeded: Path) -> None:
+    """Its header went to the metadata; extraction is told the publisher by a closing line,
+    so its unattributed sentences are the Coalition's, not an unknown publisher's."""
+    ws = Workspace.open(seeded)
+    with ws.sessions() as session:
+        release = session.execute(select(Document).where(
+            Document.kind == "press release")).scalar_one()
+        text = processing.payload(release, ws)["text"]
+        claims = session.execute(select(ClaimRecord).where(
+            ClaimRecord.document_id == release.id)).scalars().all()
+    assert text.endswith("\n\nPublisher: Syrian Coalition")
+    own = [c for c in claims if c.claimant == "Syrian Coalition"]
+    assert own and all(c.claimant_actor == ETILAF and c.claimant_side == "opposition"
+                       for c in own)
+    assert not [c for c in claims if c.claimant_actor == "(publisher)"]
 
 
 def test_processing_again_is_idempotent(seeded: Path) -> None:

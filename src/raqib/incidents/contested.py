@@ -203,20 +203,19 @@ def _holders_differ(side_a: str, actor_a: str, side_b: str, actor_b: str) -> boo
 def _denials(claims: list[ClaimView], reports: list[ReportView]) -> list[str]:
     reasons = []
     for denial in (c for c in claims if c.stance == "denies"):
-        opposed: dict[str, None] = {}  # holders, in order, once each
+        opposed: dict[str, str] = {}  # each holder once (by actor, else source), first wording
         for c in claims:
             if c.stance in ASSERTING and _holders_differ(
                 holder_side(c), _actor(c), holder_side(denial), _actor(denial)
             ):
-                name = _holder(c)
-                opposed.setdefault(name)
+                opposed.setdefault(_actor(c) or c.source.name, _holder(c))
         for r in reports:
             if _holders_differ(r.source.side, "", holder_side(denial), ""):
-                opposed.setdefault(r.source.name)
+                opposed.setdefault(r.source.name, r.source.name)
         if opposed:
             who = _holder(denial)
             reasons.append(f"denied by {who} ({_side(holder_side(denial))}), "
-                           f"against {_listed(list(opposed))}")
+                           f"against {_listed(list(opposed.values()))}")
     return list(dict.fromkeys(reasons))
 
 

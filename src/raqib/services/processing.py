@@ -126,11 +126,20 @@ def sensitive_among(ws: Workspace, ids: list[int]) -> set[int]:
             among(session, Document.id, ids), Document.sensitive)).scalars())
 
 
+OWN_VOICE = ("press release", "statement")
+"""Kinds of document that speak in their publisher's voice: the publisher named in their
+metadata is handed to extraction as a closing 'Publisher: X' line (the claims stage's way of
+being told; the body's offsets stay as they are), so that their unattributed sentences are the
+publisher's claims rather than '(publisher)'s."""
+
+
 def payload(doc: Document, ws: Workspace) -> dict[str, Any]:
     fields = rows.document_fields(ws, doc)
     body = fields.get("text") or ""
     title = fields.get("title") or ""
     text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
+    if doc.kind in OWN_VOICE and doc.publisher:  # its header went to the metadata
+        text += f"\n\nPublisher: {' '.join(doc.publisher.split())}"
     reference = (doc.published_at or doc.captured_at).date()
     return {"id": doc.id, "text": text, "title": title, "reference_date": reference.isoformat(),
             "language": doc.language, "sensitive": bool(doc.sensitive)}
