@@ -1,4 +1,4 @@
-"""extract.actors.v3 on the project's own sentences."""
+"""extract.actors.v4 on the project's own sentences."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v3"
+    assert stage.name == "extract.actors.v4"
     assert callable(stage)
 
 
@@ -224,6 +224,18 @@ def test_country_names_acting_are_the_state(stage: actors.Actors) -> None:
                           ("Turkey", "Military Forces of Turkey (2016-)")]
     earlier = run(stage, "Turkey's latest allegations were rejected.", date(2015, 10, 1))
     assert found(earlier) == [("Turkey", "Military Forces of Turkey (2002-)")]
+
+
+def test_capitals_and_joined_names_speaking_are_the_states(stage: actors.Actors) -> None:
+    doc = run(stage, "Damascus and Moscow blamed armed groups. Russia and Turkey said the truce "
+                     "held. Shells fell on Damascus and Moscow sent jets.", date(2018, 11, 26))
+    assert found(doc) == [("Damascus", "Military Forces of Syria (2000-)"),
+                          ("Moscow", "Military Forces of Russia (2000-)"),
+                          ("armed groups", "Unidentified Armed Group"),
+                          ("Russia", "Military Forces of Russia (2000-)"),
+                          ("Turkey", "Military Forces of Turkey (2016-)")]
+    # a capital that does not speak is a place; it never votes for its country
+    assert actors.text_country(stage.dictionary, "Talks in Moscow on the war in Syria.") == "Syria"
 
 
 def test_document_country_from_the_text(stage: actors.Actors) -> None:

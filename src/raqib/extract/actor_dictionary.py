@@ -66,6 +66,7 @@ class Country:
     article: bool
     names: tuple[str, ...]
     demonyms: tuple[str, ...]
+    capital: str = ""
 
 
 class Countries:
@@ -82,7 +83,8 @@ class Countries:
                 name = name or info["name"]
                 names = dict.fromkeys([name, info["name"], *filter(None, aliases.split("|"))])
                 self.by_name[name] = Country(name, article == "the", tuple(names),
-                                             tuple(filter(None, demonyms.split("|"))))
+                                             tuple(filter(None, demonyms.split("|"))),
+                                             info.get("capital") or "")
         self.regimes: dict[str, list[tuple[str, date, date | None]]] = {}
         for country, label, start, end in _table(regimes, 4):
             self.regimes.setdefault(country, []).append(
@@ -96,6 +98,10 @@ class Countries:
                 return f" ({label})"
         open_eras = [label for label, _, until in eras if until is None]
         return f" ({open_eras[-1]})" if open_eras and when is None else ""
+
+
+CAPITAL = -3
+"""The entry of a country's capital in the trie: the state when it speaks, else nothing."""
 
 
 @dataclass(frozen=True)
@@ -127,9 +133,12 @@ class Dictionary:
         self._add_countries()
         words = list(_table(Path(str(folder / "country_as_actor.tsv")), 2))
         alternatives = {kind: "|".join(re.escape(w) for k, w in words if k == kind)
-                        for kind in ("name", "possessive")}
+                        for kind in ("name", "possessive", "speech")}
         self.agentive = re.compile(rf"['’]s(?:\s+\w+){{0,2}}?\s+(?:{alternatives['possessive']})\b"
                                    rf"|\s+(?:{alternatives['name']})\b", re.I)
+        # "Damascus and Moscow blamed", "Russia and Turkey said": names joined, then speech
+        self.speaking = re.compile(rf"(?:\s*(?:,|\band\b)\s*[A-Z][\w'’-]*){{0,2}}"
+                                   rf"\s+(?:{alternatives['speech']})\b")
         self.unresolved = {self.render(e, None, None): n for n, e in enumerate(self.entries)
                            if e.country == "*"}
 
@@ -170,9 +179,13 @@ class Dictionary:
         node.setdefault(_TERM, []).append(replace(hit, case=case if any(case) else ()))
 
     def _add_countries(self) -> None:
-        """Country names and demonyms alone are context (entry -1 and -2), not actors."""
-        for placeholder, marker in (("country", -1), ("demonym", -2)):
-            for country, toks in self._country_forms(placeholder):
+        """Country names and demonyms alone are context (entry -1 and -2), not actors; a
+        capital (entry -3, ``CAPITAL``) is the state only when it speaks ("Moscow said")."""
+        capitals = [(c.name, [(k, w) for k, w, _, _ in tokens(c.capital)])
+                    for c in self.countries.by_name.values() if c.capital]
+        for forms, marker in ((self._country_forms("country"), -1),
+                              (self._country_forms("demonym"), -2), (capitals, CAPITAL)):
+            for country, toks in forms:
                 node = self.trie
                 for key, _ in toks:
                     node = node.setdefault(key, {})

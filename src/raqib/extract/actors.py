@@ -31,6 +31,7 @@ from dataclasses import replace
 from datetime import date
 
 from raqib.extract.actor_dictionary import (
+    CAPITAL,
     Countries,
     Country,
     Dictionary,
@@ -48,7 +49,7 @@ __all__ = [
     "resolve_country", "text_country", "tokens",
 ]
 
-NAME = "extract.actors.v3"
+NAME = "extract.actors.v4"
 _LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|of northern|of southern|"
                        r"of eastern|of western)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 
@@ -93,6 +94,8 @@ def text_country(dictionary: Dictionary, text: str) -> str | None:
     for start, _, hits in dictionary.match(text):
         hit = next((h for h in hits if h.entry < 0), None) or choose(dictionary, hits, None)
         if hit is None or not hit.country or hit.country not in dictionary.countries.by_name:
+            continue
+        if hit.entry == CAPITAL:  # "Moscow" in a report on Syria is no vote for Russia
             continue
         if hit.entry < 0:
             votes[hit.country] += 3 if hit.entry == -1 and _LOCATIVE.search(
@@ -197,7 +200,7 @@ class Actors:
         for start, end, hits in self.dictionary.match(doc.text):
             if _OPPOSED.search(doc.text, max(0, start - 8), start):
                 continue  # 'anti-Houthi forces' are the Houthis' enemies (v2)
-            hit = choose(self.dictionary, hits, None) or self._state(doc.text, end, hits)
+            hit = choose(self.dictionary, hits, None) or self._state(doc.text, start, end, hits)
             if hit is None or self.dictionary.entries[hit.entry].role == "ignore":
                 continue
             last = found[-1] if found else None
@@ -209,12 +212,18 @@ class Actors:
                           hit.entry))
         doc.actors.extend(self._protesting(doc, found, when))
 
-    def _state(self, text: str, end: int, hits: list[Hit]) -> Hit | None:
-        """'Russia said', "Russia's allegations": the country's name is the state acting."""
-        name = next((h for h in hits if h.entry == -1), None)
-        if name is None or not self.dictionary.agentive.match(text, end):
+    def _state(self, text: str, start: int, end: int, hits: list[Hit]) -> Hit | None:
+        """'Russia said', "Russia's allegations": the country's name is the state acting;
+        'Moscow said', 'Damascus and Moscow blamed', 'Russia and Turkey said': a capital, or
+        names joined, followed by speech, are the states speaking."""
+        d = self.dictionary
+        name = next((h for h in hits if h.entry in (-1, CAPITAL)), None)
+        if name is None or not text[start].isupper():
             return None
-        return Hit(self.dictionary.unresolved["Military Forces"], name.country)
+        acting = name.entry == -1 and d.agentive.match(text, end)
+        if not (acting or d.speaking.match(text, end)):
+            return None
+        return Hit(d.unresolved["Military Forces"], name.country)
 
     def _protesting(self, doc: Analysis, found: list[tuple[ActorMention, int]],
                     when: date | None) -> list[ActorMention]:

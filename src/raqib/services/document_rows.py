@@ -81,6 +81,8 @@ def store_one(session: Session, ws: Workspace, doc_id: int, result: dict[str, An
     title = fields.get("title") or ""
     source = source_row(session, recognise(
         fields.get("publisher"), fields.get("source_name"), fields.get("department"),
+        # a file with no address (a PDF report) names its maker as its author
+        None if fields.get("url") else fields.get("author"),
         url=fields.get("url")), shared.sources)
     corrections = drop_previous(session, doc.id) if earlier is not None else {}
     report_ids, entries = store_reports(session, doc, result, corrections, title)
