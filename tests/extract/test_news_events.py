@@ -407,6 +407,28 @@ def test_the_agent_of_a_violent_passive_is_actor1(
         assert event.actor2 == actor2
 
 
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    # the speakers tell of others' acts: they are the account's source, not in the event
+    ("Syrian state media and the Russian defence ministry say armed groups fired shells "
+     "carrying chlorine on western Aleppo this evening.", "Unidentified Armed Group (Syria)",
+     ""),
+    ("Syrian government media and the Russian defence ministry accused armed groups of firing "
+     "chlorine shells on Aleppo.", "Unidentified Armed Group (Syria)", ""),
+    ("The Russian defence ministry said shells carrying chlorine struck three districts of "
+     "Aleppo.", "", ""),
+    # a speaker that tells of its own act is in it
+    ("The Turkish defence ministry said it killed five PKK militants in Hakkari.",
+     "Military Forces of Turkey (2016-)", "PKK: Kurdistan Workers Party"),
+    # a passive 'were reported' is nobody speaking
+    ("Saudi-led coalition air raids were reported on Sirwah district of Marib.",
+     "Operation Restoring Hope", ""),
+])
+def test_who_tells_of_an_event_is_not_a_party_to_it(
+        pipeline: Pipeline, text: str, actor1: str, actor2: str) -> None:
+    event = pipeline.run("t", text, date(2018, 11, 25)).events[0]
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
 @pytest.mark.parametrize(("text", "assoc", "actor2"), [
     ("On 9 May 2020, journalists staged a protest in Karachi against the arrest of a "
      "colleague.", "Journalists (Pakistan)", ""),

@@ -31,11 +31,20 @@ from raqib.extract.positions import ByStart
 
 CIVILIANS, PROTESTERS, RIOTERS, STATE = 7, 6, 5, 1
 _SPEAKS = re.compile(
-    r"\W*(?:[\w'’-]+\s+){0,3}?(?:said|says|claimed|claims|accused|accuses|denied|denies|"
-    r"reported|reports|announced|stated|alleged|alleges|told)\b",
+    r"[^\w.;:!?]*(?:(?!(?:is|are|was|were|be|been|being|no|the|a|an)\b)[\w'’-]+[^\S\n]+){0,3}?"
+    r"(?:said|says|say|claimed|claims|accused|accuses|denied|denies|"
+    r"reported|reports|announced|stated|alleged|alleges|allege|blamed|blames|told)\b",
     re.IGNORECASE,
 )
-"""An actor followed by a reporting verb speaks about the event: it is not a party to it."""
+"""An actor followed, in its sentence, by a reporting verb speaks about the event ('the
+ministry's spokesman said'); not a passive ('air raids were reported') nor a noun ('no
+reports')."""
+_JOINED = re.compile(r"\s*(?:(?:media|officials|authorities|sources|ministry|television|TV|"
+                     r"agency)\s+)?(?:,|\band\b)\s*(?:the\s+)?$", re.IGNORECASE)
+"""Between two actors that speak together: 'Syrian media and the Russian ministry said'."""
+_SELF_AGENT = re.compile(r"\s+(?:that\s+)?(?:it|they|we)\b", re.IGNORECASE)
+"""Right after the verb: the speaker tells of its own act ('said it killed five militants')."""
+_SELF = re.compile(r"\b(?:it|its|they|their|we|our|us|them)\b", re.IGNORECASE)
 _AGENT_BEFORE = re.compile(
     r"\b([a-z]+)\s+by\s+(?:(?:the|a|an|suspected|alleged|presumed|unidentified|unknown)\s+)"
     r"{0,2}$", re.IGNORECASE)
@@ -91,8 +100,32 @@ def _crowd_groups(actors: list[ActorMention]) -> str:
                                    if _group(a) and a.inter == CIVILIANS))
 
 
-def _speaks(doc: Analysis, actor: ActorMention) -> bool:
-    return _SPEAKS.match(doc.text, actor.span.end, actor.span.end + 60) is not None
+def _voices(doc: Analysis, parties: list[ActorMention]) -> tuple[set[int], set[int]]:
+    """(the parties that speak about an event, the speakers among them that are no party to
+    it at all), by ``id``. A party followed by a reporting verb speaks ('the ministry said'),
+    and so does one joined to a speaker ('state media and the Russian ministry said'); one
+    that goes on to tell of its own act ('said it killed', 'said its post was shelled') may
+    still be a party, one that tells only of others' acts ('said shells hit the district',
+    'accused armed groups of firing') is not: it is the source of the account, not in it."""
+    verbs = [_SPEAKS.match(doc.text, a.span.end, a.span.end + 60) for a in parties]
+    for i in range(len(parties) - 2, -1, -1):  # a speaker lends its verb to those before it
+        between = doc.text[parties[i].span.end : parties[i + 1].span.start]
+        if verbs[i] is None and verbs[i + 1] is not None and _JOINED.match(between):
+            verbs[i] = verbs[i + 1]
+    speakers, reporters = set(), set()
+    for actor, verb in zip(parties, verbs, strict=True):
+        if verb is None or _SELF_AGENT.match(doc.text, verb.end()):
+            continue
+        speakers.add(id(actor))
+        stop = _sentence_end(doc.text, verb.end())
+        if not _SELF.search(doc.text, verb.end(), stop):
+            reporters.add(id(actor))
+    return speakers, reporters
+
+
+def _sentence_end(text: str, start: int) -> int:
+    ends = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
+    return min(ends, default=len(text))
 
 
 def _agent(doc: Analysis, actor: ActorMention) -> bool:
@@ -110,14 +143,20 @@ def _agent(doc: Analysis, actor: ActorMention) -> bool:
     return before.group(1).casefold() in _VIOLENT
 
 
-def _roles(
-    cue: EventCue, actors: list[ActorMention]
-) -> tuple[ActorMention | None, ActorMention | None]:
-    """(actor1, actor2) by the event type's conventions."""
+def _distinct(actors: list[ActorMention]) -> list[ActorMention]:
+    """The first mention of each actor, in order."""
     first_of: dict[str, ActorMention] = {}
     for actor in actors:
         first_of.setdefault(actor.name, actor)
-    distinct = list(first_of.values())
+    return list(first_of.values())
+
+
+def _roles(
+    cue: EventCue, actors: list[ActorMention], reporters: frozenset[int] = frozenset()
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """(actor1, actor2) by the event type's conventions; a reporter (``_voices``) takes no
+    role: it tells of the event, it is not in it."""
+    distinct = _distinct([a for a in actors if id(a) not in reporters])
     by_inter = {inter: [a for a in distinct if a.inter == inter] for inter in range(1, 9)}
     if cue.event_type in ("Protests", "Riots"):
         crowd = by_inter[PROTESTERS if cue.event_type == "Protests" else RIOTERS]
@@ -143,6 +182,8 @@ class _Found:
     dates: ByStart[DateMention]
     weapons: ByStart[WeaponMention]
     speakers: set[int]
+    reporters: frozenset[int]
+    """Speakers that tell only of others' acts (``_voices``): no role."""
     sentences: ByStart[Sentence]
     counts: ByStart[CountMention]
 
@@ -156,7 +197,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v3"
+    name = "extract.assemble.v4"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -166,9 +207,10 @@ class Assemble:
         country = places.document_country(doc) or ""
         actor_stage.localize(doc, country or None, self.options)  # "Civilians" -> "(Nigeria)"
         parties = [a for a in doc.actors if not actor_stage.is_claimant_only(a, self.options)]
+        speakers, reporters = _voices(doc, sorted(parties, key=lambda a: a.span.start))
         found = _Found(
-            ByStart(doc.places), ByStart(parties), ByStart(doc.days()),
-            ByStart(doc.weapons), {id(a) for a in parties if _speaks(doc, a)},
+            ByStart(doc.places), ByStart(parties),
+            ByStart(doc.days()), ByStart(doc.weapons), speakers, frozenset(reporters),
             ByStart(doc.sentences), ByStart(doc.counts),
         )
         for cue in cues:
@@ -190,7 +232,7 @@ class Assemble:
         limit = opening[0].span.end if opening else window.end
         near = sorted(found.actors.near(window), key=lambda a: (
             id(a) in found.speakers, not (a.span.start < limit and _agent(doc, a))))
-        self._actors(event, cue, near)
+        self._actors(event, cue, near, found.reporters)
         self._date(event, found.dates.near(window), doc)
         self._casualties(event, doc if single else found.view(doc, window))
         weapons = found.weapons.near(window)
@@ -212,8 +254,9 @@ class Assemble:
         event.geo_precision = place.geo_precision
         event.spans["location"] = place.span
 
-    def _actors(self, event: Event, cue: EventCue, actors: list[ActorMention]) -> None:
-        first, second = _roles(cue, actors)
+    def _actors(self, event: Event, cue: EventCue, actors: list[ActorMention],
+                reporters: frozenset[int]) -> None:
+        first, second = _roles(cue, actors, reporters)
         crowd = {"Protests": PROTESTERS, "Riots": RIOTERS}.get(cue.event_type)
         if first is not None and crowd:
             event.assoc_actor_1 = _crowd_groups(actors)
