@@ -419,9 +419,17 @@ def test_the_agent_of_a_violent_passive_is_actor1(
     # a speaker that tells of its own act is in it
     ("The Turkish defence ministry said it killed five PKK militants in Hakkari.",
      "Military Forces of Turkey (2016-)", "PKK: Kurdistan Workers Party"),
-    # a passive 'were reported' is nobody speaking
+    ("The Syrian Coalition said Russian jets struck positions west of Aleppo.",
+     "Military Forces of Russia (2000-)", ""),
+    # a speaker that claims its own act is its agent
+    ("On 6 May 2020, National Resistance forces claimed to have clashed with Houthi forces "
+     "in Hays.", "National Resistance Forces", "Military Forces of Yemen (2016-) Supreme "
+     "Political Council"),
+    # 'were reported', 'accused of' and 'backed by alleged' are nobody speaking
     ("Saudi-led coalition air raids were reported on Sirwah district of Marib.",
      "Operation Restoring Hope", ""),
+    ("Al Shabaab militants shot and killed three civilians accused of spying in Ceel Buur.",
+     "Al Shabaab", "Civilians (Somalia)"),
 ])
 def test_who_tells_of_an_event_is_not_a_party_to_it(
         pipeline: Pipeline, text: str, actor1: str, actor2: str) -> None:

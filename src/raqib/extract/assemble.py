@@ -31,20 +31,25 @@ from raqib.extract.positions import ByStart
 
 CIVILIANS, PROTESTERS, RIOTERS, STATE = 7, 6, 5, 1
 _SPEAKS = re.compile(
-    r"[^\w.;:!?]*(?:(?!(?:is|are|was|were|be|been|being|no|the|a|an)\b)[\w'’-]+[^\S\n]+){0,3}?"
-    r"(?:said|says|say|claimed|claims|accused|accuses|denied|denies|"
-    r"reported|reports|announced|stated|alleged|alleges|allege|blamed|blames|told)\b",
+    r"[^\w.;:!?]*(?:(?!(?:is|are|was|were|be|been|being|no|the|a|an|by)\b)[\w'’-]+[^\S\n]+)"
+    r"{0,3}?(?:said|says|say|claimed|claims|accused|accuses|denied|denies|"
+    r"reported|reports|announced|stated|alleged|alleges|allege|blamed|blames|told)\b"
+    r"(?!\s+(?:of|by)\b)",
     re.IGNORECASE,
 )
 """An actor followed, in its sentence, by a reporting verb speaks about the event ('the
-ministry's spokesman said'); not a passive ('air raids were reported') nor a noun ('no
-reports')."""
+ministry's spokesman said'); not a passive ('air raids were reported', 'civilians accused of
+spying', 'backed by alleged mercenaries') nor a noun ('no reports')."""
 _JOINED = re.compile(r"\s*(?:(?:media|officials|authorities|sources|ministry|television|TV|"
                      r"agency)\s+)?(?:,|\band\b)\s*(?:the\s+)?$", re.IGNORECASE)
 """Between two actors that speak together: 'Syrian media and the Russian ministry said'."""
-_SELF_AGENT = re.compile(r"\s+(?:that\s+)?(?:it|they|we)\b", re.IGNORECASE)
-"""Right after the verb: the speaker tells of its own act ('said it killed five militants')."""
-_SELF = re.compile(r"\b(?:it|its|they|their|we|our|us|them)\b", re.IGNORECASE)
+_SELF_AGENT = re.compile(
+    r"\s+(?:(?:in\s+a\s+statement\s+)?(?:that\s+)?(?:it|they|we)\s+(?:(?:had|has|have)\s+)?"
+    r"|to\s+have\s+)([a-z]+)|\s+(responsibility)\b", re.IGNORECASE)
+"""Right after the verb, the speaker's own violent act ('said it killed five militants',
+'claimed to have ambushed a convoy', 'claimed responsibility'): it is a party."""
+_SELF = re.compile(r"\b(?:its|their|our|us|them)\b", re.IGNORECASE)
+"""Later in the sentence, the speaker as the one acted on ('said rebels attacked its post')."""
 _AGENT_BEFORE = re.compile(
     r"\b([a-z]+)\s+by\s+(?:(?:the|a|an|suspected|alleged|presumed|unidentified|unknown)\s+)"
     r"{0,2}$", re.IGNORECASE)
@@ -59,6 +64,11 @@ _VIOLENT = frozenset([
     "attack", "attacks", "assault", "assaults", "offensive", "incursion", "raid", "raids",
     "ambush",
 ])
+_OWN_ACTS = _VIOLENT | {
+    "carried", "conducted", "downed", "neutralised", "neutralized", "eliminated", "repelled",
+    "repulsed", "clashed", "fought", "engaged", "intercepted", "retaliated", "responded",
+    "ambushed", "dismantled", "thwarted", "foiled", "freed", "liberated", "took",
+}
 _REPELLED_BEFORE = re.compile(
     r"\b(?:repelled|repulsed|thwarted|foiled|fended off|pushed back|repelling|repulsing|"
     r"thwarting|foiling)\s+(?:an?|the)?\s*$", re.IGNORECASE)
@@ -114,7 +124,8 @@ def _voices(doc: Analysis, parties: list[ActorMention]) -> tuple[set[int], set[i
             verbs[i] = verbs[i + 1]
     speakers, reporters = set(), set()
     for actor, verb in zip(parties, verbs, strict=True):
-        if verb is None or _SELF_AGENT.match(doc.text, verb.end()):
+        own = _SELF_AGENT.match(doc.text, verb.end()) if verb else None
+        if verb is None or (own and (own.group(2) or own.group(1).casefold() in _OWN_ACTS)):
             continue
         speakers.add(id(actor))
         stop = _sentence_end(doc.text, verb.end())
