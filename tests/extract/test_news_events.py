@@ -421,6 +421,8 @@ def test_the_agent_of_a_violent_passive_is_actor1(
      "Military Forces of Turkey (2016-)", "PKK: Kurdistan Workers Party"),
     ("The Syrian Coalition said Russian jets struck positions west of Aleppo.",
      "Military Forces of Russia (2000-)", ""),
+    ("According to SANA and the Russian defence ministry, shells containing chlorine fell on "
+     "three districts of Aleppo.", "", ""),
     # a speaker that claims its own act is its agent
     ("On 6 May 2020, National Resistance forces claimed to have clashed with Houthi forces "
      "in Hays.", "National Resistance Forces", "Military Forces of Yemen (2016-) Supreme "

@@ -48,6 +48,8 @@ _SELF_AGENT = re.compile(
     r"|to\s+have\s+)([a-z]+)|\s+(responsibility)\b", re.IGNORECASE)
 """Right after the verb, the speaker's own violent act ('said it killed five militants',
 'claimed to have ambushed a convoy', 'claimed responsibility'): it is a party."""
+_ACCORDING = re.compile(r"\baccording\s+to\s+[^,.;:!?]*$", re.IGNORECASE)
+"""Before a party, in its clause: the party is whom the account is told by."""
 _SELF = re.compile(r"\b(?:its|their|our|us|them)\b", re.IGNORECASE)
 """Later in the sentence, the speaker as the one acted on ('said rebels attacked its post')."""
 _AGENT_BEFORE = re.compile(
@@ -116,7 +118,9 @@ def _voices(doc: Analysis, parties: list[ActorMention]) -> tuple[set[int], set[i
     and so does one joined to a speaker ('state media and the Russian ministry said'); one
     that goes on to tell of its own act ('said it killed', 'said its post was shelled') may
     still be a party, one that tells only of others' acts ('said shells hit the district',
-    'accused armed groups of firing') is not: it is the source of the account, not in it."""
+    'accused armed groups of firing') is not: it is the source of the account, not in it.
+    So is a party named after 'according to' in its clause ('according to SANA and the
+    Russian defence ministry, shells fell')."""
     verbs = [_SPEAKS.match(doc.text, a.span.end, a.span.end + 60) for a in parties]
     for i in range(len(parties) - 2, -1, -1):  # a speaker lends its verb to those before it
         between = doc.text[parties[i].span.end : parties[i + 1].span.start]
@@ -125,11 +129,14 @@ def _voices(doc: Analysis, parties: list[ActorMention]) -> tuple[set[int], set[i
     speakers, reporters = set(), set()
     for actor, verb in zip(parties, verbs, strict=True):
         own = _SELF_AGENT.match(doc.text, verb.end()) if verb else None
-        if verb is None or (own and (own.group(2) or own.group(1).casefold() in _OWN_ACTS)):
+        if own and (own.group(2) or own.group(1).casefold() in _OWN_ACTS):
+            continue
+        said = verb.end() if verb else actor.span.end if _ACCORDING.search(
+            doc.text, max(0, actor.span.start - 120), actor.span.start) else None
+        if said is None:
             continue
         speakers.add(id(actor))
-        stop = _sentence_end(doc.text, verb.end())
-        if not _SELF.search(doc.text, verb.end(), stop):
+        if not _SELF.search(doc.text, said, _sentence_end(doc.text, said)):
             reporters.add(id(actor))
     return speakers, reporters
 
