@@ -455,3 +455,17 @@ def test_a_crowds_group_is_its_associated_actor_not_the_other_side(
     assert event.event_type == "Protests"
     assert (event.actor1, event.assoc_actor_1) == ("Protesters (Pakistan)", assoc)
     assert event.actor2 == actor2
+
+
+def test_a_sentence_the_model_cannot_read_is_typed_by_its_weapon(pipeline: Pipeline) -> None:
+    """The default model learned English: of an Arabic sentence it knows a digit and a masked
+    place, so its choice of type is chance; the weapon the lexicon reads (toxic gases) decides.
+    The words: 107 civilians suffered suffocation from shells carrying toxic gases that
+    terrorists fired on districts of Aleppo."""
+    text = ("أصيب 107 مدنيين بحالات اختناق جراء قذائف تحوي غازات سامة أطلقها الإرهابيون "
+            "على أحياء في مدينة حلب.")
+    events = pipeline.run("t", text, date(2018, 11, 25), "ar").events
+    assert events and events[0].sub_event_type == "Chemical weapon"
+    assert events[0].weapon == "chemical" and events[0].location == "Aleppo"
+    model = next(s for s in pipeline.stages if s.name.startswith("extract.events")).model
+    assert model.coverage(text) < 0.5 < model.coverage("Rebels shelled the town.")

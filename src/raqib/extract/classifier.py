@@ -125,6 +125,14 @@ class EventModel:
             return self.intercept.astype(np.float64)
         return vals @ self.coef[cols] + self.intercept
 
+    def coverage(self, text: str) -> float:
+        """The share of ``text``'s words the model has learned (1.0 for a text of no words):
+        low for a language it was not trained on, whose scores then say little."""
+        tokens = words(text)
+        if not tokens:
+            return 1.0
+        return sum(f"w:{token}" in self._index for token in tokens) / len(tokens)
+
     def predict_proba(self, text: str) -> dict[str, float]:
         probs = softmax(self.logits(text))
         return {label: float(p) for label, p in zip(self.classes, probs, strict=True)}

@@ -42,6 +42,8 @@ v9: a sentence whose every word is in a place name or a date reports nothing; a 
 that counts a war's toll (``casualties.AGGREGATE``) is background, as a habitual phrase is;
 one sentence is read as only one of the taxonomy's ``alternatives`` (an Attack or an Armed
 clash, never both).
+v10: a sentence of which the model knows fewer than ``READ`` of the words (another language)
+has its evidence weigh in more, in proportion: the model's choice of type there is chance.
 
 ``best_cues(doc)`` (``raqib.extract.event_incidents``) turns the cues into one cue per
 incident for the assembly stage.
@@ -59,7 +61,7 @@ from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import sentence_spans
 
-NAME = "extract.events.v9"
+NAME = "extract.events.v10"
 
 
 MIN_WORDS = 4
@@ -72,6 +74,9 @@ PASSAGE = 1
 choice of type as the document's context does; each phrase counts once per passage."""
 HABITUAL_MOST = 2
 """At most this many distinct habitual phrases of a sentence add their weight."""
+READ = 0.5
+"""A sentence of which the model knows fewer words than this share has its evidence weigh in
+more, in proportion (v10: an Arabic sentence naming toxic gas is a chemical attack)."""
 VICTIM_KINDS = ("killed", "injured")
 """The counts whose victims' groups (``evidence.victims``) say what kind of violence it was:
 their weights count when every victim the sentence counts is of a group listed there."""
@@ -232,7 +237,14 @@ class EventsStage:
         no event added; the log-odds its evidence moves between event types): read once per
         sentence, whatever the contexts it is scored with."""
         adjusted = logits.astype(np.float64) + self._event_adjustment(doc, span)
-        return adjusted, self._type_evidence(doc, span)
+        evidence = self._type_evidence(doc, span)
+        if evidence.any():
+            # words the model never learned (another language) leave its choice of type to
+            # chance: the evidence it does read (a weapon, an actor type) weighs in more
+            read = self.model.coverage(self._text(doc, span))
+            if read < READ:
+                evidence *= READ / max(read, 0.1)
+        return adjusted, evidence
 
     def _scores(
         self, logits: np.ndarray, evidence: np.ndarray, context: np.ndarray | None
