@@ -234,6 +234,9 @@ def test_capitals_and_joined_names_speaking_are_the_states(stage: actors.Actors)
                           ("armed groups", "Unidentified Armed Group"),
                           ("Russia", "Military Forces of Russia (2000-)"),
                           ("Turkey", "Military Forces of Turkey (2016-)")]
+    has = run(stage, "Russia has dismissed the reports, and Moscow has repeatedly denied "
+                     "them.", date(2018, 11, 26))
+    assert [name for _, name in found(has)] == ["Military Forces of Russia (2000-)"] * 2
     # a capital that does not speak is a place; it never votes for its country
     assert actors.text_country(stage.dictionary, "Talks in Moscow on the war in Syria.") == "Syria"
 

@@ -100,6 +100,9 @@ class Countries:
         return f" ({open_eras[-1]})" if open_eras and when is None else ""
 
 
+_AUXILIARY = r"(?:\s+(?:has|have|had)(?:\s+(?:also|already|repeatedly))?)?"
+"""An auxiliary, and an adverb, between a name and its verb ("Russia has repeatedly denied")."""
+
 CAPITAL = -3
 """The entry of a country's capital in the trie: the state when it speaks, else nothing."""
 
@@ -134,11 +137,12 @@ class Dictionary:
         words = list(_table(Path(str(folder / "country_as_actor.tsv")), 2))
         alternatives = {kind: "|".join(re.escape(w) for k, w in words if k == kind)
                         for kind in ("name", "possessive", "speech")}
+        # "Russia denied", "Russia has denied", "Russia's latest allegations"
         self.agentive = re.compile(rf"['’]s(?:\s+\w+){{0,2}}?\s+(?:{alternatives['possessive']})\b"
-                                   rf"|\s+(?:{alternatives['name']})\b", re.I)
+                                   rf"|{_AUXILIARY}\s+(?:{alternatives['name']})\b", re.I)
         # "Damascus and Moscow blamed", "Russia and Turkey said": names joined, then speech
         self.speaking = re.compile(rf"(?:\s*(?:,|\band\b)\s*[A-Z][\w'’-]*){{0,2}}"
-                                   rf"\s+(?:{alternatives['speech']})\b")
+                                   rf"{_AUXILIARY}\s+(?:{alternatives['speech']})\b")
         self.unresolved = {self.render(e, None, None): n for n, e in enumerate(self.entries)
                            if e.country == "*"}
 
