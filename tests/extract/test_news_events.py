@@ -407,6 +407,20 @@ def test_the_agent_of_a_violent_passive_is_actor1(
         assert event.actor2 == actor2
 
 
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("On 5 May 2020, a man was shot dead in the centre of Manaus.",
+     "Unidentified Armed Group (Brazil)"),
+    ("On 5 May 2020, a roadside bomb exploded near a market in Kandahar, wounding two "
+     "civilians.", "Unidentified Armed Group (Afghanistan)"),
+    ("On 5 May 2020, an air strike hit a farm near Marib.", ""),  # someone's aircraft
+])
+def test_a_perpetrator_nobody_names_is_an_unidentified_armed_group(
+        pipeline: Pipeline, text: str, actor1: str) -> None:
+    event = pipeline.run("t", text, date(2020, 5, 9)).events[0]
+    assert event.actor1 == actor1
+    assert "actor1" not in event.spans  # no words name it
+
+
 @pytest.mark.parametrize(("text", "actor1", "actor2"), [
     # the speakers tell of others' acts: they are the account's source, not in the event
     ("Syrian state media and the Russian defence ministry say armed groups fired shells "
@@ -415,14 +429,14 @@ def test_the_agent_of_a_violent_passive_is_actor1(
     ("Syrian government media and the Russian defence ministry accused armed groups of firing "
      "chlorine shells on Aleppo.", "Unidentified Armed Group (Syria)", ""),
     ("The Russian defence ministry said shells carrying chlorine struck three districts of "
-     "Aleppo.", "", ""),
+     "Aleppo.", "Unidentified Armed Group (Syria)", ""),
     # a speaker that tells of its own act is in it
     ("The Turkish defence ministry said it killed five PKK militants in Hakkari.",
      "Military Forces of Turkey (2016-)", "PKK: Kurdistan Workers Party"),
     ("The Syrian Coalition said Russian jets struck positions west of Aleppo.",
      "Military Forces of Russia (2000-)", ""),
     ("According to SANA and the Russian defence ministry, shells containing chlorine fell on "
-     "three districts of Aleppo.", "", ""),
+     "three districts of Aleppo.", "Unidentified Armed Group (Syria)", ""),
     # a speaker that claims its own act is its agent
     ("On 6 May 2020, National Resistance forces claimed to have clashed with Houthi forces "
      "in Hays.", "National Resistance Forces", "Military Forces of Yemen (2016-) Supreme "

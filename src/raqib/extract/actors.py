@@ -46,7 +46,7 @@ from raqib.extract.petrarch import read_tsv
 __all__ = [
     "NAME", "Actors", "Countries", "Country", "Dictionary", "Hit", "choose", "create",
     "expand", "is_claimant_only", "load", "localize", "mention_for", "read_tsv", "recast",
-    "resolve_country", "text_country", "tokens",
+    "resolve_country", "text_country", "tokens", "unidentified",
 ]
 
 NAME = "extract.actors.v4"
@@ -166,6 +166,14 @@ def recast(mention: ActorMention, inter: int, options: Options | None = None) ->
                                                       7: "Civilians"}[inter]]]
     return ActorMention(mention.span, dictionary.render(entry, mention.country, None), inter,
                         mention.country, entry.side or None)
+
+
+def unidentified(country: str, options: Options | None = None) -> str:
+    """ACLED's actor for a perpetrator the text does not name: 'Unidentified Armed Group
+    (Brazil)' (the codebook's convention for an unknown perpetrator)."""
+    dictionary = load(tuple((options or Options()).actor_files))
+    entry = dictionary.entries[dictionary.unresolved["Unidentified Armed Group"]]
+    return dictionary.render(entry, country, None)
 
 
 def is_claimant_only(mention: ActorMention, options: Options | None = None) -> bool:

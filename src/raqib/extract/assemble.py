@@ -29,7 +29,12 @@ from raqib.extract.model import (
 )
 from raqib.extract.positions import ByStart
 
-CIVILIANS, PROTESTERS, RIOTERS, STATE = 7, 6, 5, 1
+CIVILIANS, PROTESTERS, RIOTERS, POLITICAL_MILITIA, STATE = 7, 6, 5, 3, 1
+UNNAMED = ("Violence against civilians", "Explosions/Remote violence")
+"""Event types whose perpetrator, when the text names none, is ACLED's 'Unidentified Armed
+Group (<country>)'; battles have two named sides, crowds are their own actors."""
+FLOWN = ("Air/drone strike",)
+"""Except an air strike: an aircraft nobody names is a state's, not an armed group's."""
 _SPEAKS = re.compile(
     r"[^\w.;:!?]*(?:(?!(?:is|are|was|were|be|been|being|no|the|a|an|by)\b)[\w'’-]+[^\S\n]+)"
     r"{0,3}?(?:said|says|say|claimed|claims|accused|accuses|denied|denies|"
@@ -284,6 +289,10 @@ class Assemble:
         if first is not None:
             event.actor1, event.inter1 = first.name, first.inter
             event.spans["actor1"] = first.span
+        elif event.country and cue.event_type in UNNAMED and cue.sub_event_type not in FLOWN:
+            # the codebook's actor for a perpetrator nobody names (no words: no span)
+            event.actor1 = actor_stage.unidentified(event.country, self.options)
+            event.inter1 = POLITICAL_MILITIA
         if second is not None:
             event.actor2, event.inter2 = second.name, second.inter
             event.spans["actor2"] = second.span
