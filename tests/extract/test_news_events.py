@@ -421,6 +421,20 @@ def test_a_perpetrator_nobody_names_is_an_unidentified_armed_group(
     assert "actor1" not in event.spans  # no words name it
 
 
+@pytest.mark.parametrize(("text", "actor2", "assoc"), [
+    ("On 5 May 2020, gunmen shot dead a shopkeeper in Kandahar.", "Civilians (Afghanistan)",
+     ""),  # violence against civilians has civilians as victims, named or not
+    ("On 5 May 2020, gunmen shot dead two journalists in Kandahar.",
+     "Civilians (Afghanistan)", "Journalists (Afghanistan)"),  # who they were: associated
+])
+def test_the_victims_of_violence_against_civilians_are_civilians(
+        pipeline: Pipeline, text: str, actor2: str, assoc: str) -> None:
+    event = pipeline.run("t", text, date(2020, 5, 9)).events[0]
+    assert event.event_type == "Violence against civilians"
+    assert (event.actor2, event.inter2, event.assoc_actor_2) == (actor2, 7, assoc)
+    assert event.targets == "civilians"
+
+
 @pytest.mark.parametrize(("text", "actor1", "actor2"), [
     # the speakers tell of others' acts: they are the account's source, not in the event
     ("Syrian state media and the Russian defence ministry say armed groups fired shells "

@@ -46,7 +46,7 @@ from raqib.extract.petrarch import read_tsv
 __all__ = [
     "NAME", "Actors", "Countries", "Country", "Dictionary", "Hit", "choose", "create",
     "expand", "is_claimant_only", "load", "localize", "mention_for", "read_tsv", "recast",
-    "resolve_country", "text_country", "tokens", "unidentified",
+    "resolve_country", "text_country", "tokens", "unnamed",
 ]
 
 NAME = "extract.actors.v4"
@@ -168,12 +168,12 @@ def recast(mention: ActorMention, inter: int, options: Options | None = None) ->
                         mention.country, entry.side or None)
 
 
-def unidentified(country: str, options: Options | None = None) -> str:
-    """ACLED's actor for a perpetrator the text does not name: 'Unidentified Armed Group
-    (Brazil)' (the codebook's convention for an unknown perpetrator)."""
+def unnamed(template: str, country: str, options: Options | None = None) -> str:
+    """A template's name for ``country`` where no words name the actor: 'Unidentified Armed
+    Group' gives 'Unidentified Armed Group (Brazil)' (the codebook's unknown perpetrator),
+    'Civilians' gives 'Civilians (Brazil)'."""
     dictionary = load(tuple((options or Options()).actor_files))
-    entry = dictionary.entries[dictionary.unresolved["Unidentified Armed Group"]]
-    return dictionary.render(entry, country, None)
+    return dictionary.render(dictionary.entries[dictionary.unresolved[template]], country, None)
 
 
 def is_claimant_only(mention: ActorMention, options: Options | None = None) -> bool:

@@ -30,7 +30,8 @@ from raqib.extract.model import (
 from raqib.extract.positions import ByStart
 
 CIVILIANS, PROTESTERS, RIOTERS, POLITICAL_MILITIA, STATE = 7, 6, 5, 3, 1
-UNNAMED = ("Violence against civilians", "Explosions/Remote violence")
+AGAINST_CIVILIANS = "Violence against civilians"
+UNNAMED = (AGAINST_CIVILIANS, "Explosions/Remote violence")
 """Event types whose perpetrator, when the text names none, is ACLED's 'Unidentified Armed
 Group (<country>)'; battles have two named sides, crowds are their own actors."""
 FLOWN = ("Air/drone strike",)
@@ -111,8 +112,9 @@ def _group(actor: ActorMention) -> bool:
     return actor.side == "group"
 
 
-def _crowd_groups(actors: list[ActorMention]) -> str:
-    """ACLED's assoc_actor_1 of a demonstration: the groups the crowd were, '; '-joined."""
+def _groups(actors: list[ActorMention]) -> str:
+    """ACLED's associated actor of a crowd or of civilians attacked: the groups the people
+    were, '; '-joined."""
     return "; ".join(dict.fromkeys(a.name for a in actors
                                    if _group(a) and a.inter == CIVILIANS))
 
@@ -280,9 +282,14 @@ class Assemble:
     def _actors(self, event: Event, cue: EventCue, actors: list[ActorMention],
                 reporters: frozenset[int]) -> None:
         first, second = _roles(cue, actors, reporters)
+        self._perpetrator(event, cue, actors, first)
+        self._victims(event, cue, actors, second)
+
+    def _perpetrator(self, event: Event, cue: EventCue, actors: list[ActorMention],
+                     first: ActorMention | None) -> None:
         crowd = {"Protests": PROTESTERS, "Riots": RIOTERS}.get(cue.event_type)
         if first is not None and crowd:
-            event.assoc_actor_1 = _crowd_groups(actors)
+            event.assoc_actor_1 = _groups(actors)
         if first is not None and crowd and first.inter == CIVILIANS:
             # ACLED codes the people of a demonstration as Protesters or Rioters
             first = actor_stage.recast(first, crowd, self.options)
@@ -291,13 +298,25 @@ class Assemble:
             event.spans["actor1"] = first.span
         elif event.country and cue.event_type in UNNAMED and cue.sub_event_type not in FLOWN:
             # the codebook's actor for a perpetrator nobody names (no words: no span)
-            event.actor1 = actor_stage.unidentified(event.country, self.options)
+            event.actor1 = actor_stage.unnamed("Unidentified Armed Group", event.country,
+                                               self.options)
             event.inter1 = POLITICAL_MILITIA
+
+    def _victims(self, event: Event, cue: EventCue, actors: list[ActorMention],
+                 second: ActorMention | None) -> None:
+        if second is not None and _group(second) and second.inter == CIVILIANS:
+            # who the civilians were (women, journalists) is ACLED's associated actor
+            event.assoc_actor_2 = _groups(actors)
+            second = actor_stage.recast(second, CIVILIANS, self.options)
         if second is not None:
             event.actor2, event.inter2 = second.name, second.inter
             event.spans["actor2"] = second.span
-            if second.inter == CIVILIANS:
-                event.targets = "civilians"
+        elif event.country and cue.event_type == AGAINST_CIVILIANS:
+            # violence against civilians has civilians as its victims, named or not
+            event.actor2 = actor_stage.unnamed("Civilians", event.country, self.options)
+            event.inter2 = CIVILIANS
+        if event.inter2 == CIVILIANS:
+            event.targets = "civilians"
 
     def _date(self, event: Event, found: list[DateMention], doc: Analysis) -> None:
         if found:
