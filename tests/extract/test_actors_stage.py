@@ -226,6 +226,13 @@ def test_country_names_acting_are_the_state(stage: actors.Actors) -> None:
     assert found(earlier) == [("Turkey", "Military Forces of Turkey (2002-)")]
 
 
+def test_a_generic_word_after_a_named_force_is_its_head(stage: actors.Actors) -> None:
+    doc = run(stage, "LNA air force targeted GNA positions in Misrata.", date(2020, 5, 9))
+    assert found(doc) == [("LNA air force", "Military Forces of Libya (2014-) Haftar Faction"),
+                          ("GNA", "Military Forces of Libya (2016-) Government of National "
+                                  "Accord")]
+
+
 def test_capitals_and_joined_names_speaking_are_the_states(stage: actors.Actors) -> None:
     doc = run(stage, "Damascus and Moscow blamed armed groups. Russia and Turkey said the truce "
                      "held. Shells fell on Damascus and Moscow sent jets.", date(2018, 11, 26))

@@ -212,13 +212,24 @@ class Actors:
             if hit is None or self.dictionary.entries[hit.entry].role == "ignore":
                 continue
             last = found[-1] if found else None
-            if last and last[1] == hit.entry and hit.country is None and (
+            if last and self._head(last[1], hit) and (
                     not doc.text[last[0].span.end : start].strip()):  # 'Nigerian Army soldiers'
-                found[-1] = (replace(last[0], span=doc.span(last[0].span.start, end)), hit.entry)
+                found[-1] = (replace(last[0], span=doc.span(last[0].span.start, end)), last[1])
                 continue
             found.append((mention_for(self.dictionary, doc, start, end, hit, None, when),
                           hit.entry))
         doc.actors.extend(self._protesting(doc, found, when))
+
+    def _head(self, before: int, hit: Hit) -> bool:
+        """Whether ``hit`` is the head noun of the actor named right before it: more words of
+        the same row ('Nigerian Army soldiers'), or a generic word of the same kind ('LNA air
+        force', 'Houthi fighters' after a named force are that force, not another)."""
+        if hit.country is not None:
+            return False
+        if before == hit.entry:
+            return True
+        entry, named = self.dictionary.entries[hit.entry], self.dictionary.entries[before]
+        return entry.country == "*" and not named.is_template and entry.inter == named.inter
 
     def _state(self, text: str, start: int, end: int, hits: list[Hit]) -> Hit | None:
         """'Russia said', "Russia's allegations": the country's name is the state acting;
