@@ -233,6 +233,14 @@ def test_a_generic_word_after_a_named_force_is_its_head(stage: actors.Actors) ->
                                   "Accord")]
 
 
+def test_a_country_joined_to_a_template_mention_names_it_too(stage: actors.Actors) -> None:
+    doc = run(stage, "Military forces of India and Pakistan exchanged fire across the LoC. "
+                     "Civilians in Syria and Iraq fled.", date(2020, 5, 9))
+    assert found(doc) == [("Military forces of India", "Military Forces of India (2014-)"),
+                          ("Pakistan", "Military Forces of Pakistan (2018-)"),
+                          ("Civilians", "Civilians")]  # no country named with the words
+
+
 def test_capitals_and_joined_names_speaking_are_the_states(stage: actors.Actors) -> None:
     doc = run(stage, "Damascus and Moscow blamed armed groups. Russia and Turkey said the truce "
                      "held. Shells fell on Damascus and Moscow sent jets.", date(2018, 11, 26))

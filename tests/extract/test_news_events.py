@@ -421,6 +421,13 @@ def test_a_perpetrator_nobody_names_is_an_unidentified_armed_group(
     assert "actor1" not in event.spans  # no words name it
 
 
+def test_a_mobs_victims_are_civilians(pipeline: Pipeline) -> None:
+    event = pipeline.run("t", "On 8 May 2020, residents lynched a man accused of theft near "
+                              "Dinhata, West Bengal.", date(2020, 5, 9)).events[0]
+    assert event.sub_event_type == "Mob violence"
+    assert (event.actor1, event.actor2) == ("Rioters (India)", "Civilians (India)")
+
+
 @pytest.mark.parametrize(("text", "actor2", "assoc"), [
     ("On 5 May 2020, gunmen shot dead a shopkeeper in Kandahar.", "Civilians (Afghanistan)",
      ""),  # violence against civilians has civilians as victims, named or not

@@ -189,6 +189,7 @@ def _when(doc: Analysis) -> date | None:
 
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
+_AND = re.compile(r"\s*(?:,|and|,\s*and)\s*", re.I)
 _JOIN = re.compile(r"\s*(?:,|,?\s*and|&|along with|together with|as well as)\s*", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\b(?:but|while|after|when|by)\b", re.I)
 
@@ -208,10 +209,11 @@ class Actors:
         for start, end, hits in self.dictionary.match(doc.text):
             if _OPPOSED.search(doc.text, max(0, start - 8), start):
                 continue  # 'anti-Houthi forces' are the Houthis' enemies (v2)
-            hit = choose(self.dictionary, hits, None) or self._state(doc.text, start, end, hits)
+            last = found[-1] if found else None
+            hit = (choose(self.dictionary, hits, None) or self._state(doc.text, start, end, hits)
+                   or self._joined(doc.text, start, hits, last))
             if hit is None or self.dictionary.entries[hit.entry].role == "ignore":
                 continue
-            last = found[-1] if found else None
             if last and self._head(last[1], hit) and (
                     not doc.text[last[0].span.end : start].strip()):  # 'Nigerian Army soldiers'
                 found[-1] = (replace(last[0], span=doc.span(last[0].span.start, end)), last[1])
@@ -219,6 +221,18 @@ class Actors:
             found.append((mention_for(self.dictionary, doc, start, end, hit, None, when),
                           hit.entry))
         doc.actors.extend(self._protesting(doc, found, when))
+
+    def _joined(self, text: str, start: int, hits: list[Hit],
+                last: tuple[ActorMention, int] | None) -> Hit | None:
+        """'military forces of India and Pakistan': a country's name joined by 'and' to a
+        mention of a country's template names that template for this country too."""
+        name = next((h for h in hits if h.entry == -1), None)
+        if name is None or last is None or last[0].country is None:
+            return None
+        if not self.dictionary.entries[last[1]].is_template or not _AND.fullmatch(
+                text[last[0].span.end : start]):
+            return None
+        return Hit(last[1], name.country)
 
     def _head(self, before: int, hit: Hit) -> bool:
         """Whether ``hit`` is the head noun of the actor named right before it: more words of

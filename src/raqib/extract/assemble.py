@@ -30,7 +30,7 @@ from raqib.extract.model import (
 from raqib.extract.positions import ByStart
 
 CIVILIANS, PROTESTERS, RIOTERS, POLITICAL_MILITIA, STATE = 7, 6, 5, 3, 1
-AGAINST_CIVILIANS = "Violence against civilians"
+AGAINST_CIVILIANS, MOB_VIOLENCE = "Violence against civilians", "Mob violence"
 UNNAMED = (AGAINST_CIVILIANS, "Explosions/Remote violence")
 """Event types whose perpetrator, when the text names none, is ACLED's 'Unidentified Armed
 Group (<country>)'; battles have two named sides, crowds are their own actors."""
@@ -311,8 +311,10 @@ class Assemble:
         if second is not None:
             event.actor2, event.inter2 = second.name, second.inter
             event.spans["actor2"] = second.span
-        elif event.country and cue.event_type == AGAINST_CIVILIANS:
-            # violence against civilians has civilians as its victims, named or not
+        elif event.country and (cue.event_type == AGAINST_CIVILIANS
+                                 or cue.sub_event_type == MOB_VIOLENCE):
+            # violence against civilians has civilians as its victims, named or not, and so
+            # does a mob's (ACLED: rioters attacking people, a lynching)
             event.actor2 = actor_stage.unnamed("Civilians", event.country, self.options)
             event.inter2 = CIVILIANS
         if event.inter2 == CIVILIANS:
