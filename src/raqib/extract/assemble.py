@@ -138,9 +138,11 @@ def _voices(doc: Analysis, parties: list[ActorMention]) -> tuple[set[int], set[i
         own = _SELF_AGENT.match(doc.text, verb.end()) if verb else None
         if own and (own.group(2) or own.group(1).casefold() in _OWN_ACTS):
             continue
-        said = verb.end() if verb else actor.span.end if _ACCORDING.search(
-            doc.text, max(0, actor.span.start - 120), actor.span.start) else None
-        if said is None:
+        if verb is not None:
+            said = verb.end()
+        elif _ACCORDING.search(doc.text, max(0, actor.span.start - 120), actor.span.start):
+            said = actor.span.end
+        else:
             continue
         speakers.add(id(actor))
         if not _SELF.search(doc.text, said, _sentence_end(doc.text, said)):
@@ -168,20 +170,16 @@ def _agent(doc: Analysis, actor: ActorMention) -> bool:
     return before.group(1).casefold() in _VIOLENT
 
 
-def _distinct(actors: list[ActorMention]) -> list[ActorMention]:
-    """The first mention of each actor, in order."""
-    first_of: dict[str, ActorMention] = {}
-    for actor in actors:
-        first_of.setdefault(actor.name, actor)
-    return list(first_of.values())
-
-
 def _roles(
     cue: EventCue, actors: list[ActorMention], reporters: frozenset[int] = frozenset()
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """(actor1, actor2) by the event type's conventions; a reporter (``_voices``) takes no
     role: it tells of the event, it is not in it."""
-    distinct = _distinct([a for a in actors if id(a) not in reporters])
+    first_of: dict[str, ActorMention] = {}
+    for actor in actors:
+        if id(actor) not in reporters:
+            first_of.setdefault(actor.name, actor)
+    distinct = list(first_of.values())
     by_inter = {inter: [a for a in distinct if a.inter == inter] for inter in range(1, 9)}
     if cue.event_type in ("Protests", "Riots"):
         crowd = by_inter[PROTESTERS if cue.event_type == "Protests" else RIOTERS]
