@@ -413,6 +413,8 @@ def test_the_agent_of_a_violent_passive_is_actor1(
     ("On 5 May 2020, a roadside bomb exploded near a market in Kandahar, wounding two "
      "civilians.", "Unidentified Armed Group (Afghanistan)"),
     ("On 5 May 2020, an air strike hit a farm near Marib.", ""),  # someone's aircraft
+    ("On 5 May 2020, an exchange of fire took place in Kandahar city.",
+     "Unidentified Armed Group (Afghanistan)"),
 ])
 def test_a_perpetrator_nobody_names_is_an_unidentified_armed_group(
         pipeline: Pipeline, text: str, actor1: str) -> None:

@@ -31,11 +31,13 @@ from raqib.extract.positions import ByStart
 
 CIVILIANS, PROTESTERS, RIOTERS, POLITICAL_MILITIA, STATE = 7, 6, 5, 3, 1
 AGAINST_CIVILIANS, MOB_VIOLENCE = "Violence against civilians", "Mob violence"
-UNNAMED = (AGAINST_CIVILIANS, "Explosions/Remote violence")
+UNNAMED = (AGAINST_CIVILIANS, "Explosions/Remote violence", "Battles")
 """Event types whose perpetrator, when the text names none, is ACLED's 'Unidentified Armed
-Group (<country>)'; battles have two named sides, crowds are their own actors."""
-FLOWN = ("Air/drone strike",)
-"""Except an air strike: an aircraft nobody names is a state's, not an armed group's."""
+Group (<country>)' ('clashes broke out in X'); crowds are their own actors."""
+KNOWN_KIND = ("Air/drone strike", "Government regains territory",
+              "Non-state actor overtakes territory")
+"""Except where the kind of event says what kind of actor it was: an aircraft nobody names is
+a state's, a government regains territory, a non-state group takes it."""
 _SPEAKS = re.compile(
     r"[^\w.;:!?]*(?:(?!(?:is|are|was|were|be|been|being|no|the|a|an|by)\b)[\w'’-]+[^\S\n]+)"
     r"{0,3}?(?:said|says|say|claimed|claims|accused|accuses|denied|denies|"
@@ -294,7 +296,7 @@ class Assemble:
         if first is not None:
             event.actor1, event.inter1 = first.name, first.inter
             event.spans["actor1"] = first.span
-        elif event.country and cue.event_type in UNNAMED and cue.sub_event_type not in FLOWN:
+        elif event.country and cue.event_type in UNNAMED and cue.sub_event_type not in KNOWN_KIND:
             # the codebook's actor for a perpetrator nobody names (no words: no span)
             event.actor1 = actor_stage.unnamed("Unidentified Armed Group", event.country,
                                                self.options)
