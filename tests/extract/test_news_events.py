@@ -430,6 +430,22 @@ def test_a_mobs_victims_are_civilians(pipeline: Pipeline) -> None:
     assert (event.actor1, event.actor2) == ("Rioters (India)", "Civilians (India)")
 
 
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    # allies joined before the act are not each other's other side
+    ("Regime forces backed by Russian warplanes shelled Kafr Nabl, killing two civilians.",
+     "Military Forces of Syria (2000-)", "Civilians (Syria)"),
+    # joined sides that fought each other are
+    ("On 9 May 2020, military forces of India and Pakistan exchanged fire across the LoC in "
+     "Poonch.", "Military Forces of India (2014-)", "Military Forces of Pakistan (2018-)"),
+    ("On 8 May 2020, a clash between GNA and LNA forces was reported in Ayn Zarah.",
+     "Military Forces of Libya (2016-) Government of National Accord",
+     "Military Forces of Libya (2014-) Haftar Faction"),
+])
+def test_allies_and_sides(pipeline: Pipeline, text: str, actor1: str, actor2: str) -> None:
+    event = pipeline.run("t", text, date(2020, 5, 9)).events[0]
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
 @pytest.mark.parametrize(("text", "actor2", "assoc"), [
     ("On 5 May 2020, gunmen shot dead a shopkeeper in Kandahar.", "Civilians (Afghanistan)",
      ""),  # violence against civilians has civilians as victims, named or not

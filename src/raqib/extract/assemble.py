@@ -8,6 +8,7 @@ target actor2; protesters and rioters are actor1 of their own events.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -58,6 +59,12 @@ _SELF_AGENT = re.compile(
 'claimed to have ambushed a convoy', 'claimed responsibility'): it is a party."""
 _ACCORDING = re.compile(r"\baccording\s+to\s+[^,.;:!?]*$", re.IGNORECASE)
 """Before a party, in its clause: the party is whom the account is told by."""
+_ALLIED = re.compile(r"\s*(?:,|and|,\s*and|backed by|supported by|with the support of|along "
+                     r"with|together with)\s*(?:the\s+)?(?:[\"“][\w\s]*[\"”]\s*)?", re.IGNORECASE)
+_OPPOSING = re.compile(r"[^.;]{0,40}?\b(?:clash(?:ed|es)?|exchanged|exchange|fought|fighting|"
+                       r"battled|engaged each other|firefight|gunfight|gun battle|shoot-?out)\b",
+                       re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|among)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$")
 _SELF = re.compile(r"\b(?:its|their|our|us|them)\b", re.IGNORECASE)
 """Later in the sentence, the speaker as the one acted on ('said rebels attacked its post')."""
 _AGENT_BEFORE = re.compile(
@@ -172,11 +179,27 @@ def _agent(doc: Analysis, actor: ActorMention) -> bool:
     return before.group(1).casefold() in _VIOLENT
 
 
+def _allies(doc: Analysis, parties: list[ActorMention]) -> dict[int, int]:
+    """``id`` of a party -> ``id`` of the party named right before it when the two act
+    together: joined by 'and', a comma, 'backed by' or 'with the support of' ('pro-Hadi and
+    Resistance fighters thwarted ...'), unless what follows makes them two sides ('India and
+    Pakistan exchanged fire', 'clashes between GNA and LNA forces')."""
+    joined = {}
+    for a, b in itertools.pairwise(parties):
+        between = doc.text[a.span.end : b.span.start]
+        if _ALLIED.fullmatch(between) and not _OPPOSING.match(doc.text, b.span.end) and not (
+                _BETWEEN.search(doc.text, max(0, a.span.start - 30), a.span.start)):
+            joined[id(b)] = id(a)
+    return joined
+
+
 def _roles(
-    cue: EventCue, actors: list[ActorMention], reporters: frozenset[int] = frozenset()
+    cue: EventCue, actors: list[ActorMention], reporters: frozenset[int] = frozenset(),
+    allies: dict[int, int] | None = None,
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """(actor1, actor2) by the event type's conventions; a reporter (``_voices``) takes no
-    role: it tells of the event, it is not in it."""
+    role: it tells of the event, it is not in it; an ally of actor1 (``_allies``) is not its
+    other side."""
     first_of: dict[str, ActorMention] = {}
     for actor in actors:
         if id(actor) not in reporters:
@@ -196,7 +219,8 @@ def _roles(
     first = armed[0] if armed else None
     if cue.event_type == "Violence against civilians":
         return first, (by_inter[CIVILIANS] or [None])[0]
-    rest = [a for a in distinct if a is not first]
+    rest = [a for a in distinct if a is not first
+            and not (first and (allies or {}).get(id(a)) == id(first))]
     return first, (rest[0] if rest else None)
 
 
@@ -209,6 +233,8 @@ class _Found:
     speakers: set[int]
     reporters: frozenset[int]
     """Speakers that tell only of others' acts (``_voices``): no role."""
+    allies: dict[int, int]
+    """Parties that act with the party named before them (``_allies``)."""
     sentences: ByStart[Sentence]
     counts: ByStart[CountMention]
 
@@ -232,11 +258,12 @@ class Assemble:
         country = places.document_country(doc) or ""
         actor_stage.localize(doc, country or None, self.options)  # "Civilians" -> "(Nigeria)"
         parties = [a for a in doc.actors if not actor_stage.is_claimant_only(a, self.options)]
-        speakers, reporters = _voices(doc, sorted(parties, key=lambda a: a.span.start))
+        ordered = sorted(parties, key=lambda a: a.span.start)
+        speakers, reporters = _voices(doc, ordered)
         found = _Found(
             ByStart(doc.places), ByStart(parties),
             ByStart(doc.days()), ByStart(doc.weapons), speakers, frozenset(reporters),
-            ByStart(doc.sentences), ByStart(doc.counts),
+            _allies(doc, ordered), ByStart(doc.sentences), ByStart(doc.counts),
         )
         for cue in cues:
             doc.events.append(self._event(doc, cue, found, country, single=len(cues) == 1))
@@ -257,7 +284,7 @@ class Assemble:
         limit = opening[0].span.end if opening else window.end
         near = sorted(found.actors.near(window), key=lambda a: (
             id(a) in found.speakers, not (a.span.start < limit and _agent(doc, a))))
-        self._actors(event, cue, near, found.reporters)
+        self._actors(event, cue, near, found)
         self._date(event, found.dates.near(window), doc)
         self._casualties(event, doc if single else found.view(doc, window))
         weapons = found.weapons.near(window)
@@ -280,8 +307,8 @@ class Assemble:
         event.spans["location"] = place.span
 
     def _actors(self, event: Event, cue: EventCue, actors: list[ActorMention],
-                reporters: frozenset[int]) -> None:
-        first, second = _roles(cue, actors, reporters)
+                found: _Found) -> None:
+        first, second = _roles(cue, actors, found.reporters, found.allies)
         self._perpetrator(event, cue, actors, first)
         self._victims(event, cue, actors, second)
 
