@@ -522,3 +522,17 @@ def test_a_sentence_the_model_cannot_read_is_typed_by_its_weapon(pipeline: Pipel
     assert events[0].weapon == "chemical" and events[0].location == "Aleppo"
     model = next(s for s in pipeline.stages if s.name.startswith("extract.events")).model
     assert model.coverage(text) < 0.5 < model.coverage("Rebels shelled the town.")
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Syrian officials denied the reports of shelling in Idlib.", "government"),
+    ("The Russian defence ministry said shells carrying chlorine struck three districts of "
+     "Aleppo.", "government of Russia"),  # a foreign state sides with its own government
+    ("Rebels in Idlib denied firing any shells at Aleppo.", "opposition"),
+    ("The shopkeeper said shells hit Aleppo.", "civilian"),
+    ("The monitor's man on the ground said shells hit Aleppo.", None),  # nobody the dictionary
+    # knows: no side
+])
+def test_a_claimants_side(pipeline: Pipeline, text: str, side: str | None) -> None:
+    claim = pipeline.run("t", text, date(2018, 11, 25)).claims[0]
+    assert claim.claimant_side == side

@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 from raqib.incidents.contested import camp, claims_about, contest
-from raqib.incidents.records import ClaimView, IncidentView, ReportView, SourceInfo
+from raqib.incidents.records import WITHHELD, ClaimView, IncidentView, ReportView, SourceInfo
 
 SANA = SourceInfo("SANA (Syrian Arab News Agency)", "state media", "government", "C")
 RUSSIA = SourceInfo("Ministry of Defence of Russia", "government body", "government", "D")
@@ -309,3 +309,14 @@ def test_a_holder_is_named_once_whatever_its_wording() -> None:
     result = contest(IncidentView(1, [report(1, SOHR)], claims))
     assert result.reasons == ["denied by rebels (opposition side), against The Russian defence "
                               "ministry"]
+
+
+def test_a_withheld_claimant_is_named_by_its_source() -> None:
+    witness = SourceInfo("witness W-017", "witness", "unknown", "F")
+    claims = [claim(1, witness, "asserts", WITHHELD, report_id=1, claimant=WITHHELD,
+                    claimant_actor="Civilians (Syria)", claimant_side="civilian"),
+              claim(2, COALITION, "denies", "No strike hit the village.", report_id=1,
+                    claimant="The Syrian Coalition", claimant_actor=ETILAF,
+                    claimant_side="opposition")]
+    reason = contest(IncidentView(1, [report(1, witness)], claims)).reasons[0]
+    assert WITHHELD not in reason and "witness W-017" in reason

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from raqib.extract import places
 from raqib.extract.claims_lexicon import END_PUNCT, TOKEN, Lexicon, Range, Verb, trim
 from raqib.extract.claims_speaker import (
     Found,
@@ -28,6 +29,8 @@ from raqib.extract.model import Analysis, Claim, Options
 from raqib.extract.sentences import split
 
 PUBLISHER = "(publisher)"
+_STATE = ("Military Forces of", "Police Forces of", "Government of")
+"""A state's forces and officials: they side with their own government."""
 UNNAMED = "unnamed sources"
 _QUOTE = re.compile(r"“([^”\n]{8,1500})”|\"([^\"\n]{8,1500})\"")
 _COPULA = re.compile(r"\s(?:is|are|was|were)\s")
@@ -265,6 +268,7 @@ class Claims:
     def _claims(self, doc: Analysis, found: list[Found], publisher) -> list[Claim]:
         lex, claims = self.lexicon, []
         last: tuple[str, str | None] | None = None
+        country = places.document_country(doc)
         seen: set[tuple[int, int, str]] = set()
         for f in sorted(found, key=lambda f: (f.start, f.end)):
             if (f.start, f.end, f.stance) in seen or not doc.text[f.start : f.end].strip():
@@ -274,11 +278,12 @@ class Claims:
             if claimant == PUBLISHER or lex.has("self", claimant):
                 if publisher:
                     claimant, cspan = doc.text[publisher[0] : publisher[1]], publisher
-                actor, side = _actor(doc, cspan, _tidy(claimant, lex) if publisher else PUBLISHER)
+                actor, side = _actor(doc, cspan, _tidy(claimant, lex) if publisher else PUBLISHER,
+                                     country)
             elif lex.has("pronoun", claimant) and last:
                 actor, side = last
             else:
-                actor, side = last = _actor(doc, cspan, _tidy(claimant, lex))
+                actor, side = last = _actor(doc, cspan, _tidy(claimant, lex), country)
             statement = f.statement or doc.text[f.start : f.end]
             claims.append(Claim(" ".join(claimant.split()), actor, f.stance, statement, f.start,
                                 f.end, _about(doc, f.start, f.end), f.hedged, side))
@@ -323,12 +328,22 @@ def _merge_lies(text: str, found: list[Found], lex: Lexicon) -> None:
                 break
 
 
-def _actor(doc: Analysis, cspan: Range | None, fallback: str) -> tuple[str, str | None]:
+def _actor(doc: Analysis, cspan: Range | None, fallback: str, country: str | None
+           ) -> tuple[str, str | None]:
     """The first dictionary actor named inside the claimant's words, with its side ('' for
-    none); else ``fallback`` (the claimant as written, tidied) and no side."""
+    none); else ``fallback`` (the claimant as written, tidied) and no side. A foreign state's
+    forces or officials (coded 8 by ``localize``, or a government of another country) side
+    with their own government, not with the government of the country the text is about:
+    'government of Russia' in a report on Syria."""
     inside = [a for a in doc.actors
               if cspan and cspan[0] <= a.span.start and a.span.end <= cspan[1]]
-    return (inside[0].name, inside[0].side or "") if inside else (fallback, None)
+    if not inside:
+        return fallback, None
+    actor = inside[0]
+    if actor.country and actor.name.startswith(_STATE):
+        own = actor.country == country and actor.inter != 8
+        return actor.name, "government" if own else f"government of {actor.country}"
+    return actor.name, actor.side or ""
 
 
 def _tidy(name: str, lex: Lexicon) -> str:

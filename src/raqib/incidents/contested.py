@@ -56,7 +56,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from raqib.incidents.records import ClaimView, IncidentView, ReportView
+from raqib.incidents.records import WITHHELD, ClaimView, IncidentView, ReportView
 
 ASSERTING = ("asserts", "accuses", "alleges")
 UNKNOWN_SIDE = "unknown"
@@ -251,7 +251,7 @@ def _holder(claim: ClaimView) -> str:
     """Who holds the claim, in plain words: its claimant as written when the actor dictionary
     knows who that is, else its source (a claimant span the dictionary cannot place, such as
     "the source" or a misread phrase, says less than the outlet that printed it)."""
-    if not _actor(claim):
+    if not _actor(claim) or claim.claimant == WITHHELD:
         return claim.source.name
     pronoun = claim.claimant.casefold() in ("he", "she", "it", "they", "we", "i")
     return claim.claimant_actor if pronoun else " ".join(claim.claimant.split())

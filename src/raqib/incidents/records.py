@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+WITHHELD = "[sensitive]"
+"""What a sensitive document's claims show instead of their words."""
+
 SIDES = ("government", "opposition", "kurdish", "international", "neutral", "unknown")
 """Allegiance of a source, as the grading counts sides. 'international' and 'neutral' count
 as independent of both warring sides."""

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from raqib.incidents.records import SourceInfo
+from raqib.incidents.records import WITHHELD, SourceInfo
 from raqib.incidents.sources import recognise
 from raqib.ingest.record import unseal_fields
 from raqib.search import Entry, for_session
@@ -25,9 +25,6 @@ from raqib.store.idsets import among
 from raqib.store.models import ClaimRecord, Document, Processing, Report, Source
 from raqib.vault.custody import db_now
 from raqib.workspace import Workspace
-
-WITHHELD = "[sensitive]"
-"""What a sensitive document's claims show instead of their words."""
 
 
 @dataclass
