@@ -151,7 +151,8 @@ def test_incident_page_shows_claims_by_side(site: Site) -> None:
     contest = incidents.details(site.workspace(), incident_id)["summary"]["contest"]
     assert contest["contested"]
     for side, claims in contest["by_side"].items():
-        assert f'<div class="side side-{side}">' in page
+        assert f'<div class="side side-{side.replace(" ", "-")}">' in page
+        assert f"<h3>{side}</h3>" in page
         for claim in claims[:3]:
             quote = claim["statement"].replace("\n", " ")[:40]
             assert quote.replace("'", "&#39;") in page.replace("\n", " ")
