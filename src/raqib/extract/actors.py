@@ -189,7 +189,6 @@ def _when(doc: Analysis) -> date | None:
 
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
-_AND = re.compile(r"\s*(?:,|and|,\s*and)\s*", re.I)
 _JOIN = re.compile(r"\s*(?:,|,?\s*and|&|along with|together with|as well as)\s*", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\b(?:but|while|after|when|by)\b", re.I)
 
@@ -229,7 +228,7 @@ class Actors:
         name = next((h for h in hits if h.entry == -1), None)
         if name is None or last is None or last[0].country is None:
             return None
-        if not self.dictionary.entries[last[1]].is_template or not _AND.fullmatch(
+        if not self.dictionary.entries[last[1]].is_template or not _JOIN.fullmatch(
                 text[last[0].span.end : start]):
             return None
         return Hit(last[1], name.country)

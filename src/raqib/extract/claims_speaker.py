@@ -18,8 +18,9 @@ from raqib.extract.claims_lexicon import END_PUNCT, TOKEN, Lexicon, Range, trim
 
 _PRONOUNS = ("we", "he", "she", "it", "they", "i")
 _JOINED = ("other", "allied")
-_PREPOSITIONS = ("by", "with", "against")
 """Lower-case words after 'and' that still join one subject ("NFL and other factions")."""
+_PREPOSITIONS = ("by", "with", "against")
+"""Words that do not end a claimant read forward ("said a statement by the ministry")."""
 _KEY_LINE = re.compile(r"\s*([\w ]+?)\s*[:/|–—-]\s*(\S.*?)\s*$")
 _RELEASE_LINE = re.compile(r"\s*(\S.*?)\s+(?:press|news) release\s*$", re.IGNORECASE)
 _SOURCE_NOTE = re.compile(r"\((?:Source|Publisher)\s*:\s*([^)\n]+)\)")
