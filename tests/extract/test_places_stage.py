@@ -52,8 +52,15 @@ ENTRIES = [
            population=35000), ["Madaya"]),
     (Place("t:19", "Maḑāyā", "SY", "Rif-dimashq", latitude=33.69, longitude=36.1,
            population=9000), ["Maḑāyā", "Madaya"]),
+    (Place("t:20", "Mannar", "LK", "Northern", latitude=8.98, longitude=79.9,
+           population=35000), ["Mannar", "Manar"]),
+    (Place("t:21", "Faskari", "NG", "Katsina", latitude=11.72, longitude=7.03,
+           population=8000), ["Faskari"]),
+    (Place("t:22", "Katsina", "NG", "Katsina", latitude=12.5, longitude=7.5,
+           population=5800000, kind="admin1"), ["Katsina"]),
 ]
-REGIONS = ["Idleb", "Idlib", "Borno", "Far North", "Aleppo", "Texas", "Liban-Nord", "Beyrouth"]
+REGIONS = ["Idleb", "Idlib", "Borno", "Far North", "Aleppo", "Texas", "Liban-Nord", "Beyrouth",
+           "Katsina"]
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +87,7 @@ def named(doc: Analysis, words: str) -> PlaceMention:
 
 def test_stage_shape(stage: places.Places) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.places.v4"
+    assert stage.name == "extract.places.v5"
 
 
 @pytest.mark.parametrize(
@@ -210,3 +217,36 @@ def test_a_countrys_possessive_is_the_names_context(stage: places.Places) -> Non
     other = Match(Window(start, start + 6, 1, "madaya"), [])
     stage._country_before(text.replace("Syrias", "Sirius"), other)
     assert other.context == []
+
+
+def test_the_country_that_holds_most_of_the_names_wins(stage: places.Places) -> None:
+    """Lebanon has a Tripoli too: a text that names Beirut and Tripoli (twice) is in Lebanon,
+    though Libya's Tripoli is five times the size (v5)."""
+    doc = run(stage, "A convoy of cars drove from Beirut to Tripoli, where the protesters "
+                     "joined a sit-in in Tripoli.")
+    assert {p.country for p in doc.places} == {"Lebanon"}
+    alone = run(stage, "A convoy of cars drove to Tripoli, where the protesters joined a sit-in.")
+    assert named(alone, "Tripoli").country == "Libya"
+
+
+def test_a_news_outlet_is_no_place(stage: places.Places) -> None:
+    """'Al-Manar' is a Lebanese channel (in the table of known sources), not Mannar (v5)."""
+    doc = run(stage, "Clashes near Idlib killed ten fighters, Al-Manar reported.")
+    assert [p.span.text for p in doc.places] == ["Idlib"]
+    assert places.document_country(doc) == "Syria"
+    town = run(stage, "Fishermen protested in Mannar on Monday.")
+    assert named(town, "Mannar").country == "Sri Lanka"
+
+
+@pytest.mark.parametrize("words", ["the police post of Faskari LGA (Katsina)",
+                                   "Faskari district, Katsina", "Faskari area of Katsina",
+                                   "the hills of Faskari in Katsina state"])
+def test_the_town_a_region_holds_is_the_best_place(stage: places.Places, words: str) -> None:
+    """ACLED codes the most precise place named: the region that holds it only says where the
+    town is, whatever words stand between them (v5)."""
+    doc = run(stage, f"Gunmen attacked {words} on Monday.")
+    best = places.best_place(doc)
+    assert best is not None and best.name == "Faskari" and best.geo_precision < 3
+    assert named(doc, "Katsina").score < best.score
+    region = run(stage, "Gunmen attacked villages across Katsina on Monday.")
+    assert places.best_place(region).name == "Katsina"

@@ -62,8 +62,14 @@ _NAMES_AN_ACCORD = re.compile(
     r"conventions?|communiqu[eé]|understandings?|guarantors)\b", re.I)
 """A place that names an agreement or a meeting ('the Sochi agreement', 'the Astana talks')
 is not where the events of the text happen."""
-_PAREN_AFTER = re.compile(r"^\s*\(\s*([^()]{2,60}?)\s*\)")
-_COMMA_AFTER = re.compile(r"^\s*,\s*")
+_KIND_WORDS = (r"(?:\s+(?:district|area|sector|sub-?district|subdivision|LGA|county|municipality|"
+               r"region|village|town|city|community|province|governorate|state|division|"
+               r"neighbou?rhood|front|frontline|camp|locality|woreda|circle))*")
+"""Generic words that may stand between a name and what qualifies it: 'Faskari LGA
+(Katsina)', 'Baharak district, Takhar', 'the Qaniyah front (Mahliyah, Marib)'."""
+_PAREN_AFTER = re.compile(r"^" + _KIND_WORDS + r"\s*\(\s*([^()]{2,60}?)\s*\)", re.I)
+_COMMA_AFTER = re.compile(_KIND_WORDS + r"\s*,\s*|" + _KIND_WORDS.replace("*", "+")
+                          + r"\s+of\s+(?:the\s+)?", re.I)
 COUNTRY_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\s?){1,4})")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)\s*[A-Z\u0600-\u06ff]")
 _QUALIFIED_BEFORE = re.compile(r"[^\W\d_]\s*\([^()]*$")

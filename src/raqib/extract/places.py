@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 
@@ -54,8 +55,11 @@ from raqib.extract.place_rules import (
     read_context,
     sentence_starts,
 )
+from raqib.incidents.sources import default_table
 
 MIN_SCORE = 0.3
+COVER_WEIGHT = 0.5
+"""Each distinct name with a candidate in a country votes this much for it."""
 ACCORD_WEIGHT = 0.3
 """A place that names an agreement or a meeting votes this much for the text's country."""
 ACCORD_PENALTY = 0.3
@@ -63,7 +67,7 @@ ACCORD_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v4"
+    name = "extract.places.v5"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = ()) -> None:
@@ -85,7 +89,7 @@ class Places:
             self._country_after(text, match)
             self._country_before(text, match)
         named = {m.window.key for m in matches} & self.region_keys
-        demonyms = self._demonym_votes(text)
+        demonyms = self._demonym_votes(text) + _coverage(text, matches)
         votes = self._country_votes(text, demonyms, matches, named)
         for _ in range(2):
             for match in matches:
@@ -99,6 +103,7 @@ class Places:
             mention = self._mention(doc, match, top)
             if mention.score >= MIN_SCORE:
                 doc.places.append(mention)
+        _inner_first(doc.places)
 
     # ---------------------------------------------------------------- candidate windows
 
@@ -210,21 +215,16 @@ class Places:
 
     def _country_votes(self, text: str, demonyms: Counter[str], matches: list[Match],
                        named: set[str]) -> Counter[str]:
-        """First guess of the document's country, before any name is resolved."""
+        """First guess of the document's country, before any name is resolved: each name
+        for its most populous candidate, and for each candidate that a region named with it
+        contains."""
         votes = demonyms.copy()
         for match in matches:
-            by_country = {c.country for c in match.candidates}
-            kinds = {c.kind for c in match.candidates}
-            if "country" in kinds:
-                votes[next(c.country for c in match.candidates if c.kind == "country")] += 1.5
-                continue
-            best = max(match.candidates, key=prior)
-            weight = 1.0 if len(by_country) == 1 else 0.6 * prior(best)
-            weight *= 1.5 if match.qualifier else 0.5 if _doubtful(text, match) else 1.0
-            weight *= ACCORD_WEIGHT if match.accord else 1.0
-            votes[best.country] += weight
+            countries = [c for c in match.candidates if c.kind == "country"]
+            best = countries[0] if countries else max(match.candidates, key=prior)
+            votes[best.country] += _weight(text, match, best)
             for place in match.candidates:
-                if self._fit(match, place, named) >= 1.0:
+                if not countries and self._fit(match, place, named) >= 1.0:
                     votes[place.country] += 1.0
         return votes
 
@@ -233,11 +233,7 @@ class Places:
         votes = demonyms.copy()
         for match in matches:
             if match.chosen is not None:
-                kind = match.chosen.kind
-                weight = 1.5 if kind == "country" or match.qualifier else 1.0
-                weight *= ACCORD_WEIGHT if match.accord else 1.0
-                doubt = 0.5 * prior(match.chosen) if _doubtful(text, match) else 1.0
-                votes[match.chosen.country] += weight * doubt
+                votes[match.chosen.country] += _weight(text, match, match.chosen)
         return votes
 
     def _fit(self, match: Match, place: Place, named: set[str]) -> float:
@@ -303,6 +299,49 @@ _POSSESSIVE = re.compile(r"(?:['’ʼ]s|(?<=[^\W\d_]{4})s)$")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
+def _inner_first(mentions: list[PlaceMention]) -> None:
+    """A region scores just under the best place of the text that lies in it: ACLED codes
+    an event to the most precise place its report names, and 'Faskari LGA (Katsina)' or
+    'the Rutba desert in Anbar province' name Katsina and Anbar to say where the town is
+    (v5)."""
+    for number, region in enumerate(mentions):
+        if region.geo_precision < 3 or region.name != region.admin1:
+            continue
+        inner = [m.score for m in mentions if m.geo_precision < 3
+                 and m.country == region.country and m.admin1 == region.admin1]
+        if inner and region.score >= max(inner):
+            mentions[number] = replace(region, score=round(max(inner) - 0.01, 3))
+
+
+def _weight(text: str, match: Match, place: Place) -> float:
+    """How much a name votes for the country of ``place``, its chosen or likeliest
+    candidate: a country or a qualifying region 1.5, other names 1; times 0.6 and the
+    place's prior when the name has candidates in several countries and nothing named with
+    it settles which; half, and times the prior, for a doubtful match (``_doubtful``); half
+    for a partial one ('Bala' of 'Bala Duri'); less for an agreement's name (v5)."""
+    weight = 1.5 if place.kind == "country" or match.qualifier else 1.0
+    if place.kind != "country" and match.fit < 1.0 and len(
+            {c.country for c in match.candidates}) > 1:
+        weight *= 0.6 * prior(place)
+    if _doubtful(text, match):
+        weight *= 0.5 * prior(place)
+    elif match.window.partial:
+        weight *= 0.5
+    return weight * (ACCORD_WEIGHT if match.accord else 1.0)
+
+
+def _coverage(text: str, matches: list[Match]) -> Counter[str]:
+    """``COVER_WEIGHT`` for each distinct name that has a candidate in a country: the country
+    in which most of a text's names can lie ('Beirut ... Tripoli' is in Lebanon, which has a
+    Tripoli too, not in Libya) (v5)."""
+    covered: dict[str, set[str]] = {}
+    for match in matches:
+        if not (match.window.partial or match.accord or _doubtful(text, match)):
+            for place in match.candidates:
+                covered.setdefault(place.country, set()).add(match.window.key)
+    return Counter({country: COVER_WEIGHT * len(keys) for country, keys in covered.items()})
+
+
 def _doubtful(text: str, match: Match) -> bool:
     """A match that is kept only in the document's own country, and votes less for it (half,
     times its place's prior once chosen): a spelling-tolerant one, or one Arabic word with no
@@ -319,7 +358,16 @@ def _doubtful(text: str, match: Match) -> bool:
 def _stopwords() -> frozenset[str]:
     text = resources.files("raqib").joinpath("resources", "gazetteer", "stopwords.txt")
     lines = text.read_text("utf-8").splitlines()
-    return frozenset(name_key(w) for w in lines if w.strip() and not w.startswith("#"))
+    words = [w for w in lines if w.strip() and not w.startswith("#")]
+    return frozenset(name_key(w) for w in words + _outlets())
+
+
+def _outlets() -> list[str]:
+    """The names of the news outlets and bodies that the table of known sources holds:
+    'Al-Manar' reporting is not the town of Mannar, nor 'Jordan Times' Jordan (v5)."""
+    table = default_table()
+    names = {key for key in table if "." not in key} | {info.name for info in table.values()}
+    return [n for n in names if " " in n or len(n) > 4]
 
 
 @cache
