@@ -250,3 +250,28 @@ def test_the_town_a_region_holds_is_the_best_place(stage: places.Places, words: 
     assert named(doc, "Katsina").score < best.score
     region = run(stage, "Gunmen attacked villages across Katsina on Monday.")
     assert places.best_place(region).name == "Katsina"
+
+
+def test_a_town_named_to_place_another_ranks_under_it(stage: places.Places) -> None:
+    """'Al Bab town (Aleppo district)': the city in brackets says where the town is, so it
+    ranks just under the town however the two scored; a qualifier far from the name before
+    it keeps its score (v5)."""
+    from raqib.extract.place_rules import Match, Window
+
+    text = "Crowds gathered in Al Bab town (Aleppo district) on Friday."
+    doc = Analysis("t", text)
+
+    def found(name: str, lat: float, score: float, qualifier: bool = False
+              ) -> tuple[Match, PlaceMention]:
+        start = text.index(name.split()[0])
+        match = Match(Window(start, start + len(name), 1, name.casefold()), [],
+                      qualifier=qualifier)
+        return match, PlaceMention(doc.span(start, start + len(name)), name, "Syria",
+                                   "Aleppo", latitude=lat, longitude=37.3, score=score)
+
+    pair = [found("Al Bab", 36.37, 0.8), found("Aleppo", 36.2, 0.9, qualifier=True)]
+    places._inner_first(text, pair)
+    assert [m.score for _, m in pair] == [0.8, 0.79]
+    far = [found("Al Bab", 36.37, 0.8), found("Aleppo", 33.5, 0.9, qualifier=True)]
+    places._inner_first(text, far)
+    assert [m.score for _, m in far] == [0.8, 0.9]

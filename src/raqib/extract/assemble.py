@@ -297,7 +297,7 @@ class Assemble:
         event.country = country
         if not found:
             return
-        place = max(found, key=lambda p: p.score)
+        place = max(found, key=places.rank)
         event.location, event.country = place.name, place.country or country
         event.admin1, event.admin2, event.admin3 = (
             place.admin1 or "", place.admin2 or "", place.admin3 or "",

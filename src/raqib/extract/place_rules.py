@@ -201,7 +201,8 @@ def read_context(text: str, match: Match) -> Match:
 
 def link_qualifiers(text: str, matches: list[Match], region_keys: frozenset[str]) -> None:
     """'Vesele, Donetsk.' and 'Kharkiv, Ukraine': a region or country after a comma that
-    ends the clause, or that contains the place before it, qualifies that place."""
+    ends the clause, or that contains the place before it, qualifies that place, also after
+    a generic word ('Baharak district, Takhar', 'Holosiivskyi district of Kyiv') (v5)."""
     for match, following in itertools.pairwise(matches):
         gap = text[match.window.end:following.window.start]
         if not _COMMA_AFTER.fullmatch(gap) or following.window.key not in region_keys:

@@ -55,6 +55,7 @@ from raqib.extract.place_rules import (
     read_context,
     sentence_starts,
 )
+from raqib.geo import km_apart
 from raqib.incidents.sources import default_table
 
 MIN_SCORE = 0.3
@@ -96,14 +97,16 @@ class Places:
                 self._resolve(match, votes, named)
             votes = self._chosen_votes(text, demonyms, matches)
         top = votes.most_common(1)[0][0] if votes else None
+        found: list[tuple[Match, PlaceMention]] = []
         for match in matches:
             if match.chosen is None or (match.chosen.country != top
                                         and _doubtful(text, match)):
                 continue
             mention = self._mention(doc, match, top)
             if mention.score >= MIN_SCORE:
-                doc.places.append(mention)
-        _inner_first(doc.places)
+                found.append((match, mention))
+        _inner_first(text, found)
+        doc.places += [replace(m, score=min(max(m.score, 0.05), 0.99)) for _, m in found]
 
     # ---------------------------------------------------------------- candidate windows
 
@@ -291,7 +294,7 @@ class Places:
             doc.span(window.start, window.end), place.name, country,
             admin1 or None, place.admin2 or None, place.admin3 or None,
             place.latitude, place.longitude, precision(match, place), place.source,
-            round(min(max(score, 0.05), 0.99), 3),
+            round(score, 3),  # bounded once the text's places are ranked
         )
 
 
@@ -299,18 +302,34 @@ _POSSESSIVE = re.compile(r"(?:['’ʼ]s|(?<=[^\W\d_]{4})s)$")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
-def _inner_first(mentions: list[PlaceMention]) -> None:
-    """A region scores just under the best place of the text that lies in it: ACLED codes
-    an event to the most precise place its report names, and 'Faskari LGA (Katsina)' or
-    'the Rutba desert in Anbar province' name Katsina and Anbar to say where the town is
-    (v5)."""
-    for number, region in enumerate(mentions):
-        if region.geo_precision < 3 or region.name != region.admin1:
-            continue
-        inner = [m.score for m in mentions if m.geo_precision < 3
-                 and m.country == region.country and m.admin1 == region.admin1]
-        if inner and region.score >= max(inner):
-            mentions[number] = replace(region, score=round(max(inner) - 0.01, 3))
+def _inner_first(text: str, found: list[tuple[Match, PlaceMention]]) -> None:
+    """What says where a place is scores just under the place: ACLED codes an event to the
+    most precise place its report names, and 'Faskari LGA (Katsina)', 'the Rutba desert in
+    Anbar province' or 'Siliguri town (Darjeeling district, West Bengal)' name Katsina,
+    Anbar and Darjeeling to place the town. The outer one is a region that holds a more
+    precise place of the text, or a qualifier that follows the place it holds (v5)."""
+    for number, (match, outer) in enumerate(found):
+        inner = [m.score for _, m in found if _holds(outer, m)]
+        if number and match.qualifier:
+            head_match, head = found[number - 1]
+            gap = text[head_match.window.end:match.window.start]
+            if len(gap) < 60 and not re.search(r"[.;!?]\s", gap) and (
+                    _holds(outer, head) or _near(head, outer)):
+                inner.append(head.score)
+        if inner and outer.score >= max(inner):
+            found[number] = (match, replace(outer, score=round(max(inner) - 0.01, 3)))
+
+
+def _near(one: PlaceMention, other: PlaceMention, km: float = 75.0) -> bool:
+    if None in (one.latitude, one.longitude, other.latitude, other.longitude):
+        return False
+    return km_apart(one.latitude, one.longitude, other.latitude, other.longitude) < km
+
+
+def _holds(region: PlaceMention, place: PlaceMention) -> bool:
+    return (region.geo_precision == 3 and region.name == region.admin1
+            and place.geo_precision < 3 and place.country == region.country
+            and place.admin1 == region.admin1)
 
 
 def _weight(text: str, match: Match, place: Place) -> float:
@@ -394,7 +413,13 @@ def best_place(doc: Analysis) -> PlaceMention | None:
     """The most confident place mention, the more precise and the earlier on ties."""
     if not doc.places:
         return None
-    return max(doc.places, key=lambda p: (p.score, -p.geo_precision, -p.span.start))
+    return max(doc.places, key=rank)
+
+
+def rank(place: PlaceMention) -> tuple[float, int, int]:
+    """Which of two places is the better place of an event: the higher score, then the more
+    precise, then the earlier."""
+    return (place.score, -place.geo_precision, -place.span.start)
 
 
 def create(options: Options) -> Places:
