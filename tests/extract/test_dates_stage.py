@@ -33,7 +33,7 @@ def one(stage: dates.Dates, text: str, ref: date | None = date(2020, 5, 12)) -> 
 
 def test_stage_shape(stage: dates.Dates) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.dates.v4"
+    assert stage.name == "extract.dates.v5"
 
 
 @pytest.mark.parametrize(
@@ -47,6 +47,9 @@ def test_stage_shape(stage: dates.Dates) -> None:
          date(2016, 6, 17)),
         ("Fighting resumed on the 3rd of May 2020.", "3rd of May 2020", date(2020, 5, 3)),
         ("Two shells fell on Sept. 14, 2019 in the old city.", "Sept. 14, 2019", date(2019, 9, 14)),
+        ("Lyon, le 28 novembre 2018", "28 novembre 2018", date(2018, 11, 28)),  # v5
+        ("Le 1er octobre 2018, des obus sont tombés sur Idleb.", "1er octobre 2018",
+         date(2018, 10, 1)),
     ],
 )
 def test_explicit_dates_are_day_precise(
@@ -267,3 +270,13 @@ def test_a_day_and_year_run_together_are_read_as_a_date(stage: dates.Dates, text
                                                         expected: date | None) -> None:
     mentions = found(stage, text, date(2026, 1, 1))
     assert [m.value for m in mentions] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text", ["Troops killed 5 Mai-Mai fighters near Beni.",
+                                  "Residents said they may 5 times have fled.",
+                                  "The columns march 3 abreast."])
+def test_a_lower_case_english_month_or_the_militia_is_no_date(stage: dates.Dates,
+                                                              text: str) -> None:
+    """Only the months French writes in lower case are months in lower case; "mai" is not
+    one of them, or "5 Mai-Mai fighters" (the Congolese militias) would be 5 May (v5)."""
+    assert found(stage, text) == []

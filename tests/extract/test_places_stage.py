@@ -275,3 +275,18 @@ def test_a_town_named_to_place_another_ranks_under_it(stage: places.Places) -> N
     far = [found("Al Bab", 36.37, 0.8), found("Aleppo", 33.5, 0.9, qualifier=True)]
     places._inner_first(text, far)
     assert [m.score for _, m in far] == [0.8, 0.9]
+
+
+@pytest.mark.parametrize("dateline", ["Beirut, 25 Nov (Reuters) - ", "BEIRUT, Nov 25 - ",
+                                      "Beirut, le 25 novembre 2018\n\n", "Beirut (SANA) - "])
+def test_a_dateline_is_not_where_the_events_are(stage: places.Places, dateline: str) -> None:
+    """The city a report was filed from, at the start of a line before its date or its
+    agency, votes little for the country and scores low as an event's place (v5)."""
+    doc = run(stage, dateline + "Shelling killed three people in Khan Shaykhun on Sunday.")
+    best = places.best_place(doc)
+    assert best is not None and best.name == "Khān Shaykhūn"
+    assert places.document_country(doc) == "Syria"
+    alone = run(stage, dateline + "Shelling killed three people on Sunday, a monitor said.")
+    assert [p.name for p in alone.places if p.score >= 0.4] == []
+    inside = run(stage, "Shelling killed three people in Beirut, 25 km from the border.")
+    assert places.best_place(inside).name == "Beirut"

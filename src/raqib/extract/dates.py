@@ -4,7 +4,8 @@ The stage runs a short list of regular expressions, most specific first (ISO dat
 dates, ranges, "9 May 2020", "May 9, 2020", "May 2020", "yesterday", "two days ago", "last
 week", "in May", "on the 9th", "on Saturday"); a later pattern never takes words an earlier one
 took. Words come from ``resources/lexicon/calendar.tsv`` (English and Arabic month and weekday
-names, relative phrases) and ``numbers.tsv`` (number words); Arabic-Indic digits are digits.
+names, French month names, relative phrases) and ``numbers.tsv`` (number words);
+Arabic-Indic digits are digits.
 
 ACLED time precision: 1 the day is known; 2 a range of days or a week (coded as its first
 day, or the middle of the week); 3 only the month (coded as the 15th, or the middle of the
@@ -16,7 +17,8 @@ the limit of a period ("since 17 September", "by 10 October") has the role ``bou
 is kept for the other stages, but no event takes it as its date. Relative dates count from
 the text's own dateline ("Published April 8 2017" near its start) when it has one (v2).
 A month with its day and year run together, as scraped pages print datelines ("Last updated
-at Apr 152017"), is a date (v3).
+at Apr 152017"), is a date (v3). French month names, which French writes in lower case ("le
+28 novembre 2018", "1er octobre"), are months; English ones still need their capital (v5).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from datetime import date, timedelta
 from raqib.extract.lexicon import read_lexicon
 from raqib.extract.model import Analysis, DateMention, Options
 
-_ORD = r"(?:st|nd|rd|th)?"
+_ORD = r"(?:st|nd|rd|th|er)?"
 _SEP = r"\s*(?P<sep>-|–|—|to|and|until|till)\s*"
 _BIRTH_WINDOW = 16
 _ROLE_WINDOW = 40
@@ -60,12 +62,15 @@ def _key(text: str) -> str:
 
 
 class Dates:
-    name = "extract.dates.v4"
+    name = "extract.dates.v5"
 
     def __init__(self, calendar_rows: list[list[str]], number_rows: list[list[str]]) -> None:
         self.words: dict[str, dict[str, str]] = {}
         for kind, phrase, value in calendar_rows:
             self.words.setdefault(kind, {})[phrase.lower()] = value
+        lower = self.words.pop("lowermonth", {})
+        self.lower_months = frozenset(lower)
+        self.words["month"].update(lower)
         self.numbers = {r[0]: int(r[2]) for r in number_rows if r[1] in ("unit", "teen", "ten")}
         self.numbers.update({"a": 1, "an": 1})
         alt = {kind: _alternation(list(table)) for kind, table in self.words.items()}
@@ -188,7 +193,8 @@ class Dates:
     # -- helpers ---------------------------------------------------------------------------
 
     def _month(self, text: str | None) -> int | None:
-        if not text or (text[0].isascii() and text[0].islower()):
+        if not text or (text[0].isascii() and text[0].islower()
+                        and _key(text) not in self.lower_months):
             return None
         value = self.words["month"].get(_key(text))
         return int(value) if value else None

@@ -62,6 +62,13 @@ _NAMES_AN_ACCORD = re.compile(
     r"conventions?|communiqu[eé]|understandings?|guarantors)\b", re.I)
 """A place that names an agreement or a meeting ('the Sochi agreement', 'the Astana talks')
 is not where the events of the text happen."""
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_DATELINE_AFTER = re.compile(
+    r"^(?:\s*,\s*(?:(?:le|el|the)\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+[^\W\d_]{3,}|"
+    r"\s*,\s*[^\W\d_]{3,9}\.?\s+\d{1,2}\b|\s*\([^()\n]{2,30}\)\s*[-–—:]|\s*[-–—]\s)")
+"""A dateline: the place a report was filed from, at the start of a line, before its date
+or its agency ('Lyon, le 28 novembre 2018', 'BEIRUT, Nov 25 (Reuters) -', 'Damascus (SANA) -')
+is not where the events of the text happen either."""
 _KIND_WORDS = (r"(?:\s+(?:district|area|sector|sub-?district|subdivision|LGA|county|municipality|"
                r"region|village|town|city|community|province|governorate|state|division|"
                r"neighbou?rhood|front|frontline|camp|locality|woreda|circle))*")
@@ -101,8 +108,9 @@ class Match:
     qualifier: bool = False
     """It qualifies the name before it: the 'Borno' of 'Chibok (Borno)'."""
     near: bool = False
-    accord: bool = False
-    """It names an agreement or a meeting: 'the Sochi agreement'."""
+    aside: bool = False
+    """It names an agreement or a meeting ('the Sochi agreement') or opens a dateline
+    ('Lyon, le 28 novembre 2018'): not where the events of the text happen."""
     locative: float = 0.0
     chosen: Place | None = None
     fit: float = 0.0
@@ -189,7 +197,8 @@ def read_context(text: str, match: Match) -> Match:
         match.qualifier = match.region = True
     match.region |= bool(_REGION_AFTER.match(after) or _REGION_BEFORE.search(before))
     match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
-    match.accord = bool(_NAMES_AN_ACCORD.match(after))
+    match.aside = bool(_NAMES_AN_ACCORD.match(after)) or bool(
+        _LINE_START.search(before) and _DATELINE_AFTER.match(after))
     previous = _previous_word(text, window.start)
     if previous in _LOCATIVE or match.near or _PLACE_WORD.search(
             after[:20] if _PLACE_WORD.match(after) else before):

@@ -8,10 +8,12 @@ not places. Each match is then resolved: country context (country names, demonym
 other places of the text) first, then admin context ('Chibok (Borno)', 'Douma, Rural
 Damascus', 'Idlib province'), then population. A place that names an agreement or a meeting
 ('the Sochi agreement', 'the Astana talks') scores lower as an event's place and votes less
-for the text's country (v2). One Arabic word naming a place abroad, with nothing around it
-that says it is a place, is taken for a common word (v3). ``geo_precision`` follows ACLED:
-1 the named town; 2 near / outskirts / countryside of a town, or a neighbourhood or
-landmark; 3 a region or a country, coded to its capital or a representative point.
+for the text's country (v2); so does the dateline a report was filed from ('Lyon, le 28
+novembre 2018', 'BEIRUT, Nov 25 (Reuters) -') (v5). One Arabic word naming a place abroad,
+with nothing around it that says it is a place, is taken for a common word (v3).
+``geo_precision`` follows ACLED: 1 the named town; 2 near / outskirts / countryside of a
+town, or a neighbourhood or landmark; 3 a region or a country, coded to its capital or a
+representative point.
 """
 
 from __future__ import annotations
@@ -61,9 +63,10 @@ from raqib.incidents.sources import default_table
 MIN_SCORE = 0.3
 COVER_WEIGHT = 0.5
 """Each distinct name with a candidate in a country votes this much for it."""
-ACCORD_WEIGHT = 0.3
-"""A place that names an agreement or a meeting votes this much for the text's country."""
-ACCORD_PENALTY = 0.3
+ASIDE_WEIGHT = 0.3
+"""A place that names an agreement or a meeting, or opens a dateline, votes this much for
+the text's country."""
+ASIDE_PENALTY = 0.3
 """... and its mention scores this much less as the place of an event."""
 
 
@@ -284,8 +287,8 @@ class Places:
         score -= {"admin1": 0.05, "admin2": 0.05}.get(place.kind, 0.0)
         if match.qualifier:
             score -= 0.2
-        if match.accord:
-            score -= ACCORD_PENALTY
+        if match.aside:
+            score -= ASIDE_PENALTY
         if place.kind == "country":
             score = min(score - 0.15, 0.45)
         country = self.display.get(place.country, place.country)
@@ -346,7 +349,7 @@ def _weight(text: str, match: Match, place: Place) -> float:
         weight *= 0.5 * prior(place)
     elif match.window.partial:
         weight *= 0.5
-    return weight * (ACCORD_WEIGHT if match.accord else 1.0)
+    return weight * (ASIDE_WEIGHT if match.aside else 1.0)
 
 
 def _coverage(text: str, matches: list[Match]) -> Counter[str]:
@@ -355,7 +358,7 @@ def _coverage(text: str, matches: list[Match]) -> Counter[str]:
     Tripoli too, not in Libya) (v5)."""
     covered: dict[str, set[str]] = {}
     for match in matches:
-        if not (match.window.partial or match.accord or _doubtful(text, match)):
+        if not (match.window.partial or match.aside or _doubtful(text, match)):
             for place in match.candidates:
                 covered.setdefault(place.country, set()).add(match.window.key)
     return Counter({country: COVER_WEIGHT * len(keys) for country, keys in covered.items()})
