@@ -216,7 +216,7 @@ def test_shipped_default_model() -> None:
     assert sorted(model.classes) == sorted(tax.labels)
     assert "no ACLED" in model.meta["trained_on"]
     assert model.meta["material_sha256"] == material_digest(), (
-        "examples or taxonomy changed: run scripts/build_default_model.py"
+        "examples, definitions or place masking changed: run scripts/build_default_model.py"
     )
     examples = load_examples() + definition_examples(tax)
     assert {e.label for e in examples} == set(tax.labels)

@@ -80,27 +80,33 @@ def definition_examples(tax: taxonomy_mod.Taxonomy) -> list[Example]:
     return out
 
 
-def material_digest() -> str:
-    """SHA-256 over the default model's training material (examples and taxonomy), so that
-    a test can tell when the shipped model is older than its material."""
+def default_material() -> list[Example]:
+    """What the default model is fit on: the project's examples and the taxonomy's
+    definitions, their place names masked as the places stage finds them now."""
+    return masked_examples(load_examples() + definition_examples(taxonomy_mod.load()))
+
+
+def material_digest(data: Sequence[Example] | None = None) -> str:
+    """SHA-256 over the default model's training material as the model sees it (each text
+    after masking, with its label), so that a test can tell when the shipped model is older
+    than its material: an example, a definition, or the gazetteer and place rules that mask
+    their place names."""
     digest = hashlib.sha256()
-    paths = [*sorted(examples_dir().glob("*.txt")), taxonomy_mod.default_path()]
-    for path in paths:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for example in default_material() if data is None else data:
+        digest.update(example.label.encode() + b"\t" + example.text.encode() + b"\n")
     return digest.hexdigest()
 
 
 def build_default_model(out_path: str | Path, c: float = 20.0) -> EventModel:
     """Train the shipped default model from the examples and definitions; write it."""
-    tax = taxonomy_mod.load()
-    data = masked_examples(load_examples() + definition_examples(tax))
+    data = default_material()
     model = fit(data, min_df=1, c=c)
     counts = Counter(ex.label for ex in data)
     model.meta.update(
         trained_on=f"raqib examples and taxonomy definitions: {len(data)} texts, "
         f"{len(counts)} classes (no ACLED data)",
         class_counts=dict(sorted(counts.items())),
-        material_sha256=material_digest(),
+        material_sha256=material_digest(data),
         **{place_mask.META_KEY: True},
     )
     model.save(out_path)
