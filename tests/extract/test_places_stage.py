@@ -290,3 +290,11 @@ def test_a_dateline_is_not_where_the_events_are(stage: places.Places, dateline: 
     assert [p.name for p in alone.places if p.score >= 0.4] == []
     inside = run(stage, "Shelling killed three people in Beirut, 25 km from the border.")
     assert places.best_place(inside).name == "Beirut"
+
+
+def test_a_caption_that_ends_a_text_is_no_dateline(stage: places.Places) -> None:
+    """'Duma, 21 August 2013.' under a video's title says where it was filmed: with no body
+    after it, the line is a caption, and its place stands (v5)."""
+    doc = run(stage, "Casualties of the shelling\n\nBeirut, 25 November 2018.")
+    best = places.best_place(doc)
+    assert best is not None and best.name == "Beirut" and best.score >= 0.4

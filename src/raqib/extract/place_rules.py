@@ -197,8 +197,7 @@ def read_context(text: str, match: Match) -> Match:
         match.qualifier = match.region = True
     match.region |= bool(_REGION_AFTER.match(after) or _REGION_BEFORE.search(before))
     match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
-    match.aside = bool(_NAMES_AN_ACCORD.match(after)) or bool(
-        _LINE_START.search(before) and _DATELINE_AFTER.match(after))
+    match.aside = bool(_NAMES_AN_ACCORD.match(after)) or _dateline(text, window, before, after)
     previous = _previous_word(text, window.start)
     if previous in _LOCATIVE or match.near or _PLACE_WORD.search(
             after[:20] if _PLACE_WORD.match(after) else before):
@@ -206,6 +205,18 @@ def read_context(text: str, match: Match) -> Match:
     elif previous == "of":
         match.locative = 0.1
     return match
+
+
+def _dateline(text: str, window: Window, before: str, after: str) -> bool:
+    """A place at the start of a line, before a date or an agency, with the report's body
+    after it: a caption that ends a text ('Casualties of the attack / Duma, 21 August
+    2013.') says where its subject is, and is no dateline."""
+    found = _DATELINE_AFTER.match(after)
+    return bool(found and _LINE_START.search(before)
+                and len(text) - window.end - found.end() > _BODY_AFTER_DATELINE)
+
+
+_BODY_AFTER_DATELINE = 20
 
 
 def link_qualifiers(text: str, matches: list[Match], region_keys: frozenset[str]) -> None:
