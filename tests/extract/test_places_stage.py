@@ -298,3 +298,13 @@ def test_a_caption_that_ends_a_text_is_no_dateline(stage: places.Places) -> None
     doc = run(stage, "Casualties of the shelling\n\nBeirut, 25 November 2018.")
     best = places.best_place(doc)
     assert best is not None and best.name == "Beirut" and best.score >= 0.4
+
+
+@pytest.mark.parametrize("possessive", ["Aleppo's", "Aleppo’s"])
+def test_a_towns_possessive_is_the_town(stage: places.Places, possessive: str) -> None:
+    """"Aleppo's western districts" names Aleppo; a country's possessive still qualifies the
+    name after it instead of being a place of its own (v5)."""
+    doc = run(stage, f"Shelling hit {possessive} western districts on Friday.")
+    assert [(p.span.text, p.name) for p in doc.places] == [("Aleppo", "Aleppo")]
+    country = run(stage, "Three women were killed at a funeral in Syria's Madaya on Friday.")
+    assert [p.span.text for p in country.places] == ["Madaya"]

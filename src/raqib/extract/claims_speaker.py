@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from raqib.extract.claims_lexicon import END_PUNCT, TOKEN, Lexicon, Range, trim
 
-_PRONOUNS = ("we", "he", "she", "it", "they", "i")
+PRONOUNS = frozenset(["we", "he", "she", "it", "they", "i"])
+"""Claimants that name no one by themselves: the claims stage resolves them to the actor
+they stand for, and contest reasons name that actor."""
 _JOINED = ("other", "allied")
 """Lower-case words after 'and' that still join one subject ("NFL and other factions")."""
 _PREPOSITIONS = ("by", "with", "against")
@@ -159,7 +161,7 @@ def performative_publisher(text: str, spans: list[Range], found: list[Found]) ->
     if len(performative) < sum(1 for f in found if f.cspan and not f.performative):
         return None
     for f in performative:
-        if f.cspan and f.cspan[0] in proper and f.claimant.lower() not in _PRONOUNS:
+        if f.cspan and f.cspan[0] in proper and f.claimant.lower() not in PRONOUNS:
             return f.cspan
     return None
 

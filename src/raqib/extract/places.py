@@ -156,6 +156,11 @@ class Places:
                 initial = start in starts
                 partial = not arabic and prefix[-1] - (prefix[j] - prefix[i]) > 0
                 out.append(Window(start, end, j - i, key, False, initial, partial))
+                if not arabic and text[end - 2:end] in _POSSESSIVE_ENDS:  # "Baghdad's"
+                    stem = cached_key(text[start:end - 2])
+                    if stem not in self.country_keys:  # "Syria's X" qualifies X instead
+                        out.append(Window(start, end - 2, j - i, stem, False, initial,
+                                          partial))
                 if arabic and first.startswith(PROCLITICS) and len(first) > 3:
                     out.append(Window(start, end, j - i, name_key(text[start + 1:end]),
                                        initial=initial))
@@ -301,6 +306,7 @@ class Places:
         )
 
 
+_POSSESSIVE_ENDS = ("'s", "’s", "ʼs")
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|(?<=[^\W\d_]{4})s)$")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 

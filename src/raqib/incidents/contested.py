@@ -56,6 +56,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from raqib.extract.claims_speaker import PRONOUNS
 from raqib.incidents.records import WITHHELD, ClaimView, IncidentView, ReportView
 
 ASSERTING = ("asserts", "accuses", "alleges")
@@ -253,7 +254,7 @@ def _holder(claim: ClaimView) -> str:
     "the source" or a misread phrase, says less than the outlet that printed it)."""
     if not _actor(claim) or claim.claimant == WITHHELD:
         return claim.source.name
-    pronoun = claim.claimant.casefold() in ("he", "she", "it", "they", "we", "i")
+    pronoun = claim.claimant.casefold() in PRONOUNS
     return claim.claimant_actor if pronoun else " ".join(claim.claimant.split())
 
 
