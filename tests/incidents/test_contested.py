@@ -320,3 +320,26 @@ def test_a_withheld_claimant_is_named_by_its_source() -> None:
                     claimant_side="opposition")]
     reason = contest(IncidentView(1, [report(1, witness)], claims)).reasons[0]
     assert WITHHELD not in reason and "witness W-017" in reason
+
+
+def test_one_reason_per_denying_side_and_each_holder_named_once() -> None:
+    """Two opposition factions deny SANA's account: one reason for the opposition side names
+    both; SANA's correspondent (the actor SANA) and a SANA claim whose claimant the dictionary
+    cannot place (held by the source SANA) are one holder."""
+    sana_actor = "SANA: Syrian Arab News Agency"
+    claims = [
+        claim(1, SANA, "asserts", "Shells carrying chlorine fell on Aleppo.", report_id=1,
+              claimant="SANA's correspondent in Aleppo", claimant_actor=sana_actor,
+              claimant_side="government"),
+        claim(2, SANA, "asserts", "Signs pointed to chlorine in Aleppo.", report_id=1,
+              claimant="the source", claimant_actor="the source", claimant_side=None),
+        claim(3, SOHR, "denies", "Opposition factions denied firing chlorine at Aleppo.",
+              document="doc1", claimant="opposition factions", claimant_actor=REBELS,
+              claimant_side="opposition"),
+        claim(4, SOHR, "denies", "The NLF denied any chlorine attack on Aleppo.",
+              document="doc1", claimant="The NLF", claimant_side="opposition",
+              claimant_actor="NLF: National Liberation Front"),
+    ]
+    result = contest(IncidentView(9, [report(1, SANA)], claims))
+    assert result.reasons == ["denied by opposition factions, The NLF (opposition side), "
+                              "against SANA's correspondent in Aleppo"]

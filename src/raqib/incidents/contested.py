@@ -202,22 +202,34 @@ def _holders_differ(side_a: str, actor_a: str, side_b: str, actor_b: str) -> boo
 
 
 def _denials(claims: list[ClaimView], reports: list[ReportView]) -> list[str]:
-    reasons = []
+    """One reason per denying side: who of that side denies, against which holders (each
+    named once: by actor, else by source, an outlet and its own correspondent as one)."""
+    by_side: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
     for denial in (c for c in claims if c.stance == "denies"):
-        opposed: dict[str, str] = {}  # each holder once (by actor, else source), first wording
+        opposed: dict[str, str] = {}
         for c in claims:
             if c.stance in ASSERTING and _holders_differ(
                 holder_side(c), _actor(c), holder_side(denial), _actor(denial)
             ):
-                opposed.setdefault(_actor(c) or c.source.name, _holder(c))
+                opposed.setdefault(_body(_actor(c) or c.source.name), _holder(c))
         for r in reports:
             if _holders_differ(r.source.side, "", holder_side(denial), ""):
-                opposed.setdefault(r.source.name, r.source.name)
+                opposed.setdefault(_body(r.source.name), r.source.name)
         if opposed:
-            who = _holder(denial)
-            reasons.append(f"denied by {who} ({_side(holder_side(denial))}), "
-                           f"against {_listed(list(opposed.values()))}")
-    return list(dict.fromkeys(reasons))
+            deniers, against = by_side.setdefault(holder_side(denial), ({}, {}))
+            deniers.setdefault(_body(_actor(denial) or denial.source.name), _holder(denial))
+            for key, name in opposed.items():
+                against.setdefault(key, name)
+    return [f"denied by {_listed(list(deniers.values()))} ({_side(side)}), "
+            f"against {_listed(list(against.values()))}"
+            for side, (deniers, against) in by_side.items()]
+
+
+def _body(name: str) -> str:
+    """Who a holder is, for naming each once: an actor or a source by the words before its
+    ':' or '(' ("SANA: Syrian Arab News Agency" and the source "SANA (Syrian Arab News
+    Agency)" are one body)."""
+    return re.split(r"\s*[:(]", name, maxsplit=1)[0].strip().casefold()
 
 
 LISTED = 4
