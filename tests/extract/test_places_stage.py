@@ -9,6 +9,7 @@ import pytest
 from raqib.extract import places
 from raqib.extract.gazetteer import Gazetteer, Place, build_index, country_lexicon
 from raqib.extract.model import Analysis, PlaceMention, Sentence, Stage
+from raqib.extract.place_rules import Match, Window
 from raqib.extract.sentences import split
 
 # (place, names): a few real places (rounded coordinates) and some invented look-alikes that
@@ -66,7 +67,8 @@ REGIONS = ["Idleb", "Idlib", "Borno", "Far North", "Aleppo", "Texas", "Liban-Nor
 @pytest.fixture(scope="module")
 def stage(tmp_path_factory: pytest.TempPathFactory) -> places.Places:
     index = build_index(Path(tmp_path_factory.mktemp("gaz")) / "test.sqlite", ENTRIES)
-    return places.Places(Gazetteer(index), country_lexicon(), places._stopwords(), REGIONS)
+    return places.Places(Gazetteer(index), country_lexicon(), places._stopwords(), REGIONS,
+                         [("Idleb", "Idlib")])
 
 
 def run(stage: places.Places, text: str) -> Analysis:
@@ -148,7 +150,9 @@ def test_people_are_not_places(stage: places.Places) -> None:
     [
         ("Shells fell on the outskirts of Idlib.", "Idlib", 2, "t:2"),
         ("Clashes near Idlib left two dead.", "Idlib", 2, "t:2"),
-        ("Air strikes hit the southern Idlib countryside.", "Idlib", 2, "t:2"),
+        ("Air strikes hit the countryside of Idlib.", "Idlib", 2, "t:2"),
+        # v5: the south of the province, coded (like the province) at precision 3
+        ("Air strikes hit the southern Idlib countryside.", "Idlib", 3, "t:2"),
         ("Air strikes hit villages in Idlib province.", "Idlib", 3, "t:3"),
         ("Air strikes hit villages in the province of Idlib.", "Idlib", 3, "t:3"),
         ("Air strikes hit the city of Idlib.", "Idlib", 1, "t:2"),
@@ -308,3 +312,24 @@ def test_a_towns_possessive_is_the_town(stage: places.Places, possessive: str) -
     assert [(p.span.text, p.name) for p in doc.places] == [("Aleppo", "Aleppo")]
     country = run(stage, "Three women were killed at a funeral in Syria's Madaya on Friday.")
     assert [p.span.text for p in country.places] == ["Madaya"]
+
+
+def test_a_town_fits_its_province_by_any_of_its_names(stage: places.Places) -> None:
+    """Khan Shaykhun lies in Idleb; 'Idlib' named in the text is that province too (v5)."""
+    doc = run(stage, "Shelling hit Khan Shaykhun. Families fled Idlib on Monday.")
+    assert stage._fit(Match(Window(0, 1, 1, "khan shaykhun"), [], context=[]),
+                      ENTRIES[0][0], {"idlib"}) == 0.5
+    assert named(doc, "Khan Shaykhun").score > 0.5
+
+
+@pytest.mark.parametrize("compass", ["southern", "south-eastern", "northern rural"])
+def test_a_point_of_the_compass_before_a_provinces_name_is_the_province(
+        stage: places.Places, compass: str) -> None:
+    """'southern Idlib' is the south of Idlib province: precision 3, and a town of the
+    province named with it is the better place (v5)."""
+    doc = run(stage, f"Shelling hit Khan Shaykhun and villages in {compass} Idlib on Monday.")
+    province = named(doc, "Idlib")
+    assert province.geo_precision == 3
+    assert places.best_place(doc).name == "Khān Shaykhūn"
+    city = run(stage, "Shelling hit Khan Shaykhun and villages around Idlib city on Monday.")
+    assert named(city, "Idlib").geo_precision < 3

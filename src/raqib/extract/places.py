@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -74,7 +74,11 @@ class Places:
     name = "extract.places.v5"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
-                 stopwords: frozenset[str], region_names: Iterable[str] = ()) -> None:
+                 stopwords: frozenset[str], region_names: Iterable[str] = (),
+                 region_groups: Iterable[Sequence[str]] = ()) -> None:
+        """``region_names``: every region name the gazetteers know; ``region_groups``: the
+        names of one region together ('Idleb', 'Idlib', 'إدلب'), so that a town of Idleb
+        fits 'Idlib' named with it."""
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.stopwords = stopwords | frozenset(lexicon.demonyms)
@@ -82,6 +86,11 @@ class Places:
         self.country_keys = {name_key(n): code for n, code in lexicon.names.items()}
         self.region_keys = frozenset(name_key(n) for n in region_names) | frozenset(
             self.country_keys)
+        self.same_region: dict[str, frozenset[str]] = {}
+        for group in region_groups:
+            keys = frozenset(name_key(n) for n in group)
+            for key in keys:
+                self.same_region[key] = self.same_region.get(key, frozenset()) | keys
 
     def __call__(self, doc: Analysis) -> None:
         text = doc.text
@@ -251,7 +260,8 @@ class Places:
         """1 when the place lies in a region named with it, 0.6 in a country named with it,
         0.5 in a region named elsewhere in the text, 0 when nothing is named, -1 when what
         is named with it excludes it."""
-        admins = {cached_key(a) for a in (place.admin1, place.admin2, place.admin3) if a}
+        admins = {k for a in (place.admin1, place.admin2, place.admin3) if a
+                  for k in self.same_region.get(cached_key(a), (cached_key(a),))}
         if not match.context:
             return 0.5 if admins & (named - {match.window.key}) else 0.0
         if place.kind.startswith("admin"):
@@ -301,7 +311,8 @@ class Places:
         return PlaceMention(
             doc.span(window.start, window.end), place.name, country,
             admin1 or None, place.admin2 or None, place.admin3 or None,
-            place.latitude, place.longitude, precision(match, place), place.source,
+            place.latitude, place.longitude,
+            3 if _regional(doc.text, match, None) else precision(match, place), place.source,
             round(score, 3),  # bounded once the text's places are ranked
         )
 
@@ -318,12 +329,13 @@ def _inner_first(text: str, found: list[tuple[Match, PlaceMention]]) -> None:
     Anbar and Darjeeling to place the town. The outer one is a region that holds a more
     precise place of the text, or a qualifier that follows the place it holds (v5)."""
     for number, (match, outer) in enumerate(found):
-        inner = [m.score for _, m in found if _holds(outer, m)]
+        regional = _regional(text, match, outer)
+        inner = [m.score for _, m in found if regional and _within(outer, m)]
         if number and match.qualifier:
             head_match, head = found[number - 1]
             gap = text[head_match.window.end:match.window.start]
             if len(gap) < 60 and not re.search(r"[.;!?]\s", gap) and (
-                    _holds(outer, head) or _near(head, outer)):
+                    (regional and _within(outer, head)) or _near(head, outer)):
                 inner.append(head.score)
         if inner and outer.score >= max(inner):
             found[number] = (match, replace(outer, score=round(max(inner) - 0.01, 3)))
@@ -335,10 +347,26 @@ def _near(one: PlaceMention, other: PlaceMention, km: float = 75.0) -> bool:
     return km_apart(one.latitude, one.longitude, other.latitude, other.longitude) < km
 
 
-def _holds(region: PlaceMention, place: PlaceMention) -> bool:
-    return (region.geo_precision == 3 and region.name == region.admin1
-            and place.geo_precision < 3 and place.country == region.country
-            and place.admin1 == region.admin1)
+def _regional(text: str, match: Match, mention: PlaceMention | None) -> bool:
+    """A region, or a town named after its own province with a point of the compass before
+    it ('southern Idlib', 'northern Hama': the province's south, not the city's, coded at
+    precision 3 like the province)."""
+    if mention is not None and mention.geo_precision == 3 and mention.name == mention.admin1:
+        return True
+    chosen = match.chosen
+    return chosen is not None and bool(_COMPASS_BEFORE.search(
+        text, max(0, match.window.start - 20), match.window.start)) and any(
+        c.kind == "admin1" and c.country == chosen.country and c.admin1 == chosen.admin1
+        for c in match.candidates)
+
+
+_COMPASS_BEFORE = re.compile(
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?ern\s+(?:rural\s+)?$", re.I)
+
+
+def _within(region: PlaceMention, place: PlaceMention) -> bool:
+    return (place.geo_precision < 3 and place.country == region.country
+            and place.admin1 == region.admin1 and place.name != region.name)
 
 
 def _weight(text: str, match: Match, place: Place) -> float:
@@ -438,4 +466,4 @@ def create(options: Options) -> Places:
     regions = [n for names in admin1_names().values() for n in names]
     regions += [p.name for p, _ in entries if p.kind.startswith("admin")]
     regions += [p.admin1 for p, _ in entries if p.admin1]
-    return Places(gazetteer, _lexicon(), _stopwords(), regions)
+    return Places(gazetteer, _lexicon(), _stopwords(), regions, admin1_names().values())
