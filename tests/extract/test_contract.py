@@ -43,6 +43,14 @@ def test_one_object_per_input_in_order_and_bad_lines_go_on() -> None:
     assert out[2]["events"] == []
 
 
+def test_a_missing_id_or_bad_date_is_said_and_the_text_still_read() -> None:
+    code, out = extract(stdin=json.dumps({"text": STRIKE, "date": "26/11/2018"}) + "\n")
+    assert code == 0  # readable: extracted, with the problems said
+    (doc,) = out
+    assert doc["id"] == "" and doc["events"]
+    assert "'id' is missing" in doc["errors"][0] and "not YYYY-MM-DD" in doc["errors"][0]
+
+
 def test_event_fields_spans_and_values() -> None:
     code, out = extract(stdin=json.dumps({"id": "s", "text": STRIKE, "date": "2018-11-26"}))
     assert code == 0

@@ -555,3 +555,18 @@ def test_a_chain_of_names_ends_in_its_country(pipeline: Pipeline) -> None:
     doc = run(pipeline, "Unidentified gunmen shot dead a village councillor in Barangay Lawa, "
                         "Calamba, Laguna on Saturday.")
     assert doc.events[0].country == "Philippines"
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Shelling hit Aleppo.", "Shelling/artillery/missile attack"),
+    ("Press release", None),
+    ("Media and Communications", None),
+    ("November 26, 2018.", None),
+])
+def test_three_words_can_report_an_event(pipeline: Pipeline, text: str,
+                                         sub_event_type: str | None) -> None:
+    """Three words with a full stop can report an event; a header line (no full stop) or a
+    date line does not."""
+    doc = run(pipeline, text)
+    assert [e.sub_event_type for e in doc.events][:1] == ([sub_event_type] if sub_event_type
+                                                        else [])

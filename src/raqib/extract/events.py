@@ -61,11 +61,13 @@ from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import sentence_spans
 
-NAME = "extract.events.v10"
+NAME = "extract.events.v11"
 
 
 MIN_WORDS = 4
-"""Fewer words than this ('Syrian Coalition', 'November 26, 2018') cannot report an event."""
+"""Fewer words than this ('Syrian Coalition', 'Media and Communications') cannot report an
+event, unless three of them make a sentence with its full stop ('Shelling hit Aleppo.'):
+header lines have none (v11)."""
 LEAN_SHARE = 0.25
 """The document's context may choose a sentence's type only among the types whose own
 probability is at least this share of the sentence's best."""
@@ -206,7 +208,7 @@ class EventsStage:
     ) -> list[EventCue]:
         adjusted, evidence = self._evidence(doc, span, logits)
         is_event, probs = self._scores(adjusted, evidence, context)
-        if not is_event or len(span.text.split()) < MIN_WORDS or _names_only(doc, span):
+        if not is_event or _too_short(span) or _names_only(doc, span):
             return []  # a header, a date line, a caption's 'Zamalka, 21 August 2013.'
         probs.pop(taxonomy.NO_EVENT, None)
         # The context leans the choice among the types the sentence itself supports; it
@@ -332,6 +334,12 @@ class _Mentions:
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _too_short(span: Span) -> bool:
+    words = len(span.text.split())
+    return words < MIN_WORDS and not (
+        words == MIN_WORDS - 1 and span.text.rstrip().endswith((".", "!", "?")))
 
 
 def _names_only(doc: Analysis, span: Span) -> bool:

@@ -33,14 +33,18 @@ def _item(raw: object, where: str) -> Item:
     text = raw.get("text")
     if not isinstance(text, str):
         return Item(doc_id, error=f"{where}: 'text' is missing or not a string")
-    ref, warning = None, None
+    ref, warnings = None, []
+    if doc_id is None:
+        warnings.append(f"{where}: 'id' is missing; the output's id is \"\" (outputs keep the "
+                        f"input order)")
     if raw.get("date") not in (None, ""):
         try:
             ref = date.fromisoformat(str(raw["date"]))
         except ValueError:
-            warning = f"{where}: 'date' {raw['date']!r} is not YYYY-MM-DD; ignored"
+            warnings.append(f"{where}: 'date' {raw['date']!r} is not YYYY-MM-DD; ignored")
     lang = raw.get("lang")
-    return Item(doc_id, text, ref, lang if isinstance(lang, str) else None, warning=warning)
+    return Item(doc_id, text, ref, lang if isinstance(lang, str) else None,
+                warning="; ".join(warnings) or None)
 
 
 def read_jsonl(stream: IO[str], name: str) -> Iterator[Item]:
