@@ -333,3 +333,15 @@ def test_a_point_of_the_compass_before_a_provinces_name_is_the_province(
     assert places.best_place(doc).name == "Khān Shaykhūn"
     city = run(stage, "Shelling hit Khan Shaykhun and villages around Idlib city on Monday.")
     assert named(city, "Idlib").geo_precision < 3
+
+
+def test_a_chain_of_names_is_held_by_its_next_name(stage: places.Places) -> None:
+    """'the village of Madaya, Maarrat an Numan': names joined by bare commas are a chain,
+    each held by the next; the gazetteer's Madaya lies 300 km from Maarrat an Numan, so this
+    is another village of that name and the town after it is the better place. 'Madaya,
+    Maarrat an Numan and Idlib' is a list, and nothing moves (v5)."""
+    doc = run(stage, "Gunmen shot two men in the village of Madaya, Maarrat an Numan, on Monday.")
+    assert places.best_place(doc).name == "Maarrat an Nu‘mān"
+    listed = run(stage, "Gunmen shot men in Madaya, Maarrat an Numan and Idlib on Monday.")
+    scores = {p.span.text: p.score for p in listed.places}
+    assert scores["Madaya"] >= scores["Maarrat an Numan"]

@@ -18,6 +18,7 @@ representative point.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -118,6 +119,7 @@ class Places:
             if mention.score >= MIN_SCORE:
                 found.append((match, mention))
         _inner_first(text, found)
+        _chains(text, found, self.display.get(top, top) if top else None)
         doc.places += [replace(m, score=min(max(m.score, 0.05), 0.99)) for _, m in found]
 
     # ---------------------------------------------------------------- candidate windows
@@ -339,6 +341,37 @@ def _inner_first(text: str, found: list[tuple[Match, PlaceMention]]) -> None:
                 inner.append(head.score)
         if inner and outer.score >= max(inner):
             found[number] = (match, replace(outer, score=round(max(inner) - 0.01, 3)))
+
+
+def _chains(text: str, found: list[tuple[Match, PlaceMention]], top: str | None) -> None:
+    """'Barangay Lawa, Calamba, Laguna': names joined by bare commas, with no 'and' before
+    the last, are a chain, each held by the next, not a list. A name of the chain that the
+    gazetteer placed far from the next one (over 150 km, and not in its region) is a place it
+    does not know under a name it shares with one elsewhere: it ranks under the next, when
+    the next lies in the text's country (v5)."""
+    runs: list[list[int]] = []
+    for number in range(len(found)):
+        if number and _COMMA_ONLY.fullmatch(
+                text, found[number - 1][0].window.end, found[number][0].window.start):
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    for run in runs:
+        last = found[run[-1]][0].window.end
+        if len(run) < 2 or _LIST_END.match(text, last):
+            continue
+        for one, after in itertools.pairwise(run):
+            head, next_ = found[one][1], found[after][1]
+            if found[after][0].window.partial or next_.country != top:
+                continue  # a part of a longer name, or itself out of the text's country
+            if max(head.geo_precision, next_.geo_precision) < 3 and not _near(
+                    head, next_, 150.0) and not (next_.admin1 and head.admin1 == next_.admin1):
+                found[one] = (found[one][0], replace(head, score=min(
+                    head.score, round(next_.score - 0.01, 3))))
+
+
+_COMMA_ONLY = re.compile(r"\s*,\s*")
+_LIST_END = re.compile(r"\s*,?\s+(?:and|or|&)\s+\S")
 
 
 def _near(one: PlaceMention, other: PlaceMention, km: float = 75.0) -> bool:
