@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from raqib.extract import places
+from raqib.extract import place_ranking, places
 from raqib.extract.gazetteer import Gazetteer, Place, build_index, country_lexicon
 from raqib.extract.model import Analysis, PlaceMention, Sentence, Stage
 from raqib.extract.place_rules import Match, Window
@@ -274,10 +274,10 @@ def test_a_town_named_to_place_another_ranks_under_it(stage: places.Places) -> N
                                    "Aleppo", latitude=lat, longitude=37.3, score=score)
 
     pair = [found("Al Bab", 36.37, 0.8), found("Aleppo", 36.2, 0.9, qualifier=True)]
-    places._inner_first(text, pair)
+    place_ranking.inner_first(text, pair)
     assert [m.score for _, m in pair] == [0.8, 0.79]
     far = [found("Al Bab", 36.37, 0.8), found("Aleppo", 33.5, 0.9, qualifier=True)]
-    places._inner_first(text, far)
+    place_ranking.inner_first(text, far)
     assert [m.score for _, m in far] == [0.8, 0.9]
 
 

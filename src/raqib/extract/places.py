@@ -18,7 +18,6 @@ representative point.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -38,6 +37,14 @@ from raqib.extract.gazetteer import (
 )
 from raqib.extract.gazetteer_files import load_file
 from raqib.extract.model import Analysis, Options, PlaceMention
+from raqib.extract.place_ranking import (
+    chains,
+    coverage,
+    doubtful,
+    inner_first,
+    regional,
+    vote_weight,
+)
 from raqib.extract.place_rules import (
     COUNTRY_AFTER,
     PROCLITICS,
@@ -58,15 +65,9 @@ from raqib.extract.place_rules import (
     read_context,
     sentence_starts,
 )
-from raqib.geo import km_apart
 from raqib.incidents.sources import default_table
 
 MIN_SCORE = 0.3
-COVER_WEIGHT = 0.5
-"""Each distinct name with a candidate in a country votes this much for it."""
-ASIDE_WEIGHT = 0.3
-"""A place that names an agreement or a meeting, or opens a dateline, votes this much for
-the text's country."""
 ASIDE_PENALTY = 0.3
 """... and its mention scores this much less as the place of an event."""
 
@@ -103,7 +104,7 @@ class Places:
             self._country_after(text, match)
             self._country_before(text, match)
         named = {m.window.key for m in matches} & self.region_keys
-        demonyms = self._demonym_votes(text) + _coverage(text, matches)
+        demonyms = self._demonym_votes(text) + coverage(text, matches)
         votes = self._country_votes(text, demonyms, matches, named)
         for _ in range(2):
             for match in matches:
@@ -113,13 +114,13 @@ class Places:
         found: list[tuple[Match, PlaceMention]] = []
         for match in matches:
             if match.chosen is None or (match.chosen.country != top
-                                        and _doubtful(text, match)):
+                                        and doubtful(text, match)):
                 continue
             mention = self._mention(doc, match, top)
             if mention.score >= MIN_SCORE:
                 found.append((match, mention))
-        _inner_first(text, found)
-        _chains(text, found, self.display.get(top, top) if top else None)
+        inner_first(text, found)
+        chains(text, found, self.display.get(top, top) if top else None)
         doc.places += [replace(m, score=min(max(m.score, 0.05), 0.99)) for _, m in found]
 
     # ---------------------------------------------------------------- candidate windows
@@ -244,7 +245,7 @@ class Places:
         for match in matches:
             countries = [c for c in match.candidates if c.kind == "country"]
             best = countries[0] if countries else max(match.candidates, key=prior)
-            votes[best.country] += _weight(text, match, best)
+            votes[best.country] += vote_weight(text, match, best)
             for place in match.candidates:
                 if not countries and self._fit(match, place, named) >= 1.0:
                     votes[place.country] += 1.0
@@ -255,7 +256,7 @@ class Places:
         votes = demonyms.copy()
         for match in matches:
             if match.chosen is not None:
-                votes[match.chosen.country] += _weight(text, match, match.chosen)
+                votes[match.chosen.country] += vote_weight(text, match, match.chosen)
         return votes
 
     def _fit(self, match: Match, place: Place, named: set[str]) -> float:
@@ -314,7 +315,7 @@ class Places:
             doc.span(window.start, window.end), place.name, country,
             admin1 or None, place.admin2 or None, place.admin3 or None,
             place.latitude, place.longitude,
-            3 if _regional(doc.text, match, None) else precision(match, place), place.source,
+            3 if regional(doc.text, match, None) else precision(match, place), place.source,
             round(score, 3),  # bounded once the text's places are ranked
         )
 
@@ -322,125 +323,6 @@ class Places:
 _POSSESSIVE_ENDS = ("'s", "’s", "ʼs")
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|(?<=[^\W\d_]{4})s)$")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
-
-
-def _inner_first(text: str, found: list[tuple[Match, PlaceMention]]) -> None:
-    """What says where a place is scores just under the place: ACLED codes an event to the
-    most precise place its report names, and 'Faskari LGA (Katsina)', 'the Rutba desert in
-    Anbar province' or 'Siliguri town (Darjeeling district, West Bengal)' name Katsina,
-    Anbar and Darjeeling to place the town. The outer one is a region that holds a more
-    precise place of the text, or a qualifier that follows the place it holds (v5)."""
-    for number, (match, outer) in enumerate(found):
-        regional = _regional(text, match, outer)
-        inner = [m.score for _, m in found if regional and _within(outer, m)]
-        if number and match.qualifier:
-            head_match, head = found[number - 1]
-            gap = text[head_match.window.end:match.window.start]
-            if len(gap) < 60 and not re.search(r"[.;!?]\s", gap) and (
-                    (regional and _within(outer, head)) or _near(head, outer)):
-                inner.append(head.score)
-        if inner and outer.score >= max(inner):
-            found[number] = (match, replace(outer, score=round(max(inner) - 0.01, 3)))
-
-
-def _chains(text: str, found: list[tuple[Match, PlaceMention]], top: str | None) -> None:
-    """'Barangay Lawa, Calamba, Laguna': names joined by bare commas, with no 'and' before
-    the last, are a chain, each held by the next, not a list. A name of the chain that the
-    gazetteer placed far from the next one (over 150 km, and not in its region) is a place it
-    does not know under a name it shares with one elsewhere: it ranks under the next, when
-    the next lies in the text's country (v5)."""
-    runs: list[list[int]] = []
-    for number in range(len(found)):
-        if number and _COMMA_ONLY.fullmatch(
-                text, found[number - 1][0].window.end, found[number][0].window.start):
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    for run in runs:
-        last = found[run[-1]][0].window.end
-        if len(run) < 2 or _LIST_END.match(text, last):
-            continue
-        for one, after in itertools.pairwise(run):
-            head, next_ = found[one][1], found[after][1]
-            if found[after][0].window.partial or next_.country != top:
-                continue  # a part of a longer name, or itself out of the text's country
-            if max(head.geo_precision, next_.geo_precision) < 3 and not _near(
-                    head, next_, 150.0) and not (next_.admin1 and head.admin1 == next_.admin1):
-                found[one] = (found[one][0], replace(head, score=min(
-                    head.score, round(next_.score - 0.01, 3))))
-
-
-_COMMA_ONLY = re.compile(r"\s*,\s*")
-_LIST_END = re.compile(r"\s*,?\s+(?:and|or|&)\s+\S")
-
-
-def _near(one: PlaceMention, other: PlaceMention, km: float = 75.0) -> bool:
-    if None in (one.latitude, one.longitude, other.latitude, other.longitude):
-        return False
-    return km_apart(one.latitude, one.longitude, other.latitude, other.longitude) < km
-
-
-def _regional(text: str, match: Match, mention: PlaceMention | None) -> bool:
-    """A region, or a town named after its own province with a point of the compass before
-    it ('southern Idlib', 'northern Hama': the province's south, not the city's, coded at
-    precision 3 like the province)."""
-    if mention is not None and mention.geo_precision == 3 and mention.name == mention.admin1:
-        return True
-    chosen = match.chosen
-    return chosen is not None and bool(_COMPASS_BEFORE.search(
-        text, max(0, match.window.start - 20), match.window.start)) and any(
-        c.kind == "admin1" and c.country == chosen.country and c.admin1 == chosen.admin1
-        for c in match.candidates)
-
-
-_COMPASS_BEFORE = re.compile(
-    r"\b(?:north|south|east|west)(?:-?(?:east|west))?ern\s+(?:rural\s+)?$", re.I)
-
-
-def _within(region: PlaceMention, place: PlaceMention) -> bool:
-    return (place.geo_precision < 3 and place.country == region.country
-            and place.admin1 == region.admin1 and place.name != region.name)
-
-
-def _weight(text: str, match: Match, place: Place) -> float:
-    """How much a name votes for the country of ``place``, its chosen or likeliest
-    candidate: a country or a qualifying region 1.5, other names 1; times 0.6 and the
-    place's prior when the name has candidates in several countries and nothing named with
-    it settles which; half, and times the prior, for a doubtful match (``_doubtful``); half
-    for a partial one ('Bala' of 'Bala Duri'); less for an agreement's name (v5)."""
-    weight = 1.5 if place.kind == "country" or match.qualifier else 1.0
-    if place.kind != "country" and match.fit < 1.0 and len(
-            {c.country for c in match.candidates}) > 1:
-        weight *= 0.6 * prior(place)
-    if _doubtful(text, match):
-        weight *= 0.5 * prior(place)
-    elif match.window.partial:
-        weight *= 0.5
-    return weight * (ASIDE_WEIGHT if match.aside else 1.0)
-
-
-def _coverage(text: str, matches: list[Match]) -> Counter[str]:
-    """``COVER_WEIGHT`` for each distinct name that has a candidate in a country: the country
-    in which most of a text's names can lie ('Beirut ... Tripoli' is in Lebanon, which has a
-    Tripoli too, not in Libya) (v5)."""
-    covered: dict[str, set[str]] = {}
-    for match in matches:
-        if not (match.window.partial or match.aside or _doubtful(text, match)):
-            for place in match.candidates:
-                covered.setdefault(place.country, set()).add(match.window.key)
-    return Counter({country: COVER_WEIGHT * len(keys) for country, keys in covered.items()})
-
-
-def _doubtful(text: str, match: Match) -> bool:
-    """A match that is kept only in the document's own country, and votes less for it (half,
-    times its place's prior once chosen): a spelling-tolerant one, or one Arabic word with no
-    word before it that announces a place and no region named with it (Arabic has no
-    capitals to tell a name from a common word: 'سامة', toxic, is also Same in East Timor)
-    (v3)."""
-    if match.window.loose:
-        return True
-    return (match.window.words == 1 and is_arabic(text[match.window.start])
-            and not match.locative and match.fit <= 0)
 
 
 @cache

@@ -1,0 +1,145 @@
+"""How the places stage weighs and ranks what it found (``raqib.extract.places``).
+
+The country votes (each name for its likeliest candidate, weighed by how sure it is, and for
+every country that can hold it), which matches are doubtful, and the ranking passes over a
+text's place mentions: what says where a place is ranks just under it (a region under the
+town it holds, a qualifier under the place it follows), and in a chain of names joined by
+bare commas each name is held by the next (v5).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import replace
+
+from raqib.extract.gazetteer import Place
+from raqib.extract.model import PlaceMention
+from raqib.extract.place_rules import Match, is_arabic, prior
+from raqib.geo import km_apart
+
+COVER_WEIGHT = 0.5
+"""Each distinct name with a candidate in a country votes this much for it."""
+ASIDE_WEIGHT = 0.3
+"""A place that names an agreement or a meeting, or opens a dateline, votes this much for
+the text's country."""
+
+
+def inner_first(text: str, found: list[tuple[Match, PlaceMention]]) -> None:
+    """What says where a place is scores just under the place: ACLED codes an event to the
+    most precise place its report names, and 'Faskari LGA (Katsina)', 'the Rutba desert in
+    Anbar province' or 'Siliguri town (Darjeeling district, West Bengal)' name Katsina,
+    Anbar and Darjeeling to place the town. The outer one is a region that holds a more
+    precise place of the text, or a qualifier that follows the place it holds (v5)."""
+    for number, (match, outer) in enumerate(found):
+        holds = regional(text, match, outer)
+        inner = [m.score for _, m in found if holds and _within(outer, m)]
+        if number and match.qualifier:
+            head_match, head = found[number - 1]
+            gap = text[head_match.window.end:match.window.start]
+            if len(gap) < 60 and not re.search(r"[.;!?]\s", gap) and (
+                    (holds and _within(outer, head)) or _near(head, outer)):
+                inner.append(head.score)
+        if inner and outer.score >= max(inner):
+            found[number] = (match, replace(outer, score=round(max(inner) - 0.01, 3)))
+
+
+def chains(text: str, found: list[tuple[Match, PlaceMention]], top: str | None) -> None:
+    """'Barangay Lawa, Calamba, Laguna': names joined by bare commas, with no 'and' before
+    the last, are a chain, each held by the next, not a list. A name of the chain that the
+    gazetteer placed far from the next one (over 150 km, and not in its region) is a place it
+    does not know under a name it shares with one elsewhere: it ranks under the next, when
+    the next lies in the text's country (v5)."""
+    runs: list[list[int]] = []
+    for number in range(len(found)):
+        if number and _COMMA_ONLY.fullmatch(
+                text, found[number - 1][0].window.end, found[number][0].window.start):
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    for run in runs:
+        last = found[run[-1]][0].window.end
+        if len(run) < 2 or _LIST_END.match(text, last):
+            continue
+        for one, after in itertools.pairwise(run):
+            head, next_ = found[one][1], found[after][1]
+            if found[after][0].window.partial or next_.country != top:
+                continue  # a part of a longer name, or itself out of the text's country
+            if max(head.geo_precision, next_.geo_precision) < 3 and not _near(
+                    head, next_, 150.0) and not (next_.admin1 and head.admin1 == next_.admin1):
+                found[one] = (found[one][0], replace(head, score=min(
+                    head.score, round(next_.score - 0.01, 3))))
+
+
+_COMMA_ONLY = re.compile(r"\s*,\s*")
+_LIST_END = re.compile(r"\s*,?\s+(?:and|or|&)\s+\S")
+
+
+def _near(one: PlaceMention, other: PlaceMention, km: float = 75.0) -> bool:
+    if None in (one.latitude, one.longitude, other.latitude, other.longitude):
+        return False
+    return km_apart(one.latitude, one.longitude, other.latitude, other.longitude) < km
+
+
+def regional(text: str, match: Match, mention: PlaceMention | None) -> bool:
+    """A region, or a town named after its own province with a point of the compass before
+    it ('southern Idlib', 'northern Hama': the province's south, not the city's, coded at
+    precision 3 like the province)."""
+    if mention is not None and mention.geo_precision == 3 and mention.name == mention.admin1:
+        return True
+    chosen = match.chosen
+    return chosen is not None and bool(_COMPASS_BEFORE.search(
+        text, max(0, match.window.start - 20), match.window.start)) and any(
+        c.kind == "admin1" and c.country == chosen.country and c.admin1 == chosen.admin1
+        for c in match.candidates)
+
+
+_COMPASS_BEFORE = re.compile(
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?ern\s+(?:rural\s+)?$", re.I)
+
+
+def _within(region: PlaceMention, place: PlaceMention) -> bool:
+    return (place.geo_precision < 3 and place.country == region.country
+            and place.admin1 == region.admin1 and place.name != region.name)
+
+
+def vote_weight(text: str, match: Match, place: Place) -> float:
+    """How much a name votes for the country of ``place``, its chosen or likeliest
+    candidate: a country or a qualifying region 1.5, other names 1; times 0.6 and the
+    place's prior when the name has candidates in several countries and nothing named with
+    it settles which; half, and times the prior, for a doubtful match (``doubtful``); half
+    for a partial one ('Bala' of 'Bala Duri'); less for an agreement's name (v5)."""
+    weight = 1.5 if place.kind == "country" or match.qualifier else 1.0
+    if place.kind != "country" and match.fit < 1.0 and len(
+            {c.country for c in match.candidates}) > 1:
+        weight *= 0.6 * prior(place)
+    if doubtful(text, match):
+        weight *= 0.5 * prior(place)
+    elif match.window.partial:
+        weight *= 0.5
+    return weight * (ASIDE_WEIGHT if match.aside else 1.0)
+
+
+def coverage(text: str, matches: list[Match]) -> Counter[str]:
+    """``COVER_WEIGHT`` for each distinct name that has a candidate in a country: the country
+    in which most of a text's names can lie ('Beirut ... Tripoli' is in Lebanon, which has a
+    Tripoli too, not in Libya) (v5)."""
+    covered: dict[str, set[str]] = {}
+    for match in matches:
+        if not (match.window.partial or match.aside or doubtful(text, match)):
+            for place in match.candidates:
+                covered.setdefault(place.country, set()).add(match.window.key)
+    return Counter({country: COVER_WEIGHT * len(keys) for country, keys in covered.items()})
+
+
+def doubtful(text: str, match: Match) -> bool:
+    """A match that is kept only in the document's own country, and votes less for it (half,
+    times its place's prior once chosen): a spelling-tolerant one, or one Arabic word with no
+    word before it that announces a place and no region named with it (Arabic has no
+    capitals to tell a name from a common word: 'سامة', toxic, is also Same in East Timor)
+    (v3)."""
+    if match.window.loose:
+        return True
+    return (match.window.words == 1 and is_arabic(text[match.window.start])
+            and not match.locative and match.fit <= 0)
