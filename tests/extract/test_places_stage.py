@@ -59,6 +59,8 @@ ENTRIES = [
            population=8000), ["Faskari"]),
     (Place("t:22", "Katsina", "NG", "Katsina", latitude=12.5, longitude=7.5,
            population=5800000, kind="admin1"), ["Katsina"]),
+    (Place("t:23", "Russia", "RU", latitude=55.75, longitude=37.62, population=140000000,
+           kind="country"), ["Russia"]),
 ]
 REGIONS = ["Idleb", "Idlib", "Borno", "Far North", "Aleppo", "Texas", "Liban-Nord", "Beyrouth",
            "Katsina"]
@@ -345,3 +347,21 @@ def test_a_chain_of_names_is_held_by_its_next_name(stage: places.Places) -> None
     listed = run(stage, "Gunmen shot men in Madaya, Maarrat an Numan and Idlib on Monday.")
     scores = {p.span.text: p.score for p in listed.places}
     assert scores["Madaya"] >= scores["Maarrat an Numan"]
+
+
+def test_a_small_town_named_like_a_word_does_not_tie_with_a_city(stage: places.Places) -> None:
+    """'Asad' is a village of 3,000 in Iran and the only place of that name; it no longer
+    votes as surely as Beirut, a city of two million (a name with candidates in one country
+    votes its prior, at least 0.6), and the two no longer tie (v5)."""
+    doc = run(stage, "Supporters of Asad rallied in Beirut on Sunday.")
+    assert places.best_place(doc).name == "Beirut"
+    assert places.document_country(doc) == "Lebanon"
+
+
+def test_a_country_named_as_an_actor_votes_as_a_demonym(stage: places.Places) -> None:
+    """'Russia said' names an actor: it votes for Russia as 'Russian' would, not as 'in
+    Russia' does, and the Syrian town of the text keeps its country (v5)."""
+    doc = run(stage, "Russia and the regime struck a market in Maarrat an Numan, Russia said.")
+    assert places.best_place(doc).country == "Syria"
+    possessive = run(stage, "Jets struck a market in Maarrat an Numan, Russia's ministry said.")
+    assert places.best_place(possessive).name == "Maarrat an Nu‘mān"

@@ -21,6 +21,8 @@ from raqib.geo import km_apart
 
 COVER_WEIGHT = 0.5
 """Each distinct name with a candidate in a country votes this much for it."""
+SURE = 0.6
+"""The least a name with candidates in one country only votes, whatever their size."""
 ASIDE_WEIGHT = 0.3
 """A place that names an agreement or a meeting, or opens a dateline, votes this much for
 the text's country."""
@@ -110,10 +112,12 @@ def vote_weight(text: str, match: Match, place: Place) -> float:
     place's prior when the name has candidates in several countries and nothing named with
     it settles which; half, and times the prior, for a doubtful match (``doubtful``); half
     for a partial one ('Bala' of 'Bala Duri'); less for an agreement's name (v5)."""
+    if place.kind == "country" and not (match.locative or match.qualifier or match.context):
+        return 0.5  # 'Russia said', 'Russia's jets': a country as an actor, as a demonym votes
     weight = 1.5 if place.kind == "country" or match.qualifier else 1.0
-    if place.kind != "country" and match.fit < 1.0 and len(
-            {c.country for c in match.candidates}) > 1:
-        weight *= 0.6 * prior(place)
+    if place.kind != "country" and match.fit < 1.0:
+        several = len({c.country for c in match.candidates}) > 1
+        weight *= 0.6 * prior(place) if several else max(prior(place), SURE)
     if doubtful(text, match):
         weight *= 0.5 * prior(place)
     elif match.window.partial:

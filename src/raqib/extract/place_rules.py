@@ -187,6 +187,12 @@ def not_a_place(text: str, window: Window) -> bool:
     return bool(_SAID_AFTER.match(text[window.end:window.end + 60])) and not locative
 
 
+def speaks(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` speaks: a reporting verb or a possessive follows
+    it ('Russia said', "Russia's defence ministry")."""
+    return bool(_SAID_AFTER.match(text[end:end + 60])) or text[end:end + 2] in ("'s", "’s")
+
+
 def read_context(text: str, match: Match) -> Match:
     window = match.window
     before = text[max(0, window.start - 60):window.start]
@@ -225,7 +231,8 @@ def link_qualifiers(text: str, matches: list[Match], region_keys: frozenset[str]
     a generic word ('Baharak district, Takhar', 'Holosiivskyi district of Kyiv') (v5)."""
     for match, following in itertools.pairwise(matches):
         gap = text[match.window.end:following.window.start]
-        if not _COMMA_AFTER.fullmatch(gap) or following.window.key not in region_keys:
+        if not _COMMA_AFTER.fullmatch(gap) or following.window.key not in region_keys or (
+                speaks(text, following.window.end)):
             continue
         rest = text[following.window.end:following.window.end + 12]
         contains = any(name_key(p.admin1) == following.window.key or

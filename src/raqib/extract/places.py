@@ -64,6 +64,7 @@ from raqib.extract.place_rules import (
     prior,
     read_context,
     sentence_starts,
+    speaks,
 )
 from raqib.incidents.sources import default_table
 
@@ -199,14 +200,17 @@ class Places:
             match.context.append(key)
 
     def _country_after(self, text: str, match: Match) -> None:
-        """'Tripoli, Lebanon': a country named after a comma qualifies the place."""
+        """'Tripoli, Lebanon': a country named after a comma qualifies the place; one that
+        speaks ('... in Maarrat an Numan, Russia said') does not (v5)."""
         after = COUNTRY_AFTER.match(text, match.window.end)
         if after:
             words = after.group(1).split()
             for n in range(len(words), 0, -1):
                 key = cached_key(" ".join(words[:n]))
                 if key in self.country_keys and key not in match.context:
-                    match.context.append(key)
+                    end = after.start(1) + len(" ".join(words[:n]))
+                    if not speaks(text, end):
+                        match.context.append(key)
                     return
 
     # ------------------------------------------------------------------- match selection
