@@ -187,10 +187,13 @@ def not_a_place(text: str, window: Window) -> bool:
     return bool(_SAID_AFTER.match(text[window.end:window.end + 60])) and not locative
 
 
+POSSESSIVE_ENDS = ("'s", "’s", "ʼs")
+
+
 def speaks(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` speaks: a reporting verb or a possessive follows
     it ('Russia said', "Russia's defence ministry")."""
-    return bool(_SAID_AFTER.match(text[end:end + 60])) or text[end:end + 2] in ("'s", "’s")
+    return bool(_SAID_AFTER.match(text[end:end + 60])) or text[end:end + 2] in POSSESSIVE_ENDS
 
 
 def read_context(text: str, match: Match) -> Match:

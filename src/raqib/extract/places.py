@@ -47,6 +47,7 @@ from raqib.extract.place_ranking import (
 )
 from raqib.extract.place_rules import (
     COUNTRY_AFTER,
+    POSSESSIVE_ENDS,
     PROCLITICS,
     TOKEN,
     Match,
@@ -169,7 +170,7 @@ class Places:
                 initial = start in starts
                 partial = not arabic and prefix[-1] - (prefix[j] - prefix[i]) > 0
                 out.append(Window(start, end, j - i, key, False, initial, partial))
-                if not arabic and text[end - 2:end] in _POSSESSIVE_ENDS:  # "Baghdad's"
+                if not arabic and text[end - 2:end] in POSSESSIVE_ENDS:  # "Baghdad's"
                     stem = cached_key(text[start:end - 2])
                     if stem not in self.country_keys:  # "Syria's X" qualifies X instead
                         out.append(Window(start, end - 2, j - i, stem, False, initial,
@@ -324,7 +325,6 @@ class Places:
         )
 
 
-_POSSESSIVE_ENDS = ("'s", "’s", "ʼs")
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|(?<=[^\W\d_]{4})s)$")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
