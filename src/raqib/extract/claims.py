@@ -25,7 +25,8 @@ from raqib.extract.claims_speaker import (
     performative_publisher,
     subject,
 )
-from raqib.extract.model import Analysis, Claim, Options
+from raqib.extract.model import ActorMention, Analysis, Claim, Options, Span
+from raqib.extract.positions import ByStart
 from raqib.extract.sentences import split
 
 PUBLISHER = "(publisher)"
@@ -269,6 +270,7 @@ class Claims:
         lex, claims = self.lexicon, []
         last: tuple[str, str | None] | None = None
         country = places.document_country(doc)
+        actors = ByStart(doc.actors)
         seen: set[tuple[int, int, str]] = set()
         for f in sorted(found, key=lambda f: (f.start, f.end)):
             if (f.start, f.end, f.stance) in seen or not doc.text[f.start : f.end].strip():
@@ -278,12 +280,12 @@ class Claims:
             if claimant == PUBLISHER or lex.has("self", claimant):
                 if publisher:
                     claimant, cspan = doc.text[publisher[0] : publisher[1]], publisher
-                actor, side = _actor(doc, cspan, _tidy(claimant, lex) if publisher else PUBLISHER,
-                                     country)
+                actor, side = _actor(actors, cspan,
+                                     _tidy(claimant, lex) if publisher else PUBLISHER, country)
             elif lex.has("pronoun", claimant) and last:
                 actor, side = last
             else:
-                actor, side = last = _actor(doc, cspan, _tidy(claimant, lex), country)
+                actor, side = last = _actor(actors, cspan, _tidy(claimant, lex), country)
             statement = f.statement or doc.text[f.start : f.end]
             claims.append(Claim(" ".join(claimant.split()), actor, f.stance, statement, f.start,
                                 f.end, _about(doc, f.start, f.end), f.hedged, side))
@@ -328,15 +330,15 @@ def _merge_lies(text: str, found: list[Found], lex: Lexicon) -> None:
                 break
 
 
-def _actor(doc: Analysis, cspan: Range | None, fallback: str, country: str | None
-           ) -> tuple[str, str | None]:
+def _actor(actors: ByStart[ActorMention], cspan: Range | None, fallback: str,
+           country: str | None) -> tuple[str, str | None]:
     """The first dictionary actor named inside the claimant's words, with its side ('' for
     none); else ``fallback`` (the claimant as written, tidied) and no side. A foreign state's
     forces or officials (coded 8 by ``localize``, or a government of another country) side
     with their own government, not with the government of the country the text is about:
     'government of Russia' in a report on Syria."""
-    inside = [a for a in doc.actors
-              if cspan and cspan[0] <= a.span.start and a.span.end <= cspan[1]]
+    inside = [a for a in actors.inside(Span(cspan[0], cspan[1], "")) if a.span.end <= cspan[1]
+              ] if cspan else []
     if not inside:
         return fallback, None
     actor = inside[0]

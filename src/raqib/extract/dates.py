@@ -24,6 +24,7 @@ at Apr 152017"), is a date (v3). French month names, which French writes in lowe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -158,17 +159,17 @@ class Dates:
     def find(self, text: str, ref: date | None) -> list[Found]:
         """Every date in ``text``: (start, end, value, precision, relative), in order."""
         ctx = _Context(ref, ref or self._first_full_date(text))
-        taken: list[tuple[int, int]] = []
+        taken = _Taken()
         found: list[Found] = []
         for pattern, handler in self._patterns:
             for match in pattern.finditer(text):
-                if any(match.start() < e and s < match.end() for s, e in taken):
+                if taken.overlaps(match.start(), match.end()):
                     continue
                 if self._birth.search(text[max(0, match.start() - _BIRTH_WINDOW) : match.start()]):
                     continue
                 result = handler(match, ctx)
                 if result is not None:
-                    taken.append((match.start(), match.end()))
+                    taken.add(match.start(), match.end())
                     found.append(self._hedged(text, _trim(text, result)))
         return sorted(found)
 
@@ -366,6 +367,24 @@ def _trim(text: str, found: Found) -> Found:
     if text[end - 1] == "." and len(text[start : end - 1].split()[-1]) > 4:
         end -= 1
     return start, end, value, precision, relative
+
+
+class _Taken:
+    """Disjoint character ranges already read as dates, sorted: whether a new one overlaps
+    any is a binary search, not a scan (a long text holds thousands of dates)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        at = bisect_left(self.starts, end)  # the ranges that start before ``end``
+        return at > 0 and self.ends[at - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
 
 
 def _mid_month(year: int, month: int, ref: date | None) -> date:

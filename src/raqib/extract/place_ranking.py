@@ -34,9 +34,15 @@ def inner_first(text: str, found: list[tuple[Match, PlaceMention]]) -> None:
     Anbar province' or 'Siliguri town (Darjeeling district, West Bengal)' name Katsina,
     Anbar and Darjeeling to place the town. The outer one is a region that holds a more
     precise place of the text, or a qualifier that follows the place it holds (v5)."""
+    precise: dict[tuple[str | None, str | None], dict[str, float]] = {}
+    for _, place in found:  # the best score of each precise place name, by region
+        if place.geo_precision < 3:
+            names = precise.setdefault((place.country, place.admin1), {})
+            names[place.name] = max(place.score, names.get(place.name, 0.0))
     for number, (match, outer) in enumerate(found):
         holds = regional(text, match, outer)
-        inner = [m.score for _, m in found if holds and _within(outer, m)]
+        inside = precise.get((outer.country, outer.admin1), {}) if holds else {}
+        inner = [score for name, score in inside.items() if name != outer.name]
         if number and match.qualifier:
             head_match, head = found[number - 1]
             gap = text[head_match.window.end:match.window.start]
