@@ -9,7 +9,7 @@ goes first. Split from ``raqib.extract.events`` (which it served since v2) in v8
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from raqib.extract import taxonomy
 from raqib.extract.model import ActorMention, Analysis, DateMention, EventCue, PlaceMention, Span
@@ -80,16 +80,23 @@ def _without_retellings(incidents: list[_Incident], where: _Where, doc: Analysis
     too (v5); when the codebook's rules resolve its type and the incident's to its type
     ('They burnt tyres.' after a blockade), the incident takes that type (v8)."""
     kept: list[_Incident] = []
+    by_type: dict[str, list[_Incident]] = {}
     for incident in incidents:
         cue = incident.cue
-        same = next((k for k in kept if k.cue.sub_event_type == cue.sub_event_type
+        same = next((k for k in by_type.get(cue.sub_event_type, ())
+                     if k.cue.sub_event_type == cue.sub_event_type
                      and _retells(where, k.cue.span, cue.span)), None)
         if same is None and kept and kept[-1].last == incident.first - 1 and not any(
                 where.named(cue.span)) and _retells(where, kept[-1].cue.span, cue.span):
+            told = kept[-1].cue.sub_event_type
             kept[-1].cue = _said_more(kept[-1].cue, cue, doc, tax)
+            if kept[-1].cue.sub_event_type != told:  # retyped: list it under its new type
+                new = kept[-1].cue.sub_event_type
+                by_type[new] = [k for k in kept if k.cue.sub_event_type == new]
             continue  # names nothing: says more of the incident just told
         if same is None:
             kept.append(incident)
+            by_type.setdefault(cue.sub_event_type, []).append(incident)
         elif cue.score > same.cue.score:
             same.cue = replace(same.cue, score=cue.score, own=max(same.cue.own_score,
                                                                    cue.own_score))
@@ -165,12 +172,17 @@ class _Where:
     dates: ByStart[DateMention]
     places: ByStart[PlaceMention]
     actors: ByStart[ActorMention]
+    _named: dict[tuple[int, int], tuple[set, set, set]] = field(default_factory=dict)
 
     def named(self, span: Span) -> tuple[set, set, set]:
-        """The days, the places and the actors ``span`` names."""
-        return ({m.value for m in self.dates.inside(span)},
-                {m.name for m in self.places.inside(span)},
-                {m.name for m in self.actors.inside(span)})
+        """The days, the places and the actors ``span`` names (each span read once: a long
+        text compares every incident with those kept before it)."""
+        key = (span.start, span.end)
+        if key not in self._named:
+            self._named[key] = ({m.value for m in self.dates.inside(span)},
+                                {m.name for m in self.places.inside(span)},
+                                {m.name for m in self.actors.inside(span)})
+        return self._named[key]
 
 
 def _retells(where: _Where, first: Span, later: Span) -> bool:
