@@ -114,10 +114,13 @@ def _within(region: PlaceMention, place: PlaceMention) -> bool:
 
 def vote_weight(text: str, match: Match, place: Place) -> float:
     """How much a name votes for the country of ``place``, its chosen or likeliest
-    candidate: a country or a qualifying region 1.5, other names 1; times 0.6 and the
-    place's prior when the name has candidates in several countries and nothing named with
-    it settles which; half, and times the prior, for a doubtful match (``doubtful``); half
-    for a partial one ('Bala' of 'Bala Duri'); less for an agreement's name (v5)."""
+    candidate: a country named as a place or a qualifying region 1.5, a country named as an
+    actor ('Russia said') 0.5, as a demonym; other names 1, times (when nothing named with
+    them settles it) 0.6 and the place's prior for a name of several countries, or the
+    prior but at least ``SURE`` for a name of one ('Energy', a village in Illinois, no
+    longer votes as surely as Beirut); half, and times the prior, for a doubtful match
+    (``doubtful``); half for a partial one ('Bala' of 'Bala Duri'); less for an agreement's
+    name or a dateline (v5)."""
     if place.kind == "country" and not (match.locative or match.qualifier or match.context):
         return 0.5  # 'Russia said', 'Russia's jets': a country as an actor, as a demonym votes
     weight = 1.5 if place.kind == "country" or match.qualifier else 1.0
@@ -133,8 +136,8 @@ def vote_weight(text: str, match: Match, place: Place) -> float:
 
 def coverage(text: str, matches: list[Match]) -> Counter[str]:
     """``COVER_WEIGHT`` for each distinct name that has a candidate in a country: the country
-    in which most of a text's names can lie ('Beirut ... Tripoli' is in Lebanon, which has a
-    Tripoli too, not in Libya) (v5)."""
+    in which most of a text's names can lie wins ('Markhazah (Qaatabah, Ad Dali)' is in
+    Yemen, which has an Ad Dali governorate, not at Dali in China) (v5)."""
     covered: dict[str, set[str]] = {}
     for match in matches:
         if not (match.window.partial or match.aside or doubtful(text, match)):
