@@ -184,7 +184,7 @@ def not_a_place(text: str, window: Window) -> bool:
     if _TITLE_BEFORE.search(before):
         return True
     locative = _previous_word(text, window.start) in _LOCATIVE
-    return bool(_SAID_AFTER.match(text[window.end:window.end + 60])) and not locative
+    return _said_after(text, window.end) and not locative
 
 
 POSSESSIVE_ENDS = ("'s", "’s", "ʼs")
@@ -193,7 +193,11 @@ POSSESSIVE_ENDS = ("'s", "’s", "ʼs")
 def speaks(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` speaks: a reporting verb or a possessive follows
     it ('Russia said', "Russia's defence ministry")."""
-    return bool(_SAID_AFTER.match(text[end:end + 60])) or text[end:end + 2] in POSSESSIVE_ENDS
+    return _said_after(text, end) or text[end:end + 2] in POSSESSIVE_ENDS
+
+
+def _said_after(text: str, end: int) -> bool:
+    return bool(_SAID_AFTER.match(text[end:end + 60]))
 
 
 def read_context(text: str, match: Match) -> Match:

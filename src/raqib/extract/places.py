@@ -71,7 +71,8 @@ from raqib.incidents.sources import default_table
 
 MIN_SCORE = 0.3
 ASIDE_PENALTY = 0.3
-"""... and its mention scores this much less as the place of an event."""
+"""A place that names an agreement or a meeting, or opens a dateline, scores this much less
+as the place of an event (it votes less too: ``place_ranking.ASIDE_WEIGHT``)."""
 
 
 class Places:
@@ -106,12 +107,12 @@ class Places:
             self._country_after(text, match)
             self._country_before(text, match)
         named = {m.window.key for m in matches} & self.region_keys
-        demonyms = self._demonym_votes(text) + coverage(text, matches)
-        votes = self._country_votes(text, demonyms, matches, named)
+        base = self._demonym_votes(text) + coverage(text, matches)  # before any name's own vote
+        votes = self._country_votes(text, base, matches, named)
         for _ in range(2):
             for match in matches:
                 self._resolve(match, votes, named)
-            votes = self._chosen_votes(text, demonyms, matches)
+            votes = self._chosen_votes(text, base, matches)
         top = votes.most_common(1)[0][0] if votes else None
         found: list[tuple[Match, PlaceMention]] = []
         for match in matches:
@@ -241,12 +242,12 @@ class Places:
                 votes[self.country_keys[key]] += 1.5
         return votes
 
-    def _country_votes(self, text: str, demonyms: Counter[str], matches: list[Match],
+    def _country_votes(self, text: str, base: Counter[str], matches: list[Match],
                        named: set[str]) -> Counter[str]:
         """First guess of the document's country, before any name is resolved: each name
         for its most populous candidate, and for each candidate that a region named with it
         contains."""
-        votes = demonyms.copy()
+        votes = base.copy()
         for match in matches:
             countries = [c for c in match.candidates if c.kind == "country"]
             best = countries[0] if countries else max(match.candidates, key=prior)
@@ -256,9 +257,9 @@ class Places:
                     votes[place.country] += 1.0
         return votes
 
-    def _chosen_votes(self, text: str, demonyms: Counter[str], matches: list[Match]
+    def _chosen_votes(self, text: str, base: Counter[str], matches: list[Match]
                       ) -> Counter[str]:
-        votes = demonyms.copy()
+        votes = base.copy()
         for match in matches:
             if match.chosen is not None:
                 votes[match.chosen.country] += vote_weight(text, match, match.chosen)
