@@ -260,6 +260,17 @@ def test_relative_dates_count_from_the_texts_own_dateline(stage: dates.Dates, te
     assert mentions[-1].span.text == "Saturday" and mentions[-1].value == saturday
 
 
+@pytest.mark.parametrize(("text", "published"), [
+    ("Published April 8 2017. A woman was killed near Homs on Saturday.", date(2017, 4, 8)),
+    ("A woman was killed near Homs on 8 April 2017.", None),  # a date, but no dateline
+])
+def test_the_stage_keeps_the_day_the_text_says_it_was_published(
+        stage: dates.Dates, text: str, published: date | None) -> None:
+    doc = Analysis("t", text, reference_date=date(2017, 4, 16))
+    stage(doc)
+    assert doc.published == published
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Apr 152017", date(2017, 4, 15)),
     ("Jul 52016", date(2016, 7, 5)),  # a one-digit day: the year is the last four digits

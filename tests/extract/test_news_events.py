@@ -570,3 +570,29 @@ def test_three_words_can_report_an_event(pipeline: Pipeline, text: str,
     doc = run(pipeline, text)
     assert [e.sub_event_type for e in doc.events][:1] == ([sub_event_type] if sub_event_type
                                                         else [])
+
+
+FOLLOW_UP = ("Death toll from market bombing in Iraq rises to 31\nPublished 25 November 2018\n\n"
+             "The toll rose as more of the wounded died in hospital, the provincial health "
+             "office said. The market is the largest in the district. A car bomb exploded "
+             "early on Friday in a crowded market in Tuz Khurmatu, killing at least 31 people.")
+
+
+def test_a_headline_told_again_with_its_day_takes_that_day_and_place(
+        pipeline: Pipeline) -> None:
+    doc = run(pipeline, FOLLOW_UP)
+    assert [e.sub_event_type for e in doc.events] == ["Remote explosive/landmine/IED"]
+    bombing = doc.events[0]
+    assert bombing.evidence.text.startswith("Death toll from market bombing")
+    assert (bombing.event_date, bombing.time_precision) == ("2018-11-23", 1)
+    assert bombing.spans["event_date"].text == "Friday"
+    assert bombing.spans["location"].text == "Tuz Khurmatu"
+
+
+def test_a_headline_naming_the_same_town_as_an_earlier_day_is_another_event(
+        pipeline: Pipeline) -> None:
+    doc = run(pipeline, "Air strikes kill 12 civilians in Maarat al-Numan\nPublished 25 "
+                        "November 2018\n\nWarplanes struck the market of the town, killing 12 "
+                        "civilians, rescuers said. The town is home to some 80,000 people. On "
+                        "Friday, air strikes on Maarat al-Numan killed five people.")
+    assert [e.event_date for e in doc.events] == ["2018-11-25", "2018-11-23"]

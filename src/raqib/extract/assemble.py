@@ -248,7 +248,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v4"
+    name = "extract.assemble.v5"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -278,6 +278,8 @@ class Assemble:
         )
         event.spans["sub_event_type"] = window
         self._place(event, _event_places(found.places, window), country)
+        if cue.detail is not None:  # the headline's event told further on, with its day
+            self._place_detail(event, found.places.inside(cue.detail))
         # a party that speaks about the event takes a role only when no other can; the agent
         # of a passive ('killed by X') in the event's first sentence comes first
         opening = found.sentences.inside(window)[:1]
@@ -285,7 +287,8 @@ class Assemble:
         near = sorted(found.actors.near(window), key=lambda a: (
             id(a) in found.speakers, not (a.span.start < limit and _agent(doc, a))))
         self._actors(event, cue, near, found)
-        self._date(event, found.dates.near(window), doc)
+        self._date(event, (cue.detail and found.dates.inside(cue.detail))
+                   or found.dates.near(window), doc)
         self._casualties(event, doc if single else found.view(doc, window))
         weapons = found.weapons.near(window)
         if weapons:
@@ -305,6 +308,13 @@ class Assemble:
         event.latitude, event.longitude = place.latitude, place.longitude
         event.geo_precision = place.geo_precision
         event.spans["location"] = place.span
+
+    def _place_detail(self, event: Event, found: list[PlaceMention]) -> None:
+        """The detail's place, when it is at least as precise as the headline's."""
+        if found and (not event.location or event.location == event.country
+                      or event.geo_precision is None
+                      or max(found, key=places.rank).geo_precision <= event.geo_precision):
+            self._place(event, found, event.country)
 
     def _actors(self, event: Event, cue: EventCue, actors: list[ActorMention],
                 found: _Found) -> None:

@@ -132,7 +132,8 @@ class Dates:
         ]
 
     def __call__(self, doc: Analysis) -> None:
-        ref = self._dateline(doc.text) or doc.reference_date
+        doc.published = self._dateline(doc.text)
+        ref = doc.published or doc.reference_date
         for start, end, value, precision, relative in self.find(doc.text, ref):
             doc.dates.append(DateMention(doc.span(start, end), value, precision, relative,
                                          self._role(doc.text, start)))

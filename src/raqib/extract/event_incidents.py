@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
 from raqib.extract import taxonomy
 from raqib.extract.model import ActorMention, Analysis, DateMention, EventCue, PlaceMention, Span
@@ -26,6 +27,9 @@ class _Incident:
 
 
 LEAD_MIN_SCORE = 0.5
+DETAIL_DAYS = 7
+"""How many days before the text's own date the body may put its headline's event
+(``extract.assemble.v5``)."""
 
 
 def best_cues(doc: Analysis) -> list[EventCue]:
@@ -64,9 +68,51 @@ def best_cues(doc: Analysis) -> list[EventCue]:
     if confident:  # the document's lead event goes first (news tells the main event first)
         lead = min(confident, key=lambda inc: inc.first)
         incidents.remove(lead)
+        _with_detail(lead, incidents, where, doc)
         incidents.insert(0, lead)
     return [inc.cue for n, inc in enumerate(incidents)
             if n == 0 or inc.cue.score >= LEAD_MIN_SCORE or where.dates.inside(inc.cue.span)]
+
+
+def _with_detail(lead: _Incident, others: list[_Incident], where: _Where,
+                 doc: Analysis) -> None:
+    """The lead told again further on with its day (``extract.assemble.v5``).
+
+    A lead that names no day but the text's own ('Turkey says tests on Syria attack victims
+    point to sarin', under the page's date) and a later sentence of the same sub-event type,
+    confident by its own words, that names a day in the ``DETAIL_DAYS`` before that date at
+    a finer place than each of the lead's ('86 people were killed early on Tuesday in Khan
+    Sheikhoun') tell one incident: the later one becomes the lead's ``detail`` (its day and
+    place) and leaves ``others``. A lead naming the same town is the day's own news ('fresh
+    strikes hit Aleppo' above 'on Sunday, strikes on Aleppo killed ...'), not a follow-up."""
+    today = doc.published or doc.reference_date
+    if today is None or any(d.value != today for d in where.dates.inside(lead.cue.span)):
+        return
+    mine = where.places.inside(lead.cue.span)
+    for other in sorted(others, key=lambda inc: inc.first):
+        if (other.first <= lead.last or other.cue.sub_event_type != lead.cue.sub_event_type
+                or other.cue.own_score < LEAD_MIN_SCORE):
+            continue
+        days = where.dates.inside(other.cue.span)
+        if (days and days[0].precision == 1
+                and today - timedelta(days=DETAIL_DAYS) <= days[0].value < today
+                and _fits(mine, where.places.inside(other.cue.span))):
+            lead.cue = replace(lead.cue, detail=other.cue.span,
+                               score=max(lead.cue.score, other.cue.score))
+            others.remove(other)
+            return
+
+
+def _fits(lead: list[PlaceMention], later: list[PlaceMention]) -> bool:
+    """The later sentence names a place, and each of the lead's places holds one of them."""
+    return bool(later) and all(any(_holds(p, q) for q in later) for p in lead)
+
+
+def _holds(outer: PlaceMention, inner: PlaceMention) -> bool:
+    """``outer`` is the country of ``inner`` or a province that holds it."""
+    return outer.country == inner.country and outer.name != inner.name and (
+        outer.name == outer.country
+        or (outer.geo_precision == 3 and bool(outer.admin1) and outer.admin1 == inner.admin1))
 
 
 def _without_retellings(incidents: list[_Incident], where: _Where, doc: Analysis,

@@ -104,6 +104,9 @@ class EventCue:
     own: float | None = None
     """The sentence's own score for the type, before the document's context leaned it
     (None: the same as ``score``): whether it reports this type by its own words."""
+    detail: Span | None = None
+    """A later sentence that tells the same incident with its day (a headline's event told
+    again in the body): the event's day, and its place when finer, come from there."""
 
     @property
     def own_score(self) -> float:
@@ -166,6 +169,9 @@ class Analysis:
     text: str
     reference_date: date | None = None
     language: str | None = None
+    published: date | None = None
+    """The day the text says it was published (its dateline), when it says so (the dates
+    stage); its relative dates count from it."""
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
