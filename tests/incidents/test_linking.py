@@ -104,6 +104,33 @@ def test_a_day_apart_links_only_with_a_shared_actor_or_similar_words():
     assert link_all([OPPOSITION_SHELLING, same_actor, day_after]) == {2: 1, 3: 1, 4: 2}
 
 
+KHAN_SHAYKHUN = (35.4412, 36.6510)
+IDLIB_CITY = (35.9306, 36.6339)  # 54 km north of Khan Shaykhun
+
+
+@pytest.mark.parametrize(("sub_event_type", "linked"), [
+    ("Chemical weapon", True), ("Suicide bomb", True),
+    ("Shelling/artillery/missile attack", False), ("Air/drone strike", False),
+])
+def test_a_rare_kind_of_event_links_over_days_and_a_province(sub_event_type: str,
+                                                              linked: bool):
+    """A chemical attack told the next day from the province's capital, or two days later
+    from the town, is the same attack; shelling is not the same shelling that way."""
+    kind = {"event_type": "Explosions/Remote violence", "sub_event_type": sub_event_type,
+            "actor1": "Military Forces of Syria (2000-)"}
+    attack = report(1, **kind, **at(KHAN_SHAYKHUN), location="Khan Shaykhun",
+                    event_date=date(2017, 4, 4),
+                    text="Dozens killed in an attack on Khan Shaykhun, rescuers say")
+    next_day = report(2, **kind, **at(IDLIB_CITY), location="Idlib", source=SANA,
+                      event_date=date(2017, 4, 5),
+                      text="Death toll of the attack on Khan Shaykhun in Idlib rises to 86")
+    assert (link_all([attack, next_day]) == {1: 1, 2: 1}) is linked
+    two_days = replace(next_day, **at(KHAN_SHAYKHUN), event_date=date(2017, 4, 6))
+    assert (link_all([attack, two_days]) == {1: 1, 2: 1}) is linked
+    four_days = replace(two_days, event_date=date(2017, 4, 8))
+    assert link_all([attack, four_days]) == {1: 1, 2: 2}
+
+
 def test_shared_actor_ignores_qualifiers_and_victims():
     from raqib.incidents.similarity import actor_relation
 
@@ -267,6 +294,7 @@ def test_explain_gives_reasons():
 def test_settings_are_documented_defaults():
     s = LinkSettings()
     assert s.day_windows == (1, 7, 31) and s.km_windows == (10.0, 25.0, 75.0)
+    assert (s.rare_days, s.rare_km) == (3, 75.0) and "Chemical weapon" in s.rare_types
     assert 0 < s.threshold < s.text_only_threshold <= 1
 
 

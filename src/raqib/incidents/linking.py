@@ -22,23 +22,27 @@ by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
    anything else never); dates further apart than the wider window of the two
    (``day_windows``: 1 day, a week, a month for time precision 1, 2, 3); coordinates further
    apart than the wider distance (``km_windows``: 10, 25, 75 km for geo precision 1, 2, 3);
-   without coordinates on both, different countries or different admin1.
-2. Parts in [0, 1]: *date* 1.0 on the same day, 0.5 a day off, 0.6 / 0.4 when either date
-   is only known to the week / month; *place* ``(1 - 0.5 * km / limit)`` times 1.0 / 0.85 /
-   0.6 by geo precision, 0.7 for the same location name without coordinates, 0.4 for only
-   the same admin1; *type* as above (0.5 when unknown); *actor* 1.0 for a shared actor, 0.0
-   when both name actors and share none, 0.5 when either names none (qualifiers such as
-   '(Syria)' and victim categories such as 'Civilians' do not count); *text* the larger of
-   the TF-IDF cosine of the content words of ``text`` and the bottom-k sketch resemblance of
-   the word 3-shingles of ``full_text`` (or ``text``). Each report's TF-IDF vector is made
-   once, when it is scored, from the document frequencies of the reports placed before it
-   (square-root term frequency, smooth idf), and never re-weighted: simple, stable, and
-   deterministic for a given order.
+   without coordinates on both, different countries or different admin1. Two reports of
+   one *rare* sub-event type (``rare_types``: chemical weapon, suicide bomb; few, and told
+   for days after) are compared over at least ``rare_days`` (3) and ``rare_km`` (75 km):
+   a follow-up dated by its own day, or placed at the province's capital, is the same
+   attack, where shelling two days or 50 km apart is other shelling.
+2. Parts in [0, 1]: *date* 1.0 on the same day, 0.5 a day off, 0.6 / 0.4 when either date is
+   only known to the week / month (0.4 two or three days off for a rare type); *place*
+   ``(1 - 0.5 * km / limit)`` times 1.0 / 0.85 / 0.6 by geo precision, 0.7 for the same location
+   name without coordinates, 0.4 for only the same admin1; *type* as above (0.5 when
+   unknown); *actor* 1.0 for a shared actor, 0.0 when both name actors and share none, 0.5
+   when either names none (qualifiers such as '(Syria)' and victim categories such as
+   'Civilians' do not count); *text* the larger of the TF-IDF cosine of the content words of
+   ``text`` and the bottom-k sketch resemblance of the word 3-shingles of ``full_text`` (or
+   ``text``). Each report's TF-IDF vector is made once, when it is scored, from the document
+   frequencies of the reports placed before it (square-root term frequency, smooth idf), and
+   never re-weighted: simple, stable, and deterministic for a given order.
 3. Score ``0.30 date + 0.25 place + 0.15 type + 0.10 actor + 0.20 text``. A place known
    only by admin1 (or a bare location name) also needs text similarity >= 0.5, and dates a
    day apart need a shared actor or text similarity >= 0.3 (a report told a day late is
    common, but so is shelling of one town on consecutive days; the gates against every
-   compared member keep such merges to two days).
+   compared member keep such merges to two days), except for a rare type.
 4. When either report lacks a date or any place, the fields cannot vouch for the link: the
    score is the text similarity alone, and it links only at >= 0.8 (syndicated copies).
 
@@ -64,9 +68,10 @@ from raqib.incidents.similarity import (
     LinkSettings,
     TextFeatures,
     compare,
+    day_window,
     has_coords,
     incident_score,
-    precision_level,
+    km_window,
     text_features,
 )
 
@@ -170,13 +175,13 @@ class IncidentIndex:
     def _buckets(self, report: ReportView) -> range:
         assert report.event_date is not None
         day = report.event_date.toordinal()
-        window = self.settings.day_windows[precision_level(report.time_precision) - 1]
+        window = day_window(report, self.settings)
         size = self.settings.bucket_days
         return range((day - window) // size, (day + window) // size + 1)
 
     def _cells(self, report: ReportView) -> list[tuple[int, int]]:
         assert report.latitude is not None and report.longitude is not None
-        radius = self.settings.km_windows[precision_level(report.geo_precision) - 1]
+        radius = km_window(report, self.settings)
         dlat = radius / 110.0
         widest = min(89.0, abs(report.latitude) + dlat)
         dlon = min(180.0, radius / (110.0 * math.cos(math.radians(widest))))

@@ -245,6 +245,11 @@ class LinkSettings:
     weight_type: float = 0.15
     weight_actor: float = 0.10
     weight_text: float = 0.20
+    rare_types: tuple[str, ...] = ("Chemical weapon", "Suicide bomb")
+    """Sub-event types whose events are few and far between and told for days after: two
+    reports of one such type are compared over ``rare_days`` and ``rare_km``."""
+    rare_days: int = 3
+    rare_km: float = 75.0
     representatives: int = 6
     """Members of an incident that a new report is compared with (its first ones)."""
     max_candidates: int = 256
@@ -267,8 +272,23 @@ def _note(notes: list[str] | None, text: str) -> None:
         notes.append(text)
 
 
+def rare(report: ReportView, s: LinkSettings) -> bool:
+    """The report's sub-event type is one of ``s.rare_types``."""
+    return report.sub_event_type.casefold() in {t.casefold() for t in s.rare_types}
+
+
+def day_window(report: ReportView, s: LinkSettings) -> int:
+    window = s.day_windows[precision_level(report.time_precision) - 1]
+    return max(window, s.rare_days) if rare(report, s) else window
+
+
+def km_window(report: ReportView, s: LinkSettings) -> float:
+    limit = s.km_windows[precision_level(report.geo_precision) - 1]
+    return max(limit, s.rare_km) if rare(report, s) else limit
+
+
 def _date_part(
-    a: ReportView, b: ReportView, s: LinkSettings, notes: list[str] | None
+    a: ReportView, b: ReportView, s: LinkSettings, notes: list[str] | None, both_rare: bool
 ) -> tuple[float | None, bool]:
     """The date score (None: a date is missing; GATED) and whether it is a day off."""
     if a.event_date is None or b.event_date is None:
@@ -277,9 +297,15 @@ def _date_part(
     days = abs((a.event_date - b.event_date).days)
     level = max(precision_level(a.time_precision), precision_level(b.time_precision))
     window = s.day_windows[level - 1]
+    if both_rare and days > window and days <= s.rare_days:
+        _note(notes, f"{days} days apart, within the window of a rare type")
+        return s.date_scores[2], False
     if days > window:
         _note(notes, f"{days} days apart (window {window} days)")
         return GATED, False
+    if level == 1 and both_rare and days:
+        _note(notes, f"{days} day apart (a rare type)")
+        return s.near_day_score, False
     if level == 1:
         _note(notes, "same day" if days == 0 else f"{days} day apart")
         return (s.date_scores[0], False) if days == 0 else (s.near_day_score, True)
@@ -289,13 +315,15 @@ def _date_part(
 
 
 def _place_part(
-    a: ReportView, b: ReportView, s: LinkSettings, notes: list[str] | None
+    a: ReportView, b: ReportView, s: LinkSettings, notes: list[str] | None, both_rare: bool
 ) -> tuple[float | None, bool]:
     """The place score (None: no place to compare; GATED) and whether it is a weak match."""
     level = max(precision_level(a.geo_precision), precision_level(b.geo_precision))
     if has_coords(a) and has_coords(b):
         km = km_apart(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
         limit = s.km_windows[level - 1]
+        if both_rare:
+            limit = max(limit, s.rare_km)
         if km > limit:
             _note(notes, f"{km:.0f} km apart (limit {limit:.0f} km)")
             return GATED, False
@@ -331,10 +359,11 @@ def compare(
     _note(notes, words)
     if kind is None:
         return GATED
-    when, day_off = _date_part(a, b, s, notes)
+    both_rare = kind == SAME_SUB_EVENT and rare(a, s)
+    when, day_off = _date_part(a, b, s, notes, both_rare)
     if when == GATED:
         return GATED
-    where, weak = _place_part(a, b, s, notes)
+    where, weak = _place_part(a, b, s, notes, both_rare)
     if where == GATED:
         return GATED
     text = text_similarity(fa, fb, s.sketch_size)
