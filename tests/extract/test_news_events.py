@@ -596,3 +596,10 @@ def test_a_headline_naming_the_same_town_as_an_earlier_day_is_another_event(
                         "civilians, rescuers said. The town is home to some 80,000 people. On "
                         "Friday, air strikes on Maarat al-Numan killed five people.")
     assert [e.event_date for e in doc.events] == ["2018-11-25", "2018-11-23"]
+
+
+def test_a_persons_possessive_is_no_place_named_like_it(pipeline: Pipeline) -> None:
+    """"Assad's forces" is not Assads, a village in Morocco: one word with a possessive ending
+    is read as its stem only (``extract.places.v6``)."""
+    doc = run(pipeline, "The strike hit a base held by Assad's forces near Homs on Friday.")
+    assert [(p.name, p.country) for p in doc.places] == [("Homs", "Syria")]

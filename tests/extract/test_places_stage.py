@@ -91,7 +91,7 @@ def named(doc: Analysis, words: str) -> PlaceMention:
 
 def test_stage_shape(stage: places.Places) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.places.v5"
+    assert stage.name == "extract.places.v6"
 
 
 @pytest.mark.parametrize(

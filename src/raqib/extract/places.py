@@ -76,7 +76,7 @@ as the place of an event (it votes less too: ``place_ranking.ASIDE_WEIGHT``)."""
 
 
 class Places:
-    name = "extract.places.v5"
+    name = "extract.places.v6"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -170,8 +170,12 @@ class Places:
                     continue
                 initial = start in starts
                 partial = not arabic and prefix[-1] - (prefix[j] - prefix[i]) > 0
-                out.append(Window(start, end, j - i, key, False, initial, partial))
-                if not arabic and text[end - 2:end] in POSSESSIVE_ENDS:  # "Baghdad's"
+                possessive = not arabic and text[end - 2:end] in POSSESSIVE_ENDS
+                if possessive and j - i == 1:  # "Assad's" is Assad's, not Assads (Morocco)
+                    key = ""
+                else:  # "St. John's" is a name
+                    out.append(Window(start, end, j - i, key, False, initial, partial))
+                if possessive:  # "Baghdad's"
                     stem = cached_key(text[start:end - 2])
                     if stem not in self.country_keys:  # "Syria's X" qualifies X instead
                         out.append(Window(start, end - 2, j - i, stem, False, initial,
@@ -179,7 +183,7 @@ class Places:
                 if arabic and first.startswith(PROCLITICS) and len(first) > 3:
                     out.append(Window(start, end, j - i, name_key(text[start + 1:end]),
                                        initial=initial))
-                elif not arabic and len(loose := loose_key(key)) >= 6:
+                elif key and not arabic and len(loose := loose_key(key)) >= 6:
                     out.append(Window(start, end, j - i, "~" + loose, True, initial, partial))
         return out
 
