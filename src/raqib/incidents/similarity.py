@@ -274,7 +274,12 @@ def _note(notes: list[str] | None, text: str) -> None:
 
 def rare(report: ReportView, s: LinkSettings) -> bool:
     """The report's sub-event type is one of ``s.rare_types``."""
-    return report.sub_event_type.casefold() in {t.casefold() for t in s.rare_types}
+    return report.sub_event_type.casefold() in _folded(s.rare_types)
+
+
+@lru_cache(maxsize=16)
+def _folded(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(name.casefold() for name in names)
 
 
 def day_window(report: ReportView, s: LinkSettings) -> int:
