@@ -131,6 +131,22 @@ def test_a_rare_kind_of_event_links_over_days_and_a_province(sub_event_type: str
     assert link_all([attack, four_days]) == {1: 1, 2: 2}
 
 
+@pytest.mark.parametrize(("sub_event_type", "linked"), [
+    ("Chemical weapon", True), ("Shelling/artillery/missile attack", False)])
+def test_a_rare_kind_of_event_with_no_place_links_by_its_day(sub_event_type: str,
+                                                              linked: bool):
+    """A video caption that names the attack and its day but no place ('Victims of the
+    chemical attack, 21 August 2013') is the day's chemical attack; not so for shelling."""
+    kind = {"event_type": "Explosions/Remote violence", "sub_event_type": sub_event_type}
+    attack = report(1, **kind, **at(DOUMA), location="Douma", admin1="Rif Dimashq",
+                    event_date=date(2013, 8, 21), text="Victims of the attack in Douma")
+    caption = report(2, **kind, country="", admin1="", event_date=date(2013, 8, 21),
+                     text="Victims filmed in a field hospital")
+    assert (link_all([attack, caption]) == {1: 1, 2: 1}) is linked
+    next_day = replace(caption, event_date=date(2013, 8, 22))
+    assert link_all([attack, next_day]) == {1: 1, 2: 2}
+
+
 def test_shared_actor_ignores_qualifiers_and_victims():
     from raqib.incidents.similarity import actor_relation
 

@@ -26,7 +26,10 @@ by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
    one *rare* sub-event type (``rare_types``: chemical weapon, suicide bomb; few, and told
    for days after) are compared over at least ``rare_days`` (3) and ``rare_km`` (75 km):
    a follow-up dated by its own day, or placed at the province's capital, is the same
-   attack, where shelling two days or 50 km apart is other shelling.
+   attack, where shelling two days or 50 km apart is other shelling. Such a report with
+   neither coordinates nor a province ('Victims of the chemical attack', a video's caption)
+   meets the others of its type by a key of type and day bucket, and its place part is
+   ``rare_unplaced_score`` (0.3) instead of leaving the link to the text alone.
 2. Parts in [0, 1]: *date* 1.0 on the same day, 0.5 a day off, 0.6 / 0.4 when either date is
    only known to the week / month (0.4 two or three days off for a rare type); *place*
    ``(1 - 0.5 * km / limit)`` times 1.0 / 0.85 / 0.6 by geo precision, 0.7 for the same location
@@ -72,6 +75,7 @@ from raqib.incidents.similarity import (
     has_coords,
     incident_score,
     km_window,
+    rare,
     text_features,
 )
 
@@ -159,6 +163,8 @@ class IncidentIndex:
         if report.event_date is None:
             return keys
         buckets = self._buckets(report)
+        if rare(report, self.settings):  # few: every report of the type meets the others
+            keys += [("r", report.sub_event_type.casefold(), b) for b in buckets]
         if has_coords(report):
             keys += [("g", *cell, b) for cell in self._cells(report) for b in buckets]
         if report.admin1.strip():

@@ -250,6 +250,9 @@ class LinkSettings:
     reports of one such type are compared over ``rare_days`` and ``rare_km``."""
     rare_days: int = 3
     rare_km: float = 75.0
+    rare_unplaced_score: float = 0.3
+    """The place part of two reports of one rare type when one gives neither coordinates nor
+    a province: their day and kind vouch for the link, with some words in common."""
     representatives: int = 6
     """Members of an incident that a new report is compared with (its first ones)."""
     max_candidates: int = 256
@@ -347,6 +350,9 @@ def _place_part(
     if has_admin:
         _note(notes, f"same admin1 ({a.admin1}), no coordinates")
         return s.admin1_place_score, True
+    if both_rare:
+        _note(notes, "a rare type, no place on one side")
+        return s.rare_unplaced_score, False
     _note(notes, "place missing")
     return None, False
 
