@@ -316,6 +316,16 @@ def test_a_towns_possessive_is_the_town(stage: places.Places, possessive: str) -
     assert [p.span.text for p in country.places] == ["Madaya"]
 
 
+@pytest.mark.parametrize("street", ["Street", "Road", "Avenue", "St."])
+def test_a_street_named_after_a_place_is_no_place(stage: places.Places, street: str) -> None:
+    """'Sanaa Street' in Hodeidah is a street there, not Sanaa; 'Aleppo Street' is no
+    Aleppo (v6)."""
+    doc = run(stage, f"Mortar shells hit homes on Aleppo {street} in the east of the city.")
+    assert [p.span.text for p in doc.places] == []
+    town = run(stage, "Mortar shells hit homes in Aleppo in the east of the city.")
+    assert [p.span.text for p in town.places] == ["Aleppo"]
+
+
 def test_a_town_fits_its_province_by_any_of_its_names(stage: places.Places) -> None:
     """Khan Shaykhun lies in Idleb; 'Idlib' named in the text is that province too (v5)."""
     doc = run(stage, "Shelling hit Khan Shaykhun. Families fled Idlib on Monday.")

@@ -54,6 +54,8 @@ _TITLE_BEFORE = re.compile(
     r"(?:\b(?:President|Minister|General|Gen|Colonel|Col|Mr|Mrs|Ms|Dr|spokesman|"
     r"spokesperson|commander|leader|chief|King|Prince|Emir|Pope|Senator|Governor|Mayor|"
     r"Brigadier|Lieutenant|Lt|Captain|Capt|Sergeant|Judge|Imam|Sheikh|Shaykh)\.?)\s+$")
+_STREET_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)"
+                           r"(?![\w-])")
 _SAID_AFTER = re.compile(r"^\s*(?:,[^,]{0,40},\s*)?(?:said|says|told|stated|added|claimed|"
                          r"announced|denied|accused|confirmed)\b")
 _NAMES_AN_ACCORD = re.compile(
@@ -179,9 +181,10 @@ def sentence_starts(doc: Analysis) -> set[int]:
 
 def not_a_place(text: str, window: Window) -> bool:
     """A person or organisation: after a title ('President X'), or before a reporting verb
-    ('X said') without a locative word before it."""
+    ('X said') without a locative word before it; or a street named after a place ('Sanaa
+    Street' in Hodeidah, 'Bolivar Avenue')."""
     before = text[max(0, window.start - 40):window.start]
-    if _TITLE_BEFORE.search(before):
+    if _TITLE_BEFORE.search(before) or _STREET_AFTER.match(text, window.end):
         return True
     locative = _previous_word(text, window.start) in _LOCATIVE
     return _said_after(text, window.end) and not locative
