@@ -1,4 +1,4 @@
-"""extract.actors.v4 on the project's own sentences."""
+"""extract.actors.v5 on the project's own sentences."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v4"
+    assert stage.name == "extract.actors.v5"
     assert callable(stage)
 
 
@@ -60,6 +60,19 @@ def test_assad_regime_and_the_regime_as_claimant(stage: actors.Actors) -> None:
     assert found(doc)[0] == ("the Assad regime", "Military Forces of Syria (2000-)")
     regime = [m for m in doc.actors if m.span.text == "the regime"]
     assert regime and regime[0].inter == 1 and regime[0].side == "government"
+
+
+@pytest.mark.parametrize(("words", "name"), [
+    ("Assads forces", "Military Forces of Syria (2000-)"),
+    ("Assad's forces", "Military Forces of Syria (2000-)"),
+    ("Peoples Protection Units", "YPG: People's Protection Units"),
+])
+def test_a_possessive_without_its_apostrophe_still_names_the_actor(
+        stage: actors.Actors, words: str, name: str) -> None:
+    """Scraped pages lose apostrophes ("Assads forces"); an alias with a possessive is read
+    in both forms (``actor_dictionary``)."""
+    doc = run(stage, f"{words} shelled the town on Monday.", date(2017, 4, 3))
+    assert found(doc)[0] == (words, name)
 
 
 def test_bare_regime_and_other_near_misses_do_not_fire(stage: actors.Actors) -> None:

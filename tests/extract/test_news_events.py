@@ -603,3 +603,14 @@ def test_a_persons_possessive_is_no_place_named_like_it(pipeline: Pipeline) -> N
     is read as its stem only (``extract.places.v6``)."""
     doc = run(pipeline, "The strike hit a base held by Assad's forces near Homs on Friday.")
     assert [(p.name, p.country) for p in doc.places] == [("Homs", "Syria")]
+
+
+def test_a_town_named_inside_an_actors_name_is_no_place(pipeline: Pipeline) -> None:
+    """"Assads forces" (a scraped page's "Assad's forces") is the Syrian army, not Assads, a
+    village in Morocco; a country inside an actor's name still places the text."""
+    doc = run(pipeline, "The strike hit a base held by Assads forces near Homs on Friday.")
+    assert [a.name for a in doc.actors] == ["Military Forces of Syria (2000-)"]
+    assert [(p.name, p.country) for p in doc.places] == [("Homs", "Syria")]
+    border = run(pipeline, "Military forces of India and Pakistan exchanged fire across the "
+                           "LoC in Nowshera sector on Friday.")
+    assert border.events[0].country in ("India", "Pakistan")  # not "LoC" read as Vietnam

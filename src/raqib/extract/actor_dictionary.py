@@ -174,13 +174,17 @@ class Dictionary:
                 self._insert(head + middle + tail, Hit(index, country))
 
     def _insert(self, toks: list[tuple[str, str]], hit: Hit) -> None:
+        """Index an alias's tokens; an alias with a possessive ("Assad's forces") also under
+        the form scraped text prints without the apostrophe ("Assads forces")."""
         if not toks:
             return
-        case = tuple(w if len(w) > 1 and w.isupper() and w.isalpha() else None for _, w in toks)
-        node = self.trie
-        for key, _ in toks:
-            node = node.setdefault(key, {})
-        node.setdefault(_TERM, []).append(replace(hit, case=case if any(case) else ()))
+        for form in {tuple(toks), tuple(_bare_possessives(toks))}:
+            case = tuple(w if len(w) > 1 and w.isupper() and w.isalpha() else None
+                         for _, w in form)
+            node = self.trie
+            for key, _ in form:
+                node = node.setdefault(key, {})
+            node.setdefault(_TERM, []).append(replace(hit, case=case if any(case) else ()))
 
     def _add_countries(self) -> None:
         """Country names and demonyms alone are context (entry -1 and -2), not actors; a
@@ -244,6 +248,17 @@ class Dictionary:
         the = "the " if info and info.article else ""
         return entry.name.format(country=country, country_the=the + country,
                                  regime=self.countries.regime(country, when))
+
+
+def _bare_possessives(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The tokens with each "'s" joined to the word before it ("Assad", "'s" -> "Assads")."""
+    out: list[tuple[str, str]] = []
+    for key, word in toks:
+        if key == "'s" and out:
+            out[-1] = (out[-1][0] + "s", out[-1][1] + "s")
+        else:
+            out.append((key, word))
+    return out
 
 
 def _case_ok(hit: Hit, toks: list, i: int, j: int) -> bool:

@@ -35,12 +35,14 @@ def masked(text: str, places: Iterable[Span], span: Span) -> str:
 
 def mask_texts(texts: Sequence[str], options: Options | None = None) -> list[str]:
     """Each text with its place names masked, found by the same stages as at run time (the
-    sentences, then the places, with ``options``' gazetteers)."""
-    from raqib.extract import places, sentences
+    sentences, the actors, whose names hold no place, then the places, with ``options``'
+    gazetteers)."""
+    from raqib.extract import actors, places, sentences
     from raqib.extract.pipeline import Pipeline
 
     options = options or Options()
-    finder = Pipeline(options, stages=[sentences.create(options), places.create(options)])
+    finder = Pipeline(options, stages=[sentences.create(options), actors.create(options),
+                                       places.create(options)])
     out = []
     for text in texts:
         doc = finder.run("mask", text)

@@ -19,6 +19,7 @@ representative point.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -101,7 +102,9 @@ class Places:
         text = doc.text
         windows = self._windows(text, sentence_starts(doc))
         found = self.gazetteer.lookup({w.key for w in windows})
-        matches = self._select(text, windows, found)
+        in_actor = _InActor(doc)
+        matches = [m for m in self._select(text, windows, found) if not (
+            in_actor(m.window) and all(c.kind == "town" for c in m.candidates))]
         link_qualifiers(text, matches, self.region_keys)
         for match in matches:
             self._country_after(text, match)
@@ -328,6 +331,22 @@ class Places:
             3 if regional(doc.text, match, None) else precision(match, place), place.source,
             round(score, 3),  # bounded once the text's places are ranked
         )
+
+
+class _InActor:
+    """Whether a window lies inside an actor's name: a name that only towns bear, read there,
+    is a word of the actor's name ("Assads forces" is no village in Morocco, "Asaib ahl al
+    Haq" no Haq), where a country or a region is still the text's context ("military forces
+    of India and Pakistan", "the Sinaloa Cartel") (v6)."""
+
+    def __init__(self, doc: Analysis) -> None:
+        spans = sorted((a.span.start, a.span.end) for a in doc.actors)
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def __call__(self, window: Window) -> bool:
+        at = bisect_right(self.starts, window.start) - 1
+        return at >= 0 and self.ends[at] >= window.end
 
 
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|(?<=[^\W\d_]{4})s)$")
