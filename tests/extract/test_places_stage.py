@@ -326,6 +326,18 @@ def test_a_street_named_after_a_place_is_no_place(stage: places.Places, street: 
     assert [p.span.text for p in town.places] == ["Aleppo"]
 
 
+def test_a_province_the_gazetteer_knows_only_as_its_city_holds_the_town(
+        stage: places.Places) -> None:
+    """'Al Bab in Aleppo province': the gazetteer has Aleppo only as a city; named with
+    'province' it is the region (precision 3) and ranks under the town it holds (v6)."""
+    doc = run(stage, "A car bomb killed 20 people in Al Bab in Aleppo province on Friday.")
+    by_name = {p.name: p for p in doc.places}
+    assert by_name["Aleppo"].geo_precision == 3
+    assert places.best_place(doc).name == "Al Bāb"
+    city = run(stage, "A car bomb killed 20 people in Aleppo on Friday.")
+    assert [p.geo_precision for p in city.places] == [1]
+
+
 def test_a_town_fits_its_province_by_any_of_its_names(stage: places.Places) -> None:
     """Khan Shaykhun lies in Idleb; 'Idlib' named in the text is that province too (v5)."""
     doc = run(stage, "Shelling hit Khan Shaykhun. Families fled Idlib on Monday.")

@@ -97,12 +97,20 @@ def regional(text: str, match: Match, mention: PlaceMention | None) -> bool:
     if mention is not None and mention.geo_precision == 3 and mention.name == mention.admin1:
         return True
     chosen = match.chosen
+    if chosen is not None and chosen.kind == "town" and (
+            _PROVINCE_AFTER.match(text, match.window.end)
+            or _PROVINCE_BEFORE.search(text, max(0, match.window.start - 30),
+                                       match.window.start)):
+        return True  # 'Hasaka province' where the gazetteer knows only the city (v6)
     return chosen is not None and bool(_COMPASS_BEFORE.search(
         text, max(0, match.window.start - 20), match.window.start)) and any(
         c.kind == "admin1" and c.country == chosen.country and c.admin1 == chosen.admin1
         for c in match.candidates)
 
 
+_PROVINCE_WORD = r"(?:province|governorate|oblast|wilayat|muhafazah)"
+_PROVINCE_AFTER = re.compile(r"\s+" + _PROVINCE_WORD + r"\b", re.I)
+_PROVINCE_BEFORE = re.compile(r"\b" + _PROVINCE_WORD + r"\s+of\s+(?:the\s+)?$", re.I)
 _COMPASS_BEFORE = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?ern\s+(?:rural\s+)?$", re.I)
 
