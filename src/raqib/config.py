@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import json
 import tomllib
 from pathlib import Path
 
@@ -41,6 +42,14 @@ class WorkspaceConfig(BaseModel):
     max_child_bytes: int = 64 * 1024 * 1024
     max_upload_bytes: int = 256 * 1024 * 1024
     """The largest request body the API's upload accepts (else 413)."""
+    extract_model: str | None = None
+    """A trained event model (`raqib train`) that `raqib process`, `raqib ingest --process`
+    and uploads use instead of the shipped one; relative to the workspace folder."""
+    extract_gazetteers: list[str] = Field(default_factory=list)
+    """Extra gazetteer files (a GeoNames dump, the OCHA or Syrian Archive tables) for the
+    places stage of this workspace's processing; relative to the workspace folder."""
+    extract_actors: list[str] = Field(default_factory=list)
+    """Extra actor dictionaries (TSV, or imported PETRARCH files), likewise."""
 
     @classmethod
     def load(cls, path: Path) -> WorkspaceConfig:
@@ -56,5 +65,11 @@ class WorkspaceConfig(BaseModel):
     def dump(self) -> str:
         lines = ["# Raqib workspace settings"]
         for key, value in self.model_dump(exclude_none=True).items():
-            lines.append(f"{key} = {value!r}" if isinstance(value, int) else f'{key} = "{value}"')
+            if isinstance(value, list):
+                if value:  # a TOML array of basic strings (JSON's escapes are TOML's)
+                    lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+            elif isinstance(value, int):
+                lines.append(f"{key} = {value!r}")
+            else:
+                lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
         return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,6 +19,9 @@ from raqib.store import engine as store
 from raqib.vault import keys, note
 from raqib.vault.blobs import BlobStore
 from raqib.vault.checkpoints import Signer
+
+if TYPE_CHECKING:
+    from raqib.extract.model import Options
 
 DB_FILE = "raqib.db"
 
@@ -126,6 +130,27 @@ class Workspace:
         if origin != self.config.origin:
             raise WorkspaceError(f"signing.pub names log {origin!r}, not {self.config.origin!r}")
         return key
+
+    def extract_options(self, model: str | None = None) -> Options:
+        """The extraction options of this workspace's processing: its raqib.toml's
+        ``extract_model``, ``extract_gazetteers`` and ``extract_actors`` (paths relative to
+        the workspace folder); ``model`` (a command's --model) overrides the model."""
+        from raqib.extract.model import Options as ExtractOptions
+
+        def found(key: str, name: str) -> str:
+            path = (self.root / name).resolve()
+            if not path.is_file():
+                raise WorkspaceError(f"{self.root / CONFIG_FILE}: {key}: file not found: {name}")
+            return str(path)
+
+        chosen = model or (self.config.extract_model and found("extract_model",
+                                                                self.config.extract_model))
+        return ExtractOptions(
+            model=chosen or None,
+            gazetteer_files=tuple(found("extract_gazetteers", n)
+                                  for n in self.config.extract_gazetteers),
+            actor_files=tuple(found("extract_actors", n) for n in self.config.extract_actors),
+        )
 
     def close(self) -> None:
         if self._engine is not None:

@@ -11,6 +11,7 @@ from raqib.cli import (  # noqa: F401  (commands register)
     ingest,
     reports,
     server,
+    settings,
     vault,
     web,
 )

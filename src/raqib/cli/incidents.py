@@ -23,14 +23,14 @@ def run_processing(ws: Workspace, again: bool = False, model: str | None = None,
     """Extract pending documents and link their reports; print a summary; return exit code.
 
     ``cluster``: a Dask scheduler address, or ``local:N``, to extract on its workers."""
-    from raqib.extract.model import Options
     from raqib.extract.pipeline import Pipeline
     from raqib.services import incidents, processing
 
     incidents.ensure_schema(ws)
     err = Console(stderr=True)
+    options = ws.extract_options(model)
     todo = processing.pending(ws, again)
-    pipeline = Pipeline(Options(model=model)) if todo and not cluster else None
+    pipeline = Pipeline(options) if todo and not cluster else None
     with Progress(TextColumn("processing"), BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, disable=not err.is_terminal,
                   transient=True) as bar:
@@ -43,8 +43,7 @@ def run_processing(ws: Workspace, again: bool = False, model: str | None = None,
             from raqib.cluster import dask_runner
 
             try:
-                summary, linked = dask_runner.process(ws, cluster, Options(model=model), again,
-                                                      advance)
+                summary, linked = dask_runner.process(ws, cluster, options, again, advance)
             except dask_runner.ClusterUnavailable as exc:
                 raise click.ClickException(str(exc)) from exc
         else:

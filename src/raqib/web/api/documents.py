@@ -126,9 +126,8 @@ def _pipeline(request: Request) -> Any:
     """The extraction pipeline, made once per app (loading its model takes a while)."""
     pipeline = getattr(request.app.state, "raqib_pipeline", None)
     if pipeline is None:
-        from raqib.extract.model import Options
         from raqib.extract.pipeline import Pipeline
 
-        pipeline = Pipeline(Options())
+        pipeline = Pipeline(request.app.state.ws.extract_options())
         request.app.state.raqib_pipeline = pipeline
     return pipeline

@@ -52,11 +52,11 @@ def ingest_uploads(ws: Workspace, files: list[UploadFile], user: str, source: st
 
 def process_new(ws: Workspace, outcomes: list[Outcome]) -> list[tuple[int, str]]:
     """Extract and link the uploaded documents; returns those that failed."""
-    from raqib.extract.model import Options
     from raqib.extract.pipeline import Pipeline
 
     summary, _ = uploads.process_uploaded(
-        ws, [o.id for o in outcomes if o.id is not None], lambda: Pipeline(Options()))
+        ws, [o.id for o in outcomes if o.id is not None],
+        lambda: Pipeline(ws.extract_options()))
     return summary.failed
 
 

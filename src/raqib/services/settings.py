@@ -1,0 +1,75 @@
+"""The workspace's extraction settings (raqib.toml), changed on the record.
+
+A team that documents one country adds its gazetteer (a GeoNames dump, the OCHA tables),
+its own actor dictionary, or a model trained on its own coding (`raqib train`), and every
+later `raqib process`, `raqib ingest --process` and upload uses them. A change is written to
+the custody log (a review of ``workspace:settings`` with the settings before and after) in
+the transaction that replaces raqib.toml; documents already processed keep their reports
+until `raqib process --again`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from raqib.config import CONFIG_FILE
+from raqib.errors import WorkspaceError
+from raqib.services.reviews import record_review
+from raqib.store.engine import transaction
+from raqib.workspace import Workspace
+
+TARGET = "workspace:settings"
+KEYS = ("extract_model", "extract_gazetteers", "extract_actors")
+
+
+def extraction(ws: Workspace) -> dict[str, Any]:
+    """The extraction settings as raqib.toml holds them (paths as written there)."""
+    return {key: getattr(ws.config, key) for key in KEYS}
+
+
+def _stored(ws: Workspace, name: str) -> str:
+    """A file named on the command line as raqib.toml stores it: relative to the workspace
+    folder when inside it, else absolute; one line naming it when it is missing."""
+    path = Path(name).expanduser().resolve()
+    if not path.is_file():
+        raise WorkspaceError(f"file not found: {name}")
+    try:
+        return str(path.relative_to(ws.root))
+    except ValueError:
+        return str(path)
+
+
+def change(ws: Workspace, user: str, reason: str | None = None, **changes: Any) -> dict[str, Any]:
+    """Set some of ``KEYS`` (a model path or None; lists of paths) and return the settings.
+
+    Every file must exist; the new settings are checked by building the extraction options
+    from them before anything is written."""
+    unknown = set(changes) - set(KEYS)
+    if unknown:
+        raise WorkspaceError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+    update: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key == "extract_model":
+            update[key] = _stored(ws, value) if value else None
+        else:
+            update[key] = [_stored(ws, name) for name in value]
+    before = extraction(ws)
+    config = ws.config.model_copy(update=update)
+    Workspace(ws.root, config).extract_options()  # every path readable from the workspace
+    after = {key: getattr(config, key) for key in KEYS}
+    if after == before:
+        return after
+    target = ws.root / CONFIG_FILE
+    tmp = ws.root / (CONFIG_FILE + ".tmp")
+    tmp.write_text(config.dump(), encoding="utf-8")
+    try:
+        with transaction(ws.sessions) as session:
+            record_review(session, TARGET, "correct", before, after, reason, user)
+            session.flush()
+            os.replace(tmp, target)  # the last step before the log entry commits
+    finally:
+        tmp.unlink(missing_ok=True)
+    ws.config = config
+    return after

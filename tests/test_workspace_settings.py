@@ -1,0 +1,99 @@
+"""`raqib settings`: a workspace's own gazetteer (and actors, model) used by `raqib process`,
+each change on the custody log, a missing file named in one line."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from raqib.cli import cli
+
+VILLAGE = "Tall Zahra"  # a village the project made up: in no shipped gazetteer
+REPORT = (f"Government forces shelled the village of {VILLAGE} on 3 May 2019, killing two "
+          "civilians, local activists said.")
+
+
+def run(ws: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["-w", str(ws), *args])
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.output
+
+
+def geonames_row(name: str, lat: float, lon: float) -> str:
+    """One line of a GeoNames dump (19 tab-separated columns): a populated place in Hama."""
+    fields = ["9900001", name, name, "", str(lat), str(lon), "P", "PPL", "SY", "", "10", "",
+              "", "", "800", "", "", "Asia/Damascus", "2026-12-01"]
+    return "\t".join(fields) + "\n"
+
+
+@pytest.fixture()
+def workspace(tmp_path: Path) -> Path:
+    ws = tmp_path / "ws"
+    assert CliRunner().invoke(cli, ["init", str(ws)]).exit_code == 0
+    (ws / "gazetteer").mkdir()
+    (ws / "gazetteer" / "villages.txt").write_text(geonames_row(VILLAGE, 35.21, 36.52),
+                                                   encoding="utf-8")
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    return ws
+
+
+def locations(ws: Path) -> list[str]:
+    code, out = run(ws, "incidents", "list", "--json")
+    assert code == 0, out
+    return [json.loads(line)["location"] for line in out.splitlines() if line.startswith("{")]
+
+
+def test_process_places_the_text_with_the_workspaces_gazetteer(workspace: Path) -> None:
+    report = workspace.parent / "report.txt"
+    code, out = run(workspace, "settings")
+    assert code == 0 and "extract_gazetteers: (none)" in out
+    code, out = run(workspace, "settings", "--gazetteer", str(workspace / "gazetteer" /
+                                                              "villages.txt"),
+                    "--reason", "our villages")
+    assert code == 0, out
+    assert "extract_gazetteers: gazetteer/villages.txt" in out
+    stored = tomllib.loads((workspace / "raqib.toml").read_text(encoding="utf-8"))
+    assert stored["extract_gazetteers"] == ["gazetteer/villages.txt"]  # relative: portable
+    code, out = run(workspace, "ingest", "--process", str(report))
+    assert code == 0, out
+    assert locations(workspace) == [VILLAGE]
+    code, out = run(workspace, "log")
+    assert code == 0 and "workspace:settings" in out and "our villages" in out
+    code, out = run(workspace, "verify")
+    assert code == 0, out
+
+
+def test_without_the_setting_the_village_is_unknown(workspace: Path) -> None:
+    code, out = run(workspace, "ingest", "--process", str(workspace.parent / "report.txt"))
+    assert code == 0, out
+    assert VILLAGE not in locations(workspace)
+
+
+def test_a_missing_file_stops_processing_with_one_line(workspace: Path) -> None:
+    village = workspace / "gazetteer" / "villages.txt"
+    assert run(workspace, "settings", "--gazetteer", str(village))[0] == 0
+    village.unlink()
+    code, out = run(workspace, "ingest", str(workspace.parent / "report.txt"))
+    assert code == 0, out
+    code, out = run(workspace, "process")
+    assert code == 1
+    assert "raqib.toml: extract_gazetteers: file not found: gazetteer/villages.txt" in out
+    code, out = run(workspace, "settings", "--no-gazetteers")
+    assert code == 0 and "extract_gazetteers: (none)" in out
+    assert run(workspace, "process")[0] == 0
+
+
+def test_an_unchanged_setting_writes_nothing(workspace: Path) -> None:
+    village = str(workspace / "gazetteer" / "villages.txt")
+    assert run(workspace, "settings", "--gazetteer", village)[0] == 0
+    def changes() -> int:
+        return sum("workspace:settings" in line for line in run(workspace, "log")[1].splitlines())
+
+    assert changes() == 1
+    assert run(workspace, "settings", "--gazetteer", village)[0] == 0
+    assert changes() == 1
