@@ -177,6 +177,21 @@ def test_uploads_over_the_limit_are_refused_with_413(site: Site) -> None:
     assert response.json()["error"]["code"] == "too_large"
 
 
+def test_an_upload_with_a_broken_extraction_setting_is_refused_before_ingest(
+        site: Site) -> None:
+    """A gazetteer named in raqib.toml that has gone: one error naming it, nothing stored."""
+    client = site.client("analyst")
+    ws = client.app.state.ws  # type: ignore[attr-defined]
+    ws.config.extract_gazetteers = ["gazetteer/gone.txt"]
+    before = client.get("/api/documents").json()["total"]
+    response = client.post("/api/documents",
+                           files=[("files", ("new.txt", b"Shelling hit a town.", "text/plain"))])
+    assert response.status_code == 400
+    assert "extract_gazetteers: file not found: gazetteer/gone.txt" in \
+        response.json()["error"]["message"]
+    assert client.get("/api/documents").json()["total"] == before
+
+
 def test_pagination_bounds(site: Site) -> None:
     client = site.client("viewer")
     first = client.get("/api/documents", params={"per_page": 3}).json()

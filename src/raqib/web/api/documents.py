@@ -116,6 +116,7 @@ def upload(
 ) -> UploadOut:
     """Ingest files as `raqib ingest --process` does: vault, custody, checkpoint, then
     extraction and linking. One result per file (and per embedded document)."""
+    ws.extract_options()  # a workspace setting whose file is gone: refused before ingesting
     entries = [uploads.Upload(f.filename or "upload", f.file, f.size) for f in files]
     result = uploads.upload(ws, entries, account.name, source, sensitive,
                             lambda: _pipeline(request))

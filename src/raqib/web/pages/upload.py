@@ -84,6 +84,7 @@ def router() -> APIRouter:
                source: Annotated[str, Form()] = "",
                sensitive: Annotated[bool, Form()] = False) -> Response:
         ws = workspace(request)
+        ws.extract_options()  # a workspace setting whose file is gone: refused before ingesting
         with _lock(request):
             outcomes = ingest_uploads(ws, [f for f in files if f.filename], user.name,
                                       source.strip() or None, sensitive)
