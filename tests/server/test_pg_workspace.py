@@ -90,6 +90,11 @@ def _hashes(root: Path) -> dict[str, str]:
 def test_migrate_round_trip_keeps_every_row_and_the_root(tmp_path: Path, pg_url: str) -> None:
     old = tmp_path / "laptop"
     _ok(None, "init", str(old))
+    (old / "gazetteer").mkdir()  # a workspace gazetteer (raqib settings) goes along
+    (old / "gazetteer" / "villages.txt").write_text("\t".join(
+        ["9900001", "Tall Zahra", "Tall Zahra", "", "35.21", "36.52", "P", "PPL", "SY", "",
+         "10", "", "", "", "800", "", "", "Asia/Damascus", "2026-12-01"]) + "\n")
+    _ok(old, "settings", "--gazetteer", str(old / "gazetteer" / "villages.txt"))
     _ok(old, "ingest", str(SAMPLES))
     _ok(old, "process")
     _ok(old, "checkpoint")
@@ -114,6 +119,9 @@ def test_migrate_round_trip_keeps_every_row_and_the_root(tmp_path: Path, pg_url:
     (tmp_path / "more").mkdir()
     (tmp_path / "more" / "late.txt").write_text("A late report of chlorine shelling.\n")
     _ok(new, "ingest", str(tmp_path / "more"))
+    assert "gazetteer/villages.txt" in _ok(new, "settings")
+    assert (new / "gazetteer" / "villages.txt").is_file()
+    _ok(new, "process")  # the setting resolves in the new folder
     _ok(new, "checkpoint")
     assert "intact" in _ok(new, "verify")
     a.close()

@@ -126,6 +126,17 @@ def _copy_tree(src: Path, dst: Path) -> int:
     return count
 
 
+def _copy_settings_files(old: Workspace, target: Path) -> None:
+    """The files of the extraction settings kept inside the old workspace folder (stored
+    relative to it) go along, at the same relative paths; absolute ones stay where they are."""
+    cfg = old.config
+    names = [cfg.extract_model] if cfg.extract_model else []
+    for name in [*names, *cfg.extract_gazetteers, *cfg.extract_actors]:
+        if not Path(name).is_absolute() and (old.root / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(old.root / name, target / name)
+
+
 def migrate(old: Workspace, database_url: str, target: Path) -> MigrationReport:
     """Copy ``old`` into a new workspace at ``target`` whose database is ``database_url``."""
     target = target.resolve()
@@ -169,6 +180,7 @@ def _copy(old: Workspace, new_engine: Engine, url: str, target: Path) -> Migrati
                 _compare(src, dst, leaves, report)
         report.blobs = _copy_tree(old.root / "vault", target / "vault")
         shutil.copytree(old.root / "keys", target / "keys")
+        _copy_settings_files(old, target)
         config = old.config.model_copy(update={"database_url": url})
         (target / CONFIG_FILE).write_text(config.dump(), encoding="utf-8")  # last: a whole one
         made = True
