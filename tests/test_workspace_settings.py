@@ -97,3 +97,15 @@ def test_an_unchanged_setting_writes_nothing(workspace: Path) -> None:
     assert changes() == 1
     assert run(workspace, "settings", "--gazetteer", village)[0] == 0
     assert changes() == 1
+
+
+def test_a_focus_country_is_stored_by_its_name_and_an_unknown_one_refused(
+        workspace: Path) -> None:
+    code, out = run(workspace, "settings", "--country", "sy")
+    assert code == 0 and "extract_country: Syria" in out
+    stored = tomllib.loads((workspace / "raqib.toml").read_text(encoding="utf-8"))
+    assert stored["extract_country"] == "Syria"
+    code, out = run(workspace, "settings", "--country", "Narnia")
+    assert code == 1 and "unknown country: 'Narnia'" in out
+    assert "extract_country: Syria" in run(workspace, "settings")[1]
+    assert "extract_country: (none)" in run(workspace, "settings", "--no-country")[1]

@@ -50,6 +50,8 @@ class WorkspaceConfig(BaseModel):
     places stage of this workspace's processing; relative to the workspace folder."""
     extract_actors: list[str] = Field(default_factory=list)
     """Extra actor dictionaries (TSV, or imported PETRARCH files), likewise."""
+    extract_country: str | None = None
+    """The country this workspace's texts are mostly about (`raqib extract --country`)."""
 
     @classmethod
     def load(cls, path: Path) -> WorkspaceConfig:

@@ -134,7 +134,8 @@ class Workspace:
     def extract_options(self, model: str | None = None) -> Options:
         """The extraction options of this workspace's processing: its raqib.toml's
         ``extract_model``, ``extract_gazetteers`` and ``extract_actors`` (paths relative to
-        the workspace folder); ``model`` (a command's --model) overrides the model."""
+        the workspace folder) and ``extract_country``; ``model`` (a command's --model)
+        overrides the model."""
         from raqib.extract.model import Options as ExtractOptions
 
         def found(key: str, name: str) -> str:
@@ -150,6 +151,7 @@ class Workspace:
             gazetteer_files=tuple(found("extract_gazetteers", n)
                                   for n in self.config.extract_gazetteers),
             actor_files=tuple(found("extract_actors", n) for n in self.config.extract_actors),
+            country=self.config.extract_country,
         )
 
     def close(self) -> None:

@@ -338,6 +338,23 @@ def test_a_province_the_gazetteer_knows_only_as_its_city_holds_the_town(
     assert [p.geo_precision for p in city.places] == [1]
 
 
+def test_a_focus_country_settles_a_name_of_two_countries(stage: places.Places) -> None:
+    """'Tripoli' alone is the larger Tripoli, in Libya; for a team whose texts are about
+    Lebanon (``Options.country``) it is Lebanon's; a text that names another country still
+    has its own (v6)."""
+    lebanese = places.Places(stage.gazetteer, stage.lexicon, places._stopwords(), REGIONS,
+                             focus="LB")
+    assert [p.country for p in run(stage, "Shelling hit Tripoli on Friday.").places] == [
+        "Libya"]
+    assert [p.country for p in run(lebanese, "Shelling hit Tripoli on Friday.").places] == [
+        "Lebanon"]
+    libyan = run(lebanese, "Shelling hit Tripoli, the Libyan capital, on Friday.")
+    assert [p.country for p in libyan.places] == ["Libya"]
+    assert places.country_code("lebanon") == places.country_code("LB") == "LB"
+    with pytest.raises(places.ExtractionSetupError, match="unknown country: 'Narnia'"):
+        places.country_code("Narnia")
+
+
 def test_a_town_fits_its_province_by_any_of_its_names(stage: places.Places) -> None:
     """Khan Shaykhun lies in Idleb; 'Idlib' named in the text is that province too (v5)."""
     doc = run(stage, "Shelling hit Khan Shaykhun. Families fled Idlib on Monday.")

@@ -46,10 +46,12 @@ def _table(results: list[dict[str, Any]]) -> str:
 @click.option("--gazetteer", "gazetteer_files", multiple=True, type=click.Path(exists=True),
               help="Extra gazetteer for the extraction (GeoNames dump, OCHA or Syrian Archive "
               "CSV), as `raqib extract --gazetteer`; repeatable.")
+@click.option("--country", help="The country the texts are mostly about, as `raqib extract "
+              "--country` (a name or an ISO code).")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 def evaluate_linking(
     datasets: tuple[str, ...], data_dir: Path | None, labels_dir: Path,
-    gazetteer_files: tuple[str, ...], as_json: bool,
+    gazetteer_files: tuple[str, ...], country: str | None, as_json: bool,
 ) -> None:
     """Link the reports of public data sets and score the incidents against gold labels.
 
@@ -66,6 +68,6 @@ def evaluate_linking(
     for name in names:  # fail on a missing file before minutes of extraction
         data_file(name, data_dir)
         labels_file(name, labels_dir)
-    pipeline = Pipeline(Options(gazetteer_files=gazetteer_files))
+    pipeline = Pipeline(Options(gazetteer_files=gazetteer_files, country=country))
     results = [evaluate(name, data_dir, labels_dir, pipeline=pipeline) for name in names]
     click.echo(json.dumps(results, indent=2) if as_json else _table(results))

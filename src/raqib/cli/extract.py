@@ -20,9 +20,11 @@ from raqib.errors import RaqibError
               help="Extra actor dictionary (TSV); may be repeated.")
 @click.option("--gazetteer", "gazetteer_files", multiple=True, type=click.Path(exists=True),
               help="Extra gazetteer (GeoNames dump, OCHA or Syrian Archive CSV); repeatable.")
+@click.option("--country", help="The country the texts are mostly about (a name such as "
+              "'Syria' or an ISO code): a prior vote for it when a text's places are settled.")
 def extract(
     files: tuple[str, ...], model: str | None, actor_files: tuple[str, ...],
-    gazetteer_files: tuple[str, ...],
+    gazetteer_files: tuple[str, ...], country: str | None,
 ) -> None:
     """Code events and claims in documents, offline: JSON Lines in, JSON Lines out.
 
@@ -37,7 +39,7 @@ def extract(
     from raqib.extract.reader import read_jsonl, read_paths
 
     pipeline = Pipeline(Options(model=model, actor_files=actor_files,
-                                gazetteer_files=gazetteer_files))
+                                gazetteer_files=gazetteer_files, country=country))
     items = read_paths(list(files)) if files else read_jsonl(sys.stdin, "<stdin>")
     failed = False
     out = sys.stdout

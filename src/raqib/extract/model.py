@@ -217,3 +217,7 @@ class Options:
     """Extra gazetteers (GeoNames dump, OCHA COD-AB CSV, Syrian Archive CSV)."""
     cache_dir: str | None = None
     """Where derived indexes may be cached (default: the user's cache folder)."""
+    country: str | None = None
+    """The country a team's texts are mostly about (its name or ISO code): a prior vote for
+    it when the places stage settles a text's country ('Ayn Tarma' with nothing else around
+    it is in Syria for a Syrian monitor, not Tarma in Peru)."""

@@ -26,6 +26,7 @@ from dataclasses import replace
 from functools import cache
 from importlib import resources
 
+from raqib.errors import RaqibError
 from raqib.extract.gazetteer import (
     CountryLexicon,
     Gazetteer,
@@ -71,6 +72,9 @@ from raqib.extract.place_rules import (
 from raqib.incidents.sources import default_table
 
 MIN_SCORE = 0.3
+FOCUS_VOTE = 1.0
+"""The focus country's head start in every text's country vote: as much as one town of it,
+named and sure, votes (a country named as a place votes 1.5)."""
 ASIDE_PENALTY = 0.3
 """A place that names an agreement or a meeting, or opens a dateline, scores this much less
 as the place of an event (it votes less too: ``place_ranking.ASIDE_WEIGHT``)."""
@@ -81,10 +85,12 @@ class Places:
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
-                 region_groups: Iterable[Sequence[str]] = ()) -> None:
+                 region_groups: Iterable[Sequence[str]] = (), focus: str | None = None) -> None:
         """``region_names``: every region name the gazetteers know; ``region_groups``: the
         names of one region together ('Idleb', 'Idlib', 'إدلب'), so that a town of Idleb
-        fits 'Idlib' named with it."""
+        fits 'Idlib' named with it; ``focus``: the ISO code of the country the texts are
+        mostly about (``Options.country``), which every text's country vote starts with."""
+        self.focus = focus
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.stopwords = stopwords | frozenset(lexicon.demonyms)
@@ -111,6 +117,8 @@ class Places:
             self._country_before(text, match)
         named = {m.window.key for m in matches} & self.region_keys
         base = self._demonym_votes(text) + coverage(text, matches)  # before any name's own vote
+        if self.focus:
+            base[self.focus] += FOCUS_VOTE
         votes = self._country_votes(text, base, matches, named)
         for _ in range(2):
             for match in matches:
@@ -409,4 +417,27 @@ def create(options: Options) -> Places:
     regions = [n for names in admin1_names().values() for n in names]
     regions += [p.name for p, _ in entries if p.kind.startswith("admin")]
     regions += [p.admin1 for p, _ in entries if p.admin1]
-    return Places(gazetteer, _lexicon(), _stopwords(), regions, admin1_names().values())
+    return Places(gazetteer, _lexicon(), _stopwords(), regions, admin1_names().values(),
+                  country_code(options.country) if options.country else None)
+
+
+def country_code(name: str) -> str:
+    """The ISO code of a country given by its name or code ('Syria', 'SY'); an unknown one is
+    an error naming it."""
+    lexicon = _lexicon()
+    if name.upper() in lexicon.display:
+        return name.upper()
+    code = {name_key(n): c for n, c in lexicon.names.items()}.get(name_key(name))
+    if code is None:
+        raise ExtractionSetupError(f"unknown country: {name!r} (a name such as 'Syria' or an "
+                                   "ISO code such as 'SY')")
+    return code
+
+
+def display_name(code: str) -> str:
+    """The ACLED-style name of a country's ISO code."""
+    return _lexicon().display.get(code, code)
+
+
+class ExtractionSetupError(RaqibError):
+    """An extraction option that names nothing the project knows."""

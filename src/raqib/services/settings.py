@@ -1,7 +1,8 @@
 """The workspace's extraction settings (raqib.toml), changed on the record.
 
 A team that documents one country adds its gazetteer (a GeoNames dump, the OCHA tables),
-its own actor dictionary, or a model trained on its own coding (`raqib train`), and every
+its own actor dictionary, a model trained on its own coding (`raqib train`), or the country
+its texts are mostly about, and every
 later `raqib process`, `raqib ingest --process` and upload uses them. A change is written to
 the custody log (a review of ``workspace:settings`` with the settings before and after) in
 the transaction that replaces raqib.toml; documents already processed keep their reports
@@ -21,7 +22,7 @@ from raqib.store.engine import transaction
 from raqib.workspace import Workspace
 
 TARGET = "workspace:settings"
-KEYS = ("extract_model", "extract_gazetteers", "extract_actors")
+KEYS = ("extract_model", "extract_gazetteers", "extract_actors", "extract_country")
 
 
 def extraction(ws: Workspace) -> dict[str, Any]:
@@ -41,6 +42,13 @@ def _stored(ws: Workspace, name: str) -> str:
         return str(path)
 
 
+def _country(name: str) -> str:
+    """The country as ACLED names it ('SY' and 'syria' give 'Syria'); unknown: an error."""
+    from raqib.extract.places import country_code, display_name
+
+    return display_name(country_code(name))
+
+
 def change(ws: Workspace, user: str, reason: str | None = None, **changes: Any) -> dict[str, Any]:
     """Set some of ``KEYS`` (a model path or None; lists of paths) and return the settings.
 
@@ -53,6 +61,8 @@ def change(ws: Workspace, user: str, reason: str | None = None, **changes: Any) 
     for key, value in changes.items():
         if key == "extract_model":
             update[key] = _stored(ws, value) if value else None
+        elif key == "extract_country":
+            update[key] = _country(value) if value else None
         else:
             update[key] = [_stored(ws, name) for name in value]
     before = extraction(ws)
