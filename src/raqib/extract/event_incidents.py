@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from raqib.extract import taxonomy
 from raqib.extract.model import ActorMention, Analysis, DateMention, EventCue, PlaceMention, Span
+from raqib.extract.place_ranking import within
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import sentence_spans
 
@@ -110,9 +111,9 @@ def _fits(lead: list[PlaceMention], later: list[PlaceMention]) -> bool:
 
 def _holds(outer: PlaceMention, inner: PlaceMention) -> bool:
     """``outer`` is the country of ``inner`` or a province that holds it."""
-    return outer.country == inner.country and outer.name != inner.name and (
-        outer.name == outer.country
-        or (outer.geo_precision == 3 and bool(outer.admin1) and outer.admin1 == inner.admin1))
+    if outer.name == outer.country:
+        return inner.country == outer.country and inner.name != outer.name
+    return outer.geo_precision == 3 and bool(outer.admin1) and within(outer, inner)
 
 
 def _without_retellings(incidents: list[_Incident], where: _Where, doc: Analysis,

@@ -47,7 +47,7 @@ def inner_first(text: str, found: list[tuple[Match, PlaceMention]]) -> None:
             head_match, head = found[number - 1]
             gap = text[head_match.window.end:match.window.start]
             if len(gap) < 60 and not re.search(r"[.;!?]\s", gap) and (
-                    (holds and _within(outer, head)) or _near(head, outer)):
+                    (holds and within(outer, head)) or _near(head, outer)):
                 inner.append(head.score)
         if inner and outer.score >= max(inner):
             found[number] = (match, replace(outer, score=round(max(inner) - 0.01, 3)))
@@ -115,7 +115,8 @@ _COMPASS_BEFORE = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?ern\s+(?:rural\s+)?$", re.I)
 
 
-def _within(region: PlaceMention, place: PlaceMention) -> bool:
+def within(region: PlaceMention, place: PlaceMention) -> bool:
+    """``place``, a town or a small area, lies in ``region`` (its admin1), and is not it."""
     return (place.geo_precision < 3 and place.country == region.country
             and place.admin1 == region.admin1 and place.name != region.name)
 
