@@ -336,6 +336,8 @@ def test_a_province_the_gazetteer_knows_only_as_its_city_holds_the_town(
     assert places.best_place(doc).name == "Al Bāb"
     city = run(stage, "A car bomb killed 20 people in Aleppo on Friday.")
     assert [p.geo_precision for p in city.places] == [1]
+    region = run(stage, "A car bomb killed 20 people in Al Bab in the Aleppo region.")
+    assert {p.name: p.geo_precision for p in region.places}["Aleppo"] == 3
 
 
 def test_a_focus_country_settles_a_name_of_two_countries(stage: places.Places) -> None:

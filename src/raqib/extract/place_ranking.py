@@ -101,14 +101,14 @@ def regional(text: str, match: Match, mention: PlaceMention | None) -> bool:
             _PROVINCE_AFTER.match(text, match.window.end)
             or _PROVINCE_BEFORE.search(text, max(0, match.window.start - 30),
                                        match.window.start)):
-        return True  # 'Hasaka province' where the gazetteer knows only the city (v6)
+        return True  # 'Hasaka province', 'Turkistan region': the gazetteer knows the city (v6)
     return chosen is not None and bool(_COMPASS_BEFORE.search(
         text, max(0, match.window.start - 20), match.window.start)) and any(
         c.kind == "admin1" and c.country == chosen.country and c.admin1 == chosen.admin1
         for c in match.candidates)
 
 
-_PROVINCE_WORD = r"(?:province|governorate|oblast|wilayat|muhafazah)"
+_PROVINCE_WORD = r"(?:province|governorate|oblast|wilayat|muhafazah|region|state)"
 _PROVINCE_AFTER = re.compile(r"\s+" + _PROVINCE_WORD + r"\b", re.I)
 _PROVINCE_BEFORE = re.compile(r"\b" + _PROVINCE_WORD + r"\s+of\s+(?:the\s+)?$", re.I)
 _COMPASS_BEFORE = re.compile(
