@@ -47,6 +47,7 @@ NEEDS: dict[tuple[str, str], str | None] = {
     ("GET", "/api/agreements"): "read",
     ("GET", "/api/agreements/{name}/violations"): "read",
     ("POST", "/api/agreements"): "manage",
+    ("GET", "/api/settings"): "manage",
     ("GET", "/api/users"): "manage",
     ("POST", "/api/users"): "manage",
     ("POST", "/api/users/{name}/disable"): "manage",

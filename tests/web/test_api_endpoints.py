@@ -192,6 +192,15 @@ def test_an_upload_with_a_broken_extraction_setting_is_refused_before_ingest(
     assert client.get("/api/documents").json()["total"] == before
 
 
+def test_settings_show_the_workspaces_extraction_settings(site: Site) -> None:
+    client = site.client("admin")
+    assert client.get("/api/settings").json() == {
+        "extract_model": None, "extract_gazetteers": [], "extract_actors": [],
+        "extract_country": None}
+    client.app.state.ws.config.extract_country = "Syria"  # type: ignore[attr-defined]
+    assert client.get("/api/settings").json()["extract_country"] == "Syria"
+
+
 def test_pagination_bounds(site: Site) -> None:
     client = site.client("viewer")
     first = client.get("/api/documents", params={"per_page": 3}).json()

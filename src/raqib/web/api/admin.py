@@ -6,12 +6,13 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Path, Query
 
-from raqib.services import agreement_defs, people, sources, users
+from raqib.services import agreement_defs, people, settings, sources, users
 from raqib.web.api.common import ERRORS, WS
 from raqib.web.api.models import (
     AgreementOut,
     NewUser,
     NewUserOut,
+    SettingsOut,
     SourceEdit,
     SourceOut,
     UserOut,
@@ -64,6 +65,13 @@ def add_agreement(ws: WS, account: Manager,
     """Add or replace an agreement (logged)."""
     return agreement_defs.add_definition(  # type: ignore[return-value]
         ws, definition, account.name)
+
+
+@router.get("/settings")
+def extraction_settings(ws: WS, account: Manager) -> SettingsOut:
+    """What this workspace's processing extracts with (`raqib settings` changes it, on the
+    record; not through the API, which would let a request name files on the server)."""
+    return settings.extraction(ws)  # type: ignore[return-value]
 
 
 @router.get("/users")

@@ -267,6 +267,16 @@ class Log(BaseModel):
     entries: list[LogEntry]
 
 
+class SettingsOut(BaseModel):
+    """The workspace's extraction settings (`raqib settings`): paths as raqib.toml holds
+    them, relative to the workspace folder when inside it."""
+
+    extract_model: str | None
+    extract_gazetteers: list[str]
+    extract_actors: list[str]
+    extract_country: str | None
+
+
 class UserOut(BaseModel):
     name: str
     role: str
