@@ -3,14 +3,18 @@ each change on the custody log, a missing file named in one line."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import tomllib
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from raqib.cli import cli
+from raqib.store.models import Processing, Report
+from raqib.workspace import Workspace
 
 VILLAGE = "Tall Zahra"  # a village the project made up: in no shipped gazetteer
 REPORT = (f"Government forces shelled the village of {VILLAGE} on 3 May 2019, killing two "
@@ -64,6 +68,14 @@ def test_process_places_the_text_with_the_workspaces_gazetteer(workspace: Path) 
     assert locations(workspace) == [VILLAGE]
     code, out = run(workspace, "log")
     assert code == 0 and "workspace:settings" in out and "our villages" in out
+    digest = hashlib.sha256((workspace / "gazetteer" / "villages.txt").read_bytes()).hexdigest()
+    ws = Workspace.open(workspace)
+    with ws.sessions() as session:  # each coding names the reference data that made it
+        run_components = session.execute(select(Processing.components)).scalar_one()
+        report_components = session.execute(select(Report.components)).scalars().first()
+    ws.close()
+    assert f"gazetteer villages.txt sha256:{digest[:16]}" in run_components
+    assert run_components == report_components
     code, out = run(workspace, "verify")
     assert code == 0, out
 

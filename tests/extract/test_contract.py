@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -109,3 +110,22 @@ def test_who_speaks_is_not_who_acted_and_separate_days_are_separate_events() -> 
     assert events["2018-11-24"]["actor1"] != "Military Forces of Russia (2000-)"
     assert events["2018-11-25"]["sub_event_type"] == "Air/drone strike"
     assert events["2018-11-25"]["actor1"] == "Military Forces of Russia (2000-)"
+
+
+def test_each_output_names_the_model_and_reference_files_with_their_digests(
+        tmp_path: Path) -> None:
+    """A coding can be traced to the exact model, gazetteer and focus country that made it."""
+    from raqib.extract.classifier import default_model_path
+
+    model = hashlib.sha256(default_model_path().read_bytes()).hexdigest()[:16]
+    code, out = extract(stdin=json.dumps({"id": "a", "text": STRIKE}) + "\n")
+    assert code == 0 and out[0]["resources"] == [f"model events-default.npz sha256:{model}"]
+    gazetteer = tmp_path / "villages.txt"
+    gazetteer.write_text("\t".join(["9900001", "Tall Zahra", "Tall Zahra", "", "35.21",
+                                    "36.52", "P", "PPL", "SY", "", "10", "", "", "", "800", "",
+                                    "", "Asia/Damascus", "2026-12-01"]) + "\n")
+    digest = hashlib.sha256(gazetteer.read_bytes()).hexdigest()[:16]
+    code, out = extract("--gazetteer", str(gazetteer), "--country", "Syria",
+                        stdin=json.dumps({"id": "a", "text": STRIKE}) + "\n")
+    assert code == 0 and out[0]["resources"][1:] == [
+        f"gazetteer villages.txt sha256:{digest}", "country Syria"]

@@ -184,6 +184,8 @@ class Analysis:
     errors: list[str] = field(default_factory=list)
     stages: list[str] = field(default_factory=list)
     """Versioned names of the stages that ran, stamped on the output."""
+    resources: list[str] = field(default_factory=list)
+    """The model and reference files the stages read, with their digests (the pipeline's)."""
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])

@@ -34,6 +34,7 @@ def document_json(doc: Analysis) -> dict[str, Any]:
         "claims": [claim_json(c) for c in doc.claims],
         "errors": list(doc.errors),
         "stages": list(doc.stages),
+        "resources": list(doc.resources),
     }
 
 

@@ -88,7 +88,7 @@ def store_one(session: Session, ws: Workspace, doc_id: int, result: dict[str, An
     record = earlier or Processing(document_id=doc.id)
     record.status = "failed" if errors and not stages else "done"
     record.error = "; ".join(errors) or None
-    record.components = stages
+    record.components = components_of(result)
     record.source_id = source.id
     record.processed_at = db_now()
     session.add(record)
@@ -136,11 +136,17 @@ def drop_previous(session: Session, doc_id: int) -> dict[int, tuple[dict, int | 
     return kept
 
 
+def components_of(result: dict[str, Any]) -> list[str]:
+    """The stages that made a document's output, then the model and reference files they
+    read, with their digests (``Pipeline.resources``)."""
+    return list(result.get("stages") or []) + list(result.get("resources") or [])
+
+
 def store_reports(session: Session, doc: Document, result: dict[str, Any],
                    kept: dict[int, tuple[dict, int | None, str]], title: str,
                    ) -> tuple[list[int], list[Entry]]:
     """The document's reports stored; their ids, and their search entries to write."""
-    stages = list(result.get("stages") or [])
+    stages = components_of(result)
     reports = []
     for ordinal, event in enumerate(result.get("events") or []):
         data = dict(event)  # top-level changes only: the caller's result stays as it was
