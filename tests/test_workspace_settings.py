@@ -9,39 +9,23 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import select
 
-from raqib.cli import cli
+from clirun import run
+from made_places import VILLAGE, village_line
 from raqib.store.models import Processing, Report
 from raqib.workspace import Workspace
 
-VILLAGE = "Tall Zahra"  # a village the project made up: in no shipped gazetteer
 REPORT = (f"Government forces shelled the village of {VILLAGE} on 3 May 2019, killing two "
           "civilians, local activists said.")
-
-
-def run(ws: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["-w", str(ws), *args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.output
-
-
-def geonames_row(name: str, lat: float, lon: float) -> str:
-    """One line of a GeoNames dump (19 tab-separated columns): a populated place in Hama."""
-    fields = ["9900001", name, name, "", str(lat), str(lon), "P", "PPL", "SY", "", "10", "",
-              "", "", "800", "", "", "Asia/Damascus", "2026-12-01"]
-    return "\t".join(fields) + "\n"
 
 
 @pytest.fixture()
 def workspace(tmp_path: Path) -> Path:
     ws = tmp_path / "ws"
-    assert CliRunner().invoke(cli, ["init", str(ws)]).exit_code == 0
+    assert run(None, "init", str(ws))[0] == 0
     (ws / "gazetteer").mkdir()
-    (ws / "gazetteer" / "villages.txt").write_text(geonames_row(VILLAGE, 35.21, 36.52),
-                                                   encoding="utf-8")
+    (ws / "gazetteer" / "villages.txt").write_text(village_line(), encoding="utf-8")
     (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
     return ws
 

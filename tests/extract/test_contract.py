@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from made_places import village_line
 from raqib.cli import cli
 from raqib.extract.output import EVENT_FIELDS
 
@@ -121,9 +122,7 @@ def test_each_output_names_the_model_and_reference_files_with_their_digests(
     code, out = extract(stdin=json.dumps({"id": "a", "text": STRIKE}) + "\n")
     assert code == 0 and out[0]["resources"] == [f"model events-default.npz sha256:{model}"]
     gazetteer = tmp_path / "villages.txt"
-    gazetteer.write_text("\t".join(["9900001", "Tall Zahra", "Tall Zahra", "", "35.21",
-                                    "36.52", "P", "PPL", "SY", "", "10", "", "", "", "800", "",
-                                    "", "Asia/Damascus", "2026-12-01"]) + "\n")
+    gazetteer.write_text(village_line())
     digest = hashlib.sha256(gazetteer.read_bytes()).hexdigest()[:16]
     code, out = extract("--gazetteer", str(gazetteer), "--country", "Syria",
                         stdin=json.dumps({"id": "a", "text": STRIKE}) + "\n")

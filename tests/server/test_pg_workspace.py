@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 import raqib.cli.server  # noqa: F401  (registers `raqib migrate`)
 from clirun import run
+from made_places import village_line
 from raqib.store.models import CustodyLeaf, Document
 from raqib.workspace import Workspace
 
@@ -91,9 +92,7 @@ def test_migrate_round_trip_keeps_every_row_and_the_root(tmp_path: Path, pg_url:
     old = tmp_path / "laptop"
     _ok(None, "init", str(old))
     (old / "gazetteer").mkdir()  # a workspace gazetteer (raqib settings) goes along
-    (old / "gazetteer" / "villages.txt").write_text("\t".join(
-        ["9900001", "Tall Zahra", "Tall Zahra", "", "35.21", "36.52", "P", "PPL", "SY", "",
-         "10", "", "", "", "800", "", "", "Asia/Damascus", "2026-12-01"]) + "\n")
+    (old / "gazetteer" / "villages.txt").write_text(village_line())
     _ok(old, "settings", "--gazetteer", str(old / "gazetteer" / "villages.txt"))
     _ok(old, "ingest", str(SAMPLES))
     _ok(old, "process")

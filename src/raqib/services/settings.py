@@ -50,10 +50,9 @@ def _country(name: str) -> str:
 
 
 def change(ws: Workspace, user: str, reason: str | None = None, **changes: Any) -> dict[str, Any]:
-    """Set some of ``KEYS`` (a model path or None; lists of paths) and return the settings.
-
-    Every file must exist; the new settings are checked by building the extraction options
-    from them before anything is written."""
+    """Set some of ``KEYS`` (a model path or None; lists of paths; a country) and return
+    the settings. Every file named must exist, and the country must be one the project
+    knows, before anything is written."""
     unknown = set(changes) - set(KEYS)
     if unknown:
         raise WorkspaceError(f"unknown setting(s): {', '.join(sorted(unknown))}")
@@ -67,7 +66,6 @@ def change(ws: Workspace, user: str, reason: str | None = None, **changes: Any) 
             update[key] = [_stored(ws, name) for name in value]
     before = extraction(ws)
     config = ws.config.model_copy(update=update)
-    Workspace(ws.root, config).extract_options()  # every path readable from the workspace
     after = {key: getattr(config, key) for key in KEYS}
     if after == before:
         return after
