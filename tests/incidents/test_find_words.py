@@ -8,16 +8,19 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from backends import Backend
 from clirun import run
 from raqib.cli import incidents as cli_incidents
 from raqib.search import SearchIndex, for_session
 from raqib.services import finder
+from raqib.services.answers import Answers, generation
 from raqib.services.finder import Query, find
 from raqib.services.search import Filters
 from raqib.store.engine import transaction
 from raqib.store.models import Document, Incident, Report
+from raqib.workspace import Workspace
 
 NOW = datetime(2020, 1, 1)
 ROWS = [  # incident id, sub-event type, day, contested, [(title, text), ...] one per document
@@ -122,4 +125,76 @@ def test_words_in_too_many_entries_to_rank_still_meet_every_filter(
         code, out = run(ws.root, "search", "bakery", "--from", "2019-01-01")
         assert code == 0 and "1 of 1+ incidents (the first 1)" in out, out
     finally:
+        ws.close()
+
+
+def _generation(ws) -> int:  # type: ignore[no-untyped-def]
+    with ws.sessions() as session:
+        return generation(session)
+
+
+def test_every_write_to_what_searches_read_moves_the_generation(
+    tmp_path: Path, backend: Backend
+) -> None:
+    """The triggers of migration 0011: an insert, an update and a delete on each table that
+    answers are drawn from moves the number, whoever writes; other tables do not."""
+    ws = backend.create(tmp_path / "ws")
+    try:
+        _fill(ws)
+        writes = {
+            "sources": ["INSERT INTO sources (id, name, kind, side, reliability) "
+                        "VALUES (9, 's', 'ngo', 'unknown', 'F')",
+                        "UPDATE sources SET side = 'opposition' WHERE id = 9"],
+            "processing": ["INSERT INTO processing (document_id, source_id, status, components,"
+                           " processed_at) VALUES (1, 9, 'done', '[]', '2020-01-01')",
+                           "UPDATE processing SET status = 'failed' WHERE document_id = 1",
+                           "DELETE FROM processing WHERE document_id = 1"],
+            "incidents": ["UPDATE incidents SET grade = 'weak' WHERE id = 3"],
+            "reports": ["UPDATE reports SET incident_id = 3 WHERE id = 1",
+                        "DELETE FROM reports WHERE id = 4"],
+            "documents": ["UPDATE documents SET sensitive = true WHERE id = 4"],
+            "after": ["DELETE FROM sources WHERE id = 9", "DELETE FROM reports WHERE id = 3",
+                      "DELETE FROM incidents WHERE id = 2"],
+        }
+        for table, statements in writes.items():
+            for sql in statements:
+                before = _generation(ws)
+                with transaction(ws.sessions) as session:
+                    session.execute(text(sql))
+                assert _generation(ws) > before, (table, sql)
+        before = _generation(ws)
+        with transaction(ws.sessions) as session:  # users and the log are not searched
+            session.execute(text("INSERT INTO users (name, role, disabled, created_at) "
+                                 "VALUES ('u', 'viewer', false, '2020-01-01')"))
+        assert _generation(ws) == before
+    finally:
+        ws.close()
+
+
+def test_a_kept_answer_while_nothing_changes_and_never_after_a_write(
+    tmp_path: Path, backend: Backend
+) -> None:
+    ws = backend.create(tmp_path / "ws")
+    other = None
+    try:
+        _fill(ws)
+        kept = Answers()
+        question = Query("bakery", Filters(contested=False))
+        first = find(ws, question, 1, 10, answers=kept)
+        assert [r["id"] for r in first.rows] == [1]
+        assert find(ws, question, 1, 10, answers=kept) is first  # kept, not computed
+        assert find(ws, question, 2, 10, answers=kept) is not first  # another page
+        assert (kept.counts.hits, kept.counts.misses) == (1, 2)
+        mapped = finder.geo(ws, Query(), answers=kept)
+        assert finder.geo(ws, Query(), answers=kept) is mapped == finder.geo(ws, Query())
+        assert (kept.counts.hits, kept.counts.misses) == (2, 3)
+        other = Workspace.open(ws.root)  # another engine: as another process would write
+        with transaction(other.sessions) as session:
+            session.execute(text("UPDATE incidents SET contested = false WHERE id = 2"))
+        again = find(ws, question, 1, 10, answers=kept)
+        assert sorted(r["id"] for r in again.rows) == [1, 2]  # the write is seen at once
+        assert kept.counts.misses == 4
+    finally:
+        if other is not None:
+            other.close()
         ws.close()

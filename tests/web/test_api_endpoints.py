@@ -6,9 +6,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from websupport import PASSWORD, Site
 
 from raqib.search import SearchIndex
+from raqib.web.app import create_app
 
 CHLORINE = "chlorine"
 
@@ -49,9 +51,35 @@ def test_search_says_capped_when_the_words_are_too_common_to_rank(
     ranked = client.get("/api/search", params={"q": CHLORINE}).json()
     assert ranked["capped"] is False
     monkeypatch.setattr(SearchIndex, "rank_limit", 0)  # every word counts as too common
-    newest = client.get("/api/search", params={"q": CHLORINE}).json()
+    fresh = site.client("viewer")  # a new app: the first one keeps its answer for the data
+    newest = fresh.get("/api/search", params={"q": CHLORINE}).json()
     assert newest["capped"] is True  # more entries match than were taken
     assert {r["id"] for r in newest["results"]} == {r["id"] for r in ranked["results"]}
+
+
+def test_search_answers_are_kept_until_the_data_changes(site: Site) -> None:
+    """The app keeps whole answers (``raqib.services.answers``): the same search again is
+    the kept answer; after a review it is computed anew and shows the change. With
+    ``answer_cache=0`` (`raqib serve --answer-cache 0`) nothing is kept."""
+    incident = _chlorine_incident(site)
+    viewer = site.client("viewer")
+    kept = viewer.app.state.answers  # type: ignore[attr-defined]
+
+    def fatalities() -> int | None:
+        found = viewer.get("/api/search", params={"q": CHLORINE}).json()["results"]
+        return next(r["fatalities_max"] for r in found if r["id"] == incident)
+
+    before = fatalities()
+    assert fatalities() == before and kept.counts.hits == 1
+    done = site.client("reviewer").post(f"/api/incidents/{incident}/review", json={
+        "set": {"fatalities_max": (before or 0) + 7}, "reason": "hospital list"})
+    assert done.status_code == 200, done.text
+    assert fatalities() == (before or 0) + 7 and kept.counts.hits == 1
+    uncached = TestClient(create_app(site.workspace(), answer_cache=0))
+    uncached.headers["Authorization"] = f"Bearer {site.tokens['viewer']}"
+    assert uncached.app.state.answers is None  # type: ignore[attr-defined]
+    body = uncached.get("/api/search", params={"q": CHLORINE}).json()
+    assert body == viewer.get("/api/search", params={"q": CHLORINE}).json()
 
 
 def test_search_filters_narrow_the_set(site: Site) -> None:

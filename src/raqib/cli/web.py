@@ -14,8 +14,13 @@ from raqib.cli.app import Context, cli, pass_ctx
               help="Send the session cookie over HTTPS only (behind a TLS proxy).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes (one per core serves the most requests).")
+@click.option("--answer-cache", default=50_000, show_default=True,
+              type=click.IntRange(0, 10_000_000), metavar="ROWS",
+              help="Rows of search, map and page answers each worker keeps while the data "
+                   "is unchanged (0: none).")
 @pass_ctx
-def serve(ctx: Context, host: str, port: int, secure_cookies: bool, workers: int) -> None:
+def serve(ctx: Context, host: str, port: int, secure_cookies: bool, workers: int,
+          answer_cache: int) -> None:
     """Serve the web application and the REST API over this workspace."""
     import os
 
@@ -26,12 +31,13 @@ def serve(ctx: Context, host: str, port: int, secure_cookies: bool, workers: int
     ws = ctx.workspace()
     click.echo(f"Raqib at http://{host}:{port}/ (API: http://{host}:{port}/api/docs)")
     if workers == 1:
-        app = create_app(ws, secure_cookies=secure_cookies)
+        app = create_app(ws, secure_cookies=secure_cookies, answer_cache=answer_cache)
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
     create_app(ws)  # migrate and make the session key once, before the workers start
     os.environ["RAQIB_WORKSPACE"] = str(ws.root)
     os.environ["RAQIB_SECURE_COOKIES"] = "1" if secure_cookies else "0"
+    os.environ["RAQIB_ANSWER_CACHE"] = str(answer_cache)
     uvicorn.run("raqib.web.app:from_environment", factory=True, host=host, port=port,
                 workers=workers, log_level="warning")
 

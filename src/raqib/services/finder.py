@@ -18,6 +18,7 @@ from sqlalchemy import distinct, exists, func, select
 from sqlalchemy.orm import Session
 
 from raqib.search import SearchIndex, for_session
+from raqib.services.answers import Answers
 from raqib.services.incidents import incidents_json, live
 from raqib.services.search import (
     Filters,
@@ -61,7 +62,7 @@ class Found:
 
 
 def find(ws: Workspace, query: Query, page: int, per_page: int,
-         with_facets: bool = True) -> Found:
+         with_facets: bool = True, answers: Answers | None = None) -> Found:
     """One page of the incidents matching ``query``: best first with words, else newest.
 
     The filters select among every incident the words lead to: words in up to
@@ -69,29 +70,37 @@ def find(ws: Workspace, query: Query, page: int, per_page: int,
     the newest ``NEWEST_DEPTH`` incidents (or as many as the page needs) that pass the
     filters and hold them, or with no filter the incidents of the newest entries that hold
     them (twice the depth)."""
+    with ws.sessions() as session:
+        if answers is None:
+            return _find(session, query, page, per_page, with_facets)
+        return answers.answer(session, ("find", query, page, per_page, with_facets),
+                              lambda: _find(session, query, page, per_page, with_facets))
+
+
+def _find(session: Session, query: Query, page: int, per_page: int,
+          with_facets: bool) -> Found:
     f = query.filters
     words = query.words.strip()
-    with ws.sessions() as session:
-        if not words and not (f.actor or f.near):  # the database counts, pages, facets
-            facets = _facets_in_sql(session, query) if with_facets else {}
-            total = sum(facets["contested"].values()) if facets else None
-            return _page_only(session, query, page, per_page, total, facets)
-        index = for_session(session)
-        common = bool(words) and index.common(words)
-        depth = max(NEWEST_DEPTH, page * per_page)
-        matched, capped = _matching(session, query, index if words else None, common, depth)
-        facets = _facets(session, matched) if with_facets else {}
-        page_rows = matched[(page - 1) * per_page:page * per_page]
-        shown = [row.id for row in page_rows]
-        rows = _records(session, shown)
-        if words and rows:
-            ranked = "score" in page_rows[0]._fields  # else the newest-first walk's rows
-            hits = ({row.id: hit_of(row) for row in page_rows} if ranked
-                    else newest_hits(session, index, words, shown))
-            marked = index.snippets(query.words, [hits[i] for i in shown])
-            for data, hit in zip(rows, marked, strict=True):
-                data["snippet"] = hit.snippet
-                data["snippet_html"] = snippet_html(hit.snippet)
+    if not words and not (f.actor or f.near):  # the database counts, pages, facets
+        facets = _facets_in_sql(session, query) if with_facets else {}
+        total = sum(facets["contested"].values()) if facets else None
+        return _page_only(session, query, page, per_page, total, facets)
+    index = for_session(session)
+    common = bool(words) and index.common(words)
+    depth = max(NEWEST_DEPTH, page * per_page)
+    matched, capped = _matching(session, query, index if words else None, common, depth)
+    facets = _facets(session, matched) if with_facets else {}
+    page_rows = matched[(page - 1) * per_page:page * per_page]
+    shown = [row.id for row in page_rows]
+    rows = _records(session, shown)
+    if words and rows:
+        ranked = "score" in page_rows[0]._fields  # else the newest-first walk's rows
+        hits = ({row.id: hit_of(row) for row in page_rows} if ranked
+                else newest_hits(session, index, words, shown))
+        marked = index.snippets(query.words, [hits[i] for i in shown])
+        for data, hit in zip(rows, marked, strict=True):
+            data["snippet"] = hit.snippet
+            data["snippet_html"] = snippet_html(hit.snippet)
     return Found(rows, len(matched), facets, capped)
 
 
@@ -232,15 +241,21 @@ def snippet_html(snippet: str | None) -> str | None:
     return "".join(out)
 
 
-def geo(ws: Workspace, query: Query) -> list[dict[str, Any]]:
+def geo(ws: Workspace, query: Query, answers: Answers | None = None
+        ) -> list[dict[str, Any]]:
     """GeoJSON features of the matching incidents that have coordinates."""
     with ws.sessions() as session:
-        matched = [r.id for r in _matching(session, query, None)[0]]
-        rows = session.execute(select(Incident).where(
-            among(session, Incident.id, matched),
-            Incident.latitude.is_not(None), Incident.longitude.is_not(None))).scalars()
-        features = [_feature(row) for row in rows]
-    return sorted(features, key=lambda f: f["id"])
+        if answers is None:
+            return _geo(session, query)
+        return answers.answer(session, ("geo", query), lambda: _geo(session, query))
+
+
+def _geo(session: Session, query: Query) -> list[dict[str, Any]]:
+    matched = [r.id for r in _matching(session, query, None)[0]]
+    rows = session.execute(select(Incident).where(
+        among(session, Incident.id, matched),
+        Incident.latitude.is_not(None), Incident.longitude.is_not(None))).scalars()
+    return sorted((_feature(row) for row in rows), key=lambda f: f["id"])
 
 
 def _feature(row: Incident) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from raqib import __version__
+from raqib.services import answers
 from raqib.services.incidents import ensure_schema
 from raqib.web import errors
 from raqib.web.auth import session_secret
@@ -17,8 +18,10 @@ from raqib.workspace import Workspace
 STATIC = Path(__file__).with_name("static")
 
 
-def create_app(ws: Workspace, *, secure_cookies: bool = False) -> FastAPI:
-    """The app for ``ws``: REST API under /api (OpenAPI at /api/openapi.json), pages at /."""
+def create_app(ws: Workspace, *, secure_cookies: bool = False,
+               answer_cache: int = answers.BUDGET) -> FastAPI:
+    """The app for ``ws``: REST API under /api (OpenAPI at /api/openapi.json), pages at /;
+    it keeps answers of up to ``answer_cache`` rows (``raqib.services.answers``)."""
     from raqib.web import api, pages
 
     ensure_schema(ws)
@@ -28,6 +31,7 @@ def create_app(ws: Workspace, *, secure_cookies: bool = False) -> FastAPI:
         openapi_url="/api/openapi.json", docs_url="/api/docs", redoc_url=None,
     )
     app.state.ws = ws
+    app.state.answers = answers.Answers(answer_cache) if answer_cache else None
     app.add_middleware(SessionMiddleware, secret_key=session_secret(ws),
                        session_cookie="raqib_session", same_site="lax",
                        https_only=secure_cookies, max_age=12 * 3600)
@@ -50,4 +54,5 @@ def from_environment() -> FastAPI:
     if not root:
         raise RuntimeError("RAQIB_WORKSPACE is not set")
     secure = os.environ.get("RAQIB_SECURE_COOKIES") == "1"
-    return create_app(Workspace.open(Path(root)), secure_cookies=secure)
+    cache = int(os.environ.get("RAQIB_ANSWER_CACHE", answers.BUDGET))
+    return create_app(Workspace.open(Path(root)), secure_cookies=secure, answer_cache=cache)

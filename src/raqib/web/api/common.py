@@ -7,6 +7,7 @@ from typing import Annotated, Any, Generic, TypeVar
 from fastapi import Depends, Path, Query, Request
 from pydantic import BaseModel
 
+from raqib.services.answers import Answers
 from raqib.services.users import Account
 from raqib.web.auth import allowed
 from raqib.workspace import Workspace
@@ -48,6 +49,14 @@ def get_workspace(request: Request) -> Workspace:
 
 
 WS = Annotated[Workspace, Depends(get_workspace)]
+
+
+def get_answers(request: Request) -> Answers | None:
+    return request.app.state.answers  # type: ignore[no-any-return]
+
+
+Kept = Annotated[Answers | None, Depends(get_answers)]
+"""The app's answer cache (None when `raqib serve --answer-cache 0`)."""
 
 
 ItemId = Annotated[int, Path(ge=1, le=2**53, description="an id")]

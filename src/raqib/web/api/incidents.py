@@ -7,7 +7,7 @@ from dataclasses import replace
 from fastapi import APIRouter
 
 from raqib.services import finder, listing, queue
-from raqib.web.api.common import ERRORS, WS, ItemId, Page, Pages, page_of, sensitive_ok
+from raqib.web.api.common import ERRORS, WS, ItemId, Kept, Page, Pages, page_of, sensitive_ok
 from raqib.web.api.filters import IncidentFilters
 from raqib.web.api.incident_models import FeatureCollection, IncidentDetail, IncidentSummary, Trail
 from raqib.web.auth import Reader
@@ -16,18 +16,19 @@ router = APIRouter(prefix="/api/incidents", tags=["incidents"], responses=ERRORS
 
 
 @router.get("")
-def list_incidents(ws: WS, account: Reader, paging: Pages,
+def list_incidents(ws: WS, kept: Kept, account: Reader, paging: Pages,
                    query: IncidentFilters) -> Page[IncidentSummary]:
     """Incidents, newest first, filtered like /api/search (without words)."""
     found = finder.find(ws, replace(query, words=""), paging.page, paging.per_page,
-                        with_facets=False)
+                        with_facets=False, answers=kept)
     return page_of(found.rows, found.total, paging)  # type: ignore[return-value]
 
 
 @router.get("/geo")
-def incidents_geo(ws: WS, account: Reader, query: IncidentFilters) -> FeatureCollection:
+def incidents_geo(ws: WS, kept: Kept, account: Reader,
+                  query: IncidentFilters) -> FeatureCollection:
     """Incidents with coordinates as a GeoJSON FeatureCollection (for the map)."""
-    features = finder.geo(ws, replace(query, words=""))
+    features = finder.geo(ws, replace(query, words=""), answers=kept)
     return {"type": "FeatureCollection", "features": features}  # type: ignore[return-value]
 
 

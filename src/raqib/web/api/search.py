@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from raqib.services import finder, listing, vault
 from raqib.services.vault_notes import latest_checkpoint
-from raqib.web.api.common import ERRORS, WS, Pages, sensitive_ok
+from raqib.web.api.common import ERRORS, WS, Kept, Pages, sensitive_ok
 from raqib.web.api.filters import IncidentFilters
 from raqib.web.api.incident_models import SearchOut
 from raqib.web.api.models import CheckpointOut, Log
@@ -21,12 +21,13 @@ DEFAULT_LAST = 100
 
 
 @router.get("/search")
-def search(ws: WS, account: Reader, paging: Pages, query: IncidentFilters,
+def search(ws: WS, kept: Kept, account: Reader, paging: Pages, query: IncidentFilters,
            q: Annotated[str, Query(max_length=500, description="words; a trailing * for a "
                                    "prefix")] = "") -> SearchOut:
     """Incidents matching the words (best first) and the filters (newest first without
     words), with highlighted snippets and facets over the whole matching set."""
-    found = finder.find(ws, replace(query, words=q), paging.page, paging.per_page)
+    found = finder.find(ws, replace(query, words=q), paging.page, paging.per_page,
+                        answers=kept)
     return {"results": found.rows, "total": found.total,  # type: ignore[return-value]
             "page": paging.page, "per_page": paging.per_page, "facets": found.facets,
             "capped": found.capped}

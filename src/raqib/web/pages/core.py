@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Hashable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from urllib.parse import quote
 
 from fastapi import Depends, Request, Response
@@ -25,6 +25,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from raqib.errors import RaqibError
+from raqib.services.answers import Answers, generation, rows_of
 from raqib.services.users import Account
 from raqib.web.auth import (
     PERMISSIONS,
@@ -38,6 +39,8 @@ from raqib.web.errors import ApiError
 from raqib.workspace import Workspace
 
 from . import assets
+
+T = TypeVar("T")
 
 log = logging.getLogger("raqib.web.pages")
 
@@ -93,6 +96,18 @@ def login_url(request: Request) -> str:
 
 def workspace(request: Request) -> Workspace:
     return request.app.state.ws  # type: ignore[no-any-return]
+
+
+def kept(request: Request, question: Hashable, compute: Callable[[], T],
+         weight: Callable[[T], int] = rows_of) -> T:
+    """``compute()``, or the app's kept answer to ``question`` while the data is unchanged
+    (``raqib.services.answers``; always computed with `raqib serve --answer-cache 0`)."""
+    answers: Answers | None = request.app.state.answers
+    if answers is None:
+        return compute()
+    with workspace(request).sessions() as session:
+        now = generation(session)
+    return answers.at(now, question, compute, weight)
 
 
 # -- templates --------------------------------------------------------------------------

@@ -10,9 +10,10 @@ from fastapi.responses import JSONResponse
 
 from raqib.services import incidents as incident_service
 from raqib.services import overview
+from raqib.workspace import Workspace
 
 from . import fmt
-from .core import PageReader, PageRoute, render, workspace
+from .core import PageReader, PageRoute, kept, render, workspace
 from .data import gazetteer_points
 
 PAGE_SIZE = 100
@@ -47,33 +48,47 @@ def _full(ws: Any, ids: list[int]) -> dict[int, dict[str, Any]]:
     return {row["id"]: row for row in incident_service.list_incidents(ws, ids)} if ids else {}
 
 
+def _dashboard(ws: Workspace) -> dict[str, Any]:
+    recent = overview.newest(ws, RECENT)
+    contested = overview.newest(ws, CONTESTED, contested=True)
+    full = _full(ws, recent + contested)
+    return {"counts": overview.counts(ws), "recent": [full[i] for i in recent],
+            "contested": [full[i] for i in contested],
+            "chart": fmt.month_chart(overview.month_counts(ws))}
+
+
+def _listed(ws: Workspace, page: int) -> dict[str, Any]:
+    """One page of the incident list, its timeline and the chart of every incident."""
+    shown_page = overview.page(ws, page, PAGE_SIZE)
+    full = _full(ws, shown_page.ids)
+    shown = [full[i] for i in shown_page.ids]
+    return {"items": shown, "total": shown_page.total, "page": shown_page.number,
+            "pages": shown_page.pages, "timeline": by_month(shown),
+            "legend": [(kind, fmt.colour(kind)) for kind in overview.event_types(ws)],
+            "chart": fmt.month_chart(overview.month_counts(ws))}
+
+
+def _points(ws: Workspace) -> dict[str, Any]:
+    """The map's markers (the newest ``MAP_LIMIT``) and how many incidents have a place;
+    the same for every page of the list, so kept once."""
+    points, placed = overview.mapped(ws, MAP_LIMIT)
+    return {"points": map_points(points), "mapped": placed, "map_limit": MAP_LIMIT}
+
+
 def router() -> APIRouter:
     router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
     @router.get("/")
     def dashboard(request: Request, user: PageReader) -> Response:
-        ws = workspace(request)
-        recent = overview.newest(ws, RECENT)
-        contested = overview.newest(ws, CONTESTED, contested=True)
-        full = _full(ws, recent + contested)
-        return render(request, "dashboard.html", {
-            "counts": overview.counts(ws), "recent": [full[i] for i in recent],
-            "contested": [full[i] for i in contested],
-            "chart": fmt.month_chart(overview.month_counts(ws))})
+        return render(request, "dashboard.html",
+                      kept(request, ("dashboard",), lambda: _dashboard(workspace(request))))
 
     @router.get("/incidents")
     def incident_list(request: Request, user: PageReader, page: int = 1) -> Response:
         ws = workspace(request)
-        shown_page = overview.page(ws, page, PAGE_SIZE)
-        full = _full(ws, shown_page.ids)
-        shown = [full[i] for i in shown_page.ids]
-        points, placed = overview.mapped(ws, MAP_LIMIT)
-        return render(request, "incidents.html", {
-            "items": shown, "total": shown_page.total, "page": shown_page.number,
-            "pages": shown_page.pages,
-            "points": map_points(points), "mapped": placed, "map_limit": MAP_LIMIT,
-            "legend": [(kind, fmt.colour(kind)) for kind in overview.event_types(ws)],
-            "timeline": by_month(shown), "chart": fmt.month_chart(overview.month_counts(ws))})
+        listed = kept(request, ("incident-list", page), lambda: _listed(ws, page))
+        points = kept(request, ("map-points", MAP_LIMIT), lambda: _points(ws))
+        return render(request, "incidents.html", {**listed, **points})
 
     @router.get("/map/places.geojson")
     def places(request: Request, user: PageReader, bbox: str = "") -> Response:

@@ -111,7 +111,8 @@ def router() -> APIRouter:
         if searched and not problems:
             ws = workspace(request)
             query = finder.Query(params["q"], filters, params["side"] or None)
-            found = finder.find(ws, query, 1, LIMIT, with_facets=False)
+            found = finder.find(ws, query, 1, LIMIT, with_facets=False,
+                                answers=request.app.state.answers)
             results = found.rows
             total = f"{found.total:,}{'+' if found.capped else ''}"
             facts = incident_facts(ws, [r["id"] for r in results])
