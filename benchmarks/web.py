@@ -23,6 +23,9 @@ Two workloads, one after the other against the same server:
   filters, and drawn again if it was asked before): every search is computed, as when each
   analyst asks their own question.
 
+Then a second server with ``--answer-cache 0`` runs the *repeated* workload again: the same
+six searches, each computed every time (the harness as it was before answers were kept).
+
 Every request carries ``Authorization: Bearer TOKEN``; if the pages refuse it, the harness
 logs in through ``POST /api/session`` and the shared session keeps the cookie. Latency is
 measured per request on the client; medians and 99th percentiles are over answered 2xx
@@ -68,7 +71,9 @@ SEARCHES: list[dict[str, str]] = [
 ]
 """Fixed queries over the vocabulary of benchmarks.search, as in its QUERIES (the API's
 parameter names; 'near' is left out: it resolves a place name through the gazetteer)."""
-WORKLOADS = ("repeated", "distinct")
+RUNS = ((None, ("repeated", "distinct")), ("0", ("repeated",)))
+"""Each server's ``--answer-cache`` (None: the default) and the workloads run against it: the
+third run is the first workload again with nothing kept, for the cache's effect."""
 
 
 @dataclass(frozen=True)
@@ -101,10 +106,12 @@ def _prepare(root: Path, count: int) -> tuple[Path, str, float]:
     return ws_path, token, fill_s
 
 
-def _start_server(ws_path: Path, port: int, log: Path, workers: int
-                  ) -> subprocess.Popen[bytes]:
+def _start_server(ws_path: Path, port: int, log: Path, workers: int,
+                  answer_cache: str | None = None) -> subprocess.Popen[bytes]:
     cmd = [*RAQIB, "-w", str(ws_path), "serve", "--host", HOST, "--port", str(port),
            "--workers", str(workers)]
+    if answer_cache is not None:
+        cmd += ["--answer-cache", answer_cache]
     with log.open("wb") as out:
         return subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL)
@@ -213,7 +220,8 @@ async def _probe(client: aiohttp.ClientSession, count: int) -> dict[str, int]:
     return found
 
 
-async def _load(base: str, token: str, count: int, clients: int, seconds: float
+async def _load(base: str, token: str, count: int, clients: int, seconds: float,
+                workloads: tuple[str, ...]
                 ) -> tuple[dict[str, tuple[list[Sample], float]], dict[str, int]]:
     """Each workload's samples and seconds, and the probe's answers."""
     headers = {"Authorization": f"Bearer {token}"}
@@ -224,7 +232,7 @@ async def _load(base: str, token: str, count: int, clients: int, seconds: float
     async with aiohttp.ClientSession(base, headers=headers, connector=connector,
                                      timeout=timeout, cookie_jar=jar) as client:
         probe = await _probe(client, count)
-        for workload in WORKLOADS:
+        for workload in workloads:
             asked: set[str] | None = set() if workload == "distinct" else None
             samples: list[Sample] = []
             started = time.monotonic()
@@ -278,18 +286,33 @@ def _rows(runs: dict[str, tuple[list[Sample], float]], probe: dict[str, int], co
     return rows
 
 
-def bench_web(root: Path, count: int = 100_000, clients: int = 16,
-              seconds: float = 20.0, workers: int = 2) -> list[str]:
-    """Latency of the search API and the incident page under load, for repeated and for
-    distinct searches; markdown table rows."""
-    ws_path, token, fill_s = _prepare(root, count)
+def _serve_and_load(ws_path: Path, root: Path, token: str, count: int, clients: int,
+                    seconds: float, workers: int, answer_cache: str | None,
+                    workloads: tuple[str, ...]
+                    ) -> tuple[dict[str, tuple[list[Sample], float]], dict[str, int]]:
+    """One server, the workloads one after the other; the probe's answers with health's."""
     port = _free_port()
     base = f"http://{HOST}:{port}"
     log = root / "web-server.log"
-    proc = _start_server(ws_path, port, log, workers)
+    proc = _start_server(ws_path, port, log, workers, answer_cache)
     try:
         health = _wait_ready(proc, base, log)
-        runs, probe = asyncio.run(_load(base, token, count, clients, seconds))
+        runs, probe = asyncio.run(_load(base, token, count, clients, seconds, workloads))
     finally:
         _stop(proc)
-    return _rows(runs, {**probe, "health": health}, count, clients, fill_s, workers)
+    return runs, {**probe, "health": health}
+
+
+def bench_web(root: Path, count: int = 100_000, clients: int = 16,
+              seconds: float = 20.0, workers: int = 2) -> list[str]:
+    """Latency of the search API and the incident page under load, for repeated and for
+    distinct searches, and for repeated ones with nothing kept; markdown table rows."""
+    ws_path, token, fill_s = _prepare(root, count)
+    rows: list[str] = []
+    for answer_cache, workloads in RUNS:
+        runs, probe = _serve_and_load(ws_path, root, token, count, clients, seconds, workers,
+                                      answer_cache, workloads)
+        if answer_cache == "0":
+            runs = {f"{name} (answer cache off)": run for name, run in runs.items()}
+        rows += _rows(runs, probe, count, clients, fill_s, workers)
+    return rows

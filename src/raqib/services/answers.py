@@ -22,6 +22,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -52,12 +53,13 @@ def rows_of(answer: Any) -> int:
 @dataclass
 class CacheCounts:
     hits: int = 0
+    """Answers given without computing them: kept, or computed by another thread."""
     misses: int = 0
 
 
 class Answers:
     """Whole answers by question, for one data generation at a time; safe across threads
-    (two threads missing the same question both compute it, and the later one is kept)."""
+    (one computes, the others asking the same wait for it)."""
 
     def __init__(self, budget: int = BUDGET) -> None:
         self.budget = budget
@@ -65,6 +67,7 @@ class Answers:
         self._kept: OrderedDict[Hashable, tuple[object, int]] = OrderedDict()
         self._held = 0
         self._generation = -1
+        self._running: dict[tuple[int, Hashable], Future[Any]] = {}
         self._lock = threading.Lock()
 
     def answer(self, session: Session, question: Hashable, compute: Callable[[], T],
@@ -77,15 +80,38 @@ class Answers:
            weight: Callable[[T], int] = rows_of) -> T:
         """As ``answer``, for a generation read by the caller before ``compute`` reads
         anything (then ``compute`` may see newer data: kept under ``now``, it is only
-        given to requests that read ``now`` before that data was written)."""
+        given to requests that read ``now`` before that data was written). While one thread
+        computes an answer, the others asking the same question at the same generation wait
+        for it instead of computing it too (sixteen clients at once on a cold cache made
+        each answer many times over, each slower for the others); they share its error if
+        it fails."""
+        key = (now, question)
         with self._lock:
             if now == self._generation and question in self._kept:
                 self._kept.move_to_end(question)
                 self.counts.hits += 1
                 return self._kept[question][0]  # type: ignore[return-value]
-            self.counts.misses += 1
-        found = compute()
-        self._keep(now, question, found, weight(found))
+            waiting = self._running.get(key)
+            if waiting is None:
+                self.counts.misses += 1
+                running: Future[T] = Future()
+                self._running[key] = running
+            else:
+                self.counts.hits += 1
+        if waiting is not None:
+            return waiting.result()  # type: ignore[no-any-return]
+        try:
+            found = compute()
+            rows = weight(found)
+        except BaseException as error:
+            with self._lock:
+                del self._running[key]
+            running.set_exception(error)
+            raise
+        self._keep(now, question, found, rows)  # kept before the waiters go
+        with self._lock:
+            del self._running[key]
+        running.set_result(found)
         return found
 
     def _keep(self, now: int, question: Hashable, found: object, rows: int) -> None:

@@ -23,6 +23,8 @@ HEAD_REVISION = "0011"
 """The newest migration; a test checks it against the migrations folder."""
 WRITE_OPTION = "raqib_write"
 """Execution option marking a transaction that will write (see ``transaction``)."""
+SQLITE_POOL = 48
+"""Connections a process keeps open to a SQLite database (more than uvicorn's 40 threads)."""
 WRITER_LOCK = 0x7261716962  # 'raqib': the advisory lock key every PostgreSQL writer takes
 
 
@@ -79,7 +81,14 @@ def make_engine(url: str) -> Engine:
                                connect_args={"options": "-c jit=off"})
         _configure_postgresql(engine)
         return engine
-    engine = create_engine(url, future=True)
+    if url.startswith("sqlite:///") and ":memory:" not in url:
+        # A server worker runs up to 40 requests in threads: with SQLAlchemy's default pool
+        # (5 kept, 10 more opened and closed again each time) most requests under load
+        # opened a new connection (file, WAL, four PRAGMAs). SQLite connections are cheap
+        # to keep; past the pool, more are opened as needed (no waiting, no limit).
+        engine = create_engine(url, future=True, pool_size=SQLITE_POOL, max_overflow=-1)
+    else:
+        engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine
