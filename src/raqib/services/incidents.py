@@ -14,7 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import exists, func, insert, or_, select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 from sqlalchemy.orm.attributes import set_committed_value
 
 from raqib.errors import RaqibError
@@ -61,8 +61,9 @@ def _source_info(source: Source | None) -> SourceInfo:
 def report_views(session: Session, reports: Sequence[Report], full_text: bool = False
                  ) -> list[ReportView]:
     doc_ids = {r.document_id for r in reports}
-    docs = {d.id: d for d in session.execute(
-        select(Document).where(among(session, Document.id, doc_ids))).scalars()} if doc_ids else {}
+    wanted = select(Document) if full_text else select(Document).options(defer(Document.text))
+    docs = {d.id: d for d in session.execute(  # a document's text only when it is wanted
+        wanted.where(among(session, Document.id, doc_ids))).scalars()} if doc_ids else {}
     sources = dict(session.execute(
         select(Processing.document_id, Source).join(Source, Processing.source_id == Source.id)
         .where(among(session, Processing.document_id, doc_ids))).all()) if doc_ids else {}
@@ -355,7 +356,7 @@ def details(ws: Workspace, incident_id: int) -> dict[str, Any]:
     with ws.sessions() as session:
         row = get_incident(session, incident_id)
         data = incident_json(session, row)
-        reports = session.execute(select(Report, Document).join(
+        reports = session.execute(select(Report, Document).options(defer(Document.text)).join(
             Document, Report.document_id == Document.id).where(Report.incident_id == row.id)
             .order_by(Report.id)).all()
         views = report_views(session, [r for r, _ in reports])
