@@ -303,6 +303,12 @@ def test_geojson_for_the_map(site: Site) -> None:
     lon, lat = feature["geometry"]["coordinates"]
     assert 30 < lat < 40 and 30 < lon < 45
     assert {"grade", "contested", "fatalities_min", "event_type"} <= set(feature["properties"])
+    assert geo["total"] == len(geo["features"]) >= 2 and geo["truncated"] is False
+    newest = site.client("viewer").get("/api/incidents/geo", params={"limit": 1}).json()
+    assert len(newest["features"]) == 1 and newest["total"] == geo["total"]
+    assert newest["truncated"] is True
+    dates = {f["id"]: f["properties"]["event_date"] or "" for f in geo["features"]}
+    assert dates[newest["features"][0]["id"]] == max(dates.values())  # the newest one
 
 
 def test_an_upload_processes_its_documents_not_a_backlog(site: Site, tmp_path: Path) -> None:

@@ -241,21 +241,48 @@ def snippet_html(snippet: str | None) -> str | None:
     return "".join(out)
 
 
-def geo(ws: Workspace, query: Query, answers: Answers | None = None
-        ) -> list[dict[str, Any]]:
-    """GeoJSON features of the matching incidents that have coordinates."""
+GEO_LIMIT = 10_000
+"""Map features returned by default: the newest (as the incident list's map draws them)."""
+
+
+@dataclass(frozen=True)
+class Mapped:
+    features: list[dict[str, Any]]
+    """GeoJSON features, by incident id."""
+    total: int
+    """Matching incidents that have coordinates (more than ``features`` when cut)."""
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:  # an answer's weight (``answers.rows_of``)
+        return self.features
+
+
+def geo(ws: Workspace, query: Query, answers: Answers | None = None,
+        limit: int = GEO_LIMIT) -> Mapped:
+    """GeoJSON features of the newest ``limit`` matching incidents that have coordinates,
+    and how many match in all (a map of every incident of a 100,000-incident archive was a
+    32 MB answer that took 9 s)."""
     with ws.sessions() as session:
         if answers is None:
-            return _geo(session, query)
-        return answers.answer(session, ("geo", query), lambda: _geo(session, query))
+            return _geo(session, query, limit)
+        return answers.answer(session, ("geo", query, limit),
+                              lambda: _geo(session, query, limit))
 
 
-def _geo(session: Session, query: Query) -> list[dict[str, Any]]:
-    matched = [r.id for r in _matching(session, query, None)[0]]
-    rows = session.execute(select(Incident).where(
-        among(session, Incident.id, matched),
-        Incident.latitude.is_not(None), Incident.longitude.is_not(None))).scalars()
-    return sorted((_feature(row) for row in rows), key=lambda f: f["id"])
+def _geo(session: Session, query: Query, limit: int) -> Mapped:
+    f = query.filters
+    if f.actor or f.near:  # filters done in Python: every match, then the newest placed
+        placed = [r.id for r in _matching(session, query, None)[0]
+                  if r.latitude is not None and r.longitude is not None]
+        total, ids = len(placed), placed[:limit]
+    else:  # the database counts and cuts (100,000 incidents: 1.7 -> 0.x s)
+        where = (Incident.latitude.is_not(None), Incident.longitude.is_not(None))
+        total = session.execute(_selected(query, func.count(Incident.id)).where(*where)
+                                ).scalar_one()
+        ids = list(session.execute(_selected(query, Incident.id).where(*where).order_by(
+            Incident.event_date.desc(), Incident.id.desc()).limit(limit)).scalars())
+    rows = session.execute(select(Incident).where(among(session, Incident.id, ids))).scalars()
+    return Mapped(sorted((_feature(row) for row in rows), key=lambda f: f["id"]), int(total))
 
 
 def _feature(row: Incident) -> dict[str, Any]:

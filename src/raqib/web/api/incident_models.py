@@ -171,6 +171,8 @@ class Feature(BaseModel):
 class FeatureCollection(BaseModel):
     type: Literal["FeatureCollection"]
     features: list[Feature]
+    total: int = Field(description="matching incidents with coordinates")
+    truncated: bool = Field(description="true when only the newest 'limit' are in features")
 
 
 class ReviewIn(BaseModel):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
 from raqib.services import finder, listing, queue
 from raqib.web.api.common import ERRORS, WS, ItemId, Kept, Page, Pages, page_of, sensitive_ok
@@ -25,11 +26,16 @@ def list_incidents(ws: WS, kept: Kept, account: Reader, paging: Pages,
 
 
 @router.get("/geo")
-def incidents_geo(ws: WS, kept: Kept, account: Reader,
-                  query: IncidentFilters) -> FeatureCollection:
-    """Incidents with coordinates as a GeoJSON FeatureCollection (for the map)."""
-    features = finder.geo(ws, replace(query, words=""), answers=kept)
-    return {"type": "FeatureCollection", "features": features}  # type: ignore[return-value]
+def incidents_geo(ws: WS, kept: Kept, account: Reader, query: IncidentFilters,
+                  limit: Annotated[int, Query(ge=1, le=100_000, description="the newest "
+                                              "this many")] = finder.GEO_LIMIT
+                  ) -> FeatureCollection:
+    """Incidents with coordinates as a GeoJSON FeatureCollection (for the map): the newest
+    ``limit``, by id; ``total`` says how many match, ``truncated`` whether some were left
+    out (narrow the filters, or raise the limit)."""
+    found = finder.geo(ws, replace(query, words=""), answers=kept, limit=limit)
+    return {"type": "FeatureCollection", "features": found.features,  # type: ignore[return-value]
+            "total": found.total, "truncated": found.total > len(found.features)}
 
 
 @router.get("/{incident_id}")
