@@ -10,7 +10,8 @@ from fastapi.testclient import TestClient
 from websupport import PASSWORD, Site
 
 from raqib.search import SearchIndex
-from raqib.web.app import create_app
+from raqib.services.answers import BUDGET
+from raqib.web.app import create_app, from_environment
 
 CHLORINE = "chlorine"
 
@@ -80,6 +81,19 @@ def test_search_answers_are_kept_until_the_data_changes(site: Site) -> None:
     assert uncached.app.state.answers is None  # type: ignore[attr-defined]
     body = uncached.get("/api/search", params={"q": CHLORINE}).json()
     assert body == viewer.get("/api/search", params={"q": CHLORINE}).json()
+
+
+def test_each_worker_of_raqib_serve_takes_its_settings_from_the_environment(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`raqib serve --workers N` starts each worker through ``from_environment``."""
+    monkeypatch.setenv("RAQIB_WORKSPACE", str(site.root))
+    for setting, budget in (("0", None), ("7", 7)):
+        monkeypatch.setenv("RAQIB_ANSWER_CACHE", setting)
+        kept = from_environment().state.answers
+        assert (kept.budget if kept else None) == budget
+    monkeypatch.delenv("RAQIB_ANSWER_CACHE")
+    assert from_environment().state.answers.budget == BUDGET
 
 
 def test_search_filters_narrow_the_set(site: Site) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from raqib.cli.app import Context, cli, pass_ctx
+from raqib.services.answers import BUDGET
 
 
 @cli.command()
@@ -14,7 +15,7 @@ from raqib.cli.app import Context, cli, pass_ctx
               help="Send the session cookie over HTTPS only (behind a TLS proxy).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes (one per core serves the most requests).")
-@click.option("--answer-cache", default=50_000, show_default=True,
+@click.option("--answer-cache", default=BUDGET, show_default=True,
               type=click.IntRange(0, 10_000_000), metavar="ROWS",
               help="Rows of search, map and page answers each worker keeps while the data "
                    "is unchanged (0: none).")

@@ -275,7 +275,7 @@ def _geo(session: Session, query: Query, limit: int) -> Mapped:
         placed = [r.id for r in _matching(session, query, None)[0]
                   if r.latitude is not None and r.longitude is not None]
         total, ids = len(placed), placed[:limit]
-    else:  # the database counts and cuts (100,000 incidents: 1.7 -> 0.x s)
+    else:  # the database counts and cuts (the newest 10,000 of 100,000: 0.46 s in process)
         where = (Incident.latitude.is_not(None), Incident.longitude.is_not(None))
         total = session.execute(_selected(query, func.count(Incident.id)).where(*where)
                                 ).scalar_one()
