@@ -58,12 +58,16 @@ def _source_info(source: Source | None) -> SourceInfo:
     return SourceInfo(source.name, source.kind, source.side, source.reliability, source.language)
 
 
-def report_views(session: Session, reports: Sequence[Report], full_text: bool = False
-                 ) -> list[ReportView]:
+def report_views(session: Session, reports: Sequence[Report], full_text: bool = False,
+                 docs: dict[int, Document] | None = None) -> list[ReportView]:
+    """The reports as linking and grading read them; ``docs``: their documents, when the
+    caller has read them already."""
     doc_ids = {r.document_id for r in reports}
-    wanted = select(Document) if full_text else select(Document).options(defer(Document.text))
-    docs = {d.id: d for d in session.execute(  # a document's text only when it is wanted
-        wanted.where(among(session, Document.id, doc_ids))).scalars()} if doc_ids else {}
+    if docs is None:
+        wanted = (select(Document) if full_text
+                  else select(Document).options(defer(Document.text)))
+        docs = {d.id: d for d in session.execute(  # a document's text only when wanted
+            wanted.where(among(session, Document.id, doc_ids))).scalars()} if doc_ids else {}
     sources = dict(session.execute(
         select(Processing.document_id, Source).join(Source, Processing.source_id == Source.id)
         .where(among(session, Processing.document_id, doc_ids))).all()) if doc_ids else {}
@@ -351,20 +355,21 @@ def get_incident(session: Session, incident_id: int) -> Incident:
 def details(ws: Workspace, incident_id: int) -> dict[str, Any]:
     """One incident for a reader: its fields, grade with reasons, contest, every report by
     source, the claims by side, and the reviews that changed it."""
-    from raqib.services.reviews import history
+    from raqib.services.reviews import history_in
 
-    with ws.sessions() as session:
+    with ws.sessions() as session:  # four statements (seven before: 4.5 -> 2.x ms)
         row = get_incident(session, incident_id)
-        data = incident_json(session, row)
         reports = session.execute(select(Report, Document).options(defer(Document.text)).join(
             Document, Report.document_id == Document.id).where(Report.incident_id == row.id)
             .order_by(Report.id)).all()
-        views = report_views(session, [r for r, _ in reports])
+        docs = {d.id: d for _, d in reports}
+        data = _incident_dict(row, {(d.sha256, d.sensitive) for d in docs.values()})
+        views = report_views(session, [r for r, _ in reports], docs=docs)
         data["summary"] = row.summary or {}
         data["corrections"] = row.corrections or {}
         data["reports"] = [_report_json(r, d, v) for (r, d), v in zip(reports, views,
                                                                        strict=True)]
-    data["reviews"] = history(ws, f"incident:{incident_id}")
+        data["reviews"] = history_in(session, f"incident:{incident_id}")
     return data
 
 

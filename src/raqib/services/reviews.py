@@ -167,8 +167,13 @@ def split(ws: Workspace, incident_id: int, report_ids: list[int], reviewer: str,
 
 def history(ws: Workspace, target: str) -> list[dict[str, Any]]:
     with ws.sessions() as session:
-        rows = session.execute(select(Review).where(Review.target == target)
-                               .order_by(Review.id)).scalars().all()
-        return [{"action": r.action, "before": r.before, "after": r.after, "reason": r.reason,
-                 "reviewer": r.reviewer, "at": r.at.isoformat() + "Z", "leaf": r.leaf_index}
-                for r in rows]
+        return history_in(session, target)
+
+
+def history_in(session: Session, target: str) -> list[dict[str, Any]]:
+    """``history`` in a session the caller has open."""
+    rows = session.execute(select(Review).where(Review.target == target)
+                           .order_by(Review.id)).scalars().all()
+    return [{"action": r.action, "before": r.before, "after": r.after, "reason": r.reason,
+             "reviewer": r.reviewer, "at": r.at.isoformat() + "Z", "leaf": r.leaf_index}
+            for r in rows]
