@@ -119,12 +119,14 @@ def _by_name(session, name: str) -> User:  # type: ignore[no-untyped-def]
 
 
 def by_token(ws: Workspace, token: str) -> Account | None:
-    """The enabled user holding ``token``, or None."""
-    with ws.sessions() as session:
-        row = session.execute(
-            select(User).join(ApiToken, ApiToken.user_id == User.id)
-            .where(ApiToken.token_sha256 == token_digest(token))).scalar_one_or_none()
-        return None if row is None or row.disabled else _account(row)
+    """The enabled user holding ``token``, or None (every API request asks: four columns on
+    a connection, not an ORM object in a session)."""
+    with ws.engine.connect() as conn:
+        row = conn.execute(
+            select(User.id, User.name, User.role, User.disabled)
+            .join(ApiToken, ApiToken.user_id == User.id)
+            .where(ApiToken.token_sha256 == token_digest(token))).one_or_none()
+    return None if row is None or row.disabled else Account(*row)
 
 
 def by_password(ws: Workspace, name: str, password: str) -> Account | None:
