@@ -84,7 +84,7 @@ def current_user(request: Request) -> Account:
 def require(permission: str) -> Callable[..., Account]:
     """A dependency: the caller, who must hold ``permission`` (else 403)."""
 
-    def dependency(account: Account = Depends(current_user)) -> Account:  # noqa: B008
+    async def dependency(account: Account = Depends(current_user)) -> Account:  # noqa: B008
         if permission not in PERMISSIONS.get(account.role, frozenset()):
             raise ApiError(403, f"role {account.role!r} may not {permission.replace('_', ' ')}")
         return account

@@ -44,14 +44,18 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 OPEN_ERRORS = {k: v for k, v in ERRORS.items() if k not in (401, 403, 404)}
 
 
-def get_workspace(request: Request) -> Workspace:
+# The dependencies that only read the request are ``async``: FastAPI runs a plain ``def``
+# dependency in its thread pool, and each hop there cost about as much as a kept search.
+
+
+async def get_workspace(request: Request) -> Workspace:
     return request.app.state.ws  # type: ignore[no-any-return]
 
 
 WS = Annotated[Workspace, Depends(get_workspace)]
 
 
-def get_answers(request: Request) -> Answers | None:
+async def get_answers(request: Request) -> Answers | None:
     return request.app.state.answers  # type: ignore[no-any-return]
 
 
@@ -72,9 +76,10 @@ class Paging(BaseModel):
         return (self.page - 1) * self.per_page
 
 
-def paging(page: Annotated[int, Query(ge=1, le=1_000_000, description="Page, from 1")] = 1,
-           per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE,
-                                          description="Items per page")] = 50) -> Paging:
+async def paging(page: Annotated[int, Query(ge=1, le=1_000_000,
+                                             description="Page, from 1")] = 1,
+                 per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE,
+                                                description="Items per page")] = 50) -> Paging:
     return Paging(page=page, per_page=per_page)
 
 

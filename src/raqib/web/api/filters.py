@@ -6,6 +6,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Depends, Query
+from starlette.concurrency import run_in_threadpool
 
 from raqib.incidents.records import SIDES
 from raqib.services.finder import Query as Find
@@ -15,7 +16,7 @@ from raqib.web.api.incident_models import GradeCode
 Side = Literal[SIDES]  # type: ignore[valid-type]
 
 
-def incident_filters(
+async def incident_filters(
     date_from: Annotated[date | None, Query(alias="from", description="event date from")
                          ] = None,
     date_to: Annotated[date | None, Query(alias="to", description="event date to")] = None,
@@ -30,8 +31,9 @@ def incident_filters(
     side: Annotated[Side | None, Query(description="a source of this side reported it")
                     ] = None,
 ) -> Find:
-    """The filters as a finder query (no words); 'near' is resolved by the gazetteer."""
-    point = locate(near) if near and near.strip() else None
+    """The filters as a finder query (no words); 'near' is resolved by the gazetteer (in
+    the thread pool: it reads the index from disk)."""
+    point = await run_in_threadpool(locate, near) if near and near.strip() else None
     filters = Filters(date_from=date_from, date_to=date_to, near=point, km=km,
                       actor=actor or None, type=type or None, grade=grade,
                       contested=contested)
