@@ -69,7 +69,8 @@ def find(ws: Workspace, query: Query, page: int, per_page: int,
     ``rank_limit`` entries are ranked all, then filtered; words in more are answered with
     the newest ``NEWEST_DEPTH`` incidents (or as many as the page needs) that pass the
     filters and hold them, or with no filter the incidents of the newest entries that hold
-    them (twice the depth)."""
+    them (twice the depth). ``answers``: the web app's kept answers
+    (``raqib.services.answers``), given again while the data is unchanged."""
     with ws.sessions() as session:
         if answers is None:
             return _find(session, query, page, per_page, with_facets)
@@ -252,10 +253,6 @@ class Mapped:
     total: int
     """Matching incidents that have coordinates (more than ``features`` when cut)."""
 
-    @property
-    def rows(self) -> list[dict[str, Any]]:  # an answer's weight (``answers.rows_of``)
-        return self.features
-
 
 def geo(ws: Workspace, query: Query, answers: Answers | None = None,
         limit: int = GEO_LIMIT) -> Mapped:
@@ -266,7 +263,8 @@ def geo(ws: Workspace, query: Query, answers: Answers | None = None,
         if answers is None:
             return _geo(session, query, limit)
         return answers.answer(session, ("geo", query, limit),
-                              lambda: _geo(session, query, limit))
+                              lambda: _geo(session, query, limit),
+                              weight=lambda found: 1 + len(found.features))
 
 
 def _geo(session: Session, query: Query, limit: int) -> Mapped:
