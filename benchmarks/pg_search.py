@@ -22,7 +22,7 @@ evidence), whose ``tsv`` the server computes from them (a generated column), int
 the migration created, 20,000 documents a transaction. So the searched data and the index
 are what the product would have stored (checked once at 20,000 documents: every row of
 ``documents``, ``incidents``, ``reports`` and ``search_index``, ``tsv`` included, equal to the
-ORM fill's). Then ``VACUUM ANALYZE`` once, which autovacuum would
+ORM fill's; the sources and processing records were added later, as the same rows). Then ``VACUUM ANALYZE`` once, which autovacuum would
 do on its own shortly after such a load: the planner's word statistics (which the search uses
 to choose between ranking and newest-first) and the GIN index's pending list flushed.
 """
@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 
 from benchmarks.common import fresh_workspace, one_line, pg_database, pg_server
-from benchmarks.search import NOW, QUERIES, latencies, median_p99, records
+from benchmarks.search import NOW, QUERIES, latencies, median_p99, records, source_rows
 
 BATCH = 20_000
 TARGETS = "target median < 20 ms, p99 < 150 ms"
@@ -46,7 +46,7 @@ def _fill_bulk(ws_path: Path, count: int, seed: int = 11) -> None:
 
     from raqib.search import rowid
     from raqib.store.engine import transaction
-    from raqib.store.models import Document, Incident, Report
+    from raqib.store.models import Document, Incident, Processing, Report, Source
     from raqib.workspace import Workspace
 
     index = table("search_index", column("id"), column("kind"), column("ref"), column("title"),
@@ -54,13 +54,16 @@ def _fill_bulk(ws_path: Path, count: int, seed: int = 11) -> None:
     rng = random.Random(seed)
     ws = Workspace.open(ws_path)
     try:
+        with transaction(ws.sessions) as session:
+            session.execute(insert(Source), source_rows())
         for start in range(0, count, BATCH):
-            docs, incidents, reports, entries = [], [], [], []
+            docs, incidents, reports, processed, entries = [], [], [], [], []
             for i in range(start, min(count, start + BATCH)):
-                doc, incident, report = records(rng, i, NOW)
+                doc, incident, report, processing = records(rng, i, NOW)
                 docs.append(doc)
                 incidents.append(incident)
                 reports.append(report)
+                processed.append(processing)
                 title = doc["title"] or ""
                 entries.append({"id": rowid("document", i + 1), "kind": "document",
                                 "ref": i + 1, "title": title, "body": doc["text"] or ""})
@@ -70,6 +73,7 @@ def _fill_bulk(ws_path: Path, count: int, seed: int = 11) -> None:
                 session.execute(insert(Document), docs)
                 session.execute(insert(Incident), incidents)
                 session.execute(insert(Report), reports)
+                session.execute(insert(Processing), processed)
                 session.execute(insert(index), entries)
         with ws.engine.connect() as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))

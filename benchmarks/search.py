@@ -1,8 +1,9 @@
 """Search latency over 100,000 documents (`make bench`): median and 99th percentile.
 
 The workspace is filled directly through the store (synthetic documents, one report and one
-incident each, and their full-text entries), not through ingest and extraction, so that this
-measures search alone (``raqib.services.finder.find``, as the command line, the API and the
+incident each, each document's processing record naming one of 24 sources of six sides, the
+incidents with summaries shaped and sized as refresh writes them, and the full-text
+entries), not through ingest and extraction, so that this measures search alone (``raqib.services.finder.find``, as the command line, the API and the
 pages call it, with facets). Texts mix topical words (strike, hospital, chlorine …) with a long tail
 of filler words, both Zipf-distributed, so queries range from words in most documents to
 words in few. Each query runs through ``raqib.services.search.search`` in-process,
@@ -71,8 +72,38 @@ QUERIES = [
 ]
 
 
-def records(rng: random.Random, i: int, now: datetime) -> tuple[dict, dict, dict]:
-    """Column values of the ``i``-th synthetic document, its incident and its report."""
+SOURCES = [(n + 1, f"Bench source {n + 1}", side) for n, side in enumerate(
+    ["government"] * 6 + ["opposition"] * 8 + ["kurdish"] * 2 + ["international"] * 4
+    + ["neutral"] * 2 + ["unknown"] * 2)]
+"""(id, name, side) of the sources the synthetic documents come from."""
+
+
+def source_rows() -> list[dict]:
+    """Column values of ``SOURCES``, for the fill to write before the documents."""
+    return [dict(id=ident, name=name, kind="unknown", side=side, reliability="C")
+            for ident, name, side in SOURCES]
+
+
+def _summary(rng: random.Random, body: str, fields: dict, source: str, side: str) -> dict:
+    """An incident's summary shaped as ``refresh`` writes it, with quotes from the body, so
+    that rows weigh what real ones do (the demo's: 0.8-8.9 kB, 3.6 kB on average)."""
+    words = body.split(" ")
+    quotes = [{"claimant": source, "stance": rng.choice(["asserts", "denies", "accuses"]),
+               "quote": " ".join(words[:rng.randint(20, 60)]), "source": source, "side": side}
+              for _ in range(rng.choice([0, 1, 2, 3, 4, 6, 9]))]
+    return {"fields": {**fields, "time_precision": 1, "geo_precision": 1,
+                       "actor1": "Military Forces of Syria (2000-)",
+                       "actor2": "Civilians (Syria)", "reports": 1, "independent_sources": 1},
+            "grade": {"code": fields["grade"], "label": fields["grade"].title(),
+                      "admiralty": "C6", "reasons": [f"only one source ({source})"],
+                      "independent_sources": 1, "sides": [side], "manual": False},
+            "contest": {"contested": fields["contested"], "reasons": [],
+                        "by_side": {side: quotes} if quotes else {}}, "reports": 1}
+
+
+def records(rng: random.Random, i: int, now: datetime) -> tuple[dict, dict, dict, dict]:
+    """Column values of the ``i``-th synthetic document, its incident, its report and its
+    processing record (the document's source)."""
     place, lat, lon = rng.choice(PLACES)
     kind, sub = rng.choice(TYPES)
     day = date(2016, 1, 1) + timedelta(days=rng.randrange(1500))
@@ -82,39 +113,52 @@ def records(rng: random.Random, i: int, now: datetime) -> tuple[dict, dict, dict
                media_type="text/plain", status="new", sensitive=False, title=title, text=body,
                captured_at=now, ingested_at=now, ingested_by="bench", leaf_index=-(i + 1),
                meta={})
+    source_id, source, side = rng.choice(SOURCES)
     incident = dict(id=i + 1, event_type=kind, sub_event_type=sub, event_date=day,
-                    location=place, latitude=lat + rng.uniform(-0.2, 0.2),
+                    location=place, admin1=place, country="Syria",
+                    latitude=lat + rng.uniform(-0.2, 0.2),
                     longitude=lon + rng.uniform(-0.2, 0.2), fatalities_min=rng.randint(0, 9),
                     fatalities_max=rng.randint(9, 20), grade=rng.choice(["weak", "fair"]),
-                    contested=rng.random() < 0.05, summary={"reports": 1}, corrections={},
+                    contested=rng.random() < 0.05, sides=f"|{side}|", corrections={},
                     created_at=now, updated_at=now)
+    shown = {k: incident[k] for k in ("event_type", "sub_event_type", "location", "admin1",
+                                      "country", "latitude", "longitude", "fatalities_min",
+                                      "fatalities_max", "grade", "contested")}
+    incident["summary"] = _summary(rng, body, {**shown, "event_date": day.isoformat()},
+                                   source, side)
     report = dict(id=i + 1, document_id=i + 1, ordinal=0, incident_id=i + 1, event_type=kind,
                   sub_event_type=sub, event_date=day, fatalities=0, fields={}, corrections={},
                   evidence=body[:200], components=[], created_at=now)
-    return doc, incident, report
+    processing = dict(document_id=i + 1, source_id=source_id, status="done",
+                      components=[], processed_at=now)
+    return doc, incident, report, processing
 
 
 NOW = datetime(2020, 1, 1)
 
 
 def _fill(ws_path: Path, count: int, seed: int = 11) -> None:
-    """``count`` documents, incidents and reports through the ORM, and their search entries
-    through the workspace's ``SearchIndex`` (as the product writes them), 5,000 a transaction;
-    then the query planner's statistics, as ``raqib process`` takes them after linking."""
+    """``count`` documents, incidents, reports and processing records (each document's
+    source) through the ORM, and their search entries through the workspace's
+    ``SearchIndex`` (as the product writes them), 5,000 a transaction; then the query
+    planner's statistics, as ``raqib process`` takes them after linking."""
     from raqib.search import for_session
     from raqib.store.engine import refresh_statistics, transaction
-    from raqib.store.models import Document, Incident, Report
+    from raqib.store.models import Document, Incident, Processing, Report, Source
     from raqib.workspace import Workspace
 
     rng = random.Random(seed)
     ws = Workspace.open(ws_path)
+    with transaction(ws.sessions) as session:
+        session.add_all([Source(**row) for row in source_rows()])
     batch = 5000
     for start in range(0, count, batch):
         with transaction(ws.sessions) as session:
             search = for_session(session)
             for i in range(start, min(count, start + batch)):
-                doc, incident, report = records(rng, i, NOW)
-                session.add_all([Document(**doc), Incident(**incident), Report(**report)])
+                doc, incident, report, processing = records(rng, i, NOW)
+                session.add_all([Document(**doc), Incident(**incident), Report(**report),
+                                 Processing(**processing)])
                 search.add("document", i + 1, doc["title"], doc["text"])
                 search.add("report", i + 1, doc["title"], report["evidence"])
     refresh_statistics(ws.engine)  # as `raqib process` does after linking (SQLite only)

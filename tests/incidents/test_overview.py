@@ -5,33 +5,22 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from backends import Backend
-from raqib.cli import cli
+from clirun import SIDED, processed_samples
 from raqib.services import finder, overview
 from raqib.services.finder import Query
 from raqib.services.incidents import list_incidents
 from raqib.services.search import Filters
 from raqib.workspace import Workspace
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "public"
-FILES = ["press-release-2018-11-27.html", "news-sana-2018-11-25.html",
-         "news-opposition-2018-11-25.html", "feed-2018-11.xml", "ngo-report-2018-11.pdf"]
-
 
 @pytest.fixture(scope="module")
 def ws(tmp_path_factory: pytest.TempPathFactory, module_backend: Backend) -> Workspace:
     root = tmp_path_factory.mktemp("overview") / "ws"
-    runner = CliRunner()
-    assert runner.invoke(cli, module_backend.init_args(root)).exit_code == 0
-    done = runner.invoke(cli, ["-w", str(root), "ingest", "--process",
-                               *(str(SAMPLES / name) for name in FILES)])
-    assert done.exit_code == 0, done.output
-    return Workspace.open(root)
+    return processed_samples(root, module_backend.init_args(root))
 
 
 def test_counts_and_chart_match_the_listed_incidents(ws: Workspace) -> None:
@@ -41,7 +30,7 @@ def test_counts_and_chart_match_the_listed_incidents(ws: Workspace) -> None:
     assert counts["incidents"] == len(listed)
     assert counts["contested"] == sum(1 for i in listed if i["contested"])
     assert counts["reports"] == sum(i["reports"] for i in listed)
-    assert counts["documents"] >= len(FILES) and counts["sensitive"] == 0
+    assert counts["documents"] >= len(SIDED) and counts["sensitive"] == 0
     assert overview.month_counts(ws) == Counter(
         (i["event_date"][:7], i["event_type"] or "unknown") for i in listed if i["event_date"])
     assert overview.event_types(ws) == sorted({i["event_type"] or "unknown" for i in listed})
@@ -89,7 +78,7 @@ def test_facets_counted_by_the_database_match_the_rows_counted_one_by_one(
     found = finder.find(ws, query, 1, 2)
     with ws.sessions() as session:
         rows, _ = finder._matching(session, query, None)
-        by_rows = finder._facets(session, rows)
+        by_rows = finder._facets(rows)
     assert found.facets == by_rows
     assert list(found.facets["event_type"]) == list(by_rows["event_type"])
     assert sum(found.facets["contested"].values()) == found.total == len(rows)

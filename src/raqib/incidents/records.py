@@ -7,6 +7,7 @@ be tested alone on hand-written records.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,6 +17,24 @@ WITHHELD = "[sensitive]"
 SIDES = ("government", "opposition", "kurdish", "international", "neutral", "unknown")
 """Allegiance of a source, as the grading counts sides. 'international' and 'neutral' count
 as independent of both warring sides."""
+
+
+def side_order(side: str) -> tuple[int, str]:
+    """Sides in the order of ``SIDES`` (any other after them, by name)."""
+    return (SIDES.index(side), "") if side in SIDES else (len(SIDES), side)
+
+
+def packed_sides(sides: Iterable[str]) -> str | None:
+    """Sides as an incident stores them (``Incident.sides``): each between bars, in
+    ``SIDES`` order ("|government|opposition|"), so that one side is a substring test;
+    None for none."""
+    found = sorted({s for s in sides if s}, key=side_order)
+    return "|" + "|".join(found) + "|" if found else None
+
+
+def unpacked_sides(text: str | None) -> list[str]:
+    """The sides of a ``packed_sides`` text."""
+    return [side for side in (text or "").split("|") if side]
 
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
 """Admiralty source reliability: A completely reliable .. E unreliable, F cannot be judged."""

@@ -14,14 +14,16 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import distinct, exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from raqib.incidents.records import packed_sides, unpacked_sides
 from raqib.search import SearchIndex, for_session
 from raqib.services.answers import Answers
 from raqib.services.incidents import incidents_json, live
 from raqib.services.search import (
     Filters,
+    best_first,
     best_hits,
     has_hit,
     hit_of,
@@ -30,7 +32,7 @@ from raqib.services.search import (
     structured,
 )
 from raqib.store.idsets import among
-from raqib.store.models import Incident, Processing, Report, Source
+from raqib.store.models import Incident
 from raqib.workspace import Workspace
 
 FACETS = ("event_type", "grade", "admin1", "side", "contested")
@@ -90,7 +92,7 @@ def _find(session: Session, query: Query, page: int, per_page: int,
     common = bool(words) and index.common(words)
     depth = max(NEWEST_DEPTH, page * per_page)
     matched, capped = _matching(session, query, index if words else None, common, depth)
-    facets = _facets(session, matched) if with_facets else {}
+    facets = _facets(matched) if with_facets else {}
     page_rows = matched[(page - 1) * per_page:page * per_page]
     shown = [row.id for row in page_rows]
     rows = _records(session, shown)
@@ -105,13 +107,16 @@ def _find(session: Session, query: Query, page: int, per_page: int,
     return Found(rows, len(matched), facets, capped)
 
 
-def _selected(query: Query, *columns: Any) -> Any:
-    """The standing incidents that pass the filters SQL can apply, as ``columns``."""
-    statement = structured(live(), query.filters).with_only_columns(*columns)
-    if query.side:
-        statement = statement.where(exists().where(  # any report of the incident
-            Report.incident_id == Incident.id, Processing.document_id == Report.document_id,
-            Processing.source_id == Source.id, Source.side == query.side).correlate(Incident))
+def _selected(query: Query, *columns: Any, through_reports: bool = False) -> Any:
+    """The standing incidents that pass the filters SQL can apply, as ``columns``.
+    ``through_reports``: the statement reaches incidents through their reports (each has
+    one, so only a merge can have retired it: ``live`` tested each for a report)."""
+    standing = (select(Incident).where(Incident.merged_into.is_(None)) if through_reports
+                else live())
+    statement = structured(standing, query.filters).with_only_columns(*columns)
+    if query.side:  # the sides are stored on the incident (migration 0012)
+        statement = statement.where(Incident.sides.contains(packed_sides([query.side]),
+                                                            autoescape=True))
     return statement
 
 
@@ -136,27 +141,27 @@ def _matching(session: Session, query: Query, index: SearchIndex | None,
     and ``score``."""
     f = query.filters
     columns = [Incident.id, Incident.event_type, Incident.grade, Incident.admin1,
-               Incident.contested, Incident.latitude, Incident.longitude]
+               Incident.contested, Incident.sides, Incident.latitude, Incident.longitude]
     if f.actor:  # what search.matches reads (near: the coordinates, taken already)
         columns.append(Incident.summary)
-    order = [Incident.event_date.desc(), Incident.id.desc()]
-    statement = _selected(query, *columns)
     filtered = query.filters != Filters() or query.side is not None
-    if index is not None and common and filtered:
-        # too many to rank, and a filter to meet: the newest incidents that pass it, each
-        # kept if it holds the words, until one more than the depth
-        statement = statement.where(has_hit(index, query.words)).limit(depth + 1)
-    elif index is not None:
+    if index is not None and not (common and filtered):
         # all the matches when few enough to rank; else, with no filter to miss, the
         # incidents of the newest entries that hold the words
         ranked = index.ranked(query.words, 2 * depth if common else None,
                               common=common)
         if ranked is None:  # nothing searchable in the words
             return [], False
-        best = best_hits(statement.add_columns(Incident.event_date), ranked)
-        statement = select(*[c for c in best.c if c.name != "event_date"])
-        order = [best.c.score.desc(), best.c.event_date.desc(), best.c.id.desc()]
-    rows = session.execute(statement.order_by(*order)).all()
+        reached = _selected(query, *columns, Incident.event_date, through_reports=True)
+        rows = best_first(list(session.execute(best_hits(reached, ranked))))
+    else:
+        statement = _selected(query, *columns).order_by(Incident.event_date.desc(),
+                                                         Incident.id.desc())
+        if index is not None:
+            # too many to rank, and a filter to meet: the newest incidents that pass it,
+            # each kept if it holds the words, until one more than the depth
+            statement = statement.where(has_hit(index, query.words)).limit(depth + 1)
+        rows = list(session.execute(statement))
     if f.actor or f.near:
         rows = [r for r in rows if matches(r, f)]
     if not common:
@@ -165,23 +170,21 @@ def _matching(session: Session, query: Query, index: SearchIndex | None,
 
 
 FACET_COLUMNS = {"event_type": Incident.event_type, "grade": Incident.grade,
-                 "admin1": Incident.admin1, "contested": Incident.contested}
-"""The facets read from the incidents' own columns ('side' comes from their sources)."""
+                 "admin1": Incident.admin1, "contested": Incident.contested,
+                 "side": Incident.sides}
+"""The incidents' columns the facets count (an incident counts once for each of its sides:
+how many incidents a source of each side reported)."""
 
 
-def _label(name: str, value: Any) -> str:
+def _count(counts: dict[str, Counter[str]], name: str, value: Any, n: int) -> None:
+    """Add ``n`` incidents whose column for facet ``name`` holds ``value``."""
     if name == "contested":
-        return "true" if value else "false"
-    return value or UNKNOWN
-
-
-def _sides(incident_ids: Any) -> Any:
-    """(side, incidents) for the incidents whose ids ``incident_ids`` gives (a condition on
-    ``Report.incident_id``): how many have a report from a source of each side."""
-    return (select(Source.side, func.count(distinct(Report.incident_id)))
-            .join(Processing, Processing.document_id == Report.document_id)
-            .join(Source, Processing.source_id == Source.id)
-            .where(incident_ids).group_by(Source.side))
+        counts[name]["true" if value else "false"] += n
+    elif name == "side":
+        for side in unpacked_sides(value):
+            counts[name][side] += n
+    else:
+        counts[name][value or UNKNOWN] += n
 
 
 def _ordered(counts: dict[str, Counter[str]]) -> dict[str, dict[str, int]]:
@@ -190,16 +193,12 @@ def _ordered(counts: dict[str, Counter[str]]) -> dict[str, dict[str, int]]:
             for name, counter in counts.items()}
 
 
-def _facets(session: Session, matched: list[Any]) -> dict[str, dict[str, int]]:
+def _facets(matched: list[Any]) -> dict[str, dict[str, int]]:
     """The facets of the rows ``_matching`` found (their light columns, counted here)."""
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for name in FACET_COLUMNS:
-        for value, n in Counter(map(attrgetter(name), matched)).items():
-            counts[name][_label(name, value)] += n
-    if matched:
-        for side, n in session.execute(_sides(among(session, Report.incident_id,
-                                                    [row.id for row in matched]))):
-            counts["side"][side or UNKNOWN] += n
+    for name, column in FACET_COLUMNS.items():
+        for value, n in Counter(map(attrgetter(column.key), matched)).items():
+            _count(counts, name, value, n)
     return _ordered(counts)
 
 
@@ -209,13 +208,10 @@ def _facets_in_sql(session: Session, query: Query) -> dict[str, dict[str, int]]:
     them through Python)."""
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
     columns = list(FACET_COLUMNS.values())
-    for *values, n in session.execute(  # one pass: a row per combination of the four
+    for *values, n in session.execute(  # one pass: a row per combination of the five
             _selected(query, *columns, func.count()).group_by(*columns)):
         for name, value in zip(FACET_COLUMNS, values, strict=True):
-            counts[name][_label(name, value)] += n
-    for side, n in session.execute(_sides(Report.incident_id.in_(_selected(query,
-                                                                          Incident.id)))):
-        counts["side"][side or UNKNOWN] += n
+            _count(counts, name, value, n)
     return _ordered(counts)
 
 

@@ -20,7 +20,13 @@ from sqlalchemy.orm.attributes import set_committed_value
 from raqib.errors import RaqibError
 from raqib.incidents import contested, grading, linking, reconcile
 from raqib.incidents.independence import independent_groups
-from raqib.incidents.records import ClaimView, IncidentView, ReportView, SourceInfo
+from raqib.incidents.records import (
+    ClaimView,
+    IncidentView,
+    ReportView,
+    SourceInfo,
+    packed_sides,
+)
 from raqib.services.document_rows import parse_day
 from raqib.store import engine as store
 from raqib.store.engine import transaction
@@ -236,6 +242,7 @@ def refresh(session: Session, incident_ids: Iterable[int]) -> None:
 
 def _refresh_one(row: Incident, view: IncidentView) -> None:
     row.stale = False
+    row.sides = packed_sides(report.source.side for report in view.reports)
     if not view.reports and row.imported is not None:
         from raqib.outputs.acled_import import refresh_imported
 

@@ -133,6 +133,10 @@ class Incident(Base):
     fatalities_max: Mapped[int] = mapped_column(Integer, default=0)
     grade: Mapped[str | None] = mapped_column(String(20), index=True)
     contested: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    sides: Mapped[str | None] = mapped_column(String(120))
+    """The sides of the sources of its reports, each between bars ("|government|opposition|",
+    ``raqib.incidents.records.packed_sides``; migration 0012): what search filters and counts
+    by side. Written by refresh with the other reconciled fields."""
     stale: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(),
                                         index=True)
     """Its fields, grade and contest wait to be recomputed from its reports (migration 0009):
