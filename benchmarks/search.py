@@ -84,21 +84,27 @@ def source_rows() -> list[dict]:
             for ident, name, side in SOURCES]
 
 
-def _summary(rng: random.Random, body: str, fields: dict, source: str, side: str) -> dict:
-    """An incident's summary shaped as ``refresh`` writes it, with quotes from the body, so
-    that rows weigh what real ones do (the demo's: 0.8-8.9 kB, 3.6 kB on average)."""
+def _summary(rng: random.Random, i: int, body: str, fields: dict, source: str,
+             side: str) -> dict:
+    """The ``i``-th incident's summary shaped as ``refresh`` writes it (the API's schema
+    checks it), with claims quoting the body, so that rows weigh what real ones do (the
+    demo's: 0.8-8.9 kB, 3.6 kB on average)."""
     words = body.split(" ")
-    quotes = [{"claimant": source, "stance": rng.choice(["asserts", "denies", "accuses"]),
-               "quote": " ".join(words[:rng.randint(20, 60)]), "source": source, "side": side}
-              for _ in range(rng.choice([0, 1, 2, 3, 4, 6, 9]))]
+    claims = [{"id": 10 * i + n, "source": source, "claimant": source, "claimant_actor": source,
+               "stance": rng.choice(["asserts", "denies", "accuses"]),
+               "statement": " ".join(words[:rng.randint(20, 60)]), "hedged": False,
+               "document": f"{i:064x}", "report_id": i + 1, "claimant_side": side,
+               "holder_side": side}
+              for n in range(rng.choice([0, 1, 2, 3, 4, 6, 9]))]
     return {"fields": {**fields, "time_precision": 1, "geo_precision": 1,
                        "actor1": "Military Forces of Syria (2000-)",
                        "actor2": "Civilians (Syria)", "reports": 1, "independent_sources": 1},
             "grade": {"code": fields["grade"], "label": fields["grade"].title(),
                       "admiralty": "C6", "reasons": [f"only one source ({source})"],
-                      "independent_sources": 1, "sides": [side], "manual": False},
+                      "independent_sources": 1, "sides": [side], "best_reliability": "C",
+                      "manual": False},
             "contest": {"contested": fields["contested"], "reasons": [],
-                        "by_side": {side: quotes} if quotes else {}}, "reports": 1}
+                        "by_side": {side: claims} if claims else {}}, "reports": 1}
 
 
 def records(rng: random.Random, i: int, now: datetime) -> tuple[dict, dict, dict, dict]:
@@ -124,7 +130,7 @@ def records(rng: random.Random, i: int, now: datetime) -> tuple[dict, dict, dict
     shown = {k: incident[k] for k in ("event_type", "sub_event_type", "location", "admin1",
                                       "country", "latitude", "longitude", "fatalities_min",
                                       "fatalities_max", "grade", "contested")}
-    incident["summary"] = _summary(rng, body, {**shown, "event_date": day.isoformat()},
+    incident["summary"] = _summary(rng, i, body, {**shown, "event_date": day.isoformat()},
                                    source, side)
     report = dict(id=i + 1, document_id=i + 1, ordinal=0, incident_id=i + 1, event_type=kind,
                   sub_event_type=sub, event_date=day, fatalities=0, fields={}, corrections={},
