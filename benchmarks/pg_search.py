@@ -22,9 +22,10 @@ evidence), whose ``tsv`` the server computes from them (a generated column), int
 the migration created, 20,000 documents a transaction. So the searched data and the index
 are what the product would have stored (checked once at 20,000 documents: every row of
 ``documents``, ``incidents``, ``reports`` and ``search_index``, ``tsv`` included, equal to the
-ORM fill's; the sources and processing records were added later, as the same rows). Then ``VACUUM ANALYZE`` once, which autovacuum would
-do on its own shortly after such a load: the planner's word statistics (which the search uses
-to choose between ranking and newest-first) and the GIN index's pending list flushed.
+ORM fill's; the sources and processing records were added later, as the same rows). Then
+``VACUUM ANALYZE`` once, which autovacuum would do on its own shortly after such a load: the
+planner's word statistics (which the search uses to choose between ranking and
+newest-first) and the GIN index's pending list flushed.
 """
 
 from __future__ import annotations

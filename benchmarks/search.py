@@ -3,10 +3,11 @@
 The workspace is filled directly through the store (synthetic documents, one report and one
 incident each, each document's processing record naming one of 24 sources of six sides, the
 incidents with summaries shaped and sized as refresh writes them, and the full-text
-entries), not through ingest and extraction, so that this measures search alone (``raqib.services.finder.find``, as the command line, the API and the
-pages call it, with facets). Texts mix topical words (strike, hospital, chlorine …) with a long tail
-of filler words, both Zipf-distributed, so queries range from words in most documents to
-words in few. Each query runs through ``raqib.services.search.search`` in-process,
+entries), not through ingest and extraction, so that this measures search alone
+(``raqib.services.finder.find``, as the command line, the API and the pages call it, with
+facets). Texts mix topical words (strike, hospital, chlorine …) with a long tail of filler
+words, both Zipf-distributed, so queries range from words in most documents to words in
+few. Each query runs through ``raqib.services.search.search`` in-process,
 as the API will call it: words only, words with filters, and filters alone.
 """
 
