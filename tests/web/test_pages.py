@@ -4,6 +4,7 @@ pages show (claims by side, highlighted spans, right-to-left Arabic, verificatio
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 
 import pytest
@@ -243,6 +244,19 @@ def test_search_marks_hits_and_escapes_the_rest(site: Site) -> None:
     summary = re.search(r'<p class="summary">([^<]*)</p>', page)
     assert summary is not None
     assert summary.group(1) == f"{shown} incident{'' if shown == 1 else 's'}"
+
+
+def test_a_side_facet_counts_what_its_link_finds(site: Site) -> None:
+    client = login(site.client(), "viewer")
+    page = client.get("/search?q=chlorine").text
+    links = re.findall(r'<a href="(/search\?q=chlorine&amp;side=([a-z]+))" dir="auto">\2</a> '
+                       r'<span class="count">(\d+)</span>', page)
+    assert {side for _, side, _ in links} >= {"government", "opposition"}
+    counted = client.get("/api/search", params={"q": "chlorine", "per_page": 200}).json()
+    assert {side: int(n) for _, side, n in links} == counted["facets"]["side"]  # all on a page
+    for href, side, count in links:
+        found = client.get(html.unescape(href)).text
+        assert len(re.findall(r'<li class="hit">', found)) == int(count), side
 
 
 def test_search_says_how_many_match_beyond_the_page(

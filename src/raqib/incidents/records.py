@@ -36,6 +36,7 @@ def unpacked_sides(text: str | None) -> list[str]:
     """The sides of a ``packed_sides`` text."""
     return [side for side in (text or "").split("|") if side]
 
+
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
 """Admiralty source reliability: A completely reliable .. E unreliable, F cannot be judged."""
 

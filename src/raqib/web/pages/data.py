@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from raqib.incidents.records import unpacked_sides
 from raqib.store.idsets import among
 from raqib.store.models import ClaimRecord, CustodyLeaf, Document, Incident, Report, Review
 from raqib.vault.custody import Entry
@@ -18,17 +19,18 @@ from raqib.workspace import Workspace
 
 
 def incident_facts(ws: Workspace, ids: list[int]) -> dict[int, dict[str, Any]]:
-    """id -> {actors, sides, admin1, location} from each incident's stored summary."""
+    """id -> {actors, sides}: the actors from each incident's stored summary, the sides of
+    the sources that reported it as stored for the side filter (``Incident.sides``), so
+    that a side's facet counts what its link finds."""
     out: dict[int, dict[str, Any]] = {}
     with ws.sessions() as session:
-        rows = session.execute(select(Incident.id, Incident.summary)
+        rows = session.execute(select(Incident.id, Incident.summary, Incident.sides)
                                .where(among(session, Incident.id, ids))).all()
-    for incident_id, summary in rows:
-        summary = summary or {}
-        fields = summary.get("fields") or {}
+    for incident_id, summary, sides in rows:
+        fields = (summary or {}).get("fields") or {}
         out[incident_id] = {
             "actors": [a for a in (fields.get("actor1"), fields.get("actor2")) if a],
-            "sides": list((summary.get("grade") or {}).get("sides") or []),
+            "sides": unpacked_sides(sides),
         }
     return out
 
