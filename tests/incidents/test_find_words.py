@@ -87,6 +87,28 @@ def test_words_and_filters_in_one_statement(tmp_path: Path, backend: Backend) ->
         ws.close()
 
 
+def test_filters_choose_among_the_ranked_hits_and_change_none(
+        tmp_path: Path, backend: Backend) -> None:
+    """The filters are applied before each incident's best hit is picked (``within``): the
+    incidents they let through come in the unfiltered order, with the same best hit."""
+    ws = backend.create(tmp_path / "ws")
+    try:
+        _fill(ws)
+        everyone = [(r["id"], r["snippet"]) for r in find(ws, Query("bakery"), 1, 10).rows]
+        assert [i for i, _ in everyone] == [1, 2]
+        for filters, kept in ((Filters(contested=False), {1}),
+                              (Filters(contested=True), {2}),
+                              (Filters(date_from=date(2019, 5, 1)), {1, 2}),
+                              (Filters(type="air/drone strike"), {1}),
+                              (Filters(grade="weak"), set())):
+            found = find(ws, Query("bakery", filters), 1, 10)
+            assert [(r["id"], r["snippet"]) for r in found.rows] == [
+                pair for pair in everyone if pair[0] in kept], filters
+            assert found.total == len(kept)
+    finally:
+        ws.close()
+
+
 def test_words_in_too_many_entries_to_rank_still_meet_every_filter(
     tmp_path: Path, backend: Backend, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -27,6 +27,7 @@ from raqib.services.search import (
     best_hits,
     has_hit,
     hit_of,
+    in_sql,
     matches,
     newest_hits,
     structured,
@@ -155,7 +156,9 @@ def _matching(session: Session, query: Query, index: SearchIndex | None,
         if ranked is None:  # nothing searchable in the words
             return [], False
         reached = _selected(query, *columns, Incident.event_date, through_reports=True)
-        rows = best_first(list(session.execute(best_hits(reached, ranked))))
+        within = (_selected(query, Incident.id, through_reports=True)
+                  if in_sql(f) or query.side else None)
+        rows = best_first(list(session.execute(best_hits(reached, ranked, within))))
     else:  # has_hit finds a report of each incident: no other test for one
         statement = _selected(query, *columns, through_reports=index is not None).order_by(
             Incident.event_date.desc(), Incident.id.desc())

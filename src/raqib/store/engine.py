@@ -25,6 +25,13 @@ WRITE_OPTION = "raqib_write"
 """Execution option marking a transaction that will write (see ``transaction``)."""
 SQLITE_POOL = 48
 """Connections a process keeps open to a SQLite database (more than uvicorn's 40 threads)."""
+SQLITE_MMAP = 2**31
+"""Bytes of a SQLite database read through memory mapping (SQLite caps it near 2 GiB): a
+search that reads 13,600 incidents by id at 100,000 documents took 25-30 % less time than
+with reads copied through SQLite's page cache (each page a system call). Reads only: writes
+still go through the file; an I/O error on a mapped page stops the process (SIGBUS) where a
+read call would have failed; the mapped pages are the operating system's file cache, counted
+in a process's resident memory while it reads them."""
 WRITER_LOCK = 0x7261716962  # 'raqib': the advisory lock key every PostgreSQL writer takes
 
 
@@ -53,6 +60,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=60000")
+        cur.execute(f"PRAGMA mmap_size={SQLITE_MMAP}")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -84,7 +92,7 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite:///") and ":memory:" not in url:
         # A server worker runs up to 40 requests in threads: with SQLAlchemy's default pool
         # (5 kept, 10 more opened and closed again each time) most requests under load
-        # opened a new connection (file, WAL, four PRAGMAs). SQLite connections are cheap
+        # opened a new connection (file, WAL, its PRAGMAs). SQLite connections are cheap
         # to keep; past the pool, more are opened as needed (no waiting, no limit).
         engine = create_engine(url, future=True, pool_size=SQLITE_POOL, max_overflow=-1)
     else:
