@@ -172,23 +172,28 @@ def _fill(ws_path: Path, count: int, seed: int = 11) -> None:
     ws.close()
 
 
-def latencies(ws_path: Path, repeats: int) -> list[float]:
-    """Milliseconds of each ``find`` over QUERIES, ``repeats`` rounds, sorted."""
+def latencies(ws_path: Path, repeats: int) -> tuple[list[float], list[float]]:
+    """Milliseconds of each ``find`` over QUERIES: the first round alone (each query's first
+    run in a fresh process: connections opened, statements compiled, pages read from disk),
+    then ``repeats`` rounds, sorted. The median and p99 are the repeated rounds'; the first
+    round is reported beside them, not hidden in them (at 90 runs the p99 is the slowest,
+    and that was the process's first query: 3.9 s on PostgreSQL at a million)."""
     from raqib.services.finder import Query, find
     from raqib.services.search import Filters
     from raqib.workspace import Workspace
 
     ws = Workspace.open(ws_path)
-    times: list[float] = []
+    rounds: list[list[float]] = []
     try:
-        for _ in range(repeats):
+        for _ in range(repeats + 1):
+            rounds.append([])
             for words, filters in QUERIES:
                 t = time.perf_counter()
                 find(ws, Query(words, Filters(**filters)), 1, 50)  # type: ignore[arg-type]
-                times.append((time.perf_counter() - t) * 1000)
+                rounds[-1].append((time.perf_counter() - t) * 1000)
     finally:
         ws.close()
-    return sorted(times)
+    return rounds[0], sorted(ms for later in rounds[1:] for ms in later)
 
 
 def median_p99(times: list[float]) -> tuple[float, float]:
@@ -201,9 +206,17 @@ def bench_search(root: Path, count: int, repeats: int = 15) -> list[str]:
     t = time.perf_counter()
     _fill(ws_path, count)
     fill_s = time.perf_counter() - t
-    median, p99 = median_p99(latencies(ws_path, repeats))
+    first, times = latencies(ws_path, repeats)
+    median, p99 = median_p99(times)
     return [
         f"| `raqib search` service over {count:,} documents ({len(QUERIES)} queries x "
-        f"{repeats}; store filled in {fill_s:,.0f} s) | median **{median:,.1f}"
-        f" ms**, p99 {p99:,.1f} ms | | target median < 100 ms |",
+        f"{repeats} after a first round; store filled in {fill_s:,.0f} s) | median "
+        f"**{median:,.1f} ms**, p99 {p99:,.1f} ms | {first_round(first)} "
+        "| target median < 100 ms |",
     ]
+
+
+def first_round(first: list[float]) -> str:
+    """The first round's times as a table cell."""
+    return (f"first round (fresh process): slowest {max(first):,.1f} ms, median "
+            f"{statistics.median(first):,.1f} ms")
