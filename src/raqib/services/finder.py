@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import func, select
@@ -199,10 +199,13 @@ def _ordered(counts: dict[str, Counter[str]]) -> dict[str, dict[str, int]]:
 
 
 def _facets(matched: list[Any]) -> dict[str, dict[str, int]]:
-    """The facets of the rows ``_matching`` found (their light columns, counted here)."""
+    """The facets of the rows ``_matching`` found (their light columns, counted here; by
+    position: a row's attribute by name cost ten times as much, 30 ms for 13,500 rows)."""
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for name, column in FACET_COLUMNS.items():
-        for value, n in Counter(map(attrgetter(column.key), matched)).items():
+    fields = matched[0]._fields if matched else ()
+    for name, column in FACET_COLUMNS.items() if matched else ():
+        at = itemgetter(fields.index(column.key))
+        for value, n in Counter(map(at, matched)).items():
             _count(counts, name, value, n)
     return _ordered(counts)
 

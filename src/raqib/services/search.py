@@ -94,9 +94,13 @@ def best_hits(incidents: Select[Any], ranked: TextualSelect,
 
 def best_first(rows: list[Any]) -> list[Any]:
     """Rows of ``best_hits`` (with the incident's ``event_date`` and ``id``) best first,
-    then newest, then the higher id (an unknown date last)."""
-    return sorted(rows, key=lambda r: (-r.score, -(r.event_date.toordinal() if r.event_date
-                                                   else 0), -r.id))
+    then newest, then the higher id (an unknown date last). Columns by position (a row's
+    attribute by name costs ten times as much)."""
+    if not rows:
+        return rows
+    score, day, ident = (rows[0]._fields.index(name) for name in ("score", "event_date", "id"))
+    return sorted(rows, key=lambda r: (-r[score], -(r[day].toordinal() if r[day] else 0),
+                                       -r[ident]))
 
 
 def has_hit(index: SearchIndex, words: str) -> Any:
