@@ -283,19 +283,30 @@ def _geo(session: Session, query: Query, limit: int) -> Mapped:
                                 ).scalar_one()
         ids = list(session.execute(_selected(query, Incident.id).where(*where).order_by(
             Incident.event_date.desc(), Incident.id.desc()).limit(limit)).scalars())
-    rows = session.execute(select(Incident).where(among(session, Incident.id, ids))).scalars()
+    rows = session.execute(select(*FEATURE_COLUMNS).where(among(session, Incident.id, ids)))
     return Mapped(sorted((_feature(row) for row in rows), key=lambda f: f["id"]), int(total))
 
 
-def _feature(row: Incident) -> dict[str, Any]:
+FEATURE_COLUMNS = (Incident.id, Incident.event_type, Incident.sub_event_type,
+                   Incident.event_date, Incident.location, Incident.latitude,
+                   Incident.longitude, Incident.fatalities_min, Incident.fatalities_max,
+                   Incident.grade, Incident.contested)
+"""What a map feature shows: only these are read (whole incidents carry their summaries,
+whose decoding made 10,000 features at 100,000 documents cost 0.94 s)."""
+
+
+def _feature(row: Any) -> dict[str, Any]:
+    """A map feature of a row of ``FEATURE_COLUMNS`` (unpacked: by name, each column cost
+    ten times as much)."""
+    (ident, event_type, sub_event_type, day, location, latitude, longitude, fatalities_min,
+     fatalities_max, grade, contested) = row
     return {
-        "type": "Feature", "id": row.id,
-        "geometry": {"type": "Point", "coordinates": [row.longitude, row.latitude]},
+        "type": "Feature", "id": ident,
+        "geometry": {"type": "Point", "coordinates": [longitude, latitude]},
         "properties": {
-            "id": row.id, "event_type": row.event_type, "sub_event_type": row.sub_event_type,
-            "event_date": row.event_date.isoformat() if row.event_date else None,
-            "location": row.location, "fatalities_min": row.fatalities_min,
-            "fatalities_max": row.fatalities_max, "grade": row.grade,
-            "contested": row.contested,
+            "id": ident, "event_type": event_type, "sub_event_type": sub_event_type,
+            "event_date": day.isoformat() if day else None, "location": location,
+            "fatalities_min": fatalities_min, "fatalities_max": fatalities_max,
+            "grade": grade, "contested": contested,
         },
     }
