@@ -35,14 +35,18 @@ def counts(ws: Workspace) -> dict[str, int]:
 
 
 def month_counts(ws: Workspace) -> Counter[tuple[str, str]]:
-    """(month 'YYYY-MM', event type or 'unknown') -> standing incidents; undated left out."""
+    """(month 'YYYY-MM', event type or 'unknown') -> standing incidents; undated left out
+    here, not in SQL: a test of the date made SQLite walk the date index and read every
+    incident's row for its type (100,000 incidents: 278 ms, against 166 ms reading the
+    rows in order)."""
     month = func.substr(cast(Incident.event_date, String), 1, 7)
     statement = (live().with_only_columns(month, Incident.event_type, func.count(Incident.id))
-                 .where(Incident.event_date.is_not(None)).group_by(month, Incident.event_type))
+                 .group_by(month, Incident.event_type))
     counted: Counter[tuple[str, str]] = Counter()
     with ws.sessions() as session:
         for when, kind, n in session.execute(statement):
-            counted[(str(when), kind or "unknown")] += int(n)
+            if when is not None:
+                counted[(str(when), kind or "unknown")] += int(n)
     return counted
 
 
