@@ -109,7 +109,8 @@ def bench_pg_search(root: Path, count: int = 1_000_000, repeats: int = 15) -> li
     except Exception as exc:  # a missing server or a failure is a row, not the end of the bench
         return [f"| {what} | skipped | {stage}: {one_line(exc)} | {TARGETS} |"]
     return [
-        f"| {what} ({len(QUERIES)} queries x {repeats}; store filled in {fill_s:,.0f} s, "
+        f"| {what} ({len(QUERIES)} queries x {repeats} after a first round; store filled in "
+        f"{fill_s:,.0f} s, "
         f"{count / fill_s:,.0f} docs/s, bulk INSERTs) | median **{median:,.1f} ms**, "
         f"p99 **{p99:,.1f} ms** | {first_round(first)} | {TARGETS} |",
     ]
