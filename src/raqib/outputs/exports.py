@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from raqib.errors import RaqibError
@@ -29,7 +29,13 @@ from raqib.incidents.independence import independent_groups, representative
 from raqib.incidents.records import ClaimView, IncidentView, ReportView, SourceInfo
 from raqib.outputs import acled
 from raqib.outputs.acled_import import imported_grade
-from raqib.services.incidents import claim_views, ensure_schema, get_incident, report_views
+from raqib.services.incidents import (
+    claim_views,
+    ensure_schema,
+    get_incident,
+    live,
+    report_views,
+)
 from raqib.services.reviews import record_review
 from raqib.services.search import Filters, matches, structured
 from raqib.store.engine import transaction
@@ -71,9 +77,8 @@ class Record:
 
 
 def exportable() -> Any:
-    """Incidents that stand: not merged away, with a report or imported."""
-    return select(Incident).where(Incident.merged_into.is_(None), or_(
-        exists().where(Report.incident_id == Incident.id), Incident.imported.is_not(None)))
+    """Incidents that stand: not merged away, with a report or imported (``live``)."""
+    return live()
 
 
 def marked_coarse(row: Incident) -> bool:

@@ -108,15 +108,10 @@ def _find(session: Session, query: Query, page: int, per_page: int,
     return Found(rows, len(matched), facets, capped)
 
 
-def _selected(query: Query, *columns: Any, through_reports: bool = False) -> Any:
-    """The standing incidents that pass the filters SQL can apply, as ``columns``.
-    ``through_reports``: the statement reaches incidents through their reports or requires
-    one (each has one, so only a merge can have retired it): ``live`` tests each for a
-    report, which PostgreSQL planned as a hash of every report's incident before the first
-    row (200,000 documents: "market" with contested 88 -> 31 ms, "convoy" 87 -> 46)."""
-    standing = (select(Incident).where(Incident.merged_into.is_(None)) if through_reports
-                else live())
-    statement = structured(standing, query.filters).with_only_columns(*columns)
+def _selected(query: Query, *columns: Any) -> Any:
+    """The standing incidents (``live``) that pass the filters SQL can apply, as
+    ``columns``."""
+    statement = structured(live(), query.filters).with_only_columns(*columns)
     if query.side:  # the sides are stored on the incident (migration 0012)
         statement = statement.where(Incident.sides.contains(packed_sides([query.side]),
                                                             autoescape=True))
@@ -155,12 +150,11 @@ def _matching(session: Session, query: Query, index: SearchIndex | None,
                               common=common)
         if ranked is None:  # nothing searchable in the words
             return [], False
-        reached = _selected(query, *columns, Incident.event_date, through_reports=True)
-        within = (_selected(query, Incident.id, through_reports=True)
-                  if in_sql(f) or query.side else None)
+        reached = _selected(query, *columns, Incident.event_date)
+        within = _selected(query, Incident.id) if in_sql(f) or query.side else None
         rows = best_first(list(session.execute(best_hits(reached, ranked, within))))
-    else:  # has_hit finds a report of each incident: no other test for one
-        statement = _selected(query, *columns, through_reports=index is not None).order_by(
+    else:
+        statement = _selected(query, *columns).order_by(
             Incident.event_date.desc(), Incident.id.desc())
         if index is not None:
             # too many to rank, and a filter to meet: the newest incidents that pass it,

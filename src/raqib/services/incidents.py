@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import exists, func, insert, or_, select, text, update
+from sqlalchemy import func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, defer
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -242,6 +242,7 @@ def refresh(session: Session, incident_ids: Iterable[int]) -> None:
 
 def _refresh_one(row: Incident, view: IncidentView) -> None:
     row.stale = False
+    row.stands = bool(view.reports) or row.imported is not None
     row.sides = packed_sides(report.source.side for report in view.reports)
     if not view.reports and row.imported is not None:
         from raqib.outputs.acled_import import refresh_imported
@@ -286,10 +287,9 @@ def stale_incidents(ws: Workspace) -> list[int]:
 
 def live() -> Any:
     """Incidents that stand: not merged away, and holding at least one report or imported
-    from coded data (`raqib import acled`)."""
-    return select(Incident).where(Incident.merged_into.is_(None), or_(
-        exists().where(Report.incident_id == Incident.id).correlate(Incident),
-        Incident.imported.is_not(None)))
+    from coded data (`raqib import acled`): the stored flag ``stands`` (migration 0013),
+    which the facets index holds, so counts need not read the incidents' rows."""
+    return select(Incident).where(Incident.merged_into.is_(None), Incident.stands.is_(True))
 
 
 def _apply(row: Incident, fields: dict[str, Any], grade: str, is_contested: bool) -> None:

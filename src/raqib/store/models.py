@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -141,6 +142,10 @@ class Incident(Base):
                                         index=True)
     """Its fields, grade and contest wait to be recomputed from its reports (migration 0009):
     set by linking, cleared by refreshing."""
+    stands: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    """It holds a report or was imported (migration 0013): not merged and standing is what
+    lists, counts and search show (``raqib.services.incidents.live``). Written by refresh,
+    which every change of an incident's reports calls; an incident is made with a report."""
     summary: Mapped[dict] = mapped_column(JSON, default=dict)
     """Reconciled fields, grade and contest as JSON (what pages and exports show)."""
     corrections: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -1,0 +1,85 @@
+"""An incident stands (``Incident.stands``, migration 0013) while it holds a report or was
+imported: refresh clears it when its last report goes, and the migration fills it in;
+lists, counts and search show only the incidents that stand. On both backends."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import delete, select, update
+
+from backends import Backend
+from raqib.services import finder, overview
+from raqib.services.finder import Query
+from raqib.services.incidents import refresh_all
+from raqib.store import engine as store
+from raqib.store.engine import MIGRATIONS, WRITE_OPTION, transaction
+from raqib.store.models import Document, Incident, Report
+from raqib.workspace import Workspace
+
+NOW = datetime(2020, 1, 1)
+
+
+def _fill(ws: Workspace) -> None:
+    """Incidents 1 and 2 with a report each, 3 imported with none."""
+    with transaction(ws.sessions) as session:
+        for n in (1, 2, 3):
+            session.add(Incident(id=n, event_type="Battles", event_date=date(2019, 5, n),
+                                 summary={}, corrections={}, created_at=NOW, updated_at=NOW,
+                                 imported={"event_id_cnty": f"X{n}"} if n == 3 else None))
+        for n in (1, 2):
+            session.add(Document(id=n, sha256=f"{n:064x}", blob_key=f"k/{n}", size=1,
+                                 media_type="text/plain", status="new", sensitive=False,
+                                 title="t", text="t", captured_at=NOW, ingested_at=NOW,
+                                 ingested_by="t", leaf_index=-n, meta={}))
+            session.flush()
+            session.add(Report(id=n, document_id=n, ordinal=0, incident_id=n,
+                               event_type="Battles", sub_event_type="Armed clash",
+                               event_date=date(2019, 5, n), fatalities=0, fields={},
+                               corrections={}, evidence="t", components=[], created_at=NOW))
+
+
+def _standing(ws: Workspace) -> list[int]:
+    with ws.sessions() as session:
+        return sorted(session.execute(select(Incident.id).where(Incident.stands)).scalars())
+
+
+def test_the_last_report_gone_the_incident_no_longer_stands(tmp_path: Path,
+                                                            backend: Backend) -> None:
+    ws = backend.create(tmp_path / "ws")
+    try:
+        _fill(ws)
+        refresh_all(ws, [1, 2])
+        assert _standing(ws) == [1, 2, 3]
+        assert overview.counts(ws)["incidents"] == 3
+        with transaction(ws.sessions) as session:
+            session.execute(delete(Report).where(Report.incident_id == 2))
+        refresh_all(ws, [2])
+        assert _standing(ws) == [1, 3]
+        assert overview.counts(ws)["incidents"] == 2
+        assert sorted(r["id"] for r in finder.find(ws, Query(""), 1, 10).rows) == [1, 3]
+        assert overview.newest(ws, 10) == [3, 1]
+    finally:
+        ws.close()
+
+
+def test_the_migration_fills_in_which_incidents_stand(tmp_path: Path,
+                                                      backend: Backend) -> None:
+    ws = backend.create(tmp_path / "ws")
+    try:
+        _fill(ws)
+        with transaction(ws.sessions) as session:
+            session.execute(delete(Report).where(Report.incident_id == 2))
+            session.execute(update(Incident).values(stands=True))  # as refresh never ran
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with ws.engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0012")  # the column is gone
+        store.migrate(ws.engine)  # and back: filled from the reports by SQL
+        assert _standing(ws) == [1, 3]  # 3 was imported: it stands without a report
+    finally:
+        ws.close()
