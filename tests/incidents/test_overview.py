@@ -4,19 +4,19 @@ incidents listed one by one; on both backends."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from backends import Backend
 from clirun import SIDED, processed_samples
+from made_incidents import add_incident
 from raqib.services import finder, overview
 from raqib.services.finder import Query
 from raqib.services.incidents import list_incidents
 from raqib.services.search import Filters
 from raqib.store.engine import transaction
-from raqib.store.models import Document, Incident, Report
 from raqib.workspace import Workspace
 
 
@@ -91,23 +91,12 @@ def test_facets_counted_by_the_database_match_the_rows_counted_one_by_one(
 def test_the_chart_leaves_undated_incidents_out(tmp_path: Path, backend: Backend) -> None:
     """The month chart counts dated standing incidents by month and type; an undated one is
     left out (in Python: the SQL reads every standing incident)."""
-    now = datetime(2020, 1, 1)
     ws = backend.create(tmp_path / "ws")
     try:
         with transaction(ws.sessions) as session:
             for n, day, kind in ((1, date(2019, 5, 2), "Battles"), (2, None, "Battles"),
                                  (3, date(2019, 5, 9), None)):
-                session.add(Incident(id=n, event_type=kind, event_date=day, summary={},
-                                     corrections={}, created_at=now, updated_at=now))
-                session.add(Document(id=n, sha256=f"{n:064x}", blob_key=f"k/{n}", size=1,
-                                     media_type="text/plain", status="new", sensitive=False,
-                                     title="t", text="t", captured_at=now, ingested_at=now,
-                                     ingested_by="t", leaf_index=-n, meta={}))
-                session.flush()
-                session.add(Report(id=n, document_id=n, ordinal=0, incident_id=n,
-                                   event_type=kind or "", sub_event_type="", event_date=day,
-                                   fatalities=0, fields={}, corrections={}, evidence="t",
-                                   components=[], created_at=now))
+                add_incident(session, n, day, kind)
         assert overview.month_counts(ws) == Counter({("2019-05", "Battles"): 1,
                                                      ("2019-05", "unknown"): 1})
     finally:

@@ -4,7 +4,7 @@ lists, counts and search show only the incidents that stand. On both backends.""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from alembic import command
@@ -12,34 +12,23 @@ from alembic.config import Config
 from sqlalchemy import delete, select, update
 
 from backends import Backend
+from made_incidents import add_incident
 from raqib.services import finder, overview
 from raqib.services.finder import Query
 from raqib.services.incidents import refresh_all
 from raqib.store import engine as store
 from raqib.store.engine import MIGRATIONS, WRITE_OPTION, transaction
-from raqib.store.models import Document, Incident, Report
+from raqib.store.models import Incident, Report
 from raqib.workspace import Workspace
-
-NOW = datetime(2020, 1, 1)
 
 
 def _fill(ws: Workspace) -> None:
     """Incidents 1 and 2 with a report each, 3 imported with none."""
     with transaction(ws.sessions) as session:
-        for n in (1, 2, 3):
-            session.add(Incident(id=n, event_type="Battles", event_date=date(2019, 5, n),
-                                 summary={}, corrections={}, created_at=NOW, updated_at=NOW,
-                                 imported={"event_id_cnty": f"X{n}"} if n == 3 else None))
-        for n in (1, 2):
-            session.add(Document(id=n, sha256=f"{n:064x}", blob_key=f"k/{n}", size=1,
-                                 media_type="text/plain", status="new", sensitive=False,
-                                 title="t", text="t", captured_at=NOW, ingested_at=NOW,
-                                 ingested_by="t", leaf_index=-n, meta={}))
-            session.flush()
-            session.add(Report(id=n, document_id=n, ordinal=0, incident_id=n,
-                               event_type="Battles", sub_event_type="Armed clash",
-                               event_date=date(2019, 5, n), fatalities=0, fields={},
-                               corrections={}, evidence="t", components=[], created_at=NOW))
+        for n in (1, 2):  # None through the JSON type: the JSON text null, not NULL
+            add_incident(session, n, date(2019, 5, n), "Battles", imported=None)
+        add_incident(session, 3, date(2019, 5, 3), "Battles", reported=False,
+                     imported={"event_id_cnty": "X3"})
 
 
 def _standing(ws: Workspace) -> list[int]:
