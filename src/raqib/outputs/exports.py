@@ -76,11 +76,6 @@ class Record:
 # -- selecting and reading -------------------------------------------------------------------
 
 
-def exportable() -> Any:
-    """Incidents that stand: not merged away, with a report or imported (``live``)."""
-    return live()
-
-
 def marked_coarse(row: Incident) -> bool:
     value = (row.corrections or {}).get("coarsen")
     return value is True or str(value).strip().casefold() in ("true", "1", "yes", "on")
@@ -88,7 +83,7 @@ def marked_coarse(row: Incident) -> bool:
 
 def records(session: Session, filters: Filters, public: bool = False,
             coarsen_all: bool = False) -> list[Record]:
-    query = structured(exportable(), filters).order_by(Incident.event_date, Incident.id)
+    query = structured(live(), filters).order_by(Incident.event_date, Incident.id)
     witnesses = set(session.execute(select(Source.name).where(Source.kind == WITNESS))
                     .scalars()) if public else set()
     out = []

@@ -42,10 +42,9 @@ class Filters:
 
 
 def in_sql(f: Filters) -> bool:
-    """Whether SQL applies any of the filters ``f`` (``structured``; the actor is tested on
-    rows, by ``matches``)."""
-    return bool(f.date_from or f.date_to or f.near or f.type or f.grade
-                or f.contested is not None)
+    """Whether SQL applies any of the filters ``f`` (``structured`` adds a condition; the
+    actor is tested on rows, by ``matches``)."""
+    return structured(select(Incident.id), f).whereclause is not None
 
 
 def locate(name: str, cache_dir: str | None = None) -> tuple[float, float]:
