@@ -98,7 +98,7 @@ def select_incidents(ws: Workspace, filters: Filters | None, ids: Iterable[int])
             query = structured(query, filters)
         if wanted:
             query = query.where(Incident.id.in_(wanted))
-        rows = session.execute(query.order_by(Incident.event_date, Incident.id)).scalars().all()
+        rows = session.execute(query.order_by(*incident_service.oldest_first())).scalars().all()
         if filters is not None:
             rows = [r for r in rows if matches(r, filters)]
         chosen = [r.id for r in rows]

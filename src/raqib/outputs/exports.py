@@ -34,6 +34,7 @@ from raqib.services.incidents import (
     ensure_schema,
     get_incident,
     live,
+    oldest_first,
     report_views,
 )
 from raqib.services.reviews import record_review
@@ -83,7 +84,7 @@ def marked_coarse(row: Incident) -> bool:
 
 def records(session: Session, filters: Filters, public: bool = False,
             coarsen_all: bool = False) -> list[Record]:
-    query = structured(live(), filters).order_by(Incident.event_date, Incident.id)
+    query = structured(live(), filters).order_by(*oldest_first())
     witnesses = set(session.execute(select(Source.name).where(Source.kind == WITNESS))
                     .scalars()) if public else set()
     out = []

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from raqib.errors import RaqibError
 from raqib.incidents.agreements import Agreement, Violation
-from raqib.services.incidents import ensure_schema, live
+from raqib.services.incidents import ensure_schema, live, oldest_first
 from raqib.store.models import Document, Incident, Processing, Report, Source
 from raqib.workspace import Workspace
 
@@ -146,7 +146,7 @@ def gather(ws: Workspace, month: str, agreement: str | None = None,
                       if start <= v.event_date <= end]
     with ws.sessions() as session:
         rows = session.execute(live().where(Incident.event_date.between(start, end))
-                               .order_by(Incident.event_date, Incident.id)).scalars().all()
+                               .order_by(*oldest_first())).scalars().all()
         sources = _sources(session, [row.id for row in rows])
         entries = [_entry(row, sources.get(row.id, [])) for row in rows]
     return Month(month, start, end, entries, found, violations, generated)

@@ -18,7 +18,7 @@ from raqib.errors import RaqibError
 from raqib.incidents import agreements as rules
 from raqib.incidents.reconcile import Reconciled
 from raqib.services.document_rows import parse_day
-from raqib.services.incidents import live
+from raqib.services.incidents import live, oldest_first
 from raqib.store.engine import transaction
 from raqib.store.models import Agreement, Incident
 from raqib.vault import custody
@@ -90,6 +90,6 @@ def violations(ws: Workspace, name: str, parties_only: bool = False) -> list[rul
     agreement = get(ws, name)
     with ws.sessions() as session:
         rows = session.execute(live()
-                               .order_by(Incident.event_date, Incident.id)).scalars().all()
+                               .order_by(*oldest_first())).scalars().all()
         pairs = [(row.id, stored_fields(row)) for row in rows]
     return rules.violations(agreement, pairs, parties_only=parties_only)

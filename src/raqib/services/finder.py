@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from raqib.incidents.records import packed_sides, unpacked_sides
 from raqib.search import SearchIndex, for_session
 from raqib.services.answers import Answers
-from raqib.services.incidents import incidents_json, live
+from raqib.services.incidents import incidents_json, live, newest_first
 from raqib.services.search import (
     Filters,
     best_first,
@@ -126,7 +126,7 @@ def _page_only(session: Session, query: Query, page: int, per_page: int,
     if total is None:
         total = session.execute(_selected(query, func.count(Incident.id))).scalar_one()
     wanted = list(session.execute(_selected(query, Incident.id).order_by(
-        Incident.event_date.desc(), Incident.id.desc()).offset((page - 1) * per_page)
+        *newest_first()).offset((page - 1) * per_page)
         .limit(per_page)).scalars())
     return Found(_records(session, wanted), int(total), facets or {})
 
@@ -154,8 +154,7 @@ def _matching(session: Session, query: Query, index: SearchIndex | None,
         within = _selected(query, Incident.id) if in_sql(f) or query.side else None
         rows = best_first(list(session.execute(best_hits(reached, ranked, within))))
     else:
-        statement = _selected(query, *columns).order_by(
-            Incident.event_date.desc(), Incident.id.desc())
+        statement = _selected(query, *columns).order_by(*newest_first())
         if index is not None:
             # too many to rank, and a filter to meet: the newest incidents that pass it,
             # each kept if it holds the words, until one more than the depth
@@ -278,7 +277,7 @@ def _geo(session: Session, query: Query, limit: int) -> Mapped:
         total = session.execute(_selected(query, func.count(Incident.id)).where(*where)
                                 ).scalar_one()
         ids = list(session.execute(_selected(query, Incident.id).where(*where).order_by(
-            Incident.event_date.desc(), Incident.id.desc()).limit(limit)).scalars())
+            *newest_first()).limit(limit)).scalars())
     rows = session.execute(select(*FEATURE_COLUMNS).where(among(session, Incident.id, ids)))
     return Mapped(sorted((_feature(row) for row in rows), key=lambda f: f["id"]), int(total))
 

@@ -126,9 +126,12 @@ def link_new(ws: Workspace, settings: linking.LinkSettings | None = None,
     run refreshes them on its workers afterwards: ``stale_incidents``)."""
     summary = LinkSummary()
     with transaction(ws.sessions) as session:
-        new = session.execute(  # not by id: writers on a cluster store in any order
+        # not by id (writers on a cluster store in any order); undated last, as link_all
+        # places them, on both databases (SQLite puts NULL first unless told)
+        new = session.execute(
             select(Report).where(Report.incident_id.is_(None))
-            .order_by(Report.event_date, Report.document_id, Report.ordinal)).scalars().all()
+            .order_by(Report.event_date.asc().nulls_last(), Report.document_id, Report.ordinal)
+        ).scalars().all()
         if not new:
             return summary
         index = linking.IncidentIndex(settings)
@@ -292,6 +295,21 @@ def live() -> Any:
     return select(Incident).where(Incident.merged_into.is_(None), Incident.stands.is_(True))
 
 
+def oldest_first() -> tuple[Any, Any]:
+    """Incidents by date, then id, an undated one before every dated one. SQLite orders NULL
+    so on its own; PostgreSQL puts it last unless told, so every list named the order
+    (before, an undated incident led PostgreSQL's newest-first lists and ended its
+    chronological ones). Its date indexes are built NULLS FIRST (migration 0014), so both
+    databases walk them in this order and in ``newest_first``'s, its reverse."""
+    return Incident.event_date.asc().nulls_first(), Incident.id.asc()
+
+
+def newest_first() -> tuple[Any, Any]:
+    """Incidents newest first, then the higher id, undated ones last (``oldest_first``
+    reversed)."""
+    return Incident.event_date.desc().nulls_last(), Incident.id.desc()
+
+
 def _apply(row: Incident, fields: dict[str, Any], grade: str, is_contested: bool) -> None:
     row.event_type = fields.get("event_type") or None
     row.sub_event_type = fields.get("sub_event_type") or None
@@ -342,7 +360,7 @@ def list_incidents(ws: Workspace, ids: Iterable[int] | None = None) -> list[dict
         query = live()
         if ids is not None:
             query = query.where(among(session, Incident.id, ids))
-        rows = session.execute(query.order_by(Incident.event_date, Incident.id)).scalars().all()
+        rows = session.execute(query.order_by(*oldest_first())).scalars().all()
         return incidents_json(session, rows)
 
 

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import String, cast, func, select
 
-from raqib.services.incidents import live
+from raqib.services.incidents import live, newest_first, oldest_first
 from raqib.store.models import Document, Incident, Report
 from raqib.workspace import Workspace
 
@@ -64,7 +64,7 @@ def newest(ws: Workspace, limit: int, contested: bool = False) -> list[int]:
         statement = statement.where(Incident.contested.is_(True))
     with ws.sessions() as session:
         return list(session.execute(statement.order_by(
-            Incident.event_date.desc(), Incident.id.desc()).limit(limit)).scalars())
+            *newest_first()).limit(limit)).scalars())
 
 
 class Page(NamedTuple):
@@ -83,7 +83,7 @@ def page(ws: Workspace, number: int, size: int) -> Page:
         pages = max(1, -(-total // size))
         number = min(max(1, number), pages)
         ids = list(session.execute(live().with_only_columns(Incident.id).order_by(
-            Incident.event_date, Incident.id).offset((number - 1) * size).limit(size)
+            *oldest_first()).offset((number - 1) * size).limit(size)
         ).scalars())
     return Page(ids, number, pages, total)
 
@@ -96,7 +96,7 @@ def mapped(ws: Workspace, limit: int) -> tuple[list[dict[str, Any]], int]:
     with ws.sessions() as session:
         total = session.execute(placed.with_only_columns(func.count(Incident.id))).scalar_one()
         rows = session.execute(placed.with_only_columns(*columns).order_by(
-            Incident.event_date.desc(), Incident.id.desc()).limit(limit)).all()
+            *newest_first()).limit(limit)).all()
     return [{**dict(zip(MAPPED, row, strict=True)),
              "event_date": row.event_date.isoformat() if row.event_date else None}
             for row in reversed(rows)], int(total)
