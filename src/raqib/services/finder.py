@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from raqib.incidents.records import packed_sides, unpacked_sides
 from raqib.search import SearchIndex, for_session
 from raqib.services.answers import Answers
-from raqib.services.incidents import incidents_json, live, newest_first
+from raqib.services.incidents import LISTED, incidents_json, live, newest_first
 from raqib.services.search import (
     Filters,
     best_first,
@@ -221,8 +221,7 @@ def _facets_in_sql(session: Session, query: Query) -> dict[str, dict[str, int]]:
 def _records(session: Session, ids: list[int]) -> list[dict[str, Any]]:
     if not ids:
         return []
-    rows = {r.id: r for r in session.execute(select(Incident).where(Incident.id.in_(ids))
-                                             ).scalars()}
+    rows = {r.id: r for r in session.execute(select(*LISTED).where(Incident.id.in_(ids)))}
     return incidents_json(session, [rows[i] for i in ids])
 
 

@@ -328,9 +328,18 @@ def _apply(row: Incident, fields: dict[str, Any], grade: str, is_contested: bool
 # -- reading ---------------------------------------------------------------------------------
 
 
-def incidents_json(session: Session, rows: Sequence[Incident]) -> list[dict[str, Any]]:
-    """The rows as the CLI and the API show them, with their documents found in one query
-    (not one per incident)."""
+LISTED = (Incident.id, Incident.event_type, Incident.sub_event_type, Incident.event_date,
+          Incident.location, Incident.admin1, Incident.country, Incident.latitude,
+          Incident.longitude, Incident.fatalities_min, Incident.fatalities_max, Incident.grade,
+          Incident.contested, Incident.summary["reports"].as_integer().label("reports"))
+"""What a list shows of an incident: its columns and the count of reports from its summary,
+read by the database; not the whole row, whose summary (every claim quoted, 2-9 kB) and
+other JSON columns a list does not show."""
+
+
+def incidents_json(session: Session, rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """The rows (``LISTED`` columns) as the CLI and the API show them, with their documents
+    found in one query (not one per incident)."""
     docs: dict[int, set[tuple[str, bool]]] = {row.id: set() for row in rows}
     if docs:
         for incident_id, sha, sensitive in session.execute(
@@ -338,10 +347,10 @@ def incidents_json(session: Session, rows: Sequence[Incident]) -> list[dict[str,
                 .join(Document, Report.document_id == Document.id)
                 .where(among(session, Report.incident_id, docs)).distinct()):
             docs[incident_id].add((sha, sensitive))
-    return [_incident_dict(row, docs[row.id]) for row in rows]
+    return [_incident_dict(row, docs[row.id], row.reports or 0) for row in rows]
 
 
-def _incident_dict(row: Incident, docs: set[tuple[str, bool]]) -> dict[str, Any]:
+def _incident_dict(row: Any, docs: set[tuple[str, bool]], reports: int) -> dict[str, Any]:
     return {
         "id": row.id, "event_type": row.event_type, "sub_event_type": row.sub_event_type,
         "event_date": row.event_date.isoformat() if row.event_date else None,
@@ -351,7 +360,7 @@ def _incident_dict(row: Incident, docs: set[tuple[str, bool]]) -> dict[str, Any]
         "grade": row.grade, "contested": row.contested,
         "documents": sorted(sha for sha, sensitive in docs if not sensitive),
         "sensitive_documents": sum(1 for _, sensitive in docs if sensitive),
-        "reports": (row.summary or {}).get("reports", 0),
+        "reports": reports,
     }
 
 
@@ -360,7 +369,8 @@ def list_incidents(ws: Workspace, ids: Iterable[int] | None = None) -> list[dict
         query = live()
         if ids is not None:
             query = query.where(among(session, Incident.id, ids))
-        rows = session.execute(query.order_by(*oldest_first())).scalars().all()
+        rows = session.execute(query.with_only_columns(*LISTED).order_by(*oldest_first())
+                               ).all()
         return incidents_json(session, rows)
 
 
@@ -384,7 +394,7 @@ def details(ws: Workspace, incident_id: int) -> dict[str, Any]:
             Document, Report.document_id == Document.id).where(Report.incident_id == row.id)
             .order_by(Report.id)).all()
         docs = {d.id: d for _, d in reports}
-        data = _incident_dict(row, {(d.sha256, d.sensitive) for d in docs.values()})
+        data = _incident_dict(row, {(d.sha256, d.sensitive) for d in docs.values()}, 0)
         views = report_views(session, [r for r, _ in reports], docs=docs)
         data["summary"] = row.summary or {}
         data["corrections"] = row.corrections or {}

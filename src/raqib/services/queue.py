@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import String, cast, exists, func, literal, or_, select
 
-from raqib.services.incidents import get_incident, incidents_json, live
+from raqib.services.incidents import LISTED, get_incident, incidents_json, live
 from raqib.store.models import Document, Incident, Report, Review
 from raqib.vault import custody
 from raqib.vault.verify import expected_object
@@ -33,8 +33,9 @@ def review_queue(ws: Workspace, page: int, per_page: int) -> tuple[list[dict[str
     with ws.sessions() as session:
         total = int(session.execute(
             select(func.count()).select_from(query.subquery())).scalar_one())
-        rows = session.execute(query.order_by(Incident.created_at.desc(), Incident.id.desc())
-                               .offset((page - 1) * per_page).limit(per_page)).scalars().all()
+        rows = session.execute(query.with_only_columns(*LISTED).order_by(
+            Incident.created_at.desc(), Incident.id.desc()).offset((page - 1) * per_page)
+            .limit(per_page)).all()
         return incidents_json(session, rows), total
 
 
