@@ -101,6 +101,7 @@ def test_the_workers_refresh_the_incidents_that_linking_changed(tmp_path: Path) 
 
     from raqib.cluster import dask_runner
     from raqib.services import incidents as service
+    from raqib.services import placing
 
     ws_path = tmp_path / "ws"
     assert run(tmp_path, "init", str(ws_path))[0] == 0
@@ -109,7 +110,7 @@ def test_the_workers_refresh_the_incidents_that_linking_changed(tmp_path: Path) 
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
         dask_runner.process_on(client, ws)
-        linked = service.link_new(ws, refresh_now=False)
+        linked = placing.link_new(ws, refresh_now=False)
         waiting = service.stale_incidents(ws)
         assert len(waiting) == linked.touched > 0
         dask_runner.refresh_on(client, ws, waiting, chunk=2)

@@ -19,7 +19,8 @@ from backends import Backend
 from made_incidents import add_incident, add_report
 from raqib.services import finder, overview
 from raqib.services.finder import Query
-from raqib.services.incidents import link_new, list_incidents
+from raqib.services.incidents import list_incidents
+from raqib.services.placing import link_new
 from raqib.services.search import Filters
 from raqib.store import engine as store
 from raqib.store.engine import MIGRATIONS, WRITE_OPTION, transaction

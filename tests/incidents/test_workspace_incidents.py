@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from backends import Backend
 from raqib.cli import cli
-from raqib.services import processing
+from raqib.services import placing, processing
 from raqib.store.models import ClaimRecord, Document
 from raqib.workspace import Workspace
 
@@ -256,7 +256,7 @@ def test_a_run_that_stopped_before_refreshing_is_finished_by_the_next(
         from raqib.services import processing
 
         processing.process(workspace, Pipeline())
-        service.link_new(workspace, refresh_now=False)
+        placing.link_new(workspace, refresh_now=False)
         assert service.stale_incidents(workspace)
     finally:
         workspace.close()

@@ -24,7 +24,7 @@ def run_processing(ws: Workspace, again: bool = False, model: str | None = None,
 
     ``cluster``: a Dask scheduler address, or ``local:N``, to extract on its workers."""
     from raqib.extract.pipeline import Pipeline
-    from raqib.services import incidents, processing
+    from raqib.services import incidents, placing, processing
 
     incidents.ensure_schema(ws)
     err = Console(stderr=True)
@@ -49,7 +49,7 @@ def run_processing(ws: Workspace, again: bool = False, model: str | None = None,
         else:
             summary = processing.process(ws, pipeline, again, progress=advance, todo=todo)
     if not cluster:
-        linked = incidents.link_and_refresh(ws, summary.touched_incidents)
+        linked = placing.link_and_refresh(ws, summary.touched_incidents)
     for doc_id, message in summary.failed:
         click.echo(f"raqib: document {doc_id}: processing failed: {message}", err=True)
     click.echo(f"processed {summary.processed} documents ({len(summary.failed)} failed): "

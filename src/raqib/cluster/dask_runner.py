@@ -39,7 +39,7 @@ from typing import Any
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from raqib.extract.model import Options
-from raqib.services import incidents, processing
+from raqib.services import incidents, placing, processing
 from raqib.services.processing import ProcessSummary
 from raqib.vault.custody import utc_now
 from raqib.workspace import Workspace
@@ -164,17 +164,17 @@ def connect(address: str) -> Iterator[Client]:
 def process(ws: Workspace, address: str, options: Options | None = None, again: bool = False,
             progress: Callable[[int, int], None] | None = None,
             window: int | None = None, chunk: int = CHUNK,
-            ) -> tuple[ProcessSummary, incidents.LinkSummary]:
+            ) -> tuple[ProcessSummary, placing.LinkSummary]:
     """`raqib process --cluster`: extract and store on the workers of the cluster at
     ``address``, link here (one ordered pass), then refresh the changed incidents on the
     workers. With nothing to extract no cluster is started: linking and any refresh left
     pending by an earlier run happen here."""
     todo = processing.pending(ws, again)
     if not todo:
-        return ProcessSummary(), incidents.link_and_refresh(ws)
+        return ProcessSummary(), placing.link_and_refresh(ws)
     with connect(address) as client:
         summary = process_on(client, ws, options, again, progress, window, chunk, todo)
-        linked = incidents.link_new(ws, refresh_now=False)
+        linked = placing.link_new(ws, refresh_now=False)
         pending = set(incidents.stale_incidents(ws)) | summary.touched_incidents
         refresh_on(client, ws, sorted(pending))
     return summary, linked

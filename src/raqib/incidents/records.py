@@ -52,7 +52,7 @@ class SourceInfo:
     language: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportView:
     """One event extracted from one document (a 'report' of an incident)."""
 

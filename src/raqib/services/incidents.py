@@ -1,24 +1,18 @@
-"""Incidents in the store: linking new reports, refreshing reconciled fields and grades,
-and reading incidents for the command line and the API.
-
-Linking is incremental: only reports not yet in an incident are placed, against an index of
-the placed reports near them in time; a report a person placed (merge, split) is never moved
-by a re-run, and fields a person corrected win over reconciled ones.
-"""
+"""Incidents in the store: reading reports as linking and grading see them, refreshing
+reconciled fields and grades (fields a person corrected win over reconciled ones), and
+reading incidents for the command line and the API. Placing new reports in incidents is
+``raqib.services.placing``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, text, update
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, defer
-from sqlalchemy.orm.attributes import set_committed_value
 
 from raqib.errors import RaqibError
-from raqib.incidents import contested, grading, linking, reconcile
+from raqib.incidents import contested, grading, reconcile
 from raqib.incidents.independence import independent_groups
 from raqib.incidents.records import (
     ClaimView,
@@ -34,10 +28,6 @@ from raqib.store.idsets import among
 from raqib.store.models import ClaimRecord, Document, Incident, Processing, Report, Source
 from raqib.vault.custody import db_now
 from raqib.workspace import Workspace
-
-WINDOW = timedelta(days=45)
-"""Placed reports this far around the new ones are loaded into the linking index: wider than
-any date window linking uses (a month for month precision)."""
 
 
 class IncidentNotFound(RaqibError):
@@ -64,28 +54,53 @@ def _source_info(source: Source | None) -> SourceInfo:
     return SourceInfo(source.name, source.kind, source.side, source.reliability, source.language)
 
 
-def report_views(session: Session, reports: Sequence[Report], full_text: bool = False,
-                 docs: dict[int, Document] | None = None) -> list[ReportView]:
-    """The reports as linking and grading read them; ``docs``: their documents, when the
-    caller has read them already."""
+REPORT_COLUMNS = (Report.id, Report.document_id, Report.incident_id, Report.event_type,
+                  Report.sub_event_type, Report.event_date, Report.latitude, Report.longitude,
+                  Report.fatalities, Report.evidence, Report.fields)
+"""What ``report_views`` reads of a report. Selected as columns, reports cost no ORM object
+each: a run's 94,824 new reports, loaded as objects to be linked, held 1.3 GB."""
+VIEW_BATCH = 5_000
+"""Reports read and turned into views at a time by ``streamed_views``."""
+
+
+def report_views(session: Session, reports: Sequence[Any], full_text: bool = False,
+                 docs: dict[int, Any] | None = None) -> list[ReportView]:
+    """The reports (``Report`` objects or rows of ``REPORT_COLUMNS``) as linking and grading
+    read them; ``docs``: their documents, when the caller has read them already."""
     doc_ids = {r.document_id for r in reports}
     if docs is None:
-        wanted = (select(Document) if full_text
-                  else select(Document).options(defer(Document.text)))
-        docs = {d.id: d for d in session.execute(  # a document's text only when wanted
-            wanted.where(among(session, Document.id, doc_ids))).scalars()} if doc_ids else {}
+        columns = [Document.id, Document.sha256, Document.sensitive, Document.title]
+        if full_text:  # a document's text only when wanted
+            columns.append(Document.text)
+        docs = {d.id: d for d in session.execute(
+            select(*columns).where(among(session, Document.id, doc_ids)))} if doc_ids else {}
     sources = dict(session.execute(
         select(Processing.document_id, Source).join(Source, Processing.source_id == Source.id)
         .where(among(session, Processing.document_id, doc_ids))).all()) if doc_ids else {}
-    return [_view(r, docs[r.document_id], sources.get(r.document_id), full_text)
-            for r in reports]
+    infos = {s: _source_info(s) for s in set(sources.values())}  # one per source, shared
+    unknown = _source_info(None)
+    return [_view(r, docs[r.document_id], infos.get(sources.get(r.document_id), unknown),
+                  full_text) for r in reports]
 
 
-def _view(report: Report, doc: Document, source: Source | None, full_text: bool) -> ReportView:
+def streamed_views(session: Session, statement: Any, full_text: bool = False
+                   ) -> list[tuple[int | None, ReportView]]:
+    """(incident id, view) of each report ``statement`` selects (``REPORT_COLUMNS``), in its
+    order, ``VIEW_BATCH`` at a time: only the views are kept, not the rows with their
+    ``fields``."""
+    result = session.execute(statement.execution_options(yield_per=VIEW_BATCH))
+    out: list[tuple[int | None, ReportView]] = []
+    for rows in result.partitions():
+        out += zip([r.incident_id for r in rows], report_views(session, rows, full_text),
+                   strict=True)
+    return out
+
+
+def _view(report: Any, doc: Any, source: SourceInfo, full_text: bool) -> ReportView:
     f = report.fields or {}
     title = "" if doc.sensitive else (doc.title or "")
     return ReportView(
-        id=report.id, document=doc.sha256, source=_source_info(source),
+        id=report.id, document=doc.sha256, source=source,
         event_type=report.event_type, sub_event_type=report.sub_event_type,
         event_date=report.event_date, time_precision=int(f.get("time_precision") or 1),
         latitude=report.latitude, longitude=report.longitude,
@@ -109,89 +124,6 @@ def claim_views(session: Session, doc_ids: Iterable[int], sources: dict[int, Sou
             for c in rows]
 
 
-# -- linking ---------------------------------------------------------------------------------
-
-
-@dataclass
-class LinkSummary:
-    placed: int = 0
-    new_incidents: int = 0
-    touched: int = 0
-
-
-def link_new(ws: Workspace, settings: linking.LinkSettings | None = None,
-             refresh_now: bool = True) -> LinkSummary:
-    """Place every report not yet in an incident; the incidents that changed are marked
-    stale, and refreshed in the same transaction unless ``refresh_now`` is False (a cluster
-    run refreshes them on its workers afterwards: ``stale_incidents``)."""
-    summary = LinkSummary()
-    with transaction(ws.sessions) as session:
-        # not by id (writers on a cluster store in any order); undated last, as link_all
-        # places them, on both databases (SQLite puts NULL first unless told)
-        new = session.execute(
-            select(Report).where(Report.incident_id.is_(None))
-            .order_by(Report.event_date.asc().nulls_last(), Report.document_id, Report.ordinal)
-        ).scalars().all()
-        if not new:
-            return summary
-        index = linking.IncidentIndex(settings)
-        for incident_id, view in _placed_near(session, new):
-            index.add(incident_id, view)
-        created: list[int] = []  # provisional ids of new incidents, after every real one
-        first = (session.scalar(select(func.max(Incident.id))) or 0) + 1
-
-        def new_incident() -> int:
-            created.append(first + len(created))
-            return created[-1]
-
-        placed = linking.link(report_views(session, new), index, new_incident)
-        real = _create_incidents(session, created)
-        placed = {report_id: real.get(incident_id, incident_id)
-                  for report_id, incident_id in placed.items()}
-        # one executemany by primary key, not a unit-of-work UPDATE per report object
-        session.execute(update(Report), [{"id": report_id, "incident_id": incident_id}
-                                         for report_id, incident_id in placed.items()])
-        for report in new:  # the loaded objects agree with the rows (no reload)
-            set_committed_value(report, "incident_id", placed[report.id])
-        touched = set(placed.values())
-        session.execute(update(Incident).where(among(session, Incident.id, touched))
-                        .values(stale=True).execution_options(synchronize_session=False))
-        if refresh_now:
-            refresh(session, touched)
-        summary.placed, summary.new_incidents, summary.touched = (
-            len(placed), len(created), len(touched))
-    store.refresh_statistics(ws.engine)
-    return summary
-
-
-def _create_incidents(session: Session, provisional: list[int]) -> dict[int, int]:
-    """One new incident row for each provisional id, in one executemany that returns the ids
-    in order (multi-row INSERTs, not one statement per incident); provisional id -> stored
-    id."""
-    if not provisional:
-        return {}
-    now = db_now()
-    rows = [{"fatalities_min": 0, "fatalities_max": 0, "contested": False, "summary": {},
-             "corrections": {}, "created_at": now, "updated_at": now, "stale": True}
-            for _ in provisional]
-    ids = session.scalars(insert(Incident).returning(Incident.id,
-                                                     sort_by_parameter_order=True), rows)
-    return dict(zip(provisional, ids, strict=True))
-
-
-def _placed_near(session: Session, new: Sequence[Report]) -> list[tuple[int, ReportView]]:
-    days = [r.event_date for r in new if r.event_date]
-    query = select(Report).join(Incident, Report.incident_id == Incident.id).where(
-        Incident.merged_into.is_(None))
-    if days and len(days) == len(new):
-        query = query.where(or_(Report.event_date.is_(None), Report.event_date.between(
-            min(days) - WINDOW, max(days) + WINDOW)))
-    placed = session.execute(query).scalars().all()
-    views = report_views(session, placed)
-    return [(r.incident_id, v) for r, v in zip(placed, views, strict=True)
-            if r.incident_id is not None]
-
-
 # -- reconciled fields, grade, contest -------------------------------------------------------
 
 
@@ -203,9 +135,8 @@ def incident_views(session: Session, incident_ids: Sequence[int], full_text: boo
                    ) -> dict[int, IncidentView]:
     """Each incident's reports (by id) and the claims of their documents (by id), read in a
     few queries for all of them."""
-    reports = session.execute(select(Report).where(among(session, Report.incident_id,
-                                                         incident_ids))
-                              .order_by(Report.id)).scalars().all()
+    reports = session.execute(select(*REPORT_COLUMNS).where(
+        among(session, Report.incident_id, incident_ids)).order_by(Report.id)).all()
     views = report_views(session, reports, full_text=full_text)
     sources = {r.document_id: v.source for r, v in zip(reports, views, strict=True)}
     shas = {r.document_id: v.document for r, v in zip(reports, views, strict=True)}
@@ -241,6 +172,7 @@ def refresh(session: Session, incident_ids: Iterable[int]) -> None:
             for incident_id in chunk:
                 if incident_id in rows:
                     _refresh_one(rows[incident_id], views[incident_id])
+            session.flush()  # written, the batch's rows are clean: the session lets them go
 
 
 def _refresh_one(row: Incident, view: IncidentView) -> None:
@@ -271,14 +203,6 @@ def refresh_all(ws: Workspace, incident_ids: Iterable[int]) -> None:
     if incident_ids:
         with transaction(ws.sessions) as session:
             refresh(session, incident_ids)
-
-
-def link_and_refresh(ws: Workspace, touched: Iterable[int] = ()) -> LinkSummary:
-    """Link the new reports (refreshing what they change), then refresh ``touched`` (the
-    incidents of re-extracted reports) and whatever an earlier run left stale."""
-    linked = link_new(ws)
-    refresh_all(ws, set(touched) | set(stale_incidents(ws)))
-    return linked
 
 
 def stale_incidents(ws: Workspace) -> list[int]:

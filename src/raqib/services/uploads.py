@@ -16,7 +16,7 @@ from raqib.ingest.outcome import Outcome
 from raqib.workspace import Workspace
 
 if TYPE_CHECKING:
-    from raqib.services.incidents import LinkSummary
+    from raqib.services.placing import LinkSummary
     from raqib.services.processing import ProcessSummary
 
 
@@ -55,13 +55,13 @@ def process_uploaded(ws: Workspace, doc_ids: list[int], pipeline: Callable[[], A
                      ) -> tuple[ProcessSummary, LinkSummary]:
     """Extract the uploaded documents still pending (never a backlog that other ingests left:
     that is `raqib process`'s, and would hold the request for as long), then link."""
-    from raqib.services import incidents, processing
+    from raqib.services import incidents, placing, processing
 
     incidents.ensure_schema(ws)
     wanted = set(doc_ids)
     todo = [d for d in processing.pending(ws) if d in wanted]
     summary = processing.process(ws, pipeline() if todo else None, todo=todo)
-    linked = incidents.link_and_refresh(ws, summary.touched_incidents)
+    linked = placing.link_and_refresh(ws, summary.touched_incidents)
     return summary, linked
 
 
