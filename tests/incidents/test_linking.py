@@ -295,6 +295,23 @@ def test_candidates_are_limited_to_the_block():
     assert index.candidates(far) == set()
 
 
+@pytest.mark.parametrize(("cap", "seen"), [(0, [set(), set(), set()]),
+                                           (1, [{1}, set(), set()]),
+                                           (2, [{1}, {1, 2}, set()])])
+def test_words_shared_by_more_incidents_than_the_cap_are_boilerplate(cap, seen):
+    """An undated report meets others by its words' sketch alone; a sketch key that more than
+    ``sketch_bucket_cap`` incidents hold finds none of them, and stops growing (a key held by
+    one incident is stored as its bare id, by two or more as a set: the same either way)."""
+    index = IncidentIndex(LinkSettings(sketch_bucket_cap=cap))
+    copy = replace(STATE_SHELLING, id=99, event_date=None)
+    found = []
+    for n in (1, 2, 3):
+        index.add(n, replace(STATE_SHELLING, id=n, event_date=None))
+        index.add(n, replace(STATE_SHELLING, id=n, event_date=None))  # again: nothing changes
+        found.append(index.candidates(copy))
+    assert found == seen
+
+
 def test_explain_gives_reasons():
     reasons = explain(OPPOSITION_SHELLING, [STATE_SHELLING])
     joined = "\n".join(reasons)

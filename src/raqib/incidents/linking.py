@@ -62,12 +62,14 @@ import heapq
 import itertools
 import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from raqib.extract.classifier import words
 from raqib.incidents.records import ReportView
 from raqib.incidents.similarity import (
     GATED,
+    NO_TERMS,
     LinkSettings,
     TextFeatures,
     compare,
@@ -99,7 +101,9 @@ class IncidentIndex:
         self._members: dict[int, list[ReportView]] = {}
         self._reps: dict[int, list[tuple[ReportView, TextFeatures]]] = {}
         self._incident_of: dict[int, int] = {}
-        self._blocks: dict[Hashable, set[int]] = {}
+        self._blocks: dict[Hashable, int | set[int]] = {}
+        """Block key -> the incidents keyed by it: one as a bare id (most keys have one; a set
+        of one cost 216 bytes, half the index), a set from the second on."""
         self._df: dict[str, int] = {}
         self._docs = 0
         self._last: tuple[ReportView, TextFeatures] | None = None
@@ -136,12 +140,19 @@ class IncidentIndex:
         self._incident_of[report.id] = incident_id
         self._members.setdefault(incident_id, []).append(report)
         reps = self._reps.setdefault(incident_id, [])
-        if len(reps) < self.settings.representatives:
-            reps.append((report, feats))
+        if len(reps) < self.settings.representatives:  # the counts served the df: not kept
+            reps.append((report, replace(feats, terms=NO_TERMS)))
         cap = self.settings.sketch_bucket_cap
         for key in self._keys(report, feats, query=False):
-            bucket = self._blocks.setdefault(key, set())
-            if key[0] != "t" or len(bucket) <= cap:
+            bucket = self._blocks.get(key)
+            if bucket is None:
+                self._blocks[key] = incident_id
+            elif key[0] == "t" and _size(bucket) > cap:
+                continue  # boilerplate: no longer grown (see ``candidates``)
+            elif isinstance(bucket, int):
+                if bucket != incident_id:
+                    self._blocks[key] = {bucket, incident_id}
+            else:
                 bucket.add(incident_id)
         for term in feats.terms:
             self._df[term] = self._df.get(term, 0) + 1
@@ -153,7 +164,11 @@ class IncidentIndex:
         cap = self.settings.sketch_bucket_cap
         for key in self._keys(report, self.features(report), query=True):
             bucket = self._blocks.get(key)
-            if bucket and (key[0] != "t" or len(bucket) <= cap):
+            if bucket is None or (key[0] == "t" and _size(bucket) > cap):
+                continue
+            if isinstance(bucket, int):
+                found.add(bucket)
+            else:
                 found |= bucket
         limit = self.settings.max_candidates
         return found if len(found) <= limit else set(heapq.nlargest(limit, found))
@@ -201,6 +216,10 @@ class IncidentIndex:
             math.floor((report.longitude + dlon) / size) + 1,
         )
         return [(r, c) for r in rows for c in cols]
+
+
+def _size(bucket: int | set[int]) -> int:
+    return 1 if isinstance(bucket, int) else len(bucket)
 
 
 def best_incident(report: ReportView, index: IncidentIndex) -> tuple[int | None, float]:

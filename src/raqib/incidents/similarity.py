@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,10 @@ class TextFeatures:
     sketch: tuple[int, ...]
     """The smallest shingle hashes of ``full_text`` (or ``text``), sorted: a bottom-k sketch."""
 
+
+NO_TERMS: dict[str, int] = {}
+"""The ``terms`` of features an index keeps: the counts serve the document frequencies when a
+report is added, and are not read again (never written to: shared)."""
 
 _MASK = (1 << 64) - 1
 
@@ -82,6 +87,7 @@ def text_features(
     terms: dict[str, int] = {}
     for token in tokens:
         if len(token) > 1 and token not in STOP_WORDS:
+            token = sys.intern(token)  # one string per word, not one per report holding it
             terms[token] = terms.get(token, 0) + 1
     if report.full_text:
         tokens = words(report.full_text)
