@@ -13,3 +13,19 @@ def km_apart(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def lon_spans(lon: float, half: float) -> list[tuple[float, float]]:
+    """The longitudes within ``half`` degrees of ``lon``, as one or two spans inside
+    [-180, 180]: a span that crosses the antimeridian (Fiji, Chukotka) is cut in two, the part
+    past it wrapped to the other side; one span of every longitude when ``half`` reaches 180."""
+    if half >= 180.0:
+        return [(-180.0, 180.0)]
+    if not -180.0 <= lon <= 180.0:  # (inside, left as it is: the same cells as ever)
+        lon = (lon + 180.0) % 360.0 - 180.0
+    west, east = lon - half, lon + half
+    if west < -180.0:
+        return [(west + 360.0, 180.0), (-180.0, east)]
+    if east > 180.0:
+        return [(west, 180.0), (-180.0, east - 360.0)]
+    return [(west, east)]

@@ -312,6 +312,20 @@ def test_words_shared_by_more_incidents_than_the_cap_are_boilerplate(cap, seen):
     assert found == seen
 
 
+def test_reports_either_side_of_the_antimeridian_meet():
+    """Two accounts of one shelling on Taveuni (Fiji), 3 km apart across longitude 180: the
+    blocking cells wrap round, as distances do."""
+    east = replace(STATE_SHELLING, latitude=-16.80, longitude=179.99, country="Fiji",
+                   admin1="Northern")
+    west = replace(OPPOSITION_SHELLING, latitude=-16.81, longitude=-179.98, country="Fiji",
+                   admin1="Northern")
+    index = IncidentIndex()
+    index.add(1, east)
+    assert index.candidates(west) == {1}
+    result = link_all([east, west])
+    assert result[east.id] == result[west.id]
+
+
 def test_explain_gives_reasons():
     reasons = explain(OPPOSITION_SHELLING, [STATE_SHELLING])
     joined = "\n".join(reasons)

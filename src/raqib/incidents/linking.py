@@ -5,7 +5,8 @@ incident or into a new one. The work per report is bounded (near-linear in all):
 
 **Blocking.** :class:`IncidentIndex` keys every placed report by (coarse geo cell, day bucket)
 over its own uncertainty window (dates widened by ``time_precision``, places by
-``geo_precision``), by (country, admin1, day bucket) when it has an admin1, and by the few
+``geo_precision``; the cells wrap round at longitude 180), by (country, admin1, day bucket)
+when it has an admin1, and by the few
 smallest hashes of its word 3-shingles (a bottom-k sketch, for syndicated copies). A new report
 looks up the same kinds of keys over its own window; since any two reports whose windows could
 meet share a key, the incidents found are the only ones that could pass the gates below.
@@ -66,6 +67,7 @@ from dataclasses import replace
 from datetime import date
 
 from raqib.extract.classifier import words
+from raqib.geo import lon_spans
 from raqib.incidents.records import ReportView
 from raqib.incidents.similarity import (
     GATED,
@@ -211,10 +213,8 @@ class IncidentIndex:
             math.floor((report.latitude - dlat) / size),
             math.floor((report.latitude + dlat) / size) + 1,
         )
-        cols = range(
-            math.floor((report.longitude - dlon) / size),
-            math.floor((report.longitude + dlon) / size) + 1,
-        )
+        cols = sorted({c for west, east in lon_spans(report.longitude, dlon)
+                       for c in range(math.floor(west / size), math.floor(east / size) + 1)})
         return [(r, c) for r in rows for c in cols]
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.sql import Select
 from sqlalchemy.sql.selectable import TextualSelect
 
 from raqib.errors import RaqibError
-from raqib.geo import km_apart
+from raqib.geo import km_apart, lon_spans
 from raqib.search import CODES, KINDS, Hit, SearchIndex, key_of, rowid
 from raqib.store.models import Incident, Report
 
@@ -147,8 +147,8 @@ def structured(query: Any, f: Filters) -> Any:
         lat, lon = f.near
         dlat = f.km / 111.0
         dlon = f.km / (111.0 * max(0.01, math.cos(math.radians(lat))))
-        query = query.where(Incident.latitude.between(lat - dlat, lat + dlat),
-                            Incident.longitude.between(lon - dlon, lon + dlon))
+        query = query.where(Incident.latitude.between(lat - dlat, lat + dlat), or_(
+            *(Incident.longitude.between(west, east) for west, east in lon_spans(lon, dlon))))
     return query
 
 
