@@ -13,12 +13,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, text
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from raqib.store.engine import MIGRATIONS, WRITE_OPTION
 from raqib.workspace import Workspace
 
 NAMES = ("sqlite", "postgresql")
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema down to ``revision`` (``store.migrate`` brings it back up), for tests
+    of what a migration fills in."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
 
 
 def create_database(server: str) -> str:

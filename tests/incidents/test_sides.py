@@ -7,17 +7,14 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import select
 
-from backends import Backend
+from backends import Backend, downgrade
 from clirun import processed_samples
 from raqib.incidents.records import SIDES, packed_sides, unpacked_sides
 from raqib.services import finder, sources
 from raqib.services.finder import Query
 from raqib.store import engine as store
-from raqib.store.engine import MIGRATIONS, WRITE_OPTION
 from raqib.store.models import Incident, Processing, Report, Source
 from raqib.workspace import Workspace
 
@@ -63,11 +60,7 @@ def test_stored_sides_are_the_sides_of_the_reports_sources(ws: Workspace) -> Non
 
 
 def test_the_migration_fills_in_the_sides_of_existing_incidents(ws: Workspace) -> None:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with ws.engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0011")  # the column and its index are gone
+    downgrade(ws.engine, "0011")  # the column and its index are gone
     store.migrate(ws.engine)  # and back: filled from the reports by SQL, not by refresh
     assert _stored(ws) == _joined(ws)
 

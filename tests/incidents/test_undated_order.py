@@ -11,11 +11,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import select, text
 
-from backends import Backend
+from backends import Backend, downgrade
 from made_incidents import add_incident, add_report
 from raqib.services import finder, overview
 from raqib.services.finder import Query
@@ -23,7 +21,7 @@ from raqib.services.incidents import list_incidents
 from raqib.services.placing import link_new
 from raqib.services.search import Filters
 from raqib.store import engine as store
-from raqib.store.engine import MIGRATIONS, WRITE_OPTION, transaction
+from raqib.store.engine import transaction
 from raqib.store.models import Report
 from raqib.workspace import Workspace
 
@@ -99,11 +97,7 @@ def test_the_migration_rebuilds_the_date_indexes_nulls_first(tmp_path: Path,
             built = _date_indexes(ws)
             assert len(built) == 6
             assert all("event_date NULLS FIRST" in definition for definition in built.values())
-        cfg = Config()
-        cfg.set_main_option("script_location", str(MIGRATIONS))
-        with ws.engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0013")
+        downgrade(ws.engine, "0013")
         if server:
             assert not any("NULLS" in definition for definition in _date_indexes(ws).values())
         store.migrate(ws.engine)

@@ -27,26 +27,24 @@ branch_labels = None
 depends_on = None
 
 INDEXES = {
-    "ix_incidents_event_date": [],
-    "ix_incidents_event_type_date": ["lower(event_type)"],
-    "ix_incidents_sub_event_type_date": ["lower(sub_event_type)"],
-    "ix_incidents_contested_date": ["contested"],
-    "ix_incidents_grade_date": ["grade"],
-    "ix_incidents_date_place": None,  # the date leads: (event_date, latitude, longitude)
+    "ix_incidents_event_date": ["event_date"],
+    "ix_incidents_event_type_date": ["lower(event_type)", "event_date"],
+    "ix_incidents_sub_event_type_date": ["lower(sub_event_type)", "event_date"],
+    "ix_incidents_contested_date": ["contested", "event_date"],
+    "ix_incidents_grade_date": ["grade", "event_date"],
+    "ix_incidents_date_place": ["event_date", "latitude", "longitude"],
 }
-"""The indexes whose date column orders a newest-first walk -> the columns before it."""
+"""The indexes whose date column orders a newest-first walk, and their columns."""
 
 
 def _rebuild(nulls: str) -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    for name, before in INDEXES.items():
-        if before is None:
-            columns = [f"event_date {nulls}", "latitude", "longitude"]
-        else:
-            columns = [*before, f"event_date {nulls}"]
+    for name, columns in INDEXES.items():
         op.drop_index(name, table_name="incidents")
-        op.create_index(name, "incidents", [sa.text(column) for column in columns])
+        op.create_index(name, "incidents", [
+            sa.text(f"{column} {nulls}" if column == "event_date" else column)
+            for column in columns])
     op.execute("ANALYZE incidents")  # the expression indexes' statistics go with them
 
 
