@@ -5,7 +5,9 @@ Synthetic reports (deterministic random): incidents spread over a Syria-like box
 32-37, longitude 35-42; a quarter of them crowded into a few hot-spot cities), over three
 years, each told by 1-5 reports with jittered coordinates, dates, precisions, types, actors
 and words. Sizes: RAQIB_BENCH_LINK_SIZES="10000,100000,1000000". Pairwise F1 against the
-synthetic truth is a sanity check that the fast path still links what it should.
+synthetic truth is a sanity check that the fast path still links what it should. Last, the
+memory of one pass by date at the largest size, forgetting or keeping what the pass left
+behind (``benchmarks.linking_memory``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from benchmarks.linking_memory import memory_rows
 from raqib.incidents.linking import link_all
 from raqib.incidents.records import ReportView, SourceInfo
 
@@ -200,9 +203,12 @@ def bench_linking() -> list[str]:
     reports per day and place stay as they are: what blocking must keep linear) and a fixed
     three-year window filling up (more true neighbours per report: the worst case)."""
     sizes = _sizes()
-    growing = _series("growing archive, constant density", sizes,
-                      lambda n: max(30, DAYS * n // 100_000))
-    return growing + _series("fixed 3-year window, density grows", sizes, lambda n: DAYS)
+    def spread(n: int) -> int:
+        return max(30, DAYS * n // 100_000)
+
+    growing = _series("growing archive, constant density", sizes, spread)
+    fixed = _series("fixed 3-year window, density grows", sizes, lambda n: DAYS)
+    return growing + fixed + memory_rows(max(sizes), spread(max(sizes)))
 
 
 if __name__ == "__main__":

@@ -364,3 +364,83 @@ def test_property_order_independent_and_gates_hold(rows, rng):
         if result[a.id] == result[b.id]:
             assert abs((by_id[a.id].event_date - by_id[b.id].event_date).days) <= 1
             assert (a.latitude, a.longitude) == (b.latitude, b.longitude)
+
+
+def _forgetful_and_not(reports: list[ReportView], cap: int = 32
+                       ) -> tuple[dict[int, int], dict[int, int], IncidentIndex]:
+    """Link the reports by date with an index that forgets and with one that does not; both
+    results, and the index that forgot."""
+    ordered = sorted(reports, key=lambda r: (r.event_date, r.id))
+    runs = []
+    for forget in (True, False):
+        index, counter = IncidentIndex(LinkSettings(sketch_bucket_cap=cap)), itertools.count(1)
+        runs.append((link(ordered, index, lambda c=counter: next(c), dated_in_order=forget),
+                     index))
+    (forgot, forgetful), (kept, _) = runs
+    return forgot, kept, forgetful
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 90), st.integers(1, 3),
+                          st.integers(0, 3), st.booleans()), min_size=1, max_size=40),
+       st.integers(0, 3))
+def test_property_forgetting_what_the_pass_left_behind_changes_nothing(rows, cap):
+    """Dates to the day, week or month, rare and common types, shared words (the sketch
+    keys, capped or not): the same incidents whether or not the index forgets."""
+    towns = [ARIHA, SARAQEB, DOUMA, JISR, HAMA]
+    reports = [
+        report(i, **at(towns[t]), event_date=date(2020, 1, 1) + timedelta(days=d),
+               time_precision=p, actor1="Military Forces of Syria (2000-)",
+               sub_event_type="Chemical weapon" if chem else "Shelling/artillery/missile attack",
+               text=f"shelling town {t} word{w} casualties reported by residents" if w else
+               f"account {_letters(i)} of bombardment {_letters(i)}")  # met by place keys only
+        for i, (t, d, p, w, chem) in enumerate(rows)
+    ]
+    forgot, kept, _ = _forgetful_and_not(reports, cap)
+    assert forgot == kept
+
+
+def _letters(number: int) -> str:
+    """A word of its own for each number (``words`` reads every digit as 0)."""
+    return "".join(chr(ord("a") + int(digit)) for digit in str(number))
+
+
+@pytest.mark.parametrize("day", range(4))  # each place of the day in its 4-day bucket
+def test_the_last_day_bucket_a_month_can_reach_is_kept(day):
+    """A report dated to the month 31 days after one dated to the day, no words in common:
+    they meet only by the place keys of the first's last day bucket."""
+    first = report(1, **at(ARIHA), event_date=date(2020, 1, 1) + timedelta(days=day),
+                   actor1="Military Forces of Syria (2000-)", text="account bab")
+    month = replace(first, id=2, event_date=first.event_date + timedelta(days=31),
+                    time_precision=3, text="bombardment cac")
+    forgot, kept, _ = _forgetful_and_not([first, month])
+    assert forgot == kept == {1: 1, 2: 1}
+
+
+def test_an_incident_is_forgotten_only_when_no_dated_report_can_join_it():
+    month = report(1, **at(ARIHA), time_precision=3, text="Shelling of Ariha this month")
+    middle = report(2, **at(HAMA), event_date=month.event_date + timedelta(days=20),
+                    text="Shelling of Hama")
+    last_day = report(3, **at(ARIHA), event_date=month.event_date + timedelta(days=31),
+                      text="Shelling of Ariha this month")
+    forgot, kept, index = _forgetful_and_not([month, middle, last_day])
+    assert forgot == kept and forgot[1] == forgot[3]  # 31 days: the month's window, joined
+    late = replace(last_day, id=4, event_date=month.event_date + timedelta(days=32))
+    forgot, kept, index = _forgetful_and_not([month, middle, late])
+    assert forgot == kept and forgot[1] != forgot[4]
+    assert index.representatives(forgot[1]) == []  # forgotten once day 32 came
+    assert index.representatives(forgot[4])  # the current ones are kept
+    with pytest.raises(ValueError, match="left behind"):
+        index.add(forgot[1], replace(late, id=5))
+
+
+def test_a_pass_by_date_refuses_reports_out_of_order_or_undated():
+    index = IncidentIndex()
+    counter = itertools.count(1)
+    later = replace(STATE_SHELLING, event_date=date(2019, 6, 1))
+    link([later], index, lambda: next(counter), dated_in_order=True)
+    with pytest.raises(ValueError, match="out of date order"):
+        link([OPPOSITION_SHELLING], index, lambda: next(counter), dated_in_order=True)
+    with pytest.raises(ValueError, match="undated"):
+        link([replace(OPPOSITION_SHELLING, id=9, event_date=None)], index,
+             lambda: next(counter), dated_in_order=True)

@@ -55,6 +55,11 @@ to day or town to town); otherwise the incident scores its best member. The repo
 highest-scoring incident at or above ``threshold`` (0.6; ties to the lowest incident id).
 The defaults were chosen on hand-written cases and checked on the synthetic benchmark
 (``benchmarks/linking.py``); they are not fitted to real annotated data.
+
+**Memory.** A pass over reports that are all dated, by date (``link(...,
+dated_in_order=True)``, as ``link_all`` and ``raqib process`` do when none is undated), lets
+the index forget the incidents it has left behind (:meth:`IncidentIndex.forget_before`): the
+incidents are the same, and the index holds the window's incidents, not the archive's.
 """
 
 from __future__ import annotations
@@ -109,6 +114,20 @@ class IncidentIndex:
         self._df: dict[str, int] = {}
         self._docs = 0
         self._last: tuple[ReportView, TextFeatures] | None = None
+        s = self.settings
+        self._widest = max(*s.day_windows, s.rare_days)
+        """The most days two dated reports can be apart and still link."""
+        self._horizon: dict[int, int | None] = {}
+        """Incident -> the last day (ordinal) a dated report could still join it: its
+        representatives' latest day plus ``_widest``; None when one is undated (never)."""
+        self._ends: list[tuple[int, int]] = []
+        """(horizon, incident), a heap: the next incidents a pass leaves behind."""
+        self._bucketed: dict[int, list[Hashable]] = {}
+        """Day bucket -> the block keys of it, and a heap of those buckets: what
+        ``forget_before`` drops."""
+        self._buckets_heap: list[int] = []
+        self._swept = date.min.toordinal()
+        self._gone: set[int] = set()
 
     def __len__(self) -> int:
         return len(self._incident_of)
@@ -137,6 +156,9 @@ class IncidentIndex:
             if placed != incident_id:
                 raise ValueError(f"report {report.id} is already in incident {placed}")
             return
+        if incident_id in self._gone:
+            raise ValueError(f"incident {incident_id} was left behind by the pass "
+                             f"(forget_before): report {report.id} cannot join it")
         feats = self.features(report)
         self._last = None
         self._incident_of[report.id] = incident_id
@@ -144,11 +166,14 @@ class IncidentIndex:
         reps = self._reps.setdefault(incident_id, [])
         if len(reps) < self.settings.representatives:  # the counts served the df: not kept
             reps.append((report, replace(feats, terms=NO_TERMS)))
+            self._reach(incident_id, report.event_date)
         cap = self.settings.sketch_bucket_cap
         for key in self._keys(report, feats, query=False):
             bucket = self._blocks.get(key)
             if bucket is None:
                 self._blocks[key] = incident_id
+                if key[0] != "t":
+                    self._file(key)
             elif key[0] == "t" and _size(bucket) > cap:
                 continue  # boilerplate: no longer grown (see ``candidates``)
             elif isinstance(bucket, int):
@@ -159,6 +184,52 @@ class IncidentIndex:
         for term in feats.terms:
             self._df[term] = self._df.get(term, 0) + 1
         self._docs += 1
+
+    def forget_before(self, day: date) -> None:
+        """The pass has reached ``day`` and will place no report dated before it, nor any
+        undated one: drop the representatives and members of every incident whose
+        representatives are all more than ``_widest`` days before it (a dated report is
+        gated against each of them, so none can join it again), and the block keys of day
+        buckets no report from ``day`` on looks up. The sketch keys stay, with the
+        forgotten incidents in them, so the boilerplate cap and the ``max_candidates`` cut
+        see what they would have seen; a forgotten incident found by them scores nothing,
+        as it would have been gated. Placements are the same as without forgetting; memory
+        follows the reports of the window, not the archive."""
+        today = day.toordinal()
+        if today < self._swept:
+            before = date.fromordinal(self._swept)
+            raise ValueError(f"reports out of date order: {day} after {before}")
+        self._swept = today
+        while self._ends and self._ends[0][0] < today:
+            end, incident = heapq.heappop(self._ends)
+            if self._horizon.get(incident, -1) == end:  # not reached further since
+                del self._horizon[incident]
+                self._reps.pop(incident, None)
+                self._members.pop(incident, None)
+                self._gone.add(incident)
+        first = (today - self._widest) // self.settings.bucket_days
+        while self._buckets_heap and self._buckets_heap[0] < first:
+            for key in self._bucketed.pop(heapq.heappop(self._buckets_heap)):
+                del self._blocks[key]
+
+    def _reach(self, incident_id: int, day: date | None) -> None:
+        """A representative of ``day`` joined the incident: how long it stays reachable."""
+        if incident_id in self._horizon and self._horizon[incident_id] is None:
+            return
+        if day is None:
+            self._horizon[incident_id] = None
+            return
+        end = max(day.toordinal() + self._widest, self._horizon.get(incident_id) or 0)
+        self._horizon[incident_id] = end
+        heapq.heappush(self._ends, (end, incident_id))
+
+    def _file(self, key: Hashable) -> None:
+        bucket = key[-1]  # type: ignore[index]
+        keys = self._bucketed.get(bucket)
+        if keys is None:
+            self._bucketed[bucket] = keys = []
+            heapq.heappush(self._buckets_heap, bucket)
+        keys.append(key)
 
     def candidates(self, report: ReportView) -> set[int]:
         """Incident ids worth scoring: those sharing a block key with the report."""
@@ -236,13 +307,21 @@ def best_incident(report: ReportView, index: IncidentIndex) -> tuple[int | None,
 
 
 def link(
-    reports: Iterable[ReportView], index: IncidentIndex, new_incident_id: Callable[[], int]
+    reports: Iterable[ReportView], index: IncidentIndex, new_incident_id: Callable[[], int],
+    dated_in_order: bool = False,
 ) -> dict[int, int]:
     """Place each report (in the given order) in its best existing incident, or a new one;
     update the index; return report id -> incident id. Deterministic: the same reports in the
-    same order give the same result. A report already in the index keeps its incident."""
+    same order give the same result. A report already in the index keeps its incident.
+    ``dated_in_order``: the caller promises every report is dated and they come by date (a
+    ValueError if not); the index then forgets what the pass has left behind
+    (``IncidentIndex.forget_before``), with the same result."""
     placed: dict[int, int] = {}
     for report in reports:
+        if dated_in_order:
+            if report.event_date is None:
+                raise ValueError(f"report {report.id} is undated in a pass by date")
+            index.forget_before(report.event_date)
         incident = index.incident_of(report.id)
         if incident is None:
             incident, _ = best_incident(report, index)
@@ -263,7 +342,9 @@ def link_all(
     """Batch convenience: link into an empty index, incident ids 1, 2, ...; reports sorted by
     (event_date, id) first (undated last) so that the result does not depend on input order."""
     counter = itertools.count(1)
-    return link(sorted(reports, key=_batch_order), IncidentIndex(settings), lambda: next(counter))
+    dated = all(r.event_date is not None for r in reports)  # undated ones meet every incident
+    return link(sorted(reports, key=_batch_order), IncidentIndex(settings), lambda: next(counter),
+                dated_in_order=dated)
 
 
 def explain(

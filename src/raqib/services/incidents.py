@@ -5,7 +5,7 @@ reading incidents for the command line and the API. Placing new reports in incid
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import select, text
@@ -85,16 +85,14 @@ def report_views(session: Session, reports: Sequence[Any], full_text: bool = Fal
 
 
 def streamed_views(session: Session, statement: Any, full_text: bool = False
-                   ) -> list[tuple[int | None, ReportView]]:
+                   ) -> Iterator[tuple[int | None, ReportView]]:
     """(incident id, view) of each report ``statement`` selects (``REPORT_COLUMNS``), in its
-    order, ``VIEW_BATCH`` at a time: only the views are kept, not the rows with their
-    ``fields``."""
+    order, made ``VIEW_BATCH`` at a time as they are read: only the views are kept, not the
+    rows with their ``fields``, and only as long as the caller keeps them."""
     result = session.execute(statement.execution_options(yield_per=VIEW_BATCH))
-    out: list[tuple[int | None, ReportView]] = []
     for rows in result.partitions():
-        out += zip([r.incident_id for r in rows], report_views(session, rows, full_text),
-                   strict=True)
-    return out
+        yield from zip([r.incident_id for r in rows], report_views(session, rows, full_text),
+                       strict=True)
 
 
 def _view(report: Any, doc: Any, source: SourceInfo, full_text: bool) -> ReportView:
