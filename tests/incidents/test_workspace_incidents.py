@@ -158,9 +158,14 @@ def test_merge_and_split_are_kept_by_relinking(tmp_path: Path, backend: Backend)
     rows = incidents(ws)
     assert len(rows) >= 2
     first, second = rows[0]["id"], rows[1]["id"]
+    assert run(ws, "incidents", "review", str(second), "--accept")[0] == 0
     code, out = run(ws, "incidents", "merge", str(first), str(second), "--reason", "same")
     assert code == 0, out
     assert second not in {r["id"] for r in incidents(ws)}
+    code, out = run(ws, "incidents", "review", str(second), "--accept")  # was accepted
+    assert code == 1 and f"merged into {first}" in out
+    code, out = run(ws, "incidents", "review", str(second))  # its history stays readable
+    assert code == 0 and [e["action"] for e in jsonl(out)] == ["accept"]
     detail = json.loads(run(ws, "incidents", "show", str(first), "--json")[1])
     moved = [r["id"] for r in detail["reports"]][-1:]
     code, out = run(ws, "incidents", "split", str(first), *map(str, moved))
@@ -179,6 +184,21 @@ def test_bad_review_input_names_the_fault(seeded: Path) -> None:
     assert code == 1 and "colour" in out
     code, out = run(seeded, "incidents", "show", "4242")
     assert code == 1 and "4242" in out
+
+
+@pytest.mark.parametrize(("args", "named"), [
+    (["incident:abc", "--accept"], "incident:abc"),  # was a traceback
+    (["incident:²", "--accept"], "incident:²"),
+    (["report:99999"], "no report 99999"),  # a history of nothing: was empty, exit 0
+    (["incident:99999"], "no incident 99999"),
+    (["bogus"], "bogus"),
+    (["report:99999", "--accept"], "no report 99999"),
+])
+def test_a_review_of_no_such_thing_is_refused_by_name(seeded: Path, args: list[str],
+                                                       named: str) -> None:
+    code, out = run(seeded, "incidents", "review", *args)
+    assert code == 1 and named in out and "Traceback" not in out
+    assert len(out.strip().splitlines()) == 1
 
 
 def test_agreement_violations_from_the_command_line(seeded: Path) -> None:

@@ -299,6 +299,12 @@ def test_a_correction_shows_in_the_incident_trail(site: Site) -> None:
         "csrf_token": token_of(after), "target": f"incident:{incident_id}",
         "field": "fatalities_max", "value": "many", "reason": "x"})
     assert "Not changed" in refused.text and "must be a number" in refused.text
+    for target, why in (("incident:abc", "report:N or incident:N, not &#39;incident:abc&#39;"),
+                        ("report:99999", "no report 99999")):  # the first was a server error
+        refused = client.post("/review/accept", data={
+            "csrf_token": token_of(after), "target": target, "reason": "x"})
+        assert refused.status_code == 200 and "Not changed: " in refused.text
+        assert why in refused.text
 
 
 def test_split_then_merge_from_the_pages(site: Site) -> None:

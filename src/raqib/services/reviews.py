@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from raqib.errors import RaqibError
 from raqib.extract.output import EVENT_FIELDS
 from raqib.services.document_rows import apply_columns
-from raqib.services.incidents import get_incident, refresh
+from raqib.services.incidents import IncidentNotFound, get_incident, refresh
+from raqib.services.listing import ReportNotFound
 from raqib.store.engine import transaction
 from raqib.store.models import Incident, Report, Review
 from raqib.vault import custody
@@ -62,29 +63,53 @@ def _value(name: str, raw: str) -> Any:
         raise ReviewError(f"{name} must be a number, not {raw!r}") from None
 
 
+def parse_target(target: str) -> tuple[str, int]:
+    """('report' or 'incident', N) of 'report:N' or 'incident:N'; ReviewError otherwise."""
+    kind, _, number = target.partition(":")
+    if kind not in ("report", "incident") or not number.isascii() or not number.isdigit():
+        raise ReviewError(f"target must be report:N or incident:N, not {target!r}")
+    return kind, int(number)
+
+
+def find_target(session: Session, target: str, live: bool = True) -> Report | Incident:
+    """The report or incident ``target`` names: ReviewError when the form is wrong,
+    ReportNotFound or IncidentNotFound when there is none. ``live``: an incident merged into
+    another is refused too (its reports moved); without it, it is found (its history stays
+    readable)."""
+    kind, number = parse_target(target)
+    if kind == "incident":
+        if live:
+            return get_incident(session, number)
+        row = session.get(Incident, number)
+        if row is None:
+            raise IncidentNotFound(f"no incident {number}")
+        return row
+    report = session.get(Report, number)
+    if report is None:
+        raise ReportNotFound(f"no report {number}")
+    return report
+
+
 def correct(ws: Workspace, target: str, name: str, raw: str, reviewer: str,
             reason: str | None = None) -> dict[str, Any]:
     """Set field ``name`` of 'report:N' or 'incident:N' to ``raw`` (converted to its type)."""
-    kind, _, number = target.partition(":")
-    if kind not in ("report", "incident") or not number.isdigit():
-        raise ReviewError(f"target must be report:N or incident:N, not {target!r}")
+    kind, _ = parse_target(target)
     allowed = EVENT_FIELDS if kind == "report" else INCIDENT_FIELDS
     if name not in allowed:
         raise ReviewError(f"{kind}s have no correctable field {name!r} "
                           f"(fields: {', '.join(allowed)})")
     value = _value(name, raw)
     with transaction(ws.sessions) as session:
-        if kind == "report":
-            report = session.get(Report, int(number))
-            if report is None:
-                raise ReviewError(f"no report {number}")
+        row = find_target(session, target)
+        if isinstance(row, Report):
+            report = row
             before = {name: (report.fields or {}).get(name)}
             report.fields = {**(report.fields or {}), name: value}
             report.corrections = {**(report.corrections or {}), name: value}
             apply_columns(report, report.fields)
             touched = [report.incident_id] if report.incident_id else []
         else:
-            incident = get_incident(session, int(number))
+            incident = row
             before = {name: ((incident.summary or {}).get("fields") or {}).get(name)}
             incident.corrections = {**(incident.corrections or {}), name: value}
             touched = [incident.id]
@@ -112,10 +137,7 @@ def set_grade(ws: Workspace, incident_id: int, grade: str, reason: str, reviewer
 def accept(ws: Workspace, target: str, reviewer: str, reason: str | None = None) -> None:
     """Record that a person checked ``target`` and found it right."""
     with transaction(ws.sessions) as session:
-        kind, _, number = target.partition(":")
-        row = session.get(Report if kind == "report" else Incident, int(number or 0))
-        if kind not in ("report", "incident") or row is None:
-            raise ReviewError(f"nothing to accept at {target!r}")
+        find_target(session, target)
         record_review(session, target, "accept", {}, {}, reason, reviewer)
 
 
@@ -166,7 +188,10 @@ def split(ws: Workspace, incident_id: int, report_ids: list[int], reviewer: str,
 
 
 def history(ws: Workspace, target: str) -> list[dict[str, Any]]:
+    """Every review of ``target`` (one merged away included); ReviewError when there is no
+    such report or incident, rather than an empty history."""
     with ws.sessions() as session:
+        find_target(session, target, live=False)
         return history_in(session, target)
 
 
