@@ -127,6 +127,21 @@ def test_filters_narrow_the_export(ws: Path) -> None:
                for r in chemical)
 
 
+@pytest.mark.parametrize(("args", "named"), [
+    (["export", "acled", "--grade", "solid"], "not 'solid'"),
+    (["export", "jsonl", "--from", "2019-01-01", "--to", "2018-01-01"],
+     "'from' (2019-01-01) is after 'to' (2018-01-01)"),
+    (["export", "geojson", "--near", "Aleppo", "--km", "-5"], "not -5.0"),
+    (["search", "chlorine", "--grade", "solid"], "not 'solid'"),
+    (["search", "--near", "Aleppo", "--km", "nan"], "positive number"),
+])
+def test_filters_that_cannot_be_meant_are_refused_by_name(ws: Path, args: list[str],
+                                                          named: str) -> None:
+    """Before, each quietly selected nothing and succeeded."""
+    code, out = run(ws, *args)
+    assert code == 1 and named in out and len(out.strip().splitlines()) == 1
+
+
 def test_geojson_is_a_valid_feature_collection(ws: Path, tmp_path: Path) -> None:
     target = tmp_path / "incidents.geojson"
     assert run(ws, "export", "geojson", "--out", str(target))[0] == 0

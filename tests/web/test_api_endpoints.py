@@ -108,6 +108,9 @@ def test_search_filters_narrow_the_set(site: Site) -> None:
     assert near["total"] >= 1 and all(r["admin1"] == "Aleppo" for r in near["results"])
     unknown = client.get("/api/search", params={"near": "Nowhere-at-all-xyz"})
     assert unknown.status_code == 400 and "error" in unknown.json()
+    backwards = client.get("/api/search", params={"from": "2019-01-01", "to": "2018-01-01"})
+    assert backwards.status_code == 400
+    assert "is after 'to'" in backwards.json()["error"]["message"]
 
 
 def test_incident_detail_of_the_aleppo_chlorine_incident_is_contested(site: Site) -> None:

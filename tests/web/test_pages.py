@@ -280,6 +280,12 @@ def test_search_filters_and_bad_input(site: Site) -> None:
     assert bad.status_code == 200 and "must be a date" in bad.text
     unknown = client.get("/search?near=Nowhereville-xyz")
     assert "knows no place" in unknown.text
+    for query, why in (("grade=solid", "not &#39;solid&#39;"),
+                       ("from=2019-01-01&to=2018-01-01", "is after &#39;to&#39;"),
+                       ("near=Aleppo&km=-3", "positive number")):
+        refused = client.get(f"/search?q=chlorine&{query}")  # before: no results, no word
+        assert refused.status_code == 200 and why in refused.text
+        assert 'class="summary"' not in refused.text
 
 
 def test_a_correction_shows_in_the_incident_trail(site: Site) -> None:

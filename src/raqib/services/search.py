@@ -29,8 +29,17 @@ class PlaceUnknown(RaqibError):
     """--near names a place the gazetteer does not know."""
 
 
+class FilterError(RaqibError):
+    """Filters that cannot be meant: an unknown grade, a period that ends before it begins,
+    a radius that is not a positive number."""
+
+
 @dataclass(frozen=True)
 class Filters:
+    """What search, lists, exports and case files select incidents by. Made with values
+    that cannot be meant it raises FilterError naming them (before, an unknown grade or
+    --from after --to quietly selected nothing)."""
+
     date_from: date | None = None
     date_to: date | None = None
     near: tuple[float, float] | None = None
@@ -39,6 +48,26 @@ class Filters:
     type: str | None = None
     grade: str | None = None
     contested: bool | None = None
+
+    def __post_init__(self) -> None:
+        problems = filter_problems(self.date_from, self.date_to, self.km, self.grade)
+        if problems:
+            raise FilterError("; ".join(problems))
+
+
+def filter_problems(date_from: date | None, date_to: date | None, km: float,
+                    grade: str | None) -> list[str]:
+    """Why such filters cannot be meant, one line each (none: they can)."""
+    from raqib.incidents.grading import GRADES
+
+    problems = []
+    if grade is not None and grade not in GRADES:
+        problems.append(f"grade must be one of {', '.join(GRADES)}, not {grade!r}")
+    if date_from and date_to and date_from > date_to:
+        problems.append(f"'from' ({date_from}) is after 'to' ({date_to})")
+    if not (0 < km < math.inf):
+        problems.append(f"'km' must be a positive number, not {km}")
+    return problems
 
 
 def in_sql(f: Filters) -> bool:

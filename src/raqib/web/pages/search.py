@@ -44,10 +44,15 @@ def filters_from(params: dict[str, str], problems: list[str]) -> Filters:
         problems.append(f"'km' must be a number, not {params['km']!r}")
         km = 25.0
     contested = {"yes": True, "no": False}.get(params["contested"])
-    return Filters(date_from=_day(params["from"], "from", problems),
-                   date_to=_day(params["to"], "to", problems), near=near, km=km,
+    day_from, day_to = _day(params["from"], "from", problems), _day(params["to"], "to", problems)
+    grade = params["grade"] or None
+    wrong = search_service.filter_problems(day_from, day_to, km, grade)
+    if wrong:  # said on the page, and the search waits for them to be mended
+        problems += wrong
+        return Filters()
+    return Filters(date_from=day_from, date_to=day_to, near=near, km=km,
                    actor=params["actor"] or None, type=params["type"] or None,
-                   grade=params["grade"] or None, contested=contested)
+                   grade=grade, contested=contested)
 
 
 def link(params: dict[str, str], **changes: str) -> str:
