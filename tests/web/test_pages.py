@@ -328,6 +328,11 @@ def test_split_then_merge_from_the_pages(site: Site) -> None:
     assert response.status_code == 200 and f"merged into {incident_id}" in response.text
     actions = [r["action"] for r in incidents.details(site.workspace(), incident_id)["reviews"]]
     assert actions == ["split", "merge"]
+    old_link = client.get(f"/incidents/{new_id}", follow_redirects=False)  # was a 404
+    assert old_link.status_code == 303
+    assert old_link.headers["location"] == f"/incidents/{incident_id}"
+    landed = client.get(f"/incidents/{new_id}")
+    assert f"incident {new_id} was merged into {incident_id}" in landed.text
 
 
 def test_review_queue_lists_unreviewed_work(site: Site) -> None:
@@ -340,7 +345,8 @@ def test_agreement_page(site: Site) -> None:
     client = login(site.client(), "viewer")
     page = client.get("/agreements/idlib-2018").text
     assert 'id="agreement-map-zone"' in page and "By actor and month" in page
-    assert client.get("/agreements/no-such-thing").status_code == 400
+    missing = client.get("/agreements/no-such-thing")  # was 400, as if the request were bad
+    assert missing.status_code == 404 and "known: idlib-2018" in missing.text
 
 
 def test_upload_without_javascript_ingests_and_processes(site: Site) -> None:

@@ -29,7 +29,11 @@ RECONCILED = {f.name for f in dataclass_fields(Reconciled)}
 
 
 class AgreementProblem(RaqibError):
-    """An agreement file is malformed, or no agreement has the given name."""
+    """An agreement file is malformed."""
+
+
+class AgreementNotFound(RaqibError):
+    """No agreement has the given name (a 404 on the web, as other missing things)."""
 
 
 def add(ws: Workspace, path: str, user: str) -> rules.Agreement:
@@ -74,7 +78,8 @@ def known(ws: Workspace) -> dict[str, rules.Agreement]:
 def get(ws: Workspace, name: str) -> rules.Agreement:
     found = known(ws)
     if name not in found:
-        raise AgreementProblem(f"no agreement named {name!r} (known: {', '.join(sorted(found))})")
+        raise AgreementNotFound(f"no agreement named {name!r} "
+                                f"(known: {', '.join(sorted(found))})")
     return found[name]
 
 

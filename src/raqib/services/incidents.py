@@ -34,6 +34,14 @@ class IncidentNotFound(RaqibError):
     """No incident has the given id."""
 
 
+class IncidentMerged(IncidentNotFound):
+    """The incident was merged into another (its reports moved there): ``into``."""
+
+    def __init__(self, incident_id: int, into: int) -> None:
+        super().__init__(f"incident {incident_id} was merged into {into}")
+        self.into = into
+
+
 def ensure_schema(ws: Workspace) -> None:
     """Bring an older workspace's database up to the incident tables (migration 0002)."""
     with ws.sessions() as session:
@@ -302,7 +310,7 @@ def get_incident(session: Session, incident_id: int) -> Incident:
     if row is None:
         raise IncidentNotFound(f"no incident {incident_id}")
     if row.merged_into:
-        raise IncidentNotFound(f"incident {incident_id} was merged into {row.merged_into}")
+        raise IncidentMerged(incident_id, row.merged_into)
     return row
 
 

@@ -39,8 +39,9 @@ def error_response(status: int, message: str, code: str | None = None,
 
 
 def _domain_status(exc: RaqibError) -> int:
-    name = type(exc).__name__
-    if isinstance(exc, DocumentNotFound) or name.endswith("NotFound"):
+    """404 for a domain error named ...NotFound (or a kind of one), else 400."""
+    if isinstance(exc, DocumentNotFound) or any(
+            kind.__name__.endswith("NotFound") for kind in type(exc).__mro__):
         return 404
     return 400
 

@@ -14,7 +14,7 @@ from raqib.services.reviews import INCIDENT_FIELDS
 from raqib.vault.proof import verify_bundle
 from raqib.workspace import Workspace
 
-from .core import PageReader, PageRoute, render, workspace
+from .core import PageReader, PageRoute, flash, render, see_other, workspace
 from .data import incident_custody, reviews_of
 from .overview import map_points
 
@@ -69,7 +69,11 @@ def router() -> APIRouter:
     @router.get("/incidents/{incident_id}")
     def incident_page(request: Request, user: PageReader, incident_id: int) -> Response:
         ws = workspace(request)
-        data = incident_service.details(ws, incident_id)
+        try:
+            data = incident_service.details(ws, incident_id)
+        except incident_service.IncidentMerged as merged:  # an old link still leads there
+            flash(request, f"{merged}: showing incident {merged.into}.")
+            return see_other(f"/incidents/{merged.into}")
         done = history(ws, data)
         summary = data["summary"]
         contest = summary.get("contest") or {}
