@@ -63,3 +63,27 @@ def test_placed_reports_far_from_every_new_one_are_not_read(
         assert (2 in read) is undated
     finally:
         ws.close()
+
+
+def test_a_backlog_is_written_a_batch_at_a_time_with_the_same_result(
+        tmp_path: Path, backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Placements and new incidents written a few rows per statement (``WRITE_BATCH``) come
+    out as when written in one statement each."""
+    days = [0, 0, 1, 5, 5, 9, 40, 40, 41, 90, 200, 200, 380]
+    outcomes = []
+    for size in (placing.WRITE_BATCH, 2):
+        monkeypatch.setattr(placing, "WRITE_BATCH", size)
+        ws = backend.create(tmp_path / f"ws{size}")
+        try:
+            with transaction(ws.sessions) as session:
+                for n, day in enumerate(days, start=1):
+                    add_report(session, n, DAY + timedelta(days=day), "Battles")
+            summary = placing.link_new(ws)
+            with ws.sessions() as session:
+                outcomes.append((summary.placed, summary.new_incidents, dict(
+                    session.execute(select(Report.id, Report.incident_id)).all())))
+        finally:
+            ws.close()
+    assert outcomes[0] == outcomes[1]
+    placed, new_incidents, where = outcomes[1]
+    assert placed == len(days) and new_incidents > 2 and None not in where.values()

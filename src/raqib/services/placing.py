@@ -17,9 +17,11 @@ objects at the peak with every view held, 116 MB so, with the same incidents.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
@@ -40,6 +42,7 @@ from raqib.store.models import Incident, Report
 from raqib.vault.custody import db_now
 from raqib.workspace import Workspace
 
+T = TypeVar("T")
 WINDOW = timedelta(days=45)
 """Placed reports this far around the new ones are loaded into the linking index: wider than
 any date window linking uses (a month for month precision)."""
@@ -86,9 +89,11 @@ def link_new(ws: Workspace, settings: linking.LinkSettings | None = None,
         real = _create_incidents(session, created)
         placed = {report_id: real.get(incident_id, incident_id)
                   for report_id, incident_id in placed.items()}
-        # one executemany by primary key, not a unit-of-work UPDATE per report object
-        session.execute(update(Report), [{"id": report_id, "incident_id": incident_id}
-                                         for report_id, incident_id in placed.items()])
+        # executemany by primary key, not a unit-of-work UPDATE per report object; a batch
+        # of parameters at a time, not one list of a whole backlog's
+        for batch in _batches(placed.items()):
+            session.execute(update(Report), [{"id": report_id, "incident_id": incident_id}
+                                             for report_id, incident_id in batch])
         touched = set(placed.values())
         session.execute(update(Incident).where(among(session, Incident.id, touched))
                         .values(stale=True).execution_options(synchronize_session=False))
@@ -112,15 +117,27 @@ def _create_incidents(session: Session, provisional: list[int]) -> dict[int, int
     """One new incident row for each provisional id, in one executemany that returns the ids
     in order (multi-row INSERTs, not one statement per incident); provisional id -> stored
     id."""
-    if not provisional:
-        return {}
     now = db_now()
-    rows = [{"fatalities_min": 0, "fatalities_max": 0, "contested": False, "summary": {},
-             "corrections": {}, "created_at": now, "updated_at": now, "stale": True}
-            for _ in provisional]
-    ids = session.scalars(insert(Incident).returning(Incident.id,
-                                                     sort_by_parameter_order=True), rows)
-    return dict(zip(provisional, ids, strict=True))
+    real: dict[int, int] = {}
+    for batch in _batches(provisional):
+        rows = [{"fatalities_min": 0, "fatalities_max": 0, "contested": False, "summary": {},
+                 "corrections": {}, "created_at": now, "updated_at": now, "stale": True}
+                for _ in batch]
+        ids = session.scalars(insert(Incident).returning(Incident.id,
+                                                         sort_by_parameter_order=True), rows)
+        real.update(zip(batch, ids, strict=True))
+    return real
+
+
+WRITE_BATCH = 10_000
+"""Rows written per statement by a pass (the parameters of one executemany)."""
+
+
+def _batches(items: Iterable[T]) -> Iterator[list[T]]:
+    """``items`` in lists of ``WRITE_BATCH`` (the last shorter)."""
+    it = iter(items)
+    while batch := list(itertools.islice(it, WRITE_BATCH)):
+        yield batch
 
 
 def _placed_near(session: Session, days: Sequence[date | None]
