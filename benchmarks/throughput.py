@@ -1,7 +1,8 @@
 """Ingest + process throughput (documents per second) on SQLite, PostgreSQL and Dask.
 
 Runnable alone: ``RAQIB_BENCH_THROUGHPUT_DOCS=COUNT python -m benchmarks.run throughput``
-(default 100,000); ``bench_throughput(root, count)`` returns the rows.
+(default 100,000; ``RAQIB_BENCH_THROUGHPUT_MODES`` runs some of the modes, ``modes``);
+``bench_throughput(root, count)`` returns the rows.
 
 One folder of ``count`` synthetic ACLED-length reports (``benchmarks.cluster.write_reports``,
 one text file each) goes through the real commands, each timed as a subprocess:
@@ -61,12 +62,33 @@ def _process(ws: Path, count: int, cluster: str | None = None) -> float:
     return run.seconds
 
 
-def _sqlite_and_dask(root: Path, folder: Path, count: int) -> dict[str, Run]:
-    """SQLite ingest once; SQLite and each Dask mode process their own copy of it."""
+MODES = ("sqlite", "postgresql", *DASK)
+
+
+def modes() -> tuple[str, ...]:
+    """The modes to run: $RAQIB_BENCH_THROUGHPUT_MODES (a comma list of sqlite, postgresql,
+    local:1, local:2; the two Dask modes go together, their ratio being the point), else all."""
+    raw = os.environ.get("RAQIB_BENCH_THROUGHPUT_MODES")
+    if not raw:
+        return MODES
+    chosen = {m.strip() for m in raw.split(",") if m.strip()}
+    if chosen - set(MODES):
+        raise ValueError(f"RAQIB_BENCH_THROUGHPUT_MODES: unknown {sorted(chosen - set(MODES))}"
+                         f" (modes: {', '.join(MODES)})")
+    if chosen & set(DASK):
+        chosen |= set(DASK)
+    return tuple(m for m in MODES if m in chosen)
+
+
+def _sqlite_and_dask(root: Path, folder: Path, count: int, wanted: tuple[str, ...] = MODES
+                     ) -> dict[str, Run]:
+    """SQLite ingest once; SQLite and each Dask mode (those ``wanted``) process their own copy
+    of it."""
     base = fresh_workspace(root, "ws-throughput")
     ingest_s = _ingest(base, folder, count)
-    copies = {mode: _copy(base, f"ws-throughput-{mode.replace(':', '-')}") for mode in DASK}
-    runs = {"sqlite": Run(ingest_s, _process(base, count))}
+    copies = {mode: _copy(base, f"ws-throughput-{mode.replace(':', '-')}") for mode in DASK
+              if mode in wanted}
+    runs = {"sqlite": Run(ingest_s, _process(base, count))} if "sqlite" in wanted else {}
     for mode, ws in copies.items():
         runs[mode] = Run(ingest_s, _process(ws, count, mode))
     return runs
@@ -98,13 +120,17 @@ def _row(label: str, count: int, run: Run, ingest_note: str = "") -> str:
             f"| process {count / run.process_s:,.0f} docs/s ({run.process_s:,.1f} s) |")
 
 
-def _rows(count: int, runs: dict[str, Run], pg: Run | str) -> list[str]:
-    rows = [_row("SQLite (`raqib process`, one core)", count, runs["sqlite"])]
+def _rows(count: int, runs: dict[str, Run], pg: Run | str | None) -> list[str]:
+    rows = []
+    if "sqlite" in runs:
+        rows.append(_row("SQLite (`raqib process`, one core)", count, runs["sqlite"]))
     if isinstance(pg, Run):
         rows.append(_row("PostgreSQL (`raqib init --database`, `raqib process`)", count, pg))
-    else:
+    elif pg is not None:
         rows.append(f"| ingest + process, {count:,} synthetic reports, PostgreSQL "
                     f"| skipped | {pg.replace('|', '/')} | |")
+    if not set(DASK) <= set(runs):
+        return rows
     for mode in DASK:
         rows.append(_row(f"Dask `raqib process --cluster {mode}`", count, runs[mode],
                          ", as SQLite"))
@@ -119,7 +145,9 @@ def _rows(count: int, runs: dict[str, Run], pg: Run | str) -> list[str]:
 
 def bench_throughput(root: Path, count: int = 100_000) -> list[str]:
     """Rows for ``count`` synthetic reports through each mode."""
+    wanted = modes()
     folder = write_reports(root / "throughput-docs", count)
-    runs = _sqlite_and_dask(root, folder, count)
-    pg = _postgresql(root, folder, count)
+    runs = (_sqlite_and_dask(root, folder, count, wanted)
+            if {"sqlite", *DASK} & set(wanted) else {})
+    pg = _postgresql(root, folder, count) if "postgresql" in wanted else None
     return _rows(count, runs, pg)
