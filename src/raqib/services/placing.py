@@ -114,9 +114,9 @@ def link_and_refresh(ws: Workspace, touched: Iterable[int] = ()) -> LinkSummary:
 
 
 def _create_incidents(session: Session, provisional: list[int]) -> dict[int, int]:
-    """One new incident row for each provisional id, in one executemany that returns the ids
-    in order (multi-row INSERTs, not one statement per incident); provisional id -> stored
-    id."""
+    """One new incident row for each provisional id, an executemany per ``WRITE_BATCH`` that
+    returns the ids in order (multi-row INSERTs, not one statement per incident);
+    provisional id -> stored id."""
     now = db_now()
     real: dict[int, int] = {}
     for batch in _batches(provisional):

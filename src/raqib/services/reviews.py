@@ -188,8 +188,8 @@ def split(ws: Workspace, incident_id: int, report_ids: list[int], reviewer: str,
 
 
 def history(ws: Workspace, target: str) -> list[dict[str, Any]]:
-    """Every review of ``target`` (one merged away included); ReviewError when there is no
-    such report or incident, rather than an empty history."""
+    """Every review of ``target`` (one merged away included); an error naming it when there
+    is no such report or incident (``find_target``), rather than an empty history."""
     with ws.sessions() as session:
         find_target(session, target, live=False)
         return history_in(session, target)
