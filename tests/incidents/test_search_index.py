@@ -8,11 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
-from backends import Backend
-from raqib.search import SearchIndex, for_session
+from backends import Backend, downgrade
+from raqib.search import SearchIndex, for_session, rowid
+from raqib.search.folding import fold
 from raqib.search.postgres_fts import ts_query
 from raqib.search.sqlite_fts import fts_query
+from raqib.store import engine as store
 from raqib.store.engine import transaction
 from raqib.workspace import Workspace
 
@@ -118,3 +121,52 @@ def test_the_same_words_match_the_same_entries(ws: Workspace) -> None:
         index = for_session(session)
         found = {words: {h.ref for h in index.query(words)} for words, _ in WORDS}
     assert found == dict(WORDS)
+
+
+def test_arabic_is_found_however_its_spelling_is_typed(ws: Workspace) -> None:
+    """Harakat, tatweel, the hamza forms of alef, alef maqsura and ta marbuta: typed with or
+    without them, the words find the entry (before, only as written)."""
+    with transaction(ws.sessions) as session:
+        index = for_session(session)
+        index.add("document", 1, "إصابة 107 مدنيين في حلـــب",
+                  "نُقلوا إلى مشفى الرازي بعد هجوم الإرهابيين")
+        index.add("document", 2, "Aleppo", "casualties were taken to hospital")
+    with ws.sessions() as session:
+        index = for_session(session)
+        for words in ("نقلوا", "نُقلوا", "اصابة", "إصابة", "أصابه", "مشفي", "مشفى",
+                      "الارهابيين", "حلب", "حلـب", "مشف*"):
+            assert [h.ref for h in index.query(words)] == [1], words
+        assert index.query("hospital")[0].ref == 2  # other scripts as before
+        snippet = index.snippets("مشفي", index.query("مشفي"))[0].snippet
+        assert "[[مشفي]]" in snippet  # the entry's words as indexed: folded
+
+
+def test_folding_changes_arabic_spelling_only() -> None:
+    assert fold("نُقلوا إلى مشفى") == "نقلوا الي مشفي"
+    assert fold("آمنة أو إلى ٱلعربية") == "امنه او الي العربيه"
+    assert fold("حلـــب") == "حلب"
+    text = "Café Ünïcode 12 — شارع"
+    assert fold(text) == text
+    assert len(fold("قَصْفٌ").split()) == 1  # a word stays one word
+
+
+def test_entries_stored_before_folding_are_folded_by_the_migration(ws: Workspace) -> None:
+    key = "id" if ws.engine.dialect.name == "postgresql" else "rowid"
+    downgrade(ws.engine, "0014")
+    with ws.engine.begin() as conn:  # as the code before wrote them: unfolded
+        conn.execute(text(f"INSERT INTO search_index ({key}, kind, ref, title, body) "
+                          "VALUES (:id, 'document', 5, :t, :b)"),
+                     {"id": rowid("document", 5), "t": "إصابة مدنيين", "b": "نُقلوا إلى مشفى"})
+        conn.execute(text(f"INSERT INTO search_index ({key}, kind, ref, title, body) "
+                          "VALUES (:id, 'document', 6, 'Aleppo', 'shelling')"),
+                     {"id": rowid("document", 6)})
+    with ws.sessions() as session:
+        assert for_session(session).query("مشفي") == []  # typed plainly: not found
+    store.migrate(ws.engine)
+    with ws.sessions() as session:
+        index = for_session(session)
+        assert [h.ref for h in index.query("مشفي نقلوا")] == [5]
+        assert [h.ref for h in index.query("اصابة")] == [5]
+        assert [h.ref for h in index.query("shelling")] == [6]
+        rows = dict(session.execute(text(f"SELECT {key}, body FROM search_index")).all())
+    assert rows == {rowid("document", 5): "نقلوا الي مشفي", rowid("document", 6): "shelling"}

@@ -15,6 +15,8 @@ from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import TextualSelect
 
+from raqib.search.folding import fold
+
 KINDS = {"document": 0, "report": 1}
 """Each entry's key is ``ref * 4 + code``: its kind and id in one integer."""
 CODES = {code: kind for kind, code in KINDS.items()}
@@ -48,9 +50,10 @@ def key_of(kind: str, ref: ColumnElement[int]) -> ColumnElement[int]:
 
 
 def entry_params(entries: Sequence[Entry]) -> list[dict[str, object]]:
-    """The bound parameters of each entry's row."""
-    return [{"id": rowid(kind, ref), "k": kind, "r": ref, "t": title or "", "b": body or ""}
-            for kind, ref, title, body in entries]
+    """The bound parameters of each entry's row, its words' Arabic spelling folded
+    (``folding``: what is searched is folded alike)."""
+    return [{"id": rowid(kind, ref), "k": kind, "r": ref, "t": fold(title or ""),
+             "b": fold(body or "")} for kind, ref, title, body in entries]
 
 
 def pick_snippet(body: str, title: str) -> str:
@@ -64,9 +67,10 @@ _TERM = re.compile(r"[\w\u0600-\u06FF]+\*?")
 
 def terms(words: str) -> list[tuple[str, bool]]:
     """The searchable words of user input, each with whether it ends in ``*`` (a prefix):
-    only letters, digits and Arabic letters, so no quote or operator reaches a query."""
+    only letters, digits and Arabic letters, so no quote or operator reaches a query; their
+    Arabic spelling folded as the index's is."""
     found = []
-    for term in _TERM.findall(words):
+    for term in _TERM.findall(fold(words)):
         prefix = term.endswith("*")
         term = term.rstrip("*")
         if term:

@@ -1,0 +1,29 @@
+"""Arabic spelling folded for search, on both backends alike.
+
+People type Arabic without short vowels and often without hamza: "نقلوا" for "نُقلوا",
+"اصابة" for "إصابة", "مشفي" for "مشفى". SQLite FTS5's ``remove_diacritics`` and
+PostgreSQL's ``unaccent`` fold Latin accents only, so such a query found nothing. ``fold``
+is applied in Python to the text indexed and to the words searched (``raqib.search``), the
+way Lucene's Arabic normaliser does it: harakat (U+064B-U+065F, the superscript alef
+U+0670) and tatweel (U+0640) dropped; alef with hamza above or below, with madda and wasla
+read as the bare alef; alef maqsura as ya; ta marbuta as ha. Only these Arabic code points
+change; every other character is kept, and a word stays one word (no letter becomes a
+space), so words are split the same before and after.
+"""
+
+from __future__ import annotations
+
+import re
+
+DROPPED = "\u0640" + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670"
+"""Tatweel, the harakat and other combining marks of the Arabic block, the superscript
+alef."""
+TABLE = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627",
+                       "\u0671": "\u0627", "\u0649": "\u064A", "\u0629": "\u0647",
+                       **dict.fromkeys(DROPPED)})
+_ARABIC = re.compile("[\u0622\u0623\u0625\u0629\u0640\u0649\u064B-\u065F\u0670\u0671]")
+
+
+def fold(text: str) -> str:
+    """``text`` with its Arabic spelling folded (the same text when it has none)."""
+    return text.translate(TABLE) if _ARABIC.search(text) else text
