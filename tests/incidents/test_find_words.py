@@ -225,3 +225,36 @@ def test_a_kept_answer_while_nothing_changes_and_never_after_a_write(
         if other is not None:
             other.close()
         ws.close()
+
+
+def test_arabic_snippets_come_back_in_their_own_spelling(tmp_path: Path,
+                                                         backend: Backend) -> None:
+    """The index keeps Arabic folded (``raqib.search.folding``); the hits' snippets are laid
+    back on the words as written, hits marked, and stay folded if that text has changed."""
+    ws = backend.create(tmp_path / "ws")
+    title, body = "إصابة مدنيين في حلب", "ذكر مصدر أن المصابين نُقلوا إلى مشفى الرازي."
+    try:
+        with transaction(ws.sessions) as session:
+            session.add(Incident(id=9, event_type=EVENT_TYPE, sub_event_type="Chemical weapon",
+                                 event_date=date(2018, 11, 24), summary={"reports": 1},
+                                 corrections={}, created_at=NOW, updated_at=NOW))
+            session.add(Document(id=9, sha256=f"{9:064x}", blob_key="k/9", size=len(body),
+                                 media_type="text/plain", status="new", sensitive=False,
+                                 title=title, text=body, captured_at=NOW, ingested_at=NOW,
+                                 ingested_by="t", leaf_index=-9, meta={}))
+            session.flush()
+            session.add(Report(id=9, document_id=9, ordinal=0, incident_id=9,
+                               event_type=EVENT_TYPE, sub_event_type="Chemical weapon",
+                               event_date=date(2018, 11, 24), fatalities=0, fields={},
+                               corrections={}, evidence=body, components=[], created_at=NOW))
+            for_session(session).add("document", 9, title, body)
+        for words, marked in (("مشفي", "[[مشفى]]"), ("نقلوا", "[[نُقلوا]]"),
+                              ("اصابة", "[[إصابة]]")):
+            snippet = find(ws, Query(words), 1, 10).rows[0]["snippet"]
+            assert marked in snippet, (words, snippet)
+        with transaction(ws.sessions) as session:  # the text changed since it was indexed
+            session.get(Document, 9).text = "نص آخر"  # type: ignore[union-attr]
+        snippet = find(ws, Query("مشفي"), 1, 10).rows[0]["snippet"]
+        assert "[[مشفي]]" in snippet  # left as indexed
+    finally:
+        ws.close()

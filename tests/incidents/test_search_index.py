@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from backends import Backend, downgrade
 from raqib.search import SearchIndex, for_session, rowid
-from raqib.search.folding import fold
+from raqib.search.folding import fold, restore
 from raqib.search.postgres_fts import ts_query
 from raqib.search.sqlite_fts import fts_query
 from raqib.store import engine as store
@@ -170,3 +170,15 @@ def test_entries_stored_before_folding_are_folded_by_the_migration(ws: Workspace
         assert [h.ref for h in index.query("shelling")] == [6]
         rows = dict(session.execute(text(f"SELECT {key}, body FROM search_index")).all())
     assert rows == {rowid("document", 5): "نقلوا الي مشفي", rowid("document", 6): "shelling"}
+
+
+def test_a_folded_snippet_is_laid_back_on_the_original_words() -> None:
+    original = "قالَ إنّ القذائفَ سقطت على حيّ الخالدية ونُقلوا إلى مشفى"
+    folded = fold(original)
+    snippet = " … " + folded[4:].replace("القذائف", "[[القذائف]]").replace(
+        "مشفي", "[[مشفي]]")
+    assert restore(snippet, ("no such text", original)) == (
+        " … إنّ [[القذائفَ]] سقطت على حيّ الخالدية ونُقلوا إلى [[مشفى]]")  # harakat inside
+    assert restore("[[strike]] on the market", ("A [[strike]]", "strike on the market")) == (
+        "[[strike]] on the market")
+    assert restore("[[مشفي]]", ("مستشفى",)) == "[[مشفي]]"  # not there: as it was

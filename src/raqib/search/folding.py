@@ -27,3 +27,56 @@ _ARABIC = re.compile("[\u0622\u0623\u0625\u0629\u0640\u0649\u064B-\u065F\u0670\u
 def fold(text: str) -> str:
     """``text`` with its Arabic spelling folded (the same text when it has none)."""
     return text.translate(TABLE) if _ARABIC.search(text) else text
+
+
+MARKS = ("[[", "]]")
+ELLIPSIS = " … "
+
+
+def folded_with_positions(text: str) -> tuple[str, list[int]]:
+    """``fold(text)`` and, for each of its characters, its index in ``text``."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, char in enumerate(text):
+        to = TABLE.get(ord(char), char)
+        if to is not None:
+            chars.append(to)  # type: ignore[arg-type]
+            where.append(i)
+    return "".join(chars), where
+
+
+def restore(snippet: str, originals: tuple[str, ...]) -> str:
+    """A snippet of folded text (hits in [[...]], cut ends marked " … ") in the spelling of
+    the first of ``originals`` whose folded text holds it, the marks where they were (a
+    letter's harakat inside its mark); the snippet as it is when none does."""
+    for original in originals:
+        done = _restore_in(snippet, original)
+        if done is not None:
+            return done
+    return snippet
+
+
+def _restore_in(snippet: str, original: str) -> str | None:
+    lead = ELLIPSIS if snippet.startswith(ELLIPSIS) else ""
+    trail = ELLIPSIS if snippet.endswith(ELLIPSIS) and len(snippet) > len(lead) else ""
+    core = snippet[len(lead):len(snippet) - len(trail)]
+    plain = core.replace(MARKS[0], "").replace(MARKS[1], "")
+    folded, where = folded_with_positions(original)
+    start = folded.find(plain)
+    if not plain or start < 0:
+        return None
+
+    def at(k: int) -> int:  # the original index of folded character k (its end: the text's)
+        return where[k] if k < len(where) else len(original)
+
+    out: list[str] = []
+    pos, cursor, i = start, at(start), 0
+    while i < len(core):
+        mark = core[i:i + 2]
+        if mark in MARKS:
+            out += [original[cursor:at(pos)], mark]
+            cursor, i = at(pos), i + 2
+        else:
+            pos, i = pos + 1, i + 1
+    out.append(original[cursor:at(pos)])
+    return lead + "".join(out) + trail

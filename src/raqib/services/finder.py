@@ -9,8 +9,9 @@ facets); full incident records and snippets are made for the requested page only
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import Any
 
@@ -18,7 +19,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from raqib.incidents.records import packed_sides, unpacked_sides
-from raqib.search import SearchIndex, for_session
+from raqib.search import Hit, SearchIndex, for_session
+from raqib.search.folding import restore
 from raqib.services.answers import Answers
 from raqib.services.incidents import LISTED, incidents_json, live, newest_first
 from raqib.services.search import (
@@ -33,7 +35,7 @@ from raqib.services.search import (
     structured,
 )
 from raqib.store.idsets import among
-from raqib.store.models import Incident
+from raqib.store.models import Document, Incident, Report
 from raqib.workspace import Workspace
 
 FACETS = ("event_type", "grade", "admin1", "side", "contested")
@@ -101,11 +103,36 @@ def _find(session: Session, query: Query, page: int, per_page: int,
         ranked = "score" in page_rows[0]._fields  # else the newest-first walk's rows
         hits = ({row.id: hit_of(row) for row in page_rows} if ranked
                 else newest_hits(session, index, words, shown))
-        marked = index.snippets(query.words, [hits[i] for i in shown])
+        marked = as_written(session, index.snippets(query.words, [hits[i] for i in shown]))
         for data, hit in zip(rows, marked, strict=True):
             data["snippet"] = hit.snippet
             data["snippet_html"] = snippet_html(hit.snippet)
     return Found(rows, len(matched), facets, capped)
+
+
+ARABIC = re.compile("[\u0600-\u06FF]")
+
+
+def as_written(session: Session, hits: list[Hit]) -> list[Hit]:
+    """The hits with their snippets in their words' own Arabic spelling: the index keeps the
+    folded spelling (``raqib.search.folding``); each snippet is laid back on the text its
+    entry was made from (a document's title and text, a report's document title and
+    evidence), and left folded if that text has changed since."""
+    arabic = [h for h in hits if ARABIC.search(h.snippet)]
+    if not arabic:
+        return hits
+    wanted = {kind: [h.ref for h in arabic if h.kind == kind] for kind in ("document", "report")}
+    texts: dict[tuple[str, int], tuple[str, ...]] = {}
+    for ref, title, body in session.execute(select(Document.id, Document.title, Document.text)
+                                            .where(among(session, Document.id,
+                                                         wanted["document"]))):
+        texts["document", ref] = (body or "", title or "")
+    for ref, title, body in session.execute(
+            select(Report.id, Document.title, Report.evidence).join(Document)
+            .where(among(session, Report.id, wanted["report"]))):
+        texts["report", ref] = (body or "", title or "")
+    return [replace(h, snippet=restore(h.snippet, texts[h.kind, h.ref]))
+            if (h.kind, h.ref) in texts else h for h in hits]
 
 
 def _selected(query: Query, *columns: Any) -> Any:
