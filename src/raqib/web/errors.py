@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from raqib.errors import DocumentNotFound, RaqibError
+from raqib.errors import RaqibError
 
 log = logging.getLogger("raqib.web")
 
@@ -40,8 +40,7 @@ def error_response(status: int, message: str, code: str | None = None,
 
 def _domain_status(exc: RaqibError) -> int:
     """404 for a domain error named ...NotFound (or a kind of one), else 400."""
-    if isinstance(exc, DocumentNotFound) or any(
-            kind.__name__.endswith("NotFound") for kind in type(exc).__mro__):
+    if any(kind.__name__.endswith("NotFound") for kind in type(exc).__mro__):
         return 404
     return 400
 
