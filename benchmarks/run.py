@@ -32,7 +32,7 @@ from benchmarks.extract import bench_extract
 from benchmarks.linking import bench_linking
 from benchmarks.pg_search import bench_pg_search
 from benchmarks.search import bench_search
-from benchmarks.throughput import bench_throughput
+from benchmarks.throughput import DASK, DATABASES, bench_throughput
 from benchmarks.web import bench_web
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
@@ -115,7 +115,9 @@ PARTS: dict[str, Callable[[Path], list[str]]] = {
         *bench_cluster(root, _env("RAQIB_BENCH_CLUSTER_DOCS", 2000)),
         *bench_cluster(root, _env("RAQIB_BENCH_CLUSTER_ARTICLES", 300), join=10)],
     "throughput": lambda root: bench_throughput(
-        root, _env("RAQIB_BENCH_THROUGHPUT_DOCS", 100_000)),
+        root, _env("RAQIB_BENCH_THROUGHPUT_DOCS", 100_000), DATABASES),
+    "throughput_dask": lambda root: bench_throughput(
+        root, _env("RAQIB_BENCH_THROUGHPUT_DOCS", 100_000), DASK),
     "pg_search": lambda root: bench_pg_search(
         root, _env("RAQIB_BENCH_PG_SEARCH_DOCS", 1_000_000)),
 }

@@ -1,8 +1,10 @@
 """Ingest + process throughput (documents per second) on SQLite, PostgreSQL and Dask.
 
-Runnable alone: ``RAQIB_BENCH_THROUGHPUT_DOCS=COUNT python -m benchmarks.run throughput``
-(default 100,000; ``RAQIB_BENCH_THROUGHPUT_MODES`` runs some of the modes, ``modes``);
-``bench_throughput(root, count)`` returns the rows.
+Two parts, each with a block of its own in docs/benchmarks.md (at 100,000 documents each
+takes most of an hour): ``python -m benchmarks.run throughput`` (SQLite and PostgreSQL) and
+``python -m benchmarks.run throughput_dask`` (Dask 1 and 2 workers and their ratio), both
+sized by ``RAQIB_BENCH_THROUGHPUT_DOCS`` (default 100,000); ``bench_throughput(root, count,
+modes)`` returns the rows.
 
 One folder of ``count`` synthetic ACLED-length reports (``benchmarks.cluster.write_reports``,
 one text file each) goes through the real commands, each timed as a subprocess:
@@ -63,21 +65,7 @@ def _process(ws: Path, count: int, cluster: str | None = None) -> float:
 
 
 MODES = ("sqlite", "postgresql", *DASK)
-
-
-def modes() -> tuple[str, ...]:
-    """The modes to run: $RAQIB_BENCH_THROUGHPUT_MODES (a comma list of sqlite, postgresql,
-    local:1, local:2; the two Dask modes go together, their ratio being the point), else all."""
-    raw = os.environ.get("RAQIB_BENCH_THROUGHPUT_MODES")
-    if not raw:
-        return MODES
-    chosen = {m.strip() for m in raw.split(",") if m.strip()}
-    if chosen - set(MODES):
-        raise ValueError(f"RAQIB_BENCH_THROUGHPUT_MODES: unknown {sorted(chosen - set(MODES))}"
-                         f" (modes: {', '.join(MODES)})")
-    if chosen & set(DASK):
-        chosen |= set(DASK)
-    return tuple(m for m in MODES if m in chosen)
+DATABASES = ("sqlite", "postgresql")
 
 
 def _sqlite_and_dask(root: Path, folder: Path, count: int, wanted: tuple[str, ...] = MODES
@@ -143,9 +131,9 @@ def _rows(count: int, runs: dict[str, Run], pg: Run | str | None) -> list[str]:
     return rows
 
 
-def bench_throughput(root: Path, count: int = 100_000) -> list[str]:
-    """Rows for ``count`` synthetic reports through each mode."""
-    wanted = modes()
+def bench_throughput(root: Path, count: int = 100_000,
+                     wanted: tuple[str, ...] = MODES) -> list[str]:
+    """Rows for ``count`` synthetic reports through each mode ``wanted``."""
     folder = write_reports(root / "throughput-docs", count)
     runs = (_sqlite_and_dask(root, folder, count, wanted)
             if {"sqlite", *DASK} & set(wanted) else {})
