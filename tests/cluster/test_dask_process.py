@@ -113,9 +113,14 @@ def test_the_workers_refresh_the_incidents_that_linking_changed(tmp_path: Path) 
         linked = placing.link_new(ws, refresh_now=False)
         waiting = service.stale_incidents(ws)
         assert len(waiting) == linked.touched > 0
-        dask_runner.refresh_on(client, ws, waiting, chunk=2)
+        told: list[tuple[int, int]] = []
+        dask_runner.refresh_on(client, ws, waiting, chunk=2,
+                               progress=lambda *call: told.append(call))
         counts = client.run(dask_runner.plugin_counts)
     assert sum(c["incidents"] for c in counts.values()) == len(waiting)
+    assert told[-1] == (len(waiting), len(waiting))  # as each task of 2 ended
+    assert [done for done, _ in told] == sorted(done for done, _ in told)
+    assert len(told) == (len(waiting) + 1) // 2
     assert service.stale_incidents(ws) == []
     refreshed = incidents(ws_path)
     service.refresh_all(ws, waiting)  # the same again, here: nothing changes

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -31,14 +39,10 @@ def run_processing(ws: Workspace, again: bool = False, model: str | None = None,
     options = ws.extract_options(model)
     todo = processing.pending(ws, again)
     pipeline = Pipeline(options) if todo and not cluster else None
-    with Progress(TextColumn("processing"), BarColumn(), MofNCompleteColumn(),
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, disable=not err.is_terminal,
                   transient=True) as bar:
-        task = bar.add_task("processing", total=len(todo))
-
-        def advance(done: int, _: int) -> None:
-            bar.update(task, completed=done)
-
+        advance = _bars(bar)
         if cluster:
             from raqib.cluster import dask_runner
 
@@ -47,15 +51,28 @@ def run_processing(ws: Workspace, again: bool = False, model: str | None = None,
             except dask_runner.ClusterUnavailable as exc:
                 raise click.ClickException(str(exc)) from exc
         else:
-            summary = processing.process(ws, pipeline, again, progress=advance, todo=todo)
-    if not cluster:
-        linked = placing.link_and_refresh(ws, summary.touched_incidents)
+            summary = processing.process(ws, pipeline, again, todo=todo,
+                                         progress=placing.step(advance, "processing"))
+            linked = placing.link_and_refresh(ws, summary.touched_incidents, advance)
     for doc_id, message in summary.failed:
         click.echo(f"raqib: document {doc_id}: processing failed: {message}", err=True)
     click.echo(f"processed {summary.processed} documents ({len(summary.failed)} failed): "
                f"{summary.reports} reports, {summary.claims} claims; {linked.placed} reports "
                f"linked, {linked.new_incidents} new incidents, {linked.touched} updated")
     return 2 if summary.failed else 0
+
+
+def _bars(bar: Progress) -> Callable[[str, int, int], None]:
+    """A ``placing.Steps`` callback drawing one bar per step on ``bar``, each added when its
+    step first reports."""
+    tasks: dict[str, TaskID] = {}
+
+    def advance(step: str, done: int, total: int) -> None:
+        if step not in tasks:
+            tasks[step] = bar.add_task(step, total=total)
+        bar.update(tasks[step], completed=done, total=total)
+
+    return advance
 
 
 @cli.command()

@@ -162,39 +162,50 @@ def connect(address: str) -> Iterator[Client]:
 
 
 def process(ws: Workspace, address: str, options: Options | None = None, again: bool = False,
-            progress: Callable[[int, int], None] | None = None,
+            progress: placing.Steps | None = None,
             window: int | None = None, chunk: int = CHUNK,
             ) -> tuple[ProcessSummary, placing.LinkSummary]:
     """`raqib process --cluster`: extract and store on the workers of the cluster at
     ``address``, link here (one ordered pass), then refresh the changed incidents on the
     workers. With nothing to extract no cluster is started: linking and any refresh left
-    pending by an earlier run happen here."""
+    pending by an earlier run happen here. ``progress``: the steps "processing" (documents),
+    "linking" and "refreshing"."""
     todo = processing.pending(ws, again)
     if not todo:
-        return ProcessSummary(), placing.link_and_refresh(ws)
+        return ProcessSummary(), placing.link_and_refresh(ws, progress=progress)
     with connect(address) as client:
-        summary = process_on(client, ws, options, again, progress, window, chunk, todo)
-        linked = placing.link_new(ws, refresh_now=False)
+        summary = process_on(client, ws, options, again, placing.step(progress, "processing"),
+                             window, chunk, todo)
+        linked = placing.link_new(ws, refresh_now=False, progress=progress)
         pending = set(incidents.stale_incidents(ws)) | summary.touched_incidents
-        refresh_on(client, ws, sorted(pending))
+        refresh_on(client, ws, sorted(pending), progress=placing.step(progress, "refreshing"))
     return summary, linked
 
 
 def refresh_on(client: Client, ws: Workspace, ids: list[int],
-               chunk: int = incidents.REFRESH_BATCH) -> None:
+               chunk: int = incidents.REFRESH_BATCH,
+               progress: Callable[[int, int], None] | None = None) -> None:
     """Refresh the incidents ``ids`` on the workers of ``client`` (whose plugin holds the
     workspace: ``process_on`` registered it), ``chunk`` per task; the incidents of a task
-    that finally failed are refreshed here, so none stays stale."""
+    that finally failed are refreshed here, so none stays stale. ``progress(done, total)``
+    as tasks end (those refreshed here count at the end)."""
     parts = [ids[i:i + chunk] for i in range(0, len(ids), chunk)]
     run = uuid.uuid4().hex[:12]
     futures = {client.submit(refresh_task, part, pure=False,
                              key=f"raqib-refresh-{run}-{part[0]}"): part for part in parts}
     left: list[int] = []
+    done = 0
     for future in as_completed(futures, raise_errors=False):
         if future.status != "finished":
             left.extend(futures[future])
+        else:
+            done += len(futures[future])
+            if progress:
+                progress(done, len(ids))
         future.release()
     incidents.refresh_all(ws, left)
+    if progress and left:
+        progress(len(ids), len(ids))
 
 
 def process_on(client: Client, ws: Workspace, options: Options | None = None,

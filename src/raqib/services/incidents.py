@@ -5,7 +5,7 @@ reading incidents for the command line and the API. Placing new reports in incid
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import select, text
@@ -165,8 +165,10 @@ REFRESH_BATCH = 500
 """Incidents read and recomputed together."""
 
 
-def refresh(session: Session, incident_ids: Iterable[int]) -> None:
-    """Recompute each incident's reconciled fields, contest and grade; corrections win."""
+def refresh(session: Session, incident_ids: Iterable[int],
+            progress: Callable[[int, int], None] | None = None) -> None:
+    """Recompute each incident's reconciled fields, contest and grade; corrections win.
+    ``progress(done, total)`` after each batch."""
     ids = sorted(set(incident_ids))
     session.flush()  # what the caller changed is read below; nothing is flushed meanwhile
     with session.no_autoflush:
@@ -180,6 +182,8 @@ def refresh(session: Session, incident_ids: Iterable[int]) -> None:
                 if incident_id in rows:
                     _refresh_one(rows[incident_id], views[incident_id])
             session.flush()  # written, the batch's rows are clean: the session lets them go
+            if progress:
+                progress(start + len(chunk), len(ids))
 
 
 def _refresh_one(row: Incident, view: IncidentView) -> None:
@@ -206,10 +210,11 @@ def _refresh_one(row: Incident, view: IncidentView) -> None:
     row.updated_at = db_now()
 
 
-def refresh_all(ws: Workspace, incident_ids: Iterable[int]) -> None:
+def refresh_all(ws: Workspace, incident_ids: Iterable[int],
+                progress: Callable[[int, int], None] | None = None) -> None:
     if incident_ids:
         with transaction(ws.sessions) as session:
-            refresh(session, incident_ids)
+            refresh(session, incident_ids, progress)
 
 
 def stale_incidents(ws: Workspace) -> list[int]:

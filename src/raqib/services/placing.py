@@ -18,7 +18,7 @@ objects at the peak with every view held, 116 MB so, with the same incidents.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TypeVar
@@ -43,6 +43,13 @@ from raqib.vault.custody import db_now
 from raqib.workspace import Workspace
 
 T = TypeVar("T")
+Steps = Callable[[str, int, int], None]
+"""Progress of a run's steps: ``(step, done, total)``, for the steps "processing"
+(documents extracted and stored), "linking" (reports placed) and "refreshing" (incidents
+recomputed); `raqib process` shows a bar for each (linking a backlog of 300,000 reports
+takes minutes, which the bar of the documents alone left silent)."""
+EVERY = 1000
+"""Reports placed between two progress calls of a linking pass."""
 WINDOW = timedelta(days=45)
 """Placed reports this far around the new ones are loaded into the linking index: wider than
 any date window linking uses (a month for month precision)."""
@@ -63,10 +70,11 @@ class LinkSummary:
 
 
 def link_new(ws: Workspace, settings: linking.LinkSettings | None = None,
-             refresh_now: bool = True) -> LinkSummary:
+             refresh_now: bool = True, progress: Steps | None = None) -> LinkSummary:
     """Place every report not yet in an incident; the incidents that changed are marked
     stale, and refreshed in the same transaction unless ``refresh_now`` is False (a cluster
-    run refreshes them on its workers afterwards: ``stale_incidents``)."""
+    run refreshes them on its workers afterwards: ``stale_incidents``). ``progress``: the
+    steps "linking" and (with ``refresh_now``) "refreshing"."""
     summary = LinkSummary()
     unplaced = Report.incident_id.is_(None)
     with transaction(ws.sessions) as session:
@@ -83,8 +91,9 @@ def link_new(ws: Workspace, settings: linking.LinkSettings | None = None,
             created.append(first + len(created))
             return created[-1]
 
-        new = (view for _, view in streamed_views(
-            session, select(*REPORT_COLUMNS).where(unplaced).order_by(*IN_ORDER)))
+        new = _counted((view for _, view in streamed_views(
+            session, select(*REPORT_COLUMNS).where(unplaced).order_by(*IN_ORDER))),
+            len(days), progress)
         placed = linking.link(new, index, new_incident, dated_in_order=None not in days)
         real = _create_incidents(session, created)
         placed = {report_id: real.get(incident_id, incident_id)
@@ -98,19 +107,45 @@ def link_new(ws: Workspace, settings: linking.LinkSettings | None = None,
         session.execute(update(Incident).where(among(session, Incident.id, touched))
                         .values(stale=True).execution_options(synchronize_session=False))
         if refresh_now:
-            refresh(session, touched)
+            refresh(session, touched, step(progress, "refreshing"))
         summary.placed, summary.new_incidents, summary.touched = (
             len(placed), len(created), len(touched))
     store.refresh_statistics(ws.engine)
     return summary
 
 
-def link_and_refresh(ws: Workspace, touched: Iterable[int] = ()) -> LinkSummary:
+def link_and_refresh(ws: Workspace, touched: Iterable[int] = (),
+                     progress: Steps | None = None) -> LinkSummary:
     """Link the new reports (refreshing what they change), then refresh ``touched`` (the
     incidents of re-extracted reports) and whatever an earlier run left stale."""
-    linked = link_new(ws)
-    refresh_all(ws, set(touched) | set(stale_incidents(ws)))
+    linked = link_new(ws, progress=progress)
+    refresh_all(ws, set(touched) | set(stale_incidents(ws)), step(progress, "refreshing"))
     return linked
+
+
+def step(progress: Steps | None, name: str) -> Callable[[int, int], None] | None:
+    """``progress`` for the one step ``name``: a ``(done, total)`` callback."""
+    if progress is None:
+        return None
+    return lambda done, total: progress(name, done, total)
+
+
+def _counted(views: Iterator[ReportView], total: int, progress: Steps | None
+             ) -> Iterator[ReportView]:
+    """``views`` as they are, telling ``progress`` of the step "linking" every ``EVERY``
+    reports (a report is counted when the pass asks for the next one: it has been placed)
+    and once at the end."""
+    if progress is None:
+        yield from views
+        return
+    done = 0
+    progress("linking", done, total)
+    for view in views:
+        yield view
+        done += 1
+        if done % EVERY == 0:
+            progress("linking", done, total)
+    progress("linking", done, total)
 
 
 def _create_incidents(session: Session, provisional: list[int]) -> dict[int, int]:

@@ -1,0 +1,72 @@
+"""`raqib process` tells of each step's progress: the documents processed, the reports
+placed by the linking pass and the incidents refreshed (``placing.Steps``); the command draws
+a bar for each step as it first reports."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from rich.progress import Progress
+
+from backends import Backend
+from made_incidents import add_report
+from raqib.cli.incidents import _bars
+from raqib.services import placing
+from raqib.store.engine import transaction
+from raqib.workspace import Workspace
+
+TYPES = ("Battles", "Protests", "Riots")
+
+
+def _reports(ws: Workspace, count: int) -> None:
+    """``count`` reports that never link (a type and a day each of their own)."""
+    with transaction(ws.sessions) as session:
+        for n in range(1, count + 1):
+            add_report(session, n, date(2019, 1, 1) + timedelta(days=40 * n), TYPES[n % 3])
+
+
+def _calls(calls: list[tuple[str, int, int]], step: str) -> list[tuple[int, int]]:
+    return [(done, total) for name, done, total in calls if name == step]
+
+
+def test_linking_and_refreshing_report_their_progress(
+        tmp_path: Path, backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(placing, "EVERY", 2)
+    ws = backend.create(tmp_path / "ws")
+    try:
+        _reports(ws, 5)
+        calls: list[tuple[str, int, int]] = []
+        linked = placing.link_and_refresh(ws, progress=lambda *call: calls.append(call))
+        assert linked.placed == linked.new_incidents == 5
+        assert _calls(calls, "linking") == [(0, 5), (2, 5), (4, 5), (5, 5)]
+        refreshed = _calls(calls, "refreshing")
+        assert refreshed and refreshed[-1] == (5, 5)
+        assert [done for done, _ in refreshed] == sorted(done for done, _ in refreshed)
+        assert {name for name, _, _ in calls} == {"linking", "refreshing"}
+        calls.clear()  # nothing new: no step to tell of
+        assert placing.link_and_refresh(ws, progress=lambda *call: calls.append(call)).placed == 0
+        assert calls == []
+    finally:
+        ws.close()
+
+
+def test_a_pass_without_progress_places_the_same(tmp_path: Path, backend: Backend) -> None:
+    ws = backend.create(tmp_path / "ws")
+    try:
+        _reports(ws, 3)
+        assert placing.link_new(ws).placed == 3
+    finally:
+        ws.close()
+
+
+def test_the_command_draws_a_bar_per_step_as_it_first_reports() -> None:
+    with Progress(disable=True) as bar:
+        advance = _bars(bar)
+        advance("processing", 2, 4)
+        advance("processing", 4, 4)
+        advance("linking", 0, 9)
+        advance("linking", 6, 9)
+        shown = [(task.description, task.completed, task.total) for task in bar.tasks]
+    assert shown == [("processing", 4, 4), ("linking", 6, 9)]
