@@ -12,7 +12,7 @@ from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, or_, select
 
 from raqib.errors import RaqibError
 from raqib.incidents import agreements as rules
@@ -83,18 +83,37 @@ def get(ws: Workspace, name: str) -> rules.Agreement:
     return found[name]
 
 
-def stored_fields(row: Incident) -> Reconciled:
-    """An incident's reconciled fields as stored (corrections applied)."""
-    data: dict[str, Any] = {k: v for k, v in ((row.summary or {}).get("fields") or {}).items()
-                            if k in RECONCILED}
+def stored_fields(fields: dict[str, Any] | None) -> Reconciled:
+    """An incident's reconciled fields as stored (``summary["fields"]``, corrections
+    applied)."""
+    data: dict[str, Any] = {k: v for k, v in (fields or {}).items() if k in RECONCILED}
     data["event_date"] = parse_day(data.get("event_date")) if data.get("event_date") else None
     return Reconciled(**data)
 
 
+def candidates(agreement: rules.Agreement) -> Select[Any]:
+    """The standing incidents that may break ``agreement``, oldest first, as (id, reconciled
+    fields): those whose stored columns put them in its period, inside the bounds of its zone
+    and of a prohibited type. Refresh writes those columns from the same fields the rules
+    read (``incidents._apply``), so nothing the rules would find is left out; the rules then
+    judge each. Reading every incident whole and judging it in Python took 14-20 s at
+    100,000 incidents, most of it decoding their summaries."""
+    west, south, east, north = agreement.zone.bounds
+    statement = live().with_only_columns(Incident.id, Incident.summary["fields"]).where(
+        Incident.event_date >= agreement.start,
+        Incident.latitude.between(south, north), Incident.longitude.between(west, east),
+        or_(Incident.event_type.in_(agreement.prohibited),
+            Incident.sub_event_type.in_(agreement.prohibited)))
+    if agreement.end is not None:
+        statement = statement.where(Incident.event_date <= agreement.end)
+    return statement.order_by(*oldest_first())
+
+
 def violations(ws: Workspace, name: str, parties_only: bool = False) -> list[rules.Violation]:
+    """The incidents that break the agreement ``name``, oldest first (judged on their
+    reconciled fields after people's corrections)."""
     agreement = get(ws, name)
     with ws.sessions() as session:
-        rows = session.execute(live()
-                               .order_by(*oldest_first())).scalars().all()
-        pairs = [(row.id, stored_fields(row)) for row in rows]
+        pairs = [(ident, stored_fields(fields))
+                 for ident, fields in session.execute(candidates(agreement))]
     return rules.violations(agreement, pairs, parties_only=parties_only)
