@@ -133,11 +133,11 @@ def list_incidents(ctx: Context, as_json: bool) -> None:
 
     ws = ctx.workspace()
     service.ensure_schema(ws)
-    rows = service.list_incidents(ws)
-    if as_json:
-        for row in rows:
+    if as_json:  # printed as read, never all held
+        for row in service.streamed_incidents(ws):
             click.echo(json.dumps(row, ensure_ascii=False))
     else:
+        rows = service.list_incidents(ws)
         _echo_table(rows, f"{len(rows)} incidents")
 
 

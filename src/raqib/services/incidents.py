@@ -301,13 +301,23 @@ def _incident_dict(row: Any, docs: set[tuple[str, bool]], reports: int) -> dict[
 
 
 def list_incidents(ws: Workspace, ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+    return list(streamed_incidents(ws, ids))
+
+
+def streamed_incidents(ws: Workspace, ids: Iterable[int] | None = None
+                       ) -> Iterator[dict[str, Any]]:
+    """The standing incidents (of ``ids``, when given) as ``incidents_json`` shows them,
+    oldest first, read and made ``VIEW_BATCH`` at a time: `raqib incidents list --json` over
+    100,000 incidents held every record at once (0.9 GB at the peak), a million would have
+    held ten times that."""
     with ws.sessions() as session:
         query = live()
         if ids is not None:
             query = query.where(among(session, Incident.id, ids))
-        rows = session.execute(query.with_only_columns(*LISTED).order_by(*oldest_first())
-                               ).all()
-        return incidents_json(session, rows)
+        result = session.execute(query.with_only_columns(*LISTED).order_by(*oldest_first())
+                                 .execution_options(yield_per=VIEW_BATCH))
+        for rows in result.partitions():
+            yield from incidents_json(session, rows)
 
 
 def get_incident(session: Session, incident_id: int) -> Incident:
