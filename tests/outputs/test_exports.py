@@ -300,3 +300,66 @@ def test_bad_rows_are_named_and_the_rest_imported(ws: Path, tmp_path: Path) -> N
 def test_import_and_export_leaves_verify(ws: Path) -> None:
     code, out = run(ws, "verify")
     assert code == 0, out
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "geojson", "acled"])
+def test_an_export_is_the_same_whatever_its_batches(ws: Path, fmt: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records are read a batch of incidents at a time; a batch of one or two incidents gives
+    the same bytes as one batch of all, public versions included."""
+    from raqib.outputs import export_records
+    from raqib.outputs.exports import export
+    from raqib.services.search import Filters
+
+    def text(public: bool) -> str:
+        out = io.StringIO()
+        workspace = Workspace.find(ws)
+        try:
+            export(workspace, fmt, Filters(), "test", out, public=public)
+        finally:
+            workspace.close()
+        return out.getvalue()
+
+    whole = {public: text(public) for public in (False, True)}
+    assert whole[False] and whole[False] != whole[True]
+    if fmt == "jsonl":  # each record's reports and claims in id order
+        for record in map(json.loads, whole[False].splitlines()):
+            for part in ("reports", "claims"):
+                ids = [item["id"] for item in record[part]]
+                assert ids == sorted(ids)
+    for size in (1, 2):
+        monkeypatch.setattr(export_records, "BATCH", size)
+        assert {public: text(public) for public in (False, True)} == whole
+
+
+def test_the_log_holds_the_digest_of_what_was_written(ws: Path, tmp_path: Path) -> None:
+    import hashlib
+
+    target = tmp_path / "out.jsonl"
+    assert run(ws, "export", "jsonl", "--out", str(target))[0] == 0
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    code, out = run(ws, "log", "--json")
+    assert code == 0
+    last = [json.loads(line) for line in out.splitlines() if line.startswith("{")][-1]
+    assert last["action"] == "export" and last["object"] == f"export:{digest}"
+    assert list(tmp_path.iterdir()) == [target]  # no partial file left beside it
+
+
+def test_an_export_that_fails_leaves_no_file(ws: Path, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from raqib.outputs import exports
+
+    made = 0
+
+    def second_fails(record):  # type: ignore[no-untyped-def]
+        nonlocal made
+        made += 1
+        if made == 2:
+            raise RuntimeError("disk gone")
+        return {}
+
+    monkeypatch.setattr(exports, "jsonl_object", second_fails)
+    target = tmp_path / "out.jsonl"
+    with pytest.raises(RuntimeError, match="disk gone"):
+        run(ws, "export", "jsonl", "--out", str(target))
+    assert list(tmp_path.iterdir()) == []

@@ -50,14 +50,22 @@ def _filters(date_from: datetime | None, date_to: datetime | None, kind: str | N
 
 def _run(ctx: Context, fmt: str, out: Path | None, options: dict[str, Any],
          public: bool = False, coarsen_all: bool = False) -> None:
+    """Write the export as it is made: to standard output, or to ``out`` through a partial
+    file beside it, renamed when whole (an export that fails leaves no half file)."""
     from raqib.outputs.exports import export
 
-    text = export(ctx.workspace(), fmt, _filters(**options), ctx.user, public, coarsen_all)
+    ws, filters = ctx.workspace(), _filters(**options)
     if out is None:
-        click.echo(text, nl=False)
+        export(ws, fmt, filters, ctx.user, click.get_text_stream("stdout"), public,
+               coarsen_all)
         return
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as handle:
+            export(ws, fmt, filters, ctx.user, handle, public, coarsen_all)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 @cli.group("export")

@@ -15,37 +15,23 @@ import csv
 import hashlib
 import io
 import json
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import Any, TextIO
 
 from raqib.errors import RaqibError
 from raqib.extract import taxonomy
-from raqib.incidents import contested, grading, reconcile
-from raqib.incidents.independence import independent_groups, representative
-from raqib.incidents.records import ClaimView, IncidentView, ReportView, SourceInfo
 from raqib.outputs import acled
-from raqib.outputs.acled_import import imported_grade
-from raqib.services.incidents import (
-    claim_views,
-    ensure_schema,
-    get_incident,
-    live,
-    oldest_first,
-    report_views,
-)
+from raqib.outputs.export_records import WITNESS, Record, records, witness_names
+from raqib.services.incidents import ensure_schema, get_incident
 from raqib.services.reviews import record_review
-from raqib.services.search import Filters, matches, structured
+from raqib.services.search import Filters
 from raqib.store.engine import transaction
-from raqib.store.models import Document, Incident, Processing, Report, Source
 from raqib.vault import custody
 from raqib.workspace import Workspace
 
 FORMATS = ("jsonl", "geojson", "acled")
-WITNESS = "witness"
 CORRECTED_COLUMNS = {
     "event_type": "event_type", "sub_event_type": "sub_event_type",
     "event_date": "event_date", "location": "location", "admin1": "admin1",
@@ -53,172 +39,10 @@ CORRECTED_COLUMNS = {
     "fatalities_min": "fatalities", "actor1": "actor1", "actor2": "actor2",
 }
 """Incident corrections that change an ACLED column (fatalities: the lower bound)."""
-EMPTY_CONTEST = {"contested": False, "reasons": [], "by_side": {}}
 
 
 class ExportError(RaqibError):
     """An export was asked in a format or way Raqib does not offer."""
-
-
-@dataclass
-class Record:
-    incident: Incident
-    fields: dict[str, Any]
-    grade: dict[str, Any]
-    contest: dict[str, Any]
-    reports: list[dict[str, Any]]
-    claims: list[dict[str, Any]]
-    documents: list[dict[str, Any]]
-    sources: list[SourceInfo]
-    """One per independent account, in report order."""
-    coarse: bool = False
-
-
-# -- selecting and reading -------------------------------------------------------------------
-
-
-def marked_coarse(row: Incident) -> bool:
-    value = (row.corrections or {}).get("coarsen")
-    return value is True or str(value).strip().casefold() in ("true", "1", "yes", "on")
-
-
-def records(session: Session, filters: Filters, public: bool = False,
-            coarsen_all: bool = False) -> list[Record]:
-    query = structured(live(), filters).order_by(*oldest_first())
-    witnesses = set(session.execute(select(Source.name).where(Source.kind == WITNESS))
-                    .scalars()) if public else set()
-    out = []
-    for row in session.execute(query).scalars():
-        if not matches(row, filters):
-            continue
-        record = _record(session, row, public, witnesses)
-        if record is None:
-            continue
-        if public and (coarsen_all or marked_coarse(row)):
-            _coarsen(record)
-        out.append(record)
-    return out
-
-
-def _record(session: Session, row: Incident, public: bool, witnesses: set[str]
-            ) -> Record | None:
-    reports = list(session.execute(select(Report).where(Report.incident_id == row.id)
-                                   .order_by(Report.id)).scalars())
-    doc_ids = {r.document_id for r in reports}
-    docs = {d.id: d for d in session.execute(select(Document).where(Document.id.in_(doc_ids)))
-            .scalars()}
-    views = report_views(session, reports, full_text=True)
-    sources = {r.document_id: v.source for r, v in zip(reports, views, strict=True)}
-    shas = {d.id: d.sha256 for d in docs.values()}
-    claims = claim_views(session, doc_ids, sources, shas)
-    secret = {d.sha256 for d in docs.values() if d.sensitive}
-    if public:
-        kept = [(r, _mask_view(v)) for r, v in zip(reports, views, strict=True)
-                if v.document not in secret]
-        reports, views = [r for r, _ in kept], [v for _, v in kept]
-        claims = [_mask_claim(c, witnesses) for c in claims if c.document not in secret]
-        docs = {i: d for i, d in docs.items() if not d.sensitive}
-        if not reports and row.imported is None:
-            return None
-    fields, grade, contest = _judged(row, views, claims, public)
-    by_id = dict(zip((r.id for r in reports), views, strict=True))
-    return Record(
-        incident=row, fields=fields, grade=grade, contest=contest,
-        reports=[_report_json(r, docs[r.document_id], by_id[r.id]) for r in reports],
-        claims=[_claim_json(c, secret) for c in claims],
-        documents=_documents(session, docs, sources),
-        sources=[representative(g).source for g in independent_groups(views)])
-
-
-def _judged(row: Incident, views: list[ReportView], claims: list[ClaimView], public: bool
-            ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-    """Fields, grade and contest: stored, or (public) recomputed from what may be shown."""
-    corrections = row.corrections or {}
-    if row.imported is not None and not views:
-        return ({**acled.fields_of(row.imported), **corrections}, imported_grade(row),
-                EMPTY_CONTEST)
-    if not public:
-        summary = row.summary or {}
-        return (summary.get("fields") or {}, summary.get("grade") or {},
-                summary.get("contest") or EMPTY_CONTEST)
-    view = IncidentView(row.id, views, claims)
-    fields = {**reconcile.reconcile(views).as_json(), **corrections}
-    contest = contested.contest(view)
-    manual = (row.manual_grade, row.manual_grade_reason or "") if row.manual_grade else None
-    return fields, grading.grade(view, contest, manual=manual).as_json(), contest.as_json()
-
-
-def _mask_view(view: ReportView) -> ReportView:
-    return replace(view, source=_mask(view.source))
-
-
-def _mask(source: SourceInfo) -> SourceInfo:
-    return replace(source, name=WITNESS) if source.kind == WITNESS else source
-
-
-def _mask_claim(claim: ClaimView, witnesses: set[str]) -> ClaimView:
-    claim = replace(claim, source=_mask(claim.source))
-    if claim.source.kind == WITNESS or {claim.claimant, claim.claimant_actor} & witnesses:
-        claim = replace(claim, claimant=WITNESS, claimant_actor=WITNESS, claimant_side=None)
-    return claim
-
-
-def _source_json(source: SourceInfo) -> dict[str, Any]:
-    return {"name": source.name, "kind": source.kind, "side": source.side,
-            "reliability": source.reliability}
-
-
-def _report_json(report: Report, doc: Document, view: ReportView) -> dict[str, Any]:
-    return {
-        "id": report.id, "document": None if doc.sensitive else doc.sha256,
-        "sensitive": doc.sensitive, "source": _source_json(view.source),
-        "fields": {k: v for k, v in (report.fields or {}).items() if k != "evidence"},
-        "evidence": None if doc.sensitive else report.evidence,
-        "components": list(report.components or []),
-        "corrections": report.corrections or {}, "placed_by": report.placed_by,
-    }
-
-
-def _claim_json(claim: ClaimView, secret: set[str]) -> dict[str, Any]:
-    return {"id": claim.id, "report_id": claim.report_id,
-            "document": None if claim.document in secret else claim.document,
-            "source": claim.source.name, "claimant": claim.claimant,
-            "claimant_actor": claim.claimant_actor, "claimant_side": claim.claimant_side,
-            "stance": claim.stance, "statement": claim.statement, "hedged": claim.hedged}
-
-
-def _documents(session: Session, docs: dict[int, Document], sources: dict[int, SourceInfo]
-               ) -> list[dict[str, Any]]:
-    runs = {p.document_id: p for p in session.execute(
-        select(Processing).where(Processing.document_id.in_(list(docs)))).scalars()}
-    out = []
-    for doc_id, doc in sorted(docs.items()):
-        run = runs.get(doc_id)
-        processing = {"components": list(run.components or []), "status": run.status,
-                      "processed_at": _iso(run.processed_at)} if run else None
-        if doc.sensitive:
-            out.append({"sha256": None, "sensitive": True, "processing": processing})
-            continue
-        source = _mask(sources.get(doc_id) or SourceInfo("unknown source"))
-        out.append({"sha256": doc.sha256, "sensitive": False, "source": source.name,
-                    "source_kind": source.kind, "media_type": doc.media_type,
-                    "title": doc.title, "url": doc.url, "published_at": _iso(doc.published_at),
-                    "captured_at": _iso(doc.captured_at), "processing": processing})
-    return out
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() + ("Z" if moment.tzinfo is None else "") if moment else None
-
-
-def _coarsen(record: Record) -> None:
-    """Coordinates to 0.1 degree, geo_precision at least 2, everywhere in the record."""
-    record.coarse = True
-    for fields in [record.fields, *(r["fields"] for r in record.reports)]:
-        for name in ("latitude", "longitude"):
-            if fields.get(name) is not None:
-                fields[name] = round(float(fields[name]), 1)
-        fields["geo_precision"] = max(2, int(fields.get("geo_precision") or 1))
 
 
 # -- formats ---------------------------------------------------------------------------------
@@ -343,21 +167,35 @@ def jsonl_object(record: Record) -> dict[str, Any]:
     return data
 
 
-def render(records_: list[Record], fmt: str) -> str:
+def chunks(records_: Iterable[Record], fmt: str) -> Iterator[str]:
+    """The export's text in pieces, each whole record in one: the ACLED CSV's header and
+    rows, a GeoJSON FeatureCollection's opening, features and close, or JSON lines; joined,
+    the same text as rendering every record at once."""
+    if fmt not in FORMATS:
+        raise ExportError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "acled":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=acled.COLUMNS, lineterminator="\n")
+        yield _csv_line(None)
+        yield from (_csv_line(acled_row(r)) for r in records_)
+    elif fmt == "geojson":
+        yield '{"type": "FeatureCollection", "features": ['
+        first = True
+        for found in filter(None, map(feature, records_)):
+            yield ("" if first else ", ") + json.dumps(found, ensure_ascii=False)
+            first = False
+        yield "]}\n"
+    else:
+        yield from (json.dumps(jsonl_object(r), ensure_ascii=False) + "\n" for r in records_)
+
+
+def _csv_line(row: dict[str, str] | None) -> str:
+    """One ACLED CSV row (None: the header)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=acled.COLUMNS, lineterminator="\n")
+    if row is None:
         writer.writeheader()
-        writer.writerows(acled_row(r) for r in records_)
-        return out.getvalue()
-    if fmt == "geojson":
-        features = [f for f in map(feature, records_) if f is not None]
-        return json.dumps({"type": "FeatureCollection", "features": features},
-                          ensure_ascii=False) + "\n"
-    if fmt == "jsonl":
-        return "".join(json.dumps(jsonl_object(r), ensure_ascii=False) + "\n"
-                       for r in records_)
-    raise ExportError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    else:
+        writer.writerow(row)
+    return out.getvalue()
 
 
 def scrub(text: str, names: set[str]) -> str:
@@ -367,21 +205,50 @@ def scrub(text: str, names: set[str]) -> str:
     return text
 
 
-def export(ws: Workspace, fmt: str, filters: Filters, user: str, public: bool = False,
-           coarsen_all: bool = False) -> str:
-    """The export as text; one custody leaf records its SHA-256, format and size."""
+@dataclass(frozen=True)
+class Exported:
+    sha256: str
+    """Of the bytes written (UTF-8)."""
+    incidents: int
+    size: int
+
+
+class _Counted:
+    """The records as they pass, counted."""
+
+    def __init__(self, records_: Iterable[Record]) -> None:
+        self.records, self.count = records_, 0
+
+    def __iter__(self) -> Iterator[Record]:
+        for record in self.records:
+            self.count += 1
+            yield record
+
+
+def export(ws: Workspace, fmt: str, filters: Filters, user: str, out: TextIO,
+           public: bool = False, coarsen_all: bool = False) -> Exported:
+    """Write the export to ``out`` as it is made, a record at a time (nothing holds the
+    whole export); then one custody leaf records its SHA-256, format and incidents. A
+    public export's witness names are replaced in each record's text (a name never spans
+    two records)."""
+    if fmt not in FORMATS:
+        raise ExportError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     ensure_schema(ws)
+    digest, size = hashlib.sha256(), 0
     with ws.sessions() as session:
-        chosen = records(session, filters, public, coarsen_all)
-        text = render(chosen, fmt)
-        if public:
-            text = scrub(text, set(session.execute(
-                select(Source.name).where(Source.kind == WITNESS)).scalars()))
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        names = witness_names(session) if public else set()
+        chosen = _Counted(records(session, filters, public, coarsen_all))
+        for piece in chunks(chosen, fmt):
+            data = (scrub(piece, names) if public else piece)
+            out.write(data)
+            encoded = data.encode("utf-8")
+            digest.update(encoded)
+            size += len(encoded)
+    exported = Exported(digest.hexdigest(), chosen.count, size)
     with transaction(ws.sessions) as session:
-        custody.append(session, "export", f"export:{digest}", user,
-                       {"format": fmt, "public": public, "incidents": len(chosen)})
-    return text
+        custody.append(session, "export", f"export:{exported.sha256}", user,
+                       {"format": fmt, "public": public, "incidents": chosen.count})
+    return exported
 
 
 def mark_coarse(ws: Workspace, ids: list[int], on: bool, reviewer: str,
