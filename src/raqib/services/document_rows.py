@@ -180,6 +180,8 @@ def apply_columns(report: Report, data: dict[str, Any]) -> None:
     report.latitude = data.get("latitude")
     report.longitude = data.get("longitude")
     report.fatalities = int(data.get("fatalities") or 0)
+    confidence = data.get("confidence")
+    report.confidence = float(confidence) if isinstance(confidence, (int, float)) else None
 
 
 def parse_day(value: str | None) -> date | None:

@@ -26,7 +26,7 @@ QUEUE_GRADES = ("weak", "contested")
 def review_queue(ws: Workspace, page: int, per_page: int) -> tuple[list[dict[str, Any]], int]:
     target = literal("incident:", String).concat(cast(Incident.id, String))
     unsure = exists().where(Report.incident_id == Incident.id,
-                            Report.fields["confidence"].as_float() < LOW_CONFIDENCE)
+                            Report.confidence < LOW_CONFIDENCE)
     query = live().where(
         ~exists().where(Review.target == target),
         or_(Incident.grade.in_(QUEUE_GRADES), unsure))
@@ -44,7 +44,7 @@ def unreviewed_reports(ws: Workspace, limit: int = 50) -> list[dict[str, Any]]:
     target = literal("report:", String).concat(cast(Report.id, String))
     query = (select(Report, Document).join(Document, Report.document_id == Document.id)
              .where(Report.incident_id.is_not(None),
-                    Report.fields["confidence"].as_float() < LOW_CONFIDENCE,
+                    Report.confidence < LOW_CONFIDENCE,
                     ~exists().where(Review.target == target))
              .order_by(Report.id).limit(limit))
     with ws.sessions() as session:

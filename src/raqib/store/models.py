@@ -182,6 +182,8 @@ class Report(Base):
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     fatalities: Mapped[int] = mapped_column(Integer, default=0)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    """The extractor's confidence, copied out of ``fields`` (the review queue's test)."""
     fields: Mapped[dict] = mapped_column(JSON, default=dict)
     """Every coded field as `raqib extract` writes it (after corrections)."""
     corrections: Mapped[dict] = mapped_column(JSON, default=dict)
