@@ -135,3 +135,26 @@ def test_most_serious_puts_deaths_then_grades_first() -> None:
     assert [e.id for e in monthly.most_serious(entries)] == [4, 2, 3, 6, 1]
     assert monthly.by_actor(entries).incidents == [6]
     assert monthly.by_type(entries).killed_min[0] == 5
+
+
+def test_the_map_labels_the_deadliest_when_a_month_has_many(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+    from types import SimpleNamespace
+
+    from raqib.outputs import render, report_sections
+
+    drawn: dict = {}
+    monkeypatch.setattr(render, "map_image", lambda points, title, zones: drawn.update(
+        points=points, title=title) or b"")
+    month = SimpleNamespace(agreement=None, start=date(2019, 1, 1))
+    located = [SimpleNamespace(id=n, latitude=35.0, longitude=36.0 + n / 100,
+                               fatalities_min=n % 7) for n in range(1, 41)]
+    report_sections._map(month, located)  # type: ignore[arg-type]
+    labels = [label for *_, label in drawn["points"]]
+    assert len(drawn["points"]) == 40 and sum(1 for x in labels if x) == 25
+    kept = {int(x) for x in labels if x}
+    assert min(e.fatalities_min for e in located if e.id in kept) >= max(
+        e.fatalities_min for e in located if e.id not in kept)
+    assert "25 with most people killed" in drawn["title"]
+    report_sections._map(month, located[:5])  # type: ignore[arg-type]
+    assert all(label for *_, label in drawn["points"]) and "incident ids" in drawn["title"]

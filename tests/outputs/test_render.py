@@ -111,3 +111,12 @@ def test_html_inlines_images_and_escapes_text() -> None:
     page = render.html("T <x>", sections(), "sub")
     assert page.count('src="data:image/png;base64,iVBORw0KGgo') == 1
     assert "T &lt;x&gt;" in page and ALEPPO_AR in page and "<h3" in page
+
+
+def test_text_is_shaped_only_where_a_script_needs_it() -> None:
+    from raqib.outputs.report_pdf import needs_shaping
+
+    assert needs_shaping("Aleppo", "حلب")
+    assert needs_shaping("\u200fقذائف 107")
+    assert not needs_shaping("Khān Shaykhūn, Idleb", "Ανθρώπινα", "Алеппо", "“quoted” – 5")
+    assert not needs_shaping()
