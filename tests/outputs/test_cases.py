@@ -311,3 +311,22 @@ def test_sensitive_evidence_sealed_for_the_recipient(ws: Path, tmp_path: Path) -
     code, out = verify(target, "--recipient-key", str(tmp_path / "stranger.key"))
     assert code == 1 and "does not decrypt" in out
     assert run(ws, "verify")[0] == 0  # the workspace's own log still verifies
+
+
+def test_creating_a_large_case_prints_the_first_ids_only(ws: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from raqib.cli import cases as cli_cases
+    from raqib.outputs import cases as case_service
+
+    made = SimpleNamespace(name="many", incidents=list(range(1, 46)))
+    monkeypatch.setattr(case_service, "create", lambda *args: made)
+    code, out = run(ws, "case", "create", "many")
+    assert code == 0, out
+    first = ", ".join(map(str, range(1, cli_cases.SHOWN + 1)))
+    assert out.strip() == (f"case 'many' created with 45 incident(s): {first} and "
+                           f"{45 - cli_cases.SHOWN} more (raqib case show many)")
+    made.incidents = [7, 9]
+    assert run(ws, "case", "create", "many")[1].strip() == (
+        "case 'many' created with 2 incident(s): 7, 9")

@@ -13,6 +13,9 @@ import click
 from raqib.cli.app import Context, cli, pass_ctx
 from raqib.errors import RaqibError
 
+SHOWN = 20
+"""Ids `raqib case create` prints (a case of 2,145 incidents printed every id)."""
+
 
 @cli.group()
 def case() -> None:
@@ -52,8 +55,10 @@ def create_case(ctx: Context, name: str, incident_ids: tuple[int, ...],
             near=search.locate(near) if near else None, km=km, actor=actor, type=kind,
             grade=grade, contested=contested)
     made = cases.create(ws, name, ctx.user, filters, incident_ids, near)
-    click.echo(f"case {made.name!r} created with {len(made.incidents)} incident(s): "
-               f"{', '.join(map(str, made.incidents))}")
+    shown = ", ".join(map(str, made.incidents[:SHOWN]))
+    more = len(made.incidents) - SHOWN
+    click.echo(f"case {made.name!r} created with {len(made.incidents)} incident(s): {shown}"
+               + (f" and {more} more (raqib case show {made.name})" if more > 0 else ""))
 
 
 @case.command("list")
