@@ -73,3 +73,16 @@ def test_the_migration_fills_the_confidence_from_the_fields(tmp_path: Path,
         assert _queued(ws) == ([1, 2, 3], [1, 2, 4])
     finally:
         ws.close()
+
+
+def test_the_queue_pages_newest_first_and_counts_past_its_end(tmp_path: Path,
+                                                            backend: Backend) -> None:
+    ws = backend.create(tmp_path / "ws")
+    try:
+        _fill(ws)
+        pages = [queue.review_queue(ws, page, 1) for page in (1, 2, 3)]
+        assert [([r["id"] for r in rows], total) for rows, total in pages] == [
+            ([3], 2), ([2], 2), ([], 2)]  # same creation time: the higher id first
+        assert queue.review_queue(ws, 1, 10)[0][0]["documents"]  # listed columns read
+    finally:
+        ws.close()
