@@ -1,15 +1,16 @@
 """`make bench`: ingest throughput vs sha256sum, verify at 100,000 documents, WARC memory,
 extraction speed, incident linking at growing sizes, search latency at 100,000 documents,
 ingest + process throughput on SQLite, PostgreSQL and Dask (1 and 2 workers) at 100,000
-documents, search latency on PostgreSQL at 1,000,000 documents.
+documents, search latency on PostgreSQL at 1,000,000 documents, and the commands and pages
+a user reaches for at 100,000 incidents (exports, lists, agreements, reports, review queue).
 
 Scale with RAQIB_BENCH_LARGE_MB, RAQIB_BENCH_SMALL_DOCS, RAQIB_BENCH_WARC_MB,
 RAQIB_BENCH_EXTRACT_DOCS, RAQIB_BENCH_LINK_SIZES, RAQIB_BENCH_SEARCH_DOCS,
 RAQIB_BENCH_WEB_DOCS, RAQIB_BENCH_CLUSTER_DOCS, RAQIB_BENCH_CLUSTER_ARTICLES,
-RAQIB_BENCH_THROUGHPUT_DOCS and
-RAQIB_BENCH_PG_SEARCH_DOCS; the PostgreSQL parts use RAQIB_BENCH_PG_URL or RAQIB_TEST_PG_URL,
-else start scripts/ci_postgres.sh's server, else say they were skipped. Results are
-printed and written into docs/benchmarks.md between the RESULTS markers, one block per part
+RAQIB_BENCH_THROUGHPUT_DOCS, RAQIB_BENCH_PG_SEARCH_DOCS and RAQIB_BENCH_SCALE_DOCS; the
+PostgreSQL parts use RAQIB_BENCH_PG_URL or RAQIB_TEST_PG_URL, else start
+scripts/ci_postgres.sh's server, else say they were skipped. Results are printed and written
+into docs/benchmarks.md between the RESULTS markers, one block per part
 (``python -m benchmarks.run [PART ...]`` runs only the parts named; see PARTS).
 """
 
@@ -31,6 +32,7 @@ from benchmarks.corpora import make_large_files, make_small_docs, make_warc
 from benchmarks.extract import bench_extract
 from benchmarks.linking import bench_linking
 from benchmarks.pg_search import bench_pg_search
+from benchmarks.scale import bench_scale
 from benchmarks.search import bench_search
 from benchmarks.throughput import DASK, DATABASES, bench_throughput
 from benchmarks.web import bench_web
@@ -120,6 +122,7 @@ PARTS: dict[str, Callable[[Path], list[str]]] = {
         root, _env("RAQIB_BENCH_THROUGHPUT_DOCS", 100_000), DASK),
     "pg_search": lambda root: bench_pg_search(
         root, _env("RAQIB_BENCH_PG_SEARCH_DOCS", 1_000_000)),
+    "scale": lambda root: bench_scale(root, _env("RAQIB_BENCH_SCALE_DOCS", 100_000)),
 }
 """Each part's rows go to docs/benchmarks.md in a block of their own, stamped with the time
 they were measured: ``python -m benchmarks.run linking web`` re-measures those two and keeps
