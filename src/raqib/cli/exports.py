@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -56,8 +57,7 @@ def _run(ctx: Context, fmt: str, out: Path | None, options: dict[str, Any],
 
     ws, filters = ctx.workspace(), _filters(**options)
     if out is None:
-        export(ws, fmt, filters, ctx.user, click.get_text_stream("stdout"), public,
-               coarsen_all)
+        export(ws, fmt, filters, ctx.user, sys.stdout, public, coarsen_all)
         return
     partial = out.with_name(f".{out.name}.partial")
     try:
