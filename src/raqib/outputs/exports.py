@@ -170,9 +170,8 @@ def jsonl_object(record: Record) -> dict[str, Any]:
 def chunks(records_: Iterable[Record], fmt: str) -> Iterator[str]:
     """The export's text in pieces, each whole record in one: the ACLED CSV's header and
     rows, a GeoJSON FeatureCollection's opening, features and close, or JSON lines; joined,
-    the same text as rendering every record at once."""
-    if fmt not in FORMATS:
-        raise ExportError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    the same text as rendering every record at once. ``fmt`` is one of ``FORMATS``
+    (``export`` checks it before reading anything)."""
     if fmt == "acled":
         yield _csv_line(None)
         yield from (_csv_line(acled_row(r)) for r in records_)
