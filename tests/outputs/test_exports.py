@@ -363,3 +363,19 @@ def test_an_export_that_fails_leaves_no_file(ws: Path, tmp_path: Path,
     with pytest.raises(RuntimeError, match="disk gone"):
         run(ws, "export", "jsonl", "--out", str(target))
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args", [
+    ["export", "acled"], ["export", "jsonl"], ["export", "public", "--format", "geojson"],
+    ["report", "monthly", "--month", "2018-11"],
+    ["report", "monthly", "--month", "2018-11", "--format", "pdf"],
+])
+def test_a_destination_that_cannot_be_written_is_named_in_one_line(
+        ws: Path, tmp_path: Path, args: list[str]) -> None:
+    import raqib.cli.reports  # noqa: F401  (registers `report`)
+
+    target = tmp_path / "no-such-folder" / "out.file"
+    code, out, err = run_split(ws, *args, "--out", str(target))
+    assert code == 1 and out == ""
+    assert err == f"raqib: error: {target}: No such file or directory\n"
+    assert list(tmp_path.iterdir()) == []

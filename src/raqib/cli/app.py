@@ -26,6 +26,16 @@ class RaqibGroup(click.Group):
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             click.echo(f"raqib: error: database: {reason}", err=True)
             ctx.exit(1)
+        except OSError as exc:  # a file the command was told to read or write
+            click.echo(f"raqib: error: {os_reason(exc)}", err=True)
+            ctx.exit(1)
+
+
+def os_reason(exc: OSError) -> str:
+    """One line for a failed file operation, naming the file: "PATH: No such file or
+    directory" (the errno's words, not Python's repr)."""
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename else reason
 
 
 class Context:

@@ -64,6 +64,8 @@ def _run(ctx: Context, fmt: str, out: Path | None, options: dict[str, Any],
         with partial.open("w", encoding="utf-8", newline="") as handle:
             export(ws, fmt, filters, ctx.user, handle, public, coarsen_all)
         partial.replace(out)
+    except OSError as exc:  # named as the user wrote it, not as the partial file
+        raise OSError(exc.errno, exc.strerror, str(out)) from None
     finally:
         partial.unlink(missing_ok=True)
 
