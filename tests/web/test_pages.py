@@ -304,7 +304,7 @@ def test_a_correction_shows_in_the_incident_trail(site: Site) -> None:
     refused = client.post("/review/correct", data={
         "csrf_token": token_of(after), "target": f"incident:{incident_id}",
         "field": "fatalities_max", "value": "many", "reason": "x"})
-    assert "Not changed" in refused.text and "must be a number" in refused.text
+    assert "Not changed" in refused.text and "must be a whole number" in refused.text
     for target, why in (("incident:abc", "report:N or incident:N, not &#39;incident:abc&#39;"),
                         ("report:99999", "no report 99999")):  # the first was a server error
         refused = client.post("/review/accept", data={

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from raqib.errors import RaqibError
 from raqib.extract.output import EVENT_FIELDS
 from raqib.services.document_rows import apply_columns
+from raqib.services.field_values import value as field_value
 from raqib.services.incidents import IncidentNotFound, get_incident, refresh
 from raqib.services.listing import ReportNotFound
 from raqib.store.engine import transaction
@@ -31,9 +32,6 @@ INCIDENT_FIELDS = (
     "coarsen",
 )
 GRADES = ("confirmed", "fair", "weak", "contested", "discounted")
-NUMERIC = {"latitude": float, "longitude": float, "fatalities": int, "injured": int,
-           "fatalities_min": int, "fatalities_max": int, "geo_precision": int,
-           "time_precision": int, "inter1": int, "inter2": int}
 
 
 class ReviewError(RaqibError):
@@ -52,15 +50,6 @@ def record_review(session: Session, target: str, action: str, before: dict, afte
                     reviewer=reviewer, at=db_now(), leaf_index=leaf)
     session.add(review)
     return review
-
-
-def _value(name: str, raw: str) -> Any:
-    if raw == "":
-        return None
-    try:
-        return NUMERIC[name](raw) if name in NUMERIC else raw
-    except ValueError:
-        raise ReviewError(f"{name} must be a number, not {raw!r}") from None
 
 
 def parse_target(target: str) -> tuple[str, int]:
@@ -98,7 +87,7 @@ def correct(ws: Workspace, target: str, name: str, raw: str, reviewer: str,
     if name not in allowed:
         raise ReviewError(f"{kind}s have no correctable field {name!r} "
                           f"(fields: {', '.join(allowed)})")
-    value = _value(name, raw)
+    value = field_value(name, raw)
     with transaction(ws.sessions) as session:
         row = find_target(session, target)
         if isinstance(row, Report):
