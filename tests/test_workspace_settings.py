@@ -105,3 +105,32 @@ def test_a_focus_country_is_stored_by_its_name_and_an_unknown_one_refused(
     assert code == 1 and "unknown country: 'Narnia'" in out
     assert "extract_country: Syria" in run(workspace, "settings")[1]
     assert "extract_country: (none)" in run(workspace, "settings", "--no-country")[1]
+
+
+@pytest.mark.parametrize(("option", "why"), [
+    ("--gazetteer", "no places in it"),
+    ("--actors", "neither an actor TSV"),
+    ("--model", "is not an event model file"),
+])
+def test_a_file_of_another_kind_is_refused_when_named(workspace: Path, option: str,
+                                                      why: str) -> None:
+    """Before 2026-12-02 any existing file was taken: a gazetteer that held no place, or an
+    actor list with no actor, was on the record and quietly added nothing."""
+    other = workspace.parent / "notes.csv"
+    other.write_text("when,what\n2019-05-03,a meeting\n", encoding="utf-8")
+    config = (workspace / "raqib.toml").read_bytes()
+    code, log = run(workspace, "log", "--json")
+    code, out = run(workspace, "settings", option, str(other))
+    assert code == 1 and out.startswith(f"raqib: error: {other}") and why in out
+    assert len(out.splitlines()) == 1
+    assert (workspace / "raqib.toml").read_bytes() == config
+    assert run(workspace, "log", "--json") == (0, log)
+
+
+def test_a_folder_of_gazetteer_tables_is_a_gazetteer(workspace: Path) -> None:
+    folder = workspace / "gazetteer"
+    code, out = run(workspace, "settings", "--gazetteer", str(folder))
+    assert code == 0 and "extract_gazetteers: gazetteer\n" in out, out
+    code, out = run(workspace, "ingest", "--process", str(workspace.parent / "report.txt"))
+    assert code == 0, out
+    assert locations(workspace) == [VILLAGE]

@@ -27,3 +27,8 @@ class SigningRefused(RaqibError):
 
 class ProofError(RaqibError):
     """A proof bundle is malformed or does not verify."""
+
+
+class ResourceError(RaqibError, ValueError):
+    """An extraction resource (event model, taxonomy, gazetteer, actor dictionary) that
+    cannot be read, or that holds nothing of its kind."""

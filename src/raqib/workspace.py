@@ -140,7 +140,7 @@ class Workspace:
 
         def found(key: str, name: str) -> str:
             path = (self.root / name).resolve()
-            if not path.is_file():
+            if not (path.is_file() or (key == "extract_gazetteers" and path.is_dir())):
                 raise WorkspaceError(f"{self.root / CONFIG_FILE}: {key}: file not found: {name}")
             return str(path)
 

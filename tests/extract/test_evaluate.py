@@ -64,3 +64,35 @@ def test_real_acled_sample_floor() -> None:
     assert code == 0
     score = float(re.search(r"event_type accuracy: ([0-9.]+)", out).group(1))  # type: ignore[union-attr]
     assert score >= 0.7
+
+
+@pytest.mark.parametrize("args", [
+    ["evaluate", "--gold", "{bin}"],
+    ["extract", "--model", "{bin}", "{jsonl}"],
+    ["extract", "--model", "{text}", "{jsonl}"],
+    ["evaluate", "--gold", "{text}", "--model", "{bin}"],
+    ["train", "--acled", "{empty}", "--out", "{out}"],
+    ["extract", "--gazetteer", "{text}", "{jsonl}"],
+    ["extract", "--gazetteer", "{bin}", "{jsonl}"],
+    ["extract", "--actors", "{text}", "{jsonl}"],
+])
+def test_files_of_the_wrong_kind_are_named_in_one_line(tmp_path: Path,
+                                                       args: list[str]) -> None:
+    """Each of these was a traceback (or named its file twice) before 2026-12-02."""
+    files = {"bin": tmp_path / "noise.bin", "jsonl": tmp_path / "in.jsonl",
+             "text": tmp_path / "notes.txt", "empty": tmp_path / "empty.csv",
+             "out": tmp_path / "model.npz"}
+    files["bin"].write_bytes(bytes(range(256)) * 8 + b"\r\n\"x\r\"y")
+    files["jsonl"].write_text('{"id": "1", "text": "Shelling killed two."}\n')
+    files["text"].write_text("text,sub_event_type\nno numbers here,Attack\n")
+    files["empty"].write_text("")
+    argv = [a.format(**files) for a in args]
+    result = CliRunner().invoke(cli, argv)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert result.exit_code == 1 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("raqib: error: ")
+    named = [str(path) for path in files.values() if str(path) in lines[0]]
+    assert len(named) == 1 and lines[0].count(named[0]) == 1
+    assert not files["out"].exists()

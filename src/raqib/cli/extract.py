@@ -72,7 +72,7 @@ def train(acled_csv: str, out_path: str, split: str | None) -> None:
 
     try:
         report = train_from_acled(acled_csv, out_path, split=split)
-    except TrainingDataError as exc:
+    except TrainingDataError as exc:  # the data's fault: named by its file
         raise RaqibError(f"{acled_csv}: {exc}") from exc
     click.echo(f"trained on {report.train_rows} rows; model written to {report.model_path}")
     chosen = report.chosen

@@ -11,10 +11,10 @@ from raqib.cli.app import Context, cli, pass_ctx
 @click.option("--model", type=click.Path(dir_okay=False, exists=True),
               help="A model trained with `raqib train` for this workspace's processing.")
 @click.option("--no-model", is_flag=True, help="Use the model shipped in the package again.")
-@click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",
-              type=click.Path(dir_okay=False, exists=True),
-              help="An extra gazetteer (GeoNames dump, OCHA or Syrian Archive CSV); repeat "
-                   "for several; replaces the list.")
+@click.option("--gazetteer", "gazetteers", multiple=True, metavar="PATH",
+              type=click.Path(exists=True),
+              help="An extra gazetteer (GeoNames dump, OCHA or Syrian Archive CSV, or a "
+                   "folder of OCHA tables); repeat for several; replaces the list.")
 @click.option("--no-gazetteers", is_flag=True, help="No extra gazetteer.")
 @click.option("--actors", "actor_files", multiple=True, metavar="FILE",
               type=click.Path(dir_okay=False, exists=True),

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from raqib.errors import RaqibError
 from raqib.extract import taxonomy as taxonomy_mod
 
 SPLITS = ("date", "country")
 
 
-class TrainingDataError(ValueError):
+class TrainingDataError(RaqibError, ValueError):
     """The training file cannot be used: unreadable, wrong columns, too few rows."""
 
 
@@ -51,13 +52,13 @@ def read_acled(csv_path: str | Path) -> list[AcledRow]:
     """Rows of an ACLED CSV export (any encoding; comma, semicolon or tab separated)."""
     reader, columns = open_acled(csv_path)
     if "notes" not in columns:
-        raise TrainingDataError(f"{csv_path}: no 'notes' column; is this an ACLED export?")
+        raise TrainingDataError("no 'notes' column; is this an ACLED export?")
     if "sub_event_type" not in columns:
         hint = ""
         if "event_type" in columns:
             hint = " (ACLED's pre-2019 format, which has only EVENT_TYPE)"
         raise TrainingDataError(
-            f"{csv_path}: no 'sub_event_type' column{hint}; Raqib codes events into the "
+            f"no 'sub_event_type' column{hint}; Raqib codes events into the "
             "2019+ taxonomy of 25 sub-event types, so it needs an export with event_type "
             "and sub_event_type"
         )
@@ -80,7 +81,7 @@ def _rows(reader: csv.DictReader, columns: dict[str, str], csv_path) -> list[Acl
                              parse_acled_date(get(record, "event_date")), get(record, "country")))
     if len(rows) < 10:
         raise TrainingDataError(
-            f"{csv_path}: only {len(rows)} usable rows (notes + sub-event type)"
+            f"only {len(rows)} usable rows (notes + sub-event type)"
         )
     return rows
 

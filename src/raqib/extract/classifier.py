@@ -33,11 +33,13 @@ from pathlib import Path
 
 import numpy as np
 
+from raqib.errors import ResourceError
+
 FORMAT = "raqib.event-model/1"
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+(?:[.,]\d+)*")
 
 
-class ModelError(ValueError):
+class ModelError(ResourceError):
     """A model file is missing, unreadable or not in Raqib's event-model format."""
 
 
@@ -175,8 +177,11 @@ def load(path: str | Path | None = None) -> EventModel:
             arrays = {name: archive[name] for name in archive.files}
     except FileNotFoundError:
         raise ModelError(f"no event model at {path}") from None
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"{path} is not an event model file: {exc}") from exc
+    except OSError as exc:
+        raise ModelError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except ValueError:  # not a NumPy archive, or one holding objects a model never holds
+        raise ModelError(f"{path} is not an event model file (one `raqib train` wrote)"
+                         ) from None
     missing = {"meta", "classes", "vocab", "idf", "coef", "intercept"} - arrays.keys()
     if missing:
         raise ModelError(f"{path} lacks {', '.join(sorted(missing))}")

@@ -62,7 +62,11 @@ class Scores:
 def _open_csv(path: Path) -> list[dict[str, str]]:
     text = decode_csv(path.read_bytes())
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
-    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+    try:
+        return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:
+        reason = str(exc).split(" - ")[0]  # what follows " - " is advice to programmers
+        raise RaqibError(f"{path}: not a CSV or TSV file ({reason})") from None
 
 
 def _acled(rows: list[dict[str, str]]) -> Iterator[Gold]:

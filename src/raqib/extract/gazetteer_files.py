@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from raqib.errors import ResourceError
 from raqib.extract.gazetteer import Place, admin1_names, name_key, usable_name
 
 Entry = tuple[Place, list[str]]
@@ -145,13 +146,28 @@ def import_syrianarchive(path: str | Path) -> list[Entry]:
 def load_file(path: str | Path) -> list[Entry]:
     """An extra gazetteer, by its shape: a GeoNames dump (tab-separated), a Syrian Archive
     CSV (``name_en``), an OCHA COD-AB CSV, or a folder of such files (its OCHA tables read
-    together, so that a unit in two tables counts once)."""
+    together, so that a unit in two tables counts once). A file it cannot read, or in which
+    it finds no place, raises ResourceError naming it."""
     path = Path(path)
+    try:
+        entries = _read(path)
+    except UnicodeDecodeError:
+        raise ResourceError(f"{path}: cannot be read as a gazetteer (not UTF-8 text)") from None
+    except (ValueError, KeyError, IndexError, csv.Error) as exc:
+        reason = f"no column {exc}" if isinstance(exc, KeyError) else str(exc)[:200]
+        raise ResourceError(f"{path}: cannot be read as a gazetteer ({reason})") from None
+    if not entries:
+        raise ResourceError(f"{path}: no places in it: not a GeoNames dump, an OCHA COD-AB "
+                            "table with coordinates, or a Syrian Archive location list")
+    return entries
+
+
+def _read(path: Path) -> list[Entry]:
     if path.is_dir():
         entries = import_ocha(path)
         for file in sorted(path.iterdir()):
             if file.suffix in (".csv", ".txt", ".tsv") and _shape(file) != "ocha":
-                entries += load_file(file)
+                entries += _read(file)
         return entries
     shape = _shape(path)
     if shape == "geonames":

@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from raqib.errors import ResourceError
+
 COLUMNS = ("name", "inter", "country", "side", "aliases", "role", "code")
 _ALIAS_SEP = re.compile(r"\|(?![^()]*\))")  # '|' outside 'polic(eman|emen)'
 _CODE = re.compile(r"\[([^\]\s]+)\s*([<>]?)\s*(\d{6,8}(?:\s*-\s*\d{6,8})?)?\s*\]")
@@ -64,7 +66,11 @@ def read_entries(path: str | Path) -> list[ActorEntry]:
         first = next((line for line in handle if line.strip() and line[0] != "#"), "")
     if first.startswith("name\t"):
         return read_tsv(path)
-    return read_petrarch(path)
+    parsed = parse_petrarch(path)
+    if not any(entry.code for entry in parsed.entries):  # no phrase with a code
+        raise ResourceError(f"{path}: neither an actor TSV (a header starting 'name') nor a "
+                            "PETRARCH actor dictionary (phrases with [codes])")
+    return parsed.entries
 
 
 def read_tsv(path: str | Path) -> list[ActorEntry]:
@@ -75,7 +81,8 @@ def read_tsv(path: str | Path) -> list[ActorEntry]:
         for number, row in enumerate(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)):
             name, inter = (row.get("name") or "").strip(), (row.get("inter") or "").strip()
             if not name or not inter.isdigit() or not 0 <= int(inter) <= 8:
-                raise ValueError(f"{path}: row {number + 1}: needs a name and an inter code 0-8")
+                raise ResourceError(f"{path}: row {number + 1}: needs a name and an inter code "
+                                    "0-8")
             aliases = tuple(a.strip() for a in _ALIAS_SEP.split(row.get("aliases") or "")
                             if a.strip())
             entries.append(ActorEntry(

@@ -17,13 +17,15 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from raqib.errors import ResourceError
+
 NO_EVENT = "none"
 """The class label of text that reports no ACLED event."""
 
 FORMAT = "raqib.taxonomy/1"
 
 
-class TaxonomyError(ValueError):
+class TaxonomyError(ResourceError):
     """The taxonomy file is malformed or names an unknown type."""
 
 

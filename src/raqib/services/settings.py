@@ -30,16 +30,34 @@ def extraction(ws: Workspace) -> dict[str, Any]:
     return {key: getattr(ws.config, key) for key in KEYS}
 
 
-def _stored(ws: Workspace, name: str) -> str:
+def _stored(ws: Workspace, name: str, folder_ok: bool = False) -> str:
     """A file named on the command line as raqib.toml stores it: relative to the workspace
-    folder when inside it, else absolute; one line naming it when it is missing."""
+    folder when inside it, else absolute; one line naming it when it is missing.
+    ``folder_ok``: a folder will do too (a gazetteer's folder of OCHA tables)."""
     path = Path(name).expanduser().resolve()
-    if not path.is_file():
+    if not (path.is_file() or (folder_ok and path.is_dir())):
         raise WorkspaceError(f"file not found: {name}")
     try:
         return str(path.relative_to(ws.root))
     except ValueError:
         return str(path)
+
+
+def _check_readable(ws: Workspace, changed: dict[str, Any]) -> None:
+    """Read each newly named model, gazetteer and actor dictionary as extraction will, so
+    that one it cannot use is refused now, by name (ResourceError), not at the next
+    `raqib process`: before, a file of another kind was taken and added nothing."""
+    from raqib.extract.classifier import load as load_model
+    from raqib.extract.gazetteer_files import load_file
+    from raqib.extract.petrarch import read_entries
+
+    readers = {"extract_model": load_model, "extract_gazetteers": load_file,
+               "extract_actors": read_entries}
+    for key, value in changed.items():
+        if key not in readers or not value:
+            continue
+        for name in [value] if isinstance(value, str) else value:
+            readers[key](ws.root / name)  # an absolute name stays as it is
 
 
 def _country(name: str) -> str:
@@ -63,8 +81,9 @@ def change(ws: Workspace, user: str, reason: str | None = None, **changes: Any) 
         elif key == "extract_country":
             update[key] = _country(value) if value else None
         else:
-            update[key] = [_stored(ws, name) for name in value]
+            update[key] = [_stored(ws, name, key == "extract_gazetteers") for name in value]
     before = extraction(ws)
+    _check_readable(ws, {key: paths for key, paths in update.items() if paths != before[key]})
     config = ws.config.model_copy(update=update)
     after = {key: getattr(config, key) for key in KEYS}
     if after == before:
