@@ -85,3 +85,18 @@ def test_the_side_filter_and_facet_follow_an_edited_source(ws: Workspace) -> Non
     assert worded.total >= 1
     assert worded.facets["side"] == dict(Counter(
         s for row in worded.rows for s in joined.get(row["id"], ())))
+
+
+def test_every_source_kind_in_use_is_a_known_kind() -> None:
+    """The kinds an edit may set hold every kind the known-sources table and the ACLED
+    source scales use (an edit to one of them must not be refused)."""
+    from importlib import resources
+
+    from raqib.incidents.records import SOURCE_KINDS
+    from raqib.outputs.acled import SCALES
+
+    table = resources.files("raqib") / "resources" / "sources" / "known.tsv"
+    rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert rows and {row[2] for row in rows} <= set(SOURCE_KINDS)
+    assert set(SCALES) <= set(SOURCE_KINDS)

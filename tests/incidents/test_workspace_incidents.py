@@ -256,6 +256,12 @@ def test_sources_are_recognised_and_an_edit_is_kept_and_logged(seeded: Path) -> 
     assert "government\tD\tedited" in out
     code, out = run(seeded, "sources", "edit", "SANA (Syrian Arab News Agency)", "--side", "x")
     assert code == 1 and "side" in out
+    code, out = run(seeded, "sources", "edit", "SANA (Syrian Arab News Agency)", "--kind",
+                    "press agency")  # was taken, and exports then gave it scale 'Other'
+    assert code == 1 and out.startswith("raqib: error: kind must be one of state media, ")
+    code, out = run(seeded, "sources", "edit", "SANA (Syrian Arab News Agency)", "--kind",
+                    "State  Media")
+    assert code == 0 and "{'kind': 'state media'}" in out
     code, out = run(seeded, "verify")
     assert code == 0, out
 

@@ -37,6 +37,14 @@ def unpacked_sides(text: str | None) -> list[str]:
     return [side for side in (text or "").split("|") if side]
 
 
+SOURCE_KINDS = (
+    "state media", "government body", "allied media", "opposition body", "opposition media",
+    "local media", "national media", "regional media", "international media", "new media",
+    "social media", "ngo", "un body", "local partner", "witness", "unknown",
+)
+"""What a source is: the kinds of the known-sources table, each with its ACLED source scale
+(``raqib.outputs.acled.SCALES``; a body of a government or the opposition and an unknown
+source are 'Other')."""
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
 """Admiralty source reliability: A completely reliable .. E unreliable, F cannot be judged."""
 

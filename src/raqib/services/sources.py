@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 
 from raqib.errors import RaqibError
-from raqib.incidents.records import RELIABILITY, SIDES
+from raqib.incidents.records import RELIABILITY, SIDES, SOURCE_KINDS
 from raqib.services.incidents import ensure_schema, refresh
 from raqib.services.reviews import record_review
 from raqib.store.engine import transaction
@@ -31,6 +31,11 @@ def listing(ws: Workspace) -> list[dict[str, Any]]:
 def edit(ws: Workspace, name: str, user: str, reason: str | None = None,
          **changes: str | None) -> dict[str, str]:
     changes = {k: v for k, v in changes.items() if v}
+    if changes.get("kind"):
+        changes["kind"] = " ".join(changes["kind"].split()).casefold()
+        if changes["kind"] not in SOURCE_KINDS:
+            raise SourceProblem(f"kind must be one of {', '.join(SOURCE_KINDS)}; "
+                                f"not {changes['kind']!r}")
     if changes.get("side") and changes["side"] not in SIDES:
         raise SourceProblem(f"side must be one of {', '.join(SIDES)}")
     if changes.get("reliability") and changes["reliability"] not in RELIABILITY:
