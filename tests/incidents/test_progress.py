@@ -52,6 +52,32 @@ def test_linking_and_refreshing_report_their_progress(
         ws.close()
 
 
+def test_each_refresh_of_a_run_is_a_step_of_its_own(tmp_path: Path, backend: Backend) -> None:
+    """New reports and an incident an earlier run left stale: the incidents the linking
+    changed and the stale one are refreshed by two passes, reported as two steps, each with
+    one total (before, both were "refreshing", and the bar started over with a new total)."""
+    from sqlalchemy import update
+
+    from raqib.store.models import Incident
+
+    ws = backend.create(tmp_path / "ws")
+    try:
+        _reports(ws, 3)
+        assert placing.link_new(ws).placed == 3
+        with transaction(ws.sessions) as session:
+            session.execute(update(Incident).where(Incident.id == 1).values(stale=True))
+            for n in (4, 5):
+                add_report(session, n, date(2019, 1, 1) + timedelta(days=40 * n), TYPES[n % 3])
+        calls: list[tuple[str, int, int]] = []
+        assert placing.link_and_refresh(ws, progress=lambda *c: calls.append(c)).placed == 2
+        linked, stale = _calls(calls, "refreshing"), _calls(calls, placing.RESTALE)
+        assert linked[-1] == (2, 2) and {total for _, total in linked} == {2}
+        assert stale[-1] == (1, 1) and {total for _, total in stale} == {1}
+        assert placing.stale_incidents(ws) == []
+    finally:
+        ws.close()
+
+
 def test_a_pass_without_progress_places_the_same(tmp_path: Path, backend: Backend) -> None:
     ws = backend.create(tmp_path / "ws")
     try:

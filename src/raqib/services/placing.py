@@ -45,9 +45,12 @@ from raqib.workspace import Workspace
 T = TypeVar("T")
 Steps = Callable[[str, int, int], None]
 """Progress of a run's steps: ``(step, done, total)``, for the steps "processing"
-(documents extracted and stored), "linking" (reports placed) and "refreshing" (incidents
-recomputed); `raqib process` shows a bar for each (linking a backlog of 300,000 reports
-takes minutes, which the bar of the documents alone left silent)."""
+(documents extracted and stored), "linking" (reports placed), "refreshing" (the incidents
+the linking changed, recomputed) and ``RESTALE`` (those of re-extracted reports and those an
+earlier run left stale); `raqib process` shows a bar for each (linking a backlog of 300,000
+reports takes minutes, which the bar of the documents alone left silent). Each step has one
+total: before, the second refresh reported as "refreshing" too, and its bar started over."""
+RESTALE = "refreshing re-extracted/stale"
 EVERY = 1000
 """Reports placed between two progress calls of a linking pass."""
 WINDOW = timedelta(days=45)
@@ -119,7 +122,7 @@ def link_and_refresh(ws: Workspace, touched: Iterable[int] = (),
     """Link the new reports (refreshing what they change), then refresh ``touched`` (the
     incidents of re-extracted reports) and whatever an earlier run left stale."""
     linked = link_new(ws, progress=progress)
-    refresh_all(ws, set(touched) | set(stale_incidents(ws)), step(progress, "refreshing"))
+    refresh_all(ws, set(touched) | set(stale_incidents(ws)), step(progress, RESTALE))
     return linked
 
 
