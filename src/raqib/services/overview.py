@@ -88,10 +88,21 @@ def page(ws: Workspace, number: int, size: int) -> Page:
     return Page(ids, number, pages, total)
 
 
+def _placed() -> Any:
+    return live().where(Incident.latitude.is_not(None), Incident.longitude.is_not(None))
+
+
+def placed_count(ws: Workspace) -> int:
+    """How many standing incidents have coordinates."""
+    with ws.sessions() as session:
+        return int(session.execute(_placed().with_only_columns(func.count(Incident.id)))
+                   .scalar_one())
+
+
 def mapped(ws: Workspace, limit: int) -> tuple[list[dict[str, Any]], int]:
     """The newest ``limit`` standing incidents that have coordinates (oldest first, the
     ``MAPPED`` columns), and how many have coordinates in all."""
-    placed = live().where(Incident.latitude.is_not(None), Incident.longitude.is_not(None))
+    placed = _placed()
     columns = [getattr(Incident, name) for name in MAPPED]
     with ws.sessions() as session:
         total = session.execute(placed.with_only_columns(func.count(Incident.id))).scalar_one()

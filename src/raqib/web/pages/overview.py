@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 
 from raqib.services import incidents as incident_service
 from raqib.services import overview
+from raqib.services.answers import generation
 from raqib.workspace import Workspace
 
 from . import fmt
@@ -72,7 +73,21 @@ def _points(ws: Workspace) -> dict[str, Any]:
     """The map's markers (the newest ``MAP_LIMIT``) and how many incidents have a place;
     the same for every page of the list, so kept once."""
     points, placed = overview.mapped(ws, MAP_LIMIT)
-    return {"points": map_points(points), "mapped": placed, "map_limit": MAP_LIMIT}
+    return {"points": map_points(points), "mapped": placed}
+
+
+def _points_json(request: Request) -> Response:
+    """The list's markers as JSON, fetched by the map script: kept by the browser, and
+    answered ``304`` while the data generation is the one its ETag names. Embedded in the
+    page they made every page of the list 2.4 MB at 100,000 incidents (the same 10,000
+    markers again for each page); the page is now about 60 kB."""
+    with workspace(request).sessions() as session:
+        tag = f'W/"points-{generation(session)}-{MAP_LIMIT}"'
+    headers = {"ETag": tag, "Cache-Control": "private, no-cache"}
+    if tag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    points = kept(request, ("map-points", MAP_LIMIT), lambda: _points(workspace(request)))
+    return JSONResponse(points["points"], headers=headers)
 
 
 def router() -> APIRouter:
@@ -87,8 +102,13 @@ def router() -> APIRouter:
     def incident_list(request: Request, user: PageReader, page: int = 1) -> Response:
         ws = workspace(request)
         listed = kept(request, ("incident-list", page), lambda: _listed(ws, page))
-        points = kept(request, ("map-points", MAP_LIMIT), lambda: _points(ws))
-        return render(request, "incidents.html", {**listed, **points})
+        mapped = kept(request, ("placed",), lambda: overview.placed_count(ws))
+        return render(request, "incidents.html", {**listed, "mapped": mapped,
+                                                  "map_limit": MAP_LIMIT})
+
+    @router.get("/incidents/points.json")
+    def incident_points(request: Request, user: PageReader) -> Response:
+        return _points_json(request)
 
     @router.get("/map/places.geojson")
     def places(request: Request, user: PageReader, bbox: str = "") -> Response:

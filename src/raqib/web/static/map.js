@@ -86,13 +86,35 @@
       .catch(function () { /* the incidents still show without the background */ });
   }
 
+  /* The markers: embedded in the page, or fetched from data-points-url (the incident list's
+     10,000, which the browser keeps and revalidates by ETag instead of every page carrying
+     them). */
+  function loadPoints(el) {
+    if (!el.dataset.pointsUrl) {
+      return Promise.resolve(readJSON(el.id + "-points") || []);
+    }
+    return fetch(el.dataset.pointsUrl, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) { throw new Error("markers: HTTP " + response.status); }
+        return response.json();
+      })
+      .catch(function () {
+        el.appendChild(element("p", "The map's markers could not be loaded; the list " +
+          "below holds the same incidents.", "empty map-error"));
+        return [];
+      });
+  }
+
   function initMap(el) {
     if (typeof L === "undefined") {
       el.appendChild(element("p", "The map library is not installed on this server; " +
         "the list below holds the same incidents.", "empty"));
       return;
     }
-    var points = readJSON(el.id + "-points") || [];
+    loadPoints(el).then(function (points) { drawMap(el, points); });
+  }
+
+  function drawMap(el, points) {
     var zone = readJSON(el.id + "-zone");
     var map = L.map(el, { zoomSnap: 0.5, minZoom: 3, maxZoom: 14, worldCopyJump: true });
     map.createPane("places").style.zIndex = 350;
