@@ -96,3 +96,23 @@ def test_files_of_the_wrong_kind_are_named_in_one_line(tmp_path: Path,
     named = [str(path) for path in files.values() if str(path) in lines[0]]
     assert len(named) == 1 and lines[0].count(named[0]) == 1
     assert not files["out"].exists()
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> None:
+    """`raqib extract big.jsonl | head -1`: the closed pipe is no error to report (it was a
+    traceback, then "raqib: error: Broken pipe"); the exit status says the output was cut."""
+    import subprocess
+    import sys
+
+    lines = "".join(f'{{"id": "{n}", "text": "Shelling killed {n} people in Idlib."}}\n'
+                    for n in range(300))
+    (tmp_path / "in.jsonl").write_text(lines)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from raqib.cli import main; main()", "extract",
+         str(tmp_path / "in.jsonl")], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # as `head -1` does
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 141
+    assert first.startswith(b'{"id": "0"') and err == b""

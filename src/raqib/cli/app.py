@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import click
@@ -26,6 +28,10 @@ class RaqibGroup(click.Group):
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             click.echo(f"raqib: error: database: {reason}", err=True)
             ctx.exit(1)
+        except BrokenPipeError:  # the reader went away (`raqib ... | head`): quietly, as
+            # Unix tools do; the rest of the output has nowhere to go
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(141)
         except OSError as exc:  # a file the command was told to read or write
             click.echo(f"raqib: error: {os_reason(exc)}", err=True)
             ctx.exit(1)
