@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from raqib.extract import actors as actor_stage
-from raqib.extract import numbers, places
+from raqib.extract import numbers, places, taxonomy
 from raqib.extract.event_incidents import best_cues
 from raqib.extract.model import (
     ActorMention,
@@ -248,7 +248,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v5"
+    name = "extract.assemble.v6"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -292,8 +292,9 @@ class Assemble:
         self._casualties(event, doc if single else found.view(doc, window))
         weapons = found.weapons.near(window)
         if weapons:
-            event.weapon = weapons[0].weapon
-            event.spans["weapon"] = weapons[0].span
+            chosen = _means(weapons, event.sub_event_type)
+            event.weapon = chosen.weapon
+            event.spans["weapon"] = chosen.span
         return event
 
     def _place(self, event: Event, found: list[PlaceMention], country: str) -> None:
@@ -378,3 +379,15 @@ class Assemble:
 
 def create(options: Options) -> Assemble:
     return Assemble(options)
+
+
+def _means(weapons: list[WeaponMention], sub_event_type: str) -> WeaponMention:
+    """The weapon of an event: the first whose class the taxonomy's evidence ties to the
+    event's type, else the first named (v6: "shells carrying toxic gases" is a chemical
+    attack whose weapon is the chemical, not the shells that carried it)."""
+    table = taxonomy.load().evidence.weapons
+    for mention in weapons:
+        if (table.get(mention.weapon.casefold()) or {}).get(sub_event_type, 0) > 0:
+            return mention
+    return weapons[0]
+
