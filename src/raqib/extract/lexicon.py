@@ -5,13 +5,17 @@ dates, numbers and weapons stages all read their words with it. ``words_of`` spl
 the lower-cased word tokens the numbers stage works on (``TOKEN``), and ``Phrases`` finds a
 list's phrases among those tokens, longest first, starting at a token or ending just before
 one. ``Lexicon`` gathers the numbers stage's word lists (numbers.tsv, vague.tsv, nouns.tsv,
-casualties.tsv) into those tables, read once per stage instance.
+casualties.tsv) into those tables, read once per stage instance. Arabic phrases are kept
+folded (``raqib.search.folding``), and ``Lexicon.vocabulary`` holds every word of the lists,
+so that a text's Arabic word can be read as the list holds it (``raqib.extract.arabic``).
 """
 
 from __future__ import annotations
 
 import re
 from importlib import resources
+
+from raqib.search.folding import fold
 
 TOKEN = re.compile(r"\d+(?:,\d{3})+(?!\d)|\d+|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
 
@@ -36,9 +40,11 @@ class Phrases:
     def __init__(self) -> None:
         self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.vocabulary: set[str] = set()
 
     def add(self, phrase: str, value: str) -> None:
-        words = tuple(words_of(phrase))
+        words = tuple(words_of(fold(phrase)))
+        self.vocabulary.update(words)
         for index, key in ((self._first, words[0]), (self._last, words[-1])):
             entries = index.setdefault(key, [])
             entries.append((words, value))
@@ -70,7 +76,7 @@ class Lexicon:
             if kind == "modifier":
                 self.modifiers.add(phrase, value)
             else:
-                self.words[phrase] = (kind, int(value))
+                self.words[fold(phrase)] = (kind, int(value))
         self.vague = Phrases()
         self.plural = 10
         for phrase, value, _source in read_lexicon("vague.tsv"):
@@ -78,12 +84,18 @@ class Lexicon:
                 self.plural = int(value)
             else:
                 self.vague.add(phrase, value)
-        self.nouns = {row[0]: (row[1], row[2]) for row in read_lexicon("nouns.tsv")}
+        self.nouns = {fold(row[0]): (row[1], row[2]) for row in read_lexicon("nouns.tsv")}
         self.terms, self.before, self.tolls = Phrases(), Phrases(), Phrases()
         self.zero, self.selfs = Phrases(), Phrases()
         self.roles: dict[str, set[str]] = {}
         for phrase, role, kind in read_lexicon("casualties.tsv"):
-            self._add_term(phrase, role, kind)
+            self._add_term(fold(phrase), role, kind)
+        self.vocabulary: set[str] = {*self.words, *self.nouns, *self.modifiers.vocabulary,
+                                     *self.vague.vocabulary}
+        for table in (self.terms, self.before, self.tolls, self.zero, self.selfs):
+            self.vocabulary |= table.vocabulary
+        for phrases in self.roles.values():
+            self.vocabulary |= {word for phrase in phrases for word in words_of(phrase)}
 
     def _add_term(self, phrase: str, role: str, kind: str) -> None:
         if role in ("verb", "after"):

@@ -23,6 +23,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from raqib.extract.arabic import ARABIC, known
 from raqib.extract.casualties import fatalities, injured, total
 from raqib.extract.lexicon import TOKEN, Lexicon, read_lexicon
 from raqib.extract.model import Analysis, CountMention, Options
@@ -66,7 +67,7 @@ from Tuesday's attack on the town rose to 86")."""
 
 
 class Numbers:
-    name = "extract.numbers.v3"
+    name = "extract.numbers.v4"
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
@@ -82,7 +83,7 @@ class Numbers:
 
     def __call__(self, doc: Analysis) -> None:
         tokens = list(TOKEN.finditer(doc.text))
-        words = [token.group().lower() for token in tokens]
+        words = [known(token.group().lower(), self.lex.vocabulary) for token in tokens]
         blocked = _blocked(doc, tokens)
         labels = self.lex.role("label")
         blocked.update(i + 1 for i, word in enumerate(words) if word in labels)
@@ -129,6 +130,13 @@ class Numbers:
             joins = (w[j] == "-" and last == "ten") or (w[j] == "and" and last in _SCALES)
             if not kind and joins and nxt in ("unit", "teen", "ten"):
                 j += 1
+                continue
+            if kind == "andten" or (kind == "teen" and value == 10 and last == "unit"
+                                    and ARABIC.search(w[j])):
+                # Arabic writes the unit first: "three and twenty" (23), "three ten" (13)
+                if last != "unit":
+                    break
+                current, last, j = current + value, "ten", j + 1
                 continue
             if not kind or (kind in ("unit", "teen", "ten") and last in ("unit", "teen")):
                 break
@@ -243,6 +251,8 @@ class Numbers:
         if w[i] in self.lex.role("pronoun"):
             return _Group(i, i + 1, 1, None, False, None, False, True, "one")
         noun = self.lex.nouns.get(w[i])
+        if noun and noun[1] == "du" and noun[0] != "thing":  # Arabic dual: "شخصين", two people
+            return _Group(i, i + 1, 2, None, False, noun[0], False, True, "num")
         bare = i == 0 or w[i - 1] in self._stop or not w[i - 1].isalnum()
         if noun and noun[0] != "thing" and noun[1] == "pl" and bare:
             stop, last, _word = self._noun(w, i, blocked)

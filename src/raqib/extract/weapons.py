@@ -6,7 +6,9 @@ it (``resources/lexicon/weapons.tsv``), longest first, so that "drone strike" wi
 or hyphens ("air-strike"), and its last word may take a plural ending. Each match is a
 ``WeaponMention`` with its span and class ('air strike', 'barrel bomb', 'drone strike',
 'artillery', 'chemical', 'IED', 'suicide bomb', 'grenade', 'small arms', 'knife/blade',
-'arson').
+'arson'). Arabic phrases are kept folded, and an Arabic word of the text is read as written
+and then without its front letters ("بالمدفعية", with the artillery: "مدفعية";
+``raqib.extract.arabic``; extract.weapons.v2).
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from raqib.extract.arabic import readings
 from raqib.extract.lexicon import read_lexicon
 from raqib.extract.model import Analysis, Options, WeaponMention
+from raqib.search.folding import fold
 
 LEXICON = "weapons.tsv"
 _WORD = re.compile(r"[^\W_]+")
@@ -31,7 +35,12 @@ class _Entry:
 
 
 def _forms(word: str) -> list[str]:
-    """The word and what it would be without a plural ending."""
+    """The word and what it would be without a plural ending; an Arabic word, its readings
+    (folded, then without its front letters)."""
+    if not word.isascii():
+        arabic = readings(word)
+        if arabic != [word]:
+            return arabic
     forms = [word]
     if word.endswith("es"):
         forms.append(word[:-2])
@@ -41,12 +50,12 @@ def _forms(word: str) -> list[str]:
 
 
 class Weapons:
-    name = "extract.weapons.v1"
+    name = "extract.weapons.v2"
 
     def __init__(self, rows: list[list[str]]) -> None:
         self._index: dict[str, list[_Entry]] = {}
         for row in rows:
-            words = tuple(_WORD.findall(row[0]))
+            words = tuple(_WORD.findall(fold(row[0])))
             entry = _Entry(words, row[1], len(row) > 2 and row[2] == "c")
             self._index.setdefault(words[0].lower(), []).append(entry)
         for entries in self._index.values():
@@ -86,6 +95,10 @@ class Weapons:
             actual = token.group()
             if not entry.case_sensitive:
                 actual, expected = actual.lower(), expected.lower()
+            if offset == 0 or not actual.isascii():
+                if expected not in _forms(actual):
+                    return False
+                continue
             last = offset == size - 1
             if actual != expected and not (last and expected in _forms(actual)):
                 return False

@@ -1,0 +1,89 @@
+"""Arabic news sentences the project wrote (facts of the kind Syrian media report): the
+numbers, weapons and events stages read Arabic words with their front letters and folded
+spelling (``raqib.extract.arabic``), and a sentence the model cannot read is an event only
+when another stage read something in it (``extract.events.v12``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from raqib.extract.arabic import known, readings
+from raqib.extract.model import Analysis, Options
+from raqib.extract.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(Options())
+
+
+def run(pipeline: Pipeline, text: str) -> Analysis:
+    return pipeline.run("ar", text, date(2018, 11, 25))
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("وبالمدفعية", ["وبالمدفعيه", "بالمدفعيه", "المدفعيه", "مدفعيه"]),
+    ("وإصابة", ["واصابه", "اصابه"]),
+    ("للمدنيين", ["للمدنيين", "لمدنيين", "مدنيين"]),
+    ("لغم", ["لغم", "غم"]),  # as written first: a landmine, not "for" + nothing
+    ("Aleppo", ["Aleppo"]),
+])
+def test_an_arabic_word_is_read_as_written_then_without_its_front_letters(
+        word: str, expected: list[str]) -> None:
+    assert readings(word) == expected
+
+
+def test_the_first_reading_a_list_holds_is_taken() -> None:
+    assert known("وإصابة", {"اصابه"}) == "اصابه"
+    assert known("لغم", {"لغم", "غم"}) == "لغم"
+    assert known("وكذلك", {"اصابه"}) == "وكذلك"
+
+
+@pytest.mark.parametrize(("text", "sub_event_type", "weapon", "killed", "injured"), [
+    ("قصفت قوات النظام بالمدفعية بلدة خان شيخون في ريف إدلب الجنوبي، ما أدى إلى مقتل "
+     "ثلاثة مدنيين وإصابة خمسة آخرين.",
+     "Shelling/artillery/missile attack", "artillery", 3, 5),
+    ("شنت طائرات حربية روسية غارات جوية على مدينة معرة النعمان أمس، ما أسفر عن مقتل 7 "
+     "أشخاص.", "Air/drone strike", "air strike", 7, None),
+    ("ارتفعت حصيلة ضحايا القصف على مدينة دوما إلى ثلاثة وعشرين قتيلا وعشرات الجرحى.",
+     "Shelling/artillery/missile attack", "artillery", 23, 10),
+    ("أسفر انفجار سيارة مفخخة في مدينة أعزاز عن مقتل ثلاثة عشر شخصا.",
+     "Remote explosive/landmine/IED", "IED", 13, None),
+    ("قتل ٥ أشخاص على الأقل وجرح ١٢ آخرون في قصف جوي على بلدة كفرنبل.",
+     "Air/drone strike", "air strike", 5, 12),
+    ("استهدفت طائرة مسيرة سيارة في ريف إدلب، ما أدى إلى مقتل شخصين.",  # a dual: two
+     "Air/drone strike", "drone strike", 2, None),
+])
+def test_an_arabic_report_of_violence_is_coded(
+        pipeline: Pipeline, text: str, sub_event_type: str, weapon: str, killed: int,
+        injured: int | None) -> None:
+    event = run(pipeline, text).events[0]
+    assert (event.sub_event_type, event.weapon) == (sub_event_type, weapon)
+    assert (event.fatalities, event.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("خرجت مسيرة سلمية في مدينة إدلب للمطالبة بإسقاط النظام.", "Peaceful protest"),
+    ("اندلعت اشتباكات عنيفة بين فصائل المعارضة وقوات النظام على محور تل ملح في ريف حماة.",
+     "Armed clash"),
+    ("شنت قوات النظام حملة اعتقالات في مدينة دوما طالت عشرات الشبان.", "Arrests"),
+])
+def test_arabic_words_of_protests_clashes_and_arrests_decide_the_type(
+        pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    assert run(pipeline, text).events[0].sub_event_type == sub_event_type
+
+
+def test_the_russian_warplanes_are_the_actor(pipeline: Pipeline) -> None:
+    doc = run(pipeline, "شنت طائرات حربية روسية غارات جوية على مدينة معرة النعمان.")
+    assert doc.events[0].actor1 == "Military Forces of Russia (2000-)"
+
+
+@pytest.mark.parametrize("text", [
+    "أكد وزير الخارجية أن الحكومة ملتزمة بالاتفاق.",  # was an explosion at 0.63
+    "عقد المجلس المحلي اجتماعا لمناقشة أوضاع المياه في المدينة.",
+])
+def test_an_arabic_sentence_with_nothing_read_in_it_reports_no_event(
+        pipeline: Pipeline, text: str) -> None:
+    assert run(pipeline, text).events == []
