@@ -49,6 +49,8 @@ def readings(word: str) -> list[str]:
 
 def known(word: str, vocabulary: set[str] | dict[str, object]) -> str:
     """The first reading of ``word`` that ``vocabulary`` holds, else ``word``."""
+    if word.isascii():  # most words of most texts: no regular expression for them
+        return word
     for reading in readings(word):
         if reading in vocabulary:
             return reading
