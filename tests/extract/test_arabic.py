@@ -75,6 +75,12 @@ def test_arabic_words_of_protests_clashes_and_arrests_decide_the_type(
     assert run(pipeline, text).events[0].sub_event_type == sub_event_type
 
 
+def test_a_march_is_held_by_protesters(pipeline: Pipeline) -> None:
+    doc = run(pipeline, "نظم أهالي مدينة معرة النعمان وقفة احتجاجية ضد القصف.")
+    event = doc.events[0]
+    assert (event.sub_event_type, event.actor1) == ("Peaceful protest", "Protesters (Syria)")
+
+
 def test_the_russian_warplanes_are_the_actor(pipeline: Pipeline) -> None:
     doc = run(pipeline, "شنت طائرات حربية روسية غارات جوية على مدينة معرة النعمان.")
     assert doc.events[0].actor1 == "Military Forces of Russia (2000-)"
