@@ -220,7 +220,9 @@ class Dictionary:
         key, _, start, _ = toks[i]
         node = self.trie.get(key)
         if node is None and len(key) > 2 and key[0] in _CLITICS:
-            node, start = self.trie.get(key[1:]), start + 1
+            # "والائتلاف" (and the Coalition); "للمرصد" is li + al-: "المرصد" after its lam
+            bare = "ا" + key[1:] if key.startswith("لل") else key[1:]
+            node, start = self.trie.get(bare) or self.trie.get(key[1:]), start + 1
         best = None
         j = i + 1
         while node is not None:

@@ -1,4 +1,5 @@
-"""Claims: who says what, with which stance, about which event (extract.claims.v2).
+"""Claims: who says what, with which stance, about which event (extract.claims.v3: v2, and
+Arabic attribution read by ``raqib.extract.claims_arabic``).
 
 Runs last. Finds attributions in each sentence ("X said (that) …", "…, X said.", "X accused Y
 of …", "X denied …", "X claimed …", "according to X, …", "X urged …", quotes with a speaker) and,
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from raqib.extract import places
+from raqib.extract import claims_arabic, places
 from raqib.extract.claims_lexicon import END_PUNCT, TOKEN, Lexicon, Range, Verb, trim
 from raqib.extract.claims_speaker import (
     Found,
@@ -42,7 +43,7 @@ _LINK = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:\w+\s+)?$|,\s*$")
 
 
 class Claims:
-    name = "extract.claims.v2"
+    name = "extract.claims.v3"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -61,6 +62,7 @@ class Claims:
         for a, b in spans:
             if a < b and not any(qa <= a and b <= qb for qa, qb in quoted):
                 found.extend(self._sentence(text, a, b, used, quoted))
+                found.extend(claims_arabic.claims(text, a, b, doc.actors))  # v3
         publisher = header_publisher(text, lex) or performative_publisher(text, spans, found)
         voice = publisher is not None or first_person(text, spans, found, lex)
         for a, b in spans:
