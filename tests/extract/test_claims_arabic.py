@@ -56,3 +56,13 @@ def test_an_arabic_attribution_is_a_claim(pipeline: Pipeline, text: str, stance:
 def test_an_arabic_sentence_without_attribution_has_no_claim(pipeline: Pipeline) -> None:
     doc = pipeline.run("c", "قصفت قوات النظام بلدة كفرنبل بالمدفعية.", date(2018, 11, 25))
     assert doc.claims == []
+
+
+def test_the_content_may_begin_past_the_claimants_reach(pipeline: Pipeline) -> None:
+    """أن as the tenth word after the verb: the content is the words after it, which lie
+    beyond the ten the claimant may take (the first form read only within those ten)."""
+    text = ("وقال مصدر عسكري في الجيش العربي السوري في حديث خاص إن "
+            "المجموعات الإرهابية قصفت الأحياء السكنية.")
+    claim = pipeline.run("c", text, date(2018, 11, 25)).claims[0]
+    assert claim.claimant == "مصدر عسكري"
+    assert claim.statement == "المجموعات الإرهابية قصفت الأحياء السكنية"

@@ -90,12 +90,10 @@ def _verb(text: str, words: list[Word], i: int, b: int, actors: list[ActorMentio
     if that is not None:
         ends = [k for k, w in enumerate(after[:that]) if w.text in STOPS or w.key in ADJUNCTS]
         last = min(ends, default=that)
-        if last == 0:
+        opening = i + 1 + that + 1  # the content's first word (beyond the claimant's reach too)
+        if last == 0 or opening >= len(words):
             return None
-        content = after[that + 1:] or []
-        if not content:
-            return None
-        return (after[0].start, after[last - 1].end), content[0].start, _end(text, b)
+        return (after[0].start, after[last - 1].end), words[opening].start, _end(text, b)
     speaker = next((x for x in actors if words[i].end <= x.span.start
                     and x.span.start - words[i].end <= 2 and x.span.end <= b), None)
     if speaker is None or speaker.span.end >= _end(text, b):
