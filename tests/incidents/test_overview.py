@@ -50,7 +50,7 @@ def test_newest_pages_and_map_follow_the_list_order(ws: Workspace) -> None:
     assert first.total == len(ids) and first.pages == -(-len(ids) // 2)
     assert overview.page(ws, 999, 2) == overview.page(ws, first.pages, 2)  # kept in range
     placed = [i for i in listed if i["latitude"] is not None]
-    points, total = overview.mapped(ws, 2)
+    points, total = overview.mapped(ws, 2), overview.placed_count(ws)
     assert total == len(placed)
     assert [p["id"] for p in points] == [i["id"] for i in placed][-2:]
     assert all(p["event_date"] == i["event_date"] for p, i in zip(points, placed[-2:], strict=True))

@@ -45,7 +45,8 @@ def test_newest_first_lists_end_with_the_undated(tmp_path: Path, backend: Backen
         assert [row["id"] for row in finder.find(ws, typed, 1, 10).rows] == NEWEST_FIRST
         assert [row["id"] for row in finder.find(ws, Query(""), 2, 2).rows] == [2]
         assert [f["id"] for f in finder.geo(ws, Query(""), limit=2).features] == [1, 3]
-        mapped, total = overview.mapped(ws, 2)  # the newest two, shown oldest first
+        # the newest two, shown oldest first
+        mapped, total = overview.mapped(ws, 2), overview.placed_count(ws)
         assert ([m["id"] for m in mapped], total) == ([1, 3], 3)
     finally:
         ws.close()

@@ -21,7 +21,7 @@ def test_the_list_page_names_the_markers_and_does_not_carry_them(site: Site) -> 
     markers = response.json()
     ws = site.workspace()
     try:
-        expected, placed = overview.mapped(ws, 10_000)
+        expected, placed = overview.mapped(ws, 10_000), overview.placed_count(ws)
     finally:
         ws.close()
     assert placed == len(expected) and len(markers) == placed > 0

@@ -5,11 +5,12 @@ Arabic news opens a clause with its reporting verb, then who speaks, then what w
 وزارة الدفاع الروسية في بيان إن ..." (the Russian defence ministry said in a statement that
 ...). The English rules of ``raqib.extract.claims`` look for a speaker before the verb, so
 this module reads such clauses on its own: the verb (``resources/claims/arabic.tsv``, read
-folded and without a leading و or ف), the claimant up to أن/إن, a comma, a colon or an
-adjunct (في بيان), and the content to the end of the sentence. A verb with no أن or إن in
-reach (اتهمت وزارة الدفاع الروسية المجموعات الإرهابية بـ ...: accused Y of ...) takes as
-claimant the first actor the actors stage found after it, and as content what follows that
-actor. "According to X" (وفقا ل, حسب, بحسب, نقلا عن) gives a hedged assertion.
+as ``raqib.extract.arabic`` reads words: folded, then without its front letters), the
+claimant up to أن/إن, a comma, a colon or an adjunct (في بيان), and the content to the end
+of the sentence. A verb with no أن or إن in reach ("اتهمت وزارة الدفاع الروسية المجموعات
+الإرهابية بـ ...": accused Y of ...) takes as claimant the first actor the actors stage
+found after it, and as content what follows that actor. "According to X" (وفقا ل, حسب,
+بحسب, نقلا عن) gives a hedged assertion.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from raqib.extract.arabic import ARABIC
+from raqib.extract.arabic import ARABIC, known
 from raqib.extract.claims_speaker import Found
 from raqib.extract.model import ActorMention
 from raqib.search.folding import fold
@@ -58,11 +59,9 @@ def table() -> dict[str, tuple[str, str, bool]]:
 
 
 def _entry(word: Word) -> tuple[str, str, bool] | None:
-    key = word.key
-    words = table()
-    if key in words:
-        return words[key]
-    return words.get(key[1:]) if key[:1] in ("و", "ف") and len(key) > 3 else None
+    """The word's attribution entry, read as written and then without its front letters
+    ("وقال", and said: "قال")."""
+    return table().get(known(word.text, table()))
 
 
 def claims(text: str, a: int, b: int, actors: list[ActorMention]) -> list[Found]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -73,11 +73,11 @@ def _day(name: str, raw: str) -> str:
     return text
 
 
-def _named(table: Callable[[], dict[str, str]]) -> Callable[[str, str], str]:
-    """A check that ``raw`` names one of ``table``'s keys (any case or spacing), giving the
-    table's spelling."""
+def _named(table: Callable[[], Iterable[str]]) -> Callable[[str, str], str]:
+    """A check that ``raw`` is one of the names ``table`` gives (any case or spacing),
+    giving the table's spelling."""
     def check(name: str, raw: str) -> str:
-        names = table()
+        names = list(table())
         key = " ".join(raw.split()).casefold()
         for known in names:
             if known.casefold() == key:
@@ -102,7 +102,7 @@ def _taxonomy() -> Any:
 _CHECKS: dict[str, Callable[[str, str], Any]] = {
     "event_date": _day,
     "event_type": _named(lambda: _taxonomy().event_types),
-    "sub_event_type": _named(lambda: {k: "" for k in _taxonomy().sub_event_types}),
+    "sub_event_type": _named(lambda: _taxonomy().sub_event_types),
     "disorder_type": _named(lambda: _taxonomy().disorder_types),
     "coarsen": _truth,
 }

@@ -99,15 +99,13 @@ def placed_count(ws: Workspace) -> int:
                    .scalar_one())
 
 
-def mapped(ws: Workspace, limit: int) -> tuple[list[dict[str, Any]], int]:
+def mapped(ws: Workspace, limit: int) -> list[dict[str, Any]]:
     """The newest ``limit`` standing incidents that have coordinates (oldest first, the
-    ``MAPPED`` columns), and how many have coordinates in all."""
-    placed = _placed()
+    ``MAPPED`` columns); ``placed_count`` tells how many have coordinates in all."""
     columns = [getattr(Incident, name) for name in MAPPED]
     with ws.sessions() as session:
-        total = session.execute(placed.with_only_columns(func.count(Incident.id))).scalar_one()
-        rows = session.execute(placed.with_only_columns(*columns).order_by(
+        rows = session.execute(_placed().with_only_columns(*columns).order_by(
             *newest_first()).limit(limit)).all()
     return [{**dict(zip(MAPPED, row, strict=True)),
              "event_date": row.event_date.isoformat() if row.event_date else None}
-            for row in reversed(rows)], int(total)
+            for row in reversed(rows)]

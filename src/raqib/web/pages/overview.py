@@ -69,11 +69,9 @@ def _listed(ws: Workspace, page: int) -> dict[str, Any]:
             "chart": fmt.month_chart(overview.month_counts(ws))}
 
 
-def _points(ws: Workspace) -> dict[str, Any]:
-    """The map's markers (the newest ``MAP_LIMIT``) and how many incidents have a place;
-    the same for every page of the list, so kept once."""
-    points, placed = overview.mapped(ws, MAP_LIMIT)
-    return {"points": map_points(points), "mapped": placed}
+def _points(ws: Workspace) -> list[dict[str, Any]]:
+    """The map's markers (the newest ``MAP_LIMIT``), kept once for every page of the list."""
+    return map_points(overview.mapped(ws, MAP_LIMIT))
 
 
 def _points_json(request: Request) -> Response:
@@ -87,7 +85,7 @@ def _points_json(request: Request) -> Response:
     if tag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
     points = kept(request, ("map-points", MAP_LIMIT), lambda: _points(workspace(request)))
-    return JSONResponse(points["points"], headers=headers)
+    return JSONResponse(points, headers=headers)
 
 
 def router() -> APIRouter:
