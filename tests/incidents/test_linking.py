@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import random
 from dataclasses import replace
 from datetime import date, timedelta
@@ -444,3 +445,37 @@ def test_a_pass_by_date_refuses_reports_out_of_order_or_undated():
     with pytest.raises(ValueError, match="undated"):
         link([replace(OPPOSITION_SHELLING, id=9, event_date=None)], index,
              lambda: next(counter), dated_in_order=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lat=st.floats(-85, 85), lon=st.floats(-180, 180), bearing=st.floats(0, 360),
+       km=st.floats(0, 90), days=st.integers(0, 40),
+       precisions=st.tuples(*[st.integers(1, 3)] * 4), rare=st.booleans(),
+       query_admin=st.booleans())
+def test_blocking_finds_every_pair_the_gates_let_through(
+        lat, lon, bearing, km, days, precisions, rare, query_admin):
+    """Whichever of two reports has the wider windows, and however far apart they lie within
+    them (near the poles, across longitude 180), the one placed first is a candidate for the
+    other whenever no gate keeps them apart: the geo keys of a disc on one side meet those of
+    the point on the other, on the grid of the disc's radius."""
+    from raqib.geo import km_apart
+    from raqib.incidents.similarity import GATED, compare, text_features
+
+    dlat = km * math.cos(math.radians(bearing)) / 111.2
+    dlon = km * math.sin(math.radians(bearing)) / (111.2 * max(0.01, math.cos(math.radians(lat))))
+    kind = "Chemical weapon" if rare else "Shelling/artillery/missile attack"
+    placed = report(1, latitude=lat, longitude=lon, text="", sub_event_type=kind,
+                    geo_precision=precisions[0], time_precision=precisions[1],
+                    admin1="North")
+    other = report(2, latitude=max(-89.0, min(89.0, lat + dlat)),
+                   longitude=(lon + dlon + 180.0) % 360.0 - 180.0, text="", sub_event_type=kind,
+                   event_date=placed.event_date + timedelta(days=days),
+                   geo_precision=precisions[2], time_precision=precisions[3],
+                   admin1="North" if query_admin else "South")
+    index = IncidentIndex()
+    index.add(1, placed)
+    s = index.settings
+    feats = [text_features(r, s.sketch_size, {}, 0) for r in (other, placed)]
+    if compare(other, feats[0], placed, feats[1], s) != GATED:
+        assert index.candidates(other) == {1}, km_apart(
+            placed.latitude, placed.longitude, other.latitude, other.longitude)

@@ -3,13 +3,16 @@
 Reports are placed one at a time, in the order given, each into the best-scoring existing
 incident or into a new one. The work per report is bounded (near-linear in all):
 
-**Blocking.** :class:`IncidentIndex` keys every placed report by (coarse geo cell, day bucket)
-over its own uncertainty window (dates widened by ``time_precision``, places by
-``geo_precision``; the cells wrap round at longitude 180), by (country, admin1, day bucket)
-when it has an admin1, and by the few
-smallest hashes of its word 3-shingles (a bottom-k sketch, for syndicated copies). A new report
-looks up the same kinds of keys over its own window; since any two reports whose windows could
-meet share a key, the incidents found are the only ones that could pass the gates below.
+**Blocking.** :class:`IncidentIndex` keys every placed report by geo cell and day bucket over
+its own uncertainty window (dates widened by ``time_precision``, places by ``geo_precision``;
+the cells wrap round at longitude 180): the cells of the disc of its distance window, and the
+cell of its point on each grid, where each window's radius has a grid of cells at least as
+wide (a new report looks up its disc among the points and its point among the discs, since
+one of two reports that may link lies within the other's window); by (country, admin1, day
+bucket) when it has an admin1; and by the few smallest hashes of its word 3-shingles (a
+bottom-k sketch, for syndicated copies). A new report looks up the keys of its own window;
+since any two reports that the gates below could let through share a key, the incidents found
+are the only ones that could pass them.
 Reports with coordinates meet reports without them through the admin1 keys; sketch keys shared
 by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
 ``max_candidates`` incidents (the most recent ids) are scored.
@@ -114,7 +117,10 @@ class IncidentIndex:
         self._df: dict[str, int] = {}
         self._docs = 0
         self._last: tuple[ReportView, TextFeatures] | None = None
+        self._geo_last: tuple[ReportView, tuple[list, list]] | None = None
         s = self.settings
+        self._grids = sorted({self._grid(r) for r in (*s.km_windows, s.rare_km)})
+        """The grids of the geo keys: one for each distance window's radius."""
         self._widest = max(*s.day_windows, s.rare_days)
         """The most days two dated reports can be apart and still link."""
         self._horizon: dict[int, int | None] = {}
@@ -144,11 +150,9 @@ class IncidentIndex:
     def features(self, report: ReportView) -> TextFeatures:
         """The report's text features (the last report's are kept until it is added)."""
         if self._last is None or self._last[0] is not report:
-            self._last = (report, text_features(report, self.settings.sketch_size, self.idf))
+            self._last = (report, text_features(report, self.settings.sketch_size, self._df,
+                                                self._docs))
         return self._last[1]
-
-    def idf(self, term: str) -> float:
-        return math.log((1 + self._docs) / (1 + self._df.get(term, 0))) + 1.0
 
     def add(self, incident_id: int, report: ReportView) -> None:
         placed = self._incident_of.get(report.id)
@@ -254,7 +258,11 @@ class IncidentIndex:
         if rare(report, self.settings):  # few: every report of the type meets the others
             keys += [("r", report.sub_event_type.casefold(), b) for b in buckets]
         if has_coords(report):
-            keys += [("g", *cell, b) for cell in self._cells(report) for b in buckets]
+            disc, points = self._geo(report)
+            # a disc on one side meets a point on the other (see ``_geo``)
+            near, here = ("p", "d") if query else ("d", "p")
+            keys += [(near, *cell, b) for cell in disc for b in buckets]
+            keys += [(here, *cell, b) for cell in points for b in buckets]
         if report.admin1.strip():
             region = (report.country.casefold(), report.admin1.casefold().strip())
             if query:
@@ -273,20 +281,48 @@ class IncidentIndex:
         size = self.settings.bucket_days
         return range((day - window) // size, (day + window) // size + 1)
 
-    def _cells(self, report: ReportView) -> list[tuple[int, int]]:
-        assert report.latitude is not None and report.longitude is not None
+    def _geo(self, report: ReportView) -> tuple[list[tuple[float, int, int]],
+                                                  list[tuple[float, int, int]]]:
+        """The report's geo cells: those of the disc of its distance window on the grid of
+        that radius, and the one cell of its point on every grid. Two reports can link only
+        when one lies within the other's window (the wider one gates), so one's point falls
+        in the other's disc: a query looks up its disc among the points placed and its points
+        among the discs placed. A grid's cells are at least as wide as its radius (the
+        ``cell_degrees`` grid doubled as needed), so a disc is a few cells on every grid: at
+        75 km, 4 to 6 one-degree cells rather than some 50 of a quarter degree. Cached for
+        the report being placed (its query and its entry share them)."""
+        if self._geo_last is not None and self._geo_last[0] is report:
+            return self._geo_last[1]
         radius = km_window(report, self.settings)
-        dlat = radius / 110.0
-        widest = min(89.0, abs(report.latitude) + dlat)
-        dlon = min(180.0, radius / (110.0 * math.cos(math.radians(widest))))
+        disc = _cells(report.latitude, report.longitude, radius,  # type: ignore[arg-type]
+                      self._grid(radius))
+        points = [cell for size in self._grids
+                  for cell in _cells(report.latitude, report.longitude, 0.0, size)]  # type: ignore[arg-type]
+        self._geo_last = (report, (disc, points))
+        return disc, points
+
+    def _grid(self, radius: float) -> float:
         size = self.settings.cell_degrees
-        rows = range(
-            math.floor((report.latitude - dlat) / size),
-            math.floor((report.latitude + dlat) / size) + 1,
-        )
-        cols = sorted({c for west, east in lon_spans(report.longitude, dlon)
-                       for c in range(math.floor(west / size), math.floor(east / size) + 1)})
-        return [(r, c) for r in rows for c in cols]
+        while size * KM_PER_DEGREE < radius:
+            size *= 2
+        return size
+
+
+KM_PER_DEGREE = 110.0
+"""Kilometres per degree of latitude, rounded down (a cell is never narrower than this)."""
+
+
+def _cells(latitude: float, longitude: float, radius: float, size: float
+           ) -> list[tuple[float, int, int]]:
+    """The cells (grid size, row, column) of a ``size``-degree grid that the box round the
+    disc of ``radius`` km about the point touches (the columns wrap round at longitude 180)."""
+    dlat = radius / KM_PER_DEGREE
+    widest = min(89.0, abs(latitude) + dlat)
+    dlon = min(180.0, radius / (KM_PER_DEGREE * math.cos(math.radians(widest))))
+    rows = range(math.floor((latitude - dlat) / size), math.floor((latitude + dlat) / size) + 1)
+    cols = sorted({c for west, east in lon_spans(longitude, dlon)
+                   for c in range(math.floor(west / size), math.floor(east / size) + 1)})
+    return [(size, r, c) for r in rows for c in cols]
 
 
 def _size(bucket: int | set[int]) -> int:
@@ -300,7 +336,10 @@ def best_incident(report: ReportView, index: IncidentIndex) -> tuple[int | None,
     best_id: int | None = None
     best = 0.0
     for incident_id in sorted(index.candidates(report)):
-        score = incident_score(report, feats, index.representatives(incident_id), s)
+        representatives = index.representatives(incident_id)
+        if not representatives:  # left behind by the pass (found by its words): gated
+            continue
+        score = incident_score(report, feats, representatives, s)
         if score >= s.threshold and score > best:
             best_id, best = incident_id, score
     return best_id, best
@@ -362,8 +401,8 @@ def explain(
         return ["the incident has no reports"]
     members = list(incident[: s.representatives])
     everyone = [report, *members]
-    idf = index.idf if index is not None else _local_idf(everyone)
-    feats = [text_features(r, s.sketch_size, idf) for r in everyone]
+    df, docs = (index._df, index._docs) if index is not None else _local_df(everyone)
+    feats = [text_features(r, s.sketch_size, df, docs) for r in everyone]
     lines: list[str] = []
     scores = []
     for member, member_feats in zip(members, feats[1:], strict=True):
@@ -381,10 +420,9 @@ def explain(
     return lines
 
 
-def _local_idf(reports: list[ReportView]) -> Callable[[str], float]:
+def _local_df(reports: list[ReportView]) -> tuple[dict[str, int], int]:
     df: dict[str, int] = {}
     for report in reports:
         for term in set(words(report.text)):
             df[term] = df.get(term, 0) + 1
-    n = len(reports)
-    return lambda term: math.log((1 + n) / (1 + df.get(term, 0))) + 1.0
+    return df, len(reports)

@@ -12,7 +12,7 @@ import math
 import re
 import sys
 import zlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,16 +73,20 @@ def shingle_hashes(tokens: list[str]) -> set[int]:
     }
 
 
-def weigh(terms: Mapping[str, int], idf: Callable[[str], float]) -> dict[str, float]:
-    """Unit-length TF-IDF vector of term counts, with square-root term frequency."""
-    vector = {t: math.sqrt(c) * idf(t) for t, c in terms.items()}
+def weigh(terms: Mapping[str, int], df: Mapping[str, int], docs: int) -> dict[str, float]:
+    """Unit-length TF-IDF vector of term counts: square-root term frequency, smooth idf
+    ``log((1 + docs) / (1 + df)) + 1`` from the document frequencies ``df`` of ``docs``
+    documents."""
+    n, known, log, sqrt = 1 + docs, df.get, math.log, math.sqrt
+    vector = {t: sqrt(c) * (log(n / (1 + known(t, 0))) + 1.0) for t, c in terms.items()}
     norm = math.sqrt(sum(w * w for w in vector.values()))
     return {t: w / norm for t, w in vector.items()} if norm else {}
 
 
 def text_features(
-    report: ReportView, sketch_size: int, idf: Callable[[str], float]
+    report: ReportView, sketch_size: int, df: Mapping[str, int], docs: int
 ) -> TextFeatures:
+    """``df``, ``docs``: the document frequencies that weigh the report's words."""
     tokens = words(report.text)
     terms: dict[str, int] = {}
     for token in tokens:
@@ -92,7 +96,7 @@ def text_features(
     if report.full_text:
         tokens = words(report.full_text)
     sketch = tuple(sorted(shingle_hashes(tokens))[:sketch_size])
-    return TextFeatures(terms, weigh(terms, idf), sketch)
+    return TextFeatures(terms, weigh(terms, df, docs), sketch)
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -309,7 +313,7 @@ def _date_part(
         _note(notes, "date missing")
         return None, False
     days = abs((a.event_date - b.event_date).days)
-    level = max(precision_level(a.time_precision), precision_level(b.time_precision))
+    level = min(3, max(1, a.time_precision, b.time_precision))  # the coarser of the two
     window = s.day_windows[level - 1]
     if both_rare and days > window and days <= s.rare_days:
         _note(notes, f"{days} days apart, within the window of a rare type")
@@ -332,7 +336,7 @@ def _place_part(
     a: ReportView, b: ReportView, s: LinkSettings, notes: list[str] | None, both_rare: bool
 ) -> tuple[float | None, bool]:
     """The place score (None: no place to compare; GATED) and whether it is a weak match."""
-    level = max(precision_level(a.geo_precision), precision_level(b.geo_precision))
+    level = min(3, max(1, a.geo_precision, b.geo_precision))  # the coarser of the two
     if has_coords(a) and has_coords(b):
         km = km_apart(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
         limit = s.km_windows[level - 1]

@@ -152,17 +152,18 @@ def _counted(views: Iterator[ReportView], total: int, progress: Steps | None
 
 
 def _create_incidents(session: Session, provisional: list[int]) -> dict[int, int]:
-    """One new incident row for each provisional id, an executemany per ``WRITE_BATCH`` that
-    returns the ids in order (multi-row INSERTs, not one statement per incident);
-    provisional id -> stored id."""
+    """One new incident row for each provisional id, an executemany per ``WRITE_BATCH``
+    (multi-row INSERTs); provisional id -> stored id, both in ascending order. The rows are
+    alike until refreshed, so the ids need not come back in the order of the rows: asking
+    for that order (``sort_by_parameter_order``) made SQLite insert one row a statement
+    (3.2 s for 18,000 incidents)."""
     now = db_now()
     real: dict[int, int] = {}
     for batch in _batches(provisional):
         rows = [{"fatalities_min": 0, "fatalities_max": 0, "contested": False, "summary": {},
                  "corrections": {}, "created_at": now, "updated_at": now, "stale": True}
                 for _ in batch]
-        ids = session.scalars(insert(Incident).returning(Incident.id,
-                                                         sort_by_parameter_order=True), rows)
+        ids = sorted(session.scalars(insert(Incident).returning(Incident.id), rows))
         real.update(zip(batch, ids, strict=True))
     return real
 
