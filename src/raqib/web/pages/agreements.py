@@ -12,7 +12,7 @@ from shapely.geometry import mapping
 from raqib.services import agreements
 
 from . import fmt
-from .core import PageReader, PageRoute, render, workspace
+from .core import PageReader, PageRoute, kept, kept_json, render, workspace
 
 
 def actor_month_table(violations: list[dict[str, Any]]) -> dict[str, Any]:
@@ -34,6 +34,18 @@ def violation_points(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for v in violations if v["latitude"] is not None and v["longitude"] is not None]
 
 
+PAGE_SIZE = 100
+"""Violations listed on one page of an agreement (the chart, the table by actor and month and
+the map count them all)."""
+
+
+def _violations(request: Request, name: str, parties_only: bool) -> list[dict[str, Any]]:
+    ws = workspace(request)
+    agreements.get(ws, name)  # an unknown name: 404 before anything is kept
+    return kept(request, ("agreement", name, parties_only),
+                lambda: [v.as_json() for v in agreements.violations(ws, name, parties_only)])
+
+
 def router() -> APIRouter:
     router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
@@ -45,15 +57,29 @@ def router() -> APIRouter:
 
     @router.get("/agreements/{name}")
     def agreement_page(request: Request, user: PageReader, name: str,
-                       parties_only: bool = False) -> Response:
-        ws = workspace(request)
-        agreement = agreements.get(ws, name)
-        found = [v.as_json() for v in agreements.violations(ws, name, parties_only)]
-        table = actor_month_table(found)
-        chart = fmt.month_counts(found, key="actor1")
+                       parties_only: bool = False, page: int = 1) -> Response:
+        """The agreement, its violations by actor and month (chart and table), on the map
+        (the markers fetched from ``agreement_points``) and listed ``PAGE_SIZE`` a page: at
+        100,000 incidents the Idlib agreement's 1,781 violations, each a marker and a row,
+        made the page about a megabyte."""
+        agreement = agreements.get(workspace(request), name)
+        found = _violations(request, name, parties_only)
+        pages = max(1, -(-len(found) // PAGE_SIZE))
+        page = min(max(1, page), pages)
+        query = "?parties_only=true" if parties_only else ""
         return render(request, "agreement.html", {
-            "agreement": agreement, "violations": found, "table": table, "chart": chart,
-            "points": violation_points(found), "zone": mapping(agreement.zone),
-            "parties_only": parties_only})
+            "agreement": agreement, "count": len(found), "table": actor_month_table(found),
+            "chart": fmt.month_counts(found, key="actor1"),
+            "violations": found[(page - 1) * PAGE_SIZE:page * PAGE_SIZE],
+            "page": page, "pages": pages, "pager": "&parties_only=true" if parties_only else "",
+            "points_url": request.url_for("agreement_points", name=name).path + query,
+            "zone": mapping(agreement.zone), "parties_only": parties_only})
+
+    @router.get("/agreements/{name}/points.json")
+    def agreement_points(request: Request, user: PageReader, name: str,
+                         parties_only: bool = False) -> Response:
+        """The markers of the agreement's violations, for its map."""
+        return kept_json(request, ("agreement-points", name, parties_only),
+                         lambda: violation_points(_violations(request, name, parties_only)))
 
     return router

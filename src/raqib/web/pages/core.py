@@ -10,6 +10,7 @@ the page context, and the dependencies that authorise a page.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from collections.abc import Callable, Coroutine, Hashable
@@ -19,7 +20,7 @@ from urllib.parse import quote
 
 from fastapi import Depends, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -108,6 +109,21 @@ def kept(request: Request, question: Hashable, compute: Callable[[], T],
     with workspace(request).sessions() as session:
         now = generation(session)
     return answers.at(now, question, compute, weight)
+
+
+def kept_json(request: Request, question: tuple[Hashable, ...],
+              compute: Callable[[], Any]) -> Response:
+    """``compute()`` (kept as ``kept`` keeps it) as JSON for a page's script to fetch: the
+    browser keeps it too, its ETag names the data generation and the question, and it is
+    answered ``304`` while that generation stands (``Cache-Control: private, no-cache``: asked
+    again each time, sent again only when the data changed)."""
+    with workspace(request).sessions() as session:
+        now = generation(session)
+    what = hashlib.sha256(repr(question).encode()).hexdigest()[:16]
+    headers = {"ETag": f'W/"{what}-{now}"', "Cache-Control": "private, no-cache"}
+    if headers["ETag"] in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    return JSONResponse(kept(request, question, compute), headers=headers)
 
 
 # -- templates --------------------------------------------------------------------------

@@ -87,8 +87,8 @@
   }
 
   /* The markers: embedded in the page, or fetched from data-points-url (the incident list's
-     10,000, which the browser keeps and revalidates by ETag instead of every page carrying
-     them). */
+     10,000, an agreement's violations), which the browser keeps and revalidates by ETag
+     instead of every page carrying them. */
   function loadPoints(el) {
     if (!el.dataset.pointsUrl) {
       return Promise.resolve(readJSON(el.id + "-points") || []);
