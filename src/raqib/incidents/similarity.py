@@ -272,8 +272,9 @@ class LinkSettings:
     sketch_bucket_cap: int = 32
 
 
-def precision_level(value: int) -> int:
-    return min(3, max(1, value))
+def precision_level(*values: int) -> int:
+    """The coarsest of ACLED precision codes, held to 1-3."""
+    return min(3, max(1, *values))
 
 
 def has_coords(report: ReportView) -> bool:
@@ -313,7 +314,7 @@ def _date_part(
         _note(notes, "date missing")
         return None, False
     days = abs((a.event_date - b.event_date).days)
-    level = min(3, max(1, a.time_precision, b.time_precision))  # the coarser of the two
+    level = precision_level(a.time_precision, b.time_precision)
     window = s.day_windows[level - 1]
     if both_rare and days > window and days <= s.rare_days:
         _note(notes, f"{days} days apart, within the window of a rare type")
@@ -336,7 +337,7 @@ def _place_part(
     a: ReportView, b: ReportView, s: LinkSettings, notes: list[str] | None, both_rare: bool
 ) -> tuple[float | None, bool]:
     """The place score (None: no place to compare; GATED) and whether it is a weak match."""
-    level = min(3, max(1, a.geo_precision, b.geo_precision))  # the coarser of the two
+    level = precision_level(a.geo_precision, b.geo_precision)
     if has_coords(a) and has_coords(b):
         km = km_apart(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
         limit = s.km_windows[level - 1]

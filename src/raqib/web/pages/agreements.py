@@ -40,8 +40,7 @@ the map count them all)."""
 
 
 def _violations(request: Request, name: str, parties_only: bool) -> list[dict[str, Any]]:
-    ws = workspace(request)
-    agreements.get(ws, name)  # an unknown name: 404 before anything is kept
+    ws = workspace(request)  # an unknown name: the service's 404, shared, never kept
     return kept(request, ("agreement", name, parties_only),
                 lambda: [v.as_json() for v in agreements.violations(ws, name, parties_only)])
 
@@ -71,7 +70,8 @@ def router() -> APIRouter:
             "agreement": agreement, "count": len(found), "table": actor_month_table(found),
             "chart": fmt.month_counts(found, key="actor1"),
             "violations": found[(page - 1) * PAGE_SIZE:page * PAGE_SIZE],
-            "page": page, "pages": pages, "pager": "&parties_only=true" if parties_only else "",
+            "page": page, "pages": pages,
+            "pager_query": "&parties_only=true" if parties_only else "",
             "points_url": request.url_for("agreement_points", name=name).path + query,
             "zone": mapping(agreement.zone), "parties_only": parties_only})
 
