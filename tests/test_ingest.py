@@ -194,6 +194,26 @@ def test_stdin_and_url_and_source(ws: Path) -> None:
     assert shown["text"].startswith("Local council")
 
 
+@pytest.mark.parametrize("url", ["council website", "council.example/1", "https://",
+                                 "https://council.example/a b", "mailto:council@example.org"])
+def test_url_that_is_not_one_is_refused_before_anything_is_stored(ws: Path, url: str) -> None:
+    code, out = run(ws, "ingest", "--url", url, "-", stdin=b"Shelling in Kafr Nabl.")
+    assert code == 2
+    assert "--url" in out and repr(url) in out and "absolute URL" in out
+    assert query(ws, "select count(*) from documents") == [(0,)]
+
+
+def test_url_with_several_inputs_is_refused(ws: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "two"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Shelling in Kafr Nabl on Sunday.")
+    (folder / "b.txt").write_text("Air strike on Maarat al-Numan on Monday.")
+    code, out = run(ws, "ingest", "--url", "https://council.example/1", str(folder))
+    assert code == 2
+    assert "--url says where one document was found, and 2 inputs were given" in out
+    assert query(ws, "select count(*) from documents") == [(0,)]
+
+
 def test_sensitive_documents_are_sealed(ws: Path, tmp_path: Path) -> None:
     statement = SAMPLES / "sensitive" / "witness-statement-2018-11-25.txt"
     code, out = run(ws, "ingest", "--json", "--sensitive", str(statement))

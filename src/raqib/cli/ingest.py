@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from urllib.parse import urlsplit
 
 import click
 from rich.console import Console
@@ -17,7 +18,9 @@ from raqib.ingest.outcome import Outcome
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--source", help="Name of the source (publisher, channel, witness code).")
-@click.option("--url", help="Where the document was found (for single documents).")
+@click.option("--url", callback=lambda _ctx, _param, value: _checked_url(value),
+              help="Where the document was found: an absolute URL (scheme://host/...), for "
+                   "one document.")
 @click.option("--sensitive", is_flag=True, help="Encrypt at rest; log only a salted commitment.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per document on stdout.")
 @click.option("--process", "then_process", is_flag=True,
@@ -41,6 +44,9 @@ def ingest(
     ws = ctx.workspace()
     ingestor = Ingestor(ws, Options(user=ctx.user, source=source, url=url, sensitive=sensitive))
     inputs = expand(list(paths))
+    if url is not None and len(inputs) > 1:
+        raise click.UsageError(f"--url says where one document was found, and {len(inputs)} "
+                               "inputs were given: ingest them one at a time")
     err = Console(stderr=True)
     show_bar = err.is_terminal and not as_json
     results: list[Outcome] = []
@@ -64,6 +70,19 @@ def ingest(
         code = max(code, run_processing(ws))
     if code:
         raise SystemExit(code)
+
+
+def _checked_url(value: str | None) -> str | None:
+    """``--url`` as given when it is an absolute URL (a scheme, '://', a host; no spaces),
+    else a one-line error naming it: a document's provenance is not free text."""
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if not (parts.scheme and parts.netloc and value.startswith(f"{parts.scheme}://")) or any(
+            c.isspace() for c in value):
+        raise click.BadParameter(f"{value!r} is not an absolute URL (scheme://host/...)",
+                                 param_hint="--url")
+    return value
 
 
 def _short(name: str, width: int = 40) -> str:
