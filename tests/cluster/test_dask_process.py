@@ -102,6 +102,7 @@ def test_the_workers_refresh_the_incidents_that_linking_changed(tmp_path: Path) 
     from raqib.cluster import dask_runner
     from raqib.services import incidents as service
     from raqib.services import placing
+    from raqib.services.refreshing import refresh_all
 
     ws_path = tmp_path / "ws"
     assert run(tmp_path, "init", str(ws_path))[0] == 0
@@ -123,7 +124,7 @@ def test_the_workers_refresh_the_incidents_that_linking_changed(tmp_path: Path) 
     assert len(told) == (len(waiting) + 1) // 2
     assert service.stale_incidents(ws) == []
     refreshed = incidents(ws_path)
-    service.refresh_all(ws, waiting)  # the same again, here: nothing changes
+    refresh_all(ws, waiting)  # the same again, here: nothing changes
     assert incidents(ws_path) == refreshed
     assert all(row["grade"] for row in refreshed)
     ws.close()

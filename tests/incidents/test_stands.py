@@ -13,7 +13,7 @@ from backends import Backend, downgrade
 from made_incidents import add_incident
 from raqib.services import finder, overview
 from raqib.services.finder import Query
-from raqib.services.incidents import refresh_all
+from raqib.services.refreshing import refresh_all
 from raqib.store import engine as store
 from raqib.store.engine import transaction
 from raqib.store.models import Incident, Report

@@ -39,7 +39,7 @@ from typing import Any
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from raqib.extract.model import Options
-from raqib.services import incidents, placing, processing
+from raqib.services import incidents, placing, processing, refreshing
 from raqib.services.processing import ProcessSummary
 from raqib.vault.custody import utc_now
 from raqib.workspace import Workspace
@@ -114,7 +114,7 @@ def refresh_task(ids: list[int]) -> int:
     plugin = worker_plugin()
     if plugin.workspace is None:
         raise RuntimeError("this worker's raqib plugin has no workspace")
-    incidents.refresh_all(plugin.workspace, ids)
+    refreshing.refresh_all(plugin.workspace, ids)
     plugin.incidents += len(ids)
     return len(ids)
 
@@ -203,7 +203,7 @@ def refresh_on(client: Client, ws: Workspace, ids: list[int],
             if progress:
                 progress(done, len(ids))
         future.release()
-    incidents.refresh_all(ws, left)
+    refreshing.refresh_all(ws, left)
     if progress and left:
         progress(len(ids), len(ids))
 

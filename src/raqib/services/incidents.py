@@ -23,7 +23,6 @@ from raqib.incidents.records import (
 )
 from raqib.services.document_rows import parse_day
 from raqib.store import engine as store
-from raqib.store.engine import transaction
 from raqib.store.idsets import among
 from raqib.store.models import ClaimRecord, Document, Incident, Processing, Report, Source
 from raqib.vault.custody import db_now
@@ -188,16 +187,23 @@ def refresh(session: Session, incident_ids: Iterable[int],
     with session.no_autoflush:
         for start in range(0, len(ids), REFRESH_BATCH):
             chunk = ids[start:start + REFRESH_BATCH]
-            rows = {row.id: row for row in session.execute(  # as stored (stale marks)
-                select(Incident).where(among(session, Incident.id, chunk))
-                .execution_options(populate_existing=True)).scalars()}
-            views = incident_views(session, chunk)
-            for incident_id in chunk:
-                if incident_id in rows:
-                    _refresh_one(rows[incident_id], views[incident_id])
+            rows, views = batch_of(session, chunk)
+            for incident_id, row in rows.items():
+                _refresh_one(row, views[incident_id])
             session.flush()  # written, the batch's rows are clean: the session lets them go
             if progress:
                 progress(start + len(chunk), len(ids))
+
+
+def batch_of(session: Session, ids: list[int]
+             ) -> tuple[dict[int, Incident], dict[int, IncidentView]]:
+    """The incidents ``ids`` that exist, as stored (their stale marks too), in the order of
+    ``ids``, and their views."""
+    found = {row.id: row for row in session.execute(
+        select(Incident).where(among(session, Incident.id, ids))
+        .execution_options(populate_existing=True)).scalars()}
+    rows = {incident_id: found[incident_id] for incident_id in ids if incident_id in found}
+    return rows, incident_views(session, list(rows))
 
 
 def _refresh_one(row: Incident, view: IncidentView) -> None:
@@ -222,13 +228,6 @@ def _refresh_one(row: Incident, view: IncidentView) -> None:
     row.summary = {"fields": fields, "grade": result.as_json(), "contest": contest.as_json(),
                    "reports": len(view.reports)}
     row.updated_at = db_now()
-
-
-def refresh_all(ws: Workspace, incident_ids: Iterable[int],
-                progress: Callable[[int, int], None] | None = None) -> None:
-    if incident_ids:
-        with transaction(ws.sessions) as session:
-            refresh(session, incident_ids, progress)
 
 
 def stale_incidents(ws: Workspace) -> list[int]:

@@ -31,10 +31,10 @@ from raqib.incidents.records import ReportView
 from raqib.services.incidents import (
     REPORT_COLUMNS,
     refresh,
-    refresh_all,
     stale_incidents,
     streamed_views,
 )
+from raqib.services.refreshing import refresh_all
 from raqib.store import engine as store
 from raqib.store.engine import transaction
 from raqib.store.idsets import among
