@@ -203,6 +203,13 @@ def test_url_that_is_not_one_is_refused_before_anything_is_stored(ws: Path, url:
     assert query(ws, "select count(*) from documents") == [(0,)]
 
 
+def test_url_in_capitals_is_one(ws: Path) -> None:
+    code, out = run(ws, "ingest", "--json", "--url", "HTTPS://Council.example/1", "-",
+                    stdin=b"Shelling in Kafr Nabl on Sunday.")
+    assert code == 0, out
+    assert query(ws, "select url from documents") == [("HTTPS://Council.example/1",)]
+
+
 def test_url_with_several_inputs_is_refused(ws: Path, tmp_path: Path) -> None:
     folder = tmp_path / "two"
     folder.mkdir()

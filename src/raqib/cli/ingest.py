@@ -77,8 +77,9 @@ def _checked_url(value: str | None) -> str | None:
     else a one-line error naming it: a document's provenance is not free text."""
     if value is None:
         return None
-    parts = urlsplit(value)
-    if not (parts.scheme and parts.netloc and value.startswith(f"{parts.scheme}://")) or any(
+    parts = urlsplit(value)  # the scheme comes back in lower case
+    if not (parts.scheme and parts.netloc
+            and value.lower().startswith(f"{parts.scheme}://")) or any(
             c.isspace() for c in value):
         raise click.BadParameter(f"{value!r} is not an absolute URL (scheme://host/...)",
                                  param_hint="--url")

@@ -75,13 +75,19 @@ class Page(NamedTuple):
     total: int
 
 
+def page_span(total: int, number: int, size: int) -> tuple[int, int]:
+    """The page to show of ``total`` items ``size`` a page (``number`` kept within 1 and the
+    last page) and how many pages there are (at least one)."""
+    pages = max(1, -(-total // size))
+    return min(max(1, number), pages), pages
+
+
 def page(ws: Workspace, number: int, size: int) -> Page:
     """One page of the standing incidents' ids, oldest first (by date, then id)."""
     with ws.sessions() as session:
         total = int(session.execute(live().with_only_columns(func.count(Incident.id))
                                     ).scalar_one())
-        pages = max(1, -(-total // size))
-        number = min(max(1, number), pages)
+        number, pages = page_span(total, number, size)
         ids = list(session.execute(live().with_only_columns(Incident.id).order_by(
             *oldest_first()).offset((number - 1) * size).limit(size)
         ).scalars())

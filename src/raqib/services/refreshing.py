@@ -5,17 +5,20 @@ Every writing transaction takes the store's one writer lock first (``BEGIN IMMED
 SQLite, an advisory lock on PostgreSQL: ``raqib.store.engine``), so a refresh computed inside
 its transaction (reading an incident's reports and claims, reconciling, grading, judging the
 contest) held the lock all along, and refresh tasks on two Dask workers ran one after the
-other: at 20,000 documents the refresh took 28 s with one worker and 28 s with two.
+other: at 20,000 documents the refresh took 22 s with one worker and 22 s with two.
 
 ``refresh_all`` now takes each batch of incidents in two steps. ``computed`` reads the
 incidents and their views in a plain read transaction (no lock: other writers go on), runs the
 same ``_refresh_one`` on those rows and keeps, for each incident, the values it set and the
-exact inputs it read (the incident's own inputs and its view, as text). ``write`` then, in a
-short writing transaction, reads the batch again and, for each incident whose inputs are the
-same text as before, sets the kept values; an incident whose inputs changed in between (a
-report placed, corrected or re-extracted, a claim or source changed, a grade set) is
-recomputed there, under the lock, as before. So the result is what the old refresh would have
-written at the moment the lock was taken; only the reading is done twice.
+exact inputs it read (the incident's own inputs and its view, as text), with the data
+generation the read saw. ``write`` then, in a short writing transaction, writes every kept
+value in one statement when the generation is the same (nothing was written since the read);
+else it reads the batch again and keeps the values of each incident whose inputs are the same
+text as before, and an incident whose inputs changed in between (a report placed, corrected
+or re-extracted, a claim or source changed, a grade set) is recomputed there, under the lock.
+So the result is what a refresh under the lock would have written at the moment the lock was
+taken. Claims have no generation trigger of their own: they are written only with their
+document's processing record, which has one.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request, Response
 from shapely.geometry import mapping
 
 from raqib.services import agreements
+from raqib.services.overview import page_span
 
 from . import fmt
 from .core import PageReader, PageRoute, kept, kept_json, render, workspace
@@ -63,8 +64,7 @@ def router() -> APIRouter:
         made the page about a megabyte."""
         agreement = agreements.get(workspace(request), name)
         found = _violations(request, name, parties_only)
-        pages = max(1, -(-len(found) // PAGE_SIZE))
-        page = min(max(1, page), pages)
+        page, pages = page_span(len(found), page, PAGE_SIZE)
         query = "?parties_only=true" if parties_only else ""
         return render(request, "agreement.html", {
             "agreement": agreement, "count": len(found), "table": actor_month_table(found),
