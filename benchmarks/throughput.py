@@ -40,6 +40,9 @@ TARGET = 1.7
 class Run:
     ingest_s: float
     process_s: float
+    steps: str = ""
+    """The command's own "took" line: each step's seconds (starting, processing, linking,
+    refreshing)."""
 
 
 class Failed(RuntimeError):
@@ -54,14 +57,16 @@ def _ingest(ws: Path, folder: Path, count: int) -> float:
     return run.seconds
 
 
-def _process(ws: Path, count: int, cluster: str | None = None) -> float:
+def _process(ws: Path, count: int, cluster: str | None = None) -> tuple[float, str]:
+    """The seconds of ``raqib process`` over ``count`` documents, and its steps' times."""
     extra = [] if cluster is None else ["--cluster", cluster]
     run = timed([*RAQIB, "-w", str(ws), "process", *extra])
     done = re.search(r"processed (\d+) documents \((\d+) failed\)", run.stdout + run.stderr)
     if run.returncode or not done or int(done.group(1)) != count or int(done.group(2)):
         raise Failed(f"process {' '.join(extra)} (exit {run.returncode}): "
                      f"{(run.stdout + run.stderr).strip()[-300:]}")
-    return run.seconds
+    took = re.search(r"^took [\d.,]+ s: (.+)$", run.stdout, re.MULTILINE)
+    return run.seconds, took.group(1) if took else "steps not told"
 
 
 MODES = ("sqlite", "postgresql", *DASK)
@@ -76,9 +81,9 @@ def _sqlite_and_dask(root: Path, folder: Path, count: int, wanted: tuple[str, ..
     ingest_s = _ingest(base, folder, count)
     copies = {mode: _copy(base, f"ws-throughput-{mode.replace(':', '-')}") for mode in DASK
               if mode in wanted}
-    runs = {"sqlite": Run(ingest_s, _process(base, count))} if "sqlite" in wanted else {}
+    runs = {"sqlite": Run(ingest_s, *_process(base, count))} if "sqlite" in wanted else {}
     for mode, ws in copies.items():
-        runs[mode] = Run(ingest_s, _process(ws, count, mode))
+        runs[mode] = Run(ingest_s, *_process(ws, count, mode))
     return runs
 
 
@@ -90,7 +95,7 @@ def _postgresql(root: Path, folder: Path, count: int) -> Run | str:
     try:
         with pg_database(server, "raqib_bench_throughput") as url:
             ws = fresh_workspace(root, "ws-throughput-pg", url)
-            return Run(_ingest(ws, folder, count), _process(ws, count))
+            return Run(_ingest(ws, folder, count), *_process(ws, count))
     except Failed as exc:
         return f"failed: {one_line(exc, 400)}"
     except subprocess.CalledProcessError as exc:
@@ -105,7 +110,8 @@ def _row(label: str, count: int, run: Run, ingest_note: str = "") -> str:
     return (f"| ingest + process, {count:,} synthetic reports, {label} "
             f"| **{count / total:,.0f} docs/s** ({total:,.1f} s) "
             f"| ingest {count / run.ingest_s:,.0f} docs/s ({run.ingest_s:,.1f} s{ingest_note}) "
-            f"| process {count / run.process_s:,.0f} docs/s ({run.process_s:,.1f} s) |")
+            f"| process {count / run.process_s:,.0f} docs/s ({run.process_s:,.1f} s; "
+            f"{run.steps}) |")
 
 
 def _rows(count: int, runs: dict[str, Run], pg: Run | str | None) -> list[str]:

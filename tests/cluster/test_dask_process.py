@@ -121,7 +121,8 @@ def test_the_workers_refresh_the_incidents_that_linking_changed(tmp_path: Path) 
     assert sum(c["incidents"] for c in counts.values()) == len(waiting)
     assert told[-1] == (len(waiting), len(waiting))  # as each task of 2 ended
     assert [done for done, _ in told] == sorted(done for done, _ in told)
-    assert len(told) == (len(waiting) + 1) // 2
+    assert told[0] == (0, len(waiting))  # the step's start
+    assert len(told) == 1 + (len(waiting) + 1) // 2
     assert service.stale_incidents(ws) == []
     refreshed = incidents(ws_path)
     refresh_all(ws, waiting)  # the same again, here: nothing changes

@@ -12,7 +12,7 @@ from rich.progress import Progress
 
 from backends import Backend
 from made_incidents import add_report
-from raqib.cli.incidents import _bars
+from raqib.cli.incidents import _bars, took
 from raqib.services import placing
 from raqib.store.engine import transaction
 from raqib.workspace import Workspace
@@ -42,7 +42,7 @@ def test_linking_and_refreshing_report_their_progress(
         assert linked.placed == linked.new_incidents == 5
         assert _calls(calls, "linking") == [(0, 5), (2, 5), (4, 5), (5, 5)]
         refreshed = _calls(calls, "refreshing")
-        assert refreshed and refreshed[-1] == (5, 5)
+        assert refreshed[0] == (0, 5) and refreshed[-1] == (5, 5)
         assert [done for done, _ in refreshed] == sorted(done for done, _ in refreshed)
         assert {name for name, _, _ in calls} == {"linking", "refreshing"}
         calls.clear()  # nothing new: no step to tell of
@@ -96,3 +96,24 @@ def test_the_command_draws_a_bar_per_step_as_it_first_reports() -> None:
         advance("linking", 6, 9)
         shown = [(task.description, task.completed, task.total) for task in bar.tasks]
     assert shown == [("processing", 4, 4), ("linking", 6, 9)]
+
+
+def test_each_step_is_timed_from_its_first_report_to_the_next_ones() -> None:
+    """Every step reports (0, total) as it begins, so its time runs to the next step's
+    beginning; what comes before the first is "starting"."""
+    now = [100.0]
+    seen: list[tuple[str, int, int]] = []
+    times = placing.StepTimes(lambda *call: seen.append(call), clock=lambda: now[0])
+    for when, step, done in ((102.0, "processing", 0), (110.0, "processing", 4),
+                             (112.5, "linking", 0), (113.0, "linking", 9),
+                             (120.0, "refreshing", 0), (121.0, "refreshing", 3)):
+        now[0] = when
+        times(step, done, 9)
+    now[0] = 124.0
+    assert seen[1] == ("processing", 4, 9) and len(seen) == 6  # passed on as they came
+    assert times.seconds() == {"starting": 2.0, "processing": 10.5, "linking": 7.5,
+                               "refreshing": 4.0, "total": 24.0}
+    assert took(times.seconds()) == ("took 24.0 s: starting 2.0 s, processing 10.5 s, "
+                                     "linking 7.5 s, refreshing 4.0 s")
+    assert took(placing.StepTimes(clock=lambda: 5.0).seconds()) == "took 0.0 s"
+

@@ -4,6 +4,7 @@ backends (``backend`` / ``module_backend``, tests/conftest.py)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -243,6 +244,9 @@ def test_a_failing_document_is_recorded_and_the_run_goes_on(
     monkeypatch.setattr(Pipeline, "run", real)
     code, out = run(ws, "process")  # a re-run retries what failed, and only that
     assert code == 0 and "processed 1 documents (0 failed)" in out
+    took = re.search(r"^took ([\d.,]+) s: starting [\d.]+ s, processing [\d.]+ s, "
+                     r"linking [\d.]+ s, refreshing [\d.]+ s$", out, re.MULTILINE)
+    assert took, out  # each step timed, in the order they ran
     assert len({sha for row in incidents(ws) for sha in row["documents"]}) == 2
 
 

@@ -34,6 +34,7 @@ def run_processing(ws: Workspace, again: bool = False, model: str | None = None,
     from raqib.extract.pipeline import Pipeline
     from raqib.services import incidents, placing, processing
 
+    times = placing.StepTimes()
     incidents.ensure_schema(ws)
     err = Console(stderr=True)
     options = ws.extract_options(model)
@@ -42,24 +43,33 @@ def run_processing(ws: Workspace, again: bool = False, model: str | None = None,
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, disable=not err.is_terminal,
                   transient=True) as bar:
-        advance = _bars(bar)
+        times.progress = _bars(bar)
         if cluster:
             from raqib.cluster import dask_runner
 
             try:
-                summary, linked = dask_runner.process(ws, cluster, options, again, advance)
+                summary, linked = dask_runner.process(ws, cluster, options, again, times)
             except dask_runner.ClusterUnavailable as exc:
                 raise click.ClickException(str(exc)) from exc
         else:
             summary = processing.process(ws, pipeline, again, todo=todo,
-                                         progress=placing.step(advance, "processing"))
-            linked = placing.link_and_refresh(ws, summary.touched_incidents, advance)
+                                         progress=placing.step(times, "processing"))
+            linked = placing.link_and_refresh(ws, summary.touched_incidents, times)
     for doc_id, message in summary.failed:
         click.echo(f"raqib: document {doc_id}: processing failed: {message}", err=True)
     click.echo(f"processed {summary.processed} documents ({len(summary.failed)} failed): "
                f"{summary.reports} reports, {summary.claims} claims; {linked.placed} reports "
                f"linked, {linked.new_incidents} new incidents, {linked.touched} updated")
+    click.echo(took(times.seconds()))
     return 2 if summary.failed else 0
+
+
+def took(seconds: dict[str, float]) -> str:
+    """The line that says how long a run took and each of its steps, from
+    ``placing.StepTimes.seconds``."""
+    steps = [f"{name} {value:,.1f} s" for name, value in seconds.items() if name != "total"]
+    told = f": {', '.join(steps)}" if len(steps) > 1 else ""
+    return f"took {seconds['total']:,.1f} s{told}"
 
 
 def _bars(bar: Progress) -> Callable[[str, int, int], None]:

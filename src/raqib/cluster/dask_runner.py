@@ -189,6 +189,8 @@ def refresh_on(client: Client, ws: Workspace, ids: list[int],
     workspace: ``process_on`` registered it), ``chunk`` per task; the incidents of a task
     that finally failed are refreshed here, so none stays stale. ``progress(done, total)``
     as tasks end (those refreshed here count at the end)."""
+    if progress and ids:
+        progress(0, len(ids))
     parts = [ids[i:i + chunk] for i in range(0, len(ids), chunk)]
     run = uuid.uuid4().hex[:12]
     futures = {client.submit(refresh_task, part, pure=False,
@@ -221,6 +223,8 @@ def process_on(client: Client, ws: Workspace, options: Options | None = None,
         return summary
     options = options or Options()
     since = utc_now() if again else None
+    if progress:
+        progress(0, len(todo))
     secret = processing.sensitive_among(ws, todo)
     if secret:
         from raqib.extract.pipeline import Pipeline

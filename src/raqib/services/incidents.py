@@ -183,6 +183,8 @@ def refresh(session: Session, incident_ids: Iterable[int],
     """Recompute each incident's reconciled fields, contest and grade; corrections win.
     ``progress(done, total)`` after each batch."""
     ids = sorted(set(incident_ids))
+    if progress and ids:
+        progress(0, len(ids))
     session.flush()  # what the caller changed is read below; nothing is flushed meanwhile
     with session.no_autoflush:
         for start in range(0, len(ids), REFRESH_BATCH):

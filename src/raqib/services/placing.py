@@ -18,6 +18,7 @@ objects at the peak with every view held, 116 MB so, with the same incidents.
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -84,6 +85,8 @@ def link_new(ws: Workspace, settings: linking.LinkSettings | None = None,
         days = list(session.scalars(select(Report.event_date).where(unplaced)))
         if not days:
             return summary
+        if progress:
+            progress("linking", 0, len(days))
         index = linking.IncidentIndex(settings)
         for incident_id, view in _placed_near(session, days):
             index.add(incident_id, view)
@@ -133,16 +136,42 @@ def step(progress: Steps | None, name: str) -> Callable[[int, int], None] | None
     return lambda done, total: progress(name, done, total)
 
 
+class StepTimes:
+    """A ``Steps`` callback that passes each report on to ``progress`` and keeps when each
+    step first reported. Every step reports ``(0, total)`` as it begins, so a step's time
+    runs from its first report to the next step's first (the last step's to the call of
+    ``seconds``); the time before the first step is "starting" (opening the store, finding
+    the pending documents, starting a cluster)."""
+
+    def __init__(self, progress: Steps | None = None,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
+        self.progress, self.clock = progress, clock
+        self.start = clock()
+        self.began: dict[str, float] = {}
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        self.began.setdefault(step, self.clock())
+        if self.progress:
+            self.progress(step, done, total)
+
+    def seconds(self) -> dict[str, float]:
+        """Each step's seconds in the order they began, "starting" first, and "total"."""
+        now = self.clock()
+        marks = [("starting", self.start), *sorted(self.began.items(), key=lambda m: m[1])]
+        ends = [when for _, when in marks[1:]] + [now]
+        times = {name: end - begun for (name, begun), end in zip(marks, ends, strict=True)}
+        return {**times, "total": now - self.start}
+
+
 def _counted(views: Iterator[ReportView], total: int, progress: Steps | None
              ) -> Iterator[ReportView]:
     """``views`` as they are, telling ``progress`` of the step "linking" every ``EVERY``
     reports (a report is counted when the pass asks for the next one: it has been placed)
-    and once at the end."""
+    and once at the end; ``link_new`` told it of the start."""
     if progress is None:
         yield from views
         return
-    done = 0
-    progress("linking", done, total)
+    done = 0  # the step's first report, (0, total), came before the placed were read
     for view in views:
         yield view
         done += 1

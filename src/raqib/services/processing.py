@@ -86,6 +86,8 @@ def process(
     summary = ProcessSummary()
     todo = pending(ws, again) if todo is None else todo
     since = since or (utc_now() if again else None)
+    if progress and todo:
+        progress(0, len(todo))
     for start in range(0, len(todo), BATCH):
         batch: list[tuple[int, Extracted]] = []
         for doc_id, item in payloads(ws, todo[start:start + BATCH], sensitive):

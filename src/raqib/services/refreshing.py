@@ -111,6 +111,8 @@ def refresh_all(ws: Workspace, incident_ids: Iterable[int],
     transaction of its own (a run that stops leaves the rest stale, for the next run).
     ``progress(done, total)`` after each batch."""
     ids = sorted(set(incident_ids))
+    if progress and ids:
+        progress(0, len(ids))
     for start in range(0, len(ids), REFRESH_BATCH):
         chunk = ids[start:start + REFRESH_BATCH]
         batch = computed(ws, chunk)
