@@ -107,7 +107,7 @@ def test_the_refresh_sets_no_column_outside_what_is_kept(ws: Workspace) -> None:
         rows, views = incidents.batch_of(session, ids)
         for incident_id, row in rows.items():
             row.summary = None  # so that every column the refresh sets shows as changed
-            incidents._refresh_one(row, views[incident_id])
+            incidents.recompute(row, views[incident_id])
             changed = {a.key for a in inspect(row).attrs if a.history.has_changes()}
             assert changed <= set(refreshing.SET), changed - set(refreshing.SET)
         session.rollback()

@@ -191,7 +191,7 @@ def refresh(session: Session, incident_ids: Iterable[int],
             chunk = ids[start:start + REFRESH_BATCH]
             rows, views = batch_of(session, chunk)
             for incident_id, row in rows.items():
-                _refresh_one(row, views[incident_id])
+                recompute(row, views[incident_id])
             session.flush()  # written, the batch's rows are clean: the session lets them go
             if progress:
                 progress(start + len(chunk), len(ids))
@@ -208,7 +208,10 @@ def batch_of(session: Session, ids: list[int]
     return rows, incident_views(session, list(rows))
 
 
-def _refresh_one(row: Incident, view: IncidentView) -> None:
+def recompute(row: Incident, view: IncidentView) -> None:
+    """Set ``row``'s computed columns from ``view`` (its reports, claims and sources): whether
+    it stands, its sides, reconciled fields (corrections win), contest, grade and summary;
+    an imported incident with no reports of its own keeps its imported fields."""
     row.stale = False
     row.stands = bool(view.reports) or row.imported is not None
     row.sides = packed_sides(report.source.side for report in view.reports)

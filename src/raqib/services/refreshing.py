@@ -9,7 +9,7 @@ other: at 20,000 documents the refresh took 22 s with one worker and 22 s with t
 
 ``refresh_all`` now takes each batch of incidents in two steps. ``computed`` reads the
 incidents and their views in a plain read transaction (no lock: other writers go on), runs the
-same ``_refresh_one`` on those rows and keeps, for each incident, the values it set and the
+same ``recompute`` on those rows and keeps, for each incident, the values it set and the
 exact inputs it read (the incident's own inputs and its view, as text), with the data
 generation the read saw. ``write`` then, in a short writing transaction, writes every kept
 value in one statement when the generation is the same (nothing was written since the read);
@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from raqib.incidents.records import IncidentView
 from raqib.services.answers import generation
-from raqib.services.incidents import REFRESH_BATCH, _refresh_one, batch_of
+from raqib.services.incidents import REFRESH_BATCH, batch_of, recompute
 from raqib.store.engine import transaction
 from raqib.store.models import Incident
 from raqib.workspace import Workspace
@@ -40,7 +40,7 @@ from raqib.workspace import Workspace
 SET = ("stale", "stands", "sides", "summary", "grade", "contested", "updated_at", "event_type",
        "sub_event_type", "event_date", "location", "admin1", "country", "latitude",
        "longitude", "fatalities_min", "fatalities_max")
-"""The incident's columns ``_refresh_one`` sets (by attribute name); a test checks that it
+"""The incident's columns ``recompute`` sets (by attribute name); a test checks that it
 sets no other."""
 
 
@@ -53,7 +53,7 @@ class Computed:
 
 
 def inputs(row: Incident, view: IncidentView) -> str:
-    """Everything ``_refresh_one`` reads of an incident, as text: its own columns that it
+    """Everything ``recompute`` reads of an incident, as text: its own columns that it
     reads, its reports and their claims (views of plain values, so their text is exact)."""
     return repr((row.imported, row.corrections, row.manual_grade, row.manual_grade_reason,
                  row.origin, row.merged_into, view))
@@ -76,7 +76,7 @@ def computed(ws: Workspace, ids: list[int]) -> Batch:
         rows, views = batch_of(session, ids)
         for incident_id, row in rows.items():
             read = inputs(row, views[incident_id])
-            _refresh_one(row, views[incident_id])
+            recompute(row, views[incident_id])
             out[incident_id] = Computed(read, {name: getattr(row, name) for name in SET})
         session.rollback()
     return Batch(seen, out)
@@ -97,7 +97,7 @@ def write(session: Session, batch: Batch) -> int:
                  if inputs(row, views[incident_id]) != done[incident_id].inputs]
         kept = sorted(rows.keys() - set(again))
         for incident_id in again:
-            _refresh_one(rows[incident_id], views[incident_id])
+            recompute(rows[incident_id], views[incident_id])
         session.flush()
     if kept:  # one statement for the batch (ORM bulk UPDATE by primary key)
         session.execute(update(Incident), [{"id": i, **done[i].values} for i in kept])
