@@ -4,6 +4,7 @@ between is recomputed under the lock. On both backends."""
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,9 +12,11 @@ from typing import Any
 import pytest
 from sqlalchemy import inspect, select
 
+import raqib.store
 from backends import Backend
 from clirun import processed_samples
 from raqib.services import incidents, refreshing
+from raqib.services.answers import generation
 from raqib.store.engine import transaction
 from raqib.store.models import Incident, Report
 from raqib.workspace import Workspace
@@ -118,3 +121,36 @@ def test_refresh_all_skips_ids_that_do_not_exist(ws: Workspace) -> None:
     refreshing.refresh_all(ws, [incident_id, 10_000])
     assert _state(ws, incident_id)["stale"] is False
     assert refreshing.computed(ws, [10_000]).items == {}
+
+
+def _generations(ws: Workspace) -> tuple[int, int]:
+    with ws.sessions() as session:
+        return refreshing.input_generation(session), generation(session)
+
+
+def test_a_refresh_moves_the_data_generation_but_not_the_input_generation(
+        ws: Workspace) -> None:
+    """So two workers refreshing at once each find the number as they read it, and write
+    without reading their batch again."""
+    incident_id, reports = _busiest(ws)
+    with transaction(ws.sessions) as session:
+        session.get(Incident, incident_id).stale = True
+    inputs, data = _generations(ws)
+    refreshing.refresh_all(ws, [incident_id])
+    assert _state(ws, incident_id)["stale"] is False
+    assert _generations(ws) == (inputs, data + 1)  # the web's answers must be new ...
+    for change in (_grade_by_hand, _take_a_report_out):  # ... and writes of inputs move both
+        inputs, data = _generations(ws)
+        with transaction(ws.sessions) as session:
+            change(session, incident_id, reports)
+        assert _generations(ws) == (inputs + 1, data + 1)
+
+
+def test_the_input_generation_trigger_covers_every_column_a_refresh_does_not_set() -> None:
+    folder = Path(raqib.store.__file__).parent / "migrations" / "versions"
+    spec = importlib.util.spec_from_file_location("m0017", folder / "0017_input_generation.py")
+    assert spec is not None and spec.loader is not None
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    columns = {column.key for column in Incident.__table__.columns}
+    assert set(migration.OTHER) == columns - set(refreshing.SET)

@@ -10,15 +10,17 @@ other: at 20,000 documents the refresh took 22 s with one worker and 22 s with t
 ``refresh_all`` now takes each batch of incidents in two steps. ``computed`` reads the
 incidents and their views in a plain read transaction (no lock: other writers go on), runs the
 same ``recompute`` on those rows and keeps, for each incident, the values it set and the
-exact inputs it read (the incident's own inputs and its view, as text), with the data
-generation the read saw. ``write`` then, in a short writing transaction, writes every kept
-value in one statement when the generation is the same (nothing was written since the read);
-else it reads the batch again and keeps the values of each incident whose inputs are the same
-text as before, and an incident whose inputs changed in between (a report placed, corrected
-or re-extracted, a claim or source changed, a grade set) is recomputed there, under the lock.
-So the result is what a refresh under the lock would have written at the moment the lock was
-taken. Claims have no generation trigger of their own: they are written only with their
-document's processing record, which has one.
+exact inputs it read (the incident's own inputs and its view, as text), with the input
+generation the read saw (migration 0017: a number that every write to what a refresh reads
+moves, but not a refresh's own writes, so refreshes of other incidents at the same time leave
+it as it was). ``write`` then, in a short writing transaction, writes every kept value in one
+statement when the input generation is the same (nothing a refresh reads was written since
+the read); else it reads the batch again and keeps the values of each incident whose inputs
+are the same text as before, and an incident whose inputs changed in between (a report
+placed, corrected or re-extracted, a claim or source changed, a grade set) is recomputed
+there, under the lock. So the result is what a refresh under the lock would have written at
+the moment the lock was taken. Claims have no generation trigger of their own: they are
+written only with their document's processing record, which has one.
 """
 
 from __future__ import annotations
@@ -27,11 +29,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import text, update
 from sqlalchemy.orm import Session
 
 from raqib.incidents.records import IncidentView
-from raqib.services.answers import generation
 from raqib.services.incidents import REFRESH_BATCH, batch_of, recompute
 from raqib.store.engine import transaction
 from raqib.store.models import Incident
@@ -41,7 +42,13 @@ SET = ("stale", "stands", "sides", "summary", "grade", "contested", "updated_at"
        "sub_event_type", "event_date", "location", "admin1", "country", "latitude",
        "longitude", "fatalities_min", "fatalities_max")
 """The incident's columns ``recompute`` sets (by attribute name); a test checks that it
-sets no other."""
+sets no other. Writing only these does not move the input generation (migration 0017)."""
+
+
+def input_generation(session: Session) -> int:
+    """The input generation that the session's transaction sees (read it first: on SQLite
+    the first read fixes the transaction's snapshot)."""
+    return int(session.execute(text("SELECT n FROM input_generation")).scalar_one())
 
 
 @dataclass(frozen=True)
@@ -62,7 +69,7 @@ def inputs(row: Incident, view: IncidentView) -> str:
 @dataclass(frozen=True)
 class Batch:
     generation: int
-    """The data generation the read saw (``raqib.services.answers.generation``)."""
+    """The input generation the read saw (``input_generation``)."""
     items: dict[int, Computed]
     """Each incident that exists, by id."""
 
@@ -72,7 +79,7 @@ def computed(ws: Workspace, ids: list[int]) -> Batch:
     nothing is written and no lock is taken."""
     out: dict[int, Computed] = {}
     with ws.sessions() as session, session.no_autoflush:
-        seen = generation(session)  # first: every later read is as new or newer
+        seen = input_generation(session)  # first: every later read is as new or newer
         rows, views = batch_of(session, ids)
         for incident_id, row in rows.items():
             read = inputs(row, views[incident_id])
@@ -84,12 +91,13 @@ def computed(ws: Workspace, ids: list[int]) -> Batch:
 
 def write(session: Session, batch: Batch) -> int:
     """Write ``computed``'s values in the writing transaction of ``session``: all of them when
-    nothing was written since the read (the data generation is the same), else each
-    incident's only if its inputs are the same text as read (else it is recomputed here).
+    nothing a refresh reads was written since the read (the input generation is the same),
+    else each incident's only if its inputs are the same text as read (else it is recomputed
+    here).
     Returns how many were recomputed."""
     done = batch.items
     again: list[int] = []
-    if generation(session) == batch.generation:
+    if input_generation(session) == batch.generation:
         kept = sorted(done)
     else:
         rows, views = batch_of(session, sorted(done))
