@@ -93,8 +93,7 @@ def write(session: Session, batch: Batch) -> int:
     """Write ``computed``'s values in the writing transaction of ``session``: all of them when
     nothing a refresh reads was written since the read (the input generation is the same),
     else each incident's only if its inputs are the same text as read (else it is recomputed
-    here).
-    Returns how many were recomputed."""
+    here). Returns how many were recomputed."""
     done = batch.items
     again: list[int] = []
     if input_generation(session) == batch.generation:

@@ -31,7 +31,7 @@ OTHER = ("id", "corrections", "manual_grade", "manual_grade_reason", "merged_int
          "created_at", "origin", "external_id", "imported")
 """The incidents' columns that a refresh does not set."""
 PG_FUNCTION = "raqib_next_input_generation"
-SQLITE = {"insert": "INSERT", "update": "UPDATE", "delete": "DELETE"}
+OPERATIONS = ("insert", "update", "delete")
 
 
 def _name(table: str, operation: str = "") -> str:
@@ -59,7 +59,7 @@ def upgrade() -> None:
                    f"{PG_FUNCTION}()")
         return
     for table, operation in _sqlite_triggers():
-        event = SQLITE[operation]
+        event = operation.upper()
         if table == "incidents" and operation == "update":
             event = f"UPDATE OF {other}"
         op.execute(f"CREATE TRIGGER {_name(table, operation)} AFTER {event} ON {table} "
@@ -67,7 +67,7 @@ def upgrade() -> None:
 
 
 def _sqlite_triggers() -> list[tuple[str, str]]:
-    return [(table, operation) for table in (*TABLES, "incidents") for operation in SQLITE]
+    return [(table, operation) for table in (*TABLES, "incidents") for operation in OPERATIONS]
 
 
 def downgrade() -> None:
