@@ -33,7 +33,7 @@ def one(stage: dates.Dates, text: str, ref: date | None = date(2020, 5, 12)) -> 
 
 def test_stage_shape(stage: dates.Dates) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.dates.v5"
+    assert stage.name == "extract.dates.v6"
 
 
 @pytest.mark.parametrize(
@@ -291,3 +291,17 @@ def test_a_lower_case_english_month_or_the_militia_is_no_date(stage: dates.Dates
     """Only the months French writes in lower case are months in lower case; "mai" is not
     one of them, or "5 Mai-Mai fighters" (the Congolese militias) would be 5 May (v5)."""
     assert found(stage, text) == []
+
+
+def test_month_and_count_is_a_date_when_the_text_names_that_day_again(stage: dates.Dates) -> None:
+    text = ("Over 130 Killed in April 15 Terrorist Attack Near Aleppo\n\n"
+            "The death toll of the attack near Aleppo on April 15 passed 130.")
+    days = [(m.span.text, m.value, m.precision) for m in found(stage, text)]
+    assert days == [("April 15", date(2020, 4, 15), 1), ("April 15", date(2020, 4, 15), 1)]
+
+
+def test_month_and_count_stays_a_month_when_the_day_is_named_only_after_in(
+    stage: dates.Dates,
+) -> None:
+    text = "In May 20 people were reported missing. In May 20 more were freed."
+    assert [m.precision for m in found(stage, text)] == [3, 3]

@@ -19,6 +19,9 @@ the text's own dateline ("Published April 8 2017" near its start) when it has on
 A month with its day and year run together, as scraped pages print datelines ("Last updated
 at Apr 152017"), is a date (v3). French month names, which French writes in lower case ("le
 28 novembre 2018", "1er octobre"), are months; English ones still need their capital (v5).
+"In May 20 people ..." is a month and a count, unless the text names that month and day again
+where they can only be a date ("in April 15 Terrorist Attack" in a headline, "on April 15" in
+the text) (v6).
 """
 
 from __future__ import annotations
@@ -63,7 +66,7 @@ def _key(text: str) -> str:
 
 
 class Dates:
-    name = "extract.dates.v5"
+    name = "extract.dates.v6"
 
     def __init__(self, calendar_rows: list[list[str]], number_rows: list[list[str]]) -> None:
         self.words: dict[str, dict[str, str]] = {}
@@ -85,6 +88,10 @@ class Dates:
         self._patterns = [
             (re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in self._rules(alt)
         ]
+        m, day = alt["month"], rf"(?P<d>\d{{1,2}}){_ORD}"
+        self._month_days = re.compile(  # "April 15", "15 April", "the 15th of April"
+            rf"\b(?:(?P<m>{m})\.?\s+{day}|(?P<d2>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<m2>{m}))\b",
+            re.IGNORECASE)
 
     def _rules(
         self, alt: dict[str, str]
@@ -248,12 +255,26 @@ class Dates:
             return None
         if not match["y"] and not match["wd"] and match.start("m") < match.start("d"):
             before = match.string[max(0, match.start() - 3) : match.start()].lower()
-            if before == "in " and match.group().endswith(match["d"]):
+            if (before == "in " and match.group().endswith(match["d"])
+                    and not self._told_elsewhere(match)):
                 return None  # "in May 20 people were killed": a month and a count
         full = self._full(ctx, match["y"], self._month(match["m"]), match["d"])
         if full and full[1] and match["wd"]:
             full = self._weekday_year(match, full)
         return (match.start(), match.end(), full[0], 1, full[1]) if full else None
+
+    def _told_elsewhere(self, match: re.Match[str]) -> bool:
+        """Whether the text names the month and day of ``match`` again where they can only be
+        a date ("in April 15 Terrorist Attack" of a headline, "on April 15" in its text)."""
+        month, day = self._month(match["m"]), int(match["d"])
+        for other in self._month_days.finditer(match.string):
+            if other.start() == match.start() or match.string[
+                    max(0, other.start() - 3):other.start()].lower() == "in ":
+                continue
+            d, m = (other["d"], other["m"]) if other["m"] else (other["d2"], other["m2"])
+            if int(d) == day and self._month(m) == month:
+                return True
+        return False
 
     def _weekday_year(self, match: re.Match[str], full: tuple[date, bool]) -> tuple[date, bool]:
         """A year-less date named with its weekday ("Sunday, 25 November") whose reference
