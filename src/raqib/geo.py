@@ -5,6 +5,9 @@ from __future__ import annotations
 import math
 
 EARTH_KM = 6371.0
+KM_PER_DEGREE = 110.0
+"""Kilometres per degree of latitude, rounded down: two points are at least this far apart
+for each degree of latitude between them, and a grid cell is never narrower than this."""
 
 
 def km_apart(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -29,3 +32,16 @@ def lon_spans(lon: float, half: float) -> list[tuple[float, float]]:
     if east > 180.0:
         return [(west, 180.0), (-180.0, east - 360.0)]
     return [(west, east)]
+
+
+def grid_cells(latitude: float, longitude: float, radius: float, size: float
+               ) -> list[tuple[float, int, int]]:
+    """The cells (grid size, row, column) of a ``size``-degree grid that the box round the
+    disc of ``radius`` km about the point touches (the columns wrap round at longitude 180)."""
+    dlat = radius / KM_PER_DEGREE
+    widest = min(89.0, abs(latitude) + dlat)
+    dlon = min(180.0, radius / (KM_PER_DEGREE * math.cos(math.radians(widest))))
+    rows = range(math.floor((latitude - dlat) / size), math.floor((latitude + dlat) / size) + 1)
+    cols = sorted({c for west, east in lon_spans(longitude, dlon)
+                   for c in range(math.floor(west / size), math.floor(east / size) + 1)})
+    return [(size, r, c) for r in rows for c in cols]

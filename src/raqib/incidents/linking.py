@@ -69,16 +69,14 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from raqib.extract.classifier import words
-from raqib.geo import lon_spans
+from raqib.geo import KM_PER_DEGREE, grid_cells
+from raqib.incidents.explaining import explain
 from raqib.incidents.records import ReportView
 from raqib.incidents.similarity import (
-    GATED,
     NO_TERMS,
     LinkSettings,
     TextFeatures,
@@ -146,6 +144,10 @@ class IncidentIndex:
 
     def representatives(self, incident_id: int) -> list[tuple[ReportView, TextFeatures]]:
         return self._reps.get(incident_id, [])
+
+    def document_frequencies(self) -> tuple[dict[str, int], int]:
+        """The word counts the index weighs new reports' words by, and of how many reports."""
+        return self._df, self._docs
 
     def features(self, report: ReportView) -> TextFeatures:
         """The report's text features (the last report's are kept until it is added)."""
@@ -294,10 +296,10 @@ class IncidentIndex:
         if self._geo_last is not None and self._geo_last[0] is report:
             return self._geo_last[1]
         radius = km_window(report, self.settings)
-        disc = _cells(report.latitude, report.longitude, radius,  # type: ignore[arg-type]
-                      self._grid(radius))
+        disc = grid_cells(report.latitude, report.longitude, radius,  # type: ignore[arg-type]
+                          self._grid(radius))
         points = [cell for size in self._grids
-                  for cell in _cells(report.latitude, report.longitude, 0.0, size)]  # type: ignore[arg-type]
+                  for cell in grid_cells(report.latitude, report.longitude, 0.0, size)]  # type: ignore[arg-type]
         self._geo_last = (report, (disc, points))
         return disc, points
 
@@ -306,23 +308,6 @@ class IncidentIndex:
         while size * KM_PER_DEGREE < radius:
             size *= 2
         return size
-
-
-KM_PER_DEGREE = 110.0
-"""Kilometres per degree of latitude, rounded down (a cell is never narrower than this)."""
-
-
-def _cells(latitude: float, longitude: float, radius: float, size: float
-           ) -> list[tuple[float, int, int]]:
-    """The cells (grid size, row, column) of a ``size``-degree grid that the box round the
-    disc of ``radius`` km about the point touches (the columns wrap round at longitude 180)."""
-    dlat = radius / KM_PER_DEGREE
-    widest = min(89.0, abs(latitude) + dlat)
-    dlon = min(180.0, radius / (KM_PER_DEGREE * math.cos(math.radians(widest))))
-    rows = range(math.floor((latitude - dlat) / size), math.floor((latitude + dlat) / size) + 1)
-    cols = sorted({c for west, east in lon_spans(longitude, dlon)
-                   for c in range(math.floor(west / size), math.floor(east / size) + 1)})
-    return [(size, r, c) for r in rows for c in cols]
 
 
 def _size(bucket: int | set[int]) -> int:
@@ -384,45 +369,3 @@ def link_all(
     dated = all(r.event_date is not None for r in reports)  # undated ones meet every incident
     return link(sorted(reports, key=_batch_order), IncidentIndex(settings), lambda: next(counter),
                 dated_in_order=dated)
-
-
-def explain(
-    report: ReportView,
-    incident: Sequence[ReportView],
-    settings: LinkSettings | None = None,
-    index: IncidentIndex | None = None,
-) -> list[str]:
-    """Plain-words reasons for linking or not ('same day', '4 km apart', 'text similarity
-    0.62'), against each of the incident's first members, then the verdict. Without ``index``
-    the document frequencies come from ``report`` and ``incident`` alone, so text similarity
-    may differ a little from what :func:`link` saw."""
-    s = settings or (index.settings if index is not None else LinkSettings())
-    if not incident:
-        return ["the incident has no reports"]
-    members = list(incident[: s.representatives])
-    everyone = [report, *members]
-    df, docs = (index._df, index._docs) if index is not None else _local_df(everyone)
-    feats = [text_features(r, s.sketch_size, df, docs) for r in everyone]
-    lines: list[str] = []
-    scores = []
-    for member, member_feats in zip(members, feats[1:], strict=True):
-        notes: list[str] = []
-        scores.append(compare(report, feats[0], member, member_feats, s, notes))
-        prefix = f"against report {member.id}: " if len(members) > 1 else ""
-        lines += [prefix + n for n in notes]
-    if GATED in scores:
-        lines.append("never link: a hard gate keeps them apart")
-    else:
-        best = max(scores)
-        verdict = "link" if best >= s.threshold else "do not link"
-        sign = ">=" if best >= s.threshold else "<"
-        lines.append(f"score {best:.2f} {sign} threshold {s.threshold:.2f}: {verdict}")
-    return lines
-
-
-def _local_df(reports: list[ReportView]) -> tuple[dict[str, int], int]:
-    df: dict[str, int] = {}
-    for report in reports:
-        for term in set(words(report.text)):
-            df[term] = df.get(term, 0) + 1
-    return df, len(reports)
