@@ -614,3 +614,22 @@ def test_a_town_named_inside_an_actors_name_is_no_place(pipeline: Pipeline) -> N
     border = run(pipeline, "Military forces of India and Pakistan exchanged fire across the "
                            "LoC in Nowshera sector on Friday.")
     assert border.events[0].country in ("India", "Pakistan")  # not "LoC" read as Vietnam
+
+
+def test_a_town_abroad_a_speaker_is_in_is_not_the_events_place(pipeline: Pipeline) -> None:
+    """The event's words name the text's country; a town abroad beside them is where a
+    ministry spoke from, and a town of that country near them is the event's place
+    (assemble v7)."""
+    doc = run(pipeline, "Air strikes killed 120 fighters in Syria on Saturday, the defence "
+              "ministry in Moscow said. The strikes hit Mayadeen, near Deir ez-Zor, a Syrian "
+              "monitor said.")
+    assert doc.events
+    assert doc.events[0].country == "Syria" and doc.events[0].location != "Moscow"
+
+
+def test_a_dateline_run_into_the_text_does_not_place_the_event(pipeline: Pipeline) -> None:
+    """'MOSCOW (Sputnik)' with no line of its own, as scraped pages print it (places v7)."""
+    doc = run(pipeline, "Russian jets killed 120 fighters in Syria. MOSCOW (Sputnik) Russian "
+              "strikes in Syria hit an arsenal, the defence ministry in Russia said. The Russian "
+              "strikes hit Mayadeen and Russian troops moved in.")
+    assert [e.location for e in doc.events][:1] == ["Al Mayādīn"]

@@ -91,7 +91,7 @@ def named(doc: Analysis, words: str) -> PlaceMention:
 
 def test_stage_shape(stage: places.Places) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.places.v6"
+    assert stage.name == "extract.places.v7"
 
 
 @pytest.mark.parametrize(
@@ -296,6 +296,15 @@ def test_a_dateline_is_not_where_the_events_are(stage: places.Places, dateline: 
     assert [p.name for p in alone.places if p.score >= 0.4] == []
     inside = run(stage, "Shelling killed three people in Beirut, 25 km from the border.")
     assert places.best_place(inside).name == "Beirut"
+
+
+@pytest.mark.parametrize("text", ["Shelling killed three people in Beirut SANA reported.",
+                                  "Three killed in Beirut (AFP) on Sunday.",
+                                  "Shelling hit Beirut, AFP said on Sunday."])
+def test_a_place_before_an_agency_that_speaks_or_after_in_is_no_dateline(
+    stage: places.Places, text: str
+) -> None:
+    assert named(run(stage, text), "Beirut").score >= 0.4
 
 
 def test_a_caption_that_ends_a_text_is_no_dateline(stage: places.Places) -> None:

@@ -101,12 +101,17 @@ def _country_only(place: PlaceMention) -> bool:
     return place.name == place.country
 
 
-def _event_places(places: ByStart[PlaceMention], window: Span) -> list[PlaceMention]:
+def _event_places(places: ByStart[PlaceMention], window: Span,
+                  country: str = "") -> list[PlaceMention]:
     """The places an event may take: those inside its window, else those near it. A country
     alone inside the window ('the opposing sides in Syria said ...') gives way to a town or
     region of that country near it, as ACLED codes an event to the most precise place the
-    report gives."""
+    report gives. When the window names the text's own ``country``, its towns and regions
+    abroad are where others speak from ('strikes in Syria ... the defence ministry in Moscow
+    said'), not where the event happened (v7)."""
     inside = places.inside(window)
+    if country and any(_country_only(p) and p.country == country for p in inside):
+        inside = [p for p in inside if p.country == country or _country_only(p)]
     if inside and all(_country_only(p) for p in inside):
         countries = {p.country for p in inside}
         nearby = [p for p in places.around(window)
@@ -248,7 +253,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v6"
+    name = "extract.assemble.v7"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -277,7 +282,7 @@ class Assemble:
             disorder_type=cue.disorder_type, confidence=cue.score, evidence=window,
         )
         event.spans["sub_event_type"] = window
-        self._place(event, _event_places(found.places, window), country)
+        self._place(event, _event_places(found.places, window, country), country)
         if cue.detail is not None:  # the headline's event told further on, with its day
             self._place_detail(event, found.places.inside(cue.detail))
         # a party that speaks about the event takes a role only when no other can; the agent

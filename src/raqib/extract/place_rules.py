@@ -112,7 +112,8 @@ class Match:
     near: bool = False
     aside: bool = False
     """It names an agreement or a meeting ('the Sochi agreement') or opens a dateline
-    ('Lyon, le 28 novembre 2018'): not where the events of the text happen."""
+    ('Lyon, le 28 novembre 2018', 'MOSCOW (Sputnik)'): not where the events of the text
+    happen."""
     locative: float = 0.0
     chosen: Place | None = None
     fit: float = 0.0
@@ -226,10 +227,36 @@ def read_context(text: str, match: Match) -> Match:
 def _dateline(text: str, window: Window, before: str, after: str) -> bool:
     """A place at the start of a line, before a date or an agency, with the report's body
     after it: a caption that ends a text ('Casualties of the attack / Duma, 21 August
-    2013.') says where its subject is, and is no dateline."""
+    2013.') says where its subject is, and is no dateline. Anywhere, a place after no
+    preposition and right before a news agency that does not speak, the agency in brackets
+    or followed by a date ('MOSCOW (Sputnik) An explosion ...', 'Moscow AFP Saturday 7 Oct',
+    as scraped pages run the dateline into the text; not '... in Aleppo SANA') (v7)."""
     found = _DATELINE_AFTER.match(after)
-    return bool(found and _LINE_START.search(before)
-                and len(text) - window.end - found.end() > _BODY_AFTER_DATELINE)
+    if (found and _LINE_START.search(before)
+            and len(text) - window.end - found.end() > _BODY_AFTER_DATELINE):
+        return True
+    agency = _agency_after().match(after)
+    if agency is None or _previous_word(text, window.start) in _LOCATIVE:
+        return False
+    rest = after[agency.end():]
+    return not _SAID_AFTER.match(rest) and (
+        agency.group().rstrip().endswith(")") or bool(_DATE_NEXT.match(rest)))
+
+
+_DATE_NEXT = re.compile(r"^\W{0,3}(?:\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|"
+                        r"Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
+"""A date (a day's number, a weekday or a month, in English) right after an agency."""
+
+
+@lru_cache(maxsize=1)
+def _agency_after() -> re.Pattern[str]:
+    """A news agency of the known-sources table right after a name, bare or in brackets."""
+    from raqib.incidents.sources import default_table  # the table of known sources
+
+    names = sorted({key for key, info in default_table().items()
+                    if "." not in key and info.kind.endswith("media")}, key=len, reverse=True)
+    alternation = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"^\s*(?:\(\s*(?:{alternation})\s*\)|(?:{alternation})\b)", re.I)
 
 
 _BODY_AFTER_DATELINE = 20
