@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from raqib.extract.gazetteer import ARTICLES, Place, name_key
 from raqib.extract.model import Analysis
+from raqib.incidents.sources import default_table
 
 cached_key = lru_cache(maxsize=1 << 16)(name_key)
 TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ‘`](?=[^\W\d_]))*")
@@ -251,8 +252,6 @@ _DATE_NEXT = re.compile(r"^\W{0,3}(?:\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|M
 @lru_cache(maxsize=1)
 def _agency_after() -> re.Pattern[str]:
     """A news agency of the known-sources table right after a name, bare or in brackets."""
-    from raqib.incidents.sources import default_table  # the table of known sources
-
     names = sorted({key for key, info in default_table().items()
                     if "." not in key and info.kind.endswith("media")}, key=len, reverse=True)
     alternation = "|".join(re.escape(name) for name in names)

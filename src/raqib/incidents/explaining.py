@@ -29,7 +29,7 @@ def explain(
         return ["the incident has no reports"]
     members = list(incident[: s.representatives])
     everyone = [report, *members]
-    df, docs = (index.document_frequencies()) if index is not None else _local_df(everyone)
+    df, docs = index.document_frequencies() if index is not None else _local_df(everyone)
     feats = [text_features(r, s.sketch_size, df, docs) for r in everyone]
     lines: list[str] = []
     scores = []
