@@ -66,7 +66,7 @@ def _key(text: str) -> str:
 
 
 class Dates:
-    name = "extract.dates.v6"
+    name = "extract.dates.v7"
 
     def __init__(self, calendar_rows: list[list[str]], number_rows: list[list[str]]) -> None:
         self.words: dict[str, dict[str, str]] = {}
@@ -154,13 +154,19 @@ class Dates:
         return self._before[kind].search(text, max(0, start - _ROLE_WINDOW), start) is not None
 
     def _dateline(self, text: str) -> date | None:
-        """The day the text says it was published ("Published 8 April 2017" near its start):
-        what its "Saturday" and "yesterday" count from."""
+        """The day the text says it was published ("Published 8 April 2017" near its start,
+        or a day with its year opening a line there, text after it: "Title / 26 Oct 2016 Air
+        strikes ..."): what its "Saturday" and "yesterday" count from."""
         head = text[:_DATELINE_WITHIN]
-        if not self._dateline_anywhere.search(head):  # most texts: no dateline words at all
+        worded = self._dateline_anywhere.search(head) is not None
+        if not worded and not _LINE_OPENS_WITH_DATE.search(head):  # most texts
             return None
-        for start, _end, value, precision, relative in self.find(head, None):
-            if precision == 1 and not relative and self._preceded(head, start, "dateline"):
+        for start, end, value, precision, relative in self.find(head, None):
+            if precision != 1 or relative:
+                continue
+            if worded and self._preceded(head, start, "dateline"):
+                return value
+            if _LINE_START.search(head, 0, start) and head[end:end + 2].strip(" \t,.-–—"):
                 return value
         return None
 
@@ -381,6 +387,15 @@ class Dates:
         if back == 0 and modifier in self.words["last"]:
             back = 7
         return match.start(), match.end(), ref - timedelta(days=back), 1, True
+
+
+_LINE_OPENS_WITH_DATE = re.compile(
+    r"(?:^|\n)[ \t]*(?:\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec)[a-z]*\b)")
+"""A line that may open with a date (what ``Dates._dateline`` then reads in full)."""
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?\Z")
+"""Between the start of a line and the end of the searched text, nothing but spaces and one
+capitalised word ("Wed 05 Apr 2017", "Beirut 26 Oct 2016")."""
 
 
 def _trim(text: str, found: Found) -> Found:
