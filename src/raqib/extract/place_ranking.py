@@ -33,7 +33,8 @@ def inner_first(text: str, found: list[tuple[Match, PlaceMention]]) -> None:
     most precise place its report names, and 'Faskari LGA (Katsina)', 'the Rutba desert in
     Anbar province' or 'Siliguri town (Darjeeling district, West Bengal)' name Katsina,
     Anbar and Darjeeling to place the town. The outer one is a region that holds a more
-    precise place of the text, or a qualifier that follows the place it holds (v5)."""
+    precise place of the text, or a qualifier that follows the place it holds (v5), or the
+    landmark a place is measured from ('Jayrud, 60 km northeast of Damascus') (v8)."""
     precise: dict[tuple[str | None, str | None], dict[str, float]] = {}
     for _, place in found:  # the best score of each precise place name, by region
         if place.geo_precision < 3:
@@ -49,8 +50,22 @@ def inner_first(text: str, found: list[tuple[Match, PlaceMention]]) -> None:
             if len(gap) < 60 and not re.search(r"[.;!?]\s", gap) and (
                     (holds and within(outer, head)) or _near(head, outer)):
                 inner.append(head.score)
+        elif number:  # 'Jayrud, 60 kilometres northeast of Damascus': Damascus is the landmark
+            head_match, head = found[number - 1]
+            if head.country == outer.country and _DISTANCE_GAP.match(
+                    text[head_match.window.end:match.window.start]):
+                inner.append(head.score)
         if inner and outer.score >= max(inner):
             found[number] = (match, replace(outer, score=round(max(inner) - 0.01, 3)))
+
+
+_DISTANCE_GAP = re.compile(
+    r"^\W{0,3}(?:about |some |around )?\d[\d.,]*\s*(?:km|kilomet(?:re|er)s?|miles?)\b"
+    r"(?:\s*\([^()]{0,30}\))?\s*(?:(?:to the )?(?:north|south|east|west|northeast|northwest|"
+    r"southeast|southwest)(?:ern)?\s+of|from|of|outside)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|capital)\s+of\s+)?$", re.I)
+"""What stands between a place and the landmark it is measured from ('Jayrud, 60 kilometres
+(35 miles) northeast of Damascus'): the landmark scores just under the place (v8)."""
 
 
 def chains(text: str, found: list[tuple[Match, PlaceMention]], top: str | None) -> None:

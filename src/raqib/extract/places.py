@@ -81,7 +81,7 @@ as the place of an event (it votes less too: ``place_ranking.ASIDE_WEIGHT``)."""
 
 
 class Places:
-    name = "extract.places.v7"
+    name = "extract.places.v8"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
