@@ -389,9 +389,11 @@ class Dates:
         return match.start(), match.end(), ref - timedelta(days=back), 1, True
 
 
-_LINE_OPENS_WITH_DATE = re.compile(
-    r"(?:^|\n)[ \t]*(?:\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
-    r"Oct|Nov|Dec)[a-z]*\b)")
+DATE_START = (r"(?:\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+              r"Oct|Nov|Dec)[a-z]*\b)")
+"""Where an English date may start: a digit, or a weekday's or a month's name (a cheap test
+before the full reading)."""
+_LINE_OPENS_WITH_DATE = re.compile(rf"(?:^|\n)[ \t]*{DATE_START}")
 """A line that may open with a date (what ``Dates._dateline`` then reads in full)."""
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?\Z")
 """Between the start of a line and the end of the searched text, nothing but spaces and one

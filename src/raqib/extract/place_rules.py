@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from raqib.extract.dates import DATE_START
 from raqib.extract.gazetteer import ARTICLES, Place, name_key
 from raqib.extract.model import Analysis
 from raqib.incidents.sources import default_table
@@ -244,8 +245,7 @@ def _dateline(text: str, window: Window, before: str, after: str) -> bool:
         agency.group().rstrip().endswith(")") or bool(_DATE_NEXT.match(rest)))
 
 
-_DATE_NEXT = re.compile(r"^\W{0,3}(?:\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|"
-                        r"Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
+_DATE_NEXT = re.compile(rf"^\W{{0,3}}{DATE_START}")
 """A date (a day's number, a weekday or a month, in English) right after an agency."""
 
 
