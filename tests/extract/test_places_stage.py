@@ -91,7 +91,7 @@ def named(doc: Analysis, words: str) -> PlaceMention:
 
 def test_stage_shape(stage: places.Places) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.places.v8"
+    assert stage.name == "extract.places.v9"
 
 
 @pytest.mark.parametrize(
@@ -307,6 +307,27 @@ def test_the_landmark_a_place_is_measured_from_ranks_under_it(stage: places.Plac
     doc = run(stage, f"Shelling struck Al Bab{gap}Aleppo on Saturday, killing 43.")
     assert places.best_place(doc).name == "Al Bāb"
     assert named(doc, "Aleppo").score < named(doc, "Al Bab").score
+
+
+@pytest.mark.parametrize(("route", "other"), [
+    ("their journey to government-held Aleppo, the coastal province of Idleb or Khan Shaykhun",
+     "their fight for government-held Aleppo, the coastal province of Idleb or Khan Shaykhun"),
+    ("buses on their way to Aleppo and Khan Shaykhun",
+     "buses sent back to Aleppo and Khan Shaykhun"),
+    ("evacuees heading to Khan Shaykhun", "evacuees going to Khan Shaykhun"),
+    ("evacuees to be bussed to Khan Shaykhun or Aleppo",
+     "evacuees to be admitted to Khan Shaykhun or Aleppo"),
+])
+def test_where_people_were_going_is_not_where_they_were_hit(stage: places.Places,
+                                                             route: str, other: str) -> None:
+    """A destination, and the names listed with it, scores under the place of the event
+    (v9); the same names after other words keep their scores."""
+    doc = run(stage, f"A car bomb hit the Al Bab transit point, delaying {route}.")
+    control = run(stage, f"A car bomb hit the Al Bab transit point, delaying {other}.")
+    assert places.best_place(doc).name == "Al Bāb"
+    for name in ("Aleppo", "Khan Shaykhun", "Idleb"):
+        if name in route:
+            assert named(doc, name).score < named(control, name).score, name
 
 
 @pytest.mark.parametrize("text", ["Shelling killed three people in Beirut SANA reported.",

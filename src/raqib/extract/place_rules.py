@@ -112,6 +112,9 @@ class Match:
     qualifier: bool = False
     """It qualifies the name before it: the 'Borno' of 'Chibok (Borno)'."""
     near: bool = False
+    destination: bool = False
+    """Where people were going or were taken ('their journey to Aleppo, the coastal province
+    of Latakia or Damascus'), not where the event happened (v9)."""
     aside: bool = False
     """It names an agreement or a meeting ('the Sochi agreement') or opens a dateline
     ('Lyon, le 28 novembre 2018', 'MOSCOW (Sputnik)'): not where the events of the text
@@ -217,6 +220,7 @@ def read_context(text: str, match: Match) -> Match:
     match.region |= bool(_REGION_AFTER.match(after) or _REGION_BEFORE.search(before))
     match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
     match.aside = bool(_NAMES_AN_ACCORD.match(after)) or _dateline(text, window, before, after)
+    match.destination = bool(_DESTINATION_BEFORE.search(before))
     previous = _previous_word(text, window.start)
     if previous in _LOCATIVE or match.near or _PLACE_WORD.search(
             after[:20] if _PLACE_WORD.match(after) else before):
@@ -259,6 +263,30 @@ def _agency_after() -> re.Pattern[str]:
 
 
 _BODY_AFTER_DATELINE = 20
+
+
+_HELD = r"(?:the\s+)?(?:[\w]+-(?:held|controlled)\s+)?"
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:(?:journey|way|trip)\s+(?:back\s+)?to|en\s+route\s+to|"
+    r"(?:heading|headed|bound|destined)\s+(?:back\s+)?(?:to|for|towards?)|"
+    r"(?:evacuated|bussed|bused|transported|deported)\s+(?:back\s+)?to)\s+" + _HELD
+    + r"(?:(?:city|town|village|province|capital)\s+of\s+(?:the\s+)?)?$")
+"""What comes before a destination: 'on their way to', 'heading for', 'evacuated to', 'en
+route to rebel-held'; lower case, so that 'Way' or 'To' in a name is not read as one."""
+_DESTINATION_LIST_GAP = re.compile(
+    r"\s*,?\s*(?:(?:and|or)\s+)?" + _HELD
+    + r"(?:(?:coastal|northern|southern|eastern|western|central)\s+)?"
+    r"(?:(?:city|town|village|province|governorate|region|capital)\s+of\s+(?:the\s+)?)?")
+"""What may stand between two destinations of one list ('Aleppo, the coastal province of
+Latakia or Damascus', as scraped pages also drop the commas)."""
+
+
+def link_destinations(text: str, matches: list[Match]) -> None:
+    """The names listed right after a destination are destinations too (v9)."""
+    for match, following in itertools.pairwise(matches):
+        if match.destination and _DESTINATION_LIST_GAP.fullmatch(
+                text, match.window.end, following.window.start):
+            following.destination = True
 
 
 def link_qualifiers(text: str, matches: list[Match], region_keys: frozenset[str]) -> None:

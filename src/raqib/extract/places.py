@@ -60,6 +60,7 @@ from raqib.extract.place_rules import (
     is_acronym,
     is_arabic,
     kind_fit,
+    link_destinations,
     link_qualifiers,
     not_a_place,
     opens_name,
@@ -76,12 +77,15 @@ FOCUS_VOTE = 1.0
 """The focus country's head start in every text's country vote: as much as one town of it,
 named and sure, votes (a country named as a place votes 1.5)."""
 ASIDE_PENALTY = 0.3
+DESTINATION_PENALTY = 0.3
+"""A destination ('on their way to Aleppo') scores this much less as the place of an event
+(v9): where people were going is not where they were attacked."""
 """A place that names an agreement or a meeting, or opens a dateline, scores this much less
 as the place of an event (it votes less too: ``place_ranking.ASIDE_WEIGHT``)."""
 
 
 class Places:
-    name = "extract.places.v8"
+    name = "extract.places.v9"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -112,6 +116,7 @@ class Places:
         matches = [m for m in self._select(text, windows, found) if not (
             in_actor(m.window) and all(c.kind == "town" for c in m.candidates))]
         link_qualifiers(text, matches, self.region_keys)
+        link_destinations(text, matches)
         for match in matches:
             self._country_after(text, match)
             self._country_before(text, match)
@@ -328,6 +333,8 @@ class Places:
             score -= 0.2
         if match.aside:
             score -= ASIDE_PENALTY
+        if match.destination:
+            score -= DESTINATION_PENALTY
         if place.kind == "country":
             score = min(score - 0.15, 0.45)
         country = self.display.get(place.country, place.country)
