@@ -34,7 +34,6 @@ from raqib.extract.gazetteer import (
     admin1_names,
     country_lexicon,
     ensure_default_index,
-    loose_key,
     name_key,
 )
 from raqib.extract.gazetteer_files import load_file
@@ -49,27 +48,21 @@ from raqib.extract.place_ranking import (
 )
 from raqib.extract.place_rules import (
     COUNTRY_AFTER,
-    POSSESSIVE_ENDS,
-    PROCLITICS,
     TOKEN,
     Match,
     Window,
     cached_key,
-    continues,
-    eligible,
-    is_acronym,
-    is_arabic,
     kind_fit,
     link_destinations,
     link_qualifiers,
     not_a_place,
-    opens_name,
     precision,
     prior,
     read_context,
     sentence_starts,
     speaks,
 )
+from raqib.extract.place_windows import name_windows
 from raqib.incidents.sources import default_table
 
 MIN_SCORE = 0.3
@@ -110,7 +103,8 @@ class Places:
 
     def __call__(self, doc: Analysis) -> None:
         text = doc.text
-        windows = self._windows(text, sentence_starts(doc))
+        windows = name_windows(text, sentence_starts(doc), self.stopwords, self.country_keys,
+                               self.gazetteer.longest)
         found = self.gazetteer.lookup({w.key for w in windows})
         in_actor = _InActor(doc)
         matches = [m for m in self._select(text, windows, found) if not (
@@ -141,67 +135,6 @@ class Places:
         inner_first(text, found)
         chains(text, found, self.display.get(top, top) if top else None)
         doc.places += [replace(m, score=min(max(m.score, 0.05), 0.99)) for _, m in found]
-
-    # ---------------------------------------------------------------- candidate windows
-
-    def _windows(self, text: str, starts: set[int]) -> list[Window]:
-        tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
-        tokens.append((len(text) + 2, len(text) + 2))
-        windows: list[Window] = []
-        chain: list[tuple[int, int]] = []
-        for number, token in enumerate(tokens):
-            if chain and not continues(text, chain, token):
-                windows += self._chain_windows(text, chain, starts)
-                chain = []
-            if token[0] < len(text) and eligible(text, token, bool(chain), tokens[number + 1]):
-                chain.append(token)
-        return windows
-
-    def _chain_windows(self, text: str, chain: list[tuple[int, int]],
-                       starts: set[int]) -> list[Window]:
-        arabic = is_arabic(text[chain[0][0]])
-        out = []
-        # how many capitalised, non-generic words the chain holds up to each position, so
-        # that "does a word outside the window join it" costs O(1) (long chains exist)
-        prefix = [0]
-        for t in chain:
-            joins = text[t[0]].isupper() and cached_key(text[t[0]:t[1]]) not in self.stopwords
-            prefix.append(prefix[-1] + joins)
-        for i in range(len(chain)):
-            first = text[chain[i][0]:chain[i][1]]
-            if not arabic and not opens_name(text, chain, i):
-                continue
-            words = 0
-            for j in range(i + 1, len(chain) + 1):
-                words += text[chain[j - 1][0]].isupper() or arabic
-                if words > self.gazetteer.longest:
-                    break
-                if not arabic and not text[chain[j - 1][0]].isupper():
-                    continue
-                start, end = chain[i][0], chain[j - 1][1]
-                key = cached_key(text[start:end])
-                if key in self.stopwords and j - i > 1:
-                    out.append(Window(start, end, j - i, "", initial=True))
-                if not key or key in self.stopwords or is_acronym(text[start:end]):
-                    continue
-                initial = start in starts
-                partial = not arabic and prefix[-1] - (prefix[j] - prefix[i]) > 0
-                possessive = not arabic and text[end - 2:end] in POSSESSIVE_ENDS
-                if possessive and j - i == 1:  # "Assad's" is Assad's, not Assads (Morocco)
-                    key = ""
-                else:  # "St. John's" is a name
-                    out.append(Window(start, end, j - i, key, False, initial, partial))
-                if possessive:  # "Baghdad's"
-                    stem = cached_key(text[start:end - 2])
-                    if stem not in self.country_keys:  # "Syria's X" qualifies X instead
-                        out.append(Window(start, end - 2, j - i, stem, False, initial,
-                                          partial))
-                if arabic and first.startswith(PROCLITICS) and len(first) > 3:
-                    out.append(Window(start, end, j - i, name_key(text[start + 1:end]),
-                                       initial=initial))
-                elif key and not arabic and len(loose := loose_key(key)) >= 6:
-                    out.append(Window(start, end, j - i, "~" + loose, True, initial, partial))
-        return out
 
     def _possessive(self, word: str) -> str | None:
         """The key of the country that ``word`` is the possessive of ("Syria's", and
