@@ -33,7 +33,7 @@ def one(stage: dates.Dates, text: str, ref: date | None = date(2020, 5, 12)) -> 
 
 def test_stage_shape(stage: dates.Dates) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.dates.v7"
+    assert stage.name == "extract.dates.v8"
 
 
 @pytest.mark.parametrize(
@@ -61,10 +61,26 @@ def test_explicit_dates_are_day_precise(
 
 
 def test_ambiguous_numeric_date_is_not_guessed(stage: dates.Dates) -> None:
-    assert found(stage, "The statement of 09/05/2020 was withdrawn.") == []
-    assert found(stage, "The statement of 09-05-2020 was withdrawn.") == []
+    """Day or month first: unread without a reference date, and with one far from both."""
+    assert found(stage, "The statement of 09/05/2020 was withdrawn.", None) == []
+    assert found(stage, "The statement of 09-05-2020 was withdrawn.", None) == []
+    far = date(2020, 7, 1)
+    assert found(stage, "The statement of 09-05-2020 was withdrawn.", far) == []
     assert found(stage, "The score stood at 17-06/2016.") == []  # separators differ
     assert one(stage, "The statement of 05/05/2020 was withdrawn.").value == date(2020, 5, 5)
+
+
+@pytest.mark.parametrize(("words", "ref", "value"), [
+    ("09-05-2020", date(2020, 5, 12), date(2020, 5, 9)),
+    ("09-05-2020", date(2020, 9, 5), date(2020, 9, 5)),
+    ("03/11/2014", date(2014, 11, 3), date(2014, 11, 3)),
+])
+def test_an_ambiguous_numeric_date_takes_the_reading_near_the_reference(
+    stage: dates.Dates, words: str, ref: date, value: date
+) -> None:
+    """The one reading within a week of the text's reference date is the day (v8)."""
+    mention = one(stage, f"{words} Seven civilians were injured in Aleppo.", ref)
+    assert (mention.span.text, mention.value, mention.precision) == (words, value, 1)
 
 
 def test_weekday_with_date_takes_the_year_from_the_reference(stage: dates.Dates) -> None:

@@ -41,6 +41,9 @@ _SEP = r"\s*(?P<sep>-|–|—|to|and|until|till)\s*"
 _BIRTH_WINDOW = 16
 _ROLE_WINDOW = 40
 _DATELINE_WITHIN = 400
+EITHER_DAYS = 7
+"""How near the reference date one reading of an all-numeric date whose day and month could
+be either must lie to be taken (v8)."""
 ROLES = ("bound",)
 """Kinds of calendar.tsv words before a date that say it is not the day of an event."""
 
@@ -66,7 +69,7 @@ def _key(text: str) -> str:
 
 
 class Dates:
-    name = "extract.dates.v7"
+    name = "extract.dates.v8"
 
     def __init__(self, calendar_rows: list[list[str]], number_rows: list[list[str]]) -> None:
         self.words: dict[str, dict[str, str]] = {}
@@ -240,10 +243,20 @@ class Dates:
     def _numeric(self, match: re.Match[str], ctx: _Context) -> Found | None:
         a, b = int(match["a"]), int(match["b"])
         if a != b and a <= 12 and b <= 12:
-            return None
+            return self._either(match, ctx, a, b)
         day, month = (a, b) if a > 12 or a == b else (b, a)
         full = self._full(ctx, match["y"], month, day)
         return (match.start(), match.end(), full[0], 1, False) if full else None
+
+    def _either(self, match: re.Match[str], ctx: _Context, a: int, b: int) -> Found | None:
+        """'03-11-2014', day or month first: the one reading within ``EITHER_DAYS`` of the
+        reference date, when only one is (v8); none without a reference date."""
+        if ctx.ref is None:
+            return None
+        readings = [full[0] for day, month in ((a, b), (b, a))
+                    if (full := self._full(ctx, match["y"], month, day))
+                    and abs((full[0] - ctx.ref).days) <= EITHER_DAYS]
+        return (match.start(), match.end(), readings[0], 1, False) if len(readings) == 1 else None
 
     def _range(self, match: re.Match[str], ctx: _Context) -> Found | None:
         if match["sep"].lower() == "and" and not match["btw"]:
