@@ -633,3 +633,17 @@ def test_a_dateline_run_into_the_text_does_not_place_the_event(pipeline: Pipelin
               "strikes in Syria hit an arsenal, the defence ministry in Russia said. The Russian "
               "strikes hit Mayadeen and Russian troops moved in.")
     assert [e.location for e in doc.events][:1] == ["Al Mayādīn"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Four police officers killed in Kirkuk blast", "Remote explosive/landmine/IED"),
+    ("Blast kills six soldiers at army post in Helmand, officials say",
+     "Remote explosive/landmine/IED"),
+    ("Shelling of Kafr Nabl kills three civilians, blasts heard across the town",
+     "Shelling/artillery/missile attack"),
+])
+def test_a_blast_named_alone_is_a_remote_explosive(pipeline: Pipeline, text: str,
+                                                    expected: str) -> None:
+    """A blast that nothing else explains is a bomb set off on the ground, as ACLED codes
+    it; a shell or a strike named with it still says what it was (evidence 'a-blast')."""
+    assert run(pipeline, text).events[0].sub_event_type == expected

@@ -49,6 +49,8 @@ weapon, an evidence phrase, an actor type, a count of victims): the model's "eve
 chance too, and an Arabic statement ("the minister affirmed the government's commitment")
 came out as an explosion. The taxonomy's Arabic evidence phrases (protests, clashes, arrests,
 abductions) and the Arabic words of the numbers and weapons stages are what it reads.
+v13: a blast told as the event itself ("police officers killed in Damascus blast", "blast kills
+six") leans to a remote explosive (evidence ``a-blast``), unless other words say what caused it.
 
 ``best_cues(doc)`` (``raqib.extract.event_incidents``) turns the cues into one cue per
 incident for the assembly stage.
@@ -66,7 +68,7 @@ from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import sentence_spans
 
-NAME = "extract.events.v12"
+NAME = "extract.events.v13"
 
 
 MIN_WORDS = 4
