@@ -647,3 +647,18 @@ def test_a_blast_named_alone_is_a_remote_explosive(pipeline: Pipeline, text: str
     """A blast that nothing else explains is a bomb set off on the ground, as ACLED codes
     it; a shell or a strike named with it still says what it was (evidence 'a-blast')."""
     assert run(pipeline, text).events[0].sub_event_type == expected
+
+
+@pytest.mark.parametrize("past", ["last year", "in 2016", "on 12 March 2017",
+                                  "three years ago"])
+def test_an_event_does_not_borrow_a_place_from_a_sentence_about_the_past(
+        pipeline: Pipeline, past: str) -> None:
+    """An event whose sentence names only the country takes a town near it, but not one a
+    sentence about times long past names (v8 of the assembly)."""
+    text = ("Victims of the suspected chemical attack in Syria showed signs of exposure to a "
+            "nerve agent, the health agency said on Sunday. A ministry spokesman said the "
+            f"rebels had used the same weapons in Aleppo {past}. Doctors in Saraqib were "
+            "treating dozens of patients.")
+    event = run(pipeline, text).events[0]
+    assert event.sub_event_type == "Chemical weapon"
+    assert event.location == "Saraqib", (event.location, event.evidence.text)

@@ -3,7 +3,8 @@
 Each event takes its fields from the mentions inside the cue's sentence first, then from the
 rest of the document (a short report often names the place and date once, in its first
 sentence). Roles follow the ACLED codebook: the perpetrator is actor1 and the victims or
-target actor2; protesters and rioters are actor1 of their own events.
+target actor2; protesters and rioters are actor1 of their own events. Which places an event
+may take is ``raqib.extract.event_places`` (v8: not those of a sentence about times long past).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from raqib.extract import actors as actor_stage
 from raqib.extract import numbers, places, taxonomy
 from raqib.extract.event_incidents import best_cues
+from raqib.extract.event_places import Past, event_places
 from raqib.extract.model import (
     ActorMention,
     Analysis,
@@ -95,29 +97,6 @@ _ATTACK_AFTER = re.compile(r"\s+(?:attacks?|assaults?|offensive|incursion|advanc
 'repelled a Taliban attack': the agent of a violent passive or of an attack is who acted,
 whatever the order of the words; 'backed by', 'held by' or 'reported by' name no agent."""
 
-
-
-def _country_only(place: PlaceMention) -> bool:
-    return place.name == place.country
-
-
-def _event_places(places: ByStart[PlaceMention], window: Span,
-                  country: str = "") -> list[PlaceMention]:
-    """The places an event may take: those inside its window, else those near it. A country
-    alone inside the window ('the opposing sides in Syria said ...') gives way to a town or
-    region of that country near it, as ACLED codes an event to the most precise place the
-    report gives. When the window names the text's own ``country``, its towns and regions
-    abroad are where others speak from ('strikes in Syria ... the defence ministry in Moscow
-    said'), not where the event happened (v7)."""
-    inside = places.inside(window)
-    if country and any(_country_only(p) and p.country == country for p in inside):
-        inside = [p for p in inside if p.country == country or _country_only(p)]
-    if inside and all(_country_only(p) for p in inside):
-        countries = {p.country for p in inside}
-        nearby = [p for p in places.around(window)
-                  if not _country_only(p) and p.country in countries]
-        return nearby or inside
-    return places.near(window)
 
 
 def _group(actor: ActorMention) -> bool:
@@ -242,6 +221,7 @@ class _Found:
     """Parties that act with the party named before them (``_allies``)."""
     sentences: ByStart[Sentence]
     counts: ByStart[CountMention]
+    past: Past
 
     def view(self, doc: Analysis, window: Span) -> Analysis:
         """The part of ``doc`` inside ``window`` (its sentences and counts; same text and
@@ -253,7 +233,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v7"
+    name = "extract.assemble.v8"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -269,6 +249,7 @@ class Assemble:
             ByStart(doc.places), ByStart(parties),
             ByStart(doc.days()), ByStart(doc.weapons), speakers, frozenset(reporters),
             _allies(doc, ordered), ByStart(doc.sentences), ByStart(doc.counts),
+            Past.read(doc, sorted(s.span.start for s in doc.sentences)),
         )
         for cue in cues:
             doc.events.append(self._event(doc, cue, found, country, single=len(cues) == 1))
@@ -282,7 +263,8 @@ class Assemble:
             disorder_type=cue.disorder_type, confidence=cue.score, evidence=window,
         )
         event.spans["sub_event_type"] = window
-        self._place(event, _event_places(found.places, window, country), country)
+        keep = found.past.keeps(doc, window, found.dates.inside(window))
+        self._place(event, event_places(found.places, window, country, keep), country)
         if cue.detail is not None:  # the headline's event told further on, with its day
             self._place_detail(event, found.places.inside(cue.detail))
         # a party that speaks about the event takes a role only when no other can; the agent

@@ -1,0 +1,104 @@
+"""Where an event of a text happened: which of the text's places an event window may take
+(``raqib.extract.assemble``). Split from the assembly stage in its v8, which added the
+sentences about times long past that an event does not borrow a place from.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from raqib.extract.model import Analysis, DateMention, PlaceMention, Span
+from raqib.extract.positions import ByStart
+
+BACKGROUND_DAYS = 30
+"""A sentence that names a day more than this many days before an event's own day, or an
+earlier year, tells background ('the rebels had used the same chemical weapons in Aleppo last
+year'): the event does not borrow its places (v8)."""
+
+
+@dataclass(frozen=True)
+class Past:
+    """The earliest day and the earliest year ('in 2013', 'last year') each sentence names,
+    by the sentence's first offset (v8)."""
+
+    days: dict[int, date]
+    years: dict[int, int]
+    starts: tuple[int, ...]
+    """The first offsets of all the text's sentences, in order."""
+
+    @classmethod
+    def read(cls, doc: Analysis, starts: list[int]) -> Past:
+        def sentence(offset: int) -> int | None:
+            at = bisect_right(starts, offset) - 1
+            return starts[at] if at >= 0 else None
+
+        days: dict[int, date] = {}
+        for mention in doc.days():
+            key = sentence(mention.span.start)
+            if key is not None and (key not in days or mention.value < days[key]):
+                days[key] = mention.value
+        today = doc.published or doc.reference_date
+        years: dict[int, int] = {}
+        for found in _YEARS_PAST.finditer(doc.text):
+            key = sentence(found.start())
+            year = int(found["year"]) if found["year"] else today.year - 1 if today else None
+            if key is not None and year is not None and year < years.get(key, 10_000):
+                years[key] = year
+        return cls(days, years, tuple(starts))
+
+    def keeps(self, doc: Analysis, window: Span, days: list[DateMention]
+              ) -> Callable[[PlaceMention], bool]:
+        """Whether a place near ``window`` may be its event's: inside it, or in a sentence
+        that tells no time long before the event's day (the first of ``days``, the days the
+        window names, else the text's dateline or reference date)."""
+        anchor = days[0].value if days else doc.published or doc.reference_date
+        if anchor is None:
+            return lambda _: True
+        starts = self.starts
+
+        def keep(place: PlaceMention) -> bool:
+            if window.start <= place.span.start < window.end:
+                return True
+            at = bisect_right(starts, place.span.start) - 1
+            if at < 0:
+                return True
+            day, year = self.days.get(starts[at]), self.years.get(starts[at])
+            return not ((day is not None and (anchor - day).days > BACKGROUND_DAYS)
+                        or (year is not None and year < anchor.year))
+
+        return keep
+
+
+_YEARS_PAST = re.compile(
+    r"\b(?:(?:last|previous|past)\s+(?:year|years|decade)|(?:\d+|two|three|four|five|six|"
+    r"several|many)\s+years\s+ago|(?:in|since|during)\s+(?:early\s+|late\s+|mid-)?"
+    r"(?P<year>(?:19|20)\d\d))\b", re.I)
+"""Words that put a sentence years back: 'last year', 'three years ago', 'in 2013'."""
+
+
+def country_only(place: PlaceMention) -> bool:
+    return place.name == place.country
+
+
+def event_places(places: ByStart[PlaceMention], window: Span, country: str = "",
+                  keep: Callable[[PlaceMention], bool] = lambda _: True) -> list[PlaceMention]:
+    """The places an event may take: those inside its window, else those near it. A country
+    alone inside the window ('the opposing sides in Syria said ...') gives way to a town or
+    region of that country near it, as ACLED codes an event to the most precise place the
+    report gives. When the window names the text's own ``country``, its towns and regions
+    abroad are where others speak from ('strikes in Syria ... the defence ministry in Moscow
+    said'), not where the event happened (v7). A place near the window is taken only when
+    ``keep`` keeps it: not from a sentence about times long past (v8)."""
+    inside = places.inside(window)
+    if country and any(country_only(p) and p.country == country for p in inside):
+        inside = [p for p in inside if p.country == country or country_only(p)]
+    if inside and all(country_only(p) for p in inside):
+        countries = {p.country for p in inside}
+        nearby = [p for p in places.around(window)
+                  if not country_only(p) and p.country in countries and keep(p)]
+        return nearby or inside
+    return places.inside(window) or [p for p in places.around(window) if keep(p)]
