@@ -662,3 +662,17 @@ def test_an_event_does_not_borrow_a_place_from_a_sentence_about_the_past(
     event = run(pipeline, text).events[0]
     assert event.sub_event_type == "Chemical weapon"
     assert event.location == "Saraqib", (event.location, event.evidence.text)
+
+
+def test_a_clause_that_dates_the_event_by_an_earlier_one_is_not_the_event(
+        pipeline: Pipeline) -> None:
+    """'..., just hours after a chemical attack in Khan Shaykhun': the clause tells another,
+    earlier event; neither its type nor its place is the sentence's (events v14, assembly
+    v8)."""
+    text = ("Shelling of rebel towns near the capital kills 19\n\n"
+            "Government shelling killed at least 19 people in rebel-held towns near the capital "
+            "on Tuesday, just hours after a suspected chemical attack left dozens dead in Khan "
+            "Shaykhun.")
+    event = run(pipeline, text).events[0]
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.location != "Khān Shaykhūn"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from raqib.extract.sentences import split
+import pytest
+
+from raqib.extract.sentences import earlier_clause, split
 
 
 def sentences(text: str) -> list[str]:
@@ -35,3 +37,17 @@ def test_arabic_and_blank_lines() -> None:
     assert sentences("قال المرصد. وقتل اثنان\n\nSecond paragraph") == [
         "قال المرصد.", "وقتل اثنان", "Second paragraph",
     ]
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("Shelling killed 19 in Douma on Tuesday, just hours after a chemical attack in Khan "
+     "Shaykhun.", ", just hours after a chemical attack in Khan Shaykhun."),
+    ("Troops entered the town two days after the rebels withdrew.",
+     " two days after the rebels withdrew."),
+    ("Hours after the truce began, jets struck Idlib.", None),  # the sentence's own start
+    ("Shelling hit Douma after a day of calm.", None),
+])
+def test_a_clause_that_dates_the_sentence_by_an_earlier_event(text: str,
+                                                              clause: str | None) -> None:
+    at = earlier_clause(text, 0, len(text))
+    assert (text[at:] if at is not None else None) == clause

@@ -13,6 +13,7 @@ from datetime import date
 
 from raqib.extract.model import Analysis, DateMention, PlaceMention, Span
 from raqib.extract.positions import ByStart
+from raqib.extract.sentences import earlier_clause
 
 BACKGROUND_DAYS = 30
 """A sentence that names a day more than this many days before an event's own day, or an
@@ -29,6 +30,9 @@ class Past:
     years: dict[int, int]
     starts: tuple[int, ...]
     """The first offsets of all the text's sentences, in order."""
+    earlier: tuple[tuple[int, int], ...] = ()
+    """The clauses that tell an earlier event to date their sentence's own ('..., hours
+    after a chemical attack in Khan Sheikhun'), as (start, end), in order (v8)."""
 
     @classmethod
     def read(cls, doc: Analysis, starts: list[int]) -> Past:
@@ -48,27 +52,31 @@ class Past:
             year = int(found["year"]) if found["year"] else today.year - 1 if today else None
             if key is not None and year is not None and year < years.get(key, 10_000):
                 years[key] = year
-        return cls(days, years, tuple(starts))
+        earlier = tuple((at, s.span.end) for s in doc.sentences
+                        if (at := earlier_clause(doc.text, s.span.start, s.span.end)))
+        return cls(days, years, tuple(starts), earlier)
 
     def keeps(self, doc: Analysis, window: Span, days: list[DateMention]
               ) -> Callable[[PlaceMention], bool]:
-        """Whether a place near ``window`` may be its event's: inside it, or in a sentence
-        that tells no time long before the event's day (the first of ``days``, the days the
-        window names, else the text's dateline or reference date)."""
+        """Whether a place near ``window`` may be its event's: inside it, or outside a clause
+        that tells an earlier event and in a sentence that tells no time long before the
+        event's day (the first of ``days``, the days the window names, else the text's
+        dateline or reference date)."""
         anchor = days[0].value if days else doc.published or doc.reference_date
-        if anchor is None:
-            return lambda _: True
         starts = self.starts
 
         def keep(place: PlaceMention) -> bool:
             if window.start <= place.span.start < window.end:
                 return True
+            if any(a <= place.span.start < b for a, b in self.earlier):
+                return False
             at = bisect_right(starts, place.span.start) - 1
             if at < 0:
                 return True
             day, year = self.days.get(starts[at]), self.years.get(starts[at])
-            return not ((day is not None and (anchor - day).days > BACKGROUND_DAYS)
-                        or (year is not None and year < anchor.year))
+            return anchor is None or not (
+                (day is not None and (anchor - day).days > BACKGROUND_DAYS)
+                or (year is not None and year < anchor.year))
 
         return keep
 

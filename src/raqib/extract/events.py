@@ -51,6 +51,9 @@ came out as an explosion. The taxonomy's Arabic evidence phrases (protests, clas
 abductions) and the Arabic words of the numbers and weapons stages are what it reads.
 v13: a blast told as the event itself ("police officers killed in Damascus blast", "blast kills
 six") leans to a remote explosive (evidence ``a-blast``), unless other words say what caused it.
+v14: a clause that dates the sentence by an earlier event (", just hours after a suspected
+chemical attack left dozens dead in Khan Sheikhun"; ``sentences.earlier_clause``) is not read:
+its words are not the sentence's event.
 
 ``best_cues(doc)`` (``raqib.extract.event_incidents``) turns the cues into one cue per
 incident for the assembly stage.
@@ -66,9 +69,9 @@ import numpy as np
 from raqib.extract import casualties, classifier, place_mask, taxonomy
 from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
-from raqib.extract.sentences import sentence_spans
+from raqib.extract.sentences import earlier_clause, sentence_spans
 
-NAME = "extract.events.v13"
+NAME = "extract.events.v14"
 
 
 MIN_WORDS = 4
@@ -116,7 +119,8 @@ class EventsStage:
         self._disorder.update(model.meta.get("disorder_types") or {})
 
     def __call__(self, doc: Analysis) -> None:
-        spans = [doc.span(start, end) for start, end in sentence_spans(doc)]
+        spans = [doc.span(start, earlier_clause(doc.text, start, end) or end)
+                 for start, end in sentence_spans(doc)]  # v14: not what dates the sentence
         places = ByStart(doc.places)
         counted = [self.model.features(self._text(doc, span, places)) for span in spans]
         context, against_none = self._document_lean(doc.text, counted)

@@ -73,3 +73,21 @@ class Sentences:
 
 def create(options: Options) -> Sentences:
     return Sentences()
+
+
+_AFTER_CLAUSE = re.compile(
+    r",?\s+(?:just\s+|only\s+|barely\s+|some\s+)?(?:(?:a|one|two|three|several|\d+)\s+)?"
+    r"(?:hours?|days?|weeks?|months?)\s+(?:after|since)\s+(?:an?|the)\s", re.I)
+"""'..., just hours after a suspected chemical attack left dozens dead in Khan Sheikhun':
+a clause that tells an earlier event to date the sentence's own."""
+_CLAUSE_LEAD_WORDS = 3
+
+
+def earlier_clause(text: str, start: int, end: int) -> int | None:
+    """Where a clause telling an earlier event ('hours after a ...', 'days after the ...')
+    starts in ``text[start:end]``, after at least three words of the sentence's own; None
+    when there is none."""
+    found = _AFTER_CLAUSE.search(text, start, end)
+    if found is None or len(text[start:found.start()].split()) < _CLAUSE_LEAD_WORDS:
+        return None
+    return found.start()
