@@ -276,6 +276,10 @@ class Assemble:
         self._actors(event, cue, near, found)
         self._date(event, (cue.detail and found.dates.inside(cue.detail))
                    or found.dates.near(window), doc)
+        if found.past.telling_earlier(window) and not found.dates.inside(window):
+            # 'hours after the regime accused ...': the day near it is the later event's;
+            # this one came before it, within days (events v14)
+            event.time_precision = max(event.time_precision or 1, 2)
         self._casualties(event, doc if single else found.view(doc, window))
         weapons = found.weapons.near(window)
         if weapons:

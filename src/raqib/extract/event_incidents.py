@@ -16,7 +16,7 @@ from raqib.extract import taxonomy
 from raqib.extract.model import ActorMention, Analysis, DateMention, EventCue, PlaceMention, Span
 from raqib.extract.place_ranking import within
 from raqib.extract.positions import ByStart
-from raqib.extract.sentences import sentence_spans
+from raqib.extract.sentences import earlier_clause, sentence_spans
 
 
 @dataclass
@@ -50,18 +50,23 @@ def best_cues(doc: Analysis) -> list[EventCue]:
     higher score. Adjacent means next to each other in the text: a sentence that reports no
     event between two cues keeps them apart (v2 counted only the sentences with cues, and
     merged a headline's denial of a chemical attack with an air strike told two sentences
-    later).
+    later). A clause that dates its sentence by an earlier event (", hours after a chemical
+    attack in Khan Sheikhun", read as a cue of its own since events v14) is an incident apart:
+    nothing merges with it.
     """
     if not doc.cues:
         return []
     tax = taxonomy.load()
     threshold = tax.evidence.merge_score
     where = _Where(ByStart(doc.days()), ByStart(doc.places), ByStart(doc.actors))
-    starts = [start for start, _ in sentence_spans(doc)]
+    sentences = sentence_spans(doc)
+    starts = [start for start, _ in sentences]
+    apart = {at for start, end in sentences if (at := earlier_clause(doc.text, start, end))}
     incidents: list[_Incident] = []
     for cue in sorted(doc.cues, key=lambda c: (c.span.start, -c.score)):
         index = bisect_right(starts, cue.span.start) - 1  # the cue's sentence
-        if not _merge_into(incidents, cue, index, doc, tax, threshold, where):
+        if cue.span.start in apart or not _merge_into(
+                incidents, cue, index, doc, tax, threshold, where, apart):
             incidents.append(_Incident(cue, index, index))
     incidents = _without_retellings(incidents, where, doc, tax)
     incidents.sort(key=lambda inc: (-inc.cue.score, inc.first))
@@ -172,12 +177,15 @@ def _merge_into(
     tax: taxonomy.Taxonomy,
     threshold: float,
     where: _Where,
+    apart: set[int],
 ) -> bool:
     for incident in reversed(incidents):
         if incident.last < index - 1:
             break
         if incident.first == index and incident.cue.span == cue.span:
             continue  # two readings of one sentence are two incidents
+        if incident.cue.span.start in apart:
+            continue  # the earlier event a clause tells (events v14) stands apart
         held = incident.cue
         # each sentence reports its type confidently, by its own words or with the lean
         if (held.sub_event_type != cue.sub_event_type

@@ -34,6 +34,10 @@ class Past:
     """The clauses that tell an earlier event to date their sentence's own ('..., hours
     after a chemical attack in Khan Sheikhun'), as (start, end), in order (v8)."""
 
+    def telling_earlier(self, window: Span) -> bool:
+        """``window`` is a clause that dates its sentence by an earlier event."""
+        return any(start == window.start for start, _ in self.earlier)
+
     @classmethod
     def read(cls, doc: Analysis, starts: list[int]) -> Past:
         def sentence(offset: int) -> int | None:

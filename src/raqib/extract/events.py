@@ -52,8 +52,9 @@ abductions) and the Arabic words of the numbers and weapons stages are what it r
 v13: a blast told as the event itself ("police officers killed in Damascus blast", "blast kills
 six") leans to a remote explosive (evidence ``a-blast``), unless other words say what caused it.
 v14: a clause that dates the sentence by an earlier event (", just hours after a suspected
-chemical attack left dozens dead in Khan Sheikhun"; ``sentences.earlier_clause``) is not read:
-its words are not the sentence's event.
+chemical attack left dozens dead in Khan Sheikhun"; ``sentences.earlier_clause``) is read on its
+own: its words are not the sentence's event, and its event is not merged with the sentence's
+(``raqib.extract.event_incidents``).
 
 ``best_cues(doc)`` (``raqib.extract.event_incidents``) turns the cues into one cue per
 incident for the assembly stage.
@@ -119,8 +120,10 @@ class EventsStage:
         self._disorder.update(model.meta.get("disorder_types") or {})
 
     def __call__(self, doc: Analysis) -> None:
-        spans = [doc.span(start, earlier_clause(doc.text, start, end) or end)
-                 for start, end in sentence_spans(doc)]  # v14: not what dates the sentence
+        spans = []
+        for start, end in sentence_spans(doc):
+            cut = earlier_clause(doc.text, start, end)  # v14: an earlier event, read apart
+            spans += [doc.span(start, cut), doc.span(cut, end)] if cut else [doc.span(start, end)]
         places = ByStart(doc.places)
         counted = [self.model.features(self._text(doc, span, places)) for span in spans]
         context, against_none = self._document_lean(doc.text, counted)
