@@ -249,7 +249,7 @@ class Assemble:
             ByStart(doc.places), ByStart(parties),
             ByStart(doc.days()), ByStart(doc.weapons), speakers, frozenset(reporters),
             _allies(doc, ordered), ByStart(doc.sentences), ByStart(doc.counts),
-            Past.read(doc, sorted(s.span.start for s in doc.sentences)),
+            Past.read(doc),
         )
         for cue in cues:
             doc.events.append(self._event(doc, cue, found, country, single=len(cues) == 1))

@@ -16,7 +16,7 @@ from raqib.extract import taxonomy
 from raqib.extract.model import ActorMention, Analysis, DateMention, EventCue, PlaceMention, Span
 from raqib.extract.place_ranking import within
 from raqib.extract.positions import ByStart
-from raqib.extract.sentences import earlier_clause, sentence_spans
+from raqib.extract.sentences import earlier_clauses, sentence_spans
 
 
 @dataclass
@@ -59,9 +59,8 @@ def best_cues(doc: Analysis) -> list[EventCue]:
     tax = taxonomy.load()
     threshold = tax.evidence.merge_score
     where = _Where(ByStart(doc.days()), ByStart(doc.places), ByStart(doc.actors))
-    sentences = sentence_spans(doc)
-    starts = [start for start, _ in sentences]
-    apart = {at for start, end in sentences if (at := earlier_clause(doc.text, start, end))}
+    starts = [start for start, _ in sentence_spans(doc)]
+    apart = {start for start, _ in earlier_clauses(doc)}
     incidents: list[_Incident] = []
     for cue in sorted(doc.cues, key=lambda c: (c.span.start, -c.score)):
         index = bisect_right(starts, cue.span.start) - 1  # the cue's sentence

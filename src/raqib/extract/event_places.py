@@ -13,7 +13,7 @@ from datetime import date
 
 from raqib.extract.model import Analysis, DateMention, PlaceMention, Span
 from raqib.extract.positions import ByStart
-from raqib.extract.sentences import earlier_clause
+from raqib.extract.sentences import earlier_clauses
 
 BACKGROUND_DAYS = 30
 """A sentence that names a day more than this many days before an event's own day, or an
@@ -39,7 +39,9 @@ class Past:
         return any(start == window.start for start, _ in self.earlier)
 
     @classmethod
-    def read(cls, doc: Analysis, starts: list[int]) -> Past:
+    def read(cls, doc: Analysis) -> Past:
+        starts = sorted(s.span.start for s in doc.sentences)
+
         def sentence(offset: int) -> int | None:
             at = bisect_right(starts, offset) - 1
             return starts[at] if at >= 0 else None
@@ -56,9 +58,7 @@ class Past:
             year = int(found["year"]) if found["year"] else today.year - 1 if today else None
             if key is not None and year is not None and year < years.get(key, 10_000):
                 years[key] = year
-        earlier = tuple((at, s.span.end) for s in doc.sentences
-                        if (at := earlier_clause(doc.text, s.span.start, s.span.end)))
-        return cls(days, years, tuple(starts), earlier)
+        return cls(days, years, tuple(starts), tuple(earlier_clauses(doc)))
 
     def keeps(self, doc: Analysis, window: Span, days: list[DateMention]
               ) -> Callable[[PlaceMention], bool]:
@@ -113,4 +113,5 @@ def event_places(places: ByStart[PlaceMention], window: Span, country: str = "",
         nearby = [p for p in places.around(window)
                   if not country_only(p) and p.country in countries and keep(p)]
         return nearby or inside
+    # every place inside the window, abroad too: the v7 filter serves the country-only case
     return places.inside(window) or [p for p in places.around(window) if keep(p)]

@@ -83,6 +83,13 @@ a clause that tells an earlier event to date the sentence's own."""
 _CLAUSE_LEAD_WORDS = 3
 
 
+def earlier_clauses(doc: Analysis) -> list[tuple[int, int]]:
+    """(start, end) of every clause of ``doc``'s sentences that tells an earlier event
+    (``earlier_clause``), in order."""
+    return [(at, end) for start, end in sentence_spans(doc)
+            if (at := earlier_clause(doc.text, start, end)) is not None]
+
+
 def earlier_clause(text: str, start: int, end: int) -> int | None:
     """Where a clause telling an earlier event ('hours after a ...', 'days after the ...')
     starts in ``text[start:end]``, after at least three words of the sentence's own; None
