@@ -31,6 +31,7 @@ from raqib.extract.model import (
     WeaponMention,
 )
 from raqib.extract.positions import ByStart
+from raqib.extract.sentences import earlier_clauses
 
 CIVILIANS, PROTESTERS, RIOTERS, POLITICAL_MILITIA, STATE = 7, 6, 5, 3, 1
 AGAINST_CIVILIANS, MOB_VIOLENCE = "Violence against civilians", "Mob violence"
@@ -239,7 +240,8 @@ class Assemble:
         self.options = options
 
     def __call__(self, doc: Analysis) -> None:
-        cues = best_cues(doc)
+        clauses = earlier_clauses(doc)
+        cues = best_cues(doc, clauses)
         country = places.document_country(doc) or ""
         actor_stage.localize(doc, country or None, self.options)  # "Civilians" -> "(Nigeria)"
         parties = [a for a in doc.actors if not actor_stage.is_claimant_only(a, self.options)]
@@ -249,7 +251,7 @@ class Assemble:
             ByStart(doc.places), ByStart(parties),
             ByStart(doc.days()), ByStart(doc.weapons), speakers, frozenset(reporters),
             _allies(doc, ordered), ByStart(doc.sentences), ByStart(doc.counts),
-            Past.read(doc),
+            Past.read(doc, clauses),
         )
         for cue in cues:
             doc.events.append(self._event(doc, cue, found, country, single=len(cues) == 1))

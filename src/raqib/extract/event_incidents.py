@@ -33,7 +33,7 @@ DETAIL_DAYS = 7
 (``extract.assemble.v5``)."""
 
 
-def best_cues(doc: Analysis) -> list[EventCue]:
+def best_cues(doc: Analysis, clauses: list[tuple[int, int]] | None = None) -> list[EventCue]:
     """One cue per incident the document reports: the lead first, then most likely first.
 
     The lead is the earliest incident whose score reaches ``LEAD_MIN_SCORE``: reports put
@@ -52,7 +52,8 @@ def best_cues(doc: Analysis) -> list[EventCue]:
     merged a headline's denial of a chemical attack with an air strike told two sentences
     later). A clause that dates its sentence by an earlier event (", hours after a chemical
     attack in Khan Sheikhun", read as a cue of its own since events v14) is an incident apart:
-    nothing merges with it.
+    nothing merges with it; ``clauses``: those clauses as ``sentences.earlier_clauses`` finds
+    them, when the caller has them already.
     """
     if not doc.cues:
         return []
@@ -60,7 +61,7 @@ def best_cues(doc: Analysis) -> list[EventCue]:
     threshold = tax.evidence.merge_score
     where = _Where(ByStart(doc.days()), ByStart(doc.places), ByStart(doc.actors))
     starts = [start for start, _ in sentence_spans(doc)]
-    apart = {start for start, _ in earlier_clauses(doc)}
+    apart = {start for start, _ in (earlier_clauses(doc) if clauses is None else clauses)}
     incidents: list[_Incident] = []
     for cue in sorted(doc.cues, key=lambda c: (c.span.start, -c.score)):
         index = bisect_right(starts, cue.span.start) - 1  # the cue's sentence

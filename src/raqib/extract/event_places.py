@@ -13,7 +13,6 @@ from datetime import date
 
 from raqib.extract.model import Analysis, DateMention, PlaceMention, Span
 from raqib.extract.positions import ByStart
-from raqib.extract.sentences import earlier_clauses
 
 BACKGROUND_DAYS = 30
 """A sentence that names a day more than this many days before an event's own day, or an
@@ -39,7 +38,9 @@ class Past:
         return any(start == window.start for start, _ in self.earlier)
 
     @classmethod
-    def read(cls, doc: Analysis) -> Past:
+    def read(cls, doc: Analysis, clauses: list[tuple[int, int]]) -> Past:
+        """``clauses``: the text's clauses that tell an earlier event
+        (``sentences.earlier_clauses``)."""
         starts = sorted(s.span.start for s in doc.sentences)
 
         def sentence(offset: int) -> int | None:
@@ -58,7 +59,7 @@ class Past:
             year = int(found["year"]) if found["year"] else today.year - 1 if today else None
             if key is not None and year is not None and year < years.get(key, 10_000):
                 years[key] = year
-        return cls(days, years, tuple(starts), tuple(earlier_clauses(doc)))
+        return cls(days, years, tuple(starts), tuple(clauses))
 
     def keeps(self, doc: Analysis, window: Span, days: list[DateMention]
               ) -> Callable[[PlaceMention], bool]:
@@ -105,7 +106,7 @@ def event_places(places: ByStart[PlaceMention], window: Span, country: str = "",
     abroad are where others speak from ('strikes in Syria ... the defence ministry in Moscow
     said'), not where the event happened (v7). A place near the window is taken only when
     ``keep`` keeps it: not from a sentence about times long past (v8)."""
-    inside = places.inside(window)
+    inside = whole = places.inside(window)
     if country and any(country_only(p) and p.country == country for p in inside):
         inside = [p for p in inside if p.country == country or country_only(p)]
     if inside and all(country_only(p) for p in inside):
@@ -114,4 +115,4 @@ def event_places(places: ByStart[PlaceMention], window: Span, country: str = "",
                   if not country_only(p) and p.country in countries and keep(p)]
         return nearby or inside
     # every place inside the window, abroad too: the v7 filter serves the country-only case
-    return places.inside(window) or [p for p in places.around(window) if keep(p)]
+    return whole or [p for p in places.around(window) if keep(p)]

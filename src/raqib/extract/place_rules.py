@@ -265,7 +265,7 @@ def _agency_after() -> re.Pattern[str]:
 _BODY_AFTER_DATELINE = 20
 
 
-_HELD = r"(?:the\s+)?(?:[\w]+-(?:held|controlled)\s+)?"
+_HELD = r"(?:the\s+)?(?:\w+-(?:held|controlled)\s+)?"
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:(?:journey|way|trip)\s+(?:back\s+)?to|en\s+route\s+to|"
     r"(?:heading|headed|bound|destined)\s+(?:back\s+)?(?:to|for|towards?)|"

@@ -70,11 +70,11 @@ FOCUS_VOTE = 1.0
 """The focus country's head start in every text's country vote: as much as one town of it,
 named and sure, votes (a country named as a place votes 1.5)."""
 ASIDE_PENALTY = 0.3
+"""A place that names an agreement or a meeting, or opens a dateline, scores this much less
+as the place of an event (it votes less too: ``place_ranking.ASIDE_WEIGHT``)."""
 DESTINATION_PENALTY = 0.3
 """A destination ('on their way to Aleppo') scores this much less as the place of an event
 (v9): where people were going is not where they were attacked."""
-"""A place that names an agreement or a meeting, or opens a dateline, scores this much less
-as the place of an event (it votes less too: ``place_ranking.ASIDE_WEIGHT``)."""
 
 
 class Places:
