@@ -134,6 +134,26 @@ def test_a_rare_kind_of_event_links_over_days_and_a_province(sub_event_type: str
 
 @pytest.mark.parametrize(("sub_event_type", "linked"), [
     ("Chemical weapon", True), ("Shelling/artillery/missile attack", False)])
+def test_a_rare_kind_of_event_told_the_next_day_needs_no_words_in_common(
+        sub_event_type: str, linked: bool):
+    """Reactions to a chemical attack share few words with the first reports ('Turkey says
+    tests on victims point to sarin'): a day later from the province's capital, with no actor,
+    its day and kind vouch for it; two days later they no longer do alone (the date part
+    falls from 1.0 on the day to 0.5 at the rare window's end, as the place part does over
+    its distance)."""
+    kind = {"event_type": "Explosions/Remote violence", "sub_event_type": sub_event_type}
+    attack = report(1, **kind, **at(KHAN_SHAYKHUN), location="Khan Shaykhun",
+                    actor1="Military Forces of Syria (2000-)", event_date=date(2017, 4, 4),
+                    text="Dozens killed in an attack on Khan Shaykhun, rescuers say")
+    reaction = report(2, **kind, **at(IDLIB_CITY), location="Idlib", source=SANA,
+                      event_date=date(2017, 4, 5), text="Ankara says tests point to sarin")
+    assert (link_all([attack, reaction]) == {1: 1, 2: 1}) is linked
+    two_days = replace(reaction, event_date=date(2017, 4, 6))
+    assert link_all([attack, two_days]) == {1: 1, 2: 2}
+
+
+@pytest.mark.parametrize(("sub_event_type", "linked"), [
+    ("Chemical weapon", True), ("Shelling/artillery/missile attack", False)])
 def test_a_rare_kind_of_event_with_no_place_links_by_its_day(sub_event_type: str,
                                                               linked: bool):
     """A video caption that names the attack and its day but no place ('Victims of the

@@ -35,7 +35,9 @@ by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
    meets the others of its type by a key of type and day bucket, and its place part is
    ``rare_unplaced_score`` (0.3) instead of leaving the link to the text alone.
 2. Parts in [0, 1]: *date* 1.0 on the same day, 0.5 a day off, 0.6 / 0.4 when either date is
-   only known to the week / month (0.4 two or three days off for a rare type); *place*
+   only known to the week / month (for a rare type dated to the day, ``1 - 0.5 * days /
+   rare_days``: 0.83, 0.67, 0.5 one to three days off, as the place part falls over its
+   distance); *place*
    ``(1 - 0.5 * km / limit)`` times 1.0 / 0.85 / 0.6 by geo precision, 0.7 for the same location
    name without coordinates, 0.4 for only the same admin1; *type* as above (0.5 when
    unknown); *actor* 1.0 for a shared actor, 0.0 when both name actors and share none, 0.5

@@ -316,15 +316,17 @@ def _date_part(
     days = abs((a.event_date - b.event_date).days)
     level = precision_level(a.time_precision, b.time_precision)
     window = s.day_windows[level - 1]
+    if both_rare and level == 1 and 0 < days <= s.rare_days:
+        # the place part's shape: full on the day, half at the window's end
+        _note(notes, f"{days} day{'s' if days > 1 else ''} apart, within the window of a "
+              f"rare type ({s.rare_days} days)")
+        return s.date_scores[0] * (1 - 0.5 * days / s.rare_days), False
     if both_rare and days > window and days <= s.rare_days:
         _note(notes, f"{days} days apart, within the window of a rare type")
         return s.date_scores[2], False
     if days > window:
         _note(notes, f"{days} days apart (window {window} days)")
         return GATED, False
-    if level == 1 and both_rare and days:
-        _note(notes, f"{days} day apart (a rare type)")
-        return s.near_day_score, False
     if level == 1:
         _note(notes, "same day" if days == 0 else f"{days} day apart")
         return (s.date_scores[0], False) if days == 0 else (s.near_day_score, True)
