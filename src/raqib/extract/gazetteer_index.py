@@ -27,7 +27,7 @@ from raqib.extract.place_names import Place, loose_key, name_key, usable_name
 
 FORMAT = 1
 """Bump when the index layout or the way names are keyed changes."""
-DEFAULT_DATASET = "cities1000"
+DEFAULT_DATASET = "cities500"
 
 # ---------------------------------------------------------------------- project resources
 
