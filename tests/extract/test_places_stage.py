@@ -72,6 +72,12 @@ ENTRIES = [
            population=55000), ["At Tall", "Tal"]),
     (Place("t:28", "Haan", "DE", "North Rhine-Westphalia", latitude=51.19, longitude=7.0,
            population=30000), ["Haan", "Khan"]),
+    (Place("t:29", "Thuin", "BE", "Wallonia", latitude=50.34, longitude=4.29,
+           population=14000), ["Thuin", "Twin"]),
+    (Place("t:30", "Turabah", "SA", "Makkah", latitude=21.21, longitude=41.63,
+           population=30000), ["Turabah", "Ramadan"]),
+    (Place("t:31", "Middle East", "US", "Kentucky", latitude=37.6, longitude=-85.1,
+           population=600), ["Middle East"]),
 ]
 REGIONS = ["Idleb", "Idlib", "Borno", "Far North", "Aleppo", "Texas", "Liban-Nord", "Beyrouth",
            "Katsina"]
@@ -158,7 +164,8 @@ def test_words_of_news_and_of_names_are_not_places(stage: places.Places) -> None
     village), the 'Arab Spring', and 'Tal' or 'Khan' left over from a name the gazetteer lacks
     ('Tal al-Hawa', 'Khan Touman') name no place; the names that contain them still do."""
     doc = run(stage, "The White House blamed Assads forces for the raid. The Arab Spring "
-                     "protests began in 2011. Fighters took Khan Touman and Tal al-Hawa.")
+                     "protests began in 2011. Fighters took Khan Touman and Tal al-Hawa. "
+                     "Twin blasts, Google said, shot across the Middle East during Ramadan.")
     assert doc.places == []
     doc = run(stage, "Shelling hit Khan Sheikhoun and At Tall.")
     assert [p.name for p in doc.places] == ["Khān Shaykhūn", "At Tall"]
