@@ -169,7 +169,7 @@ def test_a_rare_kind_of_event_with_no_place_links_by_its_day(sub_event_type: str
 
 
 def test_shared_actor_ignores_qualifiers_and_victims():
-    from raqib.incidents.similarity import actor_relation
+    from raqib.incidents.relations import actor_relation
 
     regime = report(1, actor1="Military Forces of Syria (2000-)", actor2="Civilians (Syria)")
     unknown = report(2, actor1="Unidentified Armed Group (Syria)", actor2="Civilians (Syria)")

@@ -21,7 +21,7 @@ by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
 ``representatives`` members. Against each member:
 
 1. Hard gates, any of which forbids the link: incompatible event types (see
-   :func:`raqib.incidents.similarity.type_relation`: same sub-event type 1.0, a near-synonym
+   :func:`raqib.incidents.relations.type_relation`: same sub-event type 1.0, a near-synonym
    pair across event types 0.6, same event type 0.7 except among strategic developments,
    anything else never); dates further apart than the wider window of the two
    (``day_windows``: 1 day, a week, a month for time precision 1, 2, 3); coordinates further
