@@ -87,17 +87,21 @@ def train(acled_csv: str, out_path: str, split: str | None) -> None:
 
 
 @cli.command()
-@click.option("--gold", "gold_path", required=True, type=click.Path(exists=True, dir_okay=False),
-              help="ACLED export, AWSD CSV, or TSV of text and sub_event_type.")
+@click.option("--gold", "gold_path", required=True, type=click.Path(exists=True),
+              help="ACLED export, AWSD CSV, TSV of text and sub_event_type, or a folder of "
+                   "Dstl re3d annotations (place mentions against its Location spans).")
 @click.option("--model", type=click.Path(dir_okay=False, exists=True),
               help="An event model made by `raqib train` (default: the one shipped).")
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N documents.")
 def evaluate(gold_path: str, model: str | None, limit: int | None) -> None:
-    """Score extraction against coded data: accuracy, F1, distance, dates, fatalities."""
+    """Score extraction against coded data: accuracy, F1, distance, dates, fatalities; or
+    place mentions against annotated entity spans (a re3d folder)."""
     from raqib.extract.evaluate import evaluate as run_evaluation
+    from raqib.extract.evaluate_places import evaluate_places
     from raqib.extract.model import Options
     from raqib.extract.pipeline import Pipeline
 
-    scores = run_evaluation(Path(gold_path), Pipeline(Options(model=model)), limit)
+    score = evaluate_places if Path(gold_path).is_dir() else run_evaluation
+    scores = score(Path(gold_path), Pipeline(Options(model=model)), limit)
     for line in scores.lines():
         click.echo(line)
