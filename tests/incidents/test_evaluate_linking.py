@@ -217,6 +217,35 @@ def test_a_report_the_linker_leaves_out_counts_alone(tmp_path: Path) -> None:
     assert result["predicted_incidents"] == 3
 
 
+def _one_group_per_half() -> tuple[str, str]:
+    names = [f"g{n}" for n in range(20)]
+    return (next(n for n in names if ev.half_of(n) == 0),
+            next(n for n in names if ev.half_of(n) == 1))
+
+
+def test_halves_score_each_half_alone(tmp_path: Path) -> None:
+    """Records 1 and 2 are one incident of the read half, record 3 another of the unread
+    half; a linker that joins all three makes two false pairs, which cross the halves and
+    so count in neither half's score."""
+    data, labels = _tiny_data(tmp_path)
+    read, unread = _one_group_per_half()
+    _write(labels / "fakes_syria.csv", ["id", "group"], [["1", read], ["2", read],
+                                                         ["3", unread]])
+    result = evaluate("fakes_syria", data, labels,
+                      linker=lambda reports, settings: {r.id: 1 for r in reports})
+    assert result["pairwise"]["precision"] == pytest.approx(1 / 3)
+    halves = result["halves"]
+    assert list(halves) == list(ev.HALVES)
+    assert (halves["read half"]["records"], halves["unread half"]["records"]) == (2, 1)
+    assert halves["read half"]["pairwise"]["precision"] == 1.0
+    assert halves["read half"]["pairwise"]["recall"] == 1.0
+    assert halves["unread half"]["pairwise"]["predicted_pairs"] == 0
+    _write(labels / "fakes_syria.csv", ["id", "group"], [["1", read], ["2", read],
+                                                         ["3", read]])
+    only = evaluate("fakes_syria", data, labels, linker=by_day_and_province)
+    assert list(only["halves"]) == ["read half"]  # an empty half is left out
+
+
 # --- the command --------------------------------------------------------------------------
 
 
@@ -243,8 +272,13 @@ def test_command_prints_a_table_and_json(tmp_path: Path, monkeypatch: pytest.Mon
     table = CliRunner().invoke(cli, args, env=env)
     assert table.exit_code == 0, table.output
     assert "fakes_syria" in table.output and "pair F1" in table.output
+    assert "read half" not in table.output
+    with_halves = CliRunner().invoke(cli, [*args, "--halves"], env=env)
+    assert with_halves.exit_code == 0, with_halves.output
+    assert "  read half" in with_halves.output or "  unread half" in with_halves.output
     as_json = CliRunner().invoke(cli, [*args, "--json"], env=env)
     assert json.loads(as_json.output)[0]["records"] == 3
+    assert set(json.loads(as_json.output)[0]["halves"]) <= set(ev.HALVES)
 
 
 # --- the real data sets (skipped where the shared data is absent) --------------------------

@@ -269,17 +269,45 @@ def _default_linker() -> Linker:
 # --- the measurement ----------------------------------------------------------------------
 
 
-def score(
+HALVES = ("read half", "unread half")
+"""The gold groups split in two by their label's sha256 (even, odd): the linker's failures
+are read on the first half only, and a change is kept when the second does not lose
+(docs/linking-evaluation.md)."""
+
+
+def half_of(group: str) -> int:
+    """0 for a group of the read half, 1 for the unread half."""
+    return int(hashlib.sha256(group.encode("utf-8")).hexdigest(), 16) % 2
+
+
+def halves(
     records: Sequence[Record], reports: Sequence[ReportView], labels: Mapping[str, str],
     incidents: Mapping[int, int],
+) -> dict[str, dict[str, Any]]:
+    """The scores of each half's records alone (pairs across the halves count in neither);
+    a half with no records (three groups can all fall in one) is left out."""
+    out = {}
+    for number, name in enumerate(HALVES):
+        kept = [(record, report) for record, report in zip(records, reports, strict=True)
+                if half_of(labels[record.key]) == number]
+        if kept:
+            out[name] = score([r for r, _ in kept], [v for _, v in kept], labels, incidents,
+                              split=False)
+    return out
+
+
+def score(
+    records: Sequence[Record], reports: Sequence[ReportView], labels: Mapping[str, str],
+    incidents: Mapping[int, int], split: bool = True,
 ) -> dict[str, Any]:
-    """Scores of one linking; a report the linker left out counts as an incident alone."""
+    """Scores of one linking; a report the linker left out counts as an incident alone.
+    With ``split``, also each half's (``halves``)."""
     gold = {record.key: labels[record.key] for record in records}
     predicted = {
         record.key: str(incidents.get(report.id, f"alone-{report.id}"))
         for record, report in zip(records, reports, strict=True)
     }
-    return {
+    result = {
         "records": len(records),
         "gold_groups": len(set(gold.values())),
         "gold_multi_groups": sum(1 for n in Counter(gold.values()).values() if n > 1),
@@ -287,6 +315,9 @@ def score(
         "pairwise": pairwise(gold, predicted),
         "bcubed": bcubed(gold, predicted),
     }
+    if split:
+        result["halves"] = halves(records, reports, labels, incidents)
+    return result
 
 
 def evaluate(
