@@ -3,7 +3,8 @@
 The stage runs a short list of regular expressions, most specific first (ISO dates, numeric
 dates, ranges, "9 May 2020", "May 9, 2020", "May 2020", "yesterday", "two days ago", "last
 week", "in May", "on the 9th", "on Saturday"); a later pattern never takes words an earlier one
-took. Words come from ``resources/lexicon/calendar.tsv`` (English and Arabic month and weekday
+took (the relative ones are resolved in ``raqib.extract.relative_dates``). Words come from
+``resources/lexicon/calendar.tsv`` (English and Arabic month and weekday
 names, French month names, relative phrases) and ``numbers.tsv`` (number words);
 Arabic-Indic digits are digits.
 
@@ -28,13 +29,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from calendar import monthrange
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from raqib.extract.lexicon import read_lexicon
 from raqib.extract.model import Analysis, DateMention, Options
+from raqib.extract.relative_dates import Context, Found, RelativeDates, mid_month, word_key
 
 _ORD = r"(?:st|nd|rd|th|er)?"
 _SEP = r"\s*(?P<sep>-|–|—|to|and|until|till)\s*"
@@ -47,32 +47,16 @@ be either must lie to be taken (v8)."""
 ROLES = ("bound",)
 """Kinds of calendar.tsv words before a date that say it is not the day of an event."""
 
-Found = tuple[int, int, date, int, bool]
-"""(start, end, value, precision, relative)."""
-
-
-@dataclass
-class _Context:
-    ref: date | None
-    """The reference date: relative expressions need it."""
-    anchor: date | None
-    """Where year-less dates take their year: the reference date, else a full date in the text."""
-
-
 def _alternation(phrases: list[str]) -> str:
     ordered = sorted(set(phrases), key=len, reverse=True)
     return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
 
 
-def _key(text: str) -> str:
-    return " ".join(text.lower().rstrip(".").split())
-
-
-class Dates:
+class Dates(RelativeDates):
     name = "extract.dates.v8"
 
     def __init__(self, calendar_rows: list[list[str]], number_rows: list[list[str]]) -> None:
-        self.words: dict[str, dict[str, str]] = {}
+        self.words = {}
         for kind, phrase, value in calendar_rows:
             self.words.setdefault(kind, {})[phrase.lower()] = value
         lower = self.words.pop("lowermonth", {})
@@ -98,7 +82,7 @@ class Dates:
 
     def _rules(
         self, alt: dict[str, str]
-    ) -> list[tuple[str, Callable[[re.Match[str], _Context], Found | None]]]:
+    ) -> list[tuple[str, Callable[[re.Match[str], Context], Found | None]]]:
         """The patterns, most specific first, each with the handler that resolves its match."""
         m, wd = alt["month"], alt["weekday"]
         day, year = rf"(?P<d>\d{{1,2}}){_ORD}", r"(?P<y>\d{4})"
@@ -175,7 +159,7 @@ class Dates:
 
     def find(self, text: str, ref: date | None) -> list[Found]:
         """Every date in ``text``: (start, end, value, precision, relative), in order."""
-        ctx = _Context(ref, ref or self._first_full_date(text))
+        ctx = Context(ref, ref or self._first_full_date(text))
         taken = _Taken()
         found: list[Found] = []
         for pattern, handler in self._patterns:
@@ -198,7 +182,7 @@ class Dates:
 
     def _first_full_date(self, text: str) -> date | None:
         """The first date with a year in ``text`` (the anchor when there is no reference)."""
-        ctx = _Context(None, None)
+        ctx = Context(None, None)
         first: tuple[int, date] | None = None
         for pattern, handler in self._patterns[:6]:
             for match in pattern.finditer(text):
@@ -212,13 +196,13 @@ class Dates:
 
     def _month(self, text: str | None) -> int | None:
         if not text or (text[0].isascii() and text[0].islower()
-                        and _key(text) not in self.lower_months):
+                        and word_key(text) not in self.lower_months):
             return None
-        value = self.words["month"].get(_key(text))
+        value = self.words["month"].get(word_key(text))
         return int(value) if value else None
 
     def _full(
-        self, ctx: _Context, y: str | None, m: int | None, d: str | int
+        self, ctx: Context, y: str | None, m: int | None, d: str | int
     ) -> tuple[date, bool] | None:
         """The date, and whether its year came from the reference (None if invalid)."""
         if m is None:
@@ -236,11 +220,11 @@ class Dates:
 
     # -- handlers: each returns (start, end, value, precision, relative) or None -------------
 
-    def _iso(self, match: re.Match[str], ctx: _Context) -> Found | None:
+    def _iso(self, match: re.Match[str], ctx: Context) -> Found | None:
         full = self._full(ctx, match["y"], int(match["m"]), match["d"])
         return (match.start(), match.end(), full[0], 1, False) if full else None
 
-    def _numeric(self, match: re.Match[str], ctx: _Context) -> Found | None:
+    def _numeric(self, match: re.Match[str], ctx: Context) -> Found | None:
         a, b = int(match["a"]), int(match["b"])
         if a != b and a <= 12 and b <= 12:
             return self._either(match, ctx, a, b)
@@ -248,7 +232,7 @@ class Dates:
         full = self._full(ctx, match["y"], month, day)
         return (match.start(), match.end(), full[0], 1, False) if full else None
 
-    def _either(self, match: re.Match[str], ctx: _Context, a: int, b: int) -> Found | None:
+    def _either(self, match: re.Match[str], ctx: Context, a: int, b: int) -> Found | None:
         """'03-11-2014', day or month first: the one reading within ``EITHER_DAYS`` of the
         reference date, when only one is (v8); none without a reference date."""
         if ctx.ref is None:
@@ -258,7 +242,7 @@ class Dates:
                     and abs((full[0] - ctx.ref).days) <= EITHER_DAYS]
         return (match.start(), match.end(), readings[0], 1, False) if len(readings) == 1 else None
 
-    def _range(self, match: re.Match[str], ctx: _Context) -> Found | None:
+    def _range(self, match: re.Match[str], ctx: Context) -> Found | None:
         if match["sep"].lower() == "and" and not match["btw"]:
             return None
         month = self._month(match["m1"]) or self._month(match["m2"])
@@ -269,7 +253,7 @@ class Dates:
             return None
         return match.start(), match.end(), full[0], 2, full[1]
 
-    def _day_month(self, match: re.Match[str], ctx: _Context) -> Found | None:
+    def _day_month(self, match: re.Match[str], ctx: Context) -> Found | None:
         if match["wd"] and match["wd"][0].islower():
             return None
         if not match["y"] and not match["wd"] and match.start("m") < match.start("d"):
@@ -299,7 +283,7 @@ class Dates:
         """A year-less date named with its weekday ("Sunday, 25 November") whose reference
         year puts it on another weekday takes the year of the text's first full date when that
         year fits the weekday (a statement of 2018 read in 2026); else it stays as it was."""
-        want = int(self.words["weekday"][_key(match["wd"])])
+        want = int(self.words["weekday"][word_key(match["wd"])])
         if full[0].weekday() == want:
             return full
         written = self._first_full_date(match.string)
@@ -311,95 +295,20 @@ class Dates:
             return full
         return (value, True) if value.weekday() == want else full
 
-    def _month_year(self, match: re.Match[str], ctx: _Context) -> Found | None:
+    def _month_year(self, match: re.Match[str], ctx: Context) -> Found | None:
         ref = ctx.ref
         month = self._month(match["m"])
         if month is None:
             return None
-        return match.start(), match.end(), _mid_month(int(match["y"]), month, ref), 3, False
+        return match.start(), match.end(), mid_month(int(match["y"]), month, ref), 3, False
 
-    def _month_only(self, match: re.Match[str], ctx: _Context) -> Found | None:
+    def _month_only(self, match: re.Match[str], ctx: Context) -> Found | None:
         ref = ctx.ref
         month = self._month(match["m"])
         if month is None or ref is None:
             return None
         year = ref.year if month <= ref.month else ref.year - 1
-        return match.start("m"), match.end(), _mid_month(year, month, ref), 3, True
-
-    def _relative_day(self, match: re.Match[str], ctx: _Context) -> Found | None:
-        ref = ctx.ref
-        if ref is None:
-            return None
-        offset = int(self.words["day"][_key(match["w"])])
-        return match.start(), match.end(), ref + timedelta(days=offset), 1, True
-
-    def _ago(self, match: re.Match[str], ctx: _Context) -> Found | None:
-        ref = ctx.ref
-        if ref is None:
-            return None
-        text = _key(match["n"])
-        few = text in ("a few", "few", "several")
-        count = 3 if few else int(text) if text.isdigit() else self.numbers.get(text, 0)
-        unit = self.words["unit"][_key(match["u"])]
-        if unit == "day":
-            value, precision = ref - timedelta(days=count), 2 if few else 1
-        elif unit == "week":
-            value, precision = ref - timedelta(days=7 * count), 2
-        else:
-            year, month = divmod(ref.year * 12 + ref.month - 1 - count, 12)
-            value, precision = _mid_month(year, month + 1, ref), 3
-        return match.start(), match.end(), value, precision, True
-
-    def _week(self, match: re.Match[str], ctx: _Context) -> Found | None:
-        ref = ctx.ref
-        if ref is None:
-            return None
-        offset = int(self.words["week"][_key(match["w"])])
-        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=offset)
-        middle = monday + (ref - monday) / 2 if offset == 0 else monday + timedelta(days=3)
-        return match.start(), match.end(), middle, 2, True
-
-    def _weekend(self, match: re.Match[str], ctx: _Context) -> Found | None:
-        ref = ctx.ref
-        if ref is None:
-            return None
-        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
-        if int(self.words["weekend"][_key(match["w"])]) < 0 and ref.weekday() >= 5:
-            saturday -= timedelta(days=7)
-        return match.start(), match.end(), saturday, 2, True
-
-    def _month_relative(self, match: re.Match[str], ctx: _Context) -> Found | None:
-        ref = ctx.ref
-        if ref is None:
-            return None
-        offset = int(self.words["monthrel"][_key(match["w"])])
-        year, month = divmod(ref.year * 12 + ref.month - 1 + offset, 12)
-        return match.start(), match.end(), _mid_month(year, month + 1, ref), 3, True
-
-    def _ordinal_day(self, match: re.Match[str], ctx: _Context) -> Found | None:
-        ref = ctx.ref
-        if ref is None or not re.search(r"\d(?:st|nd|rd|th)$", match["t"], re.IGNORECASE):
-            return None
-        day = int(match["d"])
-        year, month = ref.year, ref.month
-        if day > ref.day:
-            year, month = divmod(ref.year * 12 + ref.month - 2, 12)
-            month += 1
-        if day > monthrange(year, month)[1]:
-            return None
-        return match.start("t"), match.end(), date(year, month, day), 1, True
-
-    def _weekday(self, match: re.Match[str], ctx: _Context) -> Found | None:
-        ref = ctx.ref
-        text, modifier = match["wd"], _key(match["pre"] or "")
-        if ref is None or (text[0].isascii() and text[0].islower()):
-            return None
-        if modifier in self.words["skip"]:
-            return None
-        back = (ref.weekday() - int(self.words["weekday"][_key(text)])) % 7
-        if back == 0 and modifier in self.words["last"]:
-            back = 7
-        return match.start(), match.end(), ref - timedelta(days=back), 1, True
+        return match.start("m"), match.end(), mid_month(year, month, ref), 3, True
 
 
 DATE_START = (r"(?:\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
@@ -437,13 +346,6 @@ class _Taken:
         at = bisect_left(self.starts, start)
         self.starts.insert(at, start)
         self.ends.insert(at, end)
-
-
-def _mid_month(year: int, month: int, ref: date | None) -> date:
-    """The 15th, or the middle of the days already past in the reference date's month."""
-    if ref is not None and (year, month) == (ref.year, ref.month):
-        return date(year, month, (1 + ref.day) // 2)
-    return date(year, month, 15)
 
 
 def create(options: Options) -> Dates:
