@@ -56,6 +56,34 @@ def test_snippets_and_unknown_formats(tmp_path: Path) -> None:
     assert code == 1 and "unknown gold format" in out
 
 
+def test_halves_split_the_rows_by_their_number(tmp_path: Path) -> None:
+    from raqib.extract.evaluate import half_of_row
+
+    tsv = tmp_path / "snippets.tsv"
+    rows = ["Rioters burned tyres and threw stones at police in the capital.",
+            "Soldiers and rebels fought for hours near the border town.",
+            "Hundreds marched peacefully through the city centre on Friday.",
+            "Gunmen shot dead two farmers in their field."]
+    types = ["Violent demonstration", "Armed clash", "Peaceful protest", "Attack"]
+    tsv.write_text("text\tsub_event_type\n" + "".join(
+        f"{text}\t{kind}\n" for text, kind in zip(rows, types, strict=True)), encoding="utf-8")
+    code, out = evaluate("--gold", str(tsv), "--halves")
+    assert code == 0, out
+    read = sum(1 for n in range(4) if half_of_row(n) == 0)
+    assert "documents: 4," in out
+    if read:
+        assert f"read half: documents: {read}," in out
+    if read < 4:
+        assert f"unread half: documents: {4 - read}," in out
+    assert "read half: sub_event_type accuracy" in out or "unread half: sub_event_type" in out
+    code, out = evaluate("--gold", str(tsv))
+    assert "half" not in out
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    code, out = evaluate("--gold", str(folder), "--halves")
+    assert code == 2 and "--halves applies to coded data" in out
+
+
 @pytest.mark.skipif(not ACLED.is_dir(), reason="../shared/data is absent")
 def test_real_acled_sample_floor() -> None:
     """A floor well under the measured figures (docs/evaluation.md), not a tuned target."""

@@ -93,7 +93,10 @@ def train(acled_csv: str, out_path: str, split: str | None) -> None:
 @click.option("--model", type=click.Path(dir_okay=False, exists=True),
               help="An event model made by `raqib train` (default: the one shipped).")
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N documents.")
-def evaluate(gold_path: str, model: str | None, limit: int | None) -> None:
+@click.option("--halves", is_flag=True, help="Also score each half of the rows alone (split by "
+              "the sha256 of the row's number: the half read when studying errors, and the "
+              "unread half); coded data only.")
+def evaluate(gold_path: str, model: str | None, limit: int | None, halves: bool) -> None:
     """Score extraction against coded data: accuracy, F1, distance, dates, fatalities; or
     place mentions against annotated entity spans (a re3d folder)."""
     from raqib.extract.evaluate import evaluate as run_evaluation
@@ -101,7 +104,13 @@ def evaluate(gold_path: str, model: str | None, limit: int | None) -> None:
     from raqib.extract.model import Options
     from raqib.extract.pipeline import Pipeline
 
-    score = evaluate_places if Path(gold_path).is_dir() else run_evaluation
-    scores = score(Path(gold_path), Pipeline(Options(model=model)), limit)
-    for line in scores.lines():
+    pipeline = Pipeline(Options(model=model))
+    if Path(gold_path).is_dir():
+        if halves:
+            raise click.UsageError("--halves applies to coded data (a CSV or TSV file), not "
+                                   "to a folder of annotations")
+        lines = evaluate_places(Path(gold_path), pipeline, limit).lines()
+    else:
+        lines = run_evaluation(Path(gold_path), pipeline, limit, halves=halves).lines()
+    for line in lines:
         click.echo(line)
