@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import raqib.cli.evaluate_linking  # noqa: F401  (registers the command)
 from raqib.cli.app import cli
 from raqib.extract.model import Analysis, Event, Span
+from raqib.halves import half_of
 from raqib.incidents import evaluate as ev
 from raqib.incidents.evaluate import (
     EvaluationError,
@@ -219,8 +220,8 @@ def test_a_report_the_linker_leaves_out_counts_alone(tmp_path: Path) -> None:
 
 def _one_group_per_half() -> tuple[str, str]:
     names = [f"g{n}" for n in range(20)]
-    return (next(n for n in names if ev.half_of(n) == 0),
-            next(n for n in names if ev.half_of(n) == 1))
+    return (next(n for n in names if half_of(n) == 0),
+            next(n for n in names if half_of(n) == 1))
 
 
 def test_halves_score_each_half_alone(tmp_path: Path) -> None:

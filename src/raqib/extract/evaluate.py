@@ -8,7 +8,6 @@ killed/wounded counts as gold), and labelled snippets (TSV: text, sub_event_type
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import math
 import time
@@ -25,6 +24,7 @@ from raqib.extract.acled_export import decode_csv, parse_acled_date
 from raqib.extract.model import Event
 from raqib.extract.pipeline import Pipeline
 from raqib.geo import km_apart
+from raqib.halves import HALVES, half_of
 
 
 @dataclass
@@ -34,16 +34,6 @@ class Gold:
     fields: dict[str, str]
 
 
-HALVES = ("read half", "unread half")
-"""The rows split in two by the sha256 of their number in the file (even, odd): a rule is
-read off the first half's errors and kept when the second does not lose (docs/evaluation.md)."""
-
-
-def half_of_row(number: int) -> int:
-    """0 for a row of the read half, 1 for the unread half (``number`` counts from 0)."""
-    return int(hashlib.sha256(str(number).encode()).hexdigest(), 16) % 2
-
-
 @dataclass
 class Scores:
     pairs: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
@@ -51,7 +41,7 @@ class Scores:
     documents: int = 0
     seconds: float = 0.0
     halves: dict[str, Scores] = field(default_factory=dict)
-    """Each half's scores, when asked for (``HALVES``)."""
+    """Each half's scores, when asked for (``raqib.halves``)."""
 
     def add(self, name: str, gold: str, predicted: str) -> None:
         self.pairs.setdefault(name, []).append((gold, predicted))
@@ -160,7 +150,8 @@ def _count(scores: Scores, names: tuple[str, ...], fields: dict[str, str],
 def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None,
              halves: bool = False) -> Scores:
     """The pipeline's first event of each row against the row's coding; with ``halves``,
-    each half of the rows (``half_of_row``) scored alone as well."""
+    each half of the rows (``raqib.halves``, by the row's number from 0) scored alone as
+    well."""
     rows = _open_csv(path)
     reader, names = _reader(rows)
     tax = taxonomy.load()
@@ -178,7 +169,7 @@ def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None,
             fields["event_type"] = tax.event_type(fields["sub_event_type"])
         _count(scores, names, fields, event)
         if halves:
-            _count(scores.halves[HALVES[half_of_row(number)]], names, fields, event)
+            _count(scores.halves[HALVES[half_of(str(number))]], names, fields, event)
     scores.seconds = time.perf_counter() - started
     for half in scores.halves.values():
         half.seconds = scores.seconds

@@ -23,7 +23,7 @@ import json
 import re
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from raqib.errors import RaqibError
@@ -52,7 +52,7 @@ class Tally:
     found: int = 0
 
     def add(self, other: Tally) -> None:
-        for name in ("mentions", "matched", "nationality", "named", "found"):
+        for name in (f.name for f in fields(self)):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 

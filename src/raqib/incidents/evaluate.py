@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from raqib.errors import RaqibError
+from raqib.halves import HALVES, half_of
 from raqib.incidents.records import ReportView, SourceInfo
 from raqib.incidents.sources import recognise
 
@@ -269,23 +270,13 @@ def _default_linker() -> Linker:
 # --- the measurement ----------------------------------------------------------------------
 
 
-HALVES = ("read half", "unread half")
-"""The gold groups split in two by their label's sha256 (even, odd): the linker's failures
-are read on the first half only, and a change is kept when the second does not lose
-(docs/linking-evaluation.md)."""
-
-
-def half_of(group: str) -> int:
-    """0 for a group of the read half, 1 for the unread half."""
-    return int(hashlib.sha256(group.encode("utf-8")).hexdigest(), 16) % 2
-
-
 def halves(
     records: Sequence[Record], reports: Sequence[ReportView], labels: Mapping[str, str],
     incidents: Mapping[int, int],
 ) -> dict[str, dict[str, Any]]:
-    """The scores of each half's records alone (pairs across the halves count in neither);
-    a half with no records (three groups can all fall in one) is left out."""
+    """The scores of each half's records alone, halved by their gold group's label
+    (``raqib.halves``; pairs across the halves count in neither); a half with no records
+    (three groups can all fall in one) is left out."""
     out = {}
     for number, name in enumerate(HALVES):
         kept = [(record, report) for record, report in zip(records, reports, strict=True)
