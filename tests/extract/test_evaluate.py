@@ -57,7 +57,7 @@ def test_snippets_and_unknown_formats(tmp_path: Path) -> None:
 
 
 def test_halves_split_the_rows_by_their_number(tmp_path: Path) -> None:
-    from raqib.halves import half_of
+    from raqib.scoring import half_of
 
     tsv = tmp_path / "snippets.tsv"
     rows = ["Rioters burned tyres and threw stones at police in the capital.",

@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 import raqib.cli.evaluate_linking  # noqa: F401  (registers the command)
 from raqib.cli.app import cli
 from raqib.extract.model import Analysis, Event, Span
-from raqib.halves import half_of
 from raqib.incidents import evaluate as ev
 from raqib.incidents.evaluate import (
     EvaluationError,
@@ -31,6 +30,7 @@ from raqib.incidents.evaluate import (
 )
 from raqib.incidents.records import ReportView
 from raqib.incidents.sources import recognise
+from raqib.scoring import half_of
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 LABELS = Path(__file__).resolve().parents[2] / "eval" / "linking"

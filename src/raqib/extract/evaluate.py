@@ -24,7 +24,7 @@ from raqib.extract.acled_export import decode_csv, parse_acled_date
 from raqib.extract.model import Event
 from raqib.extract.pipeline import Pipeline
 from raqib.geo import km_apart
-from raqib.halves import HALVES, half_of
+from raqib.scoring import HALVES, half_of
 
 
 @dataclass
@@ -41,7 +41,7 @@ class Scores:
     documents: int = 0
     seconds: float = 0.0
     halves: dict[str, Scores] = field(default_factory=dict)
-    """Each half's scores, when asked for (``raqib.halves``)."""
+    """Each half's scores, when asked for (``raqib.scoring``)."""
 
     def add(self, name: str, gold: str, predicted: str) -> None:
         self.pairs.setdefault(name, []).append((gold, predicted))
@@ -150,7 +150,7 @@ def _count(scores: Scores, names: tuple[str, ...], fields: dict[str, str],
 def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None,
              halves: bool = False) -> Scores:
     """The pipeline's first event of each row against the row's coding; with ``halves``,
-    each half of the rows (``raqib.halves``, by the row's number from 0) scored alone as
+    each half of the rows (``raqib.scoring``, by the row's number from 0) scored alone as
     well."""
     rows = _open_csv(path)
     reader, names = _reader(rows)

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from raqib.errors import RaqibError
 from raqib.extract.pipeline import Pipeline
+from raqib.scoring import f1
 
 DOCUMENTS, ENTITIES = "documents.json", "entities.json"
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -86,9 +87,8 @@ def _ratio(part: int, whole: int) -> str:
 
 
 def _f1(tally: Tally) -> float:
-    p = tally.matched / tally.mentions if tally.mentions else 0.0
-    r = tally.found / tally.named if tally.named else 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return f1(tally.matched / tally.mentions if tally.mentions else 0.0,
+              tally.found / tally.named if tally.named else 0.0)
 
 
 def is_named(value: str) -> bool:

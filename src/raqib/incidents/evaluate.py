@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from raqib.errors import RaqibError
-from raqib.halves import HALVES, half_of
 from raqib.incidents.records import ReportView, SourceInfo
 from raqib.incidents.sources import recognise
+from raqib.scoring import HALVES, f1, half_of
 
 if TYPE_CHECKING:
     from raqib.extract.model import Analysis, Event
@@ -54,11 +54,6 @@ def _pairs(n: int) -> int:
     return n * (n - 1) // 2
 
 
-def _f1(precision: float, recall: float) -> float:
-    total = precision + recall
-    return 2 * precision * recall / total if total else 0.0
-
-
 def pairwise(gold: Mapping[str, str], predicted: Mapping[str, str]) -> dict[str, float | int]:
     """Precision, recall and F1 over unordered pairs of items put in one cluster.
 
@@ -74,7 +69,7 @@ def pairwise(gold: Mapping[str, str], predicted: Mapping[str, str]) -> dict[str,
     precision = true_pairs / predicted_pairs if predicted_pairs else 1.0
     recall = true_pairs / gold_pairs if gold_pairs else 1.0
     return {
-        "precision": precision, "recall": recall, "f1": _f1(precision, recall),
+        "precision": precision, "recall": recall, "f1": f1(precision, recall),
         "true_pairs": true_pairs, "gold_pairs": gold_pairs, "predicted_pairs": predicted_pairs,
     }
 
@@ -92,7 +87,7 @@ def bcubed(gold: Mapping[str, str], predicted: Mapping[str, str]) -> dict[str, f
     items = len(gold)
     precision = sum(n * n / predicted_sizes[p] for (_, p), n in cells.items()) / items
     recall = sum(n * n / gold_sizes[g] for (g, _), n in cells.items()) / items
-    return {"precision": precision, "recall": recall, "f1": _f1(precision, recall)}
+    return {"precision": precision, "recall": recall, "f1": f1(precision, recall)}
 
 
 # --- data sets ----------------------------------------------------------------------------
@@ -275,7 +270,7 @@ def halves(
     incidents: Mapping[int, int],
 ) -> dict[str, dict[str, Any]]:
     """The scores of each half's records alone, halved by their gold group's label
-    (``raqib.halves``; pairs across the halves count in neither); a half with no records
+    (``raqib.scoring``; pairs across the halves count in neither); a half with no records
     (three groups can all fall in one) is left out."""
     out = {}
     for number, name in enumerate(HALVES):

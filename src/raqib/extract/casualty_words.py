@@ -1,0 +1,159 @@
+"""The casualty words around a chain of figures (``raqib.extract.numbers``): the word after
+it ("were killed", "dead", "abducted and killed") or before it ("killing 3", "the death toll
+rose to 12"), which gives the chain its kind, and whether a participle takes an object ("3
+gunmen killed a man": the chain are the killers, not the killed). The words are the lexicon's
+(``resources/lexicon/casualties.tsv`` and the roles of ``numbers.tsv``)."""
+
+from __future__ import annotations
+
+from raqib.extract.lexicon import Lexicon
+
+END = frozenset(".!?;:؟")
+"""Tokens that end a sentence."""
+GRAVITY = ["killed", "injured", "kidnapped", "arrested", "displaced", "other"]
+"""The kinds, gravest first: two casualty words joined by "and" count as the graver."""
+MAX_AND_GAP = 6
+"""Words a phrase of place or time may take between two joined casualty words."""
+TOLL_REACH = 12
+"""Words a phrase may hold between a toll noun and the verb that updates it ("the death toll
+from Tuesday's attack on the town rose to 86")."""
+
+
+class CasualtyWords:
+    """Reads the casualty words of the lexicon around token positions; ``Numbers`` reads the
+    figures (``_quantity``) between them."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self._aux = lexicon.role("aux")
+        self._filler = lexicon.role("filler") | self._aux
+        self._object = lexicon.role("object")
+        self._prepositions = lexicon.role("preposition")
+        self._clause = lexicon.role("clause")
+        self._update = lexicon.role("update")
+        self._toll_gap = self._filler | self._update
+        """Words that may stand between a toll noun and its figure ("rose to")."""
+
+    def _quantity(
+        self, w: list[str], i: int, blocked: set[int]
+    ) -> tuple[int, int, int | None, bool, str] | None:
+        """A hedged figure starting at token ``i`` (``Numbers._quantity``)."""
+        raise NotImplementedError
+
+    def _after(self, w: list[str], k: int) -> tuple[int, str, bool] | None:
+        """(end, kind, passive) of the casualty word after a chain ending at token ``k``."""
+        passive, skipped, start = False, False, k
+        while k < len(w) and k - start <= 16:
+            hit = self._term(w, k)
+            if hit:
+                end, kind, verb = hit
+                if verb and not passive and self._takes_object(w, end):
+                    return None
+                return end, kind, passive
+            token = w[k]
+            nxt = w[k + 1] if k + 1 < len(w) else ""
+            if token == "," and (nxt in self._filler or self.lex.terms.at(w, k + 1)):
+                k += 1
+            elif not skipped and (token in ",(" or token in self._prepositions):
+                k, skipped = self._skip_phrase(w, k), True
+            elif not skipped and token.endswith(("ed", "ing")) and nxt in self._prepositions:
+                k, skipped = self._skip_phrase(w, k + 1), True  # "involved in the campaign"
+            elif token in self._filler:
+                passive, k = passive or token in self._aux, k + 1
+            elif token.endswith("ed") and nxt == "and":
+                k += 2  # "ambushed and killed"
+            else:
+                return None
+        return None
+
+    def _term(self, w: list[str], k: int) -> tuple[int, str, bool] | None:
+        """(end, kind, is a participle) of the casualty word at token ``k``."""
+        hit = self.lex.terms.at(w, k)
+        if hit is None:
+            if w[k].endswith("ed") and w[k + 1 : k + 3] == ["to", "death"]:
+                return k + 3, "killed", False  # "clubbed to death"
+            return None
+        role, kind = hit[1].split(":")
+        end = k + hit[0]
+        join = self._and_after(w, end)
+        if join is not None:  # "abducted and killed", "abducted outside his home and killed"
+            j = join + 1
+            while j < len(w) and w[j] in self._filler:
+                j += 1
+            second = self.lex.terms.at(w, j) if j < len(w) else None
+            if second:
+                kind = min(kind, second[1].split(":")[1], key=GRAVITY.index)
+                end = j + second[0]
+        return end, kind, role == "verb"
+
+    def _and_after(self, w: list[str], k: int) -> int | None:
+        """The 'and' that joins a second casualty word to the one ending at ``k``: right
+        after it, or after a short phrase of place or time in the same clause ("abducted
+        outside his home and killed")."""
+        if k < len(w) and w[k] == "and":
+            return k
+        if k >= len(w) or w[k] not in self._prepositions:
+            return None
+        for j in range(k + 1, min(len(w), k + 1 + MAX_AND_GAP)):
+            if w[j] == "and":
+                return j
+            if w[j] in END or w[j] in self._clause or w[j] == "," or w[j] in self._aux:
+                return None
+        return None
+
+    def _skip_phrase(self, w: list[str], k: int) -> int:
+        """Where the chain's clause goes on after ", ... ," or a prepositional phrase at ``k``."""
+        close = {",": ",", "(": ")"}.get(w[k])
+        for j in range(k + 1, min(len(w), k + 14)):
+            if close and w[j] == close:
+                return j + 1
+            if w[j] in END or w[j] in self._clause or (w[j] == "," and close != ")"):
+                break
+            term = self.lex.terms.at(w, j)
+            if not close and (w[j] in self._aux or (term and term[1].startswith("verb"))):
+                return j
+        return len(w)
+
+    def _takes_object(self, w: list[str], k: int) -> bool:
+        if k >= len(w):
+            return False
+        if w[k] in self._object:
+            return True
+        quantity = self._quantity(w, k, set())
+        if quantity:  # "killed 3 civilians", but not "1 killed 3 injured"
+            return not (quantity[0] < len(w) and self.lex.terms.at(w, quantity[0]))
+        noun = self.lex.nouns.get(w[k])
+        return noun is not None and noun[0] != "thing"
+
+    def _before(self, w: list[str], start: int) -> tuple[int, str] | None:
+        """(first token, kind) of the casualty word before a chain starting at ``start``."""
+        hit = self.lex.before.ending(w, start)
+        if hit:
+            first = hit[0] - 1
+            other = self.lex.before.ending(w, first) if first > 0 and w[first] == "and" else None
+            if other:  # "killing and injuring 10": the graver kind
+                return other[0], min(hit[1], other[1], key=GRAVITY.index)
+            return hit
+        k = start
+        updated = False
+        while k > 0 and start - k < 5:
+            toll = self.lex.tolls.ending(w, k)
+            if toll:
+                return toll
+            if w[k - 1] not in self._toll_gap:
+                break
+            updated = updated or w[k - 1] in self._update
+            k -= 1
+        return self._toll_before_phrase(w, k) if updated else None
+
+    def _toll_before_phrase(self, w: list[str], k: int) -> tuple[int, str] | None:
+        """A toll noun up to ``TOLL_REACH`` words before an update verb that ends at ``k``:
+        "the death toll [from Tuesday's attack on the town] rose to 86"; the phrase between
+        may not cross a clause or a sentence."""
+        for j in range(k, max(0, k - TOLL_REACH), -1):
+            toll = self.lex.tolls.ending(w, j)
+            if toll:
+                return toll
+            if w[j - 1] in END or w[j - 1] in self._clause or w[j - 1] in {",", ";"}:
+                return None
+        return None
