@@ -56,6 +56,14 @@ _TITLE_BEFORE = re.compile(
     r"(?:\b(?:President|Minister|General|Gen|Colonel|Col|Mr|Mrs|Ms|Dr|spokesman|"
     r"spokesperson|commander|leader|chief|King|Prince|Emir|Pope|Senator|Governor|Mayor|"
     r"Brigadier|Lieutenant|Lt|Captain|Capt|Sergeant|Judge|Imam|Sheikh|Shaykh)\.?)\s+$")
+_OUTLET_BEFORE = re.compile(
+    r"\b(?:(?:tv|television|satellite|radio)\s+(?:station|channel|network)|channel|broadcaster|"
+    r"newspaper|daily|news\s+agency|news\s+(?:web)?site|website|"
+    r"(?:comments?|remarks|interview|speaking|spoke|talking)\s+(?:to|with))\s+(?:[ae]l-)?$",
+    re.I)
+"""What names an outlet or a hearer, not a place, when a name follows it: 'the Lebanese TV
+station al-Mayadeen', 'the pan-Arab daily Asharq al-Awsat', 'in separate comments to
+al-Mayadeen'."""
 _STREET_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)"
                            r"(?![\w-])")
 _SAID_AFTER = re.compile(r"^\s*(?:,[^,]{0,40},\s*)?(?:said|says|told|stated|added|claimed|"
@@ -186,11 +194,12 @@ def sentence_starts(doc: Analysis) -> set[int]:
 
 
 def not_a_place(text: str, window: Window) -> bool:
-    """A person or organisation: after a title ('President X'), or before a reporting verb
-    ('X said') without a locative word before it; or a street named after a place ('Sanaa
-    Street' in Hodeidah, 'Bolivar Avenue')."""
+    """A person or organisation: after a title ('President X') or a word that names an outlet
+    ('the TV station X'), or before a reporting verb ('X said') without a locative word before
+    it; or a street named after a place ('Sanaa Street' in Hodeidah, 'Bolivar Avenue')."""
     before = text[max(0, window.start - 40):window.start]
-    if _TITLE_BEFORE.search(before) or _STREET_AFTER.match(text, window.end):
+    if _TITLE_BEFORE.search(before) or _OUTLET_BEFORE.search(before) or _STREET_AFTER.match(
+            text, window.end):
         return True
     locative = _previous_word(text, window.start) in _LOCATIVE
     return _said_after(text, window.end) and not locative
