@@ -257,7 +257,8 @@ def test_acled_notes_sample(small_default: Path) -> None:
 def test_default_stamp_follows_the_stop_list(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A coding names the default gazetteer with a digest of the files the places stage
-    reads with it: a word added to the stop list changes the stamp."""
+    reads with it: a word added to the stop list, or an outlet to the known sources (whose
+    names join it), changes the stamp."""
     import shutil
     from importlib import resources
 
@@ -270,4 +271,10 @@ def test_default_stamp_follows_the_stop_list(tmp_path: Path,
     assert gazetteer_index.default_stamp() == stamp
     stop = tmp_path / "resources" / "gazetteer" / "stopwords.txt"
     stop.write_text(stop.read_text(encoding="utf-8") + "meridian\n", encoding="utf-8")
+    assert gazetteer_index.default_stamp() != stamp
+    stamp = gazetteer_index.default_stamp()
+    known = tmp_path / "resources" / "sources" / "known.tsv"  # outlets are stop words too
+    known.write_text(known.read_text(encoding="utf-8")
+                     + "meridian tv\tMeridian TV\tlocal media\tunknown\tF\ten\n",
+                     encoding="utf-8")
     assert gazetteer_index.default_stamp() != stamp

