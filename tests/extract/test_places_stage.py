@@ -112,7 +112,7 @@ def named(doc: Analysis, words: str) -> PlaceMention:
 
 def test_stage_shape(stage: places.Places) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.places.v10"
+    assert stage.name == "extract.places.v11"
 
 
 @pytest.mark.parametrize(
@@ -287,6 +287,15 @@ def test_an_outlet_or_a_hearer_named_like_a_town_is_no_place(stage: places.Place
     """A name after a word that names an outlet ('the TV station', 'news agency') or the
     hearer of words ('comments to') is not where anything happened (v10)."""
     assert run(stage, text).places == []
+
+
+def test_a_town_standing_for_its_government_is_no_place(stage: places.Places) -> None:
+    """'Aleppo forces' (as 'Damascus forces') is the government seated there, not where the
+    fighting was; after a locative word the town is the place again (v11)."""
+    doc = run(stage, "Aleppo forces and Kurdish fighters clashed near Idlib on Friday.")
+    assert [p.span.text for p in doc.places] == ["Idlib"]
+    doc = run(stage, "In Aleppo government forces shelled the old city on Friday.")
+    assert [p.span.text for p in doc.places] == ["Aleppo"]
 
 
 def test_the_town_an_outlet_is_named_like_is_still_a_place(stage: places.Places) -> None:

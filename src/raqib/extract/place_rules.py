@@ -205,6 +205,16 @@ def not_a_place(text: str, window: Window) -> bool:
     return _said_after(text, window.end) and not locative
 
 
+_GOVERNMENT_AFTER = re.compile(r"\s+(?:government|regime|authorities|forces|troops)\b")
+
+
+def governs(text: str, window: Window) -> bool:
+    """A town's name standing for the government seated there ('Damascus forces', 'the
+    Damascus regime'), not after a locative word ('in Aleppo government forces ...')."""
+    return (bool(_GOVERNMENT_AFTER.match(text, window.end))
+            and _previous_word(text, window.start) not in _LOCATIVE)
+
+
 POSSESSIVE_ENDS = ("'s", "’s", "ʼs")
 
 

@@ -52,6 +52,7 @@ from raqib.extract.place_rules import (
     Match,
     Window,
     cached_key,
+    governs,
     kind_fit,
     link_destinations,
     link_qualifiers,
@@ -78,7 +79,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v10"
+    name = "extract.places.v11"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -178,7 +179,8 @@ class Places:
         used = {i for w in windows if not w.key for i in range(w.start, w.end)}
         for window in ranked:
             span = set(range(window.start, window.end))
-            if span & used or not_a_place(text, window):
+            if span & used or not_a_place(text, window) or (governs(text, window) and not any(
+                    p.kind == "country" for p in found[window.key])):
                 continue
             used |= span
             taken.append(read_context(text, Match(window, found[window.key])))
