@@ -112,7 +112,7 @@ def named(doc: Analysis, words: str) -> PlaceMention:
 
 def test_stage_shape(stage: places.Places) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.places.v11"
+    assert stage.name == "extract.places.v12"
 
 
 @pytest.mark.parametrize(
@@ -296,6 +296,21 @@ def test_a_town_standing_for_its_government_is_no_place(stage: places.Places) ->
     assert [p.span.text for p in doc.places] == ["Idlib"]
     doc = run(stage, "In Aleppo government forces shelled the old city on Friday.")
     assert [p.span.text for p in doc.places] == ["Aleppo"]
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes near Idlib escalated, leading Aleppo to bomb the positions.",
+    "Clashes near Idlib escalated, leading to Aleppo to bomb the positions.",
+    "They urged Aleppo to release the prisoners taken near Idlib.",
+])
+def test_a_town_made_to_act_is_its_government(stage: places.Places, text: str) -> None:
+    """'leading Damascus to bomb': the town is made to act, so it is the government (v12)."""
+    assert [p.span.text for p in run(stage, text).places] == ["Idlib"]
+
+
+def test_a_town_on_the_way_is_still_a_place(stage: places.Places) -> None:
+    doc = run(stage, "The road leading to Aleppo was cut; families fled Idlib to escape.")
+    assert [p.span.text for p in doc.places] == ["Aleppo", "Idlib"]
 
 
 def test_the_town_an_outlet_is_named_like_is_still_a_place(stage: places.Places) -> None:

@@ -208,11 +208,22 @@ def not_a_place(text: str, window: Window) -> bool:
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:government|regime|authorities|forces|troops)\b")
 
 
+_CAUSED_BEFORE = re.compile(
+    r"\b(?:lead(?:s|ing)?|led|forc(?:e|es|ed|ing)|prompt(?:s|ed|ing)?|push(?:es|ed|ing)?|"
+    r"urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|call(?:s|ed|ing)?\s+on|ask(?:s|ed|ing)?|"
+    r"allow(?:s|ed|ing)?)\s+(?:to\s+)?$")
+_TO_VERB_AFTER = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]+\b")
+
+
 def governs(text: str, window: Window) -> bool:
-    """A town's name standing for the government seated there ('Damascus forces', 'the
-    Damascus regime'), not after a locative word ('in Aleppo government forces ...')."""
-    return (bool(_GOVERNMENT_AFTER.match(text, window.end))
-            and _previous_word(text, window.start) not in _LOCATIVE)
+    """A town's name standing for the government seated there: before 'forces', 'regime' and
+    the like, not after a locative word ('Damascus forces', 'the Damascus regime'; not 'in
+    Aleppo government forces ...'), or made to act ('leading Damascus to bomb', 'urged Kabul
+    to release')."""
+    if _GOVERNMENT_AFTER.match(text, window.end):
+        return _previous_word(text, window.start) not in _LOCATIVE
+    return bool(_TO_VERB_AFTER.match(text, window.end)
+                and _CAUSED_BEFORE.search(text, max(0, window.start - 30), window.start))
 
 
 POSSESSIVE_ENDS = ("'s", "’s", "ʼs")
