@@ -82,9 +82,15 @@ ENTRIES = [
            population=44000), ["Al Mayadin", "Al Mayadeen"]),
     (Place("t:33", "Sanaa", "YE", "Amanat al Asimah", latitude=15.35, longitude=44.21,
            population=1900000), ["Sanaa", "Sana"]),
+    (Place("t:34", "Gracias", "HN", "Lempira", latitude=14.59, longitude=-88.58,
+           population=7900), ["Gracias"]),
+    (Place("t:35", "Gracias a Dios", "HN", "Gracias a Dios", latitude=15.33,
+           longitude=-84.6, population=90000, kind="admin1"), ["Gracias a Dios"]),
+    (Place("t:36", "Brus Laguna", "HN", "Gracias a Dios", latitude=15.76, longitude=-84.48,
+           population=3000), ["Brus Laguna"]),
 ]
 REGIONS = ["Idleb", "Idlib", "Borno", "Far North", "Aleppo", "Texas", "Liban-Nord", "Beyrouth",
-           "Katsina"]
+           "Katsina", "Gracias a Dios"]
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +118,7 @@ def named(doc: Analysis, words: str) -> PlaceMention:
 
 def test_stage_shape(stage: places.Places) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.places.v12"
+    assert stage.name == "extract.places.v13"
 
 
 @pytest.mark.parametrize(
@@ -311,6 +317,14 @@ def test_a_town_made_to_act_is_its_government(stage: places.Places, text: str) -
 def test_a_town_on_the_way_is_still_a_place(stage: places.Places) -> None:
     doc = run(stage, "The road leading to Aleppo was cut; families fled Idlib to escape.")
     assert [p.span.text for p in doc.places] == ["Aleppo", "Idlib"]
+
+
+def test_a_name_joined_by_a_small_word_is_read_whole(stage: places.Places) -> None:
+    """'Gracias a Dios' (a Honduran department) is one name, not the town of Gracias in
+    another department, and it qualifies the town before it (v13)."""
+    doc = run(stage, "In Brus Laguna, Gracias a Dios, soldiers destroyed an airstrip.")
+    assert [p.span.text for p in doc.places] == ["Brus Laguna", "Gracias a Dios"]
+    assert places.best_place(doc).name == "Brus Laguna"
 
 
 def test_the_town_an_outlet_is_named_like_is_still_a_place(stage: places.Places) -> None:

@@ -27,7 +27,7 @@ TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ‘`](?=[^\W\d_]))*")
 _JOIN = re.compile(r"[ \-‐]")
 _CONNECTORS = ARTICLES | frozenset(
     ["de", "del", "della", "la", "le", "les", "du", "des", "di", "da", "do", "dos", "das",
-     "y", "bin", "ibn", "bint", "bani", "beni", "of"]
+     "y", "a", "am", "upon", "sur", "bin", "ibn", "bint", "bani", "beni", "of"]
 )
 _HYPHENATED_ONLY = frozenset(["as", "at", "an", "en", "es", "et", "er", "ed"])
 PROCLITICS = ("و", "ب", "ل", "ف")
