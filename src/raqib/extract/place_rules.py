@@ -206,8 +206,6 @@ def not_a_place(text: str, window: Window) -> bool:
 
 
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:government|regime|authorities|forces|troops)\b")
-
-
 _CAUSED_BEFORE = re.compile(
     r"\b(?:lead(?:s|ing)?|led|forc(?:e|es|ed|ing)|prompt(?:s|ed|ing)?|push(?:es|ed|ing)?|"
     r"urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|call(?:s|ed|ing)?\s+on|ask(?:s|ed|ing)?|"
