@@ -676,3 +676,27 @@ def test_a_clause_that_dates_the_event_by_an_earlier_one_is_not_the_event(
     event = run(pipeline, text).events[0]
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     assert event.location != "Khān Shaykhūn"
+
+
+@pytest.mark.parametrize(("text", "sub_event_type", "day", "location"), [
+    ("The minister called for an international inquiry into the air strike on the market "
+     "in Marib on 12 March.", "Air/drone strike", "2018-03-12", "Ma'rib"),
+    ("Human rights groups demanded accountability for the shelling of Avdiivka on Tuesday.",
+     "Shelling/artillery/missile attack", "2018-11-20", "Avdiyivka"),
+])
+def test_an_attack_named_with_its_place_and_day_is_an_event_whoever_speaks_of_it(
+        pipeline: Pipeline, text: str, sub_event_type: str, day: str, location: str) -> None:
+    # events v15 (the dated-attack phrase): a call for an inquiry, a demand or a finding
+    # about one named, dated attack reports that attack; the model alone read these
+    # statements as no event
+    doc = run(pipeline, text)
+    assert doc.events, "no event"
+    event = doc.events[0]
+    assert (event.sub_event_type, event.event_date, event.location) == (
+        sub_event_type, day, location)
+
+
+def test_a_statement_about_attacks_in_general_is_still_no_event(pipeline: Pipeline) -> None:
+    doc = run(pipeline, "The minister called for an international inquiry into attacks on "
+                        "markets and hospitals.")
+    assert doc.events == []
