@@ -33,7 +33,7 @@ def one(stage: dates.Dates, text: str, ref: date | None = date(2020, 5, 12)) -> 
 
 def test_stage_shape(stage: dates.Dates) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.dates.v8"
+    assert stage.name == "extract.dates.v9"
 
 
 @pytest.mark.parametrize(
@@ -140,6 +140,26 @@ def test_relative_expressions_resolve_against_the_reference(
 ) -> None:
     mention = one(stage, text)  # 12 May 2020 is a Tuesday
     assert (mention.value, mention.precision, mention.relative) == (value, precision, True)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("In the hours leading up to Saturdays attacks the women spoke to reporters.", "Saturdays"),
+    ("Saturday's attack killed twelve people.", "Saturday"),
+])
+def test_a_weekdays_possessive_is_that_day_with_or_without_its_apostrophe(
+        stage: dates.Dates, text: str, words: str) -> None:
+    # v9: scraped text loses the apostrophe ("Tuesdays attack")
+    mention = one(stage, text, date(2017, 4, 18))  # a Tuesday
+    assert (mention.span.text, mention.value, mention.precision) == (words, date(2017, 4, 15), 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Markets close on Fridays and Saturdays in the town.",
+    "On Saturdays protesters gather outside the ministry.",
+    "Every week, Saturdays are quiet.",
+])
+def test_a_weekdays_plural_is_no_date(stage: dates.Dates, text: str) -> None:
+    assert found(stage, text, date(2017, 4, 18)) == []
 
 
 def test_weekday_is_the_latest_such_day_up_to_the_reference(stage: dates.Dates) -> None:

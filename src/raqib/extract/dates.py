@@ -37,6 +37,10 @@ from raqib.extract.model import Analysis, DateMention, Options
 from raqib.extract.relative_dates import Context, Found, RelativeDates, mid_month, word_key
 
 _ORD = r"(?:st|nd|rd|th|er)?"
+_FUNCTION_WORDS = (r"(?:and|or|in|at|on|of|to|for|from|with|by|as|the|a|an|is|are|was|were|"
+                   r"when|until|till|through|between|during|after|before)")
+"""Words that follow a weekday's plural ("on Fridays and Saturdays in the town"), never its
+possessive ("Saturdays attacks")."""
 _SEP = r"\s*(?P<sep>-|–|—|to|and|until|till)\s*"
 _BIRTH_WINDOW = 16
 _ROLE_WINDOW = 40
@@ -53,7 +57,7 @@ def _alternation(phrases: list[str]) -> str:
 
 
 class Dates(RelativeDates):
-    name = "extract.dates.v8"
+    name = "extract.dates.v9"
 
     def __init__(self, calendar_rows: list[list[str]], number_rows: list[list[str]]) -> None:
         self.words = {}
@@ -122,7 +126,10 @@ class Dates(RelativeDates):
             (rf"\b(?P<w>{alt['monthrel']})\b", self._month_relative),
             (rf"\b(?:{alt['in']}|{alt['part']})[\s-]+(?P<m>{m})\b", self._month_only),
             (rf"\bon\s+(?P<t>the\s+{day})(?!\w)", self._ordinal_day),
-            (rf"\b(?:(?P<pre>{alt['last']}|{alt['skip']})\s+)?(?P<wd>{wd})\b", self._weekday),
+            # "Saturdays attacks": a weekday's possessive as scraped text prints it, without
+            # its apostrophe (v9); a plural ("on Saturdays") is no day (``_weekday``)
+            (rf"\b(?:(?P<pre>{alt['last']}|{alt['skip']})\s+)?(?P<wd>{wd})"
+             rf"(?:(?P<s>s)(?=\s+(?-i:[a-z]))(?!\s+{_FUNCTION_WORDS}\b))?\b", self._weekday),
         ]
 
     def __call__(self, doc: Analysis) -> None:

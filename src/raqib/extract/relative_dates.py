@@ -22,6 +22,11 @@ class Context:
     """Where year-less dates take their year: the reference date, else a full date in the text."""
 
 
+_PLURAL = re.compile(r"\b(?:on|every|most|all|some|many|few|other|alternate)\s+$", re.IGNORECASE)
+"""Words before a weekday's plural ("on Saturdays", "every Friday"s): days of habit, not a
+date."""
+
+
 def word_key(text: str) -> str:
     return " ".join(text.lower().rstrip(".").split())
 
@@ -109,7 +114,8 @@ class RelativeDates:
         text, modifier = match["wd"], word_key(match["pre"] or "")
         if ref is None or (text[0].isascii() and text[0].islower()):
             return None
-        if modifier in self.words["skip"]:
+        if modifier in self.words["skip"] or (match["s"] and _PLURAL.search(
+                match.string, 0, match.start())):
             return None
         back = (ref.weekday() - int(self.words["weekday"][word_key(text)])) % 7
         if back == 0 and modifier in self.words["last"]:
