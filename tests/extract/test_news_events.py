@@ -683,6 +683,9 @@ def test_a_clause_that_dates_the_event_by_an_earlier_one_is_not_the_event(
      "in Marib on 12 March.", "Air/drone strike", "2018-03-12", "Ma'rib"),
     ("Human rights groups demanded accountability for the shelling of Avdiivka on Tuesday.",
      "Shelling/artillery/missile attack", "2018-11-20", "Avdiyivka"),
+    ("A missile strike on a fuel depot outside the northern city of Kharkiv on Friday caused "
+     "deaths but no great losses, the regional governor said.",
+     "Shelling/artillery/missile attack", "2018-11-23", "Kharkiv"),
 ])
 def test_an_attack_named_with_its_place_and_day_is_an_event_whoever_speaks_of_it(
         pipeline: Pipeline, text: str, sub_event_type: str, day: str, location: str) -> None:
