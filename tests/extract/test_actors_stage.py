@@ -1,4 +1,4 @@
-"""extract.actors.v5 on the project's own sentences."""
+"""extract.actors.v6 on the project's own sentences."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v5"
+    assert stage.name == "extract.actors.v6"
     assert callable(stage)
 
 
@@ -73,6 +73,21 @@ def test_a_possessive_without_its_apostrophe_still_names_the_actor(
     in both forms (``actor_dictionary``)."""
     doc = run(stage, f"{words} shelled the town on Monday.", date(2017, 4, 3))
     assert found(doc)[0] == (words, name)
+
+
+@pytest.mark.parametrize(("words", "name"), [
+    ("A U.S. missile strike", "Military Forces of the United States (2017-)"),
+    ("A US missile strike", "Military Forces of the United States (2017-)"),
+    ("Russian air strikes", "Military Forces of Russia (2000-)"),
+    ("Turkish bombardment", "Military Forces of Turkey (2016-)"),
+])
+def test_a_states_weapons_or_strikes_name_its_forces(
+        stage: actors.Actors, words: str, name: str) -> None:
+    """v6: "{demonym} missile strike", "air strikes", "bombardment" and the like, as
+    "{demonym} warplanes" and "artillery" before them: the state's forces are the attacker."""
+    doc = run(stage, f"{words} hit an airbase near Homs on Friday.", date(2017, 4, 7))
+    actors.localize(doc, "Syria")
+    assert found(doc)[0] == (words.removeprefix("A "), name)
 
 
 def test_bare_regime_and_other_near_misses_do_not_fire(stage: actors.Actors) -> None:
