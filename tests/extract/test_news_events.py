@@ -423,6 +423,24 @@ def test_a_perpetrator_nobody_names_is_an_unidentified_armed_group(
     assert "actor1" not in event.spans  # no words name it
 
 
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("On 5 May 2020, a roadside bomb killed three soldiers near Kandahar.",
+     "Unidentified Armed Group (Afghanistan)", "Military Forces of Afghanistan (2014-)"),
+    ("On 5 May 2020, two policemen were wounded when a bomb went off in a shop in Kandahar.",
+     "Unidentified Armed Group (Afghanistan)", "Police Forces of Afghanistan (2014-)"),
+    ("On 5 May 2020, four Taliban militants were killed during an operation by Afghan "
+     "forces in Ghazni.", "Military Forces of Afghanistan (2014-)", "Taliban"),
+    # both sides' dead counted: the order of the words stands
+    ("On 5 May 2020, clashes in Ghazni killed three soldiers and five Taliban militants.",
+     "Military Forces of Afghanistan (2014-)", "Taliban"),
+])
+def test_a_party_counted_among_the_dead_is_not_the_attacker(
+        pipeline: Pipeline, text: str, actor1: str, actor2: str) -> None:
+    """assemble v9: the soldiers a bomb killed were actor1 when no other party was named."""
+    event = pipeline.run("t", text, date(2020, 5, 9)).events[0]
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
 def test_a_mobs_victims_are_civilians(pipeline: Pipeline) -> None:
     event = pipeline.run("t", "On 8 May 2020, residents lynched a man accused of theft near "
                               "Dinhata, West Bengal.", date(2020, 5, 9)).events[0]

@@ -35,6 +35,8 @@ from raqib.extract.sentences import earlier_clauses
 
 CIVILIANS, PROTESTERS, RIOTERS, POLITICAL_MILITIA, STATE = 7, 6, 5, 3, 1
 AGAINST_CIVILIANS, MOB_VIOLENCE = "Violence against civilians", "Mob violence"
+VICTIM_KINDS = ("killed", "injured")
+"""Counts whose words name victims (a party counted so is not the attacker)."""
 UNNAMED = (AGAINST_CIVILIANS, "Explosions/Remote violence", "Battles")
 """Event types whose perpetrator, when the text names none, is ACLED's 'Unidentified Armed
 Group (<country>)' ('clashes broke out in X'); crowds are their own actors."""
@@ -180,11 +182,12 @@ def _allies(doc: Analysis, parties: list[ActorMention]) -> dict[int, int]:
 
 def _roles(
     cue: EventCue, actors: list[ActorMention], reporters: frozenset[int] = frozenset(),
-    allies: dict[int, int] | None = None,
+    allies: dict[int, int] | None = None, counted: frozenset[int] = frozenset(),
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """(actor1, actor2) by the event type's conventions; a reporter (``_voices``) takes no
     role: it tells of the event, it is not in it; an ally of actor1 (``_allies``) is not its
-    other side."""
+    other side; an armed party ``counted`` among the dead or wounded ('killed six soldiers')
+    is actor1 only when every armed party is (both sides' dead counted: v9)."""
     first_of: dict[str, ActorMention] = {}
     for actor in actors:
         if id(actor) not in reporters:
@@ -201,7 +204,8 @@ def _roles(
             a for a in distinct if a is not first and not _group(a)]
         return first, (by_inter[STATE] or others or [None])[0]
     armed = [a for a in distinct if a.inter != CIVILIANS]
-    first = armed[0] if armed else None
+    attackers = [a for a in armed if id(a) not in counted]
+    first = attackers[0] if attackers else armed[0] if len(armed) > 1 else None
     if cue.event_type == "Violence against civilians":
         return first, (by_inter[CIVILIANS] or [None])[0]
     rest = [a for a in distinct if a is not first
@@ -234,7 +238,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v8"
+    name = "extract.assemble.v9"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -312,7 +316,10 @@ class Assemble:
 
     def _actors(self, event: Event, cue: EventCue, actors: list[ActorMention],
                 found: _Found) -> None:
-        first, second = _roles(cue, actors, found.reporters, found.allies)
+        counts = [c for c in found.counts.near(cue.span) if c.kind in VICTIM_KINDS]
+        counted = frozenset(id(a) for a in actors if any(
+            c.span.start <= a.span.start and a.span.end <= c.span.end for c in counts))
+        first, second = _roles(cue, actors, found.reporters, found.allies, counted)
         self._perpetrator(event, cue, actors, first)
         self._victims(event, cue, actors, second)
 
