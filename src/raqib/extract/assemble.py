@@ -17,6 +17,7 @@ from raqib.extract import actors as actor_stage
 from raqib.extract import numbers, places, taxonomy
 from raqib.extract.event_incidents import best_cues
 from raqib.extract.event_places import Past, event_places
+from raqib.extract.events import VICTIM_KINDS
 from raqib.extract.model import (
     ActorMention,
     Analysis,
@@ -35,8 +36,6 @@ from raqib.extract.sentences import earlier_clauses
 
 CIVILIANS, PROTESTERS, RIOTERS, POLITICAL_MILITIA, STATE = 7, 6, 5, 3, 1
 AGAINST_CIVILIANS, MOB_VIOLENCE = "Violence against civilians", "Mob violence"
-VICTIM_KINDS = ("killed", "injured")
-"""Counts whose words name victims (a party counted so is not the attacker)."""
 UNNAMED = (AGAINST_CIVILIANS, "Explosions/Remote violence", "Battles")
 """Event types whose perpetrator, when the text names none, is ACLED's 'Unidentified Armed
 Group (<country>)' ('clashes broke out in X'); crowds are their own actors."""
