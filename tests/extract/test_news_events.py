@@ -717,6 +717,20 @@ def test_an_attack_named_with_its_place_and_day_is_an_event_whoever_speaks_of_it
         sub_event_type, day, location)
 
 
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("The ministry regretted the incident that saw troops open fire on protesters in the "
+     "capital.", "Excessive force against protesters"),
+    ("The foreign minister deplored the attack that left four aid workers dead in Jonglei.",
+     "Attack"),
+])
+def test_a_clause_after_that_is_read_alone_when_its_sentence_reads_as_none(
+        pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    # events v16: a reaction's words hid the event its "that" clause tells
+    doc = run(pipeline, text)
+    assert [e.sub_event_type for e in doc.events] == [sub_event_type]
+    assert doc.events[0].evidence.text.startswith(text.split(" that ")[1][:20])
+
+
 def test_a_statement_about_attacks_in_general_is_still_no_event(pipeline: Pipeline) -> None:
     doc = run(pipeline, "The minister called for an international inquiry into attacks on "
                         "markets and hospitals.")

@@ -72,7 +72,7 @@ from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import earlier_clause, sentence_spans
 
-NAME = "extract.events.v15"
+NAME = "extract.events.v16"
 
 
 MIN_WORDS = 4
@@ -92,6 +92,8 @@ LATIN_END = "\u024f"
 """The last letter of the Latin blocks (Basic Latin to Latin Extended-B)."""
 """A sentence of which the model knows fewer words than this share has its evidence weigh in
 more, in proportion (v10: an Arabic sentence naming toxic gas is a chemical attack)."""
+_THAT = re.compile(r"\bthat\s+", re.IGNORECASE)
+"""Where the words a sentence reports, or the clause it tells of a thing, begin (v16)."""
 VICTIM_KINDS = ("killed", "injured")
 """The counts whose victims' groups (``evidence.victims``) say what kind of violence it was:
 their weights count when every victim the sentence counts is of a group listed there."""
@@ -133,7 +135,29 @@ class EventsStage:
         found = self._read(spans, logits, mentions, contexts)
         if not found and against_none.any():  # the document says it reports an event
             found = self._read(spans, [x + against_none for x in logits], mentions, contexts)
+        found += self._reported(doc, spans, found, contexts, places, mentions)
         doc.cues.extend(found)
+
+    def _reported(self, doc: Analysis, spans: list[Span], found: list[EventCue],
+                  contexts: list[np.ndarray | None], places: ByStart[PlaceMention],
+                  mentions: _Mentions) -> list[EventCue]:
+        """The cues of the words reported in sentences that read as no event: what follows
+        the last "that" of a sentence ("... shares the US assessment that it is highly likely
+        that the regime was responsible for a sarin attack on Khan Sheikhun on the 4th of
+        April"), read alone."""
+        read = {cue.span.start for cue in found}
+        out: list[EventCue] = []
+        for span, context in zip(spans, contexts, strict=True):
+            if span.start in read:
+                continue
+            thats = list(_THAT.finditer(doc.text, span.start, span.end))
+            that = thats[-1] if thats else None
+            if that is None or len(doc.text[that.end():span.end].split()) < MIN_WORDS:
+                continue
+            clause = doc.span(that.end(), span.end)
+            logits = self.model.logits_of(self.model.features(self._text(doc, clause, places)))
+            out += self._classify(mentions.inside(clause), clause, logits, context)
+        return out
 
     def _document_lean(self, text: str, counted: list[Counter[str]]
                        ) -> tuple[np.ndarray | None, np.ndarray]:
