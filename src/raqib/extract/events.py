@@ -141,10 +141,10 @@ class EventsStage:
     def _reported(self, doc: Analysis, spans: list[Span], found: list[EventCue],
                   contexts: list[np.ndarray | None], places: ByStart[PlaceMention],
                   mentions: _Mentions) -> list[EventCue]:
-        """The cues of the words reported in sentences that read as no event: what follows
-        the last "that" of a sentence ("... shares the US assessment that it is highly likely
-        that the regime was responsible for a sarin attack on Khan Sheikhun on the 4th of
-        April"), read alone."""
+        """The cues of what follows the last "that" of each sentence that reads as no event,
+        read alone with the sentence's context (v16): the words a statement reports, or what
+        a thing did ("The foreign minister deplored the attack that left four aid workers
+        dead in Jonglei")."""
         read = {cue.span.start for cue in found}
         out: list[EventCue] = []
         for span, context in zip(spans, contexts, strict=True):
