@@ -95,6 +95,23 @@ def chains(text: str, found: list[tuple[Match, PlaceMention]], top: str | None) 
                     head.score, round(next_.score - 0.01, 3))))
 
 
+def qualified_abroad(text: str, found: list[tuple[Match, PlaceMention]], top: str | None) -> None:
+    """'Nawa-e Barakzayi district, Helmand', 'Oba town in Idemili South LGA (Anambra)': a
+    qualifier in the text's country right after a name the gazetteer placed in another
+    country says the name is a place it does not know, under a name shared with one abroad
+    (Naha in Japan, Oba in Turkey): the name ranks under its qualifier (places v14)."""
+    for number in range(1, len(found)):
+        match, outer = found[number]
+        head_match, head = found[number - 1]
+        if (not match.qualifier or top is None or outer.country != top or head.country == top
+                or outer.name == outer.country):  # a country says less than the name abroad
+            continue
+        gap = text[head_match.window.end:match.window.start]
+        if len(gap) < 60 and not re.search(r"[.;!?]\s", gap):
+            found[number - 1] = (head_match, replace(head, score=min(
+                head.score, round(outer.score - 0.01, 3))))
+
+
 _COMMA_ONLY = re.compile(r"\s*,\s*")
 _LIST_END = re.compile(r"\s*,?\s+(?:and|or|&)\s+\S")
 

@@ -43,6 +43,7 @@ from raqib.extract.place_ranking import (
     coverage,
     doubtful,
     inner_first,
+    qualified_abroad,
     regional,
     vote_weight,
 )
@@ -79,7 +80,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v13"
+    name = "extract.places.v14"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -134,7 +135,9 @@ class Places:
             if mention.score >= MIN_SCORE:
                 found.append((match, mention))
         inner_first(text, found)
-        chains(text, found, self.display.get(top, top) if top else None)
+        shown = self.display.get(top, top) if top else None
+        chains(text, found, shown)
+        qualified_abroad(text, found, shown)
         doc.places += [replace(m, score=min(max(m.score, 0.05), 0.99)) for _, m in found]
 
     def _possessive(self, word: str) -> str | None:
