@@ -731,6 +731,19 @@ def test_a_clause_after_that_is_read_alone_when_its_sentence_reads_as_none(
     assert doc.events[0].evidence.text.startswith(text.split(" that ")[1][:20])
 
 
+def test_the_words_reported_are_read_without_who_said_them(pipeline: Pipeline) -> None:
+    # events v16: ", the British ambassador told the Security Council" is the speaker, not
+    # the words reported; with it the clause still read as a statement
+    doc = pipeline.run("t", "Britain therefore shares the American assessment that it is highly "
+                            "likely that the regime was responsible for a sarin attack on Khan "
+                            "Sheikhun on 4 April, the British ambassador told the Security "
+                            "Council.", date(2017, 4, 13))
+    assert [(e.sub_event_type, e.event_date) for e in doc.events] == [
+        ("Chemical weapon", "2017-04-04")]
+    assert doc.events[0].evidence.text.endswith("on 4 April")
+    assert [c.about for c in doc.claims] == [0]
+
+
 def test_a_statement_about_attacks_in_general_is_still_no_event(pipeline: Pipeline) -> None:
     doc = run(pipeline, "The minister called for an international inquiry into attacks on "
                         "markets and hospitals.")

@@ -94,6 +94,10 @@ LATIN_END = "\u024f"
 more, in proportion (v10: an Arabic sentence naming toxic gas is a chemical attack)."""
 _THAT = re.compile(r"\bthat\s+", re.IGNORECASE)
 """Where the words a sentence reports, or the clause it tells of a thing, begin (v16)."""
+_SAID_AFTER = re.compile(r",\s+[^,.;]{0,80}?\b(?:said|says|told|added|stated|reported|"
+                         r"announced|claimed|insisted|wrote)\b[^,;]*$")
+"""Who spoke, after what they said (", Ambassador Matthew Rycroft told the UN Security
+Council."): not part of the words reported."""
 VICTIM_KINDS = ("killed", "injured")
 """The counts whose victims' groups (``evidence.victims``) say what kind of violence it was:
 their weights count when every victim the sentence counts is of a group listed there."""
@@ -154,7 +158,8 @@ class EventsStage:
             that = thats[-1] if thats else None
             if that is None or len(doc.text[that.end():span.end].split()) < MIN_WORDS:
                 continue
-            clause = doc.span(that.end(), span.end)
+            said = _SAID_AFTER.search(doc.text, that.end(), span.end)
+            clause = doc.span(that.end(), said.start() if said else span.end)
             logits = self.model.logits_of(self.model.features(self._text(doc, clause, places)))
             out += self._classify(mentions.inside(clause), clause, logits, context)
         return out
