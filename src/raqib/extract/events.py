@@ -94,10 +94,10 @@ LATIN_END = "\u024f"
 more, in proportion (v10: an Arabic sentence naming toxic gas is a chemical attack)."""
 _THAT = re.compile(r"\bthat\s+", re.IGNORECASE)
 """Where the words a sentence reports, or the clause it tells of a thing, begin (v16)."""
-_SAID_AFTER = re.compile(r",\s+[^,.;]{0,80}?\b(?:said|says|told|added|stated|reported|"
-                         r"announced|claimed|insisted|wrote)\b[^,;]*$")
-"""Who spoke, after what they said (", Ambassador Matthew Rycroft told the UN Security
-Council."): not part of the words reported."""
+_SAID_AFTER = re.compile(r"(?:,|[,.]?[\"\u201d])\s+[^,.;]{0,80}?\b(?:said|says|told|added|"
+                         r"stated|reported|announced|claimed|insisted|wrote)\b[^,;]*$")
+"""Who spoke, after what they said, after a comma or a closing quote (", Ambassador Matthew
+Rycroft told the UN Security Council."): not part of the words reported."""
 VICTIM_KINDS = ("killed", "injured")
 """The counts whose victims' groups (``evidence.victims``) say what kind of violence it was:
 their weights count when every victim the sentence counts is of a group listed there."""
