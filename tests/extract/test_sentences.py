@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from raqib.extract.sentences import earlier_clause, split
+from raqib.extract.sentences import earlier_clause, reported_clause, split
 
 
 def sentences(text: str) -> list[str]:
@@ -51,3 +51,18 @@ def test_a_clause_that_dates_the_sentence_by_an_earlier_event(text: str,
                                                               clause: str | None) -> None:
     at = earlier_clause(text, 0, len(text))
     assert (text[at:] if at is not None else None) == clause
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("The minister deplored the attack that left four aid workers dead in Jonglei.",
+     "left four aid workers dead in Jonglei."),
+    ('Britain said that it is likely that the regime was responsible for the attack, the '
+     'ambassador told the Council.', "the regime was responsible for the attack"),
+    ('"It is likely that the regime gassed the town" the ambassador told the Council.',
+     "the regime gassed the town"),
+    ("Shelling hit Douma on Tuesday.", None),
+])
+def test_the_words_after_the_last_that_without_who_said_them(text: str,
+                                                             clause: str | None) -> None:
+    bounds = reported_clause(text, 0, len(text))
+    assert (text[slice(*bounds)] if bounds else None) == clause

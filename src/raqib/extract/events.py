@@ -70,7 +70,7 @@ import numpy as np
 from raqib.extract import casualties, classifier, place_mask, taxonomy
 from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
-from raqib.extract.sentences import earlier_clause, sentence_spans
+from raqib.extract.sentences import earlier_clause, reported_clause, sentence_spans
 
 NAME = "extract.events.v16"
 
@@ -92,12 +92,6 @@ LATIN_END = "\u024f"
 """The last letter of the Latin blocks (Basic Latin to Latin Extended-B)."""
 """A sentence of which the model knows fewer words than this share has its evidence weigh in
 more, in proportion (v10: an Arabic sentence naming toxic gas is a chemical attack)."""
-_THAT = re.compile(r"\bthat\s+", re.IGNORECASE)
-"""Where the words a sentence reports, or the clause it tells of a thing, begin (v16)."""
-_SAID_AFTER = re.compile(r"(?:,|[,.]?[\"\u201d])\s+[^,.;]{0,80}?\b(?:said|says|told|added|"
-                         r"stated|reported|announced|claimed|insisted|wrote)\b[^,;]*$")
-"""Who spoke, after what they said, after a comma or a closing quote (", Ambassador Matthew
-Rycroft told the UN Security Council."): not part of the words reported."""
 VICTIM_KINDS = ("killed", "injured")
 """The counts whose victims' groups (``evidence.victims``) say what kind of violence it was:
 their weights count when every victim the sentence counts is of a group listed there."""
@@ -154,12 +148,10 @@ class EventsStage:
         for span, context in zip(spans, contexts, strict=True):
             if span.start in read:
                 continue
-            thats = list(_THAT.finditer(doc.text, span.start, span.end))
-            that = thats[-1] if thats else None
-            if that is None or len(doc.text[that.end():span.end].split()) < MIN_WORDS:
+            bounds = reported_clause(doc.text, span.start, span.end)
+            if bounds is None or len(doc.text[bounds[0]:span.end].split()) < MIN_WORDS:
                 continue
-            said = _SAID_AFTER.search(doc.text, that.end(), span.end)
-            clause = doc.span(that.end(), said.start() if said else span.end)
+            clause = doc.span(*bounds)
             logits = self.model.logits_of(self.model.features(self._text(doc, clause, places)))
             out += self._classify(mentions.inside(clause), clause, logits, context)
         return out

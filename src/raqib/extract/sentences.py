@@ -98,3 +98,22 @@ def earlier_clause(text: str, start: int, end: int) -> int | None:
     if found is None or len(text[start:found.start()].split()) < _CLAUSE_LEAD_WORDS:
         return None
     return found.start()
+
+
+_THAT = re.compile(r"\bthat\s+", re.IGNORECASE)
+_SAID_AFTER = re.compile(r"(?:,|[,.]?[\"\u201d])\s+[^,.;]{0,80}?\b(?:said|says|told|added|"
+                         r"stated|reported|announced|claimed|insisted|wrote)\b[^,;]*$")
+"""Who spoke, after what they said, after a comma or a closing quote (", Ambassador Matthew
+Rycroft told the UN Security Council."): not part of the words reported."""
+
+
+def reported_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the words after the last "that" of ``text[start:end]`` begin and end: the words a
+    statement reports, or what a thing did ("the attack that left four aid workers dead"),
+    less a speaker that ends the sentence; None without a "that" (events v16)."""
+    thats = list(_THAT.finditer(text, start, end))
+    if not thats:
+        return None
+    begin = thats[-1].end()
+    said = _SAID_AFTER.search(text, begin, end)
+    return begin, said.start() if said else end
