@@ -46,8 +46,7 @@ def inner_first(text: str, found: list[tuple[Match, PlaceMention]]) -> None:
         inner = [score for name, score in inside.items() if name != outer.name]
         if number and match.qualifier:
             head_match, head = found[number - 1]
-            gap = text[head_match.window.end:match.window.start]
-            if len(gap) < 60 and not re.search(r"[.;!?]\s", gap) and (
+            if _close(text, head_match, match) and (
                     (holds and within(outer, head)) or _near(head, outer)):
                 inner.append(head.score)
         elif number:  # 'Jayrud, 60 kilometres northeast of Damascus': Damascus is the landmark
@@ -57,6 +56,12 @@ def inner_first(text: str, found: list[tuple[Match, PlaceMention]]) -> None:
                 inner.append(head.score)
         if inner and outer.score >= max(inner):
             found[number] = (match, replace(outer, score=round(max(inner) - 0.01, 3)))
+
+
+def _close(text: str, head: Match, qualifier: Match) -> bool:
+    """The qualifier follows the name it qualifies closely, in the same sentence."""
+    gap = text[head.window.end:qualifier.window.start]
+    return len(gap) < 60 and not re.search(r"[.;!?]\s", gap)
 
 
 _DISTANCE_GAP = re.compile(
@@ -96,18 +101,17 @@ def chains(text: str, found: list[tuple[Match, PlaceMention]], top: str | None) 
 
 
 def qualified_abroad(text: str, found: list[tuple[Match, PlaceMention]], top: str | None) -> None:
-    """'Nawa-e Barakzayi district, Helmand', 'Oba town in Idemili South LGA (Anambra)': a
-    qualifier in the text's country right after a name the gazetteer placed in another
-    country says the name is a place it does not know, under a name shared with one abroad
-    (Naha in Japan, Oba in Turkey): the name ranks under its qualifier (places v14)."""
+    """'Oba town in Idemili South LGA (Anambra)', 'Sidi Bouafif (Hoceima)': a qualifier in
+    the text's country right after a name the gazetteer placed in another country says the
+    name is a place it does not know, under a name shared with one abroad (Oba in Turkey):
+    the name ranks under its qualifier (places v14)."""
     for number in range(1, len(found)):
         match, outer = found[number]
         head_match, head = found[number - 1]
         if (not match.qualifier or top is None or outer.country != top or head.country == top
                 or outer.name == outer.country):  # a country says less than the name abroad
             continue
-        gap = text[head_match.window.end:match.window.start]
-        if len(gap) < 60 and not re.search(r"[.;!?]\s", gap):
+        if _close(text, head_match, match):
             found[number - 1] = (head_match, replace(head, score=min(
                 head.score, round(outer.score - 0.01, 3))))
 
