@@ -23,7 +23,7 @@ class Context:
 
 
 _PLURAL = re.compile(r"\b(?:on|every|most|all|some|many|few|other|alternate)\s+$", re.IGNORECASE)
-"""Words before a weekday's plural ("on Saturdays", "every Friday"s): days of habit, not a
+"""Words before a weekday's plural ("on Saturdays", "most Fridays"): days of habit, not a
 date."""
 
 

@@ -101,7 +101,7 @@ def earlier_clause(text: str, start: int, end: int) -> int | None:
 
 
 _THAT = re.compile(r"\bthat\s+", re.IGNORECASE)
-_SAID_AFTER = re.compile(r"(?:,|[,.]?[\"\u201d])\s+[^,.;]{0,80}?\b(?:said|says|told|added|"
+_SPEAKER_AT_END = re.compile(r"(?:,|[,.]?[\"\u201d])\s+[^,.;]{0,80}?\b(?:said|says|told|added|"
                          r"stated|reported|announced|claimed|insisted|wrote)\b[^,;]*$")
 """Who spoke, after what they said, after a comma or a closing quote (", Ambassador Matthew
 Rycroft told the UN Security Council."): not part of the words reported."""
@@ -115,5 +115,5 @@ def reported_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not thats:
         return None
     begin = thats[-1].end()
-    said = _SAID_AFTER.search(text, begin, end)
+    said = _SPEAKER_AT_END.search(text, begin, end)
     return begin, said.start() if said else end
