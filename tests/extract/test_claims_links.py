@@ -85,10 +85,10 @@ def test_resource_files_follow_their_documented_format() -> None:
     verbs = read("verbs.tsv")
     assert len(verbs) > 50
     for row in verbs:
-        assert len(row) == 5, row
-        form, stance, hedged, frame, performative = row
+        assert len(row) == 6, row
+        form, stance, hedged, frame, performative, source = row
         assert stance in STANCES and frame in {"say", "tell", "object"}, row
-        assert hedged in {"0", "1"} and performative in {"0", "1"} and form == form.strip()
+        assert {hedged, performative, source} <= {"0", "1"} and form == form.strip()
     rows = read("lexicon.tsv")
     assert all(len(row) == 2 and row[1].strip() == row[1] for row in rows)
     readme = (resources.files("raqib") / "resources" / "claims" / "README.md").read_text("utf-8")

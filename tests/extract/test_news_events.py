@@ -487,6 +487,11 @@ def test_the_victims_of_violence_against_civilians_are_civilians(
      "chlorine shells on Aleppo.", "Unidentified Armed Group (Syria)", ""),
     ("The Russian defence ministry said shells carrying chlorine struck three districts of "
      "Aleppo.", "Unidentified Armed Group (Syria)", ""),
+    # every verb of verbs.tsv marked 'source' makes a speaker (assemble v10)
+    ("The Syrian army insisted that HTS militants shelled the town of Mhardeh on Monday, "
+     "killing four civilians.", "HTS: Hayat Tahrir al Sham", "Civilians (Syria)"),
+    ("The Iraqi Kurdish authorities added that Turkish drones struck a village in Sinjar on "
+     "Tuesday, killing two people.", "Military Forces of Turkey (2016-)", "Civilians (Iraq)"),
     # a speaker that tells of its own act is in it
     ("The Turkish defence ministry said it killed five PKK militants in Hakkari.",
      "Military Forces of Turkey (2016-)", "PKK: Kurdistan Workers Party"),

@@ -60,6 +60,8 @@ def test_a_clause_that_dates_the_sentence_by_an_earlier_event(text: str,
      'ambassador told the Council.', "the regime was responsible for the attack"),
     ('"It is likely that the regime gassed the town" the ambassador told the Council.',
      "the regime gassed the town"),
+    ('"It is likely that the regime gassed the town," the opposition coalition alleged.',
+     "the regime gassed the town"),
     ("Shelling hit Douma on Tuesday.", None),
 ])
 def test_the_words_after_the_last_that_without_who_said_them(text: str,

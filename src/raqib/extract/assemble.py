@@ -12,9 +12,11 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from raqib.extract import actors as actor_stage
 from raqib.extract import numbers, places, taxonomy
+from raqib.extract.claims_lexicon import source_verbs
 from raqib.extract.event_incidents import best_cues
 from raqib.extract.event_places import Past, event_places
 from raqib.extract.events import VICTIM_KINDS
@@ -43,16 +45,18 @@ KNOWN_KIND = ("Air/drone strike", "Government regains territory",
               "Non-state actor overtakes territory")
 """Except where the kind of event says what kind of actor it was: an aircraft nobody names is
 a state's, a government regains territory, a non-state group takes it."""
-_SPEAKS = re.compile(
-    r"[^\w.;:!?]*(?:(?!(?:is|are|was|were|be|been|being|no|the|a|an|by)\b)[\w'’-]+[^\S\n]+)"
-    r"{0,3}?(?:said|says|say|claimed|claims|accused|accuses|denied|denies|"
-    r"reported|reports|announced|stated|alleged|alleges|allege|blamed|blames|told)\b"
-    r"(?!\s+(?:of|by)\b)",
-    re.IGNORECASE,
-)
-"""An actor followed, in its sentence, by a reporting verb speaks about the event ('the
-ministry's spokesman said'); not a passive ('air raids were reported', 'civilians accused of
-spying', 'backed by alleged mercenaries') nor a noun ('no reports')."""
+@cache
+def _speaks() -> re.Pattern[str]:
+    """An actor followed, in its sentence, by a reporting verb (``source_verbs``) speaks
+    about the event ('the ministry's spokesman said'); not a passive ('air raids were
+    reported', 'civilians accused of spying', 'backed by alleged mercenaries') nor a noun
+    ('no reports')."""
+    return re.compile(
+        r"[^\w.;:!?]*(?:(?!(?:is|are|was|were|be|been|being|no|the|a|an|by)\b)[\w'’-]+"
+        rf"[^\S\n]+){{0,3}}?(?:{source_verbs()})\b(?!\s+(?:of|by)\b)",
+        re.IGNORECASE)
+
+
 _JOINED = re.compile(r"\s*(?:(?:media|officials|authorities|sources|ministry|television|TV|"
                      r"agency)\s+)?(?:,|\band\b)\s*(?:the\s+)?$", re.IGNORECASE)
 """Between two actors that speak together: 'Syrian media and the Russian ministry said'."""
@@ -123,7 +127,7 @@ def _voices(doc: Analysis, parties: list[ActorMention]) -> tuple[set[int], set[i
     'accused armed groups of firing') is not: it is the source of the account, not in it.
     So is a party named after 'according to' in its clause ('according to SANA and the
     Russian defence ministry, shells fell')."""
-    verbs = [_SPEAKS.match(doc.text, a.span.end, a.span.end + 60) for a in parties]
+    verbs = [_speaks().match(doc.text, a.span.end, a.span.end + 60) for a in parties]
     for i in range(len(parties) - 2, -1, -1):  # a speaker lends its verb to those before it
         between = doc.text[parties[i].span.end : parties[i + 1].span.start]
         if verbs[i] is None and verbs[i + 1] is not None and _JOINED.match(between):
@@ -237,7 +241,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v9"
+    name = "extract.assemble.v10"
 
     def __init__(self, options: Options) -> None:
         self.options = options

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 
 Range = tuple[int, int]
@@ -46,7 +47,7 @@ class Lexicon:
     def load(cls) -> Lexicon:
         folder = resources.files("raqib") / "resources" / "claims"
         verbs = {form.lower(): Verb(stance, hedged == "1", frame, perf == "1")
-                 for form, stance, hedged, frame, perf in _rows(folder / "verbs.tsv")}
+                 for form, stance, hedged, frame, perf, _source in _rows(folder / "verbs.tsv")}
         words: dict[str, set[str]] = {}
         for category, phrase in _rows(folder / "lexicon.tsv"):
             words.setdefault(category, set()).add(phrase.lower())
@@ -60,6 +61,19 @@ class Lexicon:
 
     def verb(self, m: re.Match[str]) -> Verb:
         return self.verbs[" ".join(m.group().lower().split())]
+
+
+@cache
+def source_verbs() -> str:
+    """The forms of verbs.tsv marked ``source`` as one regex alternation, longest first, its
+    words joined by any white space: the verbs whose subject is the source of an account
+    ('the ministry said', 'Russia accused'), shared by the stages that tell a speaker from a
+    party to the event or from a place (not 'demanded' or 'declared', which protesters and
+    authorities do as the event itself)."""
+    folder = resources.files("raqib") / "resources" / "claims"
+    forms = {row[0].lower() for row in _rows(folder / "verbs.tsv") if row[5] == "1"}
+    return "|".join(re.escape(form).replace(r"\ ", r"\s+")
+                    for form in sorted(forms, key=len, reverse=True))
 
 
 def _phrases(items: set[str]) -> re.Pattern[str]:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from raqib.extract.claims_lexicon import source_verbs
 from raqib.extract.dates import DATE_START
 from raqib.extract.gazetteer import ARTICLES, Place, name_key
 from raqib.extract.model import Analysis
@@ -66,8 +67,6 @@ station al-Mayadeen', 'the pan-Arab daily Asharq al-Awsat', 'in separate comment
 al-Mayadeen'."""
 _STREET_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)"
                            r"(?![\w-])")
-_SAID_AFTER = re.compile(r"^\s*(?:,[^,]{0,40},\s*)?(?:said|says|told|stated|added|claimed|"
-                         r"announced|denied|accused|confirmed)\b")
 _NAMES_AN_ACCORD = re.compile(
     r"^\s+(?:(?:peace|ceasefire|truce|de-escalation|security)\s+)?(?:agreements?|accords?|deal|"
     r"memorandum|talks|summit|conference|process|format|negotiations|declaration|protocols?|"
@@ -201,8 +200,17 @@ def not_a_place(text: str, window: Window) -> bool:
     if _TITLE_BEFORE.search(before) or _OUTLET_BEFORE.search(before) or _STREET_AFTER.match(
             text, window.end):
         return True
-    locative = _previous_word(text, window.start) in _LOCATIVE
-    return _said_after(text, window.end) and not locative
+    return _said_after(text, window.end) and not _after_locative(text, window.start)
+
+
+_LISTED = re.compile(r"([^\W\d_]+)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+$|([^\W\d_]+)\W{0,3}$")
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """Whether a locative word comes right before the name, or before the name listed just
+    before it ('officials in Damascus and Moscow said': both are where the speakers are)."""
+    found = _LISTED.search(text, max(0, start - 50), start)
+    return found is not None and (found.group(1) or found.group(2)).casefold() in _LOCATIVE
 
 
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:government|regime|authorities|forces|troops)\b")
@@ -233,8 +241,15 @@ def speaks(text: str, end: int) -> bool:
     return _said_after(text, end) or text[end:end + 2] in POSSESSIVE_ENDS
 
 
+@lru_cache(maxsize=1)
+def _said_after_re() -> re.Pattern[str]:
+    """A reporting verb (``source_verbs``) right after a name, or after an apposition
+    between commas ('Russia, its ally, said')."""
+    return re.compile(rf"^\s*(?:,[^,]{{0,40}},\s*)?(?:{source_verbs()})\b")
+
+
 def _said_after(text: str, end: int) -> bool:
-    return bool(_SAID_AFTER.match(text[end:end + 60]))
+    return bool(_said_after_re().match(text[end:end + 60]))
 
 
 def read_context(text: str, match: Match) -> Match:
@@ -273,7 +288,7 @@ def _dateline(text: str, window: Window, before: str, after: str) -> bool:
     if agency is None or _previous_word(text, window.start) in _LOCATIVE:
         return False
     rest = after[agency.end():]
-    return not _SAID_AFTER.match(rest) and (
+    return not _said_after_re().match(rest) and (
         agency.group().rstrip().endswith(")") or bool(_DATE_NEXT.match(rest)))
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from raqib.extract.claims_lexicon import source_verbs
 from raqib.extract.model import Analysis, Options, Sentence
 
 # A sentence ends at . ! ? (or Arabic ؟ ۔) followed by space and an upper-case letter, a
@@ -101,10 +103,12 @@ def earlier_clause(text: str, start: int, end: int) -> int | None:
 
 
 _THAT = re.compile(r"\bthat\s+", re.IGNORECASE)
-_SPEAKER_AT_END = re.compile(r"(?:,|[,.]?[\"\u201d])\s+[^,.;]{0,80}?\b(?:said|says|told|added|"
-                         r"stated|reported|announced|claimed|insisted|wrote)\b[^,;]*$")
-"""Who spoke, after what they said, after a comma or a closing quote (", Ambassador Matthew
-Rycroft told the UN Security Council."): not part of the words reported."""
+@cache
+def _speaker_at_end() -> re.Pattern[str]:
+    """Who spoke, after what they said, after a comma or a closing quote (", Ambassador
+    Matthew Rycroft told the UN Security Council."): not part of the words reported."""
+    return re.compile(rf"(?:,|[,.]?[\"\u201d])\s+[^,.;]{{0,80}}?\b(?:{source_verbs()})\b"
+                      r"[^,;]*$")
 
 
 def reported_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -115,5 +119,5 @@ def reported_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not thats:
         return None
     begin = thats[-1].end()
-    said = _SPEAKER_AT_END.search(text, begin, end)
+    said = _speaker_at_end().search(text, begin, end)
     return begin, said.start() if said else end
