@@ -753,3 +753,22 @@ def test_a_statement_about_attacks_in_general_is_still_no_event(pipeline: Pipeli
     doc = run(pipeline, "The minister called for an international inquiry into attacks on "
                         "markets and hospitals.")
     assert doc.events == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the place taken decides over the clash it came through (events v18)
+    ("On 12 March 2021, Nigerian troops recovered the village of Kirawa from Boko Haram "
+     "fighters after a gun battle, killing 14 militants.", "Government regains territory"),
+    # and who took it decides which of the two (assembly v11): the state's forces regain
+    ("On 5 May 2021, Congolese soldiers took control of a militia stronghold near Beni after "
+     "clashes with ADF fighters.", "Government regains territory"),
+    ("On 12 March 2021, Boko Haram fighters seized control of the town of Marte after clashes "
+     "with the Nigerian army.", "Non-state actor overtakes territory"),
+    # a place they tried to take is no place taken
+    ("On 12 March 2021, Boko Haram fighters attacked an army base in Marte in an attempt to "
+     "take control of the town, but soldiers repelled them.", "Armed clash"),
+])
+def test_a_place_taken_in_a_battle_is_coded_by_who_took_it(
+        pipeline: Pipeline, text: str, expected: str) -> None:
+    doc = pipeline.run("t", text, date(2021, 12, 1))
+    assert [e.sub_event_type for e in doc.events] == [expected]

@@ -45,6 +45,8 @@ KNOWN_KIND = ("Air/drone strike", "Government regains territory",
               "Non-state actor overtakes territory")
 """Except where the kind of event says what kind of actor it was: an aircraft nobody names is
 a state's, a government regains territory, a non-state group takes it."""
+TERRITORY = KNOWN_KIND[1:]
+"""A place taken in a battle: by the state or its forces, by any other group (who took it)."""
 @cache
 def _speaks() -> re.Pattern[str]:
     """An actor followed, in its sentence, by a reporting verb (``source_verbs``) speaks
@@ -241,7 +243,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v10"
+    name = "extract.assemble.v11"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -283,6 +285,8 @@ class Assemble:
         near = sorted(found.actors.near(window), key=lambda a: (
             id(a) in found.speakers, not (a.span.start < limit and _agent(doc, a))))
         self._actors(event, cue, near, found)
+        if event.sub_event_type in TERRITORY and event.actor1:  # coded by who took it (v11)
+            event.sub_event_type = TERRITORY[event.inter1 != STATE]
         self._date(event, (cue.detail and found.dates.inside(cue.detail))
                    or found.dates.near(window), doc)
         if found.past.telling_earlier(window) and not found.dates.inside(window):
