@@ -772,3 +772,18 @@ def test_a_place_taken_in_a_battle_is_coded_by_who_took_it(
         pipeline: Pipeline, text: str, expected: str) -> None:
     doc = pipeline.run("t", text, date(2021, 12, 1))
     assert [e.sub_event_type for e in doc.events] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 June 2021, Saudi air defences shot down an armed drone launched by the Houthis "
+    "towards Jizan.",
+    "On 6 June 2021, army engineers defused three IEDs planted on the road between Gao and "
+    "Ansongo.",
+    "On 6 June 2021, police found a cache of rifles, grenades and 15 kg of TNT in a farmhouse "
+    "near Ouargla.",
+])
+def test_a_weapon_kept_from_its_use_is_disrupted_weapons_use(pipeline: Pipeline,
+                                                               text: str) -> None:
+    """events v19: a drone shot down, bombs defused, a cache of arms found."""
+    doc = pipeline.run("t", text, date(2021, 12, 1))
+    assert [e.sub_event_type for e in doc.events][:1] == ["Disrupted weapons use"]
