@@ -787,3 +787,26 @@ def test_a_weapon_kept_from_its_use_is_disrupted_weapons_use(pipeline: Pipeline,
     """events v19: a drone shot down, bombs defused, a cache of arms found."""
     doc = pipeline.run("t", text, date(2021, 12, 1))
     assert [e.sub_event_type for e in doc.events][:1] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # property burned by armed men nobody names: their property's owners are the victims
+    ("On 3 March 2021, armed men set fire to four trucks and an excavator of a logging "
+     "company near Ercilla, Chile. Nobody was hurt.",
+     ("Looting/property destruction", "Unidentified Armed Group (Chile)", "Civilians (Chile)")),
+    ("On 3 March 2021, Colombian soldiers found and destroyed a cocaine laboratory in the "
+     "jungle near Tumaco.",
+     ("Looting/property destruction", "Military Forces of Colombia (2018-)",
+      "Civilians (Colombia)")),
+    # a mob's destruction is mob violence, and people killed make an attack
+    ("On 3 March 2021, a mob of youths set ablaze six houses belonging to relatives of "
+     "suspected cultists in Owerri, Nigeria.",
+     ("Mob violence", "Rioters (Nigeria)", "Civilians (Nigeria)")),
+    ("On 3 March 2021, gunmen set fire to a bus near Maiduguri, killing four passengers.",
+     ("Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")),
+])
+def test_property_destroyed_with_nobody_harmed_is_property_destruction(
+        pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    """events v20 (property-destroyed) and assembly v12 (its actors)."""
+    event = pipeline.run("t", text, date(2021, 12, 1)).events[0]
+    assert (event.sub_event_type, event.actor1, event.actor2) == expected

@@ -38,9 +38,12 @@ from raqib.extract.sentences import earlier_clauses
 
 CIVILIANS, PROTESTERS, RIOTERS, POLITICAL_MILITIA, STATE = 7, 6, 5, 3, 1
 AGAINST_CIVILIANS, MOB_VIOLENCE = "Violence against civilians", "Mob violence"
-UNNAMED = (AGAINST_CIVILIANS, "Explosions/Remote violence", "Battles")
-"""Event types whose perpetrator, when the text names none, is ACLED's 'Unidentified Armed
-Group (<country>)' ('clashes broke out in X'); crowds are their own actors."""
+LOOTING = "Looting/property destruction"
+UNNAMED = frozenset((AGAINST_CIVILIANS, "Explosions/Remote violence", "Battles",
+                     LOOTING))
+"""Event types (and one sub-event type) whose perpetrator, when the text names none, is
+ACLED's 'Unidentified Armed Group (<country>)' ('clashes broke out in X', 'trucks were set on
+fire by armed men'); crowds are their own actors."""
 KNOWN_KIND = ("Air/drone strike", "Government regains territory",
               "Non-state actor overtakes territory")
 """Except where the kind of event says what kind of actor it was: an aircraft nobody names is
@@ -243,7 +246,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v11"
+    name = "extract.assemble.v12"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -341,7 +344,8 @@ class Assemble:
         if first is not None:
             event.actor1, event.inter1 = first.name, first.inter
             event.spans["actor1"] = first.span
-        elif event.country and cue.event_type in UNNAMED and cue.sub_event_type not in KNOWN_KIND:
+        elif event.country and not UNNAMED.isdisjoint((cue.event_type, cue.sub_event_type)) and (
+                cue.sub_event_type not in KNOWN_KIND):
             # the codebook's actor for a perpetrator nobody names (no words: no span)
             event.actor1 = actor_stage.unnamed("Unidentified Armed Group", event.country,
                                                self.options)
@@ -357,9 +361,10 @@ class Assemble:
             event.actor2, event.inter2 = second.name, second.inter
             event.spans["actor2"] = second.span
         elif event.country and (cue.event_type == AGAINST_CIVILIANS
-                                 or cue.sub_event_type == MOB_VIOLENCE):
+                                 or cue.sub_event_type in (MOB_VIOLENCE, LOOTING)):
             # violence against civilians has civilians as its victims, named or not, and so
-            # does a mob's (ACLED: rioters attacking people, a lynching)
+            # do a mob's (ACLED: rioters attacking people, a lynching) and property looted or
+            # destroyed (its owners; assembly v12)
             event.actor2 = actor_stage.unnamed("Civilians", event.country, self.options)
             event.inter2 = CIVILIANS
         if event.inter2 == CIVILIANS:
