@@ -810,3 +810,34 @@ def test_property_destroyed_with_nobody_harmed_is_property_destruction(
     """events v20 (property-destroyed) and assembly v12 (its actors)."""
     event = pipeline.run("t", text, date(2021, 12, 1)).events[0]
     assert (event.sub_event_type, event.actor1, event.actor2) == expected
+
+
+def test_forces_that_stopped_a_protest_make_it_a_protest_with_intervention(
+        pipeline: Pipeline) -> None:
+    """events v21 (protest-stopped): guards who intervened and fired into the air."""
+    doc = pipeline.run("t", "On 5 June 2021, prisoners staged a demonstration in the prison of "
+                            "Huancayo to demand better sanitary conditions; guards intervened "
+                            "and shot into the air.", date(2021, 12, 1))
+    assert [(e.sub_event_type, e.actor1) for e in doc.events] == [
+        ("Protest with intervention", "Protesters (Peru)")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 5 June 2021, patients at an isolation centre in Gombe demonstrated over their "
+     "treatment. Soldiers dispersed them.",
+     ("Protests", "Protesters (Nigeria)", "Military Forces of Nigeria (2015-)")),
+    ("On 3 May 2021, a crowd blocked the main road in Soweto with burning tyres over power "
+     "cuts. Police dispersed them with rubber bullets.",
+     ("Riots", "Rioters (South Africa)", "Police Forces of South Africa (1994-)")),
+    # people who took to the streets and rioted are rioters, not protesters
+    ("On 3 May 2021, hundreds took to the streets of Soweto and burned tyres over power cuts. "
+     "Police dispersed them with rubber bullets.",
+     ("Riots", "Rioters (South Africa)", "Police Forces of South Africa (1994-)")),
+])
+def test_the_force_that_stops_a_crowd_is_never_the_crowd(
+        pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    """assembly v13: a crowd nobody names as an actor is the codebook's unnamed crowd of the
+    country, the force its other side, never both sides at once; a crowd named as protesters
+    that riots is rioters."""
+    event = pipeline.run("t", text, date(2021, 12, 1)).events[0]
+    assert (event.event_type, event.actor1, event.actor2) == expected

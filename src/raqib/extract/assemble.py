@@ -204,13 +204,16 @@ def _roles(
     by_inter = {inter: [a for a in distinct if a.inter == inter] for inter in range(1, 9)}
     if cue.event_type in ("Protests", "Riots"):
         crowd = by_inter[PROTESTERS if cue.event_type == "Protests" else RIOTERS]
-        first = crowd[0] if crowd else (distinct[0] if distinct else None)
+        # the crowd, else the first party that is not a state's force: a force is the one
+        # that intervened, never the crowd (with neither, the crowd is unnamed; v13)
+        first = (crowd or [a for a in distinct if a.inter != STATE] or [None])[0]
         if cue.sub_event_type == "Peaceful protest":  # no force intervened ('against
             return first, None  # police' says what it was about)
         # a protest's other side is a force that intervened; a riot's, else whom it fought
         others = [] if cue.event_type == "Protests" else [
             a for a in distinct if a is not first and not _group(a)]
-        return first, (by_inter[STATE] or others or [None])[0]
+        forces = [a for a in by_inter[STATE] if a is not first]
+        return first, (forces or others or [None])[0]
     armed = [a for a in distinct if a.inter != CIVILIANS]
     attackers = [a for a in armed if id(a) not in counted]
     first = attackers[0] if attackers else armed[0] if len(armed) > 1 else None
@@ -246,7 +249,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v12"
+    name = "extract.assemble.v13"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -338,12 +341,17 @@ class Assemble:
         crowd = {"Protests": PROTESTERS, "Riots": RIOTERS}.get(cue.event_type)
         if first is not None and crowd:
             event.assoc_actor_1 = _groups(actors)
-        if first is not None and crowd and first.inter == CIVILIANS:
-            # ACLED codes the people of a demonstration as Protesters or Rioters
+        if first is not None and crowd and first.inter in (CIVILIANS, PROTESTERS, RIOTERS) and (
+                first.inter != crowd):
+            # ACLED codes the people of a demonstration as Protesters, of a riot as Rioters
             first = actor_stage.recast(first, crowd, self.options)
         if first is not None:
             event.actor1, event.inter1 = first.name, first.inter
             event.spans["actor1"] = first.span
+        elif event.country and crowd:  # 'police dispersed the crowd': the crowd, unnamed
+            event.actor1 = actor_stage.unnamed(
+                "Protesters" if crowd == PROTESTERS else "Rioters", event.country, self.options)
+            event.inter1 = crowd
         elif event.country and not UNNAMED.isdisjoint((cue.event_type, cue.sub_event_type)) and (
                 cue.sub_event_type not in KNOWN_KIND):
             # the codebook's actor for a perpetrator nobody names (no words: no span)

@@ -72,7 +72,7 @@ from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import earlier_clause, reported_clause, sentence_spans
 
-NAME = "extract.events.v20"
+NAME = "extract.events.v21"
 
 
 MIN_WORDS = 4
