@@ -841,3 +841,11 @@ def test_the_force_that_stops_a_crowd_is_never_the_crowd(
     that riots is rioters."""
     event = pipeline.run("t", text, date(2021, 12, 1)).events[0]
     assert (event.event_type, event.actor1, event.actor2) == expected
+
+
+def test_prisoners_freed_are_an_other_development(pipeline: Pipeline) -> None:
+    """events v22 (prisoners-released): not an agreement, though a peace process is why."""
+    text = ("On 6 June 2021, the government released 200 insurgent prisoners from a jail near "
+            "the capital to support the peace talks.")
+    doc = pipeline.run("t", text, date(2021, 12, 1))
+    assert [e.sub_event_type for e in doc.events][:1] == ["Other"]
