@@ -849,3 +849,16 @@ def test_prisoners_freed_are_an_other_development(pipeline: Pipeline) -> None:
             "the capital to support the peace talks.")
     doc = pipeline.run("t", text, date(2021, 12, 1))
     assert [e.sub_event_type for e in doc.events][:1] == ["Other"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 May 2021, prisoners rioted at the prison of El Fasher, demanding their release after "
+    "other inmates were freed.",
+    "On 6 May 2021, youths attacked a police station in Accra to protest over the death of a "
+    "young man during a police operation.",
+])
+def test_a_violent_crowd_with_demands_is_a_violent_demonstration(pipeline: Pipeline,
+                                                                 text: str) -> None:
+    """events v23 (crowd-with-demands): a crowd that demands is demonstrating, not a mob."""
+    doc = pipeline.run("t", text, date(2021, 12, 1))
+    assert [e.sub_event_type for e in doc.events] == ["Violent demonstration"]
