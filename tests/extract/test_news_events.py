@@ -862,3 +862,17 @@ def test_a_violent_crowd_with_demands_is_a_violent_demonstration(pipeline: Pipel
     """events v23 (crowd-with-demands): a crowd that demands is demonstrating, not a mob."""
     doc = pipeline.run("t", text, date(2021, 12, 1))
     assert [e.sub_event_type for e in doc.events] == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 7 May 2021, gunmen threw a grenade into a bar in Kigali. One person was killed and "
+     "11 were injured.", [("Grenade", 1, 11)]),
+    ("On 3 May 2021, warplanes struck positions of the rebels near Marib. Two rebel fighters "
+     "were reportedly killed and five others injured.", [("Air/drone strike", 2, 5)]),
+])
+def test_the_toll_told_after_an_incident_is_its_toll(
+        pipeline: Pipeline, text: str, expected: list[tuple[str, int, int]]) -> None:
+    """events v24: a sentence that counts the dead and wounded and names no day or place,
+    right after an incident, is that incident's toll, not an event of its own."""
+    doc = pipeline.run("t", text, date(2021, 12, 1))
+    assert [(e.sub_event_type, e.fatalities, e.injured) for e in doc.events] == expected

@@ -130,7 +130,10 @@ def _without_retellings(incidents: list[_Incident], where: _Where, doc: Analysis
     no day, place or actor at all, in the sentence right after one that names its day or
     place, says more of that one ('Circumstances of his death are unknown.') and is dropped
     too (v5); when the codebook's rules resolve its type and the incident's to its type
-    ('They burnt tyres.' after a blockade), the incident takes that type (v8)."""
+    ('They burnt tyres.' after a blockade), the incident takes that type (v8). So is one that
+    names no day or place and counts the dead or wounded, whoever it names ('Two soldiers
+    were killed.'): the incident's toll, its words then part of the incident, whose type
+    changes as for any sentence that says more (v24)."""
     kept: list[_Incident] = []
     by_type: dict[str, list[_Incident]] = {}
     for incident in incidents:
@@ -138,10 +141,16 @@ def _without_retellings(incidents: list[_Incident], where: _Where, doc: Analysis
         same = next((k for k in by_type.get(cue.sub_event_type, ())
                      if k.cue.sub_event_type == cue.sub_event_type
                      and _retells(where, k.cue.span, cue.span)), None)
-        if same is None and kept and kept[-1].last == incident.first - 1 and not any(
-                where.named(cue.span)) and _retells(where, kept[-1].cue.span, cue.span):
+        follows = same is None and bool(kept) and kept[-1].last == incident.first - 1
+        toll = follows and _toll_only(where, doc, cue.span)
+        if follows and (toll or (not any(where.named(cue.span))
+                                 and _retells(where, kept[-1].cue.span, cue.span))):
             told = kept[-1].cue.sub_event_type
             kept[-1].cue = _said_more(kept[-1].cue, cue, doc, tax)
+            if toll:  # its dead and wounded are the incident's (v24)
+                kept[-1].cue = replace(kept[-1].cue, span=doc.span(
+                    kept[-1].cue.span.start, max(kept[-1].cue.span.end, cue.span.end)))
+                kept[-1].last = incident.last
             if kept[-1].cue.sub_event_type != told:  # retyped: list it under its new type
                 new = kept[-1].cue.sub_event_type
                 by_type[new] = [k for k in kept if k.cue.sub_event_type == new]
@@ -153,6 +162,16 @@ def _without_retellings(incidents: list[_Incident], where: _Where, doc: Analysis
             same.cue = replace(same.cue, score=cue.score, own=max(same.cue.own_score,
                                                                    cue.own_score))
     return kept
+
+
+def _toll_only(where: _Where, doc: Analysis, span: Span) -> bool:
+    """The span counts people killed or injured and names no day or place: after an
+    incident, it tells that incident's toll ('Two soldiers were reportedly killed and five
+    others injured.', 'The explosion killed one soldier.'), whoever it names as victims."""
+    days, places, _ = where.named(span)
+    return not days and not places and any(
+        c.kind in ("killed", "injured") and c.low > 0
+        and span.start <= c.span.start and c.span.end <= span.end for c in doc.counts)
 
 
 def _said_more(held: EventCue, cue: EventCue, doc: Analysis, tax: taxonomy.Taxonomy
