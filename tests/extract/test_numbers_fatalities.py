@@ -45,6 +45,8 @@ def killed(stages: tuple[dates.Dates, numbers.Numbers], text: str) -> int:
         ("A man was killed at the checkpoint. Another man was killed in the market.", 2),
         ("Five were killed on Monday. The death toll rose to 9 on Tuesday.", 9),
         ("Seven people, including three children, were killed.", 7),
+        # without commas the subset is a phrase the clause skips (numbers v5)
+        ("15 militants including a commander were killed in the raid.", 15),
         ("Seven people were killed, among them 3 children who were shot dead.", 7),
         ("No casualties were reported after the shelling.", 0),
         ("Dozens were killed in the clashes.", 12),
