@@ -876,3 +876,12 @@ def test_the_toll_told_after_an_incident_is_its_toll(
     right after an incident, is that incident's toll, not an event of its own."""
     doc = pipeline.run("t", text, date(2021, 12, 1))
     assert [(e.sub_event_type, e.fatalities, e.injured) for e in doc.events] == expected
+
+
+def test_the_death_a_peaceful_protest_is_about_is_not_its_toll(pipeline: Pipeline) -> None:
+    """assembly v14: a peaceful protest or one dispersed kills nobody by the codebook's
+    definitions; the death its text tells is what the crowd protests."""
+    doc = pipeline.run("t", "On 2 May 2021, hundreds of residents protested peacefully in "
+                            "Shahdadkot to demand justice for a young man who was killed by "
+                            "influential men.", date(2021, 12, 1))
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Peaceful protest", 0)]

@@ -48,6 +48,9 @@ KNOWN_KIND = ("Air/drone strike", "Government regains territory",
               "Non-state actor overtakes territory")
 """Except where the kind of event says what kind of actor it was: an aircraft nobody names is
 a state's, a government regains territory, a non-state group takes it."""
+HARMLESS = ("Peaceful protest", "Protest with intervention")
+"""Types that by the codebook's definitions kill nobody (a protest where people are killed is
+excessive force against protesters): a death a protest's text tells is what it is about (v14)."""
 TERRITORY = KNOWN_KIND[1:]
 """A place taken in a battle: by the state or its forces, by any other group (who took it)."""
 @cache
@@ -249,7 +252,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v13"
+    name = "extract.assemble.v14"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -388,6 +391,8 @@ class Assemble:
 
     def _casualties(self, event: Event, doc: Analysis) -> None:
         killed, killed_span = numbers.fatalities(doc)
+        if event.sub_event_type in HARMLESS:
+            killed, killed_span = 0, None  # the deaths told are what the crowd protests
         event.fatalities = killed
         if killed_span is not None:
             event.spans["fatalities"] = killed_span
