@@ -62,6 +62,7 @@ incident for the assembly stage.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -109,15 +110,23 @@ class EventsStage:
             [i for i, label in enumerate(model.classes) if label != taxonomy.NO_EVENT]
         )
         # sentence phrases that say whether something happened: their weight for no event
-        self._occurred = [(words, {taxonomy.NO_EVENT: weights[taxonomy.NO_EVENT]})
-                          for words, weights in tax.evidence.phrases
-                          if taxonomy.NO_EVENT in weights]
+        self._occurred = {n: {taxonomy.NO_EVENT: weights[taxonomy.NO_EVENT]}
+                          for n, (_, weights) in enumerate(tax.evidence.phrases)
+                          if taxonomy.NO_EVENT in weights}
+        # which phrases a sentence holds is asked three times (its passage's context, its
+        # own evidence, whether it reports anything): searched once per text
+        self._phrases_in = functools.lru_cache(maxsize=4096)(self._search_phrases)
         self._disorder = {
             label: tax.disorder_type(label)
             for label in model.classes
             if label in tax.sub_event_types
         }
         self._disorder.update(model.meta.get("disorder_types") or {})
+
+    def _search_phrases(self, text: str) -> tuple[int, ...]:
+        """The indices of the taxonomy's sentence phrases found in ``text``, in order."""
+        return tuple(n for n, (words, _) in enumerate(self.taxonomy.evidence.phrases)
+                     if words.search(text))
 
     def __call__(self, doc: Analysis) -> None:
         spans = []
@@ -182,8 +191,7 @@ class EventsStage:
         """Each sentence's context: the document's, plus the log-odds of the evidence phrases
         found in its passage (``PASSAGE`` sentences either side and itself)."""
         phrases = self.taxonomy.evidence.phrases
-        found = [{n for n, (words, _) in enumerate(phrases) if words.search(span.text)}
-                 for span in spans]
+        found = [self._phrases_in(span.text) for span in spans]
         contexts: list[np.ndarray | None] = []
         for i in range(len(spans)):
             near = set().union(*found[max(0, i - PASSAGE):i + PASSAGE + 1])
@@ -335,7 +343,7 @@ class EventsStage:
             said |= {"toll"} if any(c.kind in VICTIM_KINDS and casualties.aggregate(c)
                                      for c in counts) else set()
             tables += [evidence.habitual_weights] * min(len(said), HABITUAL_MOST)
-        tables += [weight for words, weight in self._occurred if words.search(span.text)]
+        tables += [self._occurred[n] for n in self._phrases_in(span.text) if n in self._occurred]
         return self._boost(tables)
 
     def _type_evidence(self, doc: Analysis, span: Span) -> np.ndarray:
@@ -348,7 +356,7 @@ class EventsStage:
             evidence.actor_types.get(inter)
             for inter in {a.inter for a in doc.actors if _inside(a.span, span)}
         ]
-        tables += [weights for words, weights in evidence.phrases if words.search(span.text)]
+        tables += [evidence.phrases[n][1] for n in self._phrases_in(span.text)]
         victims = {c.who.casefold() for c in doc.counts if c.who and c.kind in VICTIM_KINDS
                    and c.low > 0 and _inside(c.span, span)}
         if victims and victims <= evidence.victims.keys():  # every victim of such a group
