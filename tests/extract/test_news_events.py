@@ -885,3 +885,15 @@ def test_the_death_a_peaceful_protest_is_about_is_not_its_toll(pipeline: Pipelin
                             "Shahdadkot to demand justice for a young man who was killed by "
                             "influential men.", date(2021, 12, 1))
     assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Peaceful protest", 0)]
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 June 2021, Saudi mediators brokered a truce between the two factions in Aden, which "
+    "agreed to withdraw their forces from the port.",
+    "On 2 June 2021, government forces and the rebels exchanged 40 prisoners near Misrata.",
+])
+def test_an_accord_reached_is_an_agreement(pipeline: Pipeline, text: str) -> None:
+    """events v25 (accord-reached); an agreement named as background is no event (the
+    seed press release's 'in violation of the Idlib agreement' is tested elsewhere)."""
+    doc = pipeline.run("t", text, date(2021, 12, 1))
+    assert [e.sub_event_type for e in doc.events] == ["Agreement"]
