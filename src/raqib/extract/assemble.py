@@ -53,6 +53,8 @@ HARMLESS = ("Peaceful protest", "Protest with intervention")
 excessive force against protesters): a death a protest's text tells is what it is about (v14)."""
 TERRITORY = KNOWN_KIND[1:]
 """A place taken in a battle: by the state or its forces, by any other group (who took it)."""
+
+
 @cache
 def _speaks() -> re.Pattern[str]:
     """An actor followed, in its sentence, by a reporting verb (``source_verbs``) speaks
