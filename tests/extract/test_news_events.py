@@ -897,3 +897,17 @@ def test_an_accord_reached_is_an_agreement(pipeline: Pipeline, text: str) -> Non
     seed press release's 'in violation of the Idlib agreement' is tested elsewhere)."""
     doc = pipeline.run("t", text, date(2021, 12, 1))
     assert [e.sub_event_type for e in doc.events] == ["Agreement"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("On 3 May 2021, Ukrainian forces fired mortars at positions in the area of Shakhta imeni "
+     "Gagarina, Donetsk.", ("Donetsk", "Ukraine")),
+    ("On 5 May 2021, Taliban militants attacked an army convoy in Puli Alam district, Logar.",
+     ("Logar", "Afghanistan")),
+])
+def test_a_region_after_a_name_the_gazetteer_half_knows_holds_the_whole_name(
+        pipeline: Pipeline, text: str, place: tuple[str, str]) -> None:
+    """places v16: the region after the unknown rest of a name qualifies the name, whose
+    first word alone names a town abroad (Shakhta in Russia, Puli in Taiwan)."""
+    event = pipeline.run("t", text, date(2021, 12, 1)).events[0]
+    assert (event.location, event.country) == place

@@ -86,7 +86,10 @@ _KIND_WORDS = (r"(?:\s+(?:district|area|sector|sub-?district|subdivision|LGA|cou
 """Generic words that may stand between a name and what qualifies it: 'Faskari LGA
 (Katsina)', 'Baharak district, Takhar', 'the Qaniyah front (Mahliyah, Marib)'."""
 _PAREN_AFTER = re.compile(r"^" + _KIND_WORDS + r"\s*\(\s*([^()]{2,60}?)\s*\)", re.I)
-_COMMA_AFTER = re.compile(_KIND_WORDS + r"\s*,\s*|" + _KIND_WORDS.replace("*", "+")
+_REST_OF_NAME = r"(?:\s+(?-i:[A-Z][\w'’-]*|imeni|de|del|la|el|al|bin|ibn)){0,2}"
+"""Words of a name the gazetteer does not know, after the part it matched ('Shakhta imeni
+Gagarina, Donetsk', 'Puli Alam district, Logar'): the qualifier after them holds the whole."""
+_COMMA_AFTER = re.compile(_REST_OF_NAME + _KIND_WORDS + r"\s*,\s*|" + _KIND_WORDS.replace("*", "+")
                           + r"\s+of\s+(?:the\s+)?", re.I)
 COUNTRY_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\s?){1,4})")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)\s*[A-Z\u0600-\u06ff]")
