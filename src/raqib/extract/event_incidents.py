@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from raqib.extract import taxonomy
+from raqib.extract.events import VICTIM_KINDS
 from raqib.extract.model import ActorMention, Analysis, DateMention, EventCue, PlaceMention, Span
 from raqib.extract.place_ranking import within
 from raqib.extract.positions import ByStart
@@ -170,7 +171,7 @@ def _toll_only(where: _Where, doc: Analysis, span: Span) -> bool:
     others injured.', 'The explosion killed one soldier.'), whoever it names as victims."""
     days, places, _ = where.named(span)
     return not days and not places and any(
-        c.kind in ("killed", "injured") and c.low > 0
+        c.kind in VICTIM_KINDS and c.low > 0
         and span.start <= c.span.start and c.span.end <= span.end for c in doc.counts)
 
 

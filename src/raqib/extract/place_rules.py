@@ -206,14 +206,16 @@ def not_a_place(text: str, window: Window) -> bool:
     return _said_after(text, window.end) and not _after_locative(text, window.start)
 
 
-_LISTED = re.compile(r"([^\W\d_]+)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+$|([^\W\d_]+)\W{0,3}$")
+_LISTED_AFTER = re.compile(r"([^\W\d_]+)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+$")
+"""A word, then a name of up to three words and 'and' or 'or', right before another name."""
 
 
 def _after_locative(text: str, start: int) -> bool:
     """Whether a locative word comes right before the name, or before the name listed just
     before it ('officials in Damascus and Moscow said': both are where the speakers are)."""
-    found = _LISTED.search(text, max(0, start - 50), start)
-    return found is not None and (found.group(1) or found.group(2)).casefold() in _LOCATIVE
+    listed = _LISTED_AFTER.search(text, max(0, start - 50), start)
+    word = listed.group(1).casefold() if listed else _previous_word(text, start)
+    return word in _LOCATIVE
 
 
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:government|regime|authorities|forces|troops)\b")
