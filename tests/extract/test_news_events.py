@@ -911,3 +911,21 @@ def test_a_region_after_a_name_the_gazetteer_half_knows_holds_the_whole_name(
     first word alone names a town abroad (Shakhta in Russia, Puli in Taiwan)."""
     event = pipeline.run("t", text, date(2021, 12, 1)).events[0]
     assert (event.location, event.country) == place
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Heavy weapons were to be withdrawn from the zone by 10 October 2018.", []),
+    ("Government troops are scheduled to be redeployed to the border by 1 March 2021.", []),
+    ("The army planned to storm the town on 4 March 2021.", []),
+    # done, not planned: still an event
+    ("On 8 October 2018, rebel factions withdrew heavy weapons from the zone.",
+     ["Change to group/activity"]),
+    # the plan is a detail of the victim; the killing happened
+    ("On 3 May 2021, gunmen shot dead a teacher who was to be transferred to Kabul.",
+     ["Attack"]),
+])
+def test_what_was_to_be_done_is_no_event(pipeline: Pipeline, text: str,
+                                         expected: list[str]) -> None:
+    """events v26 (unrealised): a provision, a deadline or a plan has not happened."""
+    doc = pipeline.run("t", text, date(2021, 12, 1))
+    assert [e.sub_event_type for e in doc.events] == expected
