@@ -122,7 +122,7 @@ def named(doc: Analysis, words: str) -> PlaceMention:
 
 def test_stage_shape(stage: places.Places) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.places.v16"
+    assert stage.name == "extract.places.v17"
 
 
 @pytest.mark.parametrize(
@@ -446,12 +446,16 @@ def test_a_place_before_an_agency_that_speaks_or_after_in_is_no_dateline(
     ("Officials in Aleppo and Beirut said armed groups fired the shells.",
      ["Aleppo", "Beirut"]),
     ("Officials in Aleppo said that Beirut denied it.", ["Aleppo"]),
+    # two names that speak together (v17)
+    ("Aleppo and Beirut blamed armed groups for the shelling.", []),
+    ("Fighting in Aleppo and Beirut said to be over.", ["Aleppo", "Beirut"]),
 ])
 def test_names_listed_after_a_locative_word_are_where_the_speakers_are(
     stage: places.Places, text: str, places_named: list[str]
 ) -> None:
     """A name before a reporting verb speaks ('Moscow said') unless a locative word comes
-    before it or before the name listed with it: 'officials in Aleppo and Beirut' (v15)."""
+    before it or before the name listed with it: 'officials in Aleppo and Beirut' (v15); a name
+    listed before one that speaks speaks with it: 'Damascus and Moscow blamed' (v17)."""
     assert [p.span.text for p in run(stage, text).places] == places_named
 
 

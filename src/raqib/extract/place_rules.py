@@ -248,9 +248,11 @@ def speaks(text: str, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _said_after_re() -> re.Pattern[str]:
-    """A reporting verb (``source_verbs``) right after a name, or after an apposition
-    between commas ('Russia, its ally, said')."""
-    return re.compile(rf"^\s*(?:,[^,]{{0,40}},\s*)?(?:{source_verbs()})\b")
+    """A reporting verb (``source_verbs``) right after a name, after an apposition between
+    commas ('Russia, its ally, said'), or after another name the two speak with ('Damascus
+    and Moscow blamed', v17)."""
+    return re.compile(rf"^\s*(?:,[^,]{{0,40}},\s*)?(?:and\s+(?:[A-Z][\w'’-]*\s+){{1,3}})?"
+                      rf"(?:{source_verbs()})\b")
 
 
 def _said_after(text: str, end: int) -> bool:
