@@ -143,3 +143,60 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> Non
     err = proc.stderr.read()
     assert proc.wait(timeout=120) == 141
     assert first.startswith(b'{"id": "0"') and err == b""
+
+
+FAKES = ACLED.parent / "fakes_syria" / "FA-KES-Dataset.csv"
+HEADLINES = Path(__file__).resolve().parents[2] / "eval" / "headlines" / "fakes_syria.csv"
+
+
+def _fakes_data(root: Path) -> Path:
+    """A shared data folder with a two-row FA-KES file of the project's own headlines."""
+    folder = root / "data" / "fakes_syria"
+    folder.mkdir(parents=True)
+    with (folder / "FA-KES-Dataset.csv").open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["unit_id", "article_title", "article_content", "source", "date",
+                         "location", "labels"])
+        writer.writerow(["11", "Car bomb kills nine near army checkpoint in Homs", "Body.",
+                         "sana", "3/5/2017", "homs", "1"])
+        writer.writerow(["12", "Foreign ministers meet in Geneva to discuss the talks", "Body.",
+                         "reuters", "3/6/2017", "damascus", "1"])
+    return root / "data"
+
+
+def test_labelled_headlines_are_read_from_the_shared_data(tmp_path: Path) -> None:
+    """eval/headlines: a labels file named after its data set; 'none' is a headline with no
+    event, matched when the pipeline finds none."""
+    data = _fakes_data(tmp_path)
+    labels = tmp_path / "fakes_syria.csv"
+    labels.write_text("id,sub_event_type\n11,Remote explosive/landmine/IED\n12,none\n",
+                      encoding="utf-8")
+    code, out = evaluate("--gold", str(labels), "--data", str(data))
+    assert code == 0, out
+    assert "documents: 2," in out
+    assert "sub_event_type accuracy: 1.000 (2/2)" in out
+    assert "event_type accuracy: 1.000 (2/2)" in out
+
+
+def test_labelled_headlines_name_what_is_wrong(tmp_path: Path) -> None:
+    data = _fakes_data(tmp_path)
+    labels = tmp_path / "fakes_syria.csv"
+    labels.write_text("id,sub_event_type\n99,Attack\n", encoding="utf-8")
+    code, out = evaluate("--gold", str(labels), "--data", str(data))
+    assert code == 1 and "id '99' is not in the data set fakes_syria" in out
+    other = tmp_path / "headlines.csv"
+    other.write_text("id,sub_event_type\n11,Attack\n", encoding="utf-8")
+    code, out = evaluate("--gold", str(other), "--data", str(data))
+    assert code == 1 and "must be named after their data set (fakes_syria.csv" in out
+    code, out = evaluate("--gold", str(labels), "--data", str(tmp_path / "nowhere"))
+    assert code == 1 and "data file not found" in out
+
+
+@pytest.mark.skipif(not FAKES.is_file(), reason="../shared/data is absent")
+def test_real_headlines_floor() -> None:
+    """A floor well under the measured figure (docs/evaluation.md, "News headlines")."""
+    code, out = evaluate("--gold", str(HEADLINES), "--data", str(ACLED.parent))
+    assert code == 0, out
+    assert "documents: 245," in out
+    score = float(re.search(r"sub_event_type accuracy: ([0-9.]+)", out).group(1))  # type: ignore[union-attr]
+    assert score >= 0.75

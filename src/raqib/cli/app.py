@@ -37,6 +37,12 @@ class RaqibGroup(click.Group):
             ctx.exit(1)
 
 
+def shared_data() -> Path:
+    """The shared data folder that evaluations read public data sets from when neither
+    ``--data`` nor $RAQIB_SHARED_DATA names one: ``../shared/data`` from the current folder."""
+    return Path.cwd().parent / "shared" / "data"
+
+
 def os_reason(exc: OSError) -> str:
     """One line for a failed file operation, naming the file: "PATH: No such file or
     directory" (the errno's words, not Python's repr)."""

@@ -8,13 +8,9 @@ from typing import Any
 
 import click
 
-from raqib.cli.app import cli
+from raqib.cli.app import cli, shared_data
 
 DATASET_NAMES = ("fakes_syria", "syrianarchive_cw_2015")
-
-
-def _default_data() -> Path:
-    return Path.cwd().parent / "shared" / "data"
 
 
 def _rows(results: list[dict[str, Any]], halves: bool) -> list[dict[str, Any]]:
@@ -77,7 +73,7 @@ def evaluate_linking(
     from raqib.extract.pipeline import Pipeline
     from raqib.incidents.evaluate import data_file, evaluate, labels_file
 
-    data_dir = data_dir or _default_data()
+    data_dir = data_dir or shared_data()
     names = datasets or DATASET_NAMES
     for name in names:  # fail on a missing file before minutes of extraction
         data_file(name, data_dir)

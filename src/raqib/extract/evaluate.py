@@ -1,8 +1,12 @@
 """`raqib evaluate`: score the pipeline against coded data it has never seen.
 
-Three gold formats, recognised by their header: an ACLED export (notes are the input, the
+Four gold formats, recognised by their header: an ACLED export (notes are the input, the
 coded columns the gold), the Aid Worker Security Database (Details as input; date, place and
-killed/wounded counts as gold), and labelled snippets (TSV: text, sub_event_type).
+killed/wounded counts as gold), labelled snippets (TSV: text, sub_event_type), and labelled
+headlines of a public data set (CSV: id, sub_event_type; the file named after the data set,
+``fakes_syria.csv``, whose headlines are read from the shared data folder: ``eval/headlines``).
+A sub_event_type of ``none`` is a text that reports no event; the pipeline's answer for a text
+in which it finds none is ``none`` too.
 """
 
 from __future__ import annotations
@@ -103,7 +107,31 @@ def _snippets(rows: list[dict[str, str]]) -> Iterator[Gold]:
         yield Gold(row.get("text", ""), None, {"sub_event_type": row.get("sub_event_type", "")})
 
 
-def _reader(rows: list[dict[str, str]]) -> tuple[Callable[..., Iterator[Gold]], tuple[str, ...]]:
+def _headlines(path: Path, data: Path) -> Callable[[list[dict[str, str]]], Iterator[Gold]]:
+    """Labelled headlines: each row's id is a record of the data set the file is named after,
+    whose headline (and its date, the reference date) is read from ``data``."""
+    from raqib.incidents.evaluate import DATASETS, data_file
+
+    if path.stem not in DATASETS:
+        raise RaqibError(f"{path}: labelled headlines must be named after their data set "
+                         f"({', '.join(f'{name}.csv' for name in DATASETS)})")
+    records = {r.key: r for r in DATASETS[path.stem].read(data_file(path.stem, data))}
+
+    def read(rows: list[dict[str, str]]) -> Iterator[Gold]:
+        for row in rows:
+            key, kind = (row.get(k, "").strip() for k in ("id", "sub_event_type"))
+            if key not in records:
+                raise RaqibError(f"{path}: id {key!r} is not in the data set {path.stem}")
+            record = records[key]
+            yield Gold(record.title, record.reference_date, {
+                "sub_event_type": kind,
+                "event_type": kind if kind == taxonomy.NO_EVENT else taxonomy.load().event_type(
+                    kind)})
+    return read
+
+
+def _reader(rows: list[dict[str, str]], path: Path | None = None, data: Path | None = None
+            ) -> tuple[Callable[..., Iterator[Gold]], tuple[str, ...]]:
     header = {k.lower() for k in (rows[0] if rows else {})}
     if {"notes", "event_type"} <= header:
         names = ("event_type", "sub_event_type", "actor1", "actor2", "admin1", "event_date",
@@ -115,14 +143,19 @@ def _reader(rows: list[dict[str, str]]) -> tuple[Callable[..., Iterator[Gold]], 
         return _awsd, ("event_date", "fatalities", "injured", "country")
     if {"text", "sub_event_type"} <= header:
         return _snippets, ("event_type", "sub_event_type")
-    raise RaqibError("unknown gold format: expected an ACLED export, the AWSD CSV, or a TSV "
-                     "with 'text' and 'sub_event_type' columns")
+    if {"id", "sub_event_type"} <= header and path is not None and data is not None:
+        return _headlines(path, data), ("event_type", "sub_event_type")
+    raise RaqibError("unknown gold format: expected an ACLED export, the AWSD CSV, a TSV "
+                     "with 'text' and 'sub_event_type' columns, or labelled headlines "
+                     "('id' and 'sub_event_type')")
 
 
 def _predicted(event: Event | None, name: str) -> str:
     value = getattr(event, name) if event is not None else None
     if value is None and name in ("fatalities", "injured"):
         return "0"  # no figure reported: nobody counted
+    if event is None and name in ("event_type", "sub_event_type"):
+        return taxonomy.NO_EVENT  # no event found: the label a gold "none" is matched with
     return "" if value is None else str(value)
 
 
@@ -148,12 +181,12 @@ def _count(scores: Scores, names: tuple[str, ...], fields: dict[str, str],
 
 
 def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None,
-             halves: bool = False) -> Scores:
+             halves: bool = False, data: Path | None = None) -> Scores:
     """The pipeline's first event of each row against the row's coding; with ``halves``,
     each half of the rows (``raqib.scoring``, by the row's number from 0) scored alone as
-    well."""
+    well. ``data``: the shared data folder that labelled headlines are read from."""
     rows = _open_csv(path)
-    reader, names = _reader(rows)
+    reader, names = _reader(rows, path, data)
     tax = taxonomy.load()
     scores = Scores()
     if halves:
