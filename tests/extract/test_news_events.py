@@ -929,3 +929,21 @@ def test_what_was_to_be_done_is_no_event(pipeline: Pipeline, text: str,
     """events v26 (unrealised): a provision, a deadline or a plan has not happened."""
     doc = pipeline.run("t", text, date(2021, 12, 1))
     assert [e.sub_event_type for e in doc.events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Army Retakes Town in Homs Countryside, Kills Dozens of Terrorists",
+     ["Government regains territory"]),
+    ("Army Units Retake Hill Near Palmyra, Kill 30 Terrorists", ["Government regains territory"]),
+    ("Islamic State Seizes Air Base in Deir Ezzor, Hundreds Dead",
+     ["Non-state actor overtakes territory"]),
+    ("Gunmen Capture Two Villages in Tillaberi, Kill Five",
+     ["Non-state actor overtakes territory"]),
+    # a place to be taken has not been taken
+    ("The army vowed to retake the town.", []),
+])
+def test_a_headline_tells_a_place_taken_in_the_present(pipeline: Pipeline, text: str,
+                                                       expected: list[str]) -> None:
+    """events v28 (territory-taken): headlines tell past events in the present tense."""
+    doc = pipeline.run("t", text, date(2021, 12, 1))
+    assert [e.sub_event_type for e in doc.events] == expected
