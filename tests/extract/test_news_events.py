@@ -947,3 +947,19 @@ def test_a_headline_tells_a_place_taken_in_the_present(pipeline: Pipeline, text:
     """events v28 (territory-taken): headlines tell past events in the present tense."""
     doc = pipeline.run("t", text, date(2021, 12, 1))
     assert [e.sub_event_type for e in doc.events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Army Ambushes Kill 60 ISIL Terrorists in Homs Desert", ["Armed clash"]),
+    # the means, when named, still decides
+    ("Army shells militant hideouts, killing 12 fighters",
+     ["Shelling/artillery/missile attack"]),
+    ("On 4 May 2020, military forces shelled al Shabaab positions near Jilib, killing 6 "
+     "militants.", ["Shelling/artillery/missile attack"]),
+    ("Drone strike kills 4 militants in Marib", ["Air/drone strike"]),
+])
+def test_fighters_killed_with_no_means_named_is_a_clash(pipeline: Pipeline, text: str,
+                                                        expected: list[str]) -> None:
+    """events v29: militants among the dead lean a little to an armed clash."""
+    doc = pipeline.run("t", text, date(2021, 12, 1))
+    assert [e.sub_event_type for e in doc.events] == expected
