@@ -24,6 +24,21 @@ def test_masked_replaces_each_place_inside_the_span() -> None:
     assert place_mask.masked("", [], Span(0, 0, "")) == ""
 
 
+def test_one_sides_label_for_the_others_fighters_reads_as_militants() -> None:
+    """events v30: 'terrorists' and 'takfiris' (the plural noun) read as 'militants'; 'a
+    terrorist attack' tells what kind of attack it was and stays."""
+    text = "Army kills 45 Terrorists and takfiris after a terrorist attack."
+    assert place_mask.masked(text, [], Span(0, len(text), text)) == (
+        "Army kills 45 militants and militants after a terrorist attack.")
+
+
+def test_a_headline_reads_the_same_whichever_side_names_the_fighters(
+        pipeline: Pipeline) -> None:
+    for fighters in ("Terrorists", "Militants"):
+        text = f"Army Kills 45 ISIL {fighters} in Deir Ezzor Countryside"
+        assert [e.sub_event_type for e in pipeline.run("t", text).events] == ["Armed clash"]
+
+
 def test_mask_texts_finds_the_places_as_the_pipeline_does() -> None:
     assert place_mask.mask_texts(["Barrel bombs fell on Aleppo and on Mosul."]) == [
         "Barrel bombs fell on qplace and on qplace."]

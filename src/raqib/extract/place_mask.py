@@ -7,10 +7,18 @@ place names were replaced by ``PLACE_TOKEN`` (the places stage finds them, as it
 time) cannot learn that, and the events stage masks the same way before it scores a sentence.
 A model says whether it was trained so (``meta["masks_places"]``); older models are read
 unmasked, as they were trained.
+
+The same masking takes one side's label for the other's fighters out of what the model reads:
+"terrorists" (state media's word for every armed opponent) and "takfiris" read as
+"militants", the word the nouns lexicon files them under (the plural noun only: "a terrorist
+attack" tells what kind of attack it was), so that the type of an event does not
+depend on which side's vocabulary tells it (events v30). It is part of what the model is
+trained on, through the same function.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from raqib.extract.model import Options, Span
@@ -18,11 +26,15 @@ from raqib.extract.model import Options, Span
 PLACE_TOKEN = "qplace"
 """What a place name becomes: one token that no real word shares."""
 META_KEY = "masks_places"
+LOADED = re.compile(r"\b(?:terrorist|takfiri)s\b", re.IGNORECASE)
+"""Labels that one side gives the other's fighters, read as the neutral "militants" (the
+plural noun only: "a terrorist attack" says what kind of attack it was)."""
 
 
 def masked(text: str, places: Iterable[Span], span: Span) -> str:
     """The words of ``span`` of ``text`` with each place name wholly inside it replaced by
-    ``PLACE_TOKEN`` (overlapping names: the first)."""
+    ``PLACE_TOKEN`` (overlapping names: the first), and loaded labels by neutral ones
+    (``LOADED``)."""
     out, last = [], span.start
     for place in sorted(places, key=lambda p: (p.start, -p.end)):
         if place.start < last or place.end > span.end:
@@ -30,7 +42,7 @@ def masked(text: str, places: Iterable[Span], span: Span) -> str:
         out += [text[last:place.start], PLACE_TOKEN]
         last = place.end
     out.append(text[last:span.end])
-    return "".join(out)
+    return LOADED.sub("militants", "".join(out))
 
 
 def mask_texts(texts: Sequence[str], options: Options | None = None) -> list[str]:
