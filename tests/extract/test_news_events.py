@@ -963,3 +963,18 @@ def test_fighters_killed_with_no_means_named_is_a_clash(pipeline: Pipeline, text
     """events v29: militants among the dead lean a little to an armed clash."""
     doc = pipeline.run("t", text, date(2021, 12, 1))
     assert [e.sub_event_type for e in doc.events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Inspectors from the watchdog visited two chemical sites near the capital on Monday.", []),
+    ("The Security Council adopted a resolution on the country's chemical weapons.", []),
+    ("Ministers say the plan to destroy the chemical arsenal is on track.", []),
+    # an attack told beside the experts still reports the attack
+    ("Chemical weapons experts said chlorine was used in the attack on Douma that killed 43 "
+     "people.", ["Chemical weapon"]),
+])
+def test_chemical_weapons_as_a_programme_are_no_attack(pipeline: Pipeline, text: str,
+                                                       expected: list[str]) -> None:
+    """events v31 (weapons-programme): inspections, resolutions, arsenals destroyed."""
+    doc = pipeline.run("t", text, date(2017, 5, 1))
+    assert [e.sub_event_type for e in doc.events] == expected
