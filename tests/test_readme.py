@@ -39,6 +39,8 @@ TEMPLATES = {
                                   "the data (tests/incidents cover merge and split)",
     "raqib evaluate-linking": "needs ../shared/data and runs from the repository root "
                               "(tests/incidents/test_evaluate_linking.py)",
+    "raqib evaluate --gold eval/headlines": "needs ../shared/data and runs from the repository "
+                                            "root (tests/extract/test_evaluate.py)",
     "raqib export geojson | jsonl | public": "three alternatives on one line",
     "raqib users add amira": "'…' stands for a password",
     "raqib serve": "serves until stopped (tests/web start the app)",
