@@ -978,3 +978,18 @@ def test_chemical_weapons_as_a_programme_are_no_attack(pipeline: Pipeline, text:
     """events v31 (weapons-programme): inspections, resolutions, arsenals destroyed."""
     doc = pipeline.run("t", text, date(2017, 5, 1))
     assert [e.sub_event_type for e in doc.events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Eleven civilians were also killed yesterday when the regime's air force pounded the "
+     "Bustan al-Qasr neighbourhood killing 11 civilians mostly women.", ["Air/drone strike"]),
+    ("Assad's air force pounded the village of Kafr Hamra, killing eight civilians including "
+     "children.", ["Air/drone strike"]),
+    # an officer of the air force shot dead is no air strike
+    ("An air force officer was shot dead outside his home in Homs on Sunday.", ["Attack"]),
+])
+def test_an_air_force_that_struck_made_an_air_strike(pipeline: Pipeline, text: str,
+                                                      expected: list[str]) -> None:
+    """events v32 (air-force-struck)."""
+    doc = pipeline.run("t", text, date(2016, 5, 1))
+    assert [e.sub_event_type for e in doc.events] == expected
