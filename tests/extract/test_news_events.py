@@ -993,3 +993,15 @@ def test_an_air_force_that_struck_made_an_air_strike(pipeline: Pipeline, text: s
     """events v32 (air-force-struck)."""
     doc = pipeline.run("t", text, date(2016, 5, 1))
     assert [e.sub_event_type for e in doc.events] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Blast at border crossing kills 20 fighters",
+    "Blast near checkpoint wounds seven soldiers",
+    "Blast near army post kills three rebels",
+])
+def test_a_blast_somewhere_that_kills_is_a_remote_explosive(pipeline: Pipeline,
+                                                           text: str) -> None:
+    """events v33 (a-blast): the place between the blast and what it did."""
+    doc = pipeline.run("t", text, date(2016, 5, 1))
+    assert [e.sub_event_type for e in doc.events] == ["Remote explosive/landmine/IED"]
