@@ -1005,3 +1005,26 @@ def test_a_blast_somewhere_that_kills_is_a_remote_explosive(pipeline: Pipeline,
     """events v33 (a-blast): the place between the blast and what it did."""
     doc = pipeline.run("t", text, date(2016, 5, 1))
     assert [e.sub_event_type for e in doc.events] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_numbered_section_heading_is_no_event(pipeline: Pipeline) -> None:
+    """events v34: '3. The allegation of 24 November in Aleppo city' names what its section
+    tells; the section's sentences tell it."""
+    text = ("Monthly report\n\n3. The allegation of 24 November in Aleppo city\n"
+            "Government account. Health officials said 107 people were treated after shells "
+            "fell on western neighbourhoods on the evening of 24 November.\n\n"
+            "4. Shelling of 12 October in Kafr Nabl\n")
+    doc = pipeline.run("t", text, date(2018, 11, 30))
+    assert all("allegation" not in e.evidence.text and "Kafr Nabl" not in e.evidence.text
+               for e in doc.events if e.evidence), [e.evidence for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "On 25 November Russian aircraft struck positions west of Aleppo, in the area from which "
+    "the shells were said to have been fired.",
+    "Unidentified planes bombed a fuel depot near the town on Tuesday.",
+])
+def test_aircraft_that_struck_made_an_air_strike(pipeline: Pipeline, text: str) -> None:
+    """events v35 (air-force-struck): 'aircraft' is no weapon word of the lexicon."""
+    doc = pipeline.run("t", text, date(2018, 11, 30))
+    assert [e.sub_event_type for e in doc.events][:1] == ["Air/drone strike"]

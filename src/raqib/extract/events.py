@@ -73,7 +73,7 @@ from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import earlier_clause, reported_clause, sentence_spans
 
-NAME = "extract.events.v33"
+NAME = "extract.events.v35"
 
 
 MIN_WORDS = 4
@@ -253,7 +253,7 @@ class EventsStage:
     ) -> list[EventCue]:
         adjusted, evidence = self._evidence(doc, span, logits)
         is_event, probs = self._scores(adjusted, evidence, context)
-        if not is_event or _too_short(span) or _names_only(doc, span):
+        if not is_event or _too_short(span) or _names_only(doc, span) or _heading(span, doc.text):
             return []  # a header, a date line, a caption's 'Zamalka, 21 August 2013.'
         if not evidence.any() and self._unread(doc, span):
             return []  # words the model never learned, and nothing else read in them
@@ -399,6 +399,19 @@ def _too_short(span: Span) -> bool:
     words = len(span.text.split())
     return words < MIN_WORDS and not (
         words == MIN_WORDS - 1 and span.text.rstrip().endswith((".", "!", "?")))
+
+
+_SECTION_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+$")
+
+
+def _heading(span: Span, text: str) -> bool:
+    """Whether ``span`` is a numbered section heading: a whole line after its number ('3. The
+    allegation of 24 November in Aleppo city'), with no full stop; it names what the section
+    tells, it is not the telling (v34)."""
+    line_end = text.find("\n", span.end)
+    rest = text[span.end:line_end if line_end >= 0 else len(text)]
+    return (not rest.strip() and not span.text.rstrip().endswith((".", "!", "?"))
+            and bool(_SECTION_NUMBER.search(text, max(0, span.start - 12), span.start)))
 
 
 def _names_only(doc: Analysis, span: Span) -> bool:
