@@ -56,6 +56,16 @@ def test_snippets_and_unknown_formats(tmp_path: Path) -> None:
     assert code == 1 and "unknown gold format" in out
 
 
+def test_a_snippet_labelled_none_is_matched_by_no_event(tmp_path: Path) -> None:
+    """'none' is a class in every format with sub_event_type labels (the module's promise)."""
+    tsv = tmp_path / "snippets.tsv"
+    tsv.write_text("text\tsub_event_type\nForeign ministers met in Geneva to discuss the "
+                   "talks.\tnone\n", encoding="utf-8")
+    code, out = evaluate("--gold", str(tsv))
+    assert code == 0, out
+    assert "sub_event_type accuracy: 1.000 (1/1)" in out
+
+
 def test_halves_split_the_rows_by_their_number(tmp_path: Path) -> None:
     from raqib.scoring import half_of
 

@@ -123,10 +123,7 @@ def _headlines(path: Path, data: Path) -> Callable[[list[dict[str, str]]], Itera
             if key not in records:
                 raise RaqibError(f"{path}: id {key!r} is not in the data set {path.stem}")
             record = records[key]
-            yield Gold(record.title, record.reference_date, {
-                "sub_event_type": kind,
-                "event_type": kind if kind == taxonomy.NO_EVENT else taxonomy.load().event_type(
-                    kind)})
+            yield Gold(record.title, record.reference_date, {"sub_event_type": kind})
     return read
 
 
@@ -199,7 +196,8 @@ def evaluate(path: Path, pipeline: Pipeline, limit: int | None = None,
         event = doc.events[0] if doc.events else None
         fields = dict(gold.fields)
         if "event_type" in names and "event_type" not in fields:
-            fields["event_type"] = tax.event_type(fields["sub_event_type"])
+            sub = fields["sub_event_type"]  # "none": a text that reports no event
+            fields["event_type"] = sub if sub == taxonomy.NO_EVENT else tax.event_type(sub)
         _count(scores, names, fields, event)
         if halves:
             _count(scores.halves[HALVES[half_of(str(number))]], names, fields, event)

@@ -397,8 +397,12 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 def _too_short(span: Span) -> bool:
     words = len(span.text.split())
-    return words < MIN_WORDS and not (
-        words == MIN_WORDS - 1 and span.text.rstrip().endswith((".", "!", "?")))
+    return words < MIN_WORDS and not (words == MIN_WORDS - 1 and _full_stop(span))
+
+
+def _full_stop(span: Span) -> bool:
+    """Whether ``span`` ends as a sentence does (a header line does not)."""
+    return span.text.rstrip().endswith((".", "!", "?"))
 
 
 _SECTION_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+$")
@@ -410,7 +414,7 @@ def _heading(span: Span, text: str) -> bool:
     tells, it is not the telling (v34)."""
     line_end = text.find("\n", span.end)
     rest = text[span.end:line_end if line_end >= 0 else len(text)]
-    return (not rest.strip() and not span.text.rstrip().endswith((".", "!", "?"))
+    return (not rest.strip() and not _full_stop(span)
             and bool(_SECTION_NUMBER.search(text, max(0, span.start - 12), span.start)))
 
 
