@@ -1021,3 +1021,16 @@ def test_aircraft_that_struck_made_an_air_strike(pipeline: Pipeline, text: str) 
     """events v35 (air-force-struck): 'aircraft' is no weapon word of the lexicon."""
     doc = pipeline.run("t", text, date(2018, 11, 30))
     assert [e.sub_event_type for e in doc.events][:1] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("In November 2018 the demilitarised zone agreed by Russia and Turkey in Sochi on 17 "
+     "September 2018 remained in force.", "2018-09-17"),
+    # a week's date ('as reported') keeps its place before a day named after it
+    ("Around 5 May 2020 (as reported), soldiers arrived in the village after an armed clash "
+     "on 3 May between two gangs.", "2020-05-05"),
+])
+def test_a_month_the_words_open_with_gives_way_to_their_day(pipeline: Pipeline, text: str,
+                                                            day: str) -> None:
+    """assembly v15."""
+    assert pipeline.run("t", text, date(2020, 5, 10)).events[0].event_date == day

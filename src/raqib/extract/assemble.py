@@ -254,7 +254,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v14"
+    name = "extract.assemble.v15"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -385,9 +385,14 @@ class Assemble:
 
     def _date(self, event: Event, found: list[DateMention], doc: Analysis) -> None:
         if found:
-            event.event_date = found[0].value.isoformat()
-            event.time_precision = found[0].precision
-            event.spans["event_date"] = found[0].span
+            # a month the words open with gives way to a day they name (v15: 'In November 2018
+            # the zone agreed in Sochi on 17 September 2018 ...' is dated by the day); a week's
+            # 'around 5 May (as reported)' does not: a day after it is often an earlier event's
+            days = [d for d in found if d.precision == 1]
+            chosen = days[0] if found[0].precision == 3 and days else found[0]
+            event.event_date = chosen.value.isoformat()
+            event.time_precision = chosen.precision
+            event.spans["event_date"] = chosen.span
         elif doc.reference_date is not None:  # undated report: its own date, to the month
             event.event_date, event.time_precision = doc.reference_date.isoformat(), 3
 
