@@ -406,11 +406,13 @@ def _forgetful_and_not(reports: list[ReportView], cap: int = 32
                           st.integers(0, 3), st.booleans()), min_size=1, max_size=40),
        st.integers(0, 3))
 def test_property_forgetting_what_the_pass_left_behind_changes_nothing(rows, cap):
-    """Dates to the day, week or month, rare and common types, shared words (the sketch
-    keys, capped or not): the same incidents whether or not the index forgets."""
+    """Dates to the day, week or month, rare and common types, follow-ups dated by their
+    publication (every third report), shared words (the sketch keys, capped or not): the
+    same incidents whether or not the index forgets."""
     towns = [ARIHA, SARAQEB, DOUMA, JISR, HAMA]
     reports = [
         report(i, **at(towns[t]), event_date=date(2020, 1, 1) + timedelta(days=d),
+               published=date(2020, 1, 1) + timedelta(days=d) if i % 3 == 0 else None,
                time_precision=p, actor1="Military Forces of Syria (2000-)",
                sub_event_type="Chemical weapon" if chem else "Shelling/artillery/missile attack",
                text=f"shelling town {t} word{w} casualties reported by residents" if w else
@@ -471,13 +473,15 @@ def test_a_pass_by_date_refuses_reports_out_of_order_or_undated():
 @given(lat=st.floats(-85, 85), lon=st.floats(-180, 180), bearing=st.floats(0, 360),
        km=st.floats(0, 90), days=st.integers(0, 40),
        precisions=st.tuples(*[st.integers(1, 3)] * 4), rare=st.booleans(),
-       query_admin=st.booleans())
+       query_admin=st.booleans(), follow=st.booleans())
 def test_blocking_finds_every_pair_the_gates_let_through(
-        lat, lon, bearing, km, days, precisions, rare, query_admin):
+        lat, lon, bearing, km, days, precisions, rare, query_admin, follow):
     """Whichever of two reports has the wider windows, and however far apart they lie within
     them (near the poles, across longitude 180), the one placed first is a candidate for the
-    other whenever no gate keeps them apart: the geo keys of a disc on one side meet those of
-    the point on the other, on the grid of the disc's radius."""
+    other whenever no gate keeps them apart, whichever is placed first: the geo keys of a
+    disc on one side meet those of the point on the other, on the grid of the disc's radius,
+    and a follow-up (``follow``: the later one dated by its publication day) is keyed by its
+    wider window."""
     from raqib.geo import km_apart
     from raqib.incidents.similarity import GATED, compare, text_features
 
@@ -492,6 +496,8 @@ def test_blocking_finds_every_pair_the_gates_let_through(
                    event_date=placed.event_date + timedelta(days=days),
                    geo_precision=precisions[2], time_precision=precisions[3],
                    admin1="North" if query_admin else "South")
+    if follow:
+        other = replace(other, published=other.event_date)
     index = IncidentIndex()
     index.add(1, placed)
     s = index.settings
@@ -499,3 +505,6 @@ def test_blocking_finds_every_pair_the_gates_let_through(
     if compare(other, feats[0], placed, feats[1], s) != GATED:
         assert index.candidates(other) == {1}, km_apart(
             placed.latitude, placed.longitude, other.latitude, other.longitude)
+        first = IncidentIndex()
+        first.add(2, other)
+        assert first.candidates(placed) == {2}

@@ -226,7 +226,7 @@ def to_report(number: int, record: Record, analysis: Analysis) -> ReportView:
         return ReportView(
             id=number, document=document, source=record.source, event_type="",
             sub_event_type="", event_date=record.reference_date, text=record.title,
-            full_text=record.text,
+            full_text=record.text, published=record.reference_date,
         )
     event = analysis.events[0]
     evidence = event.evidence.text if event.evidence else ""
@@ -240,7 +240,7 @@ def to_report(number: int, record: Record, analysis: Analysis) -> ReportView:
         actor1=event.actor1, actor2=event.actor2, fatalities=event.fatalities,
         injured=event.injured, weapon=event.weapon,
         text=f"{record.title}\n{evidence}".strip(), full_text=record.text,
-        confidence=event.confidence,
+        confidence=event.confidence, published=record.reference_date,
     )
 
 

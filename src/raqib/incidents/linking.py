@@ -33,7 +33,12 @@ by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
    attack, where shelling two days or 50 km apart is other shelling. Such a report with
    neither coordinates nor a province ('Victims of the chemical attack', a video's caption)
    meets the others of its type by a key of type and day bucket, and its place part is
-   ``rare_unplaced_score`` (0.3) instead of leaving the link to the text alone.
+   ``rare_unplaced_score`` (0.3) instead of leaving the link to the text alone. A report of
+   a rare type dated to its own document's publication day (``ReportView.published``: its
+   words named no earlier day) may tell of an attack up to ``follow_up_days`` (10) before
+   it: reactions, test results, tolls told later (``similarity.follow_up``); against an
+   earlier report of its type its date part is a week's (0.6), and the blocking looks that
+   far back for it.
 2. Parts in [0, 1]: *date* 1.0 on the same day, 0.5 a day off, 0.6 / 0.4 when either date is
    only known to the week / month (for a rare type dated to the day, ``1 - 0.5 * days /
    rare_days``: 0.83, 0.67, 0.5 one to three days off, as the place part falls over its
@@ -121,7 +126,7 @@ class IncidentIndex:
         s = self.settings
         self._grids = sorted({self._grid(r) for r in (*s.km_windows, s.rare_km)})
         """The grids of the geo keys: one for each distance window's radius."""
-        self._widest = max(*s.day_windows, s.rare_days)
+        self._widest = max(*s.day_windows, s.rare_days, s.follow_up_days)
         """The most days two dated reports can be apart and still link."""
         self._horizon: dict[int, int | None] = {}
         """Incident -> the last day (ordinal) a dated report could still join it: its

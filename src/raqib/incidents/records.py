@@ -90,6 +90,10 @@ class ReportView:
     full_text: str = ""
     """The whole document text, used to recognise syndicated copies of one story."""
     confidence: float = 0.0
+    published: date | None = None
+    """The day the report's document was published (the reference date its extraction
+    counted from: its capture day when it names none). A report dated that very day may tell
+    of an earlier event (``raqib.incidents.similarity.follow_up``)."""
 
 
 @dataclass(frozen=True)

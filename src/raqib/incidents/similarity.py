@@ -153,6 +153,9 @@ class LinkSettings:
     reports of one such type are compared over ``rare_days`` and ``rare_km``."""
     rare_days: int = 3
     rare_km: float = 75.0
+    follow_up_days: int = 10
+    """How long after an attack of a rare type a report dated only by its own publication day
+    may still tell of it (``follow_up``: reactions, tests, inquiries, funerals)."""
     rare_unplaced_score: float = 0.3
     """The place part of two reports of one rare type when one gives neither coordinates nor
     a province: their day and kind vouch for the link, with some words in common."""
@@ -189,9 +192,20 @@ def _folded(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(name.casefold() for name in names)
 
 
+def follow_up(report: ReportView, s: LinkSettings) -> bool:
+    """A report of a rare type dated to its own document's publication day: the words gave no
+    earlier day, so the attack they tell of may be days older (a reaction, a test result, a
+    toll told later: "Sarin nerve gas used in Syria, British scientists say", published nine
+    days after the attack)."""
+    return (report.published is not None and report.event_date == report.published
+            and rare(report, s))
+
+
 def day_window(report: ReportView, s: LinkSettings) -> int:
     window = s.day_windows[precision_level(report.time_precision) - 1]
-    return max(window, s.rare_days) if rare(report, s) else window
+    if not rare(report, s):
+        return window
+    return max(window, s.rare_days, s.follow_up_days if follow_up(report, s) else 0)
 
 
 def km_window(report: ReportView, s: LinkSettings) -> float:
@@ -217,6 +231,12 @@ def _date_part(
     if both_rare and days > window and days <= s.rare_days:
         _note(notes, f"{days} days apart, within the window of a rare type")
         return s.date_scores[2], False
+    later = a if a.event_date > b.event_date else b
+    if both_rare and window < days <= s.follow_up_days and follow_up(later, s):
+        # the later report names no day before its own publication: scored as a week's date
+        _note(notes, f"{days} days apart, the later dated only by its publication: a "
+              f"follow-up of a rare type ({s.follow_up_days} days)")
+        return s.date_scores[1], False
     if days > window:
         _note(notes, f"{days} days apart (window {window} days)")
         return GATED, False

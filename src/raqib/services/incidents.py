@@ -6,6 +6,7 @@ reading incidents for the command line and the API. Placing new reports in incid
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select, text
@@ -84,7 +85,8 @@ def report_views(session: Session, reports: Sequence[Any], full_text: bool = Fal
     read them; ``docs``: their documents, when the caller has read them already."""
     doc_ids = {r.document_id for r in reports}
     if docs is None:
-        columns = [Document.id, Document.sha256, Document.sensitive, Document.title]
+        columns = [Document.id, Document.sha256, Document.sensitive, Document.title,
+                   Document.published_at, Document.captured_at]
         if full_text:  # a document's text only when wanted
             columns.append(Document.text)
         docs = {d.id: d for d in session.execute(
@@ -126,7 +128,13 @@ def _view(report: Any, doc: Any, source: SourceInfo, full_text: bool) -> ReportV
         text=f"{title}\n{report.evidence or ''}".strip(),
         full_text=(doc.text or "") if full_text and not doc.sensitive else "",
         confidence=float(f.get("confidence") or 0.0),
+        published=_day(doc.published_at or doc.captured_at),
     )
+
+
+def _day(moment: datetime | None) -> date | None:
+    """The day of a document's publication or capture (as processing takes its reference)."""
+    return moment.date() if moment is not None else None
 
 
 def _whole(value: Any) -> int | None:
