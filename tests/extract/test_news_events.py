@@ -1034,3 +1034,33 @@ def test_a_month_the_words_open_with_gives_way_to_their_day(pipeline: Pipeline, 
                                                             day: str) -> None:
     """assembly v15."""
     assert pipeline.run("t", text, date(2020, 5, 10)).events[0].event_date == day
+
+
+@pytest.mark.parametrize("text", [
+    "Damascus and Moscow blamed armed groups deployed west of the city.",
+    "The ministry accused militants stationed in the hills of the attack.",
+])
+def test_a_group_placed_by_a_participle_moved_nowhere(pipeline: Pipeline, text: str) -> None:
+    """events v36 (blame-placed): the participle says where the group was; the blame
+    points at an event told before, so the sentence alone reports none."""
+    assert types(pipeline, text, date(2018, 11, 25)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, the army clashed with militants stationed in the hills near Dire Dawa, "
+    "killing 4.",
+    "On 3 May 2020, artillery shelled positions of rebels deployed near the town of Kafr Zita.",
+])
+def test_an_event_with_a_group_placed_by_a_participle_is_still_its_own(
+        pipeline: Pipeline, text: str) -> None:
+    """events v36 (blame-placed) needs the blame: a group placed by a participle in a
+    sentence that tells an event of its own takes nothing from it."""
+    subs = types(pipeline, text, date(2020, 5, 10))
+    assert subs[:1] and subs[0] != "Change to group/activity", subs
+
+
+def test_forces_deployed_as_the_verb_still_moved(pipeline: Pipeline) -> None:
+    """The phrase needs the group governed by another verb or a preposition."""
+    subs = types(pipeline, "Government forces deployed west of the city on Sunday.",
+                 date(2018, 11, 25))
+    assert subs[:1] == ["Change to group/activity"], subs

@@ -73,7 +73,7 @@ from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import earlier_clause, reported_clause, sentence_spans
 
-NAME = "extract.events.v35"
+NAME = "extract.events.v36"
 
 
 MIN_WORDS = 4
