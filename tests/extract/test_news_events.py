@@ -623,6 +623,16 @@ def test_a_headline_naming_the_same_town_as_an_earlier_day_is_another_event(
     assert [e.event_date for e in doc.events] == ["2018-11-25", "2018-11-23"]
 
 
+def test_a_headline_whose_words_name_its_day_keeps_it(pipeline: Pipeline) -> None:
+    """Assembly v16: the lead says "on Wednesday", the page's own day; a strike on another
+    town "last night", told further on, is not the lead's day told again."""
+    doc = pipeline.run("t", "UNICEF statement\n\n26 Oct 2016 Air strikes on Idlib province "
+                            "hit a school on Wednesday, killing 22 children and six teachers, "
+                            "UNICEF said. Initial reports said warplanes struck Kafr Takharim "
+                            "in Idlib last night, killing six people.", date(2016, 10, 22))
+    assert [e.event_date for e in doc.events] == ["2016-10-26", "2016-10-25"]
+
+
 def test_a_persons_possessive_is_no_place_named_like_it(pipeline: Pipeline) -> None:
     """"Assad's forces" is not Assads, a village in Morocco: one word with a possessive ending
     is read as its stem only (``extract.places.v6``)."""

@@ -254,7 +254,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v15"
+    name = "extract.assemble.v16"
 
     def __init__(self, options: Options) -> None:
         self.options = options

@@ -44,7 +44,8 @@ possessive ("Saturdays attacks")."""
 _SEP = r"\s*(?P<sep>-|–|—|to|and|until|till)\s*"
 _BIRTH_WINDOW = 16
 _ROLE_WINDOW = 40
-_DATELINE_WITHIN = 400
+DATELINE_WITHIN = 400
+"""How far from a text's start its dateline may stand."""
 EITHER_DAYS = 7
 """How near the reference date one reading of an all-numeric date whose day and month could
 be either must lie to be taken (v8)."""
@@ -151,7 +152,7 @@ class Dates(RelativeDates):
         """The day the text says it was published ("Published 8 April 2017" near its start,
         or a day with its year opening a line there, text after it: "Title / 26 Oct 2016 Air
         strikes ..."): what its "Saturday" and "yesterday" count from."""
-        head = text[:_DATELINE_WITHIN]
+        head = text[:DATELINE_WITHIN]
         worded = self._dateline_anywhere.search(head) is not None
         if not worded and not _LINE_OPENS_WITH_DATE.search(head):  # most texts
             return None
