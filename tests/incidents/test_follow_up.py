@@ -6,6 +6,7 @@ a common type, does not."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -61,6 +62,14 @@ def test_otherwise_days_apart_stay_apart(sub_event_type: str, days: int,
                                          published_days: int | None):
     attack, later = pair(sub_event_type, days, published_days)
     assert link_all([attack, later]) == {1: 1, 2: 2}
+
+
+def test_a_report_with_its_own_toll_is_news_of_its_day():
+    """"Four killed in suspected gas attack on Aleppo", published on its day eight days after
+    another attack on the city, is a new attack, not a follow-up."""
+    attack, later = pair("Chemical weapon", 8, 8)
+    assert link_all([attack, later]) == {1: 1, 2: 1}
+    assert link_all([attack, replace(later, fatalities=4)]) == {1: 1, 2: 2}
 
 
 def test_the_window_is_a_setting():

@@ -35,8 +35,9 @@ by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
    meets the others of its type by a key of type and day bucket, and its place part is
    ``rare_unplaced_score`` (0.3) instead of leaving the link to the text alone. A report of
    a rare type dated to its own document's publication day (``ReportView.published``: its
-   words named no earlier day) may tell of an attack up to ``follow_up_days`` (10) before
-   it: reactions, test results, tolls told later (``similarity.follow_up``); against an
+   words named no earlier day) and counting no dead of its own may tell of an attack up to
+   ``follow_up_days`` (10) before it: reactions, test results, inquiries
+   (``similarity.follow_up``); against an
    earlier report of its type its date part is a week's (0.6), and the blocking looks that
    far back for it.
 2. Parts in [0, 1]: *date* 1.0 on the same day, 0.5 a day off, 0.6 / 0.4 when either date is

@@ -93,7 +93,7 @@ class ReportView:
     published: date | None = None
     """The day the report's document was published (the reference date its extraction
     counted from: its capture day when it names none). A report dated that very day may tell
-    of an earlier event (``raqib.incidents.similarity.follow_up``)."""
+    of an earlier attack (``raqib.incidents.similarity.follow_up``)."""
 
 
 @dataclass(frozen=True)

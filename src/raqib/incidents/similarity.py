@@ -193,12 +193,14 @@ def _folded(names: tuple[str, ...]) -> frozenset[str]:
 
 
 def follow_up(report: ReportView, s: LinkSettings) -> bool:
-    """A report of a rare type dated to its own document's publication day: the words gave no
-    earlier day, so the attack they tell of may be days older (a reaction, a test result, a
-    toll told later: "Sarin nerve gas used in Syria, British scientists say", published nine
-    days after the attack)."""
+    """A report of a rare type dated to its own document's publication day that counts no
+    dead of its own: the words gave no earlier day, so the attack they tell of may be days
+    older (a reaction, a test result, an inquiry: "Sarin nerve gas used in Syria, British
+    scientists say", published nine days after the attack). A report with a toll of its own
+    is news of an attack on its day ("Four killed in suspected gas attack on Aleppo", eight
+    days after another on the city)."""
     return (report.published is not None and report.event_date == report.published
-            and rare(report, s))
+            and report.fatalities == 0 and rare(report, s))
 
 
 def day_window(report: ReportView, s: LinkSettings) -> int:
