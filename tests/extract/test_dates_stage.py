@@ -307,15 +307,18 @@ def test_relative_dates_count_from_the_texts_own_dateline(stage: dates.Dates, te
     assert [m.value for m in mentions if m.span.text == "Saturday"] == [saturday]
 
 
-@pytest.mark.parametrize(("text", "published"), [
-    ("Published April 8 2017. A woman was killed near Homs on Saturday.", date(2017, 4, 8)),
-    ("A woman was killed near Homs on 8 April 2017.", None),  # a date, but no dateline
+@pytest.mark.parametrize(("text", "published", "words"), [
+    ("Published April 8 2017. A woman was killed near Homs on Saturday.", date(2017, 4, 8),
+     "April 8 2017"),
+    ("A woman was killed near Homs on 8 April 2017.", None, None),  # a date, no dateline
 ])
 def test_the_stage_keeps_the_day_the_text_says_it_was_published(
-        stage: dates.Dates, text: str, published: date | None) -> None:
+        stage: dates.Dates, text: str, published: date | None, words: str | None) -> None:
+    """And the dateline's words, which the assembly tells from a day the words name."""
     doc = Analysis("t", text, reference_date=date(2017, 4, 16))
     stage(doc)
     assert doc.published == published
+    assert (doc.dateline.text if doc.dateline else None) == words
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 from sqlalchemy.exc import SQLAlchemyError
@@ -37,10 +39,19 @@ class RaqibGroup(click.Group):
             ctx.exit(1)
 
 
-def shared_data() -> Path:
+def _shared_data() -> Path:
     """The shared data folder that evaluations read public data sets from when neither
     ``--data`` nor $RAQIB_SHARED_DATA names one: ``../shared/data`` from the current folder."""
     return Path.cwd().parent / "shared" / "data"
+
+
+def shared_data_option(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The ``--data`` option of the evaluations: the shared data folder ``what`` is read
+    from, as ``data_dir`` (a Path, never None)."""
+    return click.option("--data", "data_dir", type=click.Path(path_type=Path),
+                        envvar="RAQIB_SHARED_DATA", default=_shared_data,
+                        show_default="$RAQIB_SHARED_DATA, else ../shared/data",
+                        help=f"Shared data folder that {what} read from.")
 
 
 def os_reason(exc: OSError) -> str:

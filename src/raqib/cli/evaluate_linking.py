@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from raqib.cli.app import cli, shared_data
+from raqib.cli.app import cli, shared_data_option
 
 DATASET_NAMES = ("fakes_syria", "syrianarchive_cw_2015")
 
@@ -44,8 +44,7 @@ def _table(results: list[dict[str, Any]]) -> str:
 @cli.command("evaluate-linking")
 @click.option("--dataset", "datasets", multiple=True, type=click.Choice(DATASET_NAMES),
               help="Data set to measure; repeatable (default: both).")
-@click.option("--data", "data_dir", type=click.Path(path_type=Path), envvar="RAQIB_SHARED_DATA",
-              help="Shared data folder (default: $RAQIB_SHARED_DATA, else ../shared/data).")
+@shared_data_option("the data sets are")
 @click.option("--labels", "labels_dir", type=click.Path(path_type=Path),
               default=Path("eval/linking"), show_default=True,
               help="Folder of the gold labels, <dataset>.csv (run from the repository root).")
@@ -60,7 +59,7 @@ def _table(results: list[dict[str, Any]]) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON (with the "
               "halves always).")
 def evaluate_linking(
-    datasets: tuple[str, ...], data_dir: Path | None, labels_dir: Path,
+    datasets: tuple[str, ...], data_dir: Path, labels_dir: Path,
     gazetteer_files: tuple[str, ...], country: str | None, show_halves: bool, as_json: bool,
 ) -> None:
     """Link the reports of public data sets and score the incidents against gold labels.
@@ -73,7 +72,6 @@ def evaluate_linking(
     from raqib.extract.pipeline import Pipeline
     from raqib.incidents.evaluate import data_file, evaluate, labels_file
 
-    data_dir = data_dir or shared_data()
     names = datasets or DATASET_NAMES
     for name in names:  # fail on a missing file before minutes of extraction
         data_file(name, data_dir)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from raqib.cli.app import cli, shared_data
+from raqib.cli.app import cli, shared_data_option
 from raqib.errors import RaqibError
 
 
@@ -96,11 +96,9 @@ def train(acled_csv: str, out_path: str, split: str | None) -> None:
 @click.option("--halves", is_flag=True, help="Also score each half of the rows alone (split by "
               "the sha256 of the row's number: the half read when studying errors, and the "
               "unread half); coded data only.")
-@click.option("--data", "data_dir", type=click.Path(path_type=Path), envvar="RAQIB_SHARED_DATA",
-              help="Shared data folder that labelled headlines (eval/headlines) are read from "
-                   "(default: $RAQIB_SHARED_DATA, else ../shared/data).")
+@shared_data_option("labelled headlines (eval/headlines) are")
 def evaluate(gold_path: str, model: str | None, limit: int | None, halves: bool,
-             data_dir: Path | None) -> None:
+             data_dir: Path) -> None:
     """Score extraction against coded data: accuracy, F1, distance, dates, fatalities; or
     place mentions against annotated entity spans (a re3d folder)."""
     from raqib.extract.evaluate import evaluate as run_evaluation
@@ -116,6 +114,6 @@ def evaluate(gold_path: str, model: str | None, limit: int | None, halves: bool,
         lines = evaluate_places(Path(gold_path), pipeline, limit).lines()
     else:
         lines = run_evaluation(Path(gold_path), pipeline, limit, halves=halves,
-                               data=data_dir or shared_data()).lines()
+                               data=data_dir).lines()
     for line in lines:
         click.echo(line)

@@ -44,8 +44,7 @@ possessive ("Saturdays attacks")."""
 _SEP = r"\s*(?P<sep>-|–|—|to|and|until|till)\s*"
 _BIRTH_WINDOW = 16
 _ROLE_WINDOW = 40
-DATELINE_WITHIN = 400
-"""How far from a text's start its dateline may stand."""
+_DATELINE_WITHIN = 400
 EITHER_DAYS = 7
 """How near the reference date one reading of an all-numeric date whose day and month could
 be either must lie to be taken (v8)."""
@@ -134,7 +133,10 @@ class Dates(RelativeDates):
         ]
 
     def __call__(self, doc: Analysis) -> None:
-        doc.published = self._dateline(doc.text)
+        dateline = self._dateline(doc.text)
+        if dateline is not None:
+            start, end, doc.published = dateline
+            doc.dateline = doc.span(start, end)
         ref = doc.published or doc.reference_date
         for start, end, value, precision, relative in self.find(doc.text, ref):
             doc.dates.append(DateMention(doc.span(start, end), value, precision, relative,
@@ -148,11 +150,11 @@ class Dates(RelativeDates):
         """Whether words of ``kind`` (calendar.tsv) stand right before ``start``."""
         return self._before[kind].search(text, max(0, start - _ROLE_WINDOW), start) is not None
 
-    def _dateline(self, text: str) -> date | None:
-        """The day the text says it was published ("Published 8 April 2017" near its start,
-        or a day with its year opening a line there, text after it: "Title / 26 Oct 2016 Air
-        strikes ..."): what its "Saturday" and "yesterday" count from."""
-        head = text[:DATELINE_WITHIN]
+    def _dateline(self, text: str) -> tuple[int, int, date] | None:
+        """Where the text says it was published, and the day ("Published 8 April 2017" near
+        its start, or a day with its year opening a line there, text after it: "Title / 26
+        Oct 2016 Air strikes ..."): what its "Saturday" and "yesterday" count from."""
+        head = text[:_DATELINE_WITHIN]
         worded = self._dateline_anywhere.search(head) is not None
         if not worded and not _LINE_OPENS_WITH_DATE.search(head):  # most texts
             return None
@@ -160,9 +162,9 @@ class Dates(RelativeDates):
             if precision != 1 or relative:
                 continue
             if worded and self._preceded(head, start, "dateline"):
-                return value
+                return start, end, value
             if _LINE_START.search(head, 0, start) and head[end:end + 2].strip(" \t,.-–—"):
-                return value
+                return start, end, value
         return None
 
     def find(self, text: str, ref: date | None) -> list[Found]:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from raqib.extract import taxonomy
-from raqib.extract.dates import DATELINE_WITHIN
 from raqib.extract.events import VICTIM_KINDS
 from raqib.extract.model import ActorMention, Analysis, DateMention, EventCue, PlaceMention, Span
 from raqib.extract.place_ranking import within
@@ -115,8 +114,7 @@ def _dateline(mention: DateMention, doc: Analysis) -> bool:
     """The text's own dateline ("26 Oct 2016" opening its first lines), which dates the page,
     not what its words tell; a day the words name ("on Wednesday") is theirs, even when it
     is the page's day."""
-    return (doc.published is not None and mention.value == doc.published
-            and not mention.relative and mention.span.start < DATELINE_WITHIN)
+    return doc.dateline is not None and mention.span.start == doc.dateline.start
 
 
 def _fits(lead: list[PlaceMention], later: list[PlaceMention]) -> bool:

@@ -172,6 +172,8 @@ class Analysis:
     published: date | None = None
     """The day the text says it was published (its dateline), when it says so (the dates
     stage); its relative dates count from it."""
+    dateline: Span | None = None
+    """The words of that dateline ("26 Oct 2016" opening a line near the start)."""
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)

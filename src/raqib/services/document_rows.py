@@ -184,6 +184,12 @@ def apply_columns(report: Report, data: dict[str, Any]) -> None:
     report.confidence = float(confidence) if isinstance(confidence, (int, float)) else None
 
 
+def reference_day(doc: Any) -> date:
+    """The day a document's extraction counts from ("yesterday", "on Saturday"): its
+    publication, else its capture (a ``Document`` or a row with both columns)."""
+    return (doc.published_at or doc.captured_at).date()
+
+
 def parse_day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None

@@ -6,7 +6,6 @@ reading incidents for the command line and the API. Placing new reports in incid
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select, text
@@ -22,7 +21,7 @@ from raqib.incidents.records import (
     SourceInfo,
     packed_sides,
 )
-from raqib.services.document_rows import parse_day
+from raqib.services.document_rows import parse_day, reference_day
 from raqib.store import engine as store
 from raqib.store.idsets import among
 from raqib.store.models import ClaimRecord, Document, Incident, Processing, Report, Source
@@ -128,13 +127,8 @@ def _view(report: Any, doc: Any, source: SourceInfo, full_text: bool) -> ReportV
         text=f"{title}\n{report.evidence or ''}".strip(),
         full_text=(doc.text or "") if full_text and not doc.sensitive else "",
         confidence=float(f.get("confidence") or 0.0),
-        published=_day(doc.published_at or doc.captured_at),
+        published=reference_day(doc),
     )
-
-
-def _day(moment: datetime | None) -> date | None:
-    """The day of a document's publication or capture (as processing takes its reference)."""
-    return moment.date() if moment is not None else None
 
 
 def _whole(value: Any) -> int | None:

@@ -142,7 +142,7 @@ def payload(doc: Document, ws: Workspace) -> dict[str, Any]:
     text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
     if doc.kind in OWN_VOICE and doc.publisher:  # its header went to the metadata
         text += f"\n\nPublisher: {' '.join(doc.publisher.split())}"
-    reference = (doc.published_at or doc.captured_at).date()
+    reference = rows.reference_day(doc)
     return {"id": doc.id, "text": text, "title": title, "reference_date": reference.isoformat(),
             "language": doc.language, "sensitive": bool(doc.sensitive)}
 
