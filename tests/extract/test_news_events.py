@@ -633,6 +633,20 @@ def test_a_headline_whose_words_name_its_day_keeps_it(pipeline: Pipeline) -> Non
     assert [e.event_date for e in doc.events] == ["2016-10-26", "2016-10-25"]
 
 
+
+def test_a_dateline_run_into_the_lead_gives_way_to_the_day_it_names(pipeline: Pipeline) -> None:
+    """Assembly v17: the page's dateline, run into the lead's sentence, dates the page; the
+    day the sentence names ("on Sunday") dates the bombing. A day of a telling ("the envoy
+    said on Wednesday") does not: the attack the envoy spoke of is older than that."""
+    doc = pipeline.run("t", "Car bomb kills five in Jableh\n\nPublished March 9 2015 A car bomb "
+                            "killed five people outside a hospital in Jableh on Sunday, a "
+                            "monitoring group said.", date(2015, 3, 9))
+    assert doc.events[0].event_date == "2015-03-08"
+    told = pipeline.run("t", "Sarin was used, envoy says\n\nDate of publication 13 April 2017 "
+                             "Laboratory tests show sarin was used in the chemical attack in "
+                             "Syria, the envoy said on Wednesday.", date(2017, 4, 13))
+    assert told.events[0].event_date == "2017-04-13"
+
 def test_a_persons_possessive_is_no_place_named_like_it(pipeline: Pipeline) -> None:
     """"Assad's forces" is not Assads, a village in Morocco: one word with a possessive ending
     is read as its stem only (``extract.places.v6``)."""

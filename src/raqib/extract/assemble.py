@@ -67,6 +67,15 @@ def _speaks() -> re.Pattern[str]:
         re.IGNORECASE)
 
 
+@cache
+def _telling_day() -> re.Pattern[str]:
+    """Words that end on the day of a telling, not of the event told: 'the ambassador said
+    on', 'told the Security Council on', 'announced late on'."""
+    return re.compile(
+        rf"\b(?:{source_verbs()})(?:[^\S\n]+[\w'’-]+){{0,4}}?[^\S\n]+"
+        r"(?:(?:late|early)[^\S\n]+)?(?:on[^\S\n]+)?$", re.IGNORECASE)
+
+
 _JOINED = re.compile(r"\s*(?:(?:media|officials|authorities|sources|ministry|television|TV|"
                      r"agency)\s+)?(?:,|\band\b)\s*(?:the\s+)?$", re.IGNORECASE)
 """Between two actors that speak together: 'Syrian media and the Russian ministry said'."""
@@ -254,7 +263,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v16"
+    name = "extract.assemble.v17"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -299,7 +308,7 @@ class Assemble:
         if event.sub_event_type in TERRITORY and event.actor1:  # coded by who took it (v11)
             event.sub_event_type = TERRITORY[event.inter1 != STATE]
         self._date(event, (cue.detail and found.dates.inside(cue.detail))
-                   or found.dates.near(window), doc)
+                   or found.dates.near(window), doc, window)
         if found.past.telling_earlier(window) and not found.dates.inside(window):
             # 'hours after the regime accused ...': the day near it is the later event's;
             # this one came before it, within days (events v14)
@@ -383,7 +392,17 @@ class Assemble:
         if event.inter2 == CIVILIANS:
             event.targets = "civilians"
 
-    def _date(self, event: Event, found: list[DateMention], doc: Analysis) -> None:
+    def _date(self, event: Event, found: list[DateMention], doc: Analysis,
+              window: Span) -> None:
+        if found and doc.is_dateline(found[0]):
+            # the page's dateline run into the event's words gives way to a day they name
+            # (v17: 'Published February 23 2015 A suicide bomber killed four people ... on
+            # Sunday' is dated by the Sunday), unless it is the day of a telling ('... was
+            # used in the attack, the ambassador said on Wednesday': the attack is older)
+            named = [d for d in found[1:] if window.start <= d.span.start < window.end
+                    and not _telling_day().search(doc.text, max(0, d.span.start - 60),
+                                                  d.span.start)]
+            found = named or found
         if found:
             # a month the words open with gives way to a day they name (v15: 'In November 2018
             # the zone agreed in Sochi on 17 September 2018 ...' is dated by the day); a week's

@@ -93,7 +93,7 @@ def _with_detail(lead: _Incident, others: list[_Incident], where: _Where,
     place) and leaves ``others``. A lead naming the same town is the day's own news ('fresh
     strikes hit Aleppo' above 'on Sunday, strikes on Aleppo killed ...'), not a follow-up."""
     today = doc.published or doc.reference_date
-    if today is None or not all(_dateline(d, doc) for d in where.dates.inside(lead.cue.span)):
+    if today is None or not all(doc.is_dateline(d) for d in where.dates.inside(lead.cue.span)):
         return  # the lead's words name a day of their own: that day's news (assembly v16)
     mine = where.places.inside(lead.cue.span)
     for other in sorted(others, key=lambda inc: inc.first):
@@ -108,13 +108,6 @@ def _with_detail(lead: _Incident, others: list[_Incident], where: _Where,
                                score=max(lead.cue.score, other.cue.score))
             others.remove(other)
             return
-
-
-def _dateline(mention: DateMention, doc: Analysis) -> bool:
-    """The text's own dateline ("26 Oct 2016" opening its first lines), which dates the page,
-    not what its words tell; a day the words name ("on Wednesday") is theirs, even when it
-    is the page's day."""
-    return doc.dateline is not None and mention.span.start == doc.dateline.start
 
 
 def _fits(lead: list[PlaceMention], later: list[PlaceMention]) -> bool:

@@ -196,6 +196,12 @@ class Analysis:
         """The dates that can be the day something happened (not the limits of a period)."""
         return [d for d in self.dates if not d.role]
 
+    def is_dateline(self, mention: DateMention) -> bool:
+        """The text's own dateline ("26 Oct 2016" opening its first lines), which dates the
+        page, not what its words tell; a day the words name ("on Wednesday") is theirs, even
+        when it is the page's day."""
+        return self.dateline is not None and mention.span.start == self.dateline.start
+
 
 @runtime_checkable
 class Stage(Protocol):
