@@ -647,6 +647,24 @@ def test_a_dateline_run_into_the_lead_gives_way_to_the_day_it_names(pipeline: Pi
                              "Syria, the envoy said on Wednesday.", date(2017, 4, 13))
     assert told.events[0].event_date == "2017-04-13"
 
+def test_a_photographs_caption_neither_places_nor_dates_the_news(pipeline: Pipeline) -> None:
+    """Assembly v18: a caption run into the text before its credit ('(AFP Photo)') tells of
+    the picture: the headline's strikes in "northwestern Syria" are not placed in the town
+    the photograph shows, the market strike is not dated by the day it was taken, and the
+    caption is no event of its own."""
+    doc = pipeline.run("t", "Air strikes kill 12 in northwestern Syria\n\nPublished 9 May 2016 "
+                            "A hospital in Saraqib a rebel-held town after an earlier attack. "
+                            "(TRT World and Agencies) Air strikes hit a village in Idlib province "
+                            "on Sunday, killing 12 people, a monitor said.", date(2016, 5, 9))
+    assert [(e.location, e.event_date) for e in doc.events] == [("Idleb", "2016-05-08")]
+    dated = pipeline.run("t", "Air strikes kill 12 in Kafr Nabl\n\nA boy walks past a destroyed "
+                              "building in Saraqib on 18 April 2016. (AFP Photo) Warplanes struck "
+                              "the market of Kafr Nabl, killing 12 people, the civil defence "
+                              "said.", date(2016, 5, 9))
+    assert dated.events and {e.event_date for e in dated.events} == {"2016-05-09"}
+    assert "Saraqib" not in {e.location for e in dated.events}
+
+
 def test_a_persons_possessive_is_no_place_named_like_it(pipeline: Pipeline) -> None:
     """"Assad's forces" is not Assads, a village in Morocco: one word with a possessive ending
     is read as its stem only (``extract.places.v6``)."""

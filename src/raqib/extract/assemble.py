@@ -263,7 +263,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v17"
+    name = "extract.assemble.v18"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -282,6 +282,7 @@ class Assemble:
             _allies(doc, ordered), ByStart(doc.sentences), ByStart(doc.counts),
             Past.read(doc, clauses),
         )
+        cues = [c for c in cues if not found.past.captioned(c.span)] or cues
         for cue in cues:
             doc.events.append(self._event(doc, cue, found, country, single=len(cues) == 1))
 
@@ -308,7 +309,9 @@ class Assemble:
         if event.sub_event_type in TERRITORY and event.actor1:  # coded by who took it (v11)
             event.sub_event_type = TERRITORY[event.inter1 != STATE]
         self._date(event, (cue.detail and found.dates.inside(cue.detail))
-                   or found.dates.near(window), doc, window)
+                   or found.dates.inside(window)
+                   or [d for d in found.dates.around(window)  # not a photograph's (v18)
+                       if not found.past.in_caption(d.span.start)], doc, window)
         if found.past.telling_earlier(window) and not found.dates.inside(window):
             # 'hours after the regime accused ...': the day near it is the later event's;
             # this one came before it, within days (events v14)

@@ -32,10 +32,20 @@ class Past:
     earlier: tuple[tuple[int, int], ...] = ()
     """The clauses that tell an earlier event to date their sentence's own ('..., hours
     after a chemical attack in Khan Sheikhun'), as (start, end), in order (v8)."""
+    captions: tuple[tuple[int, int], ...] = ()
+    """A photograph's caption and its credit ('People inspect the damage ... in Ariha August
+    3 2015 (Reuters Photo)'), as (start, end): it tells of the picture, not the news, and
+    an event outside it takes no place nor day from it (assemble v18)."""
 
     def telling_earlier(self, window: Span) -> bool:
         """``window`` is a clause that dates its sentence by an earlier event."""
         return any(start == window.start for start, _ in self.earlier)
+
+    def in_caption(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.captions)
+
+    def captioned(self, window: Span) -> bool:
+        return any(start <= window.start and window.end <= end for start, end in self.captions)
 
     @classmethod
     def read(cls, doc: Analysis, clauses: list[tuple[int, int]]) -> Past:
@@ -59,7 +69,7 @@ class Past:
             year = int(found["year"]) if found["year"] else today.year - 1 if today else None
             if key is not None and year is not None and year < years.get(key, 10_000):
                 years[key] = year
-        return cls(days, years, tuple(starts), tuple(clauses))
+        return cls(days, years, tuple(starts), tuple(clauses), _captions(doc.text, starts))
 
     def keeps(self, doc: Analysis, window: Span, days: list[DateMention]
               ) -> Callable[[PlaceMention], bool]:
@@ -73,7 +83,8 @@ class Past:
         def keep(place: PlaceMention) -> bool:
             if window.start <= place.span.start < window.end:
                 return True
-            if any(a <= place.span.start < b for a, b in self.earlier):
+            if (any(a <= place.span.start < b for a, b in self.earlier)
+                    or self.in_caption(place.span.start)):
                 return False
             at = bisect_right(starts, place.span.start) - 1
             if at < 0:
@@ -84,6 +95,25 @@ class Past:
                 or (year is not None and year < anchor.year))
 
         return keep
+
+
+_CREDIT = re.compile(
+    r"\((?:[^()\n]{0,40}\b(?:Photos?|Agencies|AFP|Reuters|AP|Getty\s+Images|EPA|Anadolu)\b"
+    r"[^()\n]{0,20}|With\s+(?:Reuters|AFP|AP))\)")
+"""A credit in parentheses that scraped pages run into the text after a photograph's
+caption or a wire's line: '(AFP Photo)', '(TRT World and Agencies)', '(With Reuters)'."""
+
+
+def _captions(text: str, starts: list[int]) -> tuple[tuple[int, int], ...]:
+    """Each credit with the words before it back to the start of their sentence."""
+    found = []
+    for credit in _CREDIT.finditer(text):
+        end = credit.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        at = bisect_right(starts, max(0, end - 1)) - 1
+        found.append((starts[at] if at >= 0 else 0, credit.end()))
+    return tuple(found)
 
 
 _YEARS_PAST = re.compile(
