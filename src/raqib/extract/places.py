@@ -27,6 +27,7 @@ from functools import cache
 from importlib import resources
 
 from raqib.errors import RaqibError
+from raqib.extract import weapons
 from raqib.extract.gazetteer import (
     CountryLexicon,
     Gazetteer,
@@ -37,6 +38,7 @@ from raqib.extract.gazetteer import (
     name_key,
 )
 from raqib.extract.gazetteer_files import load_file
+from raqib.extract.lexicon import read_lexicon
 from raqib.extract.model import Analysis, Options, PlaceMention
 from raqib.extract.place_ranking import (
     chains,
@@ -80,7 +82,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v17"
+    name = "extract.places.v18"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -311,7 +313,13 @@ def _stopwords() -> frozenset[str]:
     text = resources.files("raqib").joinpath("resources", "gazetteer", "stopwords.txt")
     lines = text.read_text("utf-8").splitlines()
     words = [w for w in lines if w.strip() and not w.startswith("#")]
-    return frozenset(name_key(w) for w in words + _outlets())
+    return frozenset(name_key(w) for w in words + _outlets() + _weapons())
+
+
+def _weapons() -> list[str]:
+    """The phrases of the weapons lexicon: 'Sarin nerve gas used in Syria' names a weapon,
+    not the village of Sarin that the OCHA tables list (v18)."""
+    return [row[0] for row in read_lexicon(weapons.LEXICON)]
 
 
 def _outlets() -> list[str]:
