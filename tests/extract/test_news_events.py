@@ -646,6 +646,10 @@ def test_a_dateline_run_into_the_lead_gives_way_to_the_day_it_names(pipeline: Pi
                              "Laboratory tests show sarin was used in the chemical attack in "
                              "Syria, the envoy said on Wednesday.", date(2017, 4, 13))
     assert told.events[0].event_date == "2017-04-13"
+    happened = pipeline.run("t", "Car bomb kills five in Jableh\n\nPublished March 9 2015 A car "
+                                 "bomb killed five people in Jableh, the monitor said the blast "
+                                 "happened on Sunday.", date(2015, 3, 9))
+    assert happened.events[0].event_date == "2015-03-08"  # the day told, not of the telling
 
 def test_a_photographs_caption_neither_places_nor_dates_the_news(pipeline: Pipeline) -> None:
     """Assembly v18: a caption run into the text before its credit ('(AFP Photo)') tells of

@@ -70,9 +70,13 @@ def _speaks() -> re.Pattern[str]:
 @cache
 def _telling_day() -> re.Pattern[str]:
     """Words that end on the day of a telling, not of the event told: 'the ambassador said
-    on', 'told the Security Council on', 'announced late on'."""
+    on', 'told the Security Council on', 'said in a statement on', 'announced late on'; the
+    words between the verb and the day name whom it was told to or how (capitalised names,
+    articles, 'reporters', 'a statement'), so 'said the attack happened on' is no telling."""
+    hearer = (r"(?:the|a|an|in|at|to|reporters|journalists|press|news|conference|briefing|"
+              r"statement|interview|(?-i:[A-Z])[\w'’-]*)")
     return re.compile(
-        rf"\b(?:{source_verbs()})(?:[^\S\n]+[\w'’-]+){{0,4}}?[^\S\n]+"
+        rf"\b(?:{source_verbs()})(?:[^\S\n]+{hearer}){{0,5}}?[^\S\n]+"
         r"(?:(?:late|early)[^\S\n]+)?(?:on[^\S\n]+)?$", re.IGNORECASE)
 
 
