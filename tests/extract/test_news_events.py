@@ -633,7 +633,6 @@ def test_a_headline_whose_words_name_its_day_keeps_it(pipeline: Pipeline) -> Non
     assert [e.event_date for e in doc.events] == ["2016-10-26", "2016-10-25"]
 
 
-
 def test_a_dateline_run_into_the_lead_gives_way_to_the_day_it_names(pipeline: Pipeline) -> None:
     """Assembly v17: the page's dateline, run into the lead's sentence, dates the page; the
     day the sentence names ("on Sunday") dates the bombing. A day of a telling ("the envoy
@@ -650,6 +649,7 @@ def test_a_dateline_run_into_the_lead_gives_way_to_the_day_it_names(pipeline: Pi
                                  "bomb killed five people in Jableh, the monitor said the blast "
                                  "happened on Sunday.", date(2015, 3, 9))
     assert happened.events[0].event_date == "2015-03-08"  # the day told, not of the telling
+
 
 def test_a_photographs_caption_neither_places_nor_dates_the_news(pipeline: Pipeline) -> None:
     """Assembly v18: a caption run into the text before its credit ('(AFP Photo)') tells of

@@ -42,9 +42,12 @@ class Past:
         return any(start == window.start for start, _ in self.earlier)
 
     def in_caption(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.captions)
+        """The words at ``offset`` are a photograph's caption or its credit."""
+        return _within(self.captions, offset)
 
     def captioned(self, window: Span) -> bool:
+        """``window`` lies wholly inside a caption: an event told only there is the
+        picture's, not the news's."""
         return any(start <= window.start and window.end <= end for start, end in self.captions)
 
     @classmethod
@@ -83,8 +86,7 @@ class Past:
         def keep(place: PlaceMention) -> bool:
             if window.start <= place.span.start < window.end:
                 return True
-            if (any(a <= place.span.start < b for a, b in self.earlier)
-                    or self.in_caption(place.span.start)):
+            if _within(self.earlier, place.span.start) or self.in_caption(place.span.start):
                 return False
             at = bisect_right(starts, place.span.start) - 1
             if at < 0:
@@ -95,6 +97,10 @@ class Past:
                 or (year is not None and year < anchor.year))
 
         return keep
+
+
+def _within(spans: tuple[tuple[int, int], ...], offset: int) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 _CREDIT = re.compile(
