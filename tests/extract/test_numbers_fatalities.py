@@ -47,6 +47,11 @@ def killed(stages: tuple[dates.Dates, numbers.Numbers], text: str) -> int:
         ("Seven people, including three children, were killed.", 7),
         # without commas the subset is a phrase the clause skips (numbers v5)
         ("15 militants including a commander were killed in the raid.", 15),
+        # the 'others' of the wounded says nothing of how the killed add up (numbers v6)
+        ("Air strikes killed 12 people in Idlib on Sunday. The strikes on the market killed "
+         "12 civilians and wounded dozens of others, rescuers said.", 12),
+        ("Air strikes killed 12 people in Idlib on Sunday. Another strike on the market "
+         "killed 3 civilians, rescuers said.", 15),
         ("Seven people were killed, among them 3 children who were shot dead.", 7),
         ("No casualties were reported after the shelling.", 0),
         ("Dozens were killed in the clashes.", 12),

@@ -94,9 +94,10 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
     for mention in mentions:
         sentences.setdefault(bisect_right(firsts, mention.span.start) - 1, []).append(mention)
     figures = []
+    others = [m.span for m in doc.counts if m.kind != kind]
     for index in sorted(sentences):
         group = list({m.span: m for m in sentences[index]}.values())
-        text = doc.text[bounds[index][0] : bounds[index][1]] if index >= 0 else ""
+        text = _without(doc.text, bounds[index], others) if index >= 0 else ""
         fresh = all(_INDEFINITE.match(m.span.text) for m in group)  # "a child was killed"
         mode = "add" if fresh or markers.additive.search(text) else ""
         mode = mode or ("update" if markers.update.search(text) else "")
@@ -114,3 +115,15 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
             value, used = figure, list(group)
         seen |= whos
     return value, doc.span(min(m.span.start for m in used), max(m.span.end for m in used))
+
+
+def _without(text: str, bounds: tuple[int, int], spans: list[Span]) -> str:
+    """The sentence's words with the figures of other kinds blanked out: the 'others' of
+    'and dozens of others injured' says nothing of how the killed add up."""
+    start, end = bounds
+    chars = list(text[start:end])
+    for span in spans:
+        if span.start < end and span.end > start:
+            for i in range(max(span.start, start), min(span.end, end)):
+                chars[i - start] = " "
+    return "".join(chars)
