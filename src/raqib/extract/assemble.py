@@ -313,9 +313,8 @@ class Assemble:
         if event.sub_event_type in TERRITORY and event.actor1:  # coded by who took it (v11)
             event.sub_event_type = TERRITORY[event.inter1 != STATE]
         self._date(event, (cue.detail and found.dates.inside(cue.detail))
-                   or found.dates.inside(window)
-                   or [d for d in found.dates.around(window)  # not a photograph's (v18)
-                       if not found.past.in_caption(d.span.start)], doc, window)
+                   or found.dates.near(window, keep=lambda d: not found.past.in_caption(
+                       d.span.start)), doc, window)  # not a photograph's day (v18)
         if found.past.telling_earlier(window) and not found.dates.inside(window):
             # 'hours after the regime accused ...': the day near it is the later event's;
             # this one came before it, within days (events v14)

@@ -151,4 +151,4 @@ def event_places(places: ByStart[PlaceMention], window: Span, country: str = "",
                   if not country_only(p) and p.country in countries and keep(p)]
         return nearby or inside
     # every place inside the window, abroad too: the v7 filter serves the country-only case
-    return whole or [p for p in places.around(window) if keep(p)]
+    return whole or places.near(window, keep=keep)

@@ -8,7 +8,7 @@ with its square.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Generic, Protocol, TypeVar
 
 
@@ -40,11 +40,15 @@ class ByStart(Generic[M]):
         lo = bisect_left(self.starts, span.start)
         return self.items[lo : bisect_left(self.starts, span.end)]
 
-    def near(self, span: _Span, reach: int = NEAR) -> list[M]:
+    def near(self, span: _Span, reach: int = NEAR,
+             keep: Callable[[M], bool] | None = None) -> list[M]:
         """Those inside ``span``; else those within ``reach`` characters of it (a short report
         names the place or the actor once, in another sentence; a long one is not searched
-        end to end for them)."""
-        return self.inside(span) or self.around(span, reach)
+        end to end for them) that ``keep`` keeps, when it is given."""
+        inside = self.inside(span)
+        if inside or keep is None:
+            return inside or self.around(span, reach)
+        return [m for m in self.around(span, reach) if keep(m)]
 
     def around(self, span: _Span, reach: int = NEAR) -> list[M]:
         """The mentions that start within ``reach`` characters of ``span`` or inside it."""
