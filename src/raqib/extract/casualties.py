@@ -11,7 +11,7 @@ common uses.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -94,7 +94,7 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
     for mention in mentions:
         sentences.setdefault(bisect_right(firsts, mention.span.start) - 1, []).append(mention)
     figures = []
-    others = [m.span for m in doc.counts if m.kind != kind]
+    others = sorted((m.span.start, m.span.end) for m in doc.counts if m.kind != kind)
     for index in sorted(sentences):
         group = list({m.span: m for m in sentences[index]}.values())
         text = _without(doc.text, bounds[index], others) if index >= 0 else ""
@@ -117,13 +117,12 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
     return value, doc.span(min(m.span.start for m in used), max(m.span.end for m in used))
 
 
-def _without(text: str, bounds: tuple[int, int], spans: list[Span]) -> str:
-    """The sentence's words with the figures of other kinds blanked out: the 'others' of
-    'and dozens of others injured' says nothing of how the killed add up."""
+def _without(text: str, bounds: tuple[int, int], spans: list[tuple[int, int]]) -> str:
+    """The sentence's words with the figures of other kinds (``spans``: sorted (start, end))
+    blanked out: the 'others' of 'and dozens of others injured' says nothing of how the
+    killed add up."""
     start, end = bounds
-    chars = list(text[start:end])
-    for span in spans:
-        if span.start < end and span.end > start:
-            for i in range(max(span.start, start), min(span.end, end)):
-                chars[i - start] = " "
-    return "".join(chars)
+    words = text[start:end]
+    for a, b in spans[bisect_left(spans, (start, -1)):bisect_left(spans, (end, -1))]:
+        words = words[:a - start] + " " * (min(b, end) - a) + words[min(b, end) - start:]
+    return words
