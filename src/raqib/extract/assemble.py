@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from raqib.extract import actors as actor_stage
-from raqib.extract import numbers, places, taxonomy
+from raqib.extract import event_dates, numbers, places, taxonomy
 from raqib.extract.claims_lexicon import source_verbs
 from raqib.extract.event_incidents import best_cues
 from raqib.extract.event_places import Past, event_places
@@ -65,19 +65,6 @@ def _speaks() -> re.Pattern[str]:
         r"[^\w.;:!?]*(?:(?!(?:is|are|was|were|be|been|being|no|the|a|an|by)\b)[\w'’-]+"
         rf"[^\S\n]+){{0,3}}?(?:{source_verbs()})\b(?!\s+(?:of|by)\b)",
         re.IGNORECASE)
-
-
-@cache
-def _telling_day() -> re.Pattern[str]:
-    """Words that end on the day of a telling, not of the event told: 'the ambassador said
-    on', 'told the Security Council on', 'said in a statement on', 'announced late on'; the
-    words between the verb and the day name whom it was told to or how (capitalised names,
-    articles, 'reporters', 'a statement'), so 'said the attack happened on' is no telling."""
-    hearer = (r"(?:the|a|an|in|at|to|reporters|journalists|press|news|conference|briefing|"
-              r"statement|interview|(?-i:[A-Z])[\w'’-]*)")
-    return re.compile(
-        rf"\b(?:{source_verbs()})(?:[^\S\n]+{hearer}){{0,5}}?[^\S\n]+"
-        r"(?:(?:late|early)[^\S\n]+)?(?:on[^\S\n]+)?$", re.IGNORECASE)
 
 
 _JOINED = re.compile(r"\s*(?:(?:media|officials|authorities|sources|ministry|television|TV|"
@@ -256,6 +243,8 @@ class _Found:
     sentences: ByStart[Sentence]
     counts: ByStart[CountMention]
     past: Past
+    told: list[DateMention]
+    """The days the text names as an event's ('Saturday's attack'; v19)."""
 
     def view(self, doc: Analysis, window: Span) -> Analysis:
         """The part of ``doc`` inside ``window`` (its sentences and counts; same text and
@@ -267,7 +256,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v18"
+    name = "extract.assemble.v19"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -280,11 +269,12 @@ class Assemble:
         parties = [a for a in doc.actors if not actor_stage.is_claimant_only(a, self.options)]
         ordered = sorted(parties, key=lambda a: a.span.start)
         speakers, reporters = _voices(doc, ordered)
+        past = Past.read(doc, clauses)
         found = _Found(
             ByStart(doc.places), ByStart(parties),
             ByStart(doc.days()), ByStart(doc.weapons), speakers, frozenset(reporters),
             _allies(doc, ordered), ByStart(doc.sentences), ByStart(doc.counts),
-            Past.read(doc, clauses),
+            past, event_dates.told_days(doc, doc.days(), past.aside),
         )
         cues = [c for c in cues if not found.past.captioned(c.span)] or cues
         for cue in cues:
@@ -312,9 +302,9 @@ class Assemble:
         self._actors(event, cue, near, found)
         if event.sub_event_type in TERRITORY and event.actor1:  # coded by who took it (v11)
             event.sub_event_type = TERRITORY[event.inter1 != STATE]
-        self._date(event, (cue.detail and found.dates.inside(cue.detail))
-                   or found.dates.near(window, keep=lambda d: not found.past.in_caption(
-                       d.span.start)), doc, window)  # not a photograph's day (v18)
+        event_dates.choose(event, (cue.detail and found.dates.inside(cue.detail))
+                           or found.dates.near(window, keep=lambda d: not found.past.in_caption(
+                               d.span.start)), doc, window, found.told)  # not a photograph's (v18)
         if found.past.telling_earlier(window) and not found.dates.inside(window):
             # 'hours after the regime accused ...': the day near it is the later event's;
             # this one came before it, within days (events v14)
@@ -397,29 +387,6 @@ class Assemble:
             event.inter2 = CIVILIANS
         if event.inter2 == CIVILIANS:
             event.targets = "civilians"
-
-    def _date(self, event: Event, found: list[DateMention], doc: Analysis,
-              window: Span) -> None:
-        if found and doc.is_dateline(found[0]):
-            # the page's dateline run into the event's words gives way to a day they name
-            # (v17: 'Published February 23 2015 A suicide bomber killed four people ... on
-            # Sunday' is dated by the Sunday), unless it is the day of a telling ('... was
-            # used in the attack, the ambassador said on Wednesday': the attack is older)
-            named = [d for d in found[1:] if window.start <= d.span.start < window.end
-                    and not _telling_day().search(doc.text, max(0, d.span.start - 60),
-                                                  d.span.start)]
-            found = named or found
-        if found:
-            # a month the words open with gives way to a day they name (v15: 'In November 2018
-            # the zone agreed in Sochi on 17 September 2018 ...' is dated by the day); a week's
-            # 'around 5 May (as reported)' does not: a day after it is often an earlier event's
-            days = [d for d in found if d.precision == 1]
-            chosen = days[0] if found[0].precision == 3 and days else found[0]
-            event.event_date = chosen.value.isoformat()
-            event.time_precision = chosen.precision
-            event.spans["event_date"] = chosen.span
-        elif doc.reference_date is not None:  # undated report: its own date, to the month
-            event.event_date, event.time_precision = doc.reference_date.isoformat(), 3
 
     def _casualties(self, event: Event, doc: Analysis) -> None:
         killed, killed_span = numbers.fatalities(doc)

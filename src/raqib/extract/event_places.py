@@ -45,6 +45,11 @@ class Past:
         """The words at ``offset`` are a photograph's caption or its credit."""
         return _within(self.captions, offset)
 
+    def aside(self, offset: int) -> bool:
+        """The words at ``offset`` are a caption's or a clause's that tells an earlier
+        event: not the news's own."""
+        return self.in_caption(offset) or _within(self.earlier, offset)
+
     def captioned(self, window: Span) -> bool:
         """``window`` lies wholly inside a caption: an event told only there is the
         picture's, not the news's."""
