@@ -65,6 +65,11 @@ _OUTLET_BEFORE = re.compile(
 """What names an outlet or a hearer, not a place, when a name follows it: 'the Lebanese TV
 station al-Mayadeen', 'the pan-Arab daily Asharq al-Awsat', 'in separate comments to
 al-Mayadeen'."""
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:Ministry|Ministries|Minister|Ministers|Department|Secretary)\s+(?:of|for)\s+"
+    r"(?:the\s+)?$", re.I)
+"""What names a portfolio, not a place, when a name follows it: 'the Ministry of Energy'
+(not Energy, a village in Illinois), 'the Minister of Interior' (places v19)."""
 _STREET_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)"
                            r"(?![\w-])")
 _NAMES_AN_ACCORD = re.compile(
@@ -200,8 +205,8 @@ def not_a_place(text: str, window: Window) -> bool:
     ('the TV station X'), or before a reporting verb ('X said') without a locative word before
     it; or a street named after a place ('Sanaa Street' in Hodeidah, 'Bolivar Avenue')."""
     before = text[max(0, window.start - 40):window.start]
-    if _TITLE_BEFORE.search(before) or _OUTLET_BEFORE.search(before) or _STREET_AFTER.match(
-            text, window.end):
+    if (_TITLE_BEFORE.search(before) or _OUTLET_BEFORE.search(before)
+            or _PORTFOLIO_BEFORE.search(before) or _STREET_AFTER.match(text, window.end)):
         return True
     return _said_after(text, window.end) and not _after_locative(text, window.start)
 
