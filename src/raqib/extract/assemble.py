@@ -18,7 +18,7 @@ from raqib.extract import actors as actor_stage
 from raqib.extract import event_dates, numbers, places, taxonomy
 from raqib.extract.claims_lexicon import source_verbs
 from raqib.extract.event_incidents import best_cues
-from raqib.extract.event_places import Past, event_places
+from raqib.extract.event_places import Past, country_only, event_places
 from raqib.extract.events import VICTIM_KINDS
 from raqib.extract.model import (
     ActorMention,
@@ -256,7 +256,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v19"
+    name = "extract.assemble.v20"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -322,6 +322,11 @@ class Assemble:
         if not found:
             return
         place = max(found, key=places.rank)
+        if country_only(place):
+            # a country named beside a town or region of it holds them: ACLED codes the most
+            # precise place ('in Zap (Amadiya) region of Dahuk, Northern Iraq') (v20)
+            held = [p for p in found if p.country == place.country and not country_only(p)]
+            place = max(held, key=places.rank) if held else place
         event.location, event.country = place.name, place.country or country
         event.admin1, event.admin2, event.admin3 = (
             place.admin1 or "", place.admin2 or "", place.admin3 or "",

@@ -1,0 +1,39 @@
+"""A country named beside a town or region of it does not place the event: ACLED codes the
+most precise place the report gives (``extract.assemble.v20``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from raqib.extract.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _place(pipeline: Pipeline, text: str) -> tuple[str, str, int]:
+    doc = pipeline.run("t", text, date(2020, 5, 6))
+    assert doc.events
+    event = doc.events[0]
+    return event.location, event.country, event.geo_precision
+
+
+def test_a_town_in_parentheses_beats_its_country(pipeline: Pipeline) -> None:
+    """The town, a qualifier in parentheses, and the province rank under the capped country
+    score; the town is the event's place."""
+    location, country, precision = _place(
+        pipeline, "On 5 May 2020, Turkish Military forces conducted airstrikes in the Zap "
+                  "(Amadiya) region of Dahuk, Northern Iraq. No fatalities were reported.")
+    assert (location, country) == ("Al ‘Amādīyah", "Iraq")
+    assert precision < 3
+
+
+def test_a_country_alone_still_places_the_event(pipeline: Pipeline) -> None:
+    location, country, precision = _place(
+        pipeline, "On 5 May 2020, Turkish Military forces conducted airstrikes in Northern Iraq. "
+                  "No fatalities were reported.")
+    assert (location, country, precision) == ("Iraq", "Iraq", 3)
