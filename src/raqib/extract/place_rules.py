@@ -31,6 +31,9 @@ _CONNECTORS = ARTICLES | frozenset(
      "y", "a", "am", "upon", "sur", "bin", "ibn", "bint", "bani", "beni", "of"]
 )
 _HYPHENATED_ONLY = frozenset(["as", "at", "an", "en", "es", "et", "er", "ed"])
+_EZAFE = frozenset(["e", "i", "ye", "yi"])
+"""The Persian and Pashto ezafe, hyphened inside a name: 'Nawa-e Barakzayi', 'Pul-e Khumri',
+'Qala-i-Naw' are one name each, not Nawa, Pul and Qala (places v20)."""
 PROCLITICS = ("و", "ب", "ل", "ف")
 _LOCATIVE = frozenset(
     ["in", "near", "at", "outside", "around", "from", "to", "into", "towards", "toward",
@@ -144,11 +147,14 @@ def eligible(text: str, token: tuple[int, int], inside: bool, following: tuple[i
              ) -> bool:
     """A word that can be part of a name: capitalised, Arabic, or a connector; an English
     look-alike such as 'as', 'at' or 'an' only hyphenated ('as-Suwayda') or between two
-    capitalised words ('Jisr ash Shughur', 'Maarrat an Numan')."""
+    capitalised words ('Jisr ash Shughur', 'Maarrat an Numan'); an ezafe after a hyphen inside
+    a name ('Pul-e Khumri')."""
     word = text[token[0]:token[1]]
     if word[0].isupper() or is_arabic(word[0]):
         return True
     folded = word.casefold()
+    if folded in _EZAFE and inside and text[token[0] - 1:token[0]] == "-":
+        return True
     if folded in _HYPHENATED_ONLY:
         if text[token[1]:token[1] + 1] == "-":
             return True
