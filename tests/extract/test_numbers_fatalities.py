@@ -52,6 +52,11 @@ def killed(stages: tuple[dates.Dates, numbers.Numbers], text: str) -> int:
          "12 civilians and wounded dozens of others, rescuers said.", 12),
         ("Air strikes killed 12 people in Idlib on Sunday. Another strike on the market "
          "killed 3 civilians, rescuers said.", 15),
+        # a weak singular ("a result") does not take the figure after it (numbers v7)
+        ("The army repelled an attack, as a result, at least 21 militants were killed.", 21),
+        # nouns the lexicon knows only since v7
+        ("A man and an adolescent were killed in a drive-by shooting.", 2),
+        ("Two motorists and a bystander were killed at the checkpoint.", 3),
         ("Seven people were killed, among them 3 children who were shot dead.", 7),
         ("No casualties were reported after the shelling.", 0),
         ("Dozens were killed in the clashes.", 12),

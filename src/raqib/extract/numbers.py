@@ -61,7 +61,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v6"
+    name = "extract.numbers.v7"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -269,6 +269,9 @@ class Numbers(CasualtyWords):
         """(first token, end token, kind, group) for each group of a chain that counts."""
         first, last = chain[0], chain[-1]
         after = self._after(w, last.end)
+        if after and first.figure == "weak" and any(
+                self._number(w, k) for k in range(last.end, after[0])):
+            after = None  # "as a result, at least 21 militants ... were killed": theirs (v7)
         if after and (after[2] or first.figure != "weak"):
             end, kind, _passive = after
             return [(g.start, end, "other" if g.thing else kind, g) for g in chain]
