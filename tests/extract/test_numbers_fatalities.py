@@ -57,6 +57,9 @@ def killed(stages: tuple[dates.Dates, numbers.Numbers], text: str) -> int:
         # nouns the lexicon knows only since v7
         ("A man and an adolescent were killed in a drive-by shooting.", 2),
         ("Two motorists and a bystander were killed at the checkpoint.", 3),
+        ("A security guard fatally shot a man at the filling station.", 1),
+        ("Two men were fatally stabbed and a third was fatally wounded.", 3),
+        ("Gunmen shot and killed the governor outside his home.", 1),
         ("Seven people were killed, among them 3 children who were shot dead.", 7),
         ("No casualties were reported after the shelling.", 0),
         ("Dozens were killed in the clashes.", 12),
