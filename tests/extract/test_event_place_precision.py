@@ -37,3 +37,24 @@ def test_a_country_alone_still_places_the_event(pipeline: Pipeline) -> None:
         pipeline, "On 5 May 2020, Turkish Military forces conducted airstrikes in Northern Iraq. "
                   "No fatalities were reported.")
     assert (location, country, precision) == ("Iraq", "Iraq", 3)
+
+
+def test_an_events_crowd_is_of_the_country_it_happened_in(pipeline: Pipeline) -> None:
+    """The text's places are mostly Turkish (where the ministry spoke and the papers
+    printed it) while the protest is placed in Erbil: the protesters are Iraq's, as the event
+    is (``extract.assemble.v21``); a state's forces keep their own country."""
+    doc = pipeline.run("t", "On 5 May 2020, protesters gathered in Erbil to denounce Turkish air "
+                            "strikes. The Turkish defence ministry in Ankara said the strikes hit "
+                            "militants; newspapers in Istanbul and Izmir carried the statement.",
+                       date(2020, 5, 10))
+    assert doc.events
+    assert (doc.events[0].actor1, doc.events[0].country) == ("Protesters (Iraq)", "Iraq")
+
+
+def test_relocated_names_only_local_groups() -> None:
+    from raqib.extract.actors import relocated
+
+    assert relocated("Civilians (Syria)", "Syria", "Turkey") == "Civilians (Turkey)"
+    assert relocated("Military Forces of Turkey (2016-)", "Turkey", "Iraq") == (
+        "Military Forces of Turkey (2016-)")
+    assert relocated("Refugees/IDPs (Syria)", "Syria", "Lebanon") == "Refugees/IDPs (Syria)"

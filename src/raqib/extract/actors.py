@@ -176,6 +176,27 @@ def unnamed(template: str, country: str, options: Options | None = None) -> str:
     return dictionary.render(dictionary.entries[dictionary.unresolved[template]], country, None)
 
 
+LOCAL_GROUPS = (
+    "Civilians", "Protesters", "Rioters", "Unidentified Armed Group", "Unidentified Gang",
+    "Unidentified Communal Militia", "Unidentified Tribal Militia", "Women", "Journalists",
+    "Health Workers", "Aid Workers", "Teachers", "Students", "Farmers", "Labour Group",
+    "Prisoners", "Lawyers", "Christian Group", "Muslim Group", "Hindu Group",
+)
+"""Groups the codebook names for the country they are in ('Protesters (Lebanon)'), not for a
+state or a nationality (military and police forces, governments, refugees and migrants keep
+their own country wherever they are)."""
+
+
+def relocated(name: str, country: str, to: str, options: Options | None = None) -> str:
+    """``name``, a group of ``LOCAL_GROUPS`` named for ``country``, named for ``to`` instead
+    (an event's protesters are of the country the event happened in, whatever the text's
+    country); any other name as it is."""
+    for template in LOCAL_GROUPS:
+        if name == unnamed(template, country, options):
+            return unnamed(template, to, options)
+    return name
+
+
 def is_claimant_only(mention: ActorMention, options: Options | None = None) -> bool:
     """True for sources and bodies that speak but take no part in events (SANA, SOHR...)."""
     dictionary = load(tuple((options or Options()).actor_files))

@@ -256,7 +256,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v20"
+    name = "extract.assemble.v21"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -300,6 +300,10 @@ class Assemble:
         near = sorted(found.actors.near(window), key=lambda a: (
             id(a) in found.speakers, not (a.span.start < limit and _agent(doc, a))))
         self._actors(event, cue, near, found)
+        if country and event.country and event.country != country:
+            for role in ("actor1", "actor2"):  # its crowd is of where it happened (v21)
+                setattr(event, role, actor_stage.relocated(getattr(event, role), country,
+                                                           event.country, self.options))
         if event.sub_event_type in TERRITORY and event.actor1:  # coded by who took it (v11)
             event.sub_event_type = TERRITORY[event.inter1 != STATE]
         event_dates.choose(event, (cue.detail and found.dates.inside(cue.detail))
