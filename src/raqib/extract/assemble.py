@@ -269,12 +269,12 @@ class Assemble:
         parties = [a for a in doc.actors if not actor_stage.is_claimant_only(a, self.options)]
         ordered = sorted(parties, key=lambda a: a.span.start)
         speakers, reporters = _voices(doc, ordered)
-        past = Past.read(doc, clauses)
+        past, days = Past.read(doc, clauses), doc.days()
         found = _Found(
             ByStart(doc.places), ByStart(parties),
-            ByStart(doc.days()), ByStart(doc.weapons), speakers, frozenset(reporters),
+            ByStart(days), ByStart(doc.weapons), speakers, frozenset(reporters),
             _allies(doc, ordered), ByStart(doc.sentences), ByStart(doc.counts),
-            past, event_dates.told_days(doc, doc.days(), past.aside),
+            past, event_dates.told_days(doc, days, past.aside),
         )
         cues = [c for c in cues if not found.past.captioned(c.span)] or cues
         for cue in cues:

@@ -50,8 +50,6 @@ _AFTER_ANOTHER = re.compile(
     r"[^\S\n]+(?:the[^\S\n]+)?$", re.IGNORECASE)
 """Before the day: the event it names is another, earlier or later ('two days after
 Tuesday's attack')."""
-
-
 _NEWS = re.compile(r"\b(?:hits?|kills?|targets?|rocks?|pounds?|slams?|leaves)\b", re.IGNORECASE)
 """Words that report an act in the present, as a headline does the day's news."""
 
@@ -114,7 +112,7 @@ def choose(event: Event, found: list[DateMention], doc: Analysis, window: Span,
 
 def _told(told: list[DateMention], anchor: date, window: Span) -> list[DateMention]:
     """The first of ``told`` in the week up to ``anchor`` (the day the event would take
-    otherwise), as a list; the window's own words come first. None for words that report
+    otherwise), as a list; the window's own words come first. Nothing for words that report
     their act in the present ('Blast hits Aleppo'): the day's news, not an earlier attack
     told again."""
     if _NEWS.search(window.text):
