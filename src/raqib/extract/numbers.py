@@ -61,21 +61,34 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v7"
+    name = "extract.numbers.v8"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
         self._stop = lexicon.role("stop") | END | _JOIN
+        self._function = lexicon.role("stop") | lexicon.role("aux") | lexicon.role("filler")
 
     def __call__(self, doc: Analysis) -> None:
         tokens = list(TOKEN.finditer(doc.text))
-        words = [known(token.group().lower(), self.lex.vocabulary) for token in tokens]
+        words = [self._word(tokens, i) for i in range(len(tokens))]
         blocked = _blocked(doc, tokens)
         labels = self.lex.role("label")
         blocked.update(i + 1 for i, word in enumerate(words) if word in labels)
         i = 0
         while i < len(words):
             i = self._step(doc, tokens, words, blocked, i)
+
+    def _word(self, tokens: list[re.Match[str]], i: int) -> str:
+        """Token ``i`` as the lexicons read it: lower-cased, but an acronym that is spelled
+        like a short function word before a word that is not in capitals ('5 IS militants',
+        'AS fighters', 'BH/IS fighters') stays itself, no 'is' or 'as' that would end the
+        phrase before its noun (v8); a text in capitals ('3 ARE DEAD') is read as words."""
+        text = tokens[i].group()
+        folded = text.lower()
+        if (text.isupper() and len(text) <= 3 and folded in self._function
+                and i + 1 < len(tokens) and not tokens[i + 1].group().isupper()):
+            return text
+        return known(folded, self.lex.vocabulary)
 
     def _step(
         self, doc: Analysis, tokens: list[re.Match[str]], w: list[str], blocked: set[int], i: int
