@@ -65,6 +65,8 @@ def killed(stages: tuple[dates.Dates, numbers.Numbers], text: str) -> int:
         ("Troops said 56 BH/IS fighters were killed.", 56),
         ("3 AS fighters were killed near the base.", 3),
         ("3 PEOPLE ARE DEAD AFTER THE BLAST.", 3),
+        ("Clashes killed 12 Taliban militants and 3 Arbakis on Monday.", 15),
+        ("Fighting killed 4 Houthis and 2 soldiers.", 6),
         ("Seven people were killed, among them 3 children who were shot dead.", 7),
         ("No casualties were reported after the shelling.", 0),
         ("Dozens were killed in the clashes.", 12),
