@@ -67,6 +67,9 @@ def killed(stages: tuple[dates.Dates, numbers.Numbers], text: str) -> int:
         ("3 PEOPLE ARE DEAD AFTER THE BLAST.", 3),
         ("Clashes killed 12 Taliban militants and 3 Arbakis on Monday.", 15),
         ("Fighting killed 4 Houthis and 2 soldiers.", 6),
+        # one person named twice, or a second person without an article (numbers v8)
+        ("A prominent official and activist was shot dead by police.", 1),
+        ("The driver and guard were killed in the ambush.", 2),
         ("Seven people were killed, among them 3 children who were shot dead.", 7),
         ("No casualties were reported after the shelling.", 0),
         ("Dozens were killed in the clashes.", 12),

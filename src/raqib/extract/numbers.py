@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from raqib.extract.arabic import ARABIC, known
 from raqib.extract.casualties import fatalities, injured, total
@@ -267,6 +267,13 @@ class Numbers(CasualtyWords):
             k = chain[-1].end + 1
             k += 1 if k < len(w) and w[k] == "and" else 0
             following = self._group(w, k, blocked) if k < len(w) else None
+            bare = None if following else self._bare_one(w, chain[-1], k)
+            if bare == "was":
+                chain[-1].end = k + 1  # "an official and activist was shot": one person (v8)
+                break
+            if bare == "were":  # "the driver and guard were killed": two (v8)
+                following = replace(chain[-1], start=k, end=k + 1,
+                                    who=self.lex.nouns[w[k]][0])
             if not following or following.figure in ("plural", "weak") or not following.who:
                 break
             chain.append(following)
@@ -275,6 +282,17 @@ class Numbers(CasualtyWords):
             chain.pop()
             joins.pop()
         return chain
+
+    def _bare_one(self, w: list[str], group: _Group, k: int) -> str | None:
+        """After one victim and 'and', a bare singular person noun before 'was' names the
+        same person again ('a prominent official and activist was shot dead'), before 'were'
+        another ('the driver and guard were killed'): that verb, else None."""
+        noun = self.lex.nouns.get(w[k]) if k < len(w) else None
+        if (group.low == 1 and group.high is None and w[k - 1] == "and"
+                and noun is not None and noun[0] != "thing" and noun[1] == "sg"
+                and k + 1 < len(w) and w[k + 1] in ("was", "were")):
+            return w[k + 1]
+        return None
 
     # -- linking groups to casualty words ---------------------------------------------------
 
