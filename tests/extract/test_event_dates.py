@@ -29,7 +29,7 @@ def _days(pipeline: Pipeline, text: str, published: date) -> list[str]:
 
 
 def test_the_stage_is_versioned() -> None:
-    assert "extract.assemble.v21" in [s.name for s in Pipeline().stages]
+    assert "extract.assemble.v22" in [s.name for s in Pipeline().stages]
 
 
 def test_a_day_named_as_the_attacks_dates_a_lead_with_only_a_dateline(

@@ -1,0 +1,210 @@
+"""Who is who in an event: the parties that speak about it, the allies, the agent of a
+passive, the parties acted on, and from them actor1 and actor2 by the codebook's conventions
+(used by ``raqib.extract.assemble``)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import cache
+
+from raqib.extract.claims_lexicon import source_verbs
+from raqib.extract.model import ActorMention, Analysis, CountMention, EventCue
+
+CIVILIANS, PROTESTERS, RIOTERS, POLITICAL_MILITIA, STATE = 7, 6, 5, 3, 1
+"""ACLED's inter codes of the kinds of actor the roles tell apart."""
+
+
+@cache
+def _speaks() -> re.Pattern[str]:
+    """An actor followed, in its sentence, by a reporting verb (``source_verbs``) speaks
+    about the event ('the ministry's spokesman said'); not a passive ('air raids were
+    reported', 'civilians accused of spying', 'backed by alleged mercenaries') nor a noun
+    ('no reports')."""
+    return re.compile(
+        r"[^\w.;:!?]*(?:(?!(?:is|are|was|were|be|been|being|no|the|a|an|by)\b)[\w'’-]+"
+        rf"[^\S\n]+){{0,3}}?(?:{source_verbs()})\b(?!\s+(?:of|by)\b)",
+        re.IGNORECASE)
+
+
+_JOINED = re.compile(r"\s*(?:(?:media|officials|authorities|sources|ministry|television|TV|"
+                     r"agency)\s+)?(?:,|\band\b)\s*(?:the\s+)?$", re.IGNORECASE)
+"""Between two actors that speak together: 'Syrian media and the Russian ministry said'."""
+_SELF_AGENT = re.compile(
+    r"\s+(?:(?:in\s+a\s+statement\s+)?(?:that\s+)?(?:it|they|we)\s+(?:(?:had|has|have)\s+)?"
+    r"|to\s+have\s+)([a-z]+)|\s+(responsibility)\b", re.IGNORECASE)
+"""Right after the verb, the speaker's own violent act ('said it killed five militants',
+'claimed to have ambushed a convoy', 'claimed responsibility'): it is a party."""
+_ACCORDING = re.compile(r"\baccording\s+to\s+[^,.;:!?]*$", re.IGNORECASE)
+"""Before a party, in its clause: the party is whom the account is told by."""
+_ALLIED = re.compile(r"\s*(?:,|and|,\s*and|backed by|supported by|with the support of|along "
+                     r"with|together with)\s*(?:the\s+)?(?:[\"“][\w\s]*[\"”]\s*)?", re.IGNORECASE)
+_OPPOSING = re.compile(r"[^.;]{0,40}?\b(?:clash(?:ed|es)?|exchanged|exchange|fought|fighting|"
+                       r"battled|engaged each other|firefight|gunfight|gun battle|shoot-?out)\b",
+                       re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|among)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$")
+_SELF = re.compile(r"\b(?:its|their|our|us|them)\b", re.IGNORECASE)
+"""Later in the sentence, the speaker as the one acted on ('said rebels attacked its post')."""
+_AGENT_BEFORE = re.compile(
+    r"\b([a-z]+)\s+by\s+(?:(?:the|a|an|suspected|alleged|presumed|unidentified|unknown)\s+)"
+    r"{0,2}$", re.IGNORECASE)
+_AGENT_AFTER = re.compile(r"[-‐](?:planted|laid|placed|fired|launched)\b", re.IGNORECASE)
+_VIOLENT = frozenset([
+    "killed", "shot", "hit", "struck", "attacked", "targeted", "wounded", "injured", "hurt",
+    "ambushed", "abducted", "kidnapped", "shelled", "bombed", "bombarded", "executed",
+    "beheaded", "stabbed", "beaten", "slain", "murdered", "assassinated", "massacred",
+    "tortured", "raped", "assaulted", "lynched", "detained", "arrested", "captured", "seized",
+    "raided", "stormed", "looted", "burned", "burnt", "torched", "destroyed", "damaged",
+    "blown", "planted", "launched", "perpetrated", "committed", "fired", "overrun", "gunned",
+    "attack", "attacks", "assault", "assaults", "offensive", "incursion", "raid", "raids",
+    "ambush",
+])
+_OWN_ACTS = _VIOLENT | {
+    "carried", "conducted", "downed", "neutralised", "neutralized", "eliminated", "repelled",
+    "repulsed", "clashed", "fought", "engaged", "intercepted", "retaliated", "responded",
+    "ambushed", "dismantled", "thwarted", "foiled", "freed", "liberated", "took",
+}
+_TARGET_BEFORE = re.compile(
+    r"\b(?:target(?:ed|ing|s)?|struck|striking|shell(?:ed|ing)|bomb(?:ed|ing)|raid(?:ed|ing)|"
+    r"(?:air\s*)?strikes?|attacks?\s+(?:on|against)|assaults?\s+on)\s+"
+    r"(?:(?:on|against)\s+)?(?:(?:the|a|an|two|several)\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|motorcycles?|trucks?|positions?|bases?|"
+    r"checkpoints?|posts?|gatherings?|meetings?|headquarters|houses?|homes?|patrols?|camps?|"
+    r"members?|fighters?|commanders?|leaders?|militants?)\s+(?:carrying|of|belonging\s+to|"
+    r"used\s+by|manned\s+by|run\s+by|held\s+by)\s+)?(?:the\s+)?$", re.IGNORECASE)
+"""Right before a party: what the event was done to ('targeted a car carrying', 'struck
+positions of', 'an air strike on'): the party is the target."""
+_REPELLED_BEFORE = re.compile(
+    r"\b(?:repelled|repulsed|thwarted|foiled|fended off|pushed back|repelling|repulsing|"
+    r"thwarting|foiling)\s+(?:an?|the)?\s*$", re.IGNORECASE)
+_ATTACK_AFTER = re.compile(r"\s+(?:attacks?|assaults?|offensive|incursion|advance)\b",
+                           re.IGNORECASE)
+"""'killed by Taliban militants', 'hit by a Taliban-planted IED', 'an attack by X',
+'repelled a Taliban attack': the agent of a violent passive or of an attack is who acted,
+whatever the order of the words; 'backed by', 'held by' or 'reported by' name no agent."""
+
+
+
+def group(actor: ActorMention) -> bool:
+    """An identity group of people ('Journalists (Pakistan)', 'Labour Group (India)'): in a
+    crowd it says who the crowd were (ACLED's associated actor), it is not a side."""
+    return actor.side == "group"
+
+
+def groups(actors: list[ActorMention]) -> str:
+    """ACLED's associated actor of a crowd or of civilians attacked: the groups the people
+    were, '; '-joined."""
+    return "; ".join(dict.fromkeys(a.name for a in actors
+                                   if group(a) and a.inter == CIVILIANS))
+
+
+def voices(doc: Analysis, parties: list[ActorMention]) -> tuple[set[int], set[int]]:
+    """(the parties that speak about an event, the speakers among them that are no party to
+    it at all), by ``id``. A party followed by a reporting verb speaks ('the ministry said'),
+    and so does one joined to a speaker ('state media and the Russian ministry said'); one
+    that goes on to tell of its own act ('said it killed', 'said its post was shelled') may
+    still be a party, one that tells only of others' acts ('said shells hit the district',
+    'accused armed groups of firing') is not: it is the source of the account, not in it.
+    So is a party named after 'according to' in its clause ('according to SANA and the
+    Russian defence ministry, shells fell')."""
+    verbs = [_speaks().match(doc.text, a.span.end, a.span.end + 60) for a in parties]
+    for i in range(len(parties) - 2, -1, -1):  # a speaker lends its verb to those before it
+        between = doc.text[parties[i].span.end : parties[i + 1].span.start]
+        if verbs[i] is None and verbs[i + 1] is not None and _JOINED.match(between):
+            verbs[i] = verbs[i + 1]
+    speakers, reporters = set(), set()
+    for actor, verb in zip(parties, verbs, strict=True):
+        own = _SELF_AGENT.match(doc.text, verb.end()) if verb else None
+        if own and (own.group(2) or own.group(1).casefold() in _OWN_ACTS):
+            continue
+        if verb is not None:
+            said = verb.end()
+        elif _ACCORDING.search(doc.text, max(0, actor.span.start - 120), actor.span.start):
+            said = actor.span.end
+        else:
+            continue
+        speakers.add(id(actor))
+        if not _SELF.search(doc.text, said, _sentence_end(doc.text, said)):
+            reporters.add(id(actor))
+    return speakers, reporters
+
+
+def _sentence_end(text: str, start: int) -> int:
+    ends = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
+    return min(ends, default=len(text))
+
+
+def agent(doc: Analysis, actor: ActorMention) -> bool:
+    """Whether the actor is named as the agent of a passive ('shot dead by X'), of an
+    attack ('an attack by X', 'repelled an X attack') or of a device it planted ('an
+    X-planted IED')."""
+    if _AGENT_AFTER.match(doc.text, actor.span.end):
+        return True
+    if _ATTACK_AFTER.match(doc.text, actor.span.end) and _REPELLED_BEFORE.search(
+            doc.text, max(0, actor.span.start - 40), actor.span.start):
+        return True
+    before = _AGENT_BEFORE.search(doc.text, max(0, actor.span.start - 60), actor.span.start)
+    if before is None:
+        return False
+    return before.group(1).casefold() in _VIOLENT
+
+
+def allies(doc: Analysis, parties: list[ActorMention]) -> dict[int, int]:
+    """``id`` of a party -> ``id`` of the party named right before it when the two act
+    together: joined by 'and', a comma, 'backed by' or 'with the support of' ('pro-Hadi and
+    Resistance fighters thwarted ...'), unless what follows makes them two sides ('India and
+    Pakistan exchanged fire', 'clashes between GNA and LNA forces')."""
+    joined = {}
+    for a, b in itertools.pairwise(parties):
+        between = doc.text[a.span.end : b.span.start]
+        if _ALLIED.fullmatch(between) and not _OPPOSING.match(doc.text, b.span.end) and not (
+                _BETWEEN.search(doc.text, max(0, a.span.start - 30), a.span.start)):
+            joined[id(b)] = id(a)
+    return joined
+
+
+def roles(
+    cue: EventCue, actors: list[ActorMention], reporters: frozenset[int] = frozenset(),
+    allies: dict[int, int] | None = None, counted: frozenset[int] = frozenset(),
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """(actor1, actor2) by the event type's conventions; a reporter (``voices``) takes no
+    role: it tells of the event, it is not in it; an ally of actor1 (``allies``) is not its
+    other side; an armed party ``counted`` among the dead or wounded ('killed six soldiers')
+    or named as the target ('targeted a car carrying HTS members': v22) is actor1 only when
+    every armed party is (both sides' dead counted: v9)."""
+    first_of: dict[str, ActorMention] = {}
+    for actor in actors:
+        if id(actor) not in reporters:
+            first_of.setdefault(actor.name, actor)
+    distinct = list(first_of.values())
+    by_inter = {inter: [a for a in distinct if a.inter == inter] for inter in range(1, 9)}
+    if cue.event_type in ("Protests", "Riots"):
+        crowd = by_inter[PROTESTERS if cue.event_type == "Protests" else RIOTERS]
+        # the crowd, else the first party that is not a state's force: a force is the one
+        # that intervened, never the crowd (with neither, the crowd is unnamed; v13)
+        first = (crowd or [a for a in distinct if a.inter != STATE] or [None])[0]
+        if cue.sub_event_type == "Peaceful protest":  # no force intervened ('against
+            return first, None  # police' says what it was about)
+        # a protest's other side is a force that intervened; a riot's, else whom it fought
+        others = [] if cue.event_type == "Protests" else [
+            a for a in distinct if a is not first and not group(a)]
+        forces = [a for a in by_inter[STATE] if a is not first]
+        return first, (forces or others or [None])[0]
+    armed = [a for a in distinct if a.inter != CIVILIANS]
+    attackers = [a for a in armed if id(a) not in counted]
+    first = attackers[0] if attackers else armed[0] if len(armed) > 1 else None
+    if cue.event_type == "Violence against civilians":
+        return first, (by_inter[CIVILIANS] or [None])[0]
+    rest = [a for a in distinct if a is not first
+            and not (first and (allies or {}).get(id(a)) == id(first))]
+    return first, (rest[0] if rest else None)
+
+
+def acted_on(doc: Analysis, actors: list[ActorMention], counts: list[CountMention]
+             ) -> frozenset[int]:
+    """``id`` of the parties the event was done to: those whose words a count of the killed
+    or wounded holds (v9), and those named right after what an attack did to them
+    ('targeted a car carrying', 'struck positions of': v22)."""
+    return frozenset(id(a) for a in actors if any(
+        c.span.start <= a.span.start and a.span.end <= c.span.end for c in counts)
+        or _TARGET_BEFORE.search(doc.text, max(0, a.span.start - 80), a.span.start))

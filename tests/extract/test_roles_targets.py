@@ -1,0 +1,59 @@
+"""A party named as what an attack struck is its target, not its perpetrator
+(``extract.assemble.v22``): 'an unidentified drone targeted a car carrying Hurras al-Din
+members' has no named attacker, and the group is actor2."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from raqib.extract.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _roles(pipeline: Pipeline, text: str) -> tuple[str, str]:
+    doc = pipeline.run("t", text, date(2020, 5, 3))
+    assert doc.events
+    return doc.events[0].actor1, doc.events[0].actor2
+
+
+def test_stage_name(pipeline: Pipeline) -> None:
+    assert "extract.assemble.v22" in [s.name for s in pipeline.stages]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("On 1 May 2020, an unidentified drone targeted a car carrying Hurras al-Din members on "
+     "the road between Idleb and Binnish, killing 2 of them.", "Hurras al Din"),
+    ("On 1 May 2020, a drone of unknown affiliation struck a vehicle of HTS members near "
+     "Sarmada, killing 1.", "HTS: Hayat Tahrir al Sham"),
+])
+def test_a_drone_nobody_names_has_no_perpetrator(pipeline: Pipeline, text: str,
+                                                 target: str) -> None:
+    """An aircraft nobody names is a state's (no unidentified armed group), and the group it
+    struck is the target."""
+    assert _roles(pipeline, text) == ("", target)
+
+
+def test_a_bomb_that_struck_a_patrol_was_planted_by_someone_unnamed(pipeline: Pipeline) -> None:
+    actor1, actor2 = _roles(
+        pipeline, "On 1 May 2020, an IED targeted a patrol of the Afghan National Army in "
+                  "Kandahar city, wounding 2 soldiers.")
+    assert actor1 == "Unidentified Armed Group (Afghanistan)"
+    assert actor2.startswith("Military Forces of Afghanistan")
+
+
+def test_the_party_that_struck_stays_the_perpetrator(pipeline: Pipeline) -> None:
+    """The target rule reads only what stands right before a party: the attacker named before
+    the verb keeps actor1, the positions it struck are actor2's."""
+    assert _roles(pipeline, "On 1 May 2020, US-led coalition drones targeted a Hurras al-Din "
+                            "commander in Idleb city, killing him.") == (
+        "Global Coalition Against Daesh", "Hurras al Din")
+    actor1, actor2 = _roles(pipeline, "On 2 May 2020, Turkish forces shelled positions of the "
+                                      "SDF near Ain Issa. No casualties reported.")
+    assert actor1 == "Military Forces of Turkey (2016-)"
+    assert actor2 == "QSD: Syrian Democratic Forces"
