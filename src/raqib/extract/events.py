@@ -71,9 +71,9 @@ import numpy as np
 from raqib.extract import casualties, classifier, place_mask, taxonomy
 from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
-from raqib.extract.sentences import earlier_clause, reported_clause, sentence_spans
+from raqib.extract.sentences import act_clauses, earlier_clause, reported_clause, sentence_spans
 
-NAME = "extract.events.v36"
+NAME = "extract.events.v37"
 
 
 MIN_WORDS = 4
@@ -130,9 +130,14 @@ class EventsStage:
 
     def __call__(self, doc: Analysis) -> None:
         spans = []
+        parties = sorted(a.span.start for a in doc.actors)
         for start, end in sentence_spans(doc):
             cut = earlier_clause(doc.text, start, end)  # v14: an earlier event, read apart
-            spans += [doc.span(start, cut), doc.span(cut, end)] if cut else [doc.span(start, end)]
+            # v37: a second act of another party, read apart (without its conjunction)
+            cuts = [*act_clauses(doc.text, start, cut or end, parties), *(
+                [(cut, cut)] if cut else [])]
+            bounds = [start, *(i for pair in cuts for i in pair), end]
+            spans += [doc.span(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
         places = ByStart(doc.places)
         counted = [self.model.features(self._text(doc, span, places)) for span in spans]
         context, against_none = self._document_lean(doc.text, counted)

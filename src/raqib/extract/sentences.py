@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import cache
 
 from raqib.extract.claims_lexicon import source_verbs
@@ -100,6 +102,43 @@ def earlier_clause(text: str, start: int, end: int) -> int | None:
     if found is None or len(text[start:found.start()].split()) < _CLAUSE_LEAD_WORDS:
         return None
     return found.start()
+
+
+_SECOND_ACT = re.compile(r"(?:,\s*(?:while|whereas|and)|;\s*(?:while\s+|and\s+)?)\s*"
+                         r"(?:the\s+)?", re.IGNORECASE)
+_ACT_VERB = re.compile(
+    r"(?:[\w'’-]+\s+){0,5}?(?:shelled|struck|bombed|bombarded|pounded|targeted|attacked|"
+    r"stormed|raided|ambushed|clashed|fired|launched|carried\s+out|conducted|killed|shot|"
+    r"abducted|kidnapped|arrested|detained|seized|captured|detonated|executed)\b",
+    re.IGNORECASE)
+
+_SUBJECT_GAP = re.compile(r"(?:[^\W\d_][\w'’-]*\s+){0,2}")
+"""Before the party that acts: a few words, no figure ('and 2 other rebels captured' is a
+count of the same event's, its verb left out)."""
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+\S+$", re.IGNORECASE)
+
+
+def act_clauses(text: str, start: int, end: int, parties: Sequence[int]
+                ) -> list[tuple[int, int]]:
+    """Where the sentence ``text[start:end]`` goes on to a second act of another party:
+    ', while regime forces shelled Kansafra', '; Russian warplanes struck Saraqib', ', and
+    the army stormed the village' (a party named, then its violent verb within a few words),
+    after at least three words of the sentence's own (events v37): (where the clause before
+    ends, where the next begins, after its conjunction). ``parties``: the sorted starts of
+    the text's actor mentions."""
+    cuts = []
+    for found in _SECOND_ACT.finditer(text, start, end):
+        if len(text[start:found.start()].split()) < _CLAUSE_LEAD_WORDS:
+            continue
+        verb = _ACT_VERB.match(text, found.end(), end)
+        if verb is None:
+            continue
+        first = bisect_left(parties, found.end())
+        if (first < len(parties) and parties[first] < verb.end() - 4
+                and _SUBJECT_GAP.fullmatch(text, found.end(), parties[first])
+                and not _PASSIVE.search(text, found.end(), verb.end())):
+            cuts.append((found.start(), found.end()))
+    return cuts
 
 
 _THAT = re.compile(r"\bthat\s+", re.IGNORECASE)
