@@ -129,7 +129,8 @@ def _near(one: PlaceMention, other: PlaceMention, km: float = 75.0) -> bool:
 def regional(text: str, match: Match, mention: PlaceMention | None) -> bool:
     """A region, or a town named after its own province with a point of the compass before
     it ('southern Idlib', 'northern Hama': the province's south, not the city's, coded at
-    precision 3 like the province)."""
+    precision 3 like the province), or a point of the compass and its countryside after it
+    ('Hama northwestern countryside', "Aleppo's western countryside": v21)."""
     if mention is not None and mention.geo_precision == 3 and mention.name == mention.admin1:
         return True
     chosen = match.chosen
@@ -138,8 +139,10 @@ def regional(text: str, match: Match, mention: PlaceMention | None) -> bool:
             or _PROVINCE_BEFORE.search(text, max(0, match.window.start - 30),
                                        match.window.start)):
         return True  # 'Hasaka province', 'Turkistan region': the gazetteer knows the city (v6)
-    return chosen is not None and bool(_COMPASS_BEFORE.search(
-        text, max(0, match.window.start - 20), match.window.start)) and any(
+    compass = _COMPASS_BEFORE.search(text, max(0, match.window.start - 20),
+                                     match.window.start) or _COMPASS_AFTER.match(
+        text, match.window.end)  # 'Hama northwestern countryside' (v21)
+    return chosen is not None and bool(compass) and any(
         c.kind == "admin1" and c.country == chosen.country and c.admin1 == chosen.admin1
         for c in match.candidates)
 
@@ -149,6 +152,8 @@ _PROVINCE_AFTER = re.compile(r"\s+" + _PROVINCE_WORD + r"\b", re.I)
 _PROVINCE_BEFORE = re.compile(r"\b" + _PROVINCE_WORD + r"\s+of\s+(?:the\s+)?$", re.I)
 _COMPASS_BEFORE = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?ern\s+(?:rural\s+)?$", re.I)
+_COMPASS_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:north|south|east|west)(?:-?(?:east|west))?ern\s+countryside\b", re.I)
 
 
 def within(region: PlaceMention, place: PlaceMention) -> bool:

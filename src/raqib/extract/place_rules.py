@@ -47,8 +47,12 @@ _NEAR_BEFORE = re.compile(
     r"southeast|southwest)(?:ern)?(?: part)? of|\b(?:north|south|east|west)ern|\bouter|"
     r"قرب|بالقرب من|محيط|أطراف|ضواحي|ريف)"
     r"(?: the)?(?: (?:town|city|village|district|area) of)?\s*$", re.I)
-_NEAR_AFTER = re.compile(r"^[\s'’s]*(?:countryside|outskirts|suburbs?|surroundings|environs|"
+_NEAR_AFTER = re.compile(r"^[\s'’s]*(?:(?:north|south|east|west|northeast|northwest|southeast|"
+                         r"southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)?"
+                         r"(?:countryside|outskirts|suburbs?|surroundings|environs|"
                          r"vicinity|area|frontlines?|front)\b", re.I)
+"""After a name: its surroundings, maybe of one side ('Hama northwestern countryside',
+'Aleppo's western outskirts': places v21)."""
 _REGION_WORD = (r"(?:state|province|governorate|region|district|county|department|oblast|"
                 r"prefecture|municipality|division|emirate|wilayat|muhafazah)")
 _REGION_AFTER = re.compile(r"^\s+" + _REGION_WORD + r"\b", re.I)
