@@ -1,4 +1,4 @@
-"""extract.actors.v6 on the project's own sentences."""
+"""extract.actors.v7 on the project's own sentences."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v6"
+    assert stage.name == "extract.actors.v7"
     assert callable(stage)
 
 
@@ -345,3 +345,14 @@ def test_acled_names_of_coalitions_militias_and_police(
     doc = run(stage, text, date(2020, 5, 1))
     actors.localize(doc, country)
     assert doc.actors[0].name == expected
+
+
+def test_a_countrys_possessive_names_the_generic_actor_after_it(stage: actors.Actors) -> None:
+    """'Turkey's defence ministry' is Turkey's even where the text's places are Syria's (v7:
+    the ministry was localised to the document's country, Syria); a possessive that does not
+    stand right before the actor gives it nothing."""
+    doc = run(stage, "Turkey's defence ministry said two soldiers were killed in Idlib.",
+              date(2020, 5, 4))
+    assert ("defence ministry", "Military Forces of Turkey (2016-)") in found(doc)
+    doc = run(stage, "Turkey's president said the army would respond.", date(2020, 5, 4))
+    assert ("the army", "Military Forces") in found(doc)

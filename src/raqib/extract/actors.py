@@ -49,7 +49,7 @@ __all__ = [
     "resolve_country", "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v6"
+NAME = "extract.actors.v7"
 _LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|of northern|of southern|"
                        r"of eastern|of western)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 
@@ -210,6 +210,7 @@ def _when(doc: Analysis) -> date | None:
 
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
+_POSSESSIVE = re.compile(r"['’]s\s+")
 _JOIN = re.compile(r"\s*(?:,|,?\s*and|&|along with|together with|as well as)\s*", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\b(?:but|while|after|when|by)\b", re.I)
 
@@ -226,14 +227,22 @@ class Actors:
     def __call__(self, doc: Analysis) -> None:
         when = _when(doc)
         found: list[tuple[ActorMention, int]] = []
+        owner: tuple[int, str] | None = None
+        """Where the words after a country's possessive start, and the country."""
         for start, end, hits in self.dictionary.match(doc.text):
             if _OPPOSED.search(doc.text, max(0, start - 8), start):
                 continue  # 'anti-Houthi forces' are the Houthis' enemies (v2)
             last = found[-1] if found else None
             hit = (choose(self.dictionary, hits, None) or self._state(doc.text, start, end, hits)
                    or self._joined(doc.text, start, hits, last))
-            if hit is None or self.dictionary.entries[hit.entry].role == "ignore":
+            if hit is None:
+                owner = _possessor(doc.text, end, hits) or owner
                 continue
+            if self.dictionary.entries[hit.entry].role == "ignore":
+                continue
+            if owner and owner[0] == start and hit.country is None and (
+                    self.dictionary.entries[hit.entry].is_template):
+                hit = Hit(hit.entry, owner[1])  # "Turkey's defence ministry" is Turkey's (v7)
             if last and self._head(last[1], hit) and (
                     not doc.text[last[0].span.end : start].strip()):  # 'Nigerian Army soldiers'
                 found[-1] = (replace(last[0], span=doc.span(last[0].span.start, end)), last[1])
@@ -298,6 +307,14 @@ class Actors:
                     continue
             out.append(m)
         return out
+
+
+def _possessor(text: str, end: int, hits: list[Hit]) -> tuple[int, str] | None:
+    """A country's name in the possessive ("Turkey's "): where the words it owns start, and
+    the country; None for anything else."""
+    name = next((h for h in hits if h.entry == -1 and h.country), None)
+    after = _POSSESSIVE.match(text, end) if name is not None else None
+    return (after.end(), name.country) if after and name and name.country else None
 
 
 def _same_clause(between: str) -> bool:
