@@ -24,7 +24,7 @@ def _events(pipeline: Pipeline, text: str) -> list[tuple[str, str, str, str]]:
 
 
 def test_stage_name(pipeline: Pipeline) -> None:
-    assert "extract.events.v37" in [s.name for s in pipeline.stages]
+    assert "extract.events.v38" in [s.name for s in pipeline.stages]
 
 
 @pytest.mark.parametrize("joint", [", while", "; ", ", and"])
