@@ -10,13 +10,8 @@ from datetime import date
 import pytest
 
 from raqib.extract.arabic import known, readings
-from raqib.extract.model import Analysis, Options
+from raqib.extract.model import Analysis
 from raqib.extract.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Options())
 
 
 def run(pipeline: Pipeline, text: str) -> Analysis:

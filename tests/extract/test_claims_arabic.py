@@ -8,16 +8,10 @@ from datetime import date
 
 import pytest
 
-from raqib.extract.model import Options
 from raqib.extract.pipeline import Pipeline
 
 COALITION = "Syrian Coalition: National Coalition of Syrian Revolution and Opposition Forces"
 RUSSIA = "Military Forces of Russia (2000-)"
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Options())
 
 
 @pytest.mark.parametrize(("text", "stance", "hedged", "claimant", "actor", "statement"), [

@@ -13,11 +13,6 @@ from raqib.extract.pipeline import Pipeline
 from raqib.extract.sentences import act_clauses
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def _events(pipeline: Pipeline, text: str) -> list[tuple[str, str, str, str]]:
     doc = pipeline.run("t", text, date(2020, 5, 4))
     return sorted((e.sub_event_type, e.actor1, e.actor2, e.location) for e in doc.events)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from raqib.extract import event_dates
 from raqib.extract.pipeline import Pipeline
 
@@ -17,11 +15,6 @@ FEATURE = (
     "outside Aleppo, killing more than 100 people. In the hours leading up to Saturday's "
     "attack the two women spoke to reporters about the homes they had left."
 )
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
 
 
 def _days(pipeline: Pipeline, text: str, published: date) -> list[str]:

@@ -5,14 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from raqib.extract.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
 
 
 def _place(pipeline: Pipeline, text: str) -> tuple[str, str, int]:

@@ -11,11 +11,6 @@ import pytest
 from raqib.extract.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def test_stage_name(pipeline: Pipeline) -> None:
     assert "extract.events.v38" in [s.name for s in pipeline.stages]
 

@@ -8,13 +8,8 @@ from datetime import date
 
 import pytest
 
-from raqib.extract.model import Analysis, Options
+from raqib.extract.model import Analysis
 from raqib.extract.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Options())
 
 
 def run(pipeline: Pipeline, text: str) -> Analysis:

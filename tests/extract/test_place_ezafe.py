@@ -10,11 +10,6 @@ import pytest
 from raqib.extract.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 @pytest.mark.parametrize(("text", "name"), [
     ("Clashes broke out in Pul-e Khumri, Baghlan.", "Pul-e Khumri"),
     ("Taliban attacked a checkpoint in Qala-i-Naw city, Badghis.", "Qala-i-Naw"),

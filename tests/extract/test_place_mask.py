@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-import pytest
-
 from raqib.extract import classifier, events, place_mask
 from raqib.extract.model import Options, Span
 from raqib.extract.pipeline import Pipeline
@@ -42,11 +40,6 @@ def test_a_headline_reads_the_same_whichever_side_names_the_fighters(
 def test_mask_texts_finds_the_places_as_the_pipeline_does() -> None:
     assert place_mask.mask_texts(["Barrel bombs fell on Aleppo and on Mosul."]) == [
         "Barrel bombs fell on qplace and on qplace."]
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(Options())
 
 
 def _probabilities(stage: events.EventsStage, pipeline: Pipeline, town: str

@@ -9,11 +9,6 @@ import pytest
 from raqib.extract.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def test_a_ministrys_portfolio_is_no_place(pipeline: Pipeline) -> None:
     """'Energy' is a village in Illinois that the default gazetteer knows; named as a
     ministry's portfolio it neither places the protest nor votes for the text's country."""

@@ -11,11 +11,6 @@ import pytest
 from raqib.extract.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def _roles(pipeline: Pipeline, text: str) -> tuple[str, str]:
     doc = pipeline.run("t", text, date(2020, 5, 3))
     assert doc.events
