@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from raqib.extract import claims
 from raqib.extract.model import ActorMention, Analysis, Claim, Options, Sentence, Stage
+from raqib.extract.pipeline import Pipeline
 from raqib.extract.sentences import split
 
 
@@ -30,7 +33,7 @@ def only(text: str, **kwargs) -> Claim:
 def test_stage_contract() -> None:
     stage = claims.create(Options())
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.claims.v3"
+    assert stage.name == "extract.claims.v4"
     doc = Analysis(id="x", text="The ministry said that two soldiers were wounded near Hama.")
     stage(doc)  # no sentence spans yet: the stage splits the text itself
     assert [c.stance for c in doc.claims] == ["asserts"]
@@ -217,3 +220,14 @@ def test_said_followed_by_a_clause_is_not_said_by_its_subject() -> None:
     claim = only('"Planes of our air force struck no target near the town," said a statement '
                  "by the defence ministry.")
     assert claim.claimant == "a statement by the defence ministry"
+
+
+def test_a_claim_that_points_back_at_the_attack_is_about_it(pipeline: Pipeline) -> None:
+    """v4: 'the attack was staged' names no place nor day, but points back at the event told
+    before it; a claim that points at nothing stays about no event."""
+    doc = pipeline.run("t", "On 3 May 2020, a chemical attack hit Saraqib, killing two "
+                            "civilians. Russia said the attack was staged.", date(2020, 5, 4))
+    assert [(c.claimant, c.stance, c.about) for c in doc.claims] == [("Russia", "denies", 0)]
+    doc = pipeline.run("t", "On 3 May 2020, a chemical attack hit Saraqib, killing two "
+                            "civilians. Russia said it supports the ceasefire.", date(2020, 5, 4))
+    assert [c.about for c in doc.claims] == [None]

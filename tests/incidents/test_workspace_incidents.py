@@ -299,3 +299,19 @@ def test_a_run_that_stopped_before_refreshing_is_finished_by_the_next(
         workspace.close()
     listed = [jsonl(run(ws, "incidents", "list", "--json")[1]) for ws in (done, stopped)]
     assert listed[0] == listed[1] and all(row["grade"] for row in listed[1])
+
+
+def test_a_denial_that_points_back_at_the_attack_contests_it(tmp_path: Path) -> None:
+    """'Russia said the attack was staged' names no place nor weapon: the claims stage ties it
+    to the attack told before it (extract.claims.v4), so the one-report incident is contested
+    by a denial from another side (before: graded fair, not contested)."""
+    ws = tmp_path / "ws"
+    assert run(tmp_path, "init", str(ws))[0] == 0
+    text = tmp_path / "report.txt"
+    text.write_text("Saraqib, 4 May 2020 (SOHR) - A chemical attack hit Saraqib on Sunday, "
+                    "killing two civilians, local sources said. Russia said the attack was "
+                    "staged.\n", encoding="utf-8")
+    assert run(ws, "ingest", "--source", "SOHR", "--process", str(text))[0] == 0
+    (row,) = incidents(ws)
+    assert (row["sub_event_type"], row["contested"], row["grade"]) == (
+        "Chemical weapon", True, "contested")

@@ -1,4 +1,4 @@
-"""Claims: who says what, with which stance, about which event (extract.claims.v3: v2, and
+"""Claims: who says what, with which stance, about which event (extract.claims.v4: v2, and
 Arabic attribution read by ``raqib.extract.claims_arabic``).
 
 Runs last. Finds attributions in each sentence ("X said (that) …", "…, X said.", "X accused Y
@@ -34,6 +34,11 @@ PUBLISHER = "(publisher)"
 _STATE = ("Military Forces of", "Police Forces of", "Government of")
 """A state's forces and officials: they side with their own government."""
 UNNAMED = "unnamed sources"
+_BACK = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|alleged|suspected|chemical|gas|"
+                   r"toxic|air|latest|reported)\s+)?(?:attack|strike|air\s?strike|raid|bombing|"
+                   r"shelling|massacre|incident|explosion|blast|killings?)\b", re.IGNORECASE)
+"""A statement that points back at an event told before it ('Russia said the attack was
+staged'): about the last event whose words end before the claim (claims v4)."""
 _QUOTE = re.compile(r"“([^”\n]{8,1500})”|\"([^\"\n]{8,1500})\"")
 _COPULA = re.compile(r"\s(?:is|are|was|were)\s")
 _LIES_OF = re.compile(r"\blies(?:\s+and\s+\w+)?\s+(?:of|by)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?")
@@ -43,7 +48,7 @@ _LINK = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:\w+\s+)?$|,\s*$")
 
 
 class Claims:
-    name = "extract.claims.v3"
+    name = "extract.claims.v4"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -374,6 +379,10 @@ def _about(doc: Analysis, start: int, end: int) -> int | None:
             hits = (bool(event.location) and event.location in places) + (event.event_date in dates)
             if hits >= score:
                 return i
+    if _BACK.search(doc.text, start, end):  # 'the attack was staged': the last one told (v4)
+        told = [(e.evidence.end, i) for i, e in enumerate(doc.events)
+                if e.evidence and e.evidence.end <= start]
+        return max(told)[1] if told else None
     return None
 
 
