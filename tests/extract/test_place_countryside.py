@@ -12,7 +12,7 @@ from raqib.extract.pipeline import Pipeline
 
 
 def test_stage_name(pipeline: Pipeline) -> None:
-    assert "extract.places.v21" in [s.name for s in pipeline.stages]
+    assert "extract.places.v22" in [s.name for s in pipeline.stages]
 
 
 @pytest.mark.parametrize("where, location, precision", [

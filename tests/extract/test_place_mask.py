@@ -69,3 +69,13 @@ def test_an_arabic_common_word_is_not_a_place_abroad(pipeline: Pipeline) -> None
     doc = pipeline.run("t", "أصيب مدنيون بحالات اختناق جراء غازات سامة أطلقها مسلحون على حلب.",
                        date(2018, 11, 25))
     assert [(p.span.text, p.name) for p in doc.places] == [("حلب", "Aleppo")]
+
+
+def test_a_lone_arabic_word_needs_its_country_spoken_for(pipeline: Pipeline) -> None:
+    """'دون ورود أنباء' (without reports of): ورود is also Warud, a town of 48,000 in India.
+    One Arabic word with nothing before it that announces a place stands as a place only where
+    something else in the text speaks for its country, or when it is a city of 100,000 or
+    more (places v22): 'على حلب' is still Aleppo (above)."""
+    doc = pipeline.run("t", "شنت الطائرات الحربية الروسية غارات جوية دون ورود أنباء عن إصابات.",
+                       date(2020, 5, 4))
+    assert [p.name for p in doc.places] == []

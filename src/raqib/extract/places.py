@@ -82,7 +82,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v21"
+    name = "extract.places.v22"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -130,8 +130,8 @@ class Places:
         top = votes.most_common(1)[0][0] if votes else None
         found: list[tuple[Match, PlaceMention]] = []
         for match in matches:
-            if match.chosen is None or (match.chosen.country != top
-                                        and doubtful(text, match)):
+            if match.chosen is None or (doubtful(text, match) and (
+                    match.chosen.country != top or not _vouched(match, matches, base, text))):
                 continue
             mention = self._mention(doc, match, top)
             if mention.score >= MIN_SCORE:
@@ -286,6 +286,27 @@ class Places:
             3 if regional(doc.text, match, None) else precision(match, place), place.source,
             round(score, 3),  # bounded once the text's places are ranked
         )
+
+
+SELF_VOUCHING = 100_000
+"""People in a city whose name, one Arabic word, is taken as a place with nothing else in the
+text for its country."""
+
+
+def _vouched(match: Match, matches: list[Match], base: Counter[str], text: str) -> bool:
+    """Whether a doubtful match may stand: a spelling-tolerant one, or a city of at least
+    ``SELF_VOUCHING`` people, or a place of a country something else speaks for (a demonym, a
+    country's name, a sure match there): 'دون ورود أنباء' (without reports of) is Warud in
+    India only when something else in the text is Indian; 'على حلب' is Aleppo alone (v22)."""
+    place = match.chosen
+    if place is None:
+        return False
+    if match.window.loose or place.population >= SELF_VOUCHING:
+        return True
+    country = place.country
+    return base[country] > 0 or any(
+        m is not match and m.chosen is not None and m.chosen.country == country
+        and not doubtful(text, m) for m in matches)
 
 
 class _InActor:
