@@ -12,3 +12,4 @@ def pipeline() -> Pipeline:
     """The default pipeline (default options, the shipped model and resources), built once:
     its stages keep nothing from one document to the next."""
     return Pipeline()
+

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from raqib.extract.pipeline import Pipeline
+from stage_versions import stage_version
 
 
 def _roles(pipeline: Pipeline, text: str) -> tuple[str, str]:
@@ -18,7 +19,7 @@ def _roles(pipeline: Pipeline, text: str) -> tuple[str, str]:
 
 
 def test_stage_name(pipeline: Pipeline) -> None:
-    assert "extract.assemble.v22" in [s.name for s in pipeline.stages]
+    assert stage_version(pipeline, "assemble") >= 22
 
 
 @pytest.mark.parametrize("text, target", [

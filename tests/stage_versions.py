@@ -1,0 +1,14 @@
+"""The versions of the extraction stages, for tests of the rules a version added."""
+
+from __future__ import annotations
+
+from raqib.extract.pipeline import Pipeline
+
+
+def stage_version(pipeline: Pipeline, stage: str) -> int:
+    """The version of the pipeline's stage named ``stage`` ('events' for
+    'extract.events.v38'): a test of a rule a version added asserts at least that version,
+    and later versions keep passing it."""
+    prefix = f"extract.{stage}.v"
+    (name,) = [s.name for s in pipeline.stages if s.name.startswith(prefix)]
+    return int(name.removeprefix(prefix))
