@@ -33,7 +33,7 @@ def one(stage: dates.Dates, text: str, ref: date | None = date(2020, 5, 12)) -> 
 
 def test_stage_shape(stage: dates.Dates) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.dates.v9"
+    assert stage.name == "extract.dates.v10"
 
 
 @pytest.mark.parametrize(
@@ -50,6 +50,13 @@ def test_stage_shape(stage: dates.Dates) -> None:
         ("Lyon, le 28 novembre 2018", "28 novembre 2018", date(2018, 11, 28)),  # v5
         ("Le 1er octobre 2018, des obus sont tombés sur Idleb.", "1er octobre 2018",
          date(2018, 10, 1)),
+        # v10: a day of the month as an ordinal word
+        ("On the first of May 2020, warplanes struck the town.", "the first of May 2020",
+         date(2020, 5, 1)),
+        ("On the twenty-first of April 2019, shells hit the market.",
+         "the twenty-first of April 2019", date(2019, 4, 21)),
+        ("On Friday, the first of May 2020, shells hit the market.",
+         "Friday, the first of May 2020", date(2020, 5, 1)),
     ],
 )
 def test_explicit_dates_are_day_precise(

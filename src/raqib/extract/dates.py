@@ -57,7 +57,7 @@ def _alternation(phrases: list[str]) -> str:
 
 
 class Dates(RelativeDates):
-    name = "extract.dates.v9"
+    name = "extract.dates.v10"
 
     def __init__(self, calendar_rows: list[list[str]], number_rows: list[list[str]]) -> None:
         self.words = {}
@@ -113,6 +113,9 @@ class Dates(RelativeDates):
                 self._day_month,
             ),
             (rf"\b{pre}(?P<m>{m})\.?\s+{day}\b(?:,?\s+{year}\b)?", self._day_month),
+            # "the first of May", "the twenty-first of April 2019" (v10)
+            (rf"\b{pre}the\s+(?P<o>{alt['ordinal']})\s+of\s+(?P<m>{m})\b\.?(?:,?\s+{year}\b)?",
+             self._ordinal_month),
             # a scraped page's dateline with day and year run together ("Apr 152017")
             (rf"\b{pre}(?P<m>{m})\.?\s+(?P<d>\d{{1,2}})(?P<y>(?:19|20)\d\d)\b", self._day_month),
             (
@@ -271,7 +274,17 @@ class Dates(RelativeDates):
             if (before == "in " and match.group().endswith(match["d"])
                     and not self._told_elsewhere(match)):
                 return None  # "in May 20 people were killed": a month and a count
-        full = self._full(ctx, match["y"], self._month(match["m"]), match["d"])
+        return self._on_day(match, ctx, match["d"])
+
+    def _ordinal_month(self, match: re.Match[str], ctx: Context) -> Found | None:
+        if match["wd"] and match["wd"][0].islower():
+            return None
+        return self._on_day(match, ctx, self.words["ordinal"][word_key(match["o"])])
+
+    def _on_day(self, match: re.Match[str], ctx: Context, day: str) -> Found | None:
+        """The day of ``match``'s month (and year, else the reference's), checked against
+        the weekday named with it."""
+        full = self._full(ctx, match["y"], self._month(match["m"]), day)
         if full and full[1] and match["wd"]:
             full = self._weekday_year(match, full)
         return (match.start(), match.end(), full[0], 1, full[1]) if full else None
