@@ -1,4 +1,4 @@
-"""extract.events.v39: sentence cues from the default model, evidence, precedence, incidents."""
+"""extract.events.v40: sentence cues from the default model, evidence, precedence, incidents."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def mention(doc_text: str, words: str) -> tuple[int, int]:
 
 def test_stage_protocol(stage: events.EventsStage) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.events.v39"
+    assert stage.name == "extract.events.v40"
 
 
 @pytest.mark.parametrize(

@@ -1105,3 +1105,17 @@ def test_forces_deployed_as_the_verb_still_moved(pipeline: Pipeline) -> None:
     subs = types(pipeline, "Government forces deployed west of the city on Sunday.",
                  date(2018, 11, 25))
     assert subs[:1] == ["Change to group/activity"], subs
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 May 2020, a car bomb exploded in Azaz. The death toll rose to 12 on Monday.",
+     [("Remote explosive/landmine/IED", 12, "2020-05-03")]),
+    ("On 3 May 2020, a car bomb exploded in Azaz. The toll has climbed to 12, a monitor said "
+     "on Monday.", [("Remote explosive/landmine/IED", 12, "2020-05-03")]),
+])
+def test_a_toll_that_rose_on_a_later_day_is_the_incidents(
+        pipeline: Pipeline, text: str, expected: list[tuple[str, int, str]]) -> None:
+    """events v40: the day a toll rose is the telling's, not another incident's: the toll is
+    the car bomb's, which keeps its own day."""
+    doc = pipeline.run("t", text, date(2020, 5, 4))
+    assert [(e.sub_event_type, e.fatalities, e.event_date) for e in doc.events] == expected

@@ -8,6 +8,7 @@ goes first. Split from ``raqib.extract.events`` (which it served since v2) in v8
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -165,11 +166,20 @@ def _without_retellings(incidents: list[_Incident], where: _Where, doc: Analysis
     return kept
 
 
+_TOLL_RISEN = re.compile(r"\btoll\b[^.;]{0,40}?\b(?:rose|risen|rises|climbed|climbs|reached|"
+                         r"increased|jumped|went\s+up|has\s+gone\s+up)\b", re.IGNORECASE)
+"""A toll told again, higher: the day it names is the telling's ('The death toll rose to 12 on
+Monday'), not another incident's (v40)."""
+
+
 def _toll_only(where: _Where, doc: Analysis, span: Span) -> bool:
     """The span counts people killed or injured and names no day or place: after an
     incident, it tells that incident's toll ('Two soldiers were reportedly killed and five
-    others injured.', 'The explosion killed one soldier.'), whoever it names as victims."""
+    others injured.', 'The explosion killed one soldier.'), whoever it names as victims; a
+    toll that rose may name the day it rose (v40)."""
     days, places, _ = where.named(span)
+    if days and _TOLL_RISEN.search(span.text):
+        days = set()
     return not days and not places and any(
         c.kind in VICTIM_KINDS and c.low > 0
         and span.start <= c.span.start and c.span.end <= span.end for c in doc.counts)
