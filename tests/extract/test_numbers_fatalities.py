@@ -166,3 +166,17 @@ def test_a_war_toll_is_no_events_fatalities(stages, text: str, figure: int) -> N
     doc = analyse(stages, text)
     assert any(c.kind == "killed" and c.low >= 10_000 for c in doc.counts)  # read, not lost
     assert numbers.fatalities(doc)[0] == figure
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("An air strike on the town killed a family of five.", 5),
+    ("Shelling killed a family of 7 in the village.", 7),
+    ("Shelling killed a household of six on Monday.", 6),
+    ("Shelling killed a family in the village.", 1),
+    ("An air strike killed a member of a family of five.", 1),
+])
+def test_a_family_of_n_counts_n(stages: tuple[dates.Dates, numbers.Numbers], text: str,
+                                expected: int) -> None:
+    """numbers v9: a collective noun's number follows 'of' ('a family of five'); alone it
+    counts one, and a member of it is one."""
+    assert killed(stages, text) == expected

@@ -61,7 +61,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v8"
+    name = "extract.numbers.v9"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -242,6 +242,11 @@ class Numbers(CasualtyWords):
                 return None
             who = noun[0] if person and noun is not None else None
             thing = noun is not None and noun[0] == "thing"
+            if figure == "one" and w[stop - 1] in self.lex.role("collective") and (
+                    stop < len(w) and w[stop] == "of"):  # "a family of five" (v9)
+                number = self._number(w, stop + 1)
+                if number:
+                    stop, low, figure = number[0], number[1], "num"
             return _Group(i, stop, low, high, approximate, who, thing, word, figure)
         if w[i] in self.lex.role("definite"):
             stop, noun, _word = self._noun(w, i + 1, blocked, limit=3)
