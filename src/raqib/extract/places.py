@@ -82,7 +82,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v22"
+    name = "extract.places.v23"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -368,6 +368,10 @@ def document_country(doc: Analysis) -> str | None:
         code = lexicon.demonyms.get(cached_key(token.group()))
         if code:
             votes[lexicon.display.get(code, code)] += 0.3
+    for actor in doc.actors:  # 'FARDC soldiers beat ...': a named group of one country (v23)
+        if actor.country and actor.span.text[:1].isupper() and not any(
+                cached_key(t.group()) in lexicon.demonyms for t in TOKEN.finditer(actor.span.text)):
+            votes[actor.country] += 0.3  # its demonym, if any, has voted already
     return votes.most_common(1)[0][0] if votes else None
 
 

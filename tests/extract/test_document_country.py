@@ -1,0 +1,26 @@
+"""A text that names no place is in the country of a group it names by its own name ('FARDC
+soldiers beat an aid worker' is in the DR Congo: ``extract.places.v23``); a demonym votes once, so
+'Saudi troops shelled farms ... in Saada governorate' stays in Yemen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from raqib.extract.pipeline import Pipeline
+from stage_versions import stage_version
+
+
+def test_stage_version(pipeline: Pipeline) -> None:
+    assert stage_version(pipeline, "places") >= 23
+
+
+def test_a_named_force_gives_its_country(pipeline: Pipeline) -> None:
+    doc = pipeline.run("t", "FARDC soldiers beat an aid worker at a checkpoint.", None)
+    assert doc.events[0].country == "Democratic Republic of Congo"
+
+
+def test_a_demonym_votes_once(pipeline: Pipeline) -> None:
+    doc = pipeline.run("t", "On 3 June 2021, Saudi troops shelled farms near Shada in Saada "
+                            "governorate, damaging two houses.", date(2021, 6, 4))
+    event = doc.events[0]
+    assert (event.country, event.actor1) == ("Yemen", "Operation Restoring Hope")
