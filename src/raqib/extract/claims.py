@@ -1,4 +1,4 @@
-"""Claims: who says what, with which stance, about which event (extract.claims.v4: v2, and
+"""Claims: who says what, with which stance, about which event (extract.claims.v5: v2, and
 Arabic attribution read by ``raqib.extract.claims_arabic``).
 
 Runs last. Finds attributions in each sentence ("X said (that) …", "…, X said.", "X accused Y
@@ -39,6 +39,9 @@ _BACK = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|alleged|suspected|chemic
                    r"shelling|massacre|incident|explosion|blast|killings?)\b", re.IGNORECASE)
 """A statement that points back at an event told before it ('Russia said the attack was
 staged'): about the last event whose words end before the claim (claims v4)."""
+_NAMED_HEARER = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:on\s+[A-Z]\w+\s+)?that\s+")
+"""After 'told': a hearer the lexicon does not list, named in capitals, then 'that' ('told
+Enab Baladi that', 'told the Syrian Observatory on Monday that'): the statement follows."""
 _QUOTE = re.compile(r"“([^”\n]{8,1500})”|\"([^\"\n]{8,1500})\"")
 _COPULA = re.compile(r"\s(?:is|are|was|were)\s")
 _LIES_OF = re.compile(r"\blies(?:\s+and\s+\w+)?\s+(?:of|by)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?")
@@ -48,7 +51,7 @@ _LINK = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:\w+\s+)?$|,\s*$")
 
 
 class Claims:
-    name = "extract.claims.v4"
+    name = "extract.claims.v5"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -185,6 +188,8 @@ class Claims:
         m = lex.find("addressee", text, start, b) if tell else None
         if m and not text[start : m.start()].strip():
             start = m.end()
+        elif tell and (named := _NAMED_HEARER.match(text, start, b)):
+            return named.end()  # 'told Enab Baladi that ...' (v5)
         for t in TOKEN.finditer(text, start, b):
             w = t.group().lower()
             if w == "for" and head:  # "called on Wednesday for …"
