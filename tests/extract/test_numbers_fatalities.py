@@ -180,3 +180,17 @@ def test_a_family_of_n_counts_n(stages: tuple[dates.Dates, numbers.Numbers], tex
     """numbers v9: a collective noun's number follows 'of' ('a family of five'); alone it
     counts one, and a member of it is one."""
     assert killed(stages, text) == expected
+
+
+@pytest.mark.parametrize(("text", "killed_n", "injured_n"), [
+    ("The monitor documented the death of a child and the injury of two others in the blast.",
+     1, 2),
+    ("The strike led to the killing of 4 people and the wounding of 7 others.", 4, 7),
+    ("The shelling caused the injuries of five civilians.", 0, 5),
+])
+def test_the_injury_of_n_counts_the_injured(stages: tuple[dates.Dates, numbers.Numbers],
+                                            text: str, killed_n: int, injured_n: int) -> None:
+    """numbers v10: 'the injury of', 'the wounding of' before a count, as 'the death of' and
+    'the killing of' were before the dead (the monitors' register)."""
+    doc = analyse(stages, text)
+    assert (numbers.fatalities(doc)[0], numbers.injured(doc)[0]) == (killed_n, injured_n)
