@@ -53,3 +53,14 @@ def test_the_party_that_struck_stays_the_perpetrator(pipeline: Pipeline) -> None
                                       "SDF near Ain Issa. No casualties reported.")
     assert actor1 == "Military Forces of Turkey (2016-)"
     assert actor2 == "QSD: Syrian Democratic Forces"
+
+
+def test_a_foreign_forces_base_or_patrol_is_their_target(pipeline: Pipeline) -> None:
+    """assemble v23 and actors v8: 'a Turkish base', 'a Russian patrol' name those states'
+    forces, as what was struck ('hit' now among the verbs of the target rule)."""
+    assert stage_version(pipeline, "assemble") >= 23
+    assert _roles(pipeline, "On 3 May 2020, an IED hit a Russian patrol on the M4 highway near "
+                            "Saraqib.") == ("Unidentified Armed Group (Syria)",
+                                            "Military Forces of Russia (2000-)")
+    assert _roles(pipeline, "On 3 May 2020, a drone struck a Turkish base near Saraqib.") == (
+        "", "Military Forces of Turkey (2016-)")

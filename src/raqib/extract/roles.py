@@ -65,7 +65,8 @@ _OWN_ACTS = _VIOLENT | {
     "ambushed", "dismantled", "thwarted", "foiled", "freed", "liberated", "took",
 }
 _TARGET_BEFORE = re.compile(
-    r"\b(?:target(?:ed|ing|s)?|struck|striking|shell(?:ed|ing)|bomb(?:ed|ing)|raid(?:ed|ing)|"
+    r"\b(?:target(?:ed|ing|s)?|struck|striking|hit(?:ting)?|shell(?:ed|ing)|bomb(?:ed|ing)|"
+    r"raid(?:ed|ing)|"
     r"(?:air\s*)?strikes?|attacks?\s+(?:on|against)|assaults?\s+on)\s+"
     r"(?:(?:on|against)\s+)?(?:(?:the|a|an|two|several)\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|motorcycles?|trucks?|positions?|bases?|"
