@@ -312,9 +312,9 @@ class Actors:
 def _possessor(text: str, end: int, hits: list[Hit]) -> tuple[int, str] | None:
     """A country's name in the possessive ("Turkey's "): where the words it owns start, and
     the country; None for anything else."""
-    name = next((h for h in hits if h.entry == -1 and h.country), None)
-    after = _POSSESSIVE.match(text, end) if name is not None else None
-    return (after.end(), name.country) if after and name and name.country else None
+    country = next((h.country for h in hits if h.entry == -1 and h.country), None)
+    after = _POSSESSIVE.match(text, end) if country else None
+    return (after.end(), country) if after and country else None
 
 
 def _same_clause(between: str) -> bool:

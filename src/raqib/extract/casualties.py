@@ -27,6 +27,7 @@ class _Markers:
     subset: re.Pattern[str]
     additive: re.Pattern[str]
     update: re.Pattern[str]
+    toll_update: re.Pattern[str]
 
 
 def _alternation(phrases: set[str]) -> str:
@@ -43,7 +44,15 @@ def _markers() -> _Markers:
         re.compile(rf"\b(?:{_alternation(roles['subset'])})[\s,:]*$", re.IGNORECASE),
         re.compile(rf"\b(?:{_alternation(roles['additive'])})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{_alternation(roles['update'])})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{_alternation(roles['toll'])})\b[^.;]{{0,40}}?"
+                   rf"\b(?:{_alternation(roles['update'])})\b", re.IGNORECASE),
     )
+
+
+def toll_updated(text: str) -> bool:
+    """Whether ``text`` tells a toll that rose ('the death toll rose to 12 on Monday'): the
+    lexicon's toll noun, then its update verb within a few words."""
+    return bool(_markers().toll_update.search(text))
 
 
 AGGREGATE = 10_000

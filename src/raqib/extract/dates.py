@@ -267,8 +267,6 @@ class Dates(RelativeDates):
         return match.start(), match.end(), full[0], 2, full[1]
 
     def _day_month(self, match: re.Match[str], ctx: Context) -> Found | None:
-        if match["wd"] and match["wd"][0].islower():
-            return None
         if not match["y"] and not match["wd"] and match.start("m") < match.start("d"):
             before = match.string[max(0, match.start() - 3) : match.start()].lower()
             if (before == "in " and match.group().endswith(match["d"])
@@ -277,13 +275,13 @@ class Dates(RelativeDates):
         return self._on_day(match, ctx, match["d"])
 
     def _ordinal_month(self, match: re.Match[str], ctx: Context) -> Found | None:
-        if match["wd"] and match["wd"][0].islower():
-            return None
         return self._on_day(match, ctx, self.words["ordinal"][word_key(match["o"])])
 
     def _on_day(self, match: re.Match[str], ctx: Context, day: str) -> Found | None:
         """The day of ``match``'s month (and year, else the reference's), checked against
-        the weekday named with it."""
+        the weekday named with it (a weekday in lower case is no weekday: no date)."""
+        if match["wd"] and match["wd"][0].islower():
+            return None
         full = self._full(ctx, match["y"], self._month(match["m"]), day)
         if full and full[1] and match["wd"]:
             full = self._weekday_year(match, full)

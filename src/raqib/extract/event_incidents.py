@@ -8,12 +8,11 @@ goes first. Split from ``raqib.extract.events`` (which it served since v2) in v8
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
-from raqib.extract import taxonomy
+from raqib.extract import casualties, taxonomy
 from raqib.extract.events import VICTIM_KINDS
 from raqib.extract.model import ActorMention, Analysis, DateMention, EventCue, PlaceMention, Span
 from raqib.extract.place_ranking import within
@@ -166,19 +165,13 @@ def _without_retellings(incidents: list[_Incident], where: _Where, doc: Analysis
     return kept
 
 
-_TOLL_RISEN = re.compile(r"\btoll\b[^.;]{0,40}?\b(?:rose|risen|rises|climbed|climbs|reached|"
-                         r"increased|jumped|went\s+up|has\s+gone\s+up)\b", re.IGNORECASE)
-"""A toll told again, higher: the day it names is the telling's ('The death toll rose to 12 on
-Monday'), not another incident's (v40)."""
-
-
 def _toll_only(where: _Where, doc: Analysis, span: Span) -> bool:
     """The span counts people killed or injured and names no day or place: after an
     incident, it tells that incident's toll ('Two soldiers were reportedly killed and five
     others injured.', 'The explosion killed one soldier.'), whoever it names as victims; a
     toll that rose may name the day it rose (v40)."""
     days, places, _ = where.named(span)
-    if days and _TOLL_RISEN.search(span.text):
+    if days and casualties.toll_updated(span.text):  # the day it rose is the telling's (v40)
         days = set()
     return not days and not places and any(
         c.kind in VICTIM_KINDS and c.low > 0

@@ -129,9 +129,12 @@ class Places:
             votes = self._chosen_votes(text, base, matches)
         top = votes.most_common(1)[0][0] if votes else None
         found: list[tuple[Match, PlaceMention]] = []
-        for match in matches:
-            if match.chosen is None or (doubtful(text, match) and (
-                    match.chosen.country != top or not _vouched(match, matches, base, text))):
+        doubts = [doubtful(text, m) for m in matches]
+        spoken = {country for country, n in base.items() if n > 0} | {
+            m.chosen.country for m, doubt in zip(matches, doubts, strict=True)
+            if m.chosen is not None and not doubt}
+        for match, doubt in zip(matches, doubts, strict=True):
+            if match.chosen is None or (doubt and not _stands(match, match.chosen, top, spoken)):
                 continue
             mention = self._mention(doc, match, top)
             if mention.score >= MIN_SCORE:
@@ -293,20 +296,16 @@ SELF_VOUCHING = 100_000
 text for its country."""
 
 
-def _vouched(match: Match, matches: list[Match], base: Counter[str], text: str) -> bool:
-    """Whether a doubtful match may stand: a spelling-tolerant one, or a city of at least
-    ``SELF_VOUCHING`` people, or a place of a country something else speaks for (a demonym, a
-    country's name, a sure match there): 'دون ورود أنباء' (without reports of) is Warud in
-    India only when something else in the text is Indian; 'على حلب' is Aleppo alone (v22)."""
-    place = match.chosen
-    if place is None:
+def _stands(match: Match, place: Place, top: str | None, spoken: set[str]) -> bool:
+    """Whether a doubtful match stands: only in the text's own country (``top``; v3), and
+    there when it is spelling-tolerant, a city of at least ``SELF_VOUCHING`` people, or in a
+    country something sure speaks for (``spoken``: a demonym or a country's name, a match that
+    is not doubtful): 'دون ورود أنباء' (without reports of) is Warud in India only when
+    something else in the text is Indian; 'على حلب' is Aleppo alone (v22)."""
+    if place.country != top:
         return False
-    if match.window.loose or place.population >= SELF_VOUCHING:
-        return True
-    country = place.country
-    return base[country] > 0 or any(
-        m is not match and m.chosen is not None and m.chosen.country == country
-        and not doubtful(text, m) for m in matches)
+    return (match.window.loose or place.population >= SELF_VOUCHING
+            or place.country in spoken)
 
 
 class _InActor:

@@ -85,7 +85,6 @@ _ATTACK_AFTER = re.compile(r"\s+(?:attacks?|assaults?|offensive|incursion|advanc
 whatever the order of the words; 'backed by', 'held by' or 'reported by' name no agent."""
 
 
-
 def group(actor: ActorMention) -> bool:
     """An identity group of people ('Journalists (Pakistan)', 'Labour Group (India)'): in a
     crowd it says who the crowd were (ACLED's associated actor), it is not a side."""
