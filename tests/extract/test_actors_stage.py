@@ -1,4 +1,4 @@
-"""extract.actors.v8 on the project's own sentences."""
+"""The actors stage on the project's own sentences."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v8"
+    assert stage.name == "extract.actors.v9"
     assert callable(stage)
 
 

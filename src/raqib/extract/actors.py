@@ -49,7 +49,7 @@ __all__ = [
     "resolve_country", "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v8"
+NAME = "extract.actors.v9"
 _LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|of northern|of southern|"
                        r"of eastern|of western)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 
@@ -210,6 +210,8 @@ def _when(doc: Analysis) -> date | None:
 
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
+_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+_ARMED = frozenset([1, 2, 3, 4, 8])
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _JOIN = re.compile(r"\s*(?:,|,?\s*and|&|along with|together with|as well as)\s*", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\b(?:but|while|after|when|by)\b", re.I)
@@ -227,6 +229,8 @@ class Actors:
     def __call__(self, doc: Analysis) -> None:
         when = _when(doc)
         found: list[tuple[ActorMention, int]] = []
+        generic: set[int] = set()
+        """Which of ``found`` are generic words ('fighters', 'soldiers', 'militants')."""
         owner: tuple[int, str] | None = None
         """Where the words after a country's possessive start, and the country."""
         for start, end, hits in self.dictionary.match(doc.text):
@@ -247,6 +251,15 @@ class Actors:
                     not doc.text[last[0].span.end : start].strip()):  # 'Nigerian Army soldiers'
                 found[-1] = (replace(last[0], span=doc.span(last[0].span.start, end)), last[1])
                 continue
+            if last and len(found) - 1 in generic and self._members(
+                    last[0], hit, doc.text[start:end]) and (
+                    _OF.fullmatch(doc.text, last[0].span.end, start)):  # 'fighters of the SNA'
+                found[-1] = (mention_for(self.dictionary, doc, last[0].span.start, end, hit,
+                                         None, when), hit.entry)
+                generic.discard(len(found) - 1)
+                continue
+            if hit.contextual or self.dictionary.entries[hit.entry].country == "*":
+                generic.add(len(found))
             found.append((mention_for(self.dictionary, doc, start, end, hit, None, when),
                           hit.entry))
         doc.actors.extend(self._protesting(doc, found, when))
@@ -273,6 +286,15 @@ class Actors:
             return True
         entry, named = self.dictionary.entries[hit.entry], self.dictionary.entries[before]
         return entry.country == "*" and not named.is_template and entry.inter == named.inter
+
+    def _members(self, generic: ActorMention, hit: Hit, name: str) -> bool:
+        """Whether the generic armed mention ``generic`` ('fighters', 'soldiers',
+        'militants') is followed by the armed group it belongs to, named as a proper name
+        (``name``, its words: 'fighters of the Syrian National Army', 'militants of the
+        Islamic State')."""
+        named = self.dictionary.entries[hit.entry]
+        return (generic.inter in _ARMED and named.inter in _ARMED and not hit.contextual
+                and name.removeprefix("the ")[:1].isupper())
 
     def _state(self, text: str, start: int, end: int, hits: list[Hit]) -> Hit | None:
         """'Russia said', "Russia's allegations": the country's name is the state acting;

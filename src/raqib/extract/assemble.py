@@ -92,7 +92,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v23"
+    name = "extract.assemble.v24"
 
     def __init__(self, options: Options) -> None:
         self.options = options

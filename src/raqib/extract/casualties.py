@@ -28,6 +28,7 @@ class _Markers:
     additive: re.Pattern[str]
     update: re.Pattern[str]
     toll_update: re.Pattern[str]
+    period: re.Pattern[str] | None
 
 
 def _alternation(phrases: set[str]) -> str:
@@ -46,6 +47,8 @@ def _markers() -> _Markers:
         re.compile(rf"\b(?:{_alternation(roles['update'])})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{_alternation(roles['toll'])})\b[^.;]{{0,40}}?"
                    rf"\b(?:{_alternation(roles['update'])})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{_alternation(roles['period'])})\b", re.IGNORECASE)
+        if roles.get("period") else None,
     )
 
 
@@ -107,10 +110,14 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
     for index in sorted(sentences):
         group = list({m.span: m for m in sentences[index]}.values())
         text = _without(doc.text, bounds[index], others) if index >= 0 else ""
+        if markers.period and markers.period.search(text):
+            continue  # "in recent days 57 civilians were killed": many events' toll
         fresh = all(_INDEFINITE.match(m.span.text) for m in group)  # "a child was killed"
         mode = "add" if fresh or markers.additive.search(text) else ""
         mode = mode or ("update" if markers.update.search(text) else "")
         figures.append((sum(m.low for m in group), group, mode))
+    if not figures:
+        return 0, None
     if any(figure > 0 for figure, _g, _m in figures):
         figures = [entry for entry in figures if entry[0] > 0]
     value, used = figures[0][0], list(figures[0][1])

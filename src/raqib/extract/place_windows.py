@@ -5,6 +5,7 @@ may name a place, and the sub-runs of each that the gazetteer is asked about. Sp
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from raqib.extract.gazetteer import loose_key, name_key
@@ -20,6 +21,12 @@ from raqib.extract.place_rules import (
     is_arabic,
     opens_name,
 )
+
+FACILITY_QUALIFIERS = frozenset(
+    ["international", "military", "central", "national", "civil", "general", "main"])
+"""Words that, right before a stop word of the chain ("Damascus International Airport",
+"Hama Military Airport", "Aleppo Central Prison"), describe the facility and are no part of
+a longer place name: the town before them is named whole, not in part (places v24)."""
 
 
 def name_windows(text: str, starts: set[int], stopwords: frozenset[str],
@@ -49,9 +56,11 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
     out = []
     # how many capitalised, non-generic words the chain holds up to each position, so
     # that "does a word outside the window join it" costs O(1) (long chains exist)
+    keys = [cached_key(text[t[0]:t[1]]) for t in chain] + [""]
     prefix = [0]
-    for t in chain:
-        joins = text[t[0]].isupper() and cached_key(text[t[0]:t[1]]) not in stopwords
+    for k, t in enumerate(chain):
+        joins = text[t[0]].isupper() and keys[k] not in stopwords and not (
+            keys[k] in FACILITY_QUALIFIERS and keys[k + 1] in stopwords)
         prefix.append(prefix[-1] + joins)
     for i in range(len(chain)):
         first = text[chain[i][0]:chain[i][1]]
@@ -88,3 +97,35 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
             elif key and not arabic and len(loose := loose_key(key)) >= 6:
                 out.append(Window(start, end, j - i, "~" + loose, True, initial, partial))
     return out
+
+
+def final_h(key: str) -> str:
+    """The other spelling of a Latin name key whose last word ends in a or ah, the Arabic
+    ta marbuta written with or without its h ('sukhna' and 'sukhnah', 'raqqah' and 'raqqa'),
+    for a name the gazetteer lacks as written (places v24; only places in
+    ``ARTICLE_COUNTRIES`` are taken by it); '' for any other key or one under five letters."""
+    if len(key) < 5 or key.startswith("~") or not key.isascii():
+        return ""
+    if key.endswith("ah"):
+        return key[:-1]
+    return key + "h" if key.endswith("a") else ""
+
+
+ARTICLE_COUNTRIES = frozenset([  # the Arab League's, then their neighbours'
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
+    "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH",
+    "IR", "TR", "IL", "AF", "PK", "TD", "ML", "NE", "ER", "ET", "NG", "SS", "CM", "PH", "KE",
+    "TZ"])
+"""Countries whose place names are written with the Arabic article ('al-Hawl', 'Ash
+Shaddadi', 'Al-Barka' in Basilan): the Arab League's and their neighbours where Arabic names
+are common."""
+
+_ARTICLE = re.compile(r"(?:al|ash|as|ad|ar|az|adh|ath)-|al\s", re.IGNORECASE)
+
+
+def arabic_article(text: str, window: Window) -> bool:
+    """Whether the name in ``window`` opens with the Arabic article ('al-Hol', 'Al Bab',
+    'ash-Shaddadi'; not 'El', which Spanish names share, nor 'At-', 'An-', which Turkic ones
+    do: 'At-Bashy'): a place of that name elsewhere
+    ('Hol', Norway) is not the one meant (places v24)."""
+    return bool(_ARTICLE.match(text, window.start)) and window.start + 3 < window.end

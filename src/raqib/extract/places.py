@@ -66,7 +66,12 @@ from raqib.extract.place_rules import (
     sentence_starts,
     speaks,
 )
-from raqib.extract.place_windows import name_windows
+from raqib.extract.place_windows import (
+    ARTICLE_COUNTRIES,
+    arabic_article,
+    final_h,
+    name_windows,
+)
 from raqib.incidents.sources import default_table
 
 MIN_SCORE = 0.3
@@ -82,7 +87,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v23"
+    name = "extract.places.v24"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -110,6 +115,13 @@ class Places:
         windows = name_windows(text, sentence_starts(doc), self.stopwords, self.country_keys,
                                self.gazetteer.longest)
         found = self.gazetteer.lookup({w.key for w in windows})
+        spelled = [replace(w, key=k) for w in windows if w.key not in found
+                   for k in [final_h(w.key)] if k]
+        for key, places in self.gazetteer.lookup({w.key for w in spelled}).items():
+            arabic = [p for p in places if p.country in ARTICLE_COUNTRIES]
+            if arabic and key not in found:
+                found[key] = arabic
+        windows += [w for w in spelled if w.key in found]
         in_actor = _InActor(doc)
         matches = [m for m in self._select(text, windows, found) if not (
             in_actor(m.window) and all(c.kind == "town" for c in m.candidates))]
@@ -190,8 +202,12 @@ class Places:
             if span & used or not_a_place(text, window) or (governs(text, window) and not any(
                     p.kind == "country" for p in found[window.key])):
                 continue
+            candidates = found[window.key]
+            if arabic_article(text, window):
+                candidates = [p for p in candidates if p.country in ARTICLE_COUNTRIES]
             used |= span
-            taken.append(read_context(text, Match(window, found[window.key])))
+            if candidates:  # else neither 'al-Hol' nor its 'Hol' is Norway's
+                taken.append(read_context(text, Match(window, candidates)))
         return sorted(taken, key=lambda m: m.window.start)
 
     # ----------------------------------------------------------------------- resolution

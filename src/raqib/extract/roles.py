@@ -32,9 +32,11 @@ _JOINED = re.compile(r"\s*(?:(?:media|officials|authorities|sources|ministry|tel
 """Between two actors that speak together: 'Syrian media and the Russian ministry said'."""
 _SELF_AGENT = re.compile(
     r"\s+(?:(?:in\s+a\s+statement\s+)?(?:that\s+)?(?:it|they|we)\s+(?:(?:had|has|have)\s+)?"
-    r"|to\s+have\s+)([a-z]+)|\s+(responsibility)\b", re.IGNORECASE)
+    r"|to\s+have\s+)([a-z]+)|\s+(responsibility|(?:(?:full|complete|total)\s+)?control|"
+    r"the\s+(?:capture|liberation|seizure)\s+of)\b", re.IGNORECASE)
 """Right after the verb, the speaker's own violent act ('said it killed five militants',
-'claimed to have ambushed a convoy', 'claimed responsibility'): it is a party."""
+'claimed to have ambushed a convoy', 'claimed responsibility', 'announced full control of',
+'announced the capture of': assemble v24): it is a party."""
 _ACCORDING = re.compile(r"\baccording\s+to\s+[^,.;:!?]*$", re.IGNORECASE)
 """Before a party, in its clause: the party is whom the account is told by."""
 _ALLIED = re.compile(r"\s*(?:,|and|,\s*and|backed by|supported by|with the support of|along "
@@ -64,6 +66,7 @@ _OWN_ACTS = _VIOLENT | {
     "repulsed", "clashed", "fought", "engaged", "intercepted", "retaliated", "responded",
     "ambushed", "dismantled", "thwarted", "foiled", "freed", "liberated", "took",
 }
+_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _TARGET_BEFORE = re.compile(
     r"\b(?:target(?:ed|ing|s)?|struck|striking|hit(?:ting)?|shell(?:ed|ing)|bomb(?:ed|ing)|"
     r"raid(?:ed|ing)|"
@@ -203,8 +206,18 @@ def roles(
 def acted_on(doc: Analysis, actors: list[ActorMention], counts: list[CountMention]
              ) -> frozenset[int]:
     """``id`` of the parties the event was done to: those whose words a count of the killed
-    or wounded holds (v9), and those named right after what an attack did to them
-    ('targeted a car carrying', 'struck positions of': v22)."""
-    return frozenset(id(a) for a in actors if any(
-        c.span.start <= a.span.start and a.span.end <= c.span.end for c in counts)
-        or _TARGET_BEFORE.search(doc.text, max(0, a.span.start - 80), a.span.start))
+    or wounded holds (v9) or that a count's words are members of ('killing two members of
+    the Asayish': v24), and those named right after what an attack did to them ('targeted a
+    car carrying', 'struck positions of': v22)."""
+    return frozenset(id(a) for a in actors if any(_counts(doc.text, c, a) for c in counts)
+                     or _TARGET_BEFORE.search(doc.text, max(0, a.span.start - 80),
+                                              a.span.start))
+
+
+def _counts(text: str, count: CountMention, actor: ActorMention) -> bool:
+    """Whether the words of ``count`` hold ``actor`` or are members of it ('two members of
+    the Asayish')."""
+    if count.span.start <= actor.span.start and actor.span.end <= count.span.end:
+        return True
+    return count.span.end <= actor.span.start and bool(
+        _OF.fullmatch(text, count.span.end, actor.span.start))

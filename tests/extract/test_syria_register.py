@@ -1,0 +1,106 @@
+"""Words of Syrian monitors and state media (the project's own sentences in their register):
+'regime shelling', 'fighters of the SNA', 'killing two members of the Asayish', 'near Damascus
+International Airport', 'al-Sukhna', 'were martyred', and a period's toll beside an event's
+(actors v9, assemble v24, places v24, numbers v11)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from raqib.extract.model import Event
+from raqib.extract.pipeline import Pipeline
+from stage_versions import stage_version
+
+SYRIA = "Military Forces of Syria (2000-)"
+
+
+def _event(pipeline: Pipeline, text: str) -> Event:
+    doc = pipeline.run("t", text, date(2021, 6, 10))
+    assert doc.events, text
+    return doc.events[0]
+
+
+def test_stage_versions(pipeline: Pipeline) -> None:
+    assert stage_version(pipeline, "actors") >= 9
+    assert stage_version(pipeline, "assemble") >= 24
+    assert stage_version(pipeline, "places") >= 24
+    assert stage_version(pipeline, "numbers") >= 11
+
+
+@pytest.mark.parametrize("text", [
+    "Regime shelling killed three civilians in Kafr Nabl on Thursday.",
+    "Regime artillery shelled the outskirts of Idlib city, killing a child.",
+    "A fighter of the National Front for Liberation was killed by a regime sniper near Kabani.",
+])
+def test_the_regimes_weapons_name_its_forces(pipeline: Pipeline, text: str) -> None:
+    assert _event(pipeline, text).actor1 == SYRIA
+
+
+def test_a_states_strike_names_its_forces(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "Explosions were heard near Damascus airport after an Israeli "
+                             "strike on Monday night.")
+    assert event.actor1 == "Military Forces of Israel (2009-)"
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("Fighters of the Syrian National Army clashed with the SDF near Tal Tamr in Hasakah "
+     "countryside.", "SNA: Syrian National Army", "QSD: Syrian Democratic Forces"),
+    ("Soldiers of the Syrian Arab Army repelled an attack by militants of the Islamic State "
+     "near Palmyra.", "Islamic State (Syria)", SYRIA),
+    ("Gunmen of the Turkistan Islamic Party kidnapped a civilian in Jisr al-Shughur.",
+     "Turkistan Islamic Party", "Civilians (Syria)"),
+])
+def test_generic_fighters_of_a_named_group_are_that_group(
+        pipeline: Pipeline, text: str, actor1: str, actor2: str) -> None:
+    event = _event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_the_group_a_counts_victims_belong_to_is_acted_on(pipeline: Pipeline) -> None:
+    """'killing two members of the Asayish': the Asayish (the SDF's) are the victims, not
+    the drone's operators."""
+    event = _event(pipeline, "A drone of unknown affiliation struck a car in Qamishli, killing "
+                             "two members of the Asayish.")
+    assert (event.actor1, event.actor2) == ("", "QSD: Syrian Democratic Forces")
+    assert event.fatalities == 2
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Israeli missiles targeted positions of Iranian militias near Damascus International "
+     "Airport, according to SOHR.", "Damascus"),
+    ("Rebels shelled Hama Military Airport with rockets.", "Ḩamāh"),
+])
+def test_a_town_named_in_its_facility_is_the_place(pipeline: Pipeline, text: str,
+                                                   town: str) -> None:
+    event = _event(pipeline, text)
+    assert (event.country, event.location) == ("Syria", town)
+
+
+def test_a_name_spelled_without_its_final_h_is_found(pipeline: Pipeline) -> None:
+    """'al-Sukhna' is GeoNames' 'As Sukhnah' (and the actors are then Syria's)."""
+    event = _event(pipeline, "A civilian was killed by a landmine left by ISIS near al-Sukhna.")
+    assert (event.location, event.country) == ("As Sukhnah", "Syria")
+    assert event.actor1 == "Islamic State (Syria)"
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Two citizens were martyred and five others were injured when terrorists targeted "
+     "residential neighbourhoods in Aleppo city with shells.", 2),
+    ("Regime shelling on Kafr Nabl left three martyrs, including a child.", 3),
+    ("The Civil Defence announced the martyrdom of four civilians in Russian air strikes on "
+     "Maarat al-Numan.", 4),
+])
+def test_the_martyred_are_killed(pipeline: Pipeline, text: str, figure: int) -> None:
+    assert _event(pipeline, text).fatalities == figure
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Nine people were injured in new mortar attacks on Aleppo, state TV said. In recent days "
+     "57 civilians have been killed in attacks on the city.", 0),
+    ("Regime air strikes killed 12 civilians in Saraqib on Thursday. Since the start of the "
+     "offensive, more than 300 civilians have been killed.", 12),
+])
+def test_a_periods_toll_is_no_events(pipeline: Pipeline, text: str, figure: int) -> None:
+    assert _event(pipeline, text).fatalities == figure
