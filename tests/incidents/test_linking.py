@@ -105,6 +105,41 @@ def test_a_day_apart_links_only_with_a_shared_actor_or_similar_words():
     assert link_all([OPPOSITION_SHELLING, same_actor, day_after]) == {2: 1, 3: 1, 4: 2}
 
 
+def _elsewhere(count: int, actor1: str) -> list[ReportView]:
+    """``count`` reports of other incidents (one a week, far north of Idlib) naming
+    ``actor1``: what makes an actor common or not."""
+    return [report(100 + n, **at((37.0 + n * 0.01, 40.0)), location=f"Village {n}",
+                   admin1="Hasakah", event_date=date(2016, 1, 1) + timedelta(weeks=n),
+                   actor1=actor1, text=f"Report number {n} of another incident")
+            for n in range(count)]
+
+
+def test_a_day_apart_an_actor_most_reports_name_does_not_vouch_for_the_link():
+    """Once a fifth of the placed reports name the government's forces, sharing them says
+    little: two shellings of one town a day apart with few words in common stay apart; a
+    rarer shared actor still links them (``LinkSettings.common_actor_share``)."""
+    next_day = report(
+        3, source=SOHR, **at(ARIHA), location="Ariha", event_date=date(2019, 5, 15),
+        actor1="Military Forces of Syria (2000-)",
+        text="A mortar round fell on a school yard in Ariha on Wednesday, no casualties",
+    )
+    common = _elsewhere(120, "Military Forces of Syria (2000-)")
+    placed = link_all([*common, OPPOSITION_SHELLING, next_day])
+    assert placed[2] != placed[3]
+    rare = _elsewhere(120, "Islamic State (Syria)")
+    placed = link_all([*rare, OPPOSITION_SHELLING, next_day])
+    assert placed[2] == placed[3]
+    index = IncidentIndex()
+    ids = itertools.count(1)
+    link([*common, OPPOSITION_SHELLING], index, lambda: next(ids))
+    incident = index.incident_of(2)
+    assert incident is not None
+    reasons = explain(next_day, index.members(incident), index=index)
+    assert any("only an actor most reports name shared" in r for r in reasons)
+    too_few = link_all([*common[:50], OPPOSITION_SHELLING, next_day])  # under 100 placed
+    assert too_few[2] == too_few[3]
+
+
 KHAN_SHAYKHUN = (35.4412, 36.6510)
 IDLIB_CITY = (35.9306, 36.6339)  # 54 km north of Khan Shaykhun
 

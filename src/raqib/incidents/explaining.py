@@ -4,11 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from raqib.extract.classifier import words
 from raqib.incidents.records import ReportView
-from raqib.incidents.similarity import GATED, LinkSettings, compare, text_features
+from raqib.incidents.similarity import (
+    GATED,
+    LinkSettings,
+    common_actors,
+    compare,
+    text_features,
+)
 
 if TYPE_CHECKING:
     from raqib.incidents.linking import IncidentIndex
@@ -23,14 +30,16 @@ def explain(
     """Plain-words reasons for linking or not ('same day', '4 km apart', 'text similarity
     0.62'), against each of the incident's first members, then the verdict. Without ``index``
     the document frequencies come from ``report`` and ``incident`` alone, so text similarity
-    may differ a little from what :func:`link` saw."""
+    may differ a little from what :func:`link` saw, and no actor is common."""
     s = settings or (index.settings if index is not None else LinkSettings())
     if not incident:
         return ["the incident has no reports"]
     members = list(incident[: s.representatives])
     everyone = [report, *members]
     df, docs = index.document_frequencies() if index is not None else _local_df(everyone)
-    feats = [text_features(r, s.sketch_size, df, docs) for r in everyone]
+    actors = index.actor_frequencies() if index is not None else {}
+    feats = [replace(text_features(r, s.sketch_size, df, docs),
+                     common=common_actors(r, actors, docs, s)) for r in everyone]
     lines: list[str] = []
     scores = []
     for member, member_feats in zip(members, feats[1:], strict=True):

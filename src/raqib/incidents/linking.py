@@ -57,7 +57,10 @@ by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
    only by admin1 (or a bare location name) also needs text similarity >= 0.5, and dates a
    day apart need a shared actor or text similarity >= 0.3 (a report told a day late is
    common, but so is shelling of one town on consecutive days; the gates against every
-   compared member keep such merges to two days), except for a rare type.
+   compared member keep such merges to two days), except for a rare type. The shared actor
+   must not be *common*: once ``common_actor_min_reports`` (100) reports are placed, an
+   actor that ``common_actor_share`` (a fifth) of them name, as a war's government forces
+   are, does not vouch for the link (its score part still counts).
 4. When either report lacks a date or any place, the fields cannot vouch for the link: the
    score is the text similarity alone, and it links only at >= 0.8 (syndicated copies).
 
@@ -84,10 +87,12 @@ from datetime import date
 from raqib.geo import KM_PER_DEGREE, grid_cells
 from raqib.incidents.explaining import explain
 from raqib.incidents.records import ReportView
+from raqib.incidents.relations import actor_names
 from raqib.incidents.similarity import (
     NO_TERMS,
     LinkSettings,
     TextFeatures,
+    common_actors,
     compare,
     day_window,
     has_coords,
@@ -122,6 +127,8 @@ class IncidentIndex:
         of one cost 216 bytes, half the index), a set from the second on."""
         self._df: dict[str, int] = {}
         self._docs = 0
+        self._actor_df: dict[str, int] = {}
+        """Reports naming each actor (``relations.actor_names``), of ``_docs``."""
         self._last: tuple[ReportView, TextFeatures] | None = None
         self._geo_last: tuple[ReportView, tuple[list, list]] | None = None
         s = self.settings
@@ -157,11 +164,17 @@ class IncidentIndex:
         """The word counts the index weighs new reports' words by, and of how many reports."""
         return self._df, self._docs
 
+    def actor_frequencies(self) -> dict[str, int]:
+        """How many of the placed reports name each actor (of ``document_frequencies``'
+        count): what makes an actor common (``LinkSettings.common_actor_share``)."""
+        return self._actor_df
+
     def features(self, report: ReportView) -> TextFeatures:
         """The report's text features (the last report's are kept until it is added)."""
         if self._last is None or self._last[0] is not report:
-            self._last = (report, text_features(report, self.settings.sketch_size, self._df,
-                                                self._docs))
+            feats = text_features(report, self.settings.sketch_size, self._df, self._docs)
+            common = common_actors(report, self._actor_df, self._docs, self.settings)
+            self._last = (report, replace(feats, common=common) if common else feats)
         return self._last[1]
 
     def add(self, incident_id: int, report: ReportView) -> None:
@@ -197,6 +210,8 @@ class IncidentIndex:
                 bucket.add(incident_id)
         for term in feats.terms:
             self._df[term] = self._df.get(term, 0) + 1
+        for name in set(actor_names(report)):
+            self._actor_df[name] = self._actor_df.get(name, 0) + 1
         self._docs += 1
 
     def forget_before(self, day: date) -> None:

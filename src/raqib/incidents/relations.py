@@ -113,6 +113,21 @@ def actor_relation(a: ReportView, b: ReportView) -> tuple[float, str]:
     return 0.0, "no shared actor"
 
 
+def actor_names(report: ReportView) -> list[str]:
+    """The report's actors that say who acted (not victim categories such as 'Civilians')."""
+    return [name for name, _ in _actors(report)]
+
+
+def specific_actor(a: ReportView, b: ReportView, common: frozenset[str]) -> bool:
+    """Whether the reports share an actor that is not ``common`` (named by a large share of
+    the reports: the war's government forces say little about which event it is)."""
+    for x, wx in _actors(a):
+        for y, wy in _actors(b):
+            if (wx <= wy or wy <= wx) and x not in common and y not in common:
+                return True
+    return False
+
+
 def same_name(a: str, b: str) -> bool:
     """Two place names that are the same once case and spacing are ignored."""
     return a.casefold().split() == b.casefold().split() and bool(a.strip())

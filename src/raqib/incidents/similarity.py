@@ -19,7 +19,14 @@ from functools import lru_cache
 from raqib.extract.classifier import words
 from raqib.geo import km_apart
 from raqib.incidents.records import ReportView
-from raqib.incidents.relations import SAME_SUB_EVENT, actor_relation, same_name, type_relation
+from raqib.incidents.relations import (
+    SAME_SUB_EVENT,
+    actor_names,
+    actor_relation,
+    same_name,
+    specific_actor,
+    type_relation,
+)
 
 STOP_WORDS = frozenset(
     words(
@@ -44,6 +51,9 @@ class TextFeatures:
     document frequencies known when the features were made; never re-weighted later."""
     sketch: tuple[int, ...]
     """The smallest shingle hashes of ``full_text`` (or ``text``), sorted: a bottom-k sketch."""
+    common: frozenset[str] = frozenset()
+    """The report's actors that a large share of the reports placed before it name
+    (``LinkSettings.common_actor_share``): shared, they do not vouch for a day-apart link."""
 
 
 NO_TERMS: dict[str, int] = {}
@@ -98,6 +108,16 @@ def text_features(
         tokens = words(report.full_text)
     sketch = tuple(sorted(shingle_hashes(tokens))[:sketch_size])
     return TextFeatures(terms, weigh(terms, df, docs), sketch)
+
+
+def common_actors(report: ReportView, counts: Mapping[str, int], docs: int,
+                  s: LinkSettings) -> frozenset[str]:
+    """The report's actors that ``counts`` (reports naming each actor, of ``docs``) make
+    common (``LinkSettings.common_actor_share``)."""
+    if docs < s.common_actor_min_reports:
+        return frozenset()
+    least = s.common_actor_share * docs
+    return frozenset(n for n in actor_names(report) if counts.get(n, 0) >= least)
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -166,6 +186,11 @@ class LinkSettings:
     bucket_days: int = 4
     sketch_size: int = 8
     sketch_bucket_cap: int = 32
+    common_actor_share: float = 0.2
+    """An actor named by at least this share of the reports placed before (once there are
+    ``common_actor_min_reports``) is common: sharing it does not let two reports a day apart
+    with little text in common link (``near_day_min_text``)."""
+    common_actor_min_reports: int = 100
 
 
 def precision_level(*values: int) -> int:
@@ -318,8 +343,10 @@ def compare(
         return 0.0
     actor, actor_words = actor_relation(a, b)
     _note(notes, actor_words)
-    if day_off and actor < 1.0 and text < s.near_day_min_text:
-        _note(notes, f"a day apart, no shared actor and text similarity below "
+    if day_off and text < s.near_day_min_text and (
+            actor < 1.0 or not specific_actor(a, b, fa.common | fb.common)):
+        shared = "no shared actor" if actor < 1.0 else "only an actor most reports name shared"
+        _note(notes, f"a day apart, {shared} and text similarity below "
               f"{s.near_day_min_text:.2f}")
         return 0.0
     return (s.weight_date * when + s.weight_place * where + s.weight_type * kind
