@@ -96,7 +96,7 @@ def test_round_trip_and_use_as_extra_dictionary(fixture_file: Path, tmp_path: Pa
         doc.actors.clear()
         actors.create(Options(actor_files=(str(extra),)))(doc)
         names = {m.span.text: m.name for m in doc.actors}
-        assert names["Valley Brigades"] == "Northern Valley Front"
+        assert names["Valley Brigades fighters"] == "Northern Valley Front"  # its head noun
         assert names["city police"] == "Police Forces of Syria (2024-)"
 
 

@@ -1,7 +1,9 @@
 """Words of Syrian monitors and state media (the project's own sentences in their register):
 'regime shelling', 'fighters of the SNA', 'killing two members of the Asayish', 'near Damascus
 International Airport', 'al-Sukhna', 'were martyred', and a period's toll beside an event's
-(actors v9, assemble v24, places v24, numbers v11)."""
+(actors v9, assemble v24, places v24, numbers v11); 'NLF fighters', 'a car belonging to a
+Faylaq al-Sham commander', 'Hama desert' and the Syrian National Army's factions (actors
+v10)."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 
 def test_stage_versions(pipeline: Pipeline) -> None:
-    assert stage_version(pipeline, "actors") >= 9
+    assert stage_version(pipeline, "actors") >= 10
     assert stage_version(pipeline, "assemble") >= 24
     assert stage_version(pipeline, "places") >= 24
     assert stage_version(pipeline, "numbers") >= 11
@@ -104,3 +106,44 @@ def test_the_martyred_are_killed(pipeline: Pipeline, text: str, figure: int) -> 
 ])
 def test_a_periods_toll_is_no_events(pipeline: Pipeline, text: str, figure: int) -> None:
     assert _event(pipeline, text).fatalities == figure
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("On 2 May 2020, NLF fighters clashed with regime forces on the Kabani front, northern "
+     "Lattakia countryside. 2 regime soldiers were killed.",
+     "NLF: National Liberation Front", SYRIA),
+    ("On 4 May 2020, Hurras al-Din fighters attacked regime positions in western Hama "
+     "countryside. 3 regime soldiers were killed.", "Hurras al Din", SYRIA),
+])
+def test_a_named_groups_fighters_are_that_group(pipeline: Pipeline, text: str, actor1: str,
+                                                actor2: str) -> None:
+    """'NLF fighters': the generic word after a named armed group is its head noun, not
+    another (unidentified) group, whatever the two rows' inter codes."""
+    event = _event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_what_belongs_to_a_party_marks_it_the_target(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 4 May 2020, an IED exploded targeting a car belonging to a "
+                             "Faylaq al-Sham commander in Ras al-Ain, Hasakeh, injuring him.")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Syria)",
+                                            "Faylaq al Sham")
+
+
+def test_a_towns_desert_is_near_it(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 2 May 2020, ISIS militants attacked a regime position near "
+                             "Ithriya, Hama desert. 4 regime soldiers were killed.")
+    assert (event.admin1, event.geo_precision) == ("Hama", 2)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("On 3 May 2020, fighters of the Hamza Division clashed with fighters of the Sultan Murad "
+     "Division in al-Bab city over a checkpoint. 1 fighter was killed.",
+     "Hamza Division", "Sultan Murad Division"),
+    ("On 2 May 2020, Liwa al-Quds militiamen abducted a civilian in Aleppo city.",
+     "Liwa al Quds", "Civilians (Syria)"),
+])
+def test_the_factions_of_the_syrian_war(pipeline: Pipeline, text: str, actor1: str,
+                                        actor2: str) -> None:
+    event = _event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)

@@ -49,7 +49,7 @@ __all__ = [
     "resolve_country", "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v9"
+NAME = "extract.actors.v10"
 _LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|of northern|of southern|"
                        r"of eastern|of western)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 
@@ -279,13 +279,15 @@ class Actors:
     def _head(self, before: int, hit: Hit) -> bool:
         """Whether ``hit`` is the head noun of the actor named right before it: more words of
         the same row ('Nigerian Army soldiers'), or a generic word of the same kind ('LNA air
-        force', 'Houthi fighters' after a named force are that force, not another)."""
+        force', 'Houthi fighters' after a named force are that force, not another), or any
+        generic armed word after a named armed group ('NLF fighters': v10)."""
         if hit.country is not None:
             return False
         if before == hit.entry:
             return True
         entry, named = self.dictionary.entries[hit.entry], self.dictionary.entries[before]
-        return entry.country == "*" and not named.is_template and entry.inter == named.inter
+        return entry.country == "*" and not named.is_template and (
+            entry.inter == named.inter or (entry.inter in _ARMED and named.inter in _ARMED))
 
     def _members(self, generic: ActorMention, hit: Hit, name: str) -> bool:
         """Whether the generic armed mention ``generic`` ('fighters', 'soldiers',

@@ -50,9 +50,9 @@ _NEAR_BEFORE = re.compile(
 _NEAR_AFTER = re.compile(r"^[\s'’s]*(?:(?:north|south|east|west|northeast|northwest|southeast|"
                          r"southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)?"
                          r"(?:countryside|outskirts|suburbs?|surroundings|environs|"
-                         r"vicinity|area|frontlines?|front)\b", re.I)
+                         r"vicinity|area|frontlines?|front|desert|badia)\b", re.I)
 """After a name: its surroundings, maybe of one side ('Hama northwestern countryside',
-'Aleppo's western outskirts': places v21)."""
+'Aleppo's western outskirts': places v21; 'Hama desert', 'Homs badia': v24)."""
 _REGION_WORD = (r"(?:state|province|governorate|region|district|county|department|oblast|"
                 r"prefecture|municipality|division|emirate|wilayat|muhafazah)")
 _REGION_AFTER = re.compile(r"^\s+" + _REGION_WORD + r"\b", re.I)

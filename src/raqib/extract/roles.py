@@ -75,7 +75,7 @@ _TARGET_BEFORE = re.compile(
     r"(?:(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|motorcycles?|trucks?|positions?|bases?|"
     r"checkpoints?|posts?|gatherings?|meetings?|headquarters|houses?|homes?|patrols?|camps?|"
     r"members?|fighters?|commanders?|leaders?|militants?)\s+(?:carrying|of|belonging\s+to|"
-    r"used\s+by|manned\s+by|run\s+by|held\s+by)\s+)?(?:the\s+)?$", re.IGNORECASE)
+    r"used\s+by|manned\s+by|run\s+by|held\s+by)\s+)?(?:(?:the|an?)\s+)?$", re.IGNORECASE)
 """Right before a party: what the event was done to ('targeted a car carrying', 'struck
 positions of', 'an air strike on'): the party is the target."""
 _REPELLED_BEFORE = re.compile(
