@@ -147,3 +147,16 @@ def test_the_factions_of_the_syrian_war(pipeline: Pipeline, text: str, actor1: s
                                         actor2: str) -> None:
     event = _event(pipeline, text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_a_patrol_done_is_no_event_unless_something_happened_on_it(pipeline: Pipeline) -> None:
+    """events v41: forces that conducted a patrol did their rounds; an explosion on the way is
+    still an event."""
+    assert stage_version(pipeline, "events") >= 41
+    quiet = pipeline.run("t", "On 4 May 2020, the Russian Military Police and the Turkish Army "
+                              "conducted a joint patrol along the M4 highway.", date(2020, 5, 5))
+    assert quiet.events == []
+    struck = _event(pipeline, "On 4 May 2020, the Russian and Turkish forces conducted a joint "
+                              "patrol on the M4 highway, when an explosive device went off, "
+                              "wounding 3 Russian soldiers.")
+    assert struck.sub_event_type == "Remote explosive/landmine/IED"
