@@ -160,3 +160,27 @@ def test_a_patrol_done_is_no_event_unless_something_happened_on_it(pipeline: Pip
                               "patrol on the M4 highway, when an explosive device went off, "
                               "wounding 3 Russian soldiers.")
     assert struck.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_territory_held_by_a_party_makes_it_no_party(pipeline: Pipeline) -> None:
+    """actors v11: 'rebel-held Idlib province' names a territory, not a party to the strike;
+    'a Houthi-controlled prison' still names its keepers."""
+    assert stage_version(pipeline, "actors") >= 11
+    event = _event(pipeline, "Air strikes on a school in Syria's rebel-held Idlib province "
+                             "killed 22 children on Wednesday.")
+    assert (event.actor1, event.actor2) == ("", "Civilians (Syria)")
+    event = _event(pipeline, "On 8 May 2020, a prisoner died in the Houthi-controlled prison "
+                             "of Hauban, Taizz, after he was tortured inside the prison.")
+    assert event.actor1 == "Military Forces of Yemen (2016-) Supreme Political Council"
+
+
+def test_a_un_agency_named_in_words_is_that_agency(pipeline: Pipeline) -> None:
+    doc = pipeline.run("t", "The UN children's agency said that air strikes on a school in Hass "
+                            "killed 22 children.", date(2016, 10, 27))
+    assert [m.name for m in doc.actors][:1] == ["UNICEF: United Nations Children's Fund"]
+
+
+def test_children_gathered_outside_a_school_are_no_protesters(pipeline: Pipeline) -> None:
+    doc = pipeline.run("t", "The strike hit the school as children gathered outside preparing "
+                            "to return home.", date(2016, 10, 27))
+    assert not any(m.name.startswith("Protesters") for m in doc.actors)

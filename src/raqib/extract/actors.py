@@ -49,7 +49,7 @@ __all__ = [
     "resolve_country", "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v10"
+NAME = "extract.actors.v11"
 _LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|of northern|of southern|"
                        r"of eastern|of western)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 
@@ -209,6 +209,14 @@ def _when(doc: Analysis) -> date | None:
 
 
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
+_HOLDING = re.compile(
+    r"[-‐](?:held|controlled|run|ruled|dominated|occupied|besieged|administered)\s+"
+    r"(?:(?:northern|southern|eastern|western|north-?(?:east|west)ern|south-?(?:east|west)ern|"
+    r"rural|parts of)\s+)?(?:[A-Z]|(?:areas?|territor(?:y|ies)|towns?|villages?|city|cities|"
+    r"districts?|neighbou?rhoods?|regions?|provinces?|parts?|enclaves?|pockets?|zones?|"
+    r"suburbs?|countryside|quarters?)\b)")
+"""After a party: the territory it holds ('rebel-held Idlib', 'IS-controlled areas'), not
+an act of its ('a Houthi-controlled prison' is the Houthis' still)."""
 """'anti-' right before a name: the words name the group's opponents, not the group."""
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _ARMED = frozenset([1, 2, 3, 4, 8])
@@ -236,6 +244,8 @@ class Actors:
         for start, end, hits in self.dictionary.match(doc.text):
             if _OPPOSED.search(doc.text, max(0, start - 8), start):
                 continue  # 'anti-Houthi forces' are the Houthis' enemies (v2)
+            if _HOLDING.match(doc.text, end):
+                continue  # 'rebel-held Idlib' names a territory, not a party to it (v11)
             last = found[-1] if found else None
             hit = (choose(self.dictionary, hits, None) or self._state(doc.text, start, end, hits)
                    or self._joined(doc.text, start, hits, last))
