@@ -184,3 +184,14 @@ def test_children_gathered_outside_a_school_are_no_protesters(pipeline: Pipeline
     doc = pipeline.run("t", "The strike hit the school as children gathered outside preparing "
                             "to return home.", date(2016, 10, 27))
     assert not any(m.name.startswith("Protesters") for m in doc.actors)
+
+
+def test_an_attack_being_prepared_has_not_happened(pipeline: Pipeline) -> None:
+    """events v41, phrase attack-prepared: 'preparing a chemical attack' is an allegation of
+    what may come; what forces did while preparing an offensive is still an event."""
+    alleged = pipeline.run("t", "SANA claimed that terrorists in Idlib are preparing a chemical "
+                                "attack to accuse the Syrian army.", date(2019, 5, 10))
+    assert alleged.events == []
+    done = _event(pipeline, "Regime forces preparing an offensive on Idlib shelled Kafr Nabl on "
+                            "Thursday, killing 2 civilians.")
+    assert (done.sub_event_type, done.fatalities) == ("Shelling/artillery/missile attack", 2)

@@ -17,7 +17,15 @@ from __future__ import annotations
 import re
 
 from raqib.extract import claims_arabic, places
-from raqib.extract.claims_lexicon import END_PUNCT, TOKEN, Lexicon, Range, Verb, trim
+from raqib.extract.claims_lexicon import (
+    END_PUNCT,
+    TOKEN,
+    TYPE_WORDS,
+    Lexicon,
+    Range,
+    Verb,
+    trim,
+)
 from raqib.extract.claims_speaker import (
     Found,
     first_person,
@@ -34,11 +42,14 @@ PUBLISHER = "(publisher)"
 _STATE = ("Military Forces of", "Police Forces of", "Government of")
 """A state's forces and officials: they side with their own government."""
 UNNAMED = "unnamed sources"
-_BACK = re.compile(r"\b(?:the|this|that)\s+(?:(?:deadly|alleged|suspected|chemical|gas|"
-                   r"toxic|air|latest|reported)\s+)?(?:attack|strike|air\s?strike|raid|bombing|"
-                   r"shelling|massacre|incident|explosion|blast|killings?)\b", re.IGNORECASE)
+_BACK = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:(?:deadly|alleged|suspected|"
+                   r"chemical|gas|toxic|air|latest|reported)\s+)?(?:attack|strike|air\s?strike|"
+                   r"raid|bombing|shelling|massacre|incident|explosion|blast|killings?|claims?|"
+                   r"allegations?|accusations?|reports)\b", re.IGNORECASE)
 """A statement that points back at an event told before it ('Russia said the attack was
-staged'): about the last event whose words end before the claim (claims v4)."""
+staged', v4; 'rejected the claims as fake news', v6): about the last event whose words end
+before the claim. One that names no event this way but a word of an earlier event's type
+('the opposition denied using chemical weapons') is about the last such event (v6)."""
 _NAMED_HEARER = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:on\s+[A-Z]\w+\s+)?that\s+")
 """After 'told': a hearer the lexicon does not list, named in capitals, then 'that' ('told
 Enab Baladi that', 'told the Syrian Observatory on Monday that'): the statement follows."""
@@ -51,7 +62,7 @@ _LINK = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:\w+\s+)?$|,\s*$")
 
 
 class Claims:
-    name = "extract.claims.v5"
+    name = "extract.claims.v6"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -384,11 +395,14 @@ def _about(doc: Analysis, start: int, end: int) -> int | None:
             hits = (bool(event.location) and event.location in places) + (event.event_date in dates)
             if hits >= score:
                 return i
+    told = sorted(((e.evidence.end, i) for i, e in enumerate(doc.events)
+                   if e.evidence and e.evidence.end <= start), reverse=True)
     if _BACK.search(doc.text, start, end):  # 'the attack was staged': the last one told (v4)
-        told = [(e.evidence.end, i) for i, e in enumerate(doc.events)
-                if e.evidence and e.evidence.end <= start]
-        return max(told)[1] if told else None
-    return None
+        return told[0][1] if told else None
+    words = doc.text[start:end].casefold()  # 'denied using chemical weapons' (v6)
+    return next((i for _, i in told if any(
+        re.search(rf"\b{re.escape(w)}", words)
+        for w in TYPE_WORDS.get(doc.events[i].sub_event_type, ()))), None)
 
 
 def create(options: Options) -> Claims:

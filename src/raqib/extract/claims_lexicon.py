@@ -16,6 +16,16 @@ from functools import cache
 from importlib import resources
 
 Range = tuple[int, int]
+TYPE_WORDS: dict[str, tuple[str, ...]] = {
+    "Chemical weapon": ("chemical", "chlorine", "sarin", "toxic gas", "poison gas", "gas attack"),
+    "Air/drone strike": ("air strike", "airstrike", "air raid", "drone", "warplane", "bombing"),
+    "Shelling/artillery/missile attack": ("shelling", "shells", "rocket", "missile", "artillery"),
+    "Suicide bomb": ("suicide",),
+    "Remote explosive/landmine/IED": ("car bomb", "explosive device", "ied", "landmine"),
+}
+"""Words of a sub-event type specific enough to tie a claim that names no place or day to
+an event of that type (the claims stage's ``about``, and an incident's unattached claims in
+``raqib.incidents.contested``)."""
 TOKEN = re.compile(r"\w[\w'’.&-]*\w|\w|[^\w\s]")
 END_PUNCT = (".", "!", "?", '"', "”", "’")
 

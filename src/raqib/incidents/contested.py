@@ -8,9 +8,10 @@ Which claims are about the incident:
 - a claim with no ``report_id`` from a document one of the incident's reports came from,
   only when its statement names the incident's place (a report's ``location``, whole word,
   case-insensitive) or its weapon, or a word of its sub-event type that is specific enough
-  (``chemical``, ``chlorine``, ``air strike`` … see ``_TYPE_WORDS``). This is conservative on
-  purpose: a press release denies many things, and a denial is tied to this incident only
-  when it says what it denies. Claims from documents outside the incident are never used.
+  (``chemical``, ``chlorine``, ``air strike`` … see ``raqib.extract.claims_lexicon.
+  TYPE_WORDS``). This is conservative on purpose: a press release denies many things, and a
+  denial is tied to this incident only when it says what it denies. Claims from documents
+  outside the incident are never used.
 - except that a claim with no ``report_id`` that points back with "such", "these" or
   "those" at a thing ("denied firing any such shells") is about what the nearest earlier
   asserting claim of its document naming that thing is about ("accused armed groups of
@@ -56,6 +57,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from raqib.extract.claims_lexicon import TYPE_WORDS
 from raqib.extract.claims_speaker import PRONOUNS
 from raqib.incidents.records import WITHHELD, ClaimView, IncidentView, ReportView
 
@@ -63,14 +65,6 @@ ASSERTING = ("asserts", "accuses", "alleges")
 UNKNOWN_SIDE = "unknown"
 _NO_ALLEGIANCE = frozenset({"", UNKNOWN_SIDE, "group", "civilian"})
 
-_TYPE_WORDS: dict[str, tuple[str, ...]] = {
-    "Chemical weapon": ("chemical", "chlorine", "sarin", "toxic gas", "poison gas", "gas attack"),
-    "Air/drone strike": ("air strike", "airstrike", "air raid", "drone", "warplane", "bombing"),
-    "Shelling/artillery/missile attack": ("shelling", "shells", "rocket", "missile", "artillery"),
-    "Suicide bomb": ("suicide",),
-    "Remote explosive/landmine/IED": ("car bomb", "explosive device", "ied", "landmine"),
-}
-"""Words of a sub-event type specific enough to tie an unattached claim to the incident."""
 
 _ANAPHORIC = re.compile(
     r"\b(?:these|those|this|such|the|their|its|his|her|that)\s+(?:\w+\s+)?"
@@ -191,7 +185,7 @@ def _mention_patterns(reports: list[ReportView]) -> list[re.Pattern[str]]:
     words: set[str] = set()
     for report in reports:
         words.update(w for w in (report.location, report.weapon) if len(w.strip()) > 2)
-        words.update(_TYPE_WORDS.get(report.sub_event_type, ()))
+        words.update(TYPE_WORDS.get(report.sub_event_type, ()))
     return [re.compile(rf"\b{re.escape(w.strip())}\b", re.IGNORECASE) for w in sorted(words)]
 
 
