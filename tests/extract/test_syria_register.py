@@ -195,3 +195,13 @@ def test_an_attack_being_prepared_has_not_happened(pipeline: Pipeline) -> None:
     done = _event(pipeline, "Regime forces preparing an offensive on Idlib shelled Kafr Nabl on "
                             "Thursday, killing 2 civilians.")
     assert (done.sub_event_type, done.fatalities) == ("Shelling/artillery/missile attack", 2)
+
+
+def test_a_base_set_up_has_one_actor(pipeline: Pipeline) -> None:
+    """assemble v25: a base established (and a change to a group's activity) is told of one
+    actor; 'a new military post' is the Turkish army's own, no Syrian force's."""
+    assert stage_version(pipeline, "assemble") >= 25
+    event = _event(pipeline, "On 4 May 2020, the Turkish army established a new military post "
+                             "near Qmenas, Idleb.")
+    assert event.sub_event_type == "Headquarters or base established"
+    assert (event.actor1, event.actor2) == ("Military Forces of Turkey (2016-)", "")

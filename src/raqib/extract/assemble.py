@@ -92,7 +92,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v24"
+    name = "extract.assemble.v25"
 
     def __init__(self, options: Options) -> None:
         self.options = options

@@ -166,6 +166,11 @@ def allies(doc: Analysis, parties: list[ActorMention]) -> dict[int, int]:
     return joined
 
 
+ONE_SIDED = frozenset(["Change to group/activity", "Headquarters or base established"])
+"""Sub-event types the codebook tells of one actor alone (a group that changed what it does,
+a base set up): no actor2, whoever else the words name (assemble v25)."""
+
+
 def roles(
     cue: EventCue, actors: list[ActorMention], reporters: frozenset[int] = frozenset(),
     allies: dict[int, int] | None = None, counted: frozenset[int] = frozenset(),
@@ -196,6 +201,8 @@ def roles(
     armed = [a for a in distinct if a.inter != CIVILIANS]
     attackers = [a for a in armed if id(a) not in counted]
     first = attackers[0] if attackers else armed[0] if len(armed) > 1 else None
+    if cue.sub_event_type in ONE_SIDED:
+        return first, None
     if cue.event_type == "Violence against civilians":
         return first, (by_inter[CIVILIANS] or [None])[0]
     rest = [a for a in distinct if a is not first
