@@ -205,3 +205,13 @@ def test_a_base_set_up_has_one_actor(pipeline: Pipeline) -> None:
                              "near Qmenas, Idleb.")
     assert event.sub_event_type == "Headquarters or base established"
     assert (event.actor1, event.actor2) == ("Military Forces of Turkey (2016-)", "")
+
+
+def test_a_clash_has_two_sides_named_or_not(pipeline: Pipeline) -> None:
+    """assemble v26: the side of an armed clash nobody names is the codebook's unidentified
+    armed group."""
+    assert stage_version(pipeline, "assemble") >= 26
+    event = _event(pipeline, "On 4 May 2020, regime forces were involved in a shoot-out in "
+                             "the countryside of Daraa. 2 soldiers were killed.")
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1, event.actor2) == (SYRIA, "Unidentified Armed Group (Syria)")

@@ -49,6 +49,7 @@ from raqib.extract.sentences import earlier_clauses
 
 AGAINST_CIVILIANS, MOB_VIOLENCE = "Violence against civilians", "Mob violence"
 LOOTING = "Looting/property destruction"
+ARMED_CLASH = "Armed clash"
 UNNAMED = frozenset((AGAINST_CIVILIANS, "Explosions/Remote violence", "Battles",
                      LOOTING))
 """Event types (and one sub-event type) whose perpetrator, when the text names none, is
@@ -92,7 +93,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v25"
+    name = "extract.assemble.v26"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -229,6 +230,12 @@ class Assemble:
             # destroyed (its owners; assembly v12)
             event.actor2 = actor_stage.unnamed("Civilians", event.country, self.options)
             event.inter2 = CIVILIANS
+        elif event.country and cue.sub_event_type == ARMED_CLASH and event.actor1:
+            # a clash has two sides: the one nobody names is the codebook's unidentified
+            # armed group ('a shoot-out broke out', 'militants clashed with the army'; v26)
+            event.actor2 = actor_stage.unnamed("Unidentified Armed Group", event.country,
+                                               self.options)
+            event.inter2 = POLITICAL_MILITIA
         if event.inter2 == CIVILIANS:
             event.targets = "civilians"
 
