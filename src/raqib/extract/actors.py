@@ -209,6 +209,7 @@ def _when(doc: Analysis) -> date | None:
 
 
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
+"""'anti-' right before a name: the words name the group's opponents, not the group."""
 _HOLDING = re.compile(
     r"[-‐](?:held|controlled|run|ruled|dominated|occupied|besieged|administered)\s+"
     r"(?:(?:northern|southern|eastern|western|north-?(?:east|west)ern|south-?(?:east|west)ern|"
@@ -217,7 +218,6 @@ _HOLDING = re.compile(
     r"suburbs?|countryside|quarters?)\b)")
 """After a party: the territory it holds ('rebel-held Idlib', 'IS-controlled areas'), not
 an act of its ('a Houthi-controlled prison' is the Houthis' still)."""
-"""'anti-' right before a name: the words name the group's opponents, not the group."""
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _ARMED = frozenset([1, 2, 3, 4, 8])
 _POSSESSIVE = re.compile(r"['’]s\s+")
