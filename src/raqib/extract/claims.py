@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 
 from raqib.extract import claims_arabic, places
+from raqib.extract.claims_about import Told, about
 from raqib.extract.claims_lexicon import (
     END_PUNCT,
     TOKEN,
-    TYPE_WORDS,
     Lexicon,
     Range,
     Verb,
@@ -42,14 +42,6 @@ PUBLISHER = "(publisher)"
 _STATE = ("Military Forces of", "Police Forces of", "Government of")
 """A state's forces and officials: they side with their own government."""
 UNNAMED = "unnamed sources"
-_BACK = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:(?:deadly|alleged|suspected|"
-                   r"chemical|gas|toxic|air|latest|reported)\s+)?(?:attack|strike|air\s?strike|"
-                   r"raid|bombing|shelling|massacre|incident|explosion|blast|killings?|claims?|"
-                   r"allegations?|accusations?|reports)\b", re.IGNORECASE)
-"""A statement that points back at an event told before it ('Russia said the attack was
-staged', v4; 'rejected the claims as fake news', v6): about the last event whose words end
-before the claim. One that names no event this way but a word of an earlier event's type
-('the opposition denied using chemical weapons') is about the last such event (v6)."""
 _NAMED_HEARER = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:on\s+[A-Z]\w+\s+)?that\s+")
 """After 'told': a hearer the lexicon does not list, named in capitals, then 'that' ('told
 Enab Baladi that', 'told the Syrian Observatory on Monday that'): the statement follows."""
@@ -295,6 +287,7 @@ class Claims:
         country = places.document_country(doc)
         actors = ByStart(doc.actors)
         seen: set[tuple[int, int, str]] = set()
+        told = Told(doc)
         for f in sorted(found, key=lambda f: (f.start, f.end)):
             if (f.start, f.end, f.stance) in seen or not doc.text[f.start : f.end].strip():
                 continue
@@ -311,7 +304,7 @@ class Claims:
                 actor, side = last = _actor(actors, cspan, _tidy(claimant, lex), country)
             statement = f.statement or doc.text[f.start : f.end]
             claims.append(Claim(" ".join(claimant.split()), actor, f.stance, statement, f.start,
-                                f.end, _about(doc, f.start, f.end), f.hedged, side))
+                                f.end, about(doc, f.start, f.end, told), f.hedged, side))
         return claims
 
 
@@ -378,31 +371,6 @@ def _tidy(name: str, lex: Lexicon) -> str:
         name = name[prefix.end() :].strip()
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     return re.sub(r"['’]s$", "", name)
-
-
-def _about(doc: Analysis, start: int, end: int) -> int | None:
-    """The event whose evidence the claim overlaps most, else one at the claim's place and
-    date, else at its place or date."""
-    overlaps = [(min(end, e.evidence.end) - max(start, e.evidence.start), -i)
-                for i, e in enumerate(doc.events) if e.evidence]
-    best = max(overlaps, default=(0, 0))
-    if best[0] > 0:
-        return -best[1]
-    places = {p.name for p in doc.places if start <= p.span.start and p.span.end <= end}
-    dates = {d.value.isoformat() for d in doc.dates if start <= d.span.start and d.span.end <= end}
-    for score in (2, 1):
-        for i, event in enumerate(doc.events):
-            hits = (bool(event.location) and event.location in places) + (event.event_date in dates)
-            if hits >= score:
-                return i
-    told = sorted(((e.evidence.end, i) for i, e in enumerate(doc.events)
-                   if e.evidence and e.evidence.end <= start), reverse=True)
-    if _BACK.search(doc.text, start, end):  # 'the attack was staged': the last one told (v4)
-        return told[0][1] if told else None
-    words = doc.text[start:end].casefold()  # 'denied using chemical weapons' (v6)
-    return next((i for _, i in told if any(
-        re.search(rf"\b{re.escape(w)}", words)
-        for w in TYPE_WORDS.get(doc.events[i].sub_event_type, ()))), None)
 
 
 def create(options: Options) -> Claims:

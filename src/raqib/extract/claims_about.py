@@ -1,0 +1,67 @@
+"""What a claim is about: the index of the event it concerns, for the claims stage's
+``about`` (``raqib.extract.claims``): the event whose words it shares, else one at its place
+and day, else one it points back at ('the attack was staged', 'rejected the claims', 'denied
+using chemical weapons')."""
+
+from __future__ import annotations
+
+import re
+import sys
+from bisect import bisect_right
+from functools import cache
+
+from raqib.extract.claims_lexicon import TYPE_WORDS
+from raqib.extract.model import Analysis
+
+_BACK = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:(?:deadly|alleged|suspected|"
+                   r"chemical|gas|toxic|air|latest|reported)\s+)?(?:attack|strike|air\s?strike|"
+                   r"raid|bombing|shelling|massacre|incident|explosion|blast|killings?|claims?|"
+                   r"allegations?|accusations?|reports)\b", re.IGNORECASE)
+"""A statement that points back at an event told before it ('Russia said the attack was
+staged', v4; 'rejected the claims as fake news', v6): about the last event whose words end
+before the claim. One that names no event this way but a word of an earlier event's type
+('the opposition denied using chemical weapons') is about the last such event (v6)."""
+
+
+def about(doc: Analysis, start: int, end: int, told: Told) -> int | None:
+    """The event whose evidence the claim overlaps most, else one at the claim's place and
+    date, else at its place or date, else the one it points back at (``told``)."""
+    overlaps = [(min(end, e.evidence.end) - max(start, e.evidence.start), -i)
+                for i, e in enumerate(doc.events) if e.evidence]
+    best = max(overlaps, default=(0, 0))
+    if best[0] > 0:
+        return -best[1]
+    places = {p.name for p in doc.places if start <= p.span.start and p.span.end <= end}
+    dates = {d.value.isoformat() for d in doc.dates if start <= d.span.start and d.span.end <= end}
+    for score in (2, 1):
+        for i, event in enumerate(doc.events):
+            hits = (bool(event.location) and event.location in places) + (event.event_date in dates)
+            if hits >= score:
+                return i
+    if _BACK.search(doc.text, start, end):  # 'the attack was staged': the last one told (v4)
+        return told.last_before(start)
+    kinds = [kind for kind, words in _type_words().items() if words.search(doc.text, start, end)]
+    return told.last_before(start, kinds) if kinds else None  # 'denied using chemical weapons'
+
+
+class Told:
+    """A document's events by where their words end, for what a claim points back at."""
+
+    def __init__(self, doc: Analysis) -> None:
+        ends = sorted((e.evidence.end, i) for i, e in enumerate(doc.events) if e.evidence)
+        self.ends = ends
+        self.by_kind: dict[str, list[tuple[int, int]]] = {}
+        for end, i in ends:
+            self.by_kind.setdefault(doc.events[i].sub_event_type, []).append((end, i))
+
+    def last_before(self, start: int, kinds: list[str] | None = None) -> int | None:
+        """The event told last before ``start`` (of one of ``kinds``, if given)."""
+        lists = [self.ends] if kinds is None else [self.by_kind.get(k, []) for k in kinds]
+        found = [ends[k - 1] for ends in lists if (k := bisect_right(ends, (start, sys.maxsize)))]
+        return max(found)[1] if found else None
+
+
+@cache
+def _type_words() -> dict[str, re.Pattern[str]]:
+    return {kind: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE)
+            for kind, words in TYPE_WORDS.items()}
