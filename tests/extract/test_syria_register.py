@@ -215,3 +215,15 @@ def test_a_clash_has_two_sides_named_or_not(pipeline: Pipeline) -> None:
                              "the countryside of Daraa. 2 soldiers were killed.")
     assert event.sub_event_type == "Armed clash"
     assert (event.actor1, event.actor2) == (SYRIA, "Unidentified Armed Group (Syria)")
+
+
+def test_a_spelling_with_a_final_h_stays_in_the_texts_country(pipeline: Pipeline) -> None:
+    """'al-Khalidiya', a quarter of Aleppo the gazetteer lacks, is not Al Khalidiyah in
+    Jordan: a place found only by the final-h spelling is kept in the text's own country."""
+    doc = pipeline.run("t", "Aleppo, state media - Dozens of civilians were taken to hospital "
+                            "on Saturday evening after armed groups fired shells carrying "
+                            "toxic gas on the city. The shells landed on al-Khalidiya and "
+                            "al-Zahraa neighbourhoods, a correspondent reported.",
+                       date(2018, 11, 25))
+    assert {p.country for p in doc.places} == {"Syria"}
+    assert doc.events and doc.events[0].location == "Aleppo"

@@ -115,8 +115,8 @@ class Places:
         windows = name_windows(text, sentence_starts(doc), self.stopwords, self.country_keys,
                                self.gazetteer.longest)
         found = self.gazetteer.lookup({w.key for w in windows})
-        spelled = [replace(w, key=k) for w in windows if w.key not in found
-                   for k in [final_h(w.key)] if k]
+        spelled = [replace(w, key=k, loose=True) for w in windows if w.key not in found
+                   for k in [final_h(w.key)] if k]  # doubtful: only in the text's country
         for key, places in self.gazetteer.lookup({w.key for w in spelled}).items():
             arabic = [p for p in places if p.country in ARTICLE_COUNTRIES]
             if arabic and key not in found:
