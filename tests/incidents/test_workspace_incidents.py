@@ -20,6 +20,7 @@ from raqib.workspace import Workspace
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 PRESS = SAMPLES / "public" / "press-release-2018-11-27.html"
 SANA = SAMPLES / "public" / "news-sana-2018-11-25.html"
+OPPOSITION = SAMPLES / "public" / "news-opposition-2018-11-25.html"
 REPORT = SAMPLES / "public" / "ngo-report-2018-11.pdf"  # a month of incidents in one file
 ETILAF = "Syrian Coalition: National Coalition of Syrian Revolution and Opposition Forces"
 
@@ -62,6 +63,18 @@ def test_list_json_has_the_contract_fields(seeded: Path) -> None:
             assert name in row
         assert all(len(sha) == 64 for sha in row["documents"])
         assert row["fatalities_min"] <= row["fatalities_max"]
+
+
+def test_an_opposition_account_of_aleppo_stays_in_syria(tmp_path: Path) -> None:
+    """The opposition's page on the Aleppo chlorine shells names quarters of Aleppo the
+    gazetteer lacks ('al-Khalidiya'): none of its incidents may go abroad (the quarter once
+    went to Al Khalidiyah in Jordan by its final-h spelling, places v24)."""
+    ws = tmp_path / "ws"
+    assert run(tmp_path, "init", str(ws))[0] == 0
+    code, out = run(ws, "ingest", "--process", str(OPPOSITION))
+    assert code == 0, out
+    rows = incidents(ws)
+    assert rows and {r["country"] for r in rows} == {"Syria"}
 
 
 def test_state_media_and_opposition_accounts_form_one_contested_incident(seeded: Path) -> None:
