@@ -33,7 +33,7 @@ def one(stage: dates.Dates, text: str, ref: date | None = date(2020, 5, 12)) -> 
 
 def test_stage_shape(stage: dates.Dates) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.dates.v10"
+    assert stage.name == "extract.dates.v11"
 
 
 @pytest.mark.parametrize(
@@ -362,3 +362,16 @@ def test_month_and_count_stays_a_month_when_the_day_is_named_only_after_in(
 ) -> None:
     text = "In May 20 people were reported missing. In May 20 more were freed."
     assert [m.precision for m in found(stage, text)] == [3, 3]
+
+
+@pytest.mark.parametrize(("text", "precision"), [
+    ("Around 5 May 2020 (month of), regime forces arrested a young man in Tafas.", 3),
+    ("Around 5 May 2020 (week of), regime forces arrested a young man in Tafas.", 2),
+    ("On 5 May 2020 (Week Of), a man was arrested in Tafas.", 2),
+    ("Around 5 May 2020 (as reported), regime forces arrested a young man in Tafas.", 2),
+])
+def test_a_precision_tag_after_the_date_sets_it(stage: dates.Dates, text: str,
+                                                precision: int) -> None:
+    """v11: ACLED's notes say how precise a date is in parentheses after it."""
+    mention = one(stage, text)
+    assert (mention.value, mention.precision) == (date(2020, 5, 5), precision)

@@ -57,7 +57,7 @@ def _alternation(phrases: list[str]) -> str:
 
 
 class Dates(RelativeDates):
-    name = "extract.dates.v10"
+    name = "extract.dates.v11"
 
     def __init__(self, calendar_rows: list[list[str]], number_rows: list[list[str]]) -> None:
         self.words = {}
@@ -71,6 +71,7 @@ class Dates(RelativeDates):
         alt = {kind: _alternation(list(table)) for kind, table in self.words.items()}
         self._birth = re.compile(rf"\b(?:{alt['nobirth']})\W*$", re.IGNORECASE)
         self._hedge = re.compile(rf"\b(?:{alt['approx']})\s+$", re.IGNORECASE)
+        self._tag = re.compile(rf"\s*\((?:{alt['tag']})\)", re.IGNORECASE)
         # words of each kind right before a date ("since 17 September", "Published 8 April")
         self._before = {kind: re.compile(rf"(?<!\w)(?:{alt[kind]})\W*(?:the\s+)?$",
                                          re.IGNORECASE) for kind in (*ROLES, "dateline")}
@@ -188,10 +189,17 @@ class Dates(RelativeDates):
         return sorted(found)
 
     def _hedged(self, text: str, found: Found) -> Found:
-        """'Around 9 May': the hedge joins the span and the day becomes precision 2."""
+        """'Around 9 May': the hedge joins the span and the day becomes precision 2; a tag
+        after it ('(month of)', '(week of)') sets the precision it says (v11)."""
         start, end, value, precision, relative = found
         hedge = self._hedge.search(text, max(0, start - 24), start) if precision == 1 else None
-        return (hedge.start(), end, value, 2, relative) if hedge else found
+        if hedge:
+            start, precision = hedge.start(), 2
+        tag = self._tag.match(text, end)
+        if tag:
+            word = " ".join(tag.group().strip(" ()").lower().split())
+            precision = max(precision, int(self.words["tag"][word]))
+        return (start, end, value, precision, relative)
 
     def _first_full_date(self, text: str) -> date | None:
         """The first date with a year in ``text`` (the anchor when there is no reference)."""
