@@ -369,9 +369,13 @@ def test_month_and_count_stays_a_month_when_the_day_is_named_only_after_in(
     ("Around 5 May 2020 (week of), regime forces arrested a young man in Tafas.", 2),
     ("On 5 May 2020 (Week Of), a man was arrested in Tafas.", 2),
     ("Around 5 May 2020 (as reported), regime forces arrested a young man in Tafas.", 2),
+    ("On 5 May 2020 (or around), two militias clashed over land near Jasim.", 2),
+    ("As reported on 5 May 2020, a soldier was killed by a sniper near Jasim.", 2),
+    ("On 5 May 2020, a soldier was killed by a sniper near Jasim.", 1),
 ])
 def test_a_precision_tag_after_the_date_sets_it(stage: dates.Dates, text: str,
                                                 precision: int) -> None:
-    """v11: ACLED's notes say how precise a date is in parentheses after it."""
+    """v11: ACLED's notes say how precise a date is in parentheses after it, and 'as reported
+    on' dates the telling (the event that day or before)."""
     mention = one(stage, text)
     assert (mention.value, mention.precision) == (date(2020, 5, 5), precision)
