@@ -227,3 +227,17 @@ def test_a_spelling_with_a_final_h_stays_in_the_texts_country(pipeline: Pipeline
                        date(2018, 11, 25))
     assert {p.country for p in doc.places} == {"Syria"}
     assert doc.events and doc.events[0].location == "Aleppo"
+
+
+@pytest.mark.parametrize("text, precision", [
+    ("On 2 May 2020, the body of a young man was found with gunshot wounds near Manbij.", 2),
+    ("On 2 May 2020, two men were found dead in a field near al-Bab.", 2),
+    ("On 2 May 2020, gunmen shot dead a young man near Manbij.", 1),
+])
+def test_a_body_found_is_dated_to_the_day_or_before(pipeline: Pipeline, text: str,
+                                                    precision: int) -> None:
+    """assemble v27: a body found tells the day of its finding, the death that day or before
+    (ACLED's time precision 2); a killing told is its day's."""
+    assert stage_version(pipeline, "assemble") >= 27
+    event = _event(pipeline, text)
+    assert (event.event_date, event.time_precision) == ("2020-05-02", precision)

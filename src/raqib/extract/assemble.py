@@ -10,6 +10,7 @@ may take is ``raqib.extract.event_places`` (v8: not those of a sentence about ti
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from raqib.extract import actors as actor_stage
@@ -50,6 +51,9 @@ from raqib.extract.sentences import earlier_clauses
 AGAINST_CIVILIANS, MOB_VIOLENCE = "Violence against civilians", "Mob violence"
 LOOTING = "Looting/property destruction"
 ARMED_CLASH = "Armed clash"
+_FOUND = re.compile(r"\b(?:found dead|(?:bod(?:y|ies)|remains|corpses?|head)\b[^.;]{0,60}?\b(?:"
+                    r"was|were)\s+(?:found|discovered|recovered|retrieved))\b", re.IGNORECASE)
+"""A body found, not a killing seen: ACLED codes its day at time precision 2 (assembly v27)."""
 UNNAMED = frozenset((AGAINST_CIVILIANS, "Explosions/Remote violence", "Battles",
                      LOOTING))
 """Event types (and one sub-event type) whose perpetrator, when the text names none, is
@@ -93,7 +97,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v26"
+    name = "extract.assemble.v27"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -150,6 +154,8 @@ class Assemble:
             # 'hours after the regime accused ...': the day near it is the later event's;
             # this one came before it, within days (events v14)
             event.time_precision = max(event.time_precision or 1, 2)
+        if event.time_precision == 1 and _FOUND.search(doc.text, window.start, window.end):
+            event.time_precision = 2  # a body found: dead that day or before (v27)
         self._casualties(event, doc if single else found.view(doc, window))
         weapons = found.weapons.near(window)
         if weapons:
