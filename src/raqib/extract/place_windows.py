@@ -126,6 +126,6 @@ _ARTICLE = re.compile(r"(?:al|ash|as|ad|ar|az|adh|ath)-|al\s", re.IGNORECASE)
 def arabic_article(text: str, window: Window) -> bool:
     """Whether the name in ``window`` opens with the Arabic article ('al-Hol', 'Al Bab',
     'ash-Shaddadi'; not 'El', which Spanish names share, nor 'At-', 'An-', which Turkic ones
-    do: 'At-Bashy'): a place of that name elsewhere
-    ('Hol', Norway) is not the one meant (places v24)."""
+    do: 'At-Bashy'): a place of that name elsewhere ('Hol', Norway) is not the one meant
+    (places v24)."""
     return bool(_ARTICLE.match(text, window.start)) and window.start + 3 < window.end

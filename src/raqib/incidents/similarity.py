@@ -345,7 +345,7 @@ def compare(
     _note(notes, actor_words)
     if day_off and text < s.near_day_min_text and (
             actor < 1.0 or not specific_actor(a, b, fa.common | fb.common)):
-        shared = "no shared actor" if actor < 1.0 else "only an actor most reports name shared"
+        shared = "no shared actor" if actor < 1.0 else "only a common actor shared"
         _note(notes, f"a day apart, {shared} and text similarity below "
               f"{s.near_day_min_text:.2f}")
         return 0.0
