@@ -28,7 +28,7 @@ class _Markers:
     additive: re.Pattern[str]
     update: re.Pattern[str]
     toll_update: re.Pattern[str]
-    period: re.Pattern[str] | None
+    period: re.Pattern[str]
 
 
 def _alternation(phrases: set[str]) -> str:
@@ -47,8 +47,7 @@ def _markers() -> _Markers:
         re.compile(rf"\b(?:{_alternation(roles['update'])})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{_alternation(roles['toll'])})\b[^.;]{{0,40}}?"
                    rf"\b(?:{_alternation(roles['update'])})\b", re.IGNORECASE),
-        re.compile(rf"\b(?:{_alternation(roles['period'])})\b", re.IGNORECASE)
-        if roles.get("period") else None,
+        re.compile(rf"\b(?:{_alternation(roles['period'])})\b", re.IGNORECASE),
     )
 
 
@@ -110,7 +109,7 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
     for index in sorted(sentences):
         group = list({m.span: m for m in sentences[index]}.values())
         text = _without(doc.text, bounds[index], others) if index >= 0 else ""
-        if markers.period and markers.period.search(text):
+        if markers.period.search(text):
             continue  # "in recent days 57 civilians were killed": many events' toll
         fresh = all(_INDEFINITE.match(m.span.text) for m in group)  # "a child was killed"
         mode = "add" if fresh or markers.additive.search(text) else ""

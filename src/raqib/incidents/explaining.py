@@ -4,18 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from raqib.extract.classifier import words
 from raqib.incidents.records import ReportView
-from raqib.incidents.similarity import (
-    GATED,
-    LinkSettings,
-    common_actors,
-    compare,
-    text_features,
-)
+from raqib.incidents.similarity import GATED, LinkSettings, compare, report_features
 
 if TYPE_CHECKING:
     from raqib.incidents.linking import IncidentIndex
@@ -38,8 +31,7 @@ def explain(
     everyone = [report, *members]
     df, docs = index.document_frequencies() if index is not None else _local_df(everyone)
     actors = index.actor_frequencies() if index is not None else {}
-    feats = [replace(text_features(r, s.sketch_size, df, docs),
-                     common=common_actors(r, actors, docs, s)) for r in everyone]
+    feats = [report_features(r, s, df, docs, actors) for r in everyone]
     lines: list[str] = []
     scores = []
     for member, member_feats in zip(members, feats[1:], strict=True):

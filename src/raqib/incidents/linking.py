@@ -92,14 +92,13 @@ from raqib.incidents.similarity import (
     NO_TERMS,
     LinkSettings,
     TextFeatures,
-    common_actors,
     compare,
     day_window,
     has_coords,
     incident_score,
     km_window,
     rare,
-    text_features,
+    report_features,
 )
 
 __all__ = [
@@ -172,9 +171,8 @@ class IncidentIndex:
     def features(self, report: ReportView) -> TextFeatures:
         """The report's text features (the last report's are kept until it is added)."""
         if self._last is None or self._last[0] is not report:
-            feats = text_features(report, self.settings.sketch_size, self._df, self._docs)
-            common = common_actors(report, self._actor_df, self._docs, self.settings)
-            self._last = (report, replace(feats, common=common) if common else feats)
+            self._last = (report, report_features(report, self.settings, self._df,
+                                                  self._docs, self._actor_df))
         return self._last[1]
 
     def add(self, incident_id: int, report: ReportView) -> None:

@@ -13,7 +13,7 @@ import math
 import sys
 import zlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from raqib.extract.classifier import words
@@ -110,14 +110,17 @@ def text_features(
     return TextFeatures(terms, weigh(terms, df, docs), sketch)
 
 
-def common_actors(report: ReportView, counts: Mapping[str, int], docs: int,
-                  s: LinkSettings) -> frozenset[str]:
-    """The report's actors that ``counts`` (reports naming each actor, of ``docs``) make
-    common (``LinkSettings.common_actor_share``)."""
+def report_features(report: ReportView, s: LinkSettings, df: Mapping[str, int], docs: int,
+                    actors: Mapping[str, int]) -> TextFeatures:
+    """What the linker compares of ``report`` besides its fields: its words weighed by the
+    document frequencies ``df`` of ``docs`` reports, and its actors that ``actors`` (reports
+    naming each) make common (``LinkSettings.common_actor_share``)."""
+    feats = text_features(report, s.sketch_size, df, docs)
     if docs < s.common_actor_min_reports:
-        return frozenset()
+        return feats
     least = s.common_actor_share * docs
-    return frozenset(n for n in actor_names(report) if counts.get(n, 0) >= least)
+    common = frozenset(n for n in actor_names(report) if actors.get(n, 0) >= least)
+    return replace(feats, common=common) if common else feats
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
