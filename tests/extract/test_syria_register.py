@@ -3,7 +3,10 @@
 International Airport', 'al-Sukhna', 'were martyred', and a period's toll beside an event's
 (actors v9, assemble v24, places v24, numbers v11); 'NLF fighters', 'a car belonging to a
 Faylaq al-Sham commander', 'Hama desert' and the Syrian National Army's factions (actors
-v10)."""
+v10); air defences that intercept, missiles partly intercepted, an accord named in a relative
+clause, a party's own branch, a target named by its checkpoint, a mass grave, a place taken
+told after 'after', and the transliterations 'Tal' for GeoNames' 'Tall' and five-letter
+spelling-tolerant keys (actors v12, events v42, assemble v28, places v25)."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from raqib.extract.pipeline import Pipeline
 from stage_versions import stage_version
 
 SYRIA = "Military Forces of Syria (2000-)"
+ISRAEL = "Military Forces of Israel (2009-)"
 
 
 def _event(pipeline: Pipeline, text: str) -> Event:
@@ -25,10 +29,11 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 
 def test_stage_versions(pipeline: Pipeline) -> None:
-    assert stage_version(pipeline, "actors") >= 10
-    assert stage_version(pipeline, "assemble") >= 24
-    assert stage_version(pipeline, "places") >= 24
+    assert stage_version(pipeline, "actors") >= 12
+    assert stage_version(pipeline, "assemble") >= 28
+    assert stage_version(pipeline, "places") >= 25
     assert stage_version(pipeline, "numbers") >= 11
+    assert stage_version(pipeline, "events") >= 42
 
 
 @pytest.mark.parametrize("text", [
@@ -225,3 +230,85 @@ def test_a_body_found_is_dated_to_the_day_or_before(pipeline: Pipeline, text: st
     assert stage_version(pipeline, "assemble") >= 27
     event = _event(pipeline, text)
     assert (event.event_date, event.time_precision) == ("2020-05-02", precision)
+
+
+def test_the_air_defences_that_intercept_are_actor1(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 8 April 2019, Syrian air defences intercepted Israeli "
+                             "missiles over the Damascus countryside.")
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert (event.actor1, event.actor2) == (SYRIA, ISRAEL)
+
+
+def test_missiles_partly_intercepted_struck(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 8 April 2019, Israeli missiles hit Iranian positions near "
+                             "Masyaf; air defences intercepted some of them.")
+    assert event.sub_event_type != "Disrupted weapons use"
+    assert event.actor1 == ISRAEL
+
+
+def test_an_accord_in_a_relative_clause_is_who_they_are(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 8 April 2019, regime forces arrested four former rebels "
+                             "who had signed settlement agreements in Tafas.")
+    assert event.sub_event_type == "Arrests"
+    # an accord reached is still one
+    assert _event(pipeline, "On 8 April 2019, the two factions signed a ceasefire agreement "
+                            "in Afrin.").sub_event_type == "Agreement"
+
+
+def test_a_partys_own_branch_is_no_other_side(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 8 April 2019, the regime's military security branch arrested "
+                             "three opposition fighters in Daraa.")
+    assert event.actor1 == SYRIA
+    assert event.actor2 == "Opposition Rebels (Syria)"
+
+
+def test_a_party_named_by_its_checkpoint_was_hit(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 8 April 2019, a suicide bomber blew himself up at a checkpoint "
+                             "of the Asayish in Qamishli, killing two members.")
+    assert event.sub_event_type == "Suicide bomb"
+    assert event.actor2 == "QSD: Syrian Democratic Forces"
+    assert event.actor1 != "QSD: Syrian Democratic Forces"
+
+
+@pytest.mark.parametrize("text", [
+    "On 8 April 2019, rescue teams found a mass grave holding the remains of 40 people killed "
+    "by the Islamic State near Raqqa.",
+    "On 8 April 2019, the civil defence exhumed 25 bodies from a mass grave in Raqqa city.",
+])
+def test_a_mass_grave_found_is_other_and_counts_no_dead(pipeline: Pipeline, text: str) -> None:
+    event = _event(pipeline, text)
+    assert event.sub_event_type == "Other"
+    assert event.fatalities == 0
+
+
+def test_bodies_found_are_still_the_days_dead(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 8 April 2019, the bodies of two men shot dead were found near "
+                             "Jasim.")
+    assert event.fatalities == 2
+
+
+def test_a_place_taken_after_after_is_an_event(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 8 April 2019, the SDF announced the defeat of the Islamic "
+                             "State after capturing its last pocket on the Euphrates.")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor1 == "QSD: Syrian Democratic Forces"
+    assert event.actor2 == "Islamic State (Syria)"
+
+
+def test_a_states_occupation_forces_are_its_forces(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 8 April 2019, Turkish occupation forces shelled villages near "
+                             "Ain Issa in the Raqqa countryside.")
+    assert event.actor1 == "Military Forces of Turkey (2016-)"
+
+
+@pytest.mark.parametrize("text, location", [
+    ("On 8 April 2019, the SNA attacked SDF positions in Tal Tamr, Hasakah.", "Tall Tamr"),
+    ("On 8 April 2019, the SDF raided houses in Tel Hamis, Hasakah.", "Tall Ḩamīs"),
+    # a key of five letters without its vowels ('drbsh') is tried in the Arabic-named
+    # countries only
+    ("On 8 April 2019, Turkish drones struck a car in Derbasiyah, Hasakah.", "Ad Darbāsīyah"),
+])
+def test_syrian_transliterations_are_found(pipeline: Pipeline, text: str,
+                                           location: str) -> None:
+    event = _event(pipeline, text)
+    assert (event.country, event.location) == ("Syria", location)

@@ -51,6 +51,7 @@ from raqib.extract.sentences import earlier_clauses
 AGAINST_CIVILIANS, MOB_VIOLENCE = "Violence against civilians", "Mob violence"
 LOOTING = "Looting/property destruction"
 ARMED_CLASH = "Armed clash"
+OTHER = "Other"
 _FOUND = re.compile(r"\b(?:found dead|(?:bod(?:y|ies)|remains|corpses?|head)\b[^.;]{0,60}?\b(?:"
                     r"was|were)\s+(?:found|discovered|recovered|retrieved))\b", re.IGNORECASE)
 """A body found, not a killing seen: ACLED codes its day at time precision 2 (assembly v27)."""
@@ -66,6 +67,10 @@ a state's, a government regains territory, a non-state group takes it."""
 HARMLESS = ("Peaceful protest", "Protest with intervention")
 """Types that by the codebook's definitions kill nobody (a protest where people are killed is
 excessive force against protesters): a death a protest's text tells is what it is about (v14)."""
+MASS_GRAVE = re.compile(r"\bmass\s+graves?\b|\bgraves?\s+(?:containing|holding|with)\s+"
+                        r"(?:the\s+)?(?:remains|bodies|corpses)\b", re.IGNORECASE)
+"""A mass grave found (the taxonomy's phrase 'mass-grave' makes it Other): its dead were killed
+before, on days nobody knows, and are none of the finding's fatalities (v28)."""
 TERRITORY = KNOWN_KIND[1:]
 """A place taken in a battle: by the state or its forces, by any other group (who took it)."""
 
@@ -97,7 +102,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v27"
+    name = "extract.assemble.v28"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -249,6 +254,9 @@ class Assemble:
         killed, killed_span = numbers.fatalities(doc)
         if event.sub_event_type in HARMLESS:
             killed, killed_span = 0, None  # the deaths told are what the crowd protests
+        elif event.sub_event_type == OTHER and event.evidence and MASS_GRAVE.search(
+                event.evidence.text):
+            killed, killed_span = 0, None  # the dead of a grave found died before
         event.fatalities = killed
         if killed_span is not None:
             event.spans["fatalities"] = killed_span

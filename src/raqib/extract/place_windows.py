@@ -94,21 +94,32 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
             if arabic and first.startswith(PROCLITICS) and len(first) > 3:
                 out.append(Window(start, end, j - i, name_key(text[start + 1:end]),
                                    initial=initial))
-            elif key and not arabic and len(loose := loose_key(key)) >= 6:
+            elif key and not arabic and len(loose := loose_key(key)) >= 5:
                 out.append(Window(start, end, j - i, "~" + loose, True, initial, partial))
     return out
 
 
-def final_h(key: str) -> str:
-    """The other spelling of a Latin name key whose last word ends in a or ah, the Arabic
-    ta marbuta written with or without its h ('sukhna' and 'sukhnah', 'raqqah' and 'raqqa'),
-    for a name the gazetteer lacks as written (places v24; only places in
-    ``ARTICLE_COUNTRIES`` are taken by it); '' for any other key or one under five letters."""
+def spellings(key: str) -> list[str]:
+    """Other spellings of a Latin name key, as Arabic names are transliterated, for a name the
+    gazetteer lacks as written (only places in ``ARTICLE_COUNTRIES`` are taken by them): the
+    last word's ta marbuta with or without its h ('sukhna' and 'sukhnah', 'raqqah' and
+    'raqqa'; places v24), and a first word 'tal', 'tel' or 'tell' (a hill) as GeoNames writes
+    it, 'tall' ('Tal Tamr' is Tall Tamr, 'Tel Hamis' Tall Hamis; v25). None for any other key,
+    nor for one under five letters."""
     if len(key) < 5 or key.startswith("~") or not key.isascii():
-        return ""
+        return []
+    out = []
     if key.endswith("ah"):
-        return key[:-1]
-    return key + "h" if key.endswith("a") else ""
+        out.append(key[:-1])
+    elif key.endswith("a"):
+        out.append(key + "h")
+    first, _, rest = key.partition(" ")
+    if rest and first in _HILL:
+        out += [f"tall {k}" for k in (rest, *spellings(rest))]
+    return out
+
+
+_HILL = frozenset(["tal", "tel", "tell"])
 
 
 ARTICLE_COUNTRIES = frozenset([  # the Arab League's, then their neighbours'

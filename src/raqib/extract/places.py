@@ -69,12 +69,16 @@ from raqib.extract.place_rules import (
 from raqib.extract.place_windows import (
     ARTICLE_COUNTRIES,
     arabic_article,
-    final_h,
     name_windows,
+    spellings,
 )
 from raqib.incidents.sources import default_table
 
 MIN_SCORE = 0.3
+SHORT_LOOSE = 6
+"""A spelling-tolerant key this long or shorter ('~' and five letters: 'Derbasiyah' for Ad
+Darbasiyah) takes only places in ``ARTICLE_COUNTRIES``, whose names are transliterated from
+Arabic in many ways; elsewhere it is too short to be safe (v25)."""
 FOCUS_VOTE = 1.0
 """The focus country's head start in every text's country vote: as much as one town of it,
 named and sure, votes (a country named as a place votes 1.5)."""
@@ -87,7 +91,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v24"
+    name = "extract.places.v25"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -115,8 +119,12 @@ class Places:
         windows = name_windows(text, sentence_starts(doc), self.stopwords, self.country_keys,
                                self.gazetteer.longest)
         found = self.gazetteer.lookup({w.key for w in windows})
+        for key in [k for k in found if k.startswith("~") and len(k) <= SHORT_LOOSE]:
+            found[key] = [p for p in found[key] if p.country in ARTICLE_COUNTRIES]
+            if not found[key]:
+                del found[key]
         spelled = [replace(w, key=k, loose=True) for w in windows if w.key not in found
-                   for k in [final_h(w.key)] if k]  # doubtful: only in the text's country
+                   for k in spellings(w.key)]  # doubtful: only in the text's country
         for key, places in self.gazetteer.lookup({w.key for w in spelled}).items():
             arabic = [p for p in places if p.country in ARTICLE_COUNTRIES]
             if arabic and key not in found:

@@ -33,14 +33,18 @@ _JOINED = re.compile(r"\s*(?:(?:media|officials|authorities|sources|ministry|tel
 _SELF_AGENT = re.compile(
     r"\s+(?:(?:in\s+a\s+statement\s+)?(?:that\s+)?(?:it|they|we)\s+(?:(?:had|has|have)\s+)?"
     r"|to\s+have\s+)([a-z]+)|\s+(responsibility|(?:(?:full|complete|total)\s+)?control|"
-    r"the\s+(?:capture|liberation|seizure)\s+of)\b", re.IGNORECASE)
+    r"the\s+(?:capture|liberation|seizure|defeat|fall)\s+of)\b", re.IGNORECASE)
 """Right after the verb, the speaker's own violent act ('said it killed five militants',
 'claimed to have ambushed a convoy', 'claimed responsibility', 'announced full control of',
-'announced the capture of': assemble v24): it is a party."""
+'announced the capture of': assemble v24; 'announced the defeat of ISIS after capturing':
+v28): it is a party."""
 _ACCORDING = re.compile(r"\baccording\s+to\s+[^,.;:!?]*$", re.IGNORECASE)
 """Before a party, in its clause: the party is whom the account is told by."""
 _ALLIED = re.compile(r"\s*(?:,|and|,\s*and|backed by|supported by|with the support of|along "
                      r"with|together with)\s*(?:the\s+)?(?:[\"“][\w\s]*[\"”]\s*)?", re.IGNORECASE)
+_OWNS = re.compile(r"['’]s\s+(?:own\s+)?")
+"""Between a party and the next: the second is the first's ('the regime's military security
+branch', 'Turkey's proxies'), one side (assemble v28)."""
 _OPPOSING = re.compile(r"[^.;]{0,40}?\b(?:clash(?:ed|es)?|exchanged|exchange|fought|fighting|"
                        r"battled|engaged each other|firefight|gunfight|gun battle|shoot-?out)\b",
                        re.IGNORECASE)
@@ -78,6 +82,14 @@ _TARGET_BEFORE = re.compile(
     r"used\s+by|manned\s+by|run\s+by|held\s+by)\s+)?(?:(?:the|an?)\s+)?$", re.IGNORECASE)
 """Right before a party: what the event was done to ('targeted a car carrying', 'struck
 positions of', 'an air strike on'): the party is the target."""
+_TARGET_AT = re.compile(
+    r"\b(?:at|on|near|outside|inside|in front of)\s+(?:an?|the|one|two)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:checkpoints?|positions?|bases?|posts?|headquarters|offices?|patrols?|convoys?|"
+    r"camps?|barracks|gatherings?)\s+(?:of|belonging\s+to|manned\s+by|run\s+by|held\s+by)\s+"
+    r"(?:the\s+)?$", re.IGNORECASE)
+"""Right before a party: the place of theirs where an event hit ('blew himself up at a
+checkpoint of the Asayish', 'exploded near a position of the army'): the party is the
+target (assemble v28)."""
 _REPELLED_BEFORE = re.compile(
     r"\b(?:repelled|repulsed|thwarted|foiled|fended off|pushed back|repelling|repulsing|"
     r"thwarting|foiling)\s+(?:an?|the)?\s*$", re.IGNORECASE)
@@ -156,12 +168,15 @@ def allies(doc: Analysis, parties: list[ActorMention]) -> dict[int, int]:
     """``id`` of a party -> ``id`` of the party named right before it when the two act
     together: joined by 'and', a comma, 'backed by' or 'with the support of' ('pro-Hadi and
     Resistance fighters thwarted ...'), unless what follows makes them two sides ('India and
-    Pakistan exchanged fire', 'clashes between GNA and LNA forces')."""
+    Pakistan exchanged fire', 'clashes between GNA and LNA forces'); or the second the
+    first's own ('the regime's military security': v28)."""
     joined = {}
     for a, b in itertools.pairwise(parties):
         between = doc.text[a.span.end : b.span.start]
-        if _ALLIED.fullmatch(between) and not _OPPOSING.match(doc.text, b.span.end) and not (
-                _BETWEEN.search(doc.text, max(0, a.span.start - 30), a.span.start)):
+        owned = _OWNS.fullmatch(between)  # 'the regime's military security': its own
+        if owned or (_ALLIED.fullmatch(between) and not _OPPOSING.match(doc.text, b.span.end)
+                     and not _BETWEEN.search(doc.text, max(0, a.span.start - 30),
+                                             a.span.start)):
             joined[id(b)] = id(a)
     return joined
 
@@ -215,10 +230,12 @@ def acted_on(doc: Analysis, actors: list[ActorMention], counts: list[CountMentio
     """``id`` of the parties the event was done to: those whose words a count of the killed
     or wounded holds (v9) or that a count's words are members of ('killing two members of
     the Asayish': v24), and those named right after what an attack did to them ('targeted a
-    car carrying', 'struck positions of': v22)."""
+    car carrying', 'struck positions of': v22) or the place of theirs it hit ('at a checkpoint
+    of': v28)."""
     return frozenset(id(a) for a in actors if any(_counts(doc.text, c, a) for c in counts)
                      or _TARGET_BEFORE.search(doc.text, max(0, a.span.start - 80),
-                                              a.span.start))
+                                              a.span.start)
+                     or _TARGET_AT.search(doc.text, max(0, a.span.start - 60), a.span.start))
 
 
 def _counts(text: str, count: CountMention, actor: ActorMention) -> bool:
