@@ -29,8 +29,8 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 
 def test_stage_versions(pipeline: Pipeline) -> None:
-    assert stage_version(pipeline, "actors") >= 12
-    assert stage_version(pipeline, "assemble") >= 28
+    assert stage_version(pipeline, "actors") >= 13
+    assert stage_version(pipeline, "assemble") >= 29
     assert stage_version(pipeline, "places") >= 25
     assert stage_version(pipeline, "numbers") >= 11
     assert stage_version(pipeline, "events") >= 42
@@ -312,3 +312,26 @@ def test_syrian_transliterations_are_found(pipeline: Pipeline, text: str,
                                            location: str) -> None:
     event = _event(pipeline, text)
     assert (event.country, event.location) == ("Syria", location)
+
+
+@pytest.mark.parametrize("text, actor1, assoc", [
+    ("On 9 April 2019, Syrian and Russian forces shelled Kafranbel, killing a child.",
+     SYRIA, "Military Forces of Russia (2000-)"),
+    ("On 9 April 2019, regime and Russian forces shelled Kafranbel, killing a child.",
+     SYRIA, "Military Forces of Russia (2000-)"),
+    ("On 9 April 2019, regime forces and Russian warplanes struck Kafranbel, killing a child.",
+     SYRIA, "Military Forces of Russia (2000-)"),
+])
+def test_forces_named_together_share_a_head_noun_and_are_associated(
+        pipeline: Pipeline, text: str, actor1: str, assoc: str) -> None:
+    """actors v13: a demonym or 'regime' joined by 'and' to a state's mention shares its head
+    noun ('Syrian and Russian forces' named only the Russians); assemble v29: the party named
+    with actor1 as acting together is its associated actor, as ACLED codes allies."""
+    event = _event(pipeline, text)
+    assert (event.actor1, event.assoc_actor_1) == (actor1, assoc)
+
+
+def test_a_crowds_associates_stay_its_groups(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 9 April 2019, students protested in Daraa against the "
+                             "police and the army.")
+    assert event.assoc_actor_2 == ""

@@ -103,6 +103,8 @@ class Countries:
 _AUXILIARY = r"(?:\s+(?:has|have|had)(?:\s+(?:also|already|repeatedly))?)?"
 """An auxiliary, and an adverb, between a name and its verb ("Russia has repeatedly denied")."""
 
+DEMONYM = -2
+"""The entry of a demonym alone in the trie: context, not an actor."""
 CAPITAL = -3
 """The entry of a country's capital in the trie: the state when it speaks, else nothing."""
 
@@ -192,7 +194,7 @@ class Dictionary:
         capitals = [(c.name, [(k, w) for k, w, _, _ in tokens(c.capital)])
                     for c in self.countries.by_name.values() if c.capital]
         for forms, marker in ((self._country_forms("country"), -1),
-                              (self._country_forms("demonym"), -2), (capitals, CAPITAL)):
+                              (self._country_forms("demonym"), DEMONYM), (capitals, CAPITAL)):
             for country, toks in forms:
                 node = self.trie
                 for key, _ in toks:

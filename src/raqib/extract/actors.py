@@ -32,6 +32,7 @@ from datetime import date
 
 from raqib.extract.actor_dictionary import (
     CAPITAL,
+    DEMONYM,
     Countries,
     Country,
     Dictionary,
@@ -42,6 +43,7 @@ from raqib.extract.actor_dictionary import (
 )
 from raqib.extract.model import ActorMention, Analysis, Options
 from raqib.extract.petrarch import read_tsv
+from raqib.extract.roles import ARMED
 
 __all__ = [
     "NAME", "Actors", "Countries", "Country", "Dictionary", "Hit", "choose", "create",
@@ -49,7 +51,7 @@ __all__ = [
     "resolve_country", "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v12"
+NAME = "extract.actors.v13"
 _LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|of northern|of southern|"
                        r"of eastern|of western)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 
@@ -219,8 +221,10 @@ _HOLDING = re.compile(
 """After a party: the territory it holds ('rebel-held Idlib', 'IS-controlled areas'), not
 an act of its ('a Houthi-controlled prison' is the Houthis' still)."""
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
-_ARMED = frozenset([1, 2, 3, 4, 8])
 _POSSESSIVE = re.compile(r"['’]s\s+")
+_ELIDED = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
+"""Between a demonym read alone and a state's mention: the two share its head noun."""
+_REGIME_AND = re.compile(r"\bregime\s*(?:,|,?\s*and|&)\s*$", re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:,|,?\s*and|&|along with|together with|as well as)\s*", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\b(?:but|while|after|when|by)\b", re.I)
 
@@ -241,6 +245,8 @@ class Actors:
         """Which of ``found`` are generic words ('fighters', 'soldiers', 'militants')."""
         owner: tuple[int, str] | None = None
         """Where the words after a country's possessive start, and the country."""
+        demonym: tuple[int, int, str] | None = None
+        """The last demonym read alone: whose head noun may come after 'and' (v13)."""
         for start, end, hits in self.dictionary.match(doc.text):
             if _OPPOSED.search(doc.text, max(0, start - 8), start):
                 continue  # 'anti-Houthi forces' are the Houthis' enemies (v2)
@@ -251,7 +257,13 @@ class Actors:
                    or self._joined(doc.text, start, hits, last))
             if hit is None:
                 owner = _possessor(doc.text, end, hits) or owner
+                demonym = next(((start, end, h.country) for h in hits
+                                if h.entry == DEMONYM and h.country), None)
                 continue
+            if self.dictionary.entries[hit.entry].is_template:
+                for first, stop, country in self._elided(doc.text, start, demonym):
+                    found.append((mention_for(self.dictionary, doc, first, stop,
+                                              Hit(hit.entry, country), None, when), hit.entry))
             if self.dictionary.entries[hit.entry].role == "ignore":
                 continue
             if owner and owner[0] == start and hit.country is None and (
@@ -273,6 +285,21 @@ class Actors:
             found.append((mention_for(self.dictionary, doc, start, end, hit, None, when),
                           hit.entry))
         doc.actors.extend(self._protesting(doc, found, when))
+
+    def _elided(self, text: str, start: int, demonym: tuple[int, int, str] | None
+                ) -> list[tuple[int, int, str | None]]:
+        """The parties whose head noun a state's mention starting at ``start`` shares, named
+        right before it and joined by 'and' or a comma: a demonym read alone ('Syrian and
+        Russian forces', 'Russian and Turkish troops') or 'regime' ('regime and Russian
+        forces': the country of the text); v13."""
+        before = text[max(0, start - 30):start]
+        if demonym is not None and _ELIDED.fullmatch(text, demonym[1], start):
+            return [demonym]
+        regime = _REGIME_AND.search(before)
+        if regime is not None:
+            at = start - len(before) + regime.start()
+            return [(at, at + len("regime"), None)]
+        return []
 
     def _joined(self, text: str, start: int, hits: list[Hit],
                 last: tuple[ActorMention, int] | None) -> Hit | None:
@@ -297,7 +324,7 @@ class Actors:
             return True
         entry, named = self.dictionary.entries[hit.entry], self.dictionary.entries[before]
         return entry.country == "*" and not named.is_template and (
-            entry.inter == named.inter or (entry.inter in _ARMED and named.inter in _ARMED))
+            entry.inter == named.inter or (entry.inter in ARMED and named.inter in ARMED))
 
     def _members(self, generic: ActorMention, hit: Hit, name: str) -> bool:
         """Whether the generic armed mention ``generic`` ('fighters', 'soldiers',
@@ -305,7 +332,7 @@ class Actors:
         (``name``, its words: 'fighters of the Syrian National Army', 'militants of the
         Islamic State')."""
         named = self.dictionary.entries[hit.entry]
-        return (generic.inter in _ARMED and named.inter in _ARMED and not hit.contextual
+        return (generic.inter in ARMED and named.inter in ARMED and not hit.contextual
                 and name.removeprefix("the ")[:1].isupper())
 
     def _state(self, text: str, start: int, end: int, hits: list[Hit]) -> Hit | None:

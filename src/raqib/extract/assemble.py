@@ -41,6 +41,7 @@ from raqib.extract.roles import (
     acted_on,
     agent,
     allies,
+    associates,
     group,
     groups,
     roles,
@@ -102,7 +103,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v28"
+    name = "extract.assemble.v29"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -201,6 +202,12 @@ class Assemble:
                               acted_on(doc, actors, counts))
         self._perpetrator(event, cue, actors, first)
         self._victims(event, cue, actors, second)
+        if cue.event_type in ("Protests", "Riots"):
+            return  # a crowd's associates are the groups it held (``_perpetrator``)
+        if not event.assoc_actor_1 and first is not None and event.actor1 == first.name:
+            event.assoc_actor_1 = associates(first, actors, found.allies)
+        if not event.assoc_actor_2 and second is not None and event.actor2 == second.name:
+            event.assoc_actor_2 = associates(second, actors, found.allies)
 
     def _perpetrator(self, event: Event, cue: EventCue, actors: list[ActorMention],
                      first: ActorMention | None) -> None:

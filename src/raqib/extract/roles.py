@@ -12,6 +12,8 @@ from raqib.extract.claims_lexicon import source_verbs
 from raqib.extract.model import ActorMention, Analysis, CountMention, EventCue
 
 CIVILIANS, PROTESTERS, RIOTERS, POLITICAL_MILITIA, STATE = 7, 6, 5, 3, 1
+ARMED = frozenset([1, 2, 3, 4, 8])
+"""ACLED actor types that fight: state forces, rebels, militias, external forces."""
 """ACLED's inter codes of the kinds of actor the roles tell apart."""
 
 
@@ -111,6 +113,27 @@ def groups(actors: list[ActorMention]) -> str:
     were, '; '-joined."""
     return "; ".join(dict.fromkeys(a.name for a in actors
                                    if group(a) and a.inter == CIVILIANS))
+
+
+def associates(party: ActorMention | None, actors: list[ActorMention],
+               allies: dict[int, int]) -> str:
+    """ACLED's associated actors of ``party``: the parties named with it as acting together
+    (``allies``, followed both ways: 'regime forces and Russian warplanes', 'the SNA backed
+    by Turkish troops'), in the order named, each once, '; '-joined; armed parties only,
+    named (no unidentified group), and not ``party``'s own name (assemble v29)."""
+    if party is None or party.inter not in ARMED:
+        return ""
+    side = {id(party)}
+    grew = True
+    while grew:
+        grew = False
+        for later, earlier in allies.items():
+            if (later in side) != (earlier in side):
+                side |= {later, earlier}
+                grew = True
+    names = (a.name for a in sorted(actors, key=lambda a: a.span.start)
+             if id(a) in side and a.inter in ARMED and not a.name.startswith("Unidentified"))
+    return "; ".join(dict.fromkeys(n for n in names if n != party.name))
 
 
 def voices(doc: Analysis, parties: list[ActorMention]) -> tuple[set[int], set[int]]:
