@@ -29,11 +29,11 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 
 def test_stage_versions(pipeline: Pipeline) -> None:
-    assert stage_version(pipeline, "actors") >= 13
-    assert stage_version(pipeline, "assemble") >= 29
+    assert stage_version(pipeline, "actors") >= 14
+    assert stage_version(pipeline, "assemble") >= 30
     assert stage_version(pipeline, "places") >= 25
     assert stage_version(pipeline, "numbers") >= 11
-    assert stage_version(pipeline, "events") >= 42
+    assert stage_version(pipeline, "events") >= 43
 
 
 @pytest.mark.parametrize("text", [
@@ -335,3 +335,21 @@ def test_a_crowds_associates_stay_its_groups(pipeline: Pipeline) -> None:
     event = _event(pipeline, "On 9 April 2019, students protested in Daraa against the "
                              "police and the army.")
     assert event.assoc_actor_2 == ""
+
+
+def test_a_drone_downed_is_disrupted_by_who_downed_it(pipeline: Pipeline) -> None:
+    """events v43: 'downed a drone' is a weapon kept from its use; assemble v30: there the
+    agent of 'launched by militants' is the weapon's owner (actor2), not its actor1."""
+    event = _event(pipeline, "On 9 April 2019, the Syrian army said it had downed a drone "
+                             "launched by militants towards Hama military airport.")
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 == SYRIA
+    assert event.actor2 == "Opposition Rebels (Syria)"
+
+
+def test_red_crescent_volunteers_are_aid_workers(pipeline: Pipeline) -> None:
+    """actors v14: volunteers of the Red Crescent are aid workers (civilians), not the Red
+    Cross movement that speaks for them."""
+    event = _event(pipeline, "On 9 April 2019, two Syrian Arab Red Crescent volunteers were "
+                             "killed when shelling hit their ambulance in Douma.")
+    assert (event.actor2, event.assoc_actor_2) == ("Civilians (Syria)", "Aid Workers (Syria)")

@@ -53,6 +53,7 @@ AGAINST_CIVILIANS, MOB_VIOLENCE = "Violence against civilians", "Mob violence"
 LOOTING = "Looting/property destruction"
 ARMED_CLASH = "Armed clash"
 OTHER = "Other"
+DISRUPTED = "Disrupted weapons use"
 _FOUND = re.compile(r"\b(?:found dead|(?:bod(?:y|ies)|remains|corpses?|head)\b[^.;]{0,60}?\b(?:"
                     r"was|were)\s+(?:found|discovered|recovered|retrieved))\b", re.IGNORECASE)
 """A body found, not a killing seen: ACLED codes its day at time precision 2 (assembly v27)."""
@@ -103,7 +104,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v29"
+    name = "extract.assemble.v30"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -141,11 +142,15 @@ class Assemble:
         if cue.detail is not None:  # the headline's event told further on, with its day
             self._place_detail(event, found.places.inside(cue.detail))
         # a party that speaks about the event takes a role only when no other can; the agent
-        # of a passive ('killed by X') in the event's first sentence comes first
+        # of a passive ('killed by X') in the event's first sentence comes first, but for a
+        # weapon kept from its use, where it is the weapon's ('a drone launched by
+        # militants'), last: the one that downed or defused it is actor1 (v30)
         opening = found.sentences.inside(window)[:1]
         limit = opening[0].span.end if opening else window.end
+        owner = cue.sub_event_type == DISRUPTED
         near = sorted(found.actors.near(window), key=lambda a: (
-            id(a) in found.speakers, not (a.span.start < limit and agent(doc, a))))
+            id(a) in found.speakers,
+            owner == (a.span.start < limit and agent(doc, a))))
         self._actors(doc, event, cue, near, found)
         if country and event.country and event.country != country:
             for role in ("actor1", "actor2"):  # its crowd is of where it happened (v21)
