@@ -41,3 +41,13 @@ def test_a_denial_of_another_kind_stays_unattached(pipeline: Pipeline) -> None:
                                "Thursday, killing 3 civilians. Separately, the ministry denied "
                                "holding any political prisoners.")
     assert ("denies", None) in claims
+
+
+def test_a_party_disowning_the_act_denies_it(pipeline: Pipeline) -> None:
+    """claims v7: 'said its aircraft had not carried out any strikes' denies the strike told
+    before (the lexicon's `disowned` phrases), and 'aircraft' ties it to the air strike."""
+    assert stage_version(pipeline, "claims") >= 7
+    assert _claims(pipeline, "According to the Syrian Observatory, 12 civilians were killed in "
+                             "Russian air strikes on Kafranbel. The Russian Defence Ministry "
+                             "said its aircraft had not carried out any strikes in the area.") == [
+        ("asserts", 0), ("denies", 0)]

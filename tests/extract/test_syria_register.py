@@ -30,10 +30,10 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "actors") >= 14
-    assert stage_version(pipeline, "assemble") >= 30
+    assert stage_version(pipeline, "assemble") >= 31
     assert stage_version(pipeline, "places") >= 25
-    assert stage_version(pipeline, "numbers") >= 11
-    assert stage_version(pipeline, "events") >= 43
+    assert stage_version(pipeline, "numbers") >= 12
+    assert stage_version(pipeline, "events") >= 44
 
 
 @pytest.mark.parametrize("text", [
@@ -353,3 +353,21 @@ def test_red_crescent_volunteers_are_aid_workers(pipeline: Pipeline) -> None:
     event = _event(pipeline, "On 9 April 2019, two Syrian Arab Red Crescent volunteers were "
                              "killed when shelling hit their ambulance in Douma.")
     assert (event.actor2, event.assoc_actor_2) == ("Civilians (Syria)", "Aid Workers (Syria)")
+
+
+def test_a_harvest_seized_is_property_taken(pipeline: Pipeline) -> None:
+    """events v44: a harvest, homes or land seized are goods seized, and an event."""
+    event = _event(pipeline, "On 9 April 2019, HTS fighters seized the harvest of farmers in "
+                             "Maarat Misrin, accusing them of supporting the regime.")
+    assert event.sub_event_type == "Looting/property destruction"
+    assert event.actor1 == "HTS: Hayat Tahrir al Sham"
+
+
+def test_a_long_toll_counts_and_its_agent_is_no_victim(pipeline: Pipeline) -> None:
+    """numbers v12: a toll noun up to 14 words before its update verb; assemble v31: the
+    agent named inside the toll's words ('committed by Russian warplanes') is not counted
+    among the dead."""
+    event = _event(pipeline, "The death toll of the massacre committed by Russian warplanes in "
+                             "the market of Kafr Nabl rose to 15, including four children.")
+    assert event.fatalities == 15
+    assert event.actor1 == "Military Forces of Russia (2000-)"

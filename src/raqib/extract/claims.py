@@ -54,7 +54,7 @@ _LINK = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:\w+\s+)?$|,\s*$")
 
 
 class Claims:
-    name = "extract.claims.v6"
+    name = "extract.claims.v7"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -262,8 +262,8 @@ class Claims:
     def _refine(self, text: str, f: Found) -> list[Found]:
         lex, content = self.lexicon, text[f.start : f.end]
         if f.stance == "asserts" or (f.stance == "accuses" and f.implicit):
-            if lex.find("falsity", content):
-                f.stance = "denies"
+            if lex.find("falsity", content) or lex.find("disowned", content):
+                f.stance = "denies"  # "... are lies"; "its aircraft had not carried out" (v7)
             elif lex.find("call", content):
                 f.stance = "calls_for"
         call = lex.find("call", content)

@@ -18,7 +18,8 @@ from importlib import resources
 Range = tuple[int, int]
 TYPE_WORDS: dict[str, tuple[str, ...]] = {
     "Chemical weapon": ("chemical", "chlorine", "sarin", "toxic gas", "poison gas", "gas attack"),
-    "Air/drone strike": ("air strike", "airstrike", "air raid", "drone", "warplane", "bombing"),
+    "Air/drone strike": ("air strike", "airstrike", "air raid", "drone", "warplane", "aircraft",
+                         "helicopter", "bombing"),
     "Shelling/artillery/missile attack": ("shelling", "shells", "rocket", "missile", "artillery"),
     "Suicide bomb": ("suicide",),
     "Remote explosive/landmine/IED": ("car bomb", "explosive device", "ied", "landmine"),

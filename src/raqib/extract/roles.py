@@ -84,6 +84,7 @@ _TARGET_BEFORE = re.compile(
     r"used\s+by|manned\s+by|run\s+by|held\s+by)\s+)?(?:(?:the|an?)\s+)?$", re.IGNORECASE)
 """Right before a party: what the event was done to ('targeted a car carrying', 'struck
 positions of', 'an air strike on'): the party is the target."""
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET_AT = re.compile(
     r"\b(?:at|on|near|outside|inside|in front of)\s+(?:an?|the|one|two)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:checkpoints?|positions?|bases?|posts?|headquarters|offices?|patrols?|convoys?|"
@@ -265,6 +266,9 @@ def _counts(text: str, count: CountMention, actor: ActorMention) -> bool:
     """Whether the words of ``count`` hold ``actor`` or are members of it ('two members of
     the Asayish')."""
     if count.span.start <= actor.span.start and actor.span.end <= count.span.end:
-        return True
+        # not the agent a toll's words name ('the death toll of the massacre committed by
+        # Russian warplanes rose to 15': v31)
+        return not _BY.search(text, max(count.span.start, actor.span.start - 20),
+                              actor.span.start)
     return count.span.end <= actor.span.start and bool(
         _OF.fullmatch(text, count.span.end, actor.span.start))
