@@ -64,3 +64,14 @@ def test_a_foreign_forces_base_or_patrol_is_their_target(pipeline: Pipeline) -> 
                                             "Military Forces of Russia (2000-)")
     assert _roles(pipeline, "On 3 May 2020, a drone struck a Turkish base near Saraqib.") == (
         "", "Military Forces of Turkey (2016-)")
+
+
+def test_a_force_that_says_it_retook_a_town_took_it(pipeline: Pipeline) -> None:
+    """assemble v32: 'said it had retaken' tells the speaker's own act (retook, recaptured,
+    regained, overran, stormed join the verbs of one's own acts), so the army is actor1 and
+    the insurgents it took the town from actor2."""
+    assert stage_version(pipeline, "assemble") >= 32
+    actor1, actor2 = _roles(pipeline, "On 1 May 2020, the Nigerian army said it had "
+                                      "recaptured the town of Marte from insurgents.")
+    assert actor1 == "Military Forces of Nigeria (2015-)"
+    assert actor2 != actor1 and actor2

@@ -104,7 +104,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v31"
+    name = "extract.assemble.v32"
 
     def __init__(self, options: Options) -> None:
         self.options = options

@@ -57,6 +57,8 @@ _REGION_WORD = (r"(?:state|province|governorate|region|district|county|departmen
                 r"prefecture|municipality|division|emirate|wilayat|muhafazah)")
 _REGION_AFTER = re.compile(r"^\s+" + _REGION_WORD + r"\b", re.I)
 _REGION_BEFORE = re.compile(r"\b" + _REGION_WORD + r" of\s+(?:the\s+)?$", re.I)
+_REGION_PAREN_BEFORE = re.compile(r"\b(?:LGA|" + _REGION_WORD + r")\s*\(\s*$", re.I)
+"""Before a name in brackets: it qualifies a district ('Rafi LGA (Niger)'), a province."""
 _PLACE_WORD = re.compile(r"^\s+(?:village|town|city|camp|neighbou?rhood|district)\b|"
                          r"(?:village|town|city|camp|neighbou?rhood) of\s+$|"
                          r"(?:مدينة|بلدة|قرية|حي|مخيم|وبلدة|ومدينة|وقرية)\s+$", re.I)
@@ -131,6 +133,10 @@ class Match:
     context: list[str] = field(default_factory=list)
     """Keys of the admin or country names given with it: 'Chibok (Borno)' -> ['borno']."""
     region: bool = False
+    titled: bool = False
+    """A region's word follows it ('Niger state', 'Idlib province'), or it qualifies a
+    district in brackets ('Rafi LGA (Niger)'): no country is named so, so it is not the
+    country of that name (places v26)."""
     qualifier: bool = False
     """It qualifies the name before it: the 'Borno' of 'Chibok (Borno)'."""
     near: bool = False
@@ -282,7 +288,8 @@ def read_context(text: str, match: Match) -> Match:
         match.context = [name_key(part) for part in paren.group(1).split(",")]
     if _QUALIFIED_BEFORE.search(before):
         match.qualifier = match.region = True
-    match.region |= bool(_REGION_AFTER.match(after) or _REGION_BEFORE.search(before))
+    match.titled = bool(_REGION_AFTER.match(after) or _REGION_PAREN_BEFORE.search(before))
+    match.region |= match.titled or bool(_REGION_BEFORE.search(before))
     match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
     match.aside = bool(_NAMES_AN_ACCORD.match(after)) or _dateline(text, window, before, after)
     match.destination = bool(_DESTINATION_BEFORE.search(before))
@@ -380,7 +387,7 @@ def prior(place: Place) -> float:
 
 def kind_fit(match: Match, place: Place) -> float:
     if place.kind == "country":
-        return 0.6
+        return 0.0 if match.titled else 0.6
     if match.region:
         return 0.3 if place.kind.startswith("admin") else 0.0
     return {"town": 0.1, "area": 0.08, "admin3": 0.02}.get(place.kind, -0.05)

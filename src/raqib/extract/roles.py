@@ -71,6 +71,7 @@ _OWN_ACTS = _VIOLENT | {
     "carried", "conducted", "downed", "neutralised", "neutralized", "eliminated", "repelled",
     "repulsed", "clashed", "fought", "engaged", "intercepted", "retaliated", "responded",
     "ambushed", "dismantled", "thwarted", "foiled", "freed", "liberated", "took",
+    "taken", "retook", "retaken", "recaptured", "regained", "overran", "stormed",
 }
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _TARGET_BEFORE = re.compile(
