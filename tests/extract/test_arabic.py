@@ -105,3 +105,31 @@ def test_strikes_told_in_arabic_with_nobody_hurt_are_events(
     doc = run(pipeline, text)
     assert [e.sub_event_type for e in doc.events] == [sub_event_type]
     assert [p.name for p in doc.places] == []
+
+
+def test_a_tanween_after_an_actors_word_breaks_nothing(pipeline: Pipeline) -> None:
+    """actors v15: the tanween of 'مدنياً' tokenised alone had an empty key, the trie's own
+    end-of-alias key: the actors stage failed on the sentence (recorded, no actors) once an
+    alias ended where the word does; marks alone are no tokens, and 'مدنياً' is a civilian."""
+    doc = run(pipeline, "قتل مدنياً وأصيب ثلاثة آخرون جراء قصف مدفعي لقوات النظام على بلدة "
+                        "كفرنبل.")
+    assert doc.errors == []
+    event = doc.events[0]
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria (2000-)",
+                                            "Civilians (Syria)")
+
+
+def test_members_of_a_party_counted_dead_are_acted_on(pipeline: Pipeline) -> None:
+    """assemble v33: 'عنصرين من قوات النظام' (two members of the regime's forces) killed: the
+    forces are the bomb's target, as 'two members of the Asayish' are in English."""
+    event = run(pipeline, "انفجرت عبوة ناسفة بسيارة عسكرية في مدينة درعا ما أدى إلى مقتل "
+                          "عنصرين من قوات النظام.").events[0]
+    assert event.actor2 == "Military Forces of Syria (2000-)"
+    assert event.actor1 != event.actor2
+
+
+def test_young_men_arrested_are_civilians(pipeline: Pipeline) -> None:
+    """actors v15: شبان (young men), مواطنين (citizens), نساء (women) are civilians."""
+    event = run(pipeline, "اعتقلت قوات سوريا الديمقراطية عشرة شبان في بلدة الشحيل بريف دير "
+                          "الزور الشرقي.").events[0]
+    assert (event.sub_event_type, event.actor2) == ("Arrests", "Civilians (Syria)")

@@ -39,6 +39,8 @@ def tokens(text: str) -> Iterator[tuple[str, str, int, int]]:
         if not key.isascii():
             key = "".join(c for c in unicodedata.normalize("NFKD", key.translate(_ARABIC))
                           if not unicodedata.combining(c))
+            if not key:  # a mark alone (the tanween of 'مدنياً'): no word, and not the
+                continue  # trie's end-of-alias key, which it would reach (v15)
         yield key, word, m.start(), m.end()
 
 

@@ -104,7 +104,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v32"
+    name = "extract.assemble.v33"
 
     def __init__(self, options: Options) -> None:
         self.options = options

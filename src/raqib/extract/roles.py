@@ -73,7 +73,7 @@ _OWN_ACTS = _VIOLENT | {
     "ambushed", "dismantled", "thwarted", "foiled", "freed", "liberated", "took",
     "taken", "retook", "retaken", "recaptured", "regained", "overran", "stormed",
 }
-_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_OF = re.compile(r"\s+(?:of|من)\s+(?:the\s+)?", re.IGNORECASE)
 _TARGET_BEFORE = re.compile(
     r"\b(?:target(?:ed|ing|s)?|struck|striking|hit(?:ting)?|shell(?:ed|ing)|bomb(?:ed|ing)|"
     r"raid(?:ed|ing)|"
