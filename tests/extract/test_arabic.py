@@ -133,3 +133,14 @@ def test_young_men_arrested_are_civilians(pipeline: Pipeline) -> None:
     event = run(pipeline, "اعتقلت قوات سوريا الديمقراطية عشرة شبان في بلدة الشحيل بريف دير "
                           "الزور الشرقي.").events[0]
     assert (event.sub_event_type, event.actor2) == ("Arrests", "Civilians (Syria)")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("قتل مدني جراء قصف مدفعي على بلدة كفرنبل.", "killed"),
+    ("استشهد طفل جراء قصف مدفعي على بلدة كفرنبل.", "killed"),
+    ("أصيب جندي بجروح في انفجار لغم.", "injured"),
+])
+def test_a_bare_singular_victim_counts_one(pipeline: Pipeline, text: str, kind: str) -> None:
+    """numbers v13: Arabic writes no 'a': a singular person noun right after a casualty verb
+    or noun ('قتل مدني', a civilian was killed) is one victim."""
+    assert [(c.kind, c.low) for c in run(pipeline, text).counts] == [(kind, 1)]

@@ -61,12 +61,16 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v12"
+    name = "extract.numbers.v13"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
         self._stop = lexicon.role("stop") | END | _JOIN
         self._function = lexicon.role("stop") | lexicon.role("aux") | lexicon.role("filler")
+        self._arabic_casualty = {known(word, lexicon.vocabulary)
+                                 for word in lexicon.role("verb") | lexicon.role("before")
+                                 if ARABIC.search(word)}
+        """Arabic casualty words a bare singular victim follows ('قتل مدني': v13)."""
 
     def __call__(self, doc: Analysis) -> None:
         tokens = list(TOKEN.finditer(doc.text))
@@ -257,6 +261,9 @@ class Numbers(CasualtyWords):
         noun = self.lex.nouns.get(w[i])
         if noun and noun[1] == "du" and noun[0] != "thing":  # Arabic dual: "شخصين", two people
             return _Group(i, i + 1, 2, None, False, noun[0], False, True, "num")
+        if noun and noun[1] == "sg" and noun[0] != "thing" and i > 0 and (
+                w[i - 1] in self._arabic_casualty):  # Arabic writes no 'a': 'قتل مدني' (v13)
+            return _Group(i, i + 1, 1, None, False, noun[0], False, True, "one")
         bare = i == 0 or w[i - 1] in self._stop or not w[i - 1].isalnum()
         if noun and noun[0] != "thing" and noun[1] == "pl" and bare:
             stop, last, _word = self._noun(w, i, blocked)
