@@ -371,3 +371,16 @@ def test_a_long_toll_counts_and_its_agent_is_no_victim(pipeline: Pipeline) -> No
                              "the market of Kafr Nabl rose to 15, including four children.")
     assert event.fatalities == 15
     assert event.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_an_elided_head_noun_names_no_ignored_thing_nor_a_party_twice(
+        pipeline: Pipeline) -> None:
+    """actors v16: the head noun is shared only by a party ('the Russian and Chinese
+    embassies' named an actor of the 'not an actor' row), and 'regime' is not read again
+    inside 'the regime', a party of its own."""
+    doc = pipeline.run("t", "On 9 April 2019, the Russian and Chinese embassy staff left "
+                            "Damascus.", date(2019, 4, 10))
+    assert [a.span.text for a in doc.actors] == []
+    doc = pipeline.run("t", "On 9 April 2019, the regime and Russian forces shelled "
+                            "Kafranbel, killing a child.", date(2019, 4, 10))
+    assert [a.span.text for a in doc.actors if a.name == SYRIA] == ["the regime"]

@@ -51,7 +51,7 @@ __all__ = [
     "resolve_country", "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v15"
+NAME = "extract.actors.v16"
 _LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|of northern|of southern|"
                        r"of eastern|of western)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 
@@ -260,12 +260,12 @@ class Actors:
                 demonym = next(((start, end, h.country) for h in hits
                                 if h.entry == DEMONYM and h.country), None)
                 continue
+            if self.dictionary.entries[hit.entry].role == "ignore":
+                continue  # 'the Russian and Chinese embassies' name no party either
             if self.dictionary.entries[hit.entry].is_template:
-                for first, stop, country in self._elided(doc.text, start, demonym):
+                for first, stop, country in _elided(doc.text, start, demonym, last):
                     found.append((mention_for(self.dictionary, doc, first, stop,
                                               Hit(hit.entry, country), None, when), hit.entry))
-            if self.dictionary.entries[hit.entry].role == "ignore":
-                continue
             if owner and owner[0] == start and hit.country is None and (
                     self.dictionary.entries[hit.entry].is_template):
                 hit = Hit(hit.entry, owner[1])  # "Turkey's defence ministry" is Turkey's (v7)
@@ -285,21 +285,6 @@ class Actors:
             found.append((mention_for(self.dictionary, doc, start, end, hit, None, when),
                           hit.entry))
         doc.actors.extend(self._protesting(doc, found, when))
-
-    def _elided(self, text: str, start: int, demonym: tuple[int, int, str] | None
-                ) -> list[tuple[int, int, str | None]]:
-        """The parties whose head noun a state's mention starting at ``start`` shares, named
-        right before it and joined by 'and' or a comma: a demonym read alone ('Syrian and
-        Russian forces', 'Russian and Turkish troops') or 'regime' ('regime and Russian
-        forces': the country of the text); v13."""
-        before = text[max(0, start - 30):start]
-        if demonym is not None and _ELIDED.fullmatch(text, demonym[1], start):
-            return [demonym]
-        regime = _REGIME_AND.search(before)
-        if regime is not None:
-            at = start - len(before) + regime.start()
-            return [(at, at + len("regime"), None)]
-        return []
 
     def _joined(self, text: str, start: int, hits: list[Hit],
                 last: tuple[ActorMention, int] | None) -> Hit | None:
@@ -368,6 +353,21 @@ class Actors:
                     continue
             out.append(m)
         return out
+
+
+def _elided(text: str, start: int, demonym: tuple[int, int, str] | None,
+            last: tuple[ActorMention, int] | None) -> list[tuple[int, int, str | None]]:
+    """The parties whose head noun a state's mention starting at ``start`` shares, named
+    right before it and joined by 'and' or a comma: a demonym read alone ('Syrian and
+    Russian forces', 'Russian and Turkish troops') or 'regime' ('regime and Russian
+    forces': the country of the text), unless the mention before already holds it ('the
+    regime and Russian forces': 'the regime' is a party of its own); v13."""
+    if demonym is not None and _ELIDED.fullmatch(text, demonym[1], start):
+        return [demonym]
+    regime = _REGIME_AND.search(text, max(0, start - 30), start)
+    if regime is None or (last is not None and last[0].span.end > regime.start()):
+        return []
+    return [(regime.start(), regime.start() + len("regime"), None)]
 
 
 def _possessor(text: str, end: int, hits: list[Hit]) -> tuple[int, str] | None:

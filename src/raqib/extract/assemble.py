@@ -66,6 +66,8 @@ KNOWN_KIND = ("Air/drone strike", "Government regains territory",
               "Non-state actor overtakes territory")
 """Except where the kind of event says what kind of actor it was: an aircraft nobody names is
 a state's, a government regains territory, a non-state group takes it."""
+CROWDS = {"Protests": PROTESTERS, "Riots": RIOTERS}
+"""Event types of a crowd, and the inter code of its people."""
 HARMLESS = ("Peaceful protest", "Protest with intervention")
 """Types that by the codebook's definitions kill nobody (a protest where people are killed is
 excessive force against protesters): a death a protest's text tells is what it is about (v14)."""
@@ -207,7 +209,7 @@ class Assemble:
                               acted_on(doc, actors, counts))
         self._perpetrator(event, cue, actors, first)
         self._victims(event, cue, actors, second)
-        if cue.event_type in ("Protests", "Riots"):
+        if cue.event_type in CROWDS:
             return  # a crowd's associates are the groups it held (``_perpetrator``)
         if not event.assoc_actor_1 and first is not None and event.actor1 == first.name:
             event.assoc_actor_1 = associates(first, actors, found.allies)
@@ -216,7 +218,7 @@ class Assemble:
 
     def _perpetrator(self, event: Event, cue: EventCue, actors: list[ActorMention],
                      first: ActorMention | None) -> None:
-        crowd = {"Protests": PROTESTERS, "Riots": RIOTERS}.get(cue.event_type)
+        crowd = CROWDS.get(cue.event_type)
         if first is not None and crowd:
             event.assoc_actor_1 = groups(actors)
         if first is not None and crowd and first.inter in (CIVILIANS, PROTESTERS, RIOTERS) and (

@@ -12,9 +12,9 @@ from raqib.extract.claims_lexicon import source_verbs
 from raqib.extract.model import ActorMention, Analysis, CountMention, EventCue
 
 CIVILIANS, PROTESTERS, RIOTERS, POLITICAL_MILITIA, STATE = 7, 6, 5, 3, 1
+"""ACLED's inter codes of the kinds of actor the roles tell apart."""
 ARMED = frozenset([1, 2, 3, 4, 8])
 """ACLED actor types that fight: state forces, rebels, militias, external forces."""
-"""ACLED's inter codes of the kinds of actor the roles tell apart."""
 
 
 @cache
@@ -74,6 +74,8 @@ _OWN_ACTS = _VIOLENT | {
     "taken", "retook", "retaken", "recaptured", "regained", "overran", "stormed",
 }
 _OF = re.compile(r"\s+(?:of|من)\s+(?:the\s+)?", re.IGNORECASE)
+_HELD_BY = r"belonging\s+to|manned\s+by|run\s+by|held\s+by"
+"""Words after a thing that name the party it is (one alternation, for two target rules)."""
 _TARGET_BEFORE = re.compile(
     r"\b(?:target(?:ed|ing|s)?|struck|striking|hit(?:ting)?|shell(?:ed|ing)|bomb(?:ed|ing)|"
     r"raid(?:ed|ing)|"
@@ -81,16 +83,16 @@ _TARGET_BEFORE = re.compile(
     r"(?:(?:on|against)\s+)?(?:(?:the|a|an|two|several)\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|motorcycles?|trucks?|positions?|bases?|"
     r"checkpoints?|posts?|gatherings?|meetings?|headquarters|houses?|homes?|patrols?|camps?|"
-    r"members?|fighters?|commanders?|leaders?|militants?)\s+(?:carrying|of|belonging\s+to|"
-    r"used\s+by|manned\s+by|run\s+by|held\s+by)\s+)?(?:(?:the|an?)\s+)?$", re.IGNORECASE)
+    r"members?|fighters?|commanders?|leaders?|militants?)\s+(?:carrying|of|used\s+by|"
+    + _HELD_BY + r")\s+)?(?:(?:the|an?)\s+)?$", re.IGNORECASE)
 """Right before a party: what the event was done to ('targeted a car carrying', 'struck
 positions of', 'an air strike on'): the party is the target."""
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+"""Right before a party inside a toll's words: the toll's agent, not its dead (v31)."""
 _TARGET_AT = re.compile(
     r"\b(?:at|on|near|outside|inside|in front of)\s+(?:an?|the|one|two)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:checkpoints?|positions?|bases?|posts?|headquarters|offices?|patrols?|convoys?|"
-    r"camps?|barracks|gatherings?)\s+(?:of|belonging\s+to|manned\s+by|run\s+by|held\s+by)\s+"
-    r"(?:the\s+)?$", re.IGNORECASE)
+    r"camps?|barracks|gatherings?)\s+(?:of|" + _HELD_BY + r")\s+(?:the\s+)?$", re.IGNORECASE)
 """Right before a party: the place of theirs where an event hit ('blew himself up at a
 checkpoint of the Asayish', 'exploded near a position of the army'): the party is the
 target (assemble v28)."""
@@ -125,16 +127,15 @@ def associates(party: ActorMention | None, actors: list[ActorMention],
     named (no unidentified group), and not ``party``'s own name (assemble v29)."""
     if party is None or party.inter not in ARMED:
         return ""
-    side = {id(party)}
-    grew = True
-    while grew:
-        grew = False
-        for later, earlier in allies.items():
-            if (later in side) != (earlier in side):
-                side |= {later, earlier}
-                grew = True
+    def first(i: int) -> int:  # an ally points at the one named before it: the chain's head
+        while (j := allies.get(i)) is not None:
+            i = j
+        return i
+
+    side = first(id(party))
     names = (a.name for a in sorted(actors, key=lambda a: a.span.start)
-             if id(a) in side and a.inter in ARMED and not a.name.startswith("Unidentified"))
+             if first(id(a)) == side and a.inter in ARMED
+             and not a.name.startswith("Unidentified"))
     return "; ".join(dict.fromkeys(n for n in names if n != party.name))
 
 
