@@ -1,7 +1,11 @@
-"""The versions of the extraction stages, for tests of the rules a version added."""
+"""The versions of the extraction stages, for tests of the rules a version added, and the
+first event a text reports."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from raqib.extract.model import Event
 from raqib.extract.pipeline import Pipeline
 
 
@@ -12,3 +16,10 @@ def stage_version(pipeline: Pipeline, stage: str) -> int:
     prefix = f"extract.{stage}.v"
     (name,) = [s.name for s in pipeline.stages if s.name.startswith(prefix)]
     return int(name.removeprefix(prefix))
+
+
+def first_event(pipeline: Pipeline, text: str, day: date) -> Event:
+    """The most likely event ``text`` reports, read on ``day``; the text must report one."""
+    doc = pipeline.run("t", text, day)
+    assert doc.events, text
+    return doc.events[0]

@@ -16,16 +16,14 @@ import pytest
 
 from raqib.extract.model import Event
 from raqib.extract.pipeline import Pipeline
-from stage_versions import stage_version
+from stage_versions import first_event, stage_version
 
 SYRIA = "Military Forces of Syria (2000-)"
 ISRAEL = "Military Forces of Israel (2009-)"
 
 
 def _event(pipeline: Pipeline, text: str) -> Event:
-    doc = pipeline.run("t", text, date(2021, 6, 10))
-    assert doc.events, text
-    return doc.events[0]
+    return first_event(pipeline, text, date(2021, 6, 10))
 
 
 def test_stage_versions(pipeline: Pipeline) -> None:

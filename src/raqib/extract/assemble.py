@@ -34,6 +34,7 @@ from raqib.extract.model import (
 from raqib.extract.positions import ByStart
 from raqib.extract.roles import (
     CIVILIANS,
+    COMMUNAL,
     POLITICAL_MILITIA,
     PROTESTERS,
     RIOTERS,
@@ -76,6 +77,9 @@ MASS_GRAVE = re.compile(r"\bmass\s+graves?\b|\bgraves?\s+(?:containing|holding|w
 """A mass grave found (the taxonomy's phrase 'mass-grave' makes it Other): its dead were killed
 before, on days nobody knows, and are none of the finding's fatalities (v28)."""
 TERRITORY = KNOWN_KIND[1:]
+_TWO_SIDES = re.compile(r"\b(?:two|rival|feuding|warring|between|among|each\s+other|one\s+another)"
+                        r"\b", re.IGNORECASE)
+"""Words that tell of two sides of one kind ('clashes between two tribes', 'rival clans')."""
 """A place taken in a battle: by the state or its forces, by any other group (who took it)."""
 
 
@@ -106,7 +110,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v33"
+    name = "extract.assemble.v34"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -241,6 +245,8 @@ class Assemble:
 
     def _victims(self, event: Event, cue: EventCue, actors: list[ActorMention],
                  second: ActorMention | None) -> None:
+        if second is None or second.inter == CIVILIANS:
+            second = self._feud(event, cue) or second
         if second is not None and group(second) and second.inter == CIVILIANS:
             # who the civilians were (women, journalists) is ACLED's associated actor
             event.assoc_actor_2 = groups(actors)
@@ -263,6 +269,18 @@ class Assemble:
             event.inter2 = POLITICAL_MILITIA
         if event.inter2 == CIVILIANS:
             event.targets = "civilians"
+
+    @staticmethod
+    def _feud(event: Event, cue: EventCue) -> ActorMention | None:
+        """The other side of a clash between unnamed communal militias, where the words tell of
+        two sides ('clashes between two tribes', 'rival clans clashed'): one like the first, as
+        ACLED codes a feud (the dead counted are its fighters, not bystanders; assemble
+        v34)."""
+        if cue.sub_event_type != ARMED_CLASH or event.inter1 != COMMUNAL or not (
+                event.actor1.startswith("Unidentified") and _TWO_SIDES.search(cue.span.text)):
+            return None
+        return ActorMention(event.spans.get("actor1") or cue.span, event.actor1, COMMUNAL,
+                            event.country or None)
 
     def _casualties(self, event: Event, doc: Analysis) -> None:
         killed, killed_span = numbers.fatalities(doc)

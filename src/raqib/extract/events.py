@@ -73,7 +73,7 @@ from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import act_clauses, earlier_clause, reported_clause, sentence_spans
 
-NAME = "extract.events.v44"
+NAME = "extract.events.v45"
 
 
 MIN_WORDS = 4

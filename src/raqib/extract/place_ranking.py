@@ -34,7 +34,8 @@ def inner_first(text: str, found: list[tuple[Match, PlaceMention]]) -> None:
     Anbar province' or 'Siliguri town (Darjeeling district, West Bengal)' name Katsina,
     Anbar and Darjeeling to place the town. The outer one is a region that holds a more
     precise place of the text, or a qualifier that follows the place it holds (v5), or the
-    landmark a place is measured from ('Jayrud, 60 km northeast of Damascus') (v8)."""
+    landmark a place is measured from ('Jayrud, 60 km northeast of Damascus') (v8) or that a
+    town is said to be near ('Douma near Damascus', within 75 km: v27)."""
     precise: dict[tuple[str | None, str | None], dict[str, float]] = {}
     for _, place in found:  # the best score of each precise place name, by region
         if place.geo_precision < 3:
@@ -51,8 +52,9 @@ def inner_first(text: str, found: list[tuple[Match, PlaceMention]]) -> None:
                 inner.append(head.score)
         elif number:  # 'Jayrud, 60 kilometres northeast of Damascus': Damascus is the landmark
             head_match, head = found[number - 1]
-            if head.country == outer.country and _DISTANCE_GAP.match(
-                    text[head_match.window.end:match.window.start]):
+            gap = text[head_match.window.end:match.window.start]
+            if head.country == outer.country and (_DISTANCE_GAP.match(gap) or (
+                    _NEAR_GAP.match(gap) and head.geo_precision < 3 and _near(head, outer))):
                 inner.append(head.score)
         if inner and outer.score >= max(inner):
             found[number] = (match, replace(outer, score=round(max(inner) - 0.01, 3)))
@@ -71,6 +73,11 @@ _DISTANCE_GAP = re.compile(
     r"(?:(?:town|city|village|capital)\s+of\s+)?$", re.I)
 """What stands between a place and the landmark it is measured from ('Jayrud, 60 kilometres
 (35 miles) northeast of Damascus'): the landmark scores just under the place (v8)."""
+_NEAR_GAP = re.compile(
+    r"^,?\s+(?:near|close\s+to|outside|not\s+far\s+from|on\s+the\s+outskirts\s+of)\s+"
+    r"(?:the\s+)?(?:(?:town|city|village|capital)\s+of\s+)?$", re.I)
+"""Between a place and a landmark near it ('the town of Douma near Damascus'): the place is
+where the event was, the landmark says where that is (places v27)."""
 
 
 def chains(text: str, found: list[tuple[Match, PlaceMention]], top: str | None) -> None:

@@ -11,7 +11,7 @@ from functools import cache
 from raqib.extract.claims_lexicon import source_verbs
 from raqib.extract.model import ActorMention, Analysis, CountMention, EventCue
 
-CIVILIANS, PROTESTERS, RIOTERS, POLITICAL_MILITIA, STATE = 7, 6, 5, 3, 1
+CIVILIANS, PROTESTERS, RIOTERS, COMMUNAL, POLITICAL_MILITIA, STATE = 7, 6, 5, 4, 3, 1
 """ACLED's inter codes of the kinds of actor the roles tell apart."""
 ARMED = frozenset([1, 2, 3, 4, 8])
 """ACLED actor types that fight: state forces, rebels, militias, external forces."""
@@ -87,6 +87,18 @@ _TARGET_BEFORE = re.compile(
     + _HELD_BY + r")\s+)?(?:(?:the|an?)\s+)?$", re.IGNORECASE)
 """Right before a party: what the event was done to ('targeted a car carrying', 'struck
 positions of', 'an air strike on'): the party is the target."""
+_DETAINED_BEFORE = re.compile(
+    r"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es?)|kidnapp(?:ed|ing)|"
+    r"abduct(?:ed|ing|s)?)\s+(?:(?!by\b)[\w-]+\s+){0,3}?(?:(?:members?|fighters?|commanders?|"
+    r"leaders?|militants?|operatives?|elements?)\s+(?:of|from)\s+(?:the\s+)?)?$", re.IGNORECASE)
+"""Right before a party: an arrest or abduction of its people ('arrested a suspected ISIS
+leader', 'detained two members of'): the party is the one arrested (assemble v34)."""
+_TAKEN_FROM = re.compile(
+    r"\b(?:captur(?:ed|ing|es?)|took|taken|tak(?:es|ing)|seiz(?:ed|ing|es?)|retook|retaken|"
+    r"recaptur(?:ed|ing|es?)|wrest(?:ed|ing)|liberat(?:ed|ing|es?)|regain(?:ed|ing|s)?)\b"
+    r"[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+"""Right before a party: the one a place was taken from ('captured a district of Raqqa from
+Islamic State fighters'): the party lost it (assemble v34)."""
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 """Right before a party inside a toll's words: the toll's agent, not its dead (v31)."""
 _TARGET_AT = re.compile(
@@ -261,7 +273,10 @@ def acted_on(doc: Analysis, actors: list[ActorMention], counts: list[CountMentio
     return frozenset(id(a) for a in actors if any(_counts(doc.text, c, a) for c in counts)
                      or _TARGET_BEFORE.search(doc.text, max(0, a.span.start - 80),
                                               a.span.start)
-                     or _TARGET_AT.search(doc.text, max(0, a.span.start - 60), a.span.start))
+                     or _TARGET_AT.search(doc.text, max(0, a.span.start - 60), a.span.start)
+                     or _DETAINED_BEFORE.search(doc.text, max(0, a.span.start - 60),
+                                                a.span.start)
+                     or _TAKEN_FROM.search(doc.text, max(0, a.span.start - 120), a.span.start))
 
 
 def _counts(text: str, count: CountMention, actor: ActorMention) -> bool:

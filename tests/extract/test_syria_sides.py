@@ -1,0 +1,127 @@
+"""Who is on which side in the Syrian register (the project's own sentences): a landmark a
+town is near, a helicopter that fired missiles, troops landed from the air, reinforcements
+brought, a harvest seized, a regime prison, a feud between two tribes or two families, an
+arrest's and a capture's losing side, government air strikes and helicopters, and 'Tal' in a
+text whose only country word is a foreign army's (places v27, events v45, actors v17,
+assemble v34)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from raqib.extract.model import Event
+from raqib.extract.pipeline import Pipeline
+from stage_versions import first_event, stage_version
+
+SYRIA = "Military Forces of Syria (2000-)"
+IS = "Islamic State (Syria)"
+
+
+def _event(pipeline: Pipeline, text: str) -> Event:
+    return first_event(pipeline, text, date(2020, 5, 10))
+
+
+def test_stage_versions(pipeline: Pipeline) -> None:
+    assert stage_version(pipeline, "places") >= 27
+    assert stage_version(pipeline, "events") >= 45
+    assert stage_version(pipeline, "actors") >= 17
+    assert stage_version(pipeline, "assemble") >= 34
+
+
+@pytest.mark.parametrize("text", [
+    "The Turkish army bombarded the village of Umm al-Kaif near Tal Tamr.",
+    "The Turkish army shelled villages near Tal Tamr.",
+])
+def test_a_two_word_spelling_is_no_doubtful_match(pipeline: Pipeline, text: str) -> None:
+    """'Tal Tamr' is GeoNames' 'Tall Tamr': a spelling of two words is as sure as the name,
+    so the Turkish army's demonym no longer makes Turkey the only country it may lie in."""
+    event = _event(pipeline, text)
+    assert (event.location, event.admin1, event.country) == ("Tall Tamr", "Al-Hasakeh", "Syria")
+
+
+def test_a_town_near_a_landmark_is_the_place(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 16 August 2015, government air strikes on a market in the "
+                             "rebel-held town of Douma near Damascus killed at least 96 people.")
+    assert event.admin1 == "Rural Damascus" and event.geo_precision == 1
+    assert event.actor1 == SYRIA  # 'government air strikes' (actors v17)
+
+
+def test_a_region_near_a_town_is_not_the_place(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 7 May 2020, bus drivers protested on a highway in Istria, near "
+                             "Kanfanar, Croatia, demanding help for their companies.")
+    assert event.location == "Kanfanar"
+
+
+@pytest.mark.parametrize("text", [
+    "On 5 May 2020, a military helicopter of the regime fired missiles at a village in the "
+    "Ghab plain, Hama.",
+    "On 5 May 2020, Israeli helicopters fired missiles at regime positions in Quneitra.",
+])
+def test_a_helicopter_that_fired_made_an_air_strike(pipeline: Pipeline, text: str) -> None:
+    assert _event(pipeline, text).sub_event_type == "Air/drone strike"
+
+
+def test_troops_landed_from_the_air_made_no_air_strike(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 6 May 2020, the SDF and the coalition forces conducted an "
+                             "airdrop operation in Al-Busayrah, Deir-ez-Zor, arresting two "
+                             "ISIS members.")
+    assert event.sub_event_type != "Air/drone strike"
+
+
+def test_reinforcements_brought_are_forces_moved(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 5 May 2020, Iranian-backed militias brought reinforcements to "
+                             "Albu Kamal, Deir-ez-Zor.")
+    assert event.sub_event_type == "Change to group/activity"
+
+
+def test_a_harvest_seized_after_a_determiner(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 5 May 2020, the Turkish-backed National Army seized the olive "
+                             "harvest of displaced families in Jinderes, Afrin.")
+    assert event.sub_event_type == "Looting/property destruction"
+    assert event.actor1 == "SNA: Syrian National Army"
+
+
+def test_a_death_in_a_regime_prison_is_the_regime_s(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 5 May 2020, a monitor documented the death of a detainee "
+                             "under torture in a regime prison in Damascus.")
+    assert event.actor1 == SYRIA
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("On 4 May 2020, clashes took place between two tribes in Dhiban town, eastern "
+     "Deir-ez-Zor countryside. 2 people were killed.", "Unidentified Tribal Militia (Syria)"),
+    ("On 8 May 2020, clashes broke out between two families in the town of Baalbek. The two "
+     "sides exchanged fire; one man was killed.", "Unidentified Clan Militia (Lebanon)"),
+])
+def test_a_feud_has_one_kind_on_both_sides(pipeline: Pipeline, text: str, actor: str) -> None:
+    event = _event(pipeline, text)
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1, event.actor2) == (actor, actor)
+
+
+def test_communal_militias_that_attacked_a_village_fought_no_feud(pipeline: Pipeline) -> None:
+    """Without words of two sides, the people a communal militia killed stay its victims."""
+    event = _event(pipeline, "On 3 May 2020, communal militias attacked a village in Apa LGA, "
+                             "Benue, and killed three residents.")
+    assert event.actor2 == "Civilians (Nigeria)"
+
+
+def test_the_party_arrested_is_acted_on(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 5 May 2020, the coalition carried out a heliborne operation "
+                             "in Dhiban, Deir-ez-Zor, and arrested a suspected ISIS leader.")
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 != IS and event.actor2 == IS
+
+
+def test_the_party_a_place_was_taken_from_lost_it(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "US-backed forces captured a district on the western edge of "
+                             "Raqqa from Islamic State fighters on Friday.")
+    assert (event.actor1, event.actor2) == ("QSD: Syrian Democratic Forces", IS)
+
+
+def test_government_helicopters_are_the_state_s(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "Barrel bombs dropped by government helicopters killed at least "
+                             "85 people in rebel-held districts of Aleppo on Saturday.")
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", SYRIA)
