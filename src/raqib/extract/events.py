@@ -73,7 +73,7 @@ from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import act_clauses, earlier_clause, reported_clause, sentence_spans
 
-NAME = "extract.events.v45"
+NAME = "extract.events.v46"
 
 
 MIN_WORDS = 4
@@ -331,14 +331,16 @@ class EventsStage:
         return is_event, {label: float(p) for label, p in zip(labels, probs, strict=True)}
 
     def _event_adjustment(self, doc: Analysis, span: Span) -> np.ndarray:
-        """The log-odds a killed count or a phrase's weight for no event (an event more
-        likely) and habitual words without a day (background, less likely) add to the
-        sentence's scores."""
+        """The log-odds a killed count, or a wounded count with a weapon named (v46), or a
+        phrase's weight for no event (an event more likely) and habitual words without a day
+        (background, less likely) add to the sentence's scores."""
         evidence = self.taxonomy.evidence
         tables: list[dict[str, float] | None] = []
         counts = [c for c in doc.counts if c.low > 0 and _inside(c.span, span)]
-        if any(c.kind == "killed" and not casualties.aggregate(c) for c in counts):
-            tables.append(evidence.killed)
+        armed = any(_inside(w.span, span) for w in doc.weapons)
+        if any((c.kind == "killed" or (c.kind == "injured" and armed))
+               and not casualties.aggregate(c) for c in counts):
+            tables.append(evidence.killed)  # and the wounded of a weapon named (v46)
         if evidence.habitual is not None and not any(
                 d.precision == 1 and _inside(d.span, span) for d in doc.days()):
             # each distinct habitual phrase counts, up to HABITUAL_MOST ("have repeatedly

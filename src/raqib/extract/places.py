@@ -91,7 +91,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v27"
+    name = "extract.places.v28"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -106,6 +106,8 @@ class Places:
         self.stopwords = stopwords | frozenset(lexicon.demonyms)
         self.display = lexicon.display
         self.country_keys = {name_key(n): code for n, code in lexicon.names.items()}
+        self.codes = self.country_keys | {name_key(n): code for code, n in self.display.items()}
+        """ISO codes by the key of any name of the country, ACLED's among them."""
         self.region_keys = frozenset(name_key(n) for n in region_names) | frozenset(
             self.country_keys)
         self.same_region: dict[str, frozenset[str]] = {}
@@ -140,6 +142,9 @@ class Places:
             self._country_before(text, match)
         named = {m.window.key for m in matches} & self.region_keys
         base = self._demonym_votes(text) + coverage(text, matches)  # before any name's own vote
+        for country in set(_group_countries(doc, self.lexicon)):  # as a demonym (v28)
+            if code := self.codes.get(name_key(country)):
+                base[code] += 0.5
         if self.focus:
             base[self.focus] += FOCUS_VOTE
         votes = self._country_votes(text, base, matches, named)
@@ -391,11 +396,19 @@ def document_country(doc: Analysis) -> str | None:
         code = lexicon.demonyms.get(cached_key(token.group()))
         if code:
             votes[lexicon.display.get(code, code)] += 0.3
-    for actor in doc.actors:  # 'FARDC soldiers beat ...': a named group of one country (v23)
-        if actor.country and actor.span.text[:1].isupper() and not any(
-                cached_key(t.group()) in lexicon.demonyms for t in TOKEN.finditer(actor.span.text)):
-            votes[actor.country] += 0.3  # its demonym, if any, has voted already
+    for country in _group_countries(doc, lexicon):
+        votes[country] += 0.3
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _group_countries(doc: Analysis, lexicon: CountryLexicon) -> list[str]:
+    """The country of each group the text names by its own name, where the actor dictionary
+    knows one ('FARDC soldiers beat ...', 'clashed with the SDF in Dhiban'): the mention's
+    words capitalised and holding no demonym, which votes already (v23)."""
+    return [actor.country for actor in doc.actors
+            if actor.country and actor.span.text[:1].isupper() and not any(
+                cached_key(t.group()) in lexicon.demonyms
+                for t in TOKEN.finditer(actor.span.text))]
 
 
 def best_place(doc: Analysis) -> PlaceMention | None:

@@ -99,15 +99,24 @@ _TAKEN_FROM = re.compile(
     r"[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 """Right before a party: the one a place was taken from ('captured a district of Raqqa from
 Islamic State fighters'): the party lost it (assemble v34)."""
+_TARGET_AFTER = re.compile(
+    r"\s+(?:(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|trucks?|positions?|bases?|"
+    r"checkpoints?|posts?|headquarters|offices?|patrols?|camps?|teams?|ambulances?)\s+)?"
+    r"(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:hit|struck|targeted|attacked|"
+    r"shelled|bombed|ambushed)\b|(?:hit|struck|targeted|attacked|shelled|bombed|ambushed)\s+by\b)",
+    re.IGNORECASE)
+"""Right after a party: what of its was struck ('UN convoy hit by mortar fire', 'a Turkish
+patrol was targeted'): the party is the target (assemble v35)."""
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 """Right before a party inside a toll's words: the toll's agent, not its dead (v31)."""
 _TARGET_AT = re.compile(
     r"\b(?:at|on|near|outside|inside|in front of)\s+(?:an?|the|one|two)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:checkpoints?|positions?|bases?|posts?|headquarters|offices?|patrols?|convoys?|"
-    r"camps?|barracks|gatherings?)\s+(?:of|" + _HELD_BY + r")\s+(?:the\s+)?$", re.IGNORECASE)
+    r"camps?|barracks|gatherings?|cars?|vehicles?|bus(?:es)?|trucks?|motorcycles?)\s+"
+    r"(?:of|carrying|transporting|" + _HELD_BY + r")\s+(?:the\s+)?$", re.IGNORECASE)
 """Right before a party: the place of theirs where an event hit ('blew himself up at a
-checkpoint of the Asayish', 'exploded near a position of the army'): the party is the
-target (assemble v28)."""
+checkpoint of the Asayish', 'exploded near a position of the army', 'near a vehicle
+carrying regime soldiers': v35): the party is the target (assemble v28)."""
 _REPELLED_BEFORE = re.compile(
     r"\b(?:repelled|repulsed|thwarted|foiled|fended off|pushed back|repelling|repulsing|"
     r"thwarting|foiling)\s+(?:an?|the)?\s*$", re.IGNORECASE)
@@ -276,7 +285,8 @@ def acted_on(doc: Analysis, actors: list[ActorMention], counts: list[CountMentio
                      or _TARGET_AT.search(doc.text, max(0, a.span.start - 60), a.span.start)
                      or _DETAINED_BEFORE.search(doc.text, max(0, a.span.start - 60),
                                                 a.span.start)
-                     or _TAKEN_FROM.search(doc.text, max(0, a.span.start - 120), a.span.start))
+                     or _TAKEN_FROM.search(doc.text, max(0, a.span.start - 120), a.span.start)
+                     or _TARGET_AFTER.match(doc.text, a.span.end))
 
 
 def _counts(text: str, count: CountMention, actor: ActorMention) -> bool:
