@@ -27,9 +27,9 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 28
-    assert stage_version(pipeline, "events") >= 46
+    assert stage_version(pipeline, "events") >= 47
     assert stage_version(pipeline, "actors") >= 18
-    assert stage_version(pipeline, "assemble") >= 35
+    assert stage_version(pipeline, "assemble") >= 36
 
 
 @pytest.mark.parametrize("text", [
@@ -166,3 +166,35 @@ def test_a_group_of_one_country_settles_a_name_two_countries_share(pipeline: Pip
     event = _event(pipeline, "On 5 May 2020, members of a tribe clashed with the SDF in Dhiban; "
                              "two SDF members were wounded.")
     assert (event.country, event.admin1) == ("Syria", "Deir-ez-Zor")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("On 5 May 2020, members of a tribe clashed with the SDF in Dhiban after the SDF arrested "
+     "a tribal figure. Two SDF members were wounded.", "Armed clash"),
+    ("On 5 May 2020, anti-Houthi forces clashed with the Houthis in Hays after the latter "
+     "shelled the town.", "Armed clash"),
+])
+def test_the_act_a_clash_answered_does_not_name_its_type(pipeline: Pipeline, text: str,
+                                                          kind: str) -> None:
+    """events v47: what follows a bare 'after' and a party's act tells what the sentence's
+    own act answered; it names the type only when the words before it name none, and the
+    event keeps the whole sentence's places and counts."""
+    doc = pipeline.run("t", text, date(2020, 5, 10))
+    assert [e.sub_event_type for e in doc.events] == [kind]
+    assert doc.events[0].evidence is not None and doc.events[0].evidence.text.startswith("On 5")
+
+
+def test_people_arrested_after_their_attack_did_the_attack(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 4 May 2020, 13 people were arrested after they attacked "
+                             "police officers with sticks and stones in the town.")
+    assert event.sub_event_type != "Arrests"
+
+
+def test_the_sentence_s_own_act_leads_its_earlier_clause(pipeline: Pipeline) -> None:
+    """assemble v36: of two confident incidents of one sentence, the one told first leads
+    (the earlier event's clause had led by its higher score)."""
+    doc = pipeline.run("t", "US warships fired 59 cruise missiles at the Shayrat air base on "
+                            "Friday, days after a chemical attack killed 86 people in Khan "
+                            "Sheikhoun.", date(2017, 4, 7))
+    assert [e.sub_event_type for e in doc.events] == [
+        "Shelling/artillery/missile attack", "Chemical weapon"]

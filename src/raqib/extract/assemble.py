@@ -110,7 +110,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v35"
+    name = "extract.assemble.v36"
 
     def __init__(self, options: Options) -> None:
         self.options = options

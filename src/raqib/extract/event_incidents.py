@@ -73,7 +73,7 @@ def best_cues(doc: Analysis, clauses: list[tuple[int, int]] | None = None) -> li
     incidents.sort(key=lambda inc: (-inc.cue.score, inc.first))
     confident = [inc for inc in incidents if inc.cue.score >= LEAD_MIN_SCORE]
     if confident:  # the document's lead event goes first (news tells the main event first)
-        lead = min(confident, key=lambda inc: inc.first)
+        lead = min(confident, key=lambda inc: (inc.first, inc.cue.span.start))
         incidents.remove(lead)
         _with_detail(lead, incidents, where, doc)
         incidents.insert(0, lead)

@@ -65,15 +65,16 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 
 from raqib.extract import casualties, classifier, place_mask, taxonomy
 from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
-from raqib.extract.sentences import act_clauses, earlier_clause, reported_clause, sentence_spans
+from raqib.extract.sentences import reading_spans, reported_clause, sentence_spans
 
-NAME = "extract.events.v46"
+NAME = "extract.events.v47"
 
 
 MIN_WORDS = 4
@@ -129,15 +130,20 @@ class EventsStage:
                      if words.search(text))
 
     def __call__(self, doc: Analysis) -> None:
-        spans = []
-        parties = sorted(a.span.start for a in doc.actors)
-        for start, end in sentence_spans(doc):
-            cut = earlier_clause(doc.text, start, end)  # v14: an earlier event, read apart
-            # v37: a second act of another party, read apart (without its conjunction)
-            cuts = [*act_clauses(doc.text, start, cut or end, parties), *(
-                [(cut, cut)] if cut else [])]
-            bounds = [start, *(i for pair in cuts for i in pair), end]
-            spans += [doc.span(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+        bounds, whole = reading_spans(doc.text, sentence_spans(doc),
+                                      sorted(a.span.start for a in doc.actors))
+        found = [replace(cue, span=doc.span(*whole.get((cue.span.start, cue.span.end),
+                                                       (cue.span.start, cue.span.end))))
+                 for cue in self._cues(doc, [doc.span(a, b) for a, b in bounds])]
+        read = {(c.span.start, c.span.end) for c in found}
+        lacking = [doc.span(a, b) for a, b in whole.values() if (a, b) not in read]
+        if lacking:  # nothing read before the cause: the whole sentence is read (v47)
+            found = sorted(found + self._cues(doc, lacking), key=lambda c: c.span.start)
+        doc.cues.extend(found)
+
+    def _cues(self, doc: Analysis, spans: list[Span]) -> list[EventCue]:
+        """The cues read in ``spans``, with the document's lean, and in the clauses after
+        "that" of those that read as none."""
         places = ByStart(doc.places)
         counted = [self.model.features(self._text(doc, span, places)) for span in spans]
         context, against_none = self._document_lean(doc.text, counted)
@@ -147,8 +153,7 @@ class EventsStage:
         found = self._read(spans, logits, mentions, contexts)
         if not found and against_none.any():  # the document says it reports an event
             found = self._read(spans, [x + against_none for x in logits], mentions, contexts)
-        found += self._reported(doc, spans, found, contexts, places, mentions)
-        doc.cues.extend(found)
+        return found + self._reported(doc, spans, found, contexts, places, mentions)
 
     def _reported(self, doc: Analysis, spans: list[Span], found: list[EventCue],
                   contexts: list[np.ndarray | None], places: ByStart[PlaceMention],

@@ -87,6 +87,29 @@ a clause that tells an earlier event to date the sentence's own."""
 _CLAUSE_LEAD_WORDS = 3
 
 
+_CAUSE_CLAUSE = re.compile(
+    r",?\s+after\s+(?=(?:the|an?|they|he|she|its|their|some|several|two|three|four|five|\d+)"
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:had\s+)?(?:shelled|struck|bombed|attacked|stormed|raided|"
+    r"ambushed|arrested|detained|abducted|kidnapped|killed|shot|seized|captured)\b)", re.I)
+"""', after the SDF arrested a tribal figure': a clause that tells what the sentence's act
+answered, a party's act right after a bare 'after' (events v47)."""
+_ARRESTED_FOR = re.compile(r"\b(?:was|were|been)\s+(?:arrested|detained|apprehended)\b", re.I)
+"""The sentence's own act is the arrest of those who did what follows ('13 people were
+arrested after they attacked police officers'): what they did is the event."""
+
+
+def cause_clause(text: str, start: int, end: int) -> int | None:
+    """Where a clause telling the act the sentence's own answered ('clashed with the SDF
+    after the SDF arrested a tribal figure') starts in ``text[start:end]``, after at least
+    three words of the sentence's own; None when there is none. Its words name the
+    sentence's type only when the sentence before it names none (events v47)."""
+    found = _CAUSE_CLAUSE.search(text, start, end)
+    if found is None or len(text[start:found.start()].split()) < _CLAUSE_LEAD_WORDS or (
+            _ARRESTED_FOR.search(text, start, found.start())):
+        return None
+    return found.start()
+
+
 def earlier_clauses(doc: Analysis) -> list[tuple[int, int]]:
     """(start, end) of every clause of ``doc``'s sentences that tells an earlier event
     (``earlier_clause``), in order."""
@@ -160,3 +183,24 @@ def reported_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
     begin = thats[-1].end()
     said = _speaker_at_end().search(text, begin, end)
     return begin, said.start() if said else end
+
+
+def reading_spans(text: str, sentences: Sequence[tuple[int, int]], parties: Sequence[int]
+                  ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], tuple[int, int]]]:
+    """(the (start, end) of each piece of ``sentences`` the events stage reads apart, the
+    whole sentence each piece before a cause clause stands for, by the piece's bounds): an
+    earlier event's clause (events v14), a second act of another party (v37, without its
+    conjunction; ``parties``: the sorted starts of the actors' mentions) and a cause clause,
+    which is not read at all (v47)."""
+    pieces: list[tuple[int, int]] = []
+    whole: dict[tuple[int, int], tuple[int, int]] = {}
+    for start, end in sentences:
+        cut = earlier_clause(text, start, end)
+        cause = None if cut else cause_clause(text, start, end)
+        cuts = [*act_clauses(text, start, cause or cut or end, parties),
+                *([(cut, cut)] if cut else [])]
+        bounds = [start, *(i for pair in cuts for i in pair), cause or end]
+        pieces += list(zip(bounds[::2], bounds[1::2], strict=True))
+        if cause:
+            whole[pieces[-1]] = (pieces[-1][0], end)
+    return pieces, whole
