@@ -28,8 +28,8 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 28
     assert stage_version(pipeline, "events") >= 47
-    assert stage_version(pipeline, "actors") >= 18
-    assert stage_version(pipeline, "assemble") >= 36
+    assert stage_version(pipeline, "actors") >= 19
+    assert stage_version(pipeline, "assemble") >= 37
 
 
 @pytest.mark.parametrize("text", [
@@ -198,3 +198,38 @@ def test_the_sentence_s_own_act_leads_its_earlier_clause(pipeline: Pipeline) -> 
                             "Sheikhoun.", date(2017, 4, 7))
     assert [e.sub_event_type for e in doc.events] == [
         "Shelling/artillery/missile attack", "Chemical weapon"]
+
+
+@pytest.mark.parametrize(("text", "force"), [
+    ("On 5 May 2020, HTS fighters shot at demonstrators who were protesting in Kafr Takharim "
+     "against new taxes, wounding two of them.", "HTS: Hayat Tahrir al Sham"),
+    ("On 5 May 2020, the Asayish dispersed a protest in Qamishli by firing in the air and "
+     "arrested several protesters.", "QSD: Syrian Democratic Forces"),
+])
+def test_an_armed_group_that_stopped_a_crowd_is_its_other_side(pipeline: Pipeline, text: str,
+                                                                force: str) -> None:
+    """assemble v37: with no state's force named, the armed group that intervened."""
+    event = _event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Protesters (Syria)", force)
+
+
+def test_a_party_s_affiliates_are_not_its_members(pipeline: Pipeline) -> None:
+    """actors v19: 'SDF-affiliated youths' are a crowd, not the SDF."""
+    event = _event(pipeline, "On 4 May 2020, SDF-affiliated youths burned tyres and blocked the "
+                             "main road in Manbij to protest against the shelling.")
+    assert event.actor1 == "Rioters (Syria)"
+
+
+def test_a_foreign_force_is_never_the_crowd(pipeline: Pipeline) -> None:
+    """assemble v37: external forces (inter 8) stop or face a crowd, as a state's do."""
+    event = _event(pipeline, "On 3 May 2020, the Russian military police conducted a patrol in "
+                             "Al-Darbasiyah, Hasakeh, where locals threw stones at the patrol "
+                             "vehicles.")
+    assert event.actor1 == "Rioters (Syria)"
+    assert event.actor2 == "Military Forces of Russia (2000-)"
+
+
+def test_a_group_that_organised_a_demonstration_did_not_stop_it(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 9 May 2020, people in Aden took part in an STC-organized "
+                             "demonstration in support of the STC's self-administration.")
+    assert event.actor1 == "Protesters (Yemen)" and not event.actor2

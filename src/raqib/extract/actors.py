@@ -51,7 +51,7 @@ __all__ = [
     "resolve_country", "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v18"
+NAME = "extract.actors.v19"
 _LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|of northern|of southern|"
                        r"of eastern|of western)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 
@@ -220,6 +220,12 @@ _HOLDING = re.compile(
     r"suburbs?|countryside|quarters?)\b)")
 """After a party: the territory it holds ('rebel-held Idlib', 'IS-controlled areas'), not
 an act of its ('a Houthi-controlled prison' is the Houthis' still)."""
+_AFFILIATED = re.compile(
+    r"[-‐](?:affiliated|aligned|linked|supporting|loyal)\s+(?:young\s+men|youths?|supporters|"
+    r"residents|civilians|people|protesters|demonstrators|crowds?|students|women|men|"
+    r"activists|teachers|workers)\b", re.I)
+"""After a party: people on its side, not its members ('SDF-affiliated youths burned tyres'
+are a crowd; v19)."""
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _ELIDED = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
@@ -250,7 +256,7 @@ class Actors:
         for start, end, hits in self.dictionary.match(doc.text):
             if _OPPOSED.search(doc.text, max(0, start - 8), start):
                 continue  # 'anti-Houthi forces' are the Houthis' enemies (v2)
-            if _HOLDING.match(doc.text, end):
+            if _HOLDING.match(doc.text, end) or _AFFILIATED.match(doc.text, end):
                 continue  # 'rebel-held Idlib' names a territory, not a party to it (v11)
             last = found[-1] if found else None
             hit = (choose(self.dictionary, hits, None) or self._state(doc.text, start, end, hits)

@@ -46,6 +46,7 @@ from raqib.extract.roles import (
     group,
     groups,
     roles,
+    stoppers,
     voices,
 )
 from raqib.extract.sentences import earlier_clauses
@@ -110,7 +111,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v36"
+    name = "extract.assemble.v37"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -210,7 +211,7 @@ class Assemble:
                 actors: list[ActorMention], found: _Found) -> None:
         counts = [c for c in found.counts.near(cue.span) if c.kind in VICTIM_KINDS]
         first, second = roles(cue, actors, found.reporters, found.allies,
-                              acted_on(doc, actors, counts))
+                              acted_on(doc, actors, counts), stoppers(doc, actors))
         self._perpetrator(event, cue, actors, first)
         self._victims(event, cue, actors, second)
         if cue.event_type in CROWDS:

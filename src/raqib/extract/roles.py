@@ -13,6 +13,9 @@ from raqib.extract.model import ActorMention, Analysis, CountMention, EventCue
 
 CIVILIANS, PROTESTERS, RIOTERS, COMMUNAL, POLITICAL_MILITIA, STATE = 7, 6, 5, 4, 3, 1
 """ACLED's inter codes of the kinds of actor the roles tell apart."""
+FORCES = frozenset([STATE, 8])
+"""ACLED actor types of forces that police or stop a crowd, never the crowd: state forces and
+external forces (a foreign army's military police on patrol; assemble v37)."""
 ARMED = frozenset([1, 2, 3, 4, 8])
 """ACLED actor types that fight: state forces, rebels, militias, external forces."""
 
@@ -236,6 +239,7 @@ a base set up): no actor2, whoever else the words name (assemble v25)."""
 def roles(
     cue: EventCue, actors: list[ActorMention], reporters: frozenset[int] = frozenset(),
     allies: dict[int, int] | None = None, counted: frozenset[int] = frozenset(),
+    stoppers: frozenset[int] = frozenset(),
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """(actor1, actor2) by the event type's conventions; a reporter (``voices``) takes no
     role: it tells of the event, it is not in it; an ally of actor1 (``allies``) is not its
@@ -252,14 +256,17 @@ def roles(
         crowd = by_inter[PROTESTERS if cue.event_type == "Protests" else RIOTERS]
         # the crowd, else the first party that is not a state's force: a force is the one
         # that intervened, never the crowd (with neither, the crowd is unnamed; v13)
-        first = (crowd or [a for a in distinct if a.inter != STATE] or [None])[0]
+        first = (crowd or [a for a in distinct if a.inter not in FORCES] or [None])[0]
         if cue.sub_event_type == "Peaceful protest":  # no force intervened ('against
             return first, None  # police' says what it was about)
         # a protest's other side is a force that intervened; a riot's, else whom it fought
         others = [] if cue.event_type == "Protests" else [
             a for a in distinct if a is not first and not group(a)]
-        forces = [a for a in by_inter[STATE] if a is not first]
-        return first, (forces or others or [None])[0]
+        forces = [a for a in distinct if a.inter in FORCES and a is not first]
+        armed = [a for a in distinct if a is not first and id(a) in stoppers]
+        # where no state's force is named, an armed group that stopped the crowd ('HTS
+        # fighters shot at demonstrators', 'the Asayish dispersed a protest'; v37)
+        return first, (forces or others or armed or [None])[0]
     armed = [a for a in distinct if a.inter != CIVILIANS]
     attackers = [a for a in armed if id(a) not in counted]
     first = attackers[0] if attackers else armed[0] if len(armed) > 1 else None
@@ -270,6 +277,19 @@ def roles(
     rest = [a for a in distinct if a is not first
             and not (first and (allies or {}).get(id(a)) == id(first))]
     return first, (rest[0] if rest else None)
+
+
+_STOPPED = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:dispers(?:ed|ing)|broke\s+up|fired|shot|opened\s+fire|"
+    r"attacked|beat|arrested|detained|suppressed|cracked\s+down|stormed|raided|used)\b", re.I)
+
+
+def stoppers(doc: Analysis, actors: list[ActorMention]) -> frozenset[int]:
+    """``id`` of the armed parties whose own act follows their name, as a force that stopped
+    a crowd acts ('HTS fighters shot at demonstrators', 'the Asayish dispersed a protest'),
+    not a group that organised it ('an STC-organized demonstration') (assemble v37)."""
+    return frozenset(id(a) for a in actors
+                     if a.inter in ARMED and _STOPPED.match(doc.text, a.span.end))
 
 
 def acted_on(doc: Analysis, actors: list[ActorMention], counts: list[CountMention]
