@@ -27,7 +27,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 28
-    assert stage_version(pipeline, "events") >= 47
+    assert stage_version(pipeline, "events") >= 48
     assert stage_version(pipeline, "actors") >= 19
     assert stage_version(pipeline, "assemble") >= 37
 
@@ -233,3 +233,27 @@ def test_a_group_that_organised_a_demonstration_did_not_stop_it(pipeline: Pipeli
     event = _event(pipeline, "On 9 May 2020, people in Aden took part in an STC-organized "
                              "demonstration in support of the STC's self-administration.")
     assert event.actor1 == "Protesters (Yemen)" and not event.actor2
+
+
+def test_a_strike_named_by_whose_it_was_is_an_air_strike(pipeline: Pipeline) -> None:
+    """events v48: the soldiers a strike killed no longer make it an armed clash."""
+    event = _event(pipeline, "On 3 May 2020, an Israeli strike near Damascus killed 2 Syrian "
+                             "soldiers and 3 Iranian fighters, and wounded 5.")
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_a_general_strike_is_no_air_strike(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 3 May 2020, workers held a general strike in Beirut against "
+                             "the government's new taxes.")
+    assert event.sub_event_type == "Peaceful protest"
+
+
+def test_a_month_s_documented_toll_is_no_event(pipeline: Pipeline) -> None:
+    """events v48: a monitor's count for a month is a period's toll (habitual), while one
+    death it documented on a day is an event."""
+    doc = pipeline.run("t", "The Syrian Network for Human Rights documented the killing of "
+                            "320 civilians in January, most of them by Russian and regime "
+                            "forces.", date(2016, 2, 10))
+    assert doc.events == []
+    assert _event(pipeline, "On 5 May 2020, a monitor documented the death of a detainee under "
+                            "torture in a regime prison in Damascus.").fatalities == 1
