@@ -27,7 +27,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 28
-    assert stage_version(pipeline, "events") >= 48
+    assert stage_version(pipeline, "events") >= 49
     assert stage_version(pipeline, "actors") >= 19
     assert stage_version(pipeline, "assemble") >= 37
 
@@ -257,3 +257,16 @@ def test_a_month_s_documented_toll_is_no_event(pipeline: Pipeline) -> None:
     assert doc.events == []
     assert _event(pipeline, "On 5 May 2020, a monitor documented the death of a detainee under "
                             "torture in a regime prison in Damascus.").fatalities == 1
+
+
+def test_an_attack_on_a_tanker_is_an_attack(pipeline: Pipeline) -> None:
+    """events v49: `attack-on-vehicle`, as `attack-on-village`."""
+    event = _event(pipeline, "On 4 May 2020, ISIS cells attacked an oil tanker near Al-Tabni, "
+                             "western Deir-ez-Zor countryside.")
+    assert (event.sub_event_type, event.actor1) == ("Attack", IS)
+
+
+def test_a_drone_that_targeted_a_truck_made_an_air_strike(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 28 April 2020, a Turkish drone targeted a civilian truck near "
+                             "Misrata, killing four civilians.")
+    assert event.sub_event_type == "Air/drone strike"
