@@ -28,7 +28,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 28
     assert stage_version(pipeline, "events") >= 49
-    assert stage_version(pipeline, "actors") >= 19
+    assert stage_version(pipeline, "actors") >= 20
     assert stage_version(pipeline, "assemble") >= 37
 
 
@@ -270,3 +270,15 @@ def test_a_drone_that_targeted_a_truck_made_an_air_strike(pipeline: Pipeline) ->
     event = _event(pipeline, "On 28 April 2020, a Turkish drone targeted a civilian truck near "
                              "Misrata, killing four civilians.")
     assert event.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(("group", "name"), [
+    ("Ansar al-Tawhid fighters", "Ansar al Tawhid"),
+    ("Faylaq al-Rahman", "Faylaq al Rahman"),
+    ("the Revolutionary Commando Army", "Maghawir al Thawra"),
+    ("the Quds Brigade", "Liwa al Quds"),
+])
+def test_factions_of_the_syrian_war(pipeline: Pipeline, group: str, name: str) -> None:
+    """actors v20: the US-backed group at al-Tanf was the Syrian army ('Army')."""
+    event = _event(pipeline, f"On 4 May 2020, {group} attacked a position in Idlib city, Idleb.")
+    assert event.actor1 == name
