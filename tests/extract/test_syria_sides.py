@@ -27,9 +27,9 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 28
-    assert stage_version(pipeline, "events") >= 49
+    assert stage_version(pipeline, "events") >= 50
     assert stage_version(pipeline, "actors") >= 20
-    assert stage_version(pipeline, "assemble") >= 37
+    assert stage_version(pipeline, "assemble") >= 38
 
 
 @pytest.mark.parametrize("text", [
@@ -282,3 +282,22 @@ def test_factions_of_the_syrian_war(pipeline: Pipeline, group: str, name: str) -
     """actors v20: the US-backed group at al-Tanf was the Syrian army ('Army')."""
     event = _event(pipeline, f"On 4 May 2020, {group} attacked a position in Idlib city, Idleb.")
     assert event.actor1 == name
+
+
+REPORT = ("BEIRUT - Air strikes killed at least 15 people in a market in the rebel-held town of "
+          "Maarat al-Numan in Idlib province on Monday, a war monitor said. The Syrian "
+          "Observatory for Human Rights said Russian jets carried out the raids. Moscow denied "
+          "its aircraft had struck the town. Separately, insurgents fired rockets at the "
+          "government-held city of Hama, wounding four people, state media reported.")
+
+
+def test_a_denial_is_no_event_and_a_separate_incident_stays_apart(pipeline: Pipeline) -> None:
+    """events v50: 'Moscow denied its aircraft had struck the town' reports no strike of its
+    own (its claim points back to the lead); assemble v38: 'Separately, ...' merges with
+    nothing before it (the rockets on Hama had merged with the denial into an air strike)."""
+    doc = pipeline.run("t", REPORT, date(2019, 7, 23))
+    assert [(e.sub_event_type, e.location) for e in doc.events] == [
+        ("Air/drone strike", "Ma‘arrat an Nu‘mān"),
+        ("Shelling/artillery/missile attack", "Ḩamāh")]
+    denial = next(c for c in doc.claims if c.stance == "denies")
+    assert denial.about == 0

@@ -111,7 +111,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v37"
+    name = "extract.assemble.v38"
 
     def __init__(self, options: Options) -> None:
         self.options = options

@@ -8,6 +8,7 @@ goes first. Split from ``raqib.extract.events`` (which it served since v2) in v8
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -192,6 +193,12 @@ def _said_more(held: EventCue, cue: EventCue, doc: Analysis, tax: taxonomy.Taxon
                    disorder_type=cue.disorder_type)
 
 
+_ANOTHER = re.compile(r"\s*(?:separately|elsewhere|in\s+(?:a\s+separate|another|an\s+unrelated)\s+"
+                      r"(?:incident|attack|development|event)|in\s+other\s+news)\b", re.I)
+"""A sentence's opening that announces another incident ('Separately, insurgents fired
+rockets at Hama'): its cue merges with none before it (assemble v38)."""
+
+
 def _merge_into(
     incidents: list[_Incident],
     cue: EventCue,
@@ -202,6 +209,8 @@ def _merge_into(
     where: _Where,
     apart: set[int],
 ) -> bool:
+    if _ANOTHER.match(cue.span.text):
+        return False  # 'Separately, ...' (v38)
     for incident in reversed(incidents):
         if incident.last < index - 1:
             break
