@@ -29,7 +29,7 @@ def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 28
     assert stage_version(pipeline, "events") >= 50
     assert stage_version(pipeline, "actors") >= 20
-    assert stage_version(pipeline, "assemble") >= 38
+    assert stage_version(pipeline, "assemble") >= 39
 
 
 @pytest.mark.parametrize("text", [
@@ -301,3 +301,11 @@ def test_a_denial_is_no_event_and_a_separate_incident_stays_apart(pipeline: Pipe
         ("Shelling/artillery/missile attack", "Ḩamāh")]
     denial = next(c for c in doc.claims if c.stance == "denies")
     assert denial.about == 0
+
+
+def test_a_party_said_to_have_carried_out_the_raids_is_actor1(pipeline: Pipeline) -> None:
+    """assemble v39: the lead names no perpetrator; the next sentence's 'Russian jets carried
+    out the raids' does."""
+    doc = pipeline.run("t", REPORT, date(2019, 7, 23))
+    assert doc.events[0].actor1 == "Military Forces of Russia (2000-)"
+    assert doc.events[0].spans["actor1"].text == "Russian jets"

@@ -43,6 +43,7 @@ from raqib.extract.roles import (
     agent,
     allies,
     associates,
+    behind,
     group,
     groups,
     roles,
@@ -78,6 +79,8 @@ MASS_GRAVE = re.compile(r"\bmass\s+graves?\b|\bgraves?\s+(?:containing|holding|w
 """A mass grave found (the taxonomy's phrase 'mass-grave' makes it Other): its dead were killed
 before, on days nobody knows, and are none of the finding's fatalities (v28)."""
 TERRITORY = KNOWN_KIND[1:]
+LATER_AGENT = 300
+"""Characters after an event's words searched for a party said to have carried it out."""
 _TWO_SIDES = re.compile(r"\b(?:two|rival|feuding|warring|between|among|each\s+other|one\s+another)"
                         r"\b", re.IGNORECASE)
 """Words that tell of two sides of one kind ('clashes between two tribes', 'rival clans')."""
@@ -111,7 +114,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v38"
+    name = "extract.assemble.v39"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -212,6 +215,9 @@ class Assemble:
         counts = [c for c in found.counts.near(cue.span) if c.kind in VICTIM_KINDS]
         first, second = roles(cue, actors, found.reporters, found.allies,
                               acted_on(doc, actors, counts), stoppers(doc, actors))
+        if first is None and cue.event_type not in CROWDS:  # told in the next sentences (v39)
+            later = found.actors.inside(doc.span(cue.span.end, cue.span.end + LATER_AGENT))
+            first = behind(doc, [a for a in later if id(a) not in found.reporters])
         self._perpetrator(event, cue, actors, first)
         self._victims(event, cue, actors, second)
         if cue.event_type in CROWDS:

@@ -292,6 +292,20 @@ def stoppers(doc: Analysis, actors: list[ActorMention]) -> frozenset[int]:
                      if a.inter in ARMED and _STOPPED.match(doc.text, a.span.end))
 
 
+_BEHIND = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:carried\s+out|conducted|launched|(?:was|were)\s+(?:behind|"
+    r"responsible\s+for))\s+(?:the|those|these|both)\s+(?:air\s*)?(?:raids?|strikes?|attacks?|"
+    r"bombings?|bombardment|shelling)\b", re.I)
+
+
+def behind(doc: Analysis, actors: list[ActorMention]) -> ActorMention | None:
+    """The first armed party of ``actors`` said to have carried out the event, told back by
+    its noun ('The Observatory said Russian jets carried out the raids', 'government forces
+    were behind the attack'): actor1 of an event whose own words name none (assemble v39)."""
+    return next((a for a in actors if a.inter in ARMED and a.inter != CIVILIANS
+                 and _BEHIND.match(doc.text, a.span.end)), None)
+
+
 def acted_on(doc: Analysis, actors: list[ActorMention], counts: list[CountMention]
              ) -> frozenset[int]:
     """``id`` of the parties the event was done to: those whose words a count of the killed
