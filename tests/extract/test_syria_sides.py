@@ -309,3 +309,16 @@ def test_a_party_said_to_have_carried_out_the_raids_is_actor1(pipeline: Pipeline
     doc = pipeline.run("t", REPORT, date(2019, 7, 23))
     assert doc.events[0].actor1 == "Military Forces of Russia (2000-)"
     assert doc.events[0].spans["actor1"].text == "Russian jets"
+
+
+def test_claims_that_point_back_by_the_shells_or_any_involvement(pipeline: Pipeline) -> None:
+    """claims v8: 'the shells were fired from ...', 'denied any involvement' and 'recovered
+    the bodies' concern the event told before them."""
+    doc = pipeline.run("t", "Terrorist organizations fired shells containing toxic gases on "
+                            "al-Khalidiya neighbourhood in Aleppo on Saturday evening, causing "
+                            "107 cases of suffocation. The Russian Defence Ministry said the "
+                            "shells were fired from areas controlled by Hayat Tahrir al-Sham. "
+                            "The National Front for Liberation denied any involvement.",
+                       date(2018, 11, 25))
+    assert [e.sub_event_type for e in doc.events] == ["Chemical weapon"]
+    assert {(c.stance, c.about) for c in doc.claims} == {("asserts", 0), ("denies", 0)}

@@ -54,7 +54,7 @@ _LINK = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:\w+\s+)?$|,\s*$")
 
 
 class Claims:
-    name = "extract.claims.v7"
+    name = "extract.claims.v8"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None

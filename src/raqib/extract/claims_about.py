@@ -14,13 +14,19 @@ from raqib.extract.claims_lexicon import TYPE_WORDS
 from raqib.extract.model import Analysis
 
 _BACK = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:(?:deadly|alleged|suspected|"
-                   r"chemical|gas|toxic|air|latest|reported)\s+)?(?:attack|strike|air\s?strike|"
-                   r"raid|bombing|shelling|massacre|incident|explosion|blast|killings?|claims?|"
-                   r"allegations?|accusations?|reports)\b", re.IGNORECASE)
+                   r"chemical|gas|toxic|air|latest|reported)\s+)?(?:attacks?|strikes?|"
+                   r"air\s?strikes?|raids?|bombings?|shelling|massacres?|incidents?|explosions?|"
+                   r"blasts?|killings?|claims?|allegations?|accusations?|reports|shells|rockets|"
+                   r"missiles|barrel\s+bombs|bodies|victims|dead|casualties)\b|\b(?:any|all)\s+involvement\b|"
+                   r"\bresponsibility\s+for\b", re.IGNORECASE)
 """A statement that points back at an event told before it ('Russia said the attack was
 staged', v4; 'rejected the claims as fake news', v6): about the last event whose words end
 before the claim. One that names no event this way but a word of an earlier event's type
-('the opposition denied using chemical weapons') is about the last such event (v6)."""
+('the opposition denied using chemical weapons') is about the last such event (v6). The
+shells, rockets or missiles told before, the raids and strikes in the plural, and the bodies,
+the victims, the dead, 'any involvement' and 'responsibility for' point back too ('the
+shells were fired from areas controlled by HTS', 'denied any involvement', 'its teams
+recovered the bodies': v8)."""
 
 
 def about(doc: Analysis, start: int, end: int, told: Told) -> int | None:
