@@ -29,7 +29,7 @@ def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 28
     assert stage_version(pipeline, "events") >= 50
     assert stage_version(pipeline, "actors") >= 20
-    assert stage_version(pipeline, "assemble") >= 39
+    assert stage_version(pipeline, "assemble") >= 40
 
 
 @pytest.mark.parametrize("text", [
@@ -322,3 +322,11 @@ def test_claims_that_point_back_by_the_shells_or_any_involvement(pipeline: Pipel
                        date(2018, 11, 25))
     assert [e.sub_event_type for e in doc.events] == ["Chemical weapon"]
     assert {(c.stance, c.about) for c in doc.claims} == {("asserts", 0), ("denies", 0)}
+
+
+def test_the_party_a_post_was_handed_to_takes_it(pipeline: Pipeline) -> None:
+    """assemble v40: in a non-violent transfer the actor that takes the territory is actor1."""
+    event = _event(pipeline, "On 15 October 2019, the SDF handed over its positions in Ain Issa "
+                             "to regime forces.")
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    assert (event.actor1, event.actor2) == (SYRIA, "QSD: Syrian Democratic Forces")

@@ -46,6 +46,7 @@ from raqib.extract.roles import (
     behind,
     group,
     groups,
+    receivers_first,
     roles,
     stoppers,
     voices,
@@ -79,6 +80,7 @@ MASS_GRAVE = re.compile(r"\bmass\s+graves?\b|\bgraves?\s+(?:containing|holding|w
 """A mass grave found (the taxonomy's phrase 'mass-grave' makes it Other): its dead were killed
 before, on days nobody knows, and are none of the finding's fatalities (v28)."""
 TERRITORY = KNOWN_KIND[1:]
+TRANSFER = "Non-violent transfer of territory"
 LATER_AGENT = 300
 """Characters after an event's words searched for a party said to have carried it out."""
 _TWO_SIDES = re.compile(r"\b(?:two|rival|feuding|warring|between|among|each\s+other|one\s+another)"
@@ -114,7 +116,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v39"
+    name = "extract.assemble.v40"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -213,6 +215,8 @@ class Assemble:
     def _actors(self, doc: Analysis, event: Event, cue: EventCue,
                 actors: list[ActorMention], found: _Found) -> None:
         counts = [c for c in found.counts.near(cue.span) if c.kind in VICTIM_KINDS]
+        if cue.sub_event_type == TRANSFER:
+            actors = receivers_first(doc, actors)
         first, second = roles(cue, actors, found.reporters, found.allies,
                               acted_on(doc, actors, counts), stoppers(doc, actors))
         if first is None and cue.event_type not in CROWDS:  # told in the next sentences (v39)

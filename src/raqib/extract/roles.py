@@ -306,6 +306,21 @@ def behind(doc: Analysis, actors: list[ActorMention]) -> ActorMention | None:
                  and _BEHIND.match(doc.text, a.span.end)), None)
 
 
+_HANDED_TO = re.compile(
+    r"\b(?:hand(?:ed|s|ing)|turn(?:ed|s|ing)|ced(?:ed|es|ing)|transferr?(?:ed|s|ing)|"
+    r"surrender(?:ed|s|ing)|deliver(?:ed|s|ing))\s+(?:over\s+)?[^.;]{0,80}?\bto\s+(?:the\s+)?$",
+    re.IGNORECASE)
+
+
+def receivers_first(doc: Analysis, actors: list[ActorMention]) -> list[ActorMention]:
+    """``actors`` with those a place or a post was handed over to first ('the SDF handed
+    over its positions in Ain Issa to regime forces'): in a non-violent transfer of
+    territory the actor that takes it is actor1 (assemble v40)."""
+    def received(a: ActorMention) -> bool:
+        return bool(_HANDED_TO.search(doc.text, max(0, a.span.start - 120), a.span.start))
+    return sorted(actors, key=lambda a: not received(a))
+
+
 def acted_on(doc: Analysis, actors: list[ActorMention], counts: list[CountMention]
              ) -> frozenset[int]:
     """``id`` of the parties the event was done to: those whose words a count of the killed
