@@ -27,7 +27,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 28
-    assert stage_version(pipeline, "events") >= 50
+    assert stage_version(pipeline, "events") >= 51
     assert stage_version(pipeline, "actors") >= 20
     assert stage_version(pipeline, "assemble") >= 40
 
@@ -330,3 +330,11 @@ def test_the_party_a_post_was_handed_to_takes_it(pipeline: Pipeline) -> None:
                              "to regime forces.")
     assert event.sub_event_type == "Non-violent transfer of territory"
     assert (event.actor1, event.actor2) == (SYRIA, "QSD: Syrian Democratic Forces")
+
+
+def test_fields_set_on_fire_are_property_destroyed(pipeline: Pipeline) -> None:
+    """events v51: fields, farmland, olive groves and orchards are property."""
+    event = _event(pipeline, "On 18 October 2019, SNA fighters set fire to wheat fields near "
+                             "Ras al-Ain, Hasakeh.")
+    assert (event.sub_event_type, event.actor1) == (
+        "Looting/property destruction", "SNA: Syrian National Army")
