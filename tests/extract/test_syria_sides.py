@@ -28,7 +28,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 28
     assert stage_version(pipeline, "events") >= 51
-    assert stage_version(pipeline, "actors") >= 20
+    assert stage_version(pipeline, "actors") >= 21
     assert stage_version(pipeline, "assemble") >= 40
 
 
@@ -338,3 +338,13 @@ def test_fields_set_on_fire_are_property_destroyed(pipeline: Pipeline) -> None:
                              "Ras al-Ain, Hasakeh.")
     assert (event.sub_event_type, event.actor1) == (
         "Looting/property destruction", "SNA: Syrian National Army")
+
+
+def test_sarc_volunteers_are_syria_s_aid_workers(pipeline: Pipeline) -> None:
+    """actors v21: the Syrian Arab Red Crescent's people place a text with no place name in
+    Syria, as the White Helmets do."""
+    doc = pipeline.run("t", "1 SARC volunteer killed in crossfire while evacuating the "
+                            "wounded.", None)
+    event = doc.events[0]
+    assert (event.country, event.actor2, event.assoc_actor_2) == (
+        "Syria", "Civilians (Syria)", "Aid Workers (Syria)")
