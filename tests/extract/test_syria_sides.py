@@ -28,7 +28,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 28
     assert stage_version(pipeline, "events") >= 51
-    assert stage_version(pipeline, "actors") >= 21
+    assert stage_version(pipeline, "actors") >= 22
     assert stage_version(pipeline, "assemble") >= 40
 
 
@@ -348,3 +348,15 @@ def test_sarc_volunteers_are_syria_s_aid_workers(pipeline: Pipeline) -> None:
     event = doc.events[0]
     assert (event.country, event.actor2, event.assoc_actor_2) == (
         "Syria", "Civilians (Syria)", "Aid Workers (Syria)")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("On 5 May 2020, the coalition carried out a heliborne operation in Dhiban, Deir-ez-Zor, "
+     "and arrested a suspected ISIS leader.", "Global Coalition Against Daesh"),
+    ("On 5 May 2020, the coalition carried out an air strike on Houthi positions in Saada, "
+     "Yemen.", "Operation Restoring Hope"),
+])
+def test_the_coalition_alone_is_the_one_of_the_country(pipeline: Pipeline, text: str,
+                                                        name: str) -> None:
+    """actors v22: 'the coalition' named alone is the US-led one in Syria only."""
+    assert _event(pipeline, text).actor1 == name
