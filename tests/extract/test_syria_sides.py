@@ -28,7 +28,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 28
     assert stage_version(pipeline, "events") >= 51
-    assert stage_version(pipeline, "actors") >= 22
+    assert stage_version(pipeline, "actors") >= 23
     assert stage_version(pipeline, "assemble") >= 40
 
 
@@ -360,3 +360,10 @@ def test_the_coalition_alone_is_the_one_of_the_country(pipeline: Pipeline, text:
                                                         name: str) -> None:
     """actors v22: 'the coalition' named alone is the US-led one in Syria only."""
     assert _event(pipeline, text).actor1 == name
+
+
+def test_turkey_s_gendarmerie_is_a_military_force(pipeline: Pipeline) -> None:
+    """actors v23: ACLED names Turkey's gendarmerie among its military forces."""
+    event = _event(pipeline, "On 5 May 2020, 3 PKK militants were killed during operations "
+                             "carried out by the Gendarmerie forces in Agri, Turkey.")
+    assert event.actor1 == "Military Forces of Turkey (2016-) Gendarmerie"
