@@ -28,7 +28,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 28
     assert stage_version(pipeline, "events") >= 51
-    assert stage_version(pipeline, "actors") >= 23
+    assert stage_version(pipeline, "actors") >= 24
     assert stage_version(pipeline, "assemble") >= 40
 
 
@@ -366,4 +366,12 @@ def test_turkey_s_gendarmerie_is_a_military_force(pipeline: Pipeline) -> None:
     """actors v23: ACLED names Turkey's gendarmerie among its military forces."""
     event = _event(pipeline, "On 5 May 2020, 3 PKK militants were killed during operations "
                              "carried out by the Gendarmerie forces in Agri, Turkey.")
+    assert event.actor1 == "Military Forces of Turkey (2016-) Gendarmerie"
+
+
+def test_a_row_of_the_demonym_s_own_country_beats_the_template(pipeline: Pipeline) -> None:
+    """actors v24: in a text about Syria, 'Turkish gendarmerie' is Turkey's gendarmerie row,
+    not the police template the demonym also fills."""
+    event = _event(pipeline, "On 5 May 2020, Turkish gendarmerie shot dead a Syrian man near "
+                             "Darkush, Idleb.")
     assert event.actor1 == "Military Forces of Turkey (2016-) Gendarmerie"

@@ -51,20 +51,23 @@ __all__ = [
     "resolve_country", "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v23"
+NAME = "extract.actors.v24"
 _LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|of northern|of southern|"
                        r"of eastern|of western)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 
 
 def choose(dictionary: Dictionary, hits: list[Hit], country: str | None) -> Hit | None:
     """The hit that fits the context country best (see the README's matching rules)."""
+    named = {h.country for h in hits if h.country}  # the demonyms' countries (v24)
+
     def rank(h: Hit) -> int:
         entry = dictionary.entries[h.entry]
         if entry.role == "ignore":
             return -1
         if not entry.is_template:
-            if country and entry.country == country:
-                return 0
+            if (country and entry.country == country) or (
+                    entry.country in named and not h.contextual):
+                return 0  # a row of the country its own words name ('Turkish gendarmerie')
             return (5 if country is None else 9) if h.contextual else 4
         if h.country is not None:
             return 1
