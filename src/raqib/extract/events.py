@@ -342,9 +342,9 @@ class EventsStage:
         evidence = self.taxonomy.evidence
         tables: list[dict[str, float] | None] = []
         counts = [c for c in doc.counts if c.low > 0 and _inside(c.span, span)]
-        armed = any(_inside(w.span, span) for w in doc.weapons)
-        if any((c.kind == "killed" or (c.kind == "injured" and armed))
-               and not casualties.aggregate(c) for c in counts):
+        told = {c.kind for c in counts if not casualties.aggregate(c)}
+        if "killed" in told or ("injured" in told and any(
+                _inside(w.span, span) for w in doc.weapons)):
             tables.append(evidence.killed)  # and the wounded of a weapon named (v46)
         if evidence.habitual is not None and not any(
                 d.precision == 1 and _inside(d.span, span) for d in doc.days()):

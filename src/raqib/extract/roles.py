@@ -302,8 +302,8 @@ def behind(doc: Analysis, actors: list[ActorMention]) -> ActorMention | None:
     """The first armed party of ``actors`` said to have carried out the event, told back by
     its noun ('The Observatory said Russian jets carried out the raids', 'government forces
     were behind the attack'): actor1 of an event whose own words name none (assemble v39)."""
-    return next((a for a in actors if a.inter in ARMED and a.inter != CIVILIANS
-                 and _BEHIND.match(doc.text, a.span.end)), None)
+    return next((a for a in actors if a.inter in ARMED and _BEHIND.match(doc.text, a.span.end)),
+                None)
 
 
 _HANDED_TO = re.compile(
