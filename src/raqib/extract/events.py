@@ -132,14 +132,18 @@ class EventsStage:
     def __call__(self, doc: Analysis) -> None:
         bounds, whole = reading_spans(doc.text, sentence_spans(doc),
                                       sorted(a.span.start for a in doc.actors))
-        found = [replace(cue, span=doc.span(*whole.get((cue.span.start, cue.span.end),
-                                                       (cue.span.start, cue.span.end))))
-                 for cue in self._cues(doc, [doc.span(a, b) for a, b in bounds])]
+        found = self._cues(doc, [doc.span(*b) for b in bounds])
         read = {(c.span.start, c.span.end) for c in found}
-        lacking = [doc.span(a, b) for a, b in whole.values() if (a, b) not in read]
-        if lacking:  # nothing read before the cause: the whole sentence is read (v47)
-            found = sorted(found + self._cues(doc, lacking), key=lambda c: c.span.start)
-        doc.cues.extend(found)
+        lacking = {piece for piece in whole if piece not in read}
+        if lacking:  # nothing read before the cause: the whole sentence is read (v47), with
+            # the rest of the document around it, as the first reading had it
+            again = self._cues(doc, [doc.span(*(whole[b] if b in lacking else b))
+                                     for b in bounds])
+            wholes = {whole[piece] for piece in lacking}
+            found = sorted(found + [c for c in again if (c.span.start, c.span.end) in wholes],
+                           key=lambda c: c.span.start)
+        doc.cues.extend(replace(c, span=doc.span(*whole[key])) if (
+            key := (c.span.start, c.span.end)) in whole else c for c in found)
 
     def _cues(self, doc: Analysis, spans: list[Span]) -> list[EventCue]:
         """The cues read in ``spans``, with the document's lean, and in the clauses after
