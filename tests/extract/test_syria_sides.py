@@ -206,6 +206,14 @@ def test_a_group_of_one_country_settles_a_name_two_countries_share(pipeline: Pip
     assert (event.country, event.admin1) == ("Syria", "Deir-ez-Zor")
 
 
+def test_a_seat_without_a_population_is_a_town_not_nothing(pipeline: Pipeline) -> None:
+    """places v29: GeoNames lists Ra's al 'Ayn, a Syrian district's seat, without a
+    population, and Ras El Ain in Morocco with one; a Syrian faction names the country."""
+    event = _event(pipeline, "Members of the Ahrar al-Sharqiya faction looted civilian "
+                             "houses in a village near Ras al-Ain.")
+    assert (event.country, event.admin1) == ("Syria", "Al-Hasakeh")
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("On 5 May 2020, members of a tribe clashed with the SDF in Dhiban after the SDF arrested "
      "a tribal figure. Two SDF members were wounded.", "Armed clash"),
