@@ -214,6 +214,19 @@ def test_a_seat_without_a_population_is_a_town_not_nothing(pipeline: Pipeline) -
     assert (event.country, event.admin1) == ("Syria", "Al-Hasakeh")
 
 
+def test_a_name_after_a_terrain_word_is_placed_only_where_the_text_says(
+        pipeline: Pipeline) -> None:
+    """places v30: 'Jabal al-Zawiya' is a mountain of Idlib, not Az Zawiyah, a Libyan city
+    that vouched for itself; in a text about Yemen that names Lahij, 'Jabal al Kirsh' is still
+    the town of Kirsh beside it."""
+    doc = pipeline.run("t", "Regime forces shelled the town of Kansafra in Jabal al-Zawiya "
+                            "with rocket launchers, killing a woman.", None)
+    assert doc.events and not any(p.country == "Libya" for p in doc.places)
+    event = _event(pipeline, "On 2 May 2020, Houthi forces shelled positions of pro-Hadi "
+                             "forces in Jabal al Kirsh, Lahij.")
+    assert (event.location, event.admin1) == ("Kirsh", "Lahij")
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("On 5 May 2020, members of a tribe clashed with the SDF in Dhiban after the SDF arrested "
      "a tribal figure. Two SDF members were wounded.", "Armed clash"),

@@ -208,8 +208,21 @@ def doubtful(text: str, match: Match) -> bool:
     times its place's prior once chosen): a spelling-tolerant one, or one Arabic word with no
     word before it that announces a place and no region named with it (Arabic has no
     capitals to tell a name from a common word: 'سامة', toxic, is also Same in East Timor)
-    (v3)."""
-    if match.window.loose:
+    (v3); a name right after a terrain word (``_TERRAIN_BEFORE``, v30)."""
+    if match.window.loose or after_terrain(text, match):
         return True
     return (match.window.words == 1 and is_arabic(text[match.window.start])
             and not match.locative and match.fit <= 0)
+
+
+_TERRAIN_BEFORE = re.compile(
+    r"\b(?:Jabal|Jebel|Jabel|Djebel|Wadi|Sahl)[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at)[\s-]+)?$")
+"""A mountain's, a valley's or a plain's word right before a name the gazetteer knows only in
+part ("Jabal al-Zawiya", a mountain of Idlib; Az Zawiyah is a town of Libya): the name is
+doubtful, a place only in the text's own country where something else speaks for it ("Jabal
+al Kirsh" beside Kirsh, in a text about Yemen that names Lahij) (v30)."""
+
+
+def after_terrain(text: str, match: Match) -> bool:
+    """The match's name comes right after a terrain word (``_TERRAIN_BEFORE``)."""
+    return bool(_TERRAIN_BEFORE.search(text, 0, match.window.start))

@@ -41,6 +41,7 @@ from raqib.extract.gazetteer_files import load_file
 from raqib.extract.lexicon import read_lexicon
 from raqib.extract.model import Analysis, Options, PlaceMention
 from raqib.extract.place_ranking import (
+    after_terrain,
     chains,
     coverage,
     doubtful,
@@ -91,7 +92,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v29"
+    name = "extract.places.v30"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -159,7 +160,7 @@ class Places:
             m.chosen.country for m, doubt in zip(matches, doubts, strict=True)
             if m.chosen is not None and not doubt}
         for match, doubt in zip(matches, doubts, strict=True):
-            if match.chosen is None or (doubt and not _stands(match, match.chosen, top, spoken)):
+            if match.chosen is None or (doubt and not _stands(text, match, top, spoken)):
                 continue
             mention = self._mention(doc, match, top)
             if mention.score >= MIN_SCORE:
@@ -325,16 +326,19 @@ SELF_VOUCHING = 100_000
 text for its country."""
 
 
-def _stands(match: Match, place: Place, top: str | None, spoken: set[str]) -> bool:
+def _stands(text: str, match: Match, top: str | None, spoken: set[str]) -> bool:
     """Whether a doubtful match stands: only in the text's own country (``top``; v3), and
     there when it is spelling-tolerant, a city of at least ``SELF_VOUCHING`` people, or in a
     country something sure speaks for (``spoken``: a demonym or a country's name, a match that
     is not doubtful): 'دون ورود أنباء' (without reports of) is Warud in India only when
-    something else in the text is Indian; 'على حلب' is Aleppo alone (v22)."""
-    if place.country != top:
+    something else in the text is Indian; 'على حلب' is Aleppo alone (v22). A name after a
+    terrain word never vouches for itself ('Jabal al-Zawiya' is not Az Zawiyah, a Libyan city
+    of 186,000; v30)."""
+    place = match.chosen
+    if place is None or place.country != top:
         return False
-    return (match.window.loose or place.population >= SELF_VOUCHING
-            or place.country in spoken)
+    return (match.window.loose or place.country in spoken or (
+        place.population >= SELF_VOUCHING and not after_terrain(text, match)))
 
 
 class _InActor:
