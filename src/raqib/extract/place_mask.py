@@ -31,12 +31,21 @@ LOADED = re.compile(r"\b(?:terrorist|takfiri)s\b", re.IGNORECASE)
 plural noun only: "a terrorist attack" says what kind of attack it was)."""
 
 
+TERRAIN_NAME = re.compile(r"\b(?:Jabal|Jebel|Jabel|Djebel|Wadi|Sahl)[\s-]+("
+                          r"(?:(?:al|el|as|ash|ad|ar|az|an|at)[\s-]+)?[A-Z][\w'’]*)")
+"""The name of a mountain, a valley or a plain after its terrain word ("Jabal al-Zawiya"):
+a place's name whether or not the gazetteer knows it (places v30 no longer takes it for a
+town abroad), masked as the places the stage finds are."""
+
+
 def masked(text: str, places: Iterable[Span], span: Span) -> str:
     """The words of ``span`` of ``text`` with each place name wholly inside it replaced by
-    ``PLACE_TOKEN`` (overlapping names: the first), and loaded labels by neutral ones
-    (``LOADED``)."""
+    ``PLACE_TOKEN`` (overlapping names: the first), the names after terrain words
+    (``TERRAIN_NAME``) among them, and loaded labels by neutral ones (``LOADED``)."""
     out, last = [], span.start
-    for place in sorted(places, key=lambda p: (p.start, -p.end)):
+    terrain = [Span(m.start(1), m.end(1), m.group(1))
+               for m in TERRAIN_NAME.finditer(text, span.start, span.end)]
+    for place in sorted([*places, *terrain], key=lambda p: (p.start, -p.end)):
         if place.start < last or place.end > span.end:
             continue
         out += [text[last:place.start], PLACE_TOKEN]
