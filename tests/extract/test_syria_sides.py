@@ -227,6 +227,14 @@ def test_a_name_after_a_terrain_word_is_placed_only_where_the_text_says(
     assert (event.location, event.admin1) == ("Kirsh", "Lahij")
 
 
+def test_a_kurd_is_a_people_not_a_village_in_iran(pipeline: Pipeline) -> None:
+    """places v31: 'the Kurd mountains' had placed the event at Kord-e Sofla in Iran, and made
+    'regime forces' Iran's army."""
+    event = _event(pipeline, "Regime forces regained control of the village of Kbana in the "
+                             "Kurd mountains after battles with HTS.")
+    assert event.actor1 == "Military Forces of Syria (2000-)" and event.country != "Iran"
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("On 5 May 2020, members of a tribe clashed with the SDF in Dhiban after the SDF arrested "
      "a tribal figure. Two SDF members were wounded.", "Armed clash"),
