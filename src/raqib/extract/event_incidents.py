@@ -42,7 +42,9 @@ def best_cues(doc: Analysis, clauses: list[tuple[int, int]] | None = None) -> li
     their main event in the headline and first sentences, and follow with background
     (earlier attacks, other places) that can score as high. Any other incident below that
     score that names no day of its own is left out (v6): a weak reading that nothing places
-    in time is most often a reaction, a provision or a table heading, not a second event.
+    in time is most often a reaction, a provision or a table heading, not a second event; so
+    is one whose words lie inside a stronger incident's, whose day its day is (v41: the
+    runner-up type of a sentence read as a clash is no second event).
 
     Cues of adjacent sentences merge into one incident when they have the same sub-event
     type or when the taxonomy's precedence or combination rules resolve the two types into
@@ -78,8 +80,13 @@ def best_cues(doc: Analysis, clauses: list[tuple[int, int]] | None = None) -> li
         incidents.remove(lead)
         _with_detail(lead, incidents, where, doc)
         incidents.insert(0, lead)
-    return [inc.cue for n, inc in enumerate(incidents)
-            if n == 0 or inc.cue.score >= LEAD_MIN_SCORE or where.dates.inside(inc.cue.span)]
+    kept: list[EventCue] = []
+    for n, inc in enumerate(incidents):
+        span = inc.cue.span
+        if n == 0 or inc.cue.score >= LEAD_MIN_SCORE or (where.dates.inside(span) and not any(
+                k.span.start <= span.start and span.end <= k.span.end for k in kept)):
+            kept.append(inc.cue)
+    return kept
 
 
 def _with_detail(lead: _Incident, others: list[_Incident], where: _Where,
