@@ -115,11 +115,13 @@ _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET_AT = re.compile(
     r"\b(?:at|on|near|outside|inside|in front of)\s+(?:an?|the|one|two)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:checkpoints?|positions?|bases?|posts?|headquarters|offices?|patrols?|convoys?|"
-    r"camps?|barracks|gatherings?|cars?|vehicles?|bus(?:es)?|trucks?|motorcycles?)\s+"
-    r"(?:of|carrying|transporting|" + _HELD_BY + r")\s+(?:the\s+)?$", re.IGNORECASE)
+    r"camps?|barracks|gatherings?|cars?|vehicles?|bus(?:es)?|trucks?|motorcycles?|houses?|"
+    r"homes?)\s+(?:of|carrying|transporting|" + _HELD_BY + r")\s+(?:(?:the|an?)\s+)?$",
+    re.IGNORECASE)
 """Right before a party: the place of theirs where an event hit ('blew himself up at a
 checkpoint of the Asayish', 'exploded near a position of the army', 'near a vehicle
-carrying regime soldiers': v35): the party is the target (assemble v28)."""
+carrying regime soldiers': v35; 'at the house of a Fifth Corps commander': v42): the party is
+the target (assemble v28)."""
 _REPELLED_BEFORE = re.compile(
     r"\b(?:repelled|repulsed|thwarted|foiled|fended off|pushed back|repelling|repulsing|"
     r"thwarting|foiling)\s+(?:an?|the)?\s*$", re.IGNORECASE)
@@ -245,7 +247,9 @@ def roles(
     role: it tells of the event, it is not in it; an ally of actor1 (``allies``) is not its
     other side; an armed party ``counted`` among the dead or wounded ('killed six soldiers')
     or named as the target ('targeted a car carrying HTS members': v22) is actor1 only when
-    every armed party is (both sides' dead counted: v9)."""
+    every armed party is and the event is a battle (both sides' dead counted: v9); in any
+    other event, nobody named is then the attacker ('a suicide bomber blew himself up at a
+    checkpoint of the SNA, killing two fighters': v42)."""
     first_of: dict[str, ActorMention] = {}
     for actor in actors:
         if id(actor) not in reporters:
@@ -269,7 +273,8 @@ def roles(
         return first, (forces or others or armed or [None])[0]
     armed = [a for a in distinct if a.inter != CIVILIANS]
     attackers = [a for a in armed if id(a) not in counted]
-    first = attackers[0] if attackers else armed[0] if len(armed) > 1 else None
+    two_sided = len(armed) > 1 and cue.event_type == "Battles"  # both sides' dead (v9)
+    first = attackers[0] if attackers else armed[0] if two_sided else None
     if cue.sub_event_type in ONE_SIDED:
         return first, None
     if cue.event_type == "Violence against civilians":
