@@ -31,7 +31,7 @@ def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 31
     assert stage_version(pipeline, "events") >= 51
     assert stage_version(pipeline, "actors") >= 24
-    assert stage_version(pipeline, "assemble") >= 42
+    assert stage_version(pipeline, "assemble") >= 43
 
 
 @pytest.mark.parametrize("text", [
@@ -252,6 +252,17 @@ def test_a_party_whose_post_or_house_was_hit_is_not_the_attacker(pipeline: Pipel
     party named was acted on, only a battle keeps the order of the words: an explosion's
     attacker is then nobody named, the codebook's unidentified armed group."""
     assert _event(pipeline, text).actor1 == "Unidentified Armed Group (Syria)"
+
+
+def test_an_ally_named_between_commas_is_no_other_side(pipeline: Pipeline) -> None:
+    """assemble v43: 'the SDF, backed by the international coalition, carried out a raid'
+    names the coalition as the SDF's ally (assoc_actor_1), not as the one raided."""
+    event = _event(pipeline, "On 8 July 2021, the SDF, backed by the international "
+                             "coalition, carried out a raid in the town of Diban and arrested "
+                             "four people suspected of belonging to ISIS cells.")
+    assert event.actor1 == "QSD: Syrian Democratic Forces"
+    assert event.assoc_actor_1 == "Global Coalition Against Daesh"
+    assert event.actor2 != "Global Coalition Against Daesh"
 
 
 def test_a_kurd_is_a_people_not_a_village_in_iran(pipeline: Pipeline) -> None:

@@ -45,8 +45,11 @@ _SELF_AGENT = re.compile(
 v28): it is a party."""
 _ACCORDING = re.compile(r"\baccording\s+to\s+[^,.;:!?]*$", re.IGNORECASE)
 """Before a party, in its clause: the party is whom the account is told by."""
-_ALLIED = re.compile(r"\s*(?:,|and|,\s*and|backed by|supported by|with the support of|along "
-                     r"with|together with)\s*(?:the\s+)?(?:[\"“][\w\s]*[\"”]\s*)?", re.IGNORECASE)
+_ALLIED = re.compile(r"\s*(?:,|(?:,\s*)?(?:and|backed by|supported by|with the support of|"
+                     r"along with|together with))\s*(?:the\s+)?(?:[\"“][\w\s]*[\"”]\s*)?",
+                     re.IGNORECASE)
+"""Between two parties that act together ('regime forces and Russian warplanes', 'the SDF,
+backed by the international coalition,': v43 reads the comma before the words)."""
 _OWNS = re.compile(r"['’]s\s+(?:own\s+)?")
 """Between a party and the next: the second is the first's ('the regime's military security
 branch', 'Turkey's proxies'), one side (assemble v28)."""
