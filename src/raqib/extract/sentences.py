@@ -93,6 +93,13 @@ _CAUSE_CLAUSE = re.compile(
     r"ambushed|arrested|detained|abducted|kidnapped|killed|shot|seized|captured)\b)", re.I)
 """', after the SDF arrested a tribal figure': a clause that tells what the sentence's act
 answered, a party's act right after a bare 'after' (events v47)."""
+_DESCRIBING_CLAUSE = re.compile(
+    r",\s+(?:which|that|where)\s+(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:besieged|encircled|surrounded|blockaded|shelled|bombed|struck|"
+    r"targeted|attacked|controlled|held|occupied|stormed|raided)\s+by\b", re.I)
+"""', which is besieged by regime forces': a clause that tells what a place or a people
+bears, not the sentence's act ('demonstrators rallied in solidarity with Daraa al-Balad, which
+is besieged by regime forces'; events v52); read as a cause clause is."""
 _ARRESTED_FOR = re.compile(r"\b(?:was|were|been)\s+(?:arrested|detained|apprehended)\b", re.I)
 """The sentence's own act is the arrest of those who did what follows ('13 people were
 arrested after they attacked police officers'): what they did is the event."""
@@ -102,8 +109,11 @@ def cause_clause(text: str, start: int, end: int) -> int | None:
     """Where a clause telling the act the sentence's own answered ('clashed with the SDF
     after the SDF arrested a tribal figure') starts in ``text[start:end]``, after at least
     three words of the sentence's own; None when there is none. Its words name the
-    sentence's type only when the sentence before it names none (events v47)."""
-    found = _CAUSE_CLAUSE.search(text, start, end)
+    sentence's type only when the sentence before it names none (events v47); a clause that
+    tells what a place bears (', which is besieged by ...') is read so too (v52)."""
+    found = min((m for m in (_CAUSE_CLAUSE.search(text, start, end),
+                             _DESCRIBING_CLAUSE.search(text, start, end)) if m is not None),
+                key=lambda m: m.start(), default=None)
     if found is None or len(text[start:found.start()].split()) < _CLAUSE_LEAD_WORDS or (
             _ARRESTED_FOR.search(text, start, found.start())):
         return None
