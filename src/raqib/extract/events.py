@@ -229,7 +229,7 @@ class EventsStage:
         if not self.model.meta.get(place_mask.META_KEY):
             return span.text
         inside = (places or ByStart(doc.places)).inside(span)
-        return place_mask.masked(doc.text, [p.span for p in inside], span)
+        return place_mask.masked(doc.text, [*(p.span for p in inside), *doc.place_names], span)
 
     def context(self, text: str) -> np.ndarray:
         """The whole text's event-type scores, weighted, with its document-scope evidence,

@@ -177,6 +177,10 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    place_names: list[Span] = field(default_factory=list)
+    """Names of places abroad that the places stage did not take as the text's own (places
+    v32: a name found only among a foreign place's other names): still names, which the
+    event model reads masked as the places are."""
     dates: list[DateMention] = field(default_factory=list)
     counts: list[CountMention] = field(default_factory=list)
     weapons: list[WeaponMention] = field(default_factory=list)

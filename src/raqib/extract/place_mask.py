@@ -67,5 +67,6 @@ def mask_texts(texts: Sequence[str], options: Options | None = None) -> list[str
     out = []
     for text in texts:
         doc = finder.run("mask", text)
-        out.append(masked(text, [p.span for p in doc.places], doc.span(0, len(text))))
+        names = [*(p.span for p in doc.places), *doc.place_names]
+        out.append(masked(text, names, doc.span(0, len(text))))
     return out

@@ -36,6 +36,7 @@ from raqib.extract.gazetteer import (
     country_lexicon,
     ensure_default_index,
     name_key,
+    place_aliases,
 )
 from raqib.extract.gazetteer_files import load_file
 from raqib.extract.lexicon import read_lexicon
@@ -92,7 +93,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v31"
+    name = "extract.places.v32"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -111,6 +112,11 @@ class Places:
         """ISO codes by the key of any name of the country, ACLED's among them."""
         self.region_keys = frozenset(name_key(n) for n in region_names) | frozenset(
             self.country_keys)
+        self.aliases = frozenset((country, target, name_key(v))
+                                 for (country, target), variants in place_aliases().items()
+                                 for v in variants)
+        """(country, key of the gazetteer's name, key of a project alias): the spellings in
+        common use that ``resources/gazetteer/aliases.tsv`` gives, as sure as the name."""
         self.same_region: dict[str, frozenset[str]] = {}
         for group in region_groups:
             keys = frozenset(name_key(n) for n in group)
@@ -163,13 +169,29 @@ class Places:
             if match.chosen is None or (doubt and not _stands(text, match, top, spoken)):
                 continue
             mention = self._mention(doc, match, top)
-            if mention.score >= MIN_SCORE:
+            if mention.score < MIN_SCORE:
+                continue
+            if match.chosen.country != top and self._by_another_name(match):
+                doc.place_names.append(mention.span)  # a name, not the text's place (v32)
+            else:
                 found.append((match, mention))
         inner_first(text, found)
         shown = self.display.get(top, top) if top else None
         chains(text, found, shown)
         qualified_abroad(text, found, shown)
         doc.places += [replace(m, score=min(max(m.score, 0.05), 0.99)) for _, m in found]
+
+    def _by_another_name(self, match: Match) -> bool:
+        """The chosen place was found by one of GeoNames' other names for it (in other
+        languages, older ones), neither its own nor a project alias: 'el Mina' (a port of
+        Tripoli, Lebanon) is one of Minot's names in North Dakota, 'Komsomolets' one of
+        Qarabalyq's in Kazakhstan. Such a match stands only in the text's own country (v32)."""
+        place = match.chosen
+        if place is None or place.kind in ("country", "admin1"):
+            return False
+        own = name_key(place.name)
+        return match.window.key != own and (place.country, own, match.window.key) not in (
+            self.aliases)
 
     def _possessive(self, word: str) -> str | None:
         """The key of the country that ``word`` is the possessive of ("Syria's", and

@@ -84,7 +84,7 @@ _HELD_BY = r"belonging\s+to|manned\s+by|run\s+by|held\s+by"
 """Words after a thing that name the party it is (one alternation, for two target rules)."""
 _TARGET_BEFORE = re.compile(
     r"\b(?:target(?:ed|ing|s)?|struck|striking|hit(?:ting)?|shell(?:ed|ing)|bomb(?:ed|ing)|"
-    r"raid(?:ed|ing)|"
+    r"raid(?:ed|ing)|ambush(?:ed|ing)|attack(?:ed|ing)|"
     r"(?:air\s*)?strikes?|attacks?\s+(?:on|against)|assaults?\s+on)\s+"
     r"(?:(?:on|against)\s+)?(?:(?:the|a|an|two|several)\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|motorcycles?|trucks?|positions?|bases?|"
