@@ -25,9 +25,11 @@ def test_masked_replaces_each_place_inside_the_span() -> None:
 def test_the_name_after_a_terrain_word_is_masked_known_or_not() -> None:
     """places v30: 'Jabal al-Zawiya' is no longer a town abroad; the mountain's, valley's or
     plain's name is masked as a place all the same (the masking the model was fitted to)."""
-    text = "Strikes on Jabal al-Zawiya, Wadi Barada and Sahl al Ghab; jabal is a word."
+    text = ("Strikes on Jabal al-Zawiya, Wadi Barada and Sahl al Ghab; jabal is a word; "
+            "cells in the Badia of Palmyra.")
     assert place_mask.masked(text, [], Span(0, len(text), text)) == (
-        "Strikes on Jabal qplace, Wadi qplace and Sahl qplace; jabal is a word.")
+        "Strikes on Jabal qplace, Wadi qplace and Sahl qplace; jabal is a word; "
+        "cells in the qplace of Palmyra.")
 
 
 def test_one_sides_label_for_the_others_fighters_reads_as_militants() -> None:

@@ -28,7 +28,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 
 def test_stage_versions(pipeline: Pipeline) -> None:
-    assert stage_version(pipeline, "places") >= 32
+    assert stage_version(pipeline, "places") >= 33
     assert stage_version(pipeline, "events") >= 52
     assert stage_version(pipeline, "actors") >= 24
     assert stage_version(pipeline, "assemble") >= 44
@@ -287,6 +287,15 @@ def test_the_party_ambushed_is_not_the_attacker(pipeline: Pipeline) -> None:
                              "near Boni, killing 10.")
     assert not event.actor1.startswith("Military Forces of Mali")
     assert event.actor2.startswith("Military Forces of Mali")
+
+
+def test_the_badia_is_the_syrian_desert_not_a_village_in_italy(pipeline: Pipeline) -> None:
+    """places v33: 'the Badia of Palmyra' had voted for Badia in Italy, and with the Russian
+    warplanes' demonym Palmyra lost its country."""
+    event = _event(pipeline, "On 5 May 2020, Russian warplanes struck ISIS positions in the "
+                             "Badia of Palmyra.")
+    assert (event.country, event.admin1) == ("Syria", "Homs")
+    assert event.actor2 == "Islamic State (Syria)"
 
 
 def test_a_kurd_is_a_people_not_a_village_in_iran(pipeline: Pipeline) -> None:

@@ -31,11 +31,12 @@ LOADED = re.compile(r"\b(?:terrorist|takfiri)s\b", re.IGNORECASE)
 plural noun only: "a terrorist attack" says what kind of attack it was)."""
 
 
-TERRAIN_NAME = re.compile(r"\b(?:Jabal|Jebel|Jabel|Djebel|Wadi|Sahl)[\s-]+("
-                          r"(?:(?:al|el|as|ash|ad|ar|az|an|at)[\s-]+)?[A-Z][\w'’]*)")
+TERRAIN_NAME = re.compile(r"\b(?:(?:Jabal|Jebel|Jabel|Djebel|Wadi|Sahl)[\s-]+("
+                          r"(?:(?:al|el|as|ash|ad|ar|az|an|at)[\s-]+)?[A-Z][\w'’]*)|(Badia)\b)")
 """The name of a mountain, a valley or a plain after its terrain word ("Jabal al-Zawiya"):
 a place's name whether or not the gazetteer knows it (places v30 no longer takes it for a
-town abroad), masked as the places the stage finds are."""
+town abroad), masked as the places the stage finds are; and the Badia, the Syrian desert,
+a stop word since places v33 (it had been Badia, a village of Italy)."""
 
 
 def masked(text: str, places: Iterable[Span], span: Span) -> str:
@@ -43,8 +44,9 @@ def masked(text: str, places: Iterable[Span], span: Span) -> str:
     ``PLACE_TOKEN`` (overlapping names: the first), the names after terrain words
     (``TERRAIN_NAME``) among them, and loaded labels by neutral ones (``LOADED``)."""
     out, last = [], span.start
-    terrain = [Span(m.start(1), m.end(1), m.group(1))
-               for m in TERRAIN_NAME.finditer(text, span.start, span.end)]
+    terrain = [Span(m.start(g), m.end(g), m.group(g))
+               for m in TERRAIN_NAME.finditer(text, span.start, span.end)
+               for g in (1, 2) if m.group(g)]
     for place in sorted([*places, *terrain], key=lambda p: (p.start, -p.end)):
         if place.start < last or place.end > span.end:
             continue
