@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from raqib.extract.model import Options, Span
+from raqib.extract.place_rules import ARTICLE_AFTER, TERRAIN_WORD
 
 PLACE_TOKEN = "qplace"
 """What a place name becomes: one token that no real word shares."""
@@ -31,8 +32,7 @@ LOADED = re.compile(r"\b(?:terrorist|takfiri)s\b", re.IGNORECASE)
 plural noun only: "a terrorist attack" says what kind of attack it was)."""
 
 
-TERRAIN_NAME = re.compile(r"\b(?:(?:Jabal|Jebel|Jabel|Djebel|Wadi|Sahl)[\s-]+("
-                          r"(?:(?:al|el|as|ash|ad|ar|az|an|at)[\s-]+)?[A-Z][\w'’]*)|(Badia)\b)")
+TERRAIN_NAME = re.compile(rf"{TERRAIN_WORD}({ARTICLE_AFTER}[A-Z][\w'’]*)|\b(Badia)\b")
 """The name of a mountain, a valley or a plain after its terrain word ("Jabal al-Zawiya"):
 a place's name whether or not the gazetteer knows it (places v30 no longer takes it for a
 town abroad), masked as the places the stage finds are; and the Badia, the Syrian desert,

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from raqib.extract.gazetteer import Place
 from raqib.extract.model import PlaceMention
-from raqib.extract.place_rules import Match, is_arabic, prior
+from raqib.extract.place_rules import ARTICLE_AFTER, TERRAIN_WORD, Match, is_arabic, prior
 from raqib.geo import km_apart
 
 COVER_WEIGHT = 0.5
@@ -215,8 +215,7 @@ def doubtful(text: str, match: Match) -> bool:
             and not match.locative and match.fit <= 0)
 
 
-_TERRAIN_BEFORE = re.compile(
-    r"\b(?:Jabal|Jebel|Jabel|Djebel|Wadi|Sahl)[\s-]+(?:(?:al|el|as|ash|ad|ar|az|an|at)[\s-]+)?$")
+_TERRAIN_BEFORE = re.compile(TERRAIN_WORD + ARTICLE_AFTER + "$")
 """A mountain's, a valley's or a plain's word right before a name the gazetteer knows only in
 part ("Jabal al-Zawiya", a mountain of Idlib; Az Zawiyah is a town of Libya): the name is
 doubtful, a place only in the text's own country where something else speaks for it ("Jabal

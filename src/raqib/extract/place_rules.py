@@ -379,6 +379,13 @@ def link_qualifiers(text: str, matches: list[Match], region_keys: frozenset[str]
             following.qualifier = following.region = True
 
 
+TERRAIN_WORD = r"\b(?:Jabal|Jebel|Jabel|Djebel|Wadi|Sahl)[\s-]+"
+"""A capitalised word for a mountain, a valley or a plain that opens a longer name ("Jabal
+al-Zawiya", "Wadi Barada", "Sahl al-Ghab"; places v30)."""
+ARTICLE_AFTER = r"(?:(?:al|el|as|ash|ad|ar|az|an|at)[\s-]+)?"
+"""The Arabic article that may follow it."""
+
+
 SEAT_PRIOR = 3 / 7
 """The prior of a GeoNames place without a population (places v29): ``cities500`` holds
 towns of 500 people or more and the seats of administrative divisions, so a town it lists
