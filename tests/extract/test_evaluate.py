@@ -44,6 +44,26 @@ def test_acled_format(tmp_path: Path) -> None:
         assert name in out
 
 
+def test_a_country_is_matched_by_any_of_its_names(tmp_path: Path) -> None:
+    """AWSD writes 'DR Congo' and 'Occupied Palestinian Territories', the pipeline ACLED's
+    'Democratic Republic of Congo' and 'Palestine': one country each; 'Chechnya' is no
+    country the lexicon knows, so 'Russia' does not match it."""
+    gold = tmp_path / "awsd.csv"
+    with gold.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Incident ID", "Year", "Month", "Day", "Country", "Total killed",
+                         "Total wounded", "Latitude", "Longitude", "Details"])
+        writer.writerow(["1", "2010", "", "", "DR Congo", "1", "0", "", "",
+                         "1 INGO national staff shot and killed by gunmen in Bunia, Ituri."])
+        writer.writerow(["2", "2010", "", "", "Occupied Palestinian Territories", "1", "0",
+                         "", "", "1 UN national staff shot and killed in Tulkarem, West Bank."])
+        writer.writerow(["3", "2010", "", "", "Chechnya", "0", "0", "", "",
+                         "1 INGO national staff kidnapped in Grozny, Russia."])
+    code, out = evaluate("--gold", str(gold))
+    assert code == 0, out
+    assert "country accuracy: 0.667 (2/3)" in out
+
+
 def test_snippets_and_unknown_formats(tmp_path: Path) -> None:
     tsv = tmp_path / "snippets.tsv"
     tsv.write_text("text\tsub_event_type\nRioters burned tyres and threw stones at police in "

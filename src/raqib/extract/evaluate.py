@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 
 from sklearn.metrics import f1_score
@@ -25,6 +26,7 @@ from sklearn.metrics import f1_score
 from raqib.errors import RaqibError
 from raqib.extract import taxonomy
 from raqib.extract.acled_export import decode_csv, parse_acled_date
+from raqib.extract.gazetteer import country_lexicon, name_key
 from raqib.extract.model import Event
 from raqib.extract.pipeline import Pipeline
 from raqib.geo import km_apart
@@ -156,6 +158,21 @@ def _predicted(event: Event | None, name: str) -> str:
     return "" if value is None else str(value)
 
 
+def _same_country(gold: str, predicted: str) -> bool:
+    """Two names of one country, as the country lexicon knows them ('Occupied Palestinian
+    Territories' and 'Palestine'); a name it does not know ('Chechnya') is only itself."""
+    codes = _country_codes()
+    code = codes.get(name_key(gold))
+    return code is not None and code == codes.get(name_key(predicted))
+
+
+@cache
+def _country_codes() -> dict[str, str]:
+    lexicon = country_lexicon()
+    return {name_key(n): code for n, code in lexicon.names.items()} | {
+        name_key(n): code for code, n in lexicon.display.items()}
+
+
 def _distance(event: Event | None, gold: dict[str, str]) -> float | None:
     try:
         lat, lon = float(gold["latitude"]), float(gold["longitude"])
@@ -170,7 +187,10 @@ def _count(scores: Scores, names: tuple[str, ...], fields: dict[str, str],
            event: Event | None) -> None:
     for name in names:
         if fields.get(name, "") != "" or name in ("actor2",):
-            scores.add(name, fields.get(name, ""), _predicted(event, name))
+            gold, predicted = fields.get(name, ""), _predicted(event, name)
+            if name == "country" and _same_country(gold, predicted):
+                predicted = gold  # 'DR Congo' (AWSD) is 'Democratic Republic of Congo' (ACLED)
+            scores.add(name, gold, predicted)
     distance = _distance(event, fields)
     if distance is not None:
         scores.distances.append(distance)
