@@ -28,7 +28,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 
 def test_stage_versions(pipeline: Pipeline) -> None:
-    assert stage_version(pipeline, "places") >= 33
+    assert stage_version(pipeline, "places") >= 34
     assert stage_version(pipeline, "events") >= 52
     assert stage_version(pipeline, "actors") >= 24
     assert stage_version(pipeline, "assemble") >= 44
@@ -296,6 +296,15 @@ def test_the_badia_is_the_syrian_desert_not_a_village_in_italy(pipeline: Pipelin
                              "Badia of Palmyra.")
     assert (event.country, event.admin1) == ("Syria", "Homs")
     assert event.actor2 == "Islamic State (Syria)"
+
+
+def test_foreign_staffs_nationality_is_not_where_it_happened(pipeline: Pipeline) -> None:
+    """places v34: AWSD's 'international (German) staff' are Germans abroad; a national
+    staff member's demonym is the country's own."""
+    doc = pipeline.run("t", "2 INGO international (German) staff killed in ambush.", None)
+    assert doc.events and doc.events[0].country != "Germany"
+    doc = pipeline.run("t", "1 Afghan national staff killed in an ambush.", None)
+    assert doc.events and doc.events[0].country == "Afghanistan"
 
 
 def test_a_kurd_is_a_people_not_a_village_in_iran(pipeline: Pipeline) -> None:

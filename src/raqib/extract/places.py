@@ -93,7 +93,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v33"
+    name = "extract.places.v34"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -252,7 +252,8 @@ class Places:
         votes: Counter[str] = Counter()
         for token in TOKEN.finditer(text):
             if code := self.lexicon.demonyms.get(cached_key(token.group())):
-                votes[code] += 0.5
+                if not _nationality(text, token.start(), token.end()):
+                    votes[code] += 0.5
             elif key := self._possessive(token.group()):  # as a country named: 1.5
                 votes[self.country_keys[key]] += 1.5
         return votes
@@ -363,6 +364,18 @@ def _stands(text: str, match: Match, top: str | None, spoken: set[str]) -> bool:
         place.population >= SELF_VOUCHING and not after_terrain(text, match)))
 
 
+_INTERNATIONAL_BEFORE = re.compile(r"\binternationals?\s*(?:staff\s*)?\(\s*(?:\d+\s+)?"
+                                   r"(?:\w+\s*,\s*(?:\d+\s+)?)*$", re.IGNORECASE)
+
+
+def _nationality(text: str, start: int, end: int) -> bool:
+    """The demonym at ``text[start:end]`` tells foreign staff's nationality, not where
+    something happened: '2 INGO international (German) staff', '(2 British, 2 Dutch)', as
+    AWSD writes it (places v34). A national staff member's demonym ('1 Afghan national
+    staff') is the country's, and votes."""
+    return bool(_INTERNATIONAL_BEFORE.search(text, max(0, start - 60), start))
+
+
 class _InActor:
     """Whether a window lies inside an actor's name: a name that only towns bear, read there,
     is a word of the actor's name ("Assads forces" is no village in Morocco, "Asaib ahl al
@@ -420,7 +433,7 @@ def document_country(doc: Analysis) -> str | None:
             votes[place.country] += place.score * (1.5 if place.geo_precision < 3 else 1.0)
     for token in TOKEN.finditer(doc.text):
         code = lexicon.demonyms.get(cached_key(token.group()))
-        if code:
+        if code and not _nationality(doc.text, token.start(), token.end()):
             votes[lexicon.display.get(code, code)] += 0.3
     for country in _group_countries(doc, lexicon):
         votes[country] += 0.3
