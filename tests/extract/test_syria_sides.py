@@ -29,9 +29,9 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 34
-    assert stage_version(pipeline, "events") >= 52
+    assert stage_version(pipeline, "events") >= 53
     assert stage_version(pipeline, "actors") >= 24
-    assert stage_version(pipeline, "assemble") >= 44
+    assert stage_version(pipeline, "assemble") >= 45
 
 
 @pytest.mark.parametrize("text", [
@@ -305,6 +305,15 @@ def test_foreign_staffs_nationality_is_not_where_it_happened(pipeline: Pipeline)
     assert doc.events and doc.events[0].country != "Germany"
     doc = pipeline.run("t", "1 Afghan national staff killed in an ambush.", None)
     assert doc.events and doc.events[0].country == "Afghanistan"
+
+
+def test_militants_neutralised_by_a_speakers_forces(pipeline: Pipeline) -> None:
+    """events v53, assemble v45: 'neutralised 15 PKK/YPG terrorists' tells of fighting, and
+    the ministry whose forces did it is a party, not only a speaker."""
+    event = _event(pipeline, "The Turkish defence ministry claimed that its forces "
+                             "neutralised 15 PKK/YPG terrorists in the Peace Spring area.")
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1 == "Military Forces of Turkey (2016-)"
 
 
 def test_a_kurd_is_a_people_not_a_village_in_iran(pipeline: Pipeline) -> None:

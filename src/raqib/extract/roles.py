@@ -36,13 +36,15 @@ _JOINED = re.compile(r"\s*(?:(?:media|officials|authorities|sources|ministry|tel
                      r"agency)\s+)?(?:,|\band\b)\s*(?:the\s+)?$", re.IGNORECASE)
 """Between two actors that speak together: 'Syrian media and the Russian ministry said'."""
 _SELF_AGENT = re.compile(
-    r"\s+(?:(?:in\s+a\s+statement\s+)?(?:that\s+)?(?:it|they|we)\s+(?:(?:had|has|have)\s+)?"
+    r"\s+(?:(?:in\s+a\s+statement\s+)?(?:that\s+)?(?:it|they|we|(?:its|their|our)\s+(?:forces|"
+    r"troops|army|units|soldiers|fighters|jets|warplanes|aircraft|drones))\s+"
+    r"(?:(?:had|has|have)\s+)?"
     r"|to\s+have\s+)([a-z]+)|\s+(responsibility|(?:(?:full|complete|total)\s+)?control|"
     r"the\s+(?:capture|liberation|seizure|defeat|fall)\s+of)\b", re.IGNORECASE)
 """Right after the verb, the speaker's own violent act ('said it killed five militants',
 'claimed to have ambushed a convoy', 'claimed responsibility', 'announced full control of',
 'announced the capture of': assemble v24; 'announced the defeat of ISIS after capturing':
-v28): it is a party."""
+v28; 'claimed that its forces neutralised': v45): it is a party."""
 _ACCORDING = re.compile(r"\baccording\s+to\s+[^,.;:!?]*$", re.IGNORECASE)
 """Before a party, in its clause: the party is whom the account is told by."""
 _ALLIED = re.compile(r"\s*(?:,|(?:,\s*)?(?:and|backed by|supported by|with the support of|"
