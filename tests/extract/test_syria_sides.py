@@ -30,8 +30,8 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 34
     assert stage_version(pipeline, "events") >= 53
-    assert stage_version(pipeline, "actors") >= 24
-    assert stage_version(pipeline, "assemble") >= 45
+    assert stage_version(pipeline, "actors") >= 25
+    assert stage_version(pipeline, "assemble") >= 46
 
 
 @pytest.mark.parametrize("text", [
@@ -314,6 +314,15 @@ def test_militants_neutralised_by_a_speakers_forces(pipeline: Pipeline) -> None:
                              "neutralised 15 PKK/YPG terrorists in the Peace Spring area.")
     assert event.sub_event_type == "Armed clash"
     assert event.actor1 == "Military Forces of Turkey (2016-)"
+
+
+def test_headlines_of_barrel_bombs_and_a_convoy_attacked(pipeline: Pipeline) -> None:
+    """actors v25: 'regime barrel bombs' are the Syrian forces'; assemble v46: a headline's
+    'UN aid convoy attacked near Aleppo' makes the UN the target, not the attacker."""
+    event = _event(pipeline, "Regime barrel bombs kill 9 in Daraya")
+    assert event.actor1.startswith("Military Forces of Syria")
+    event = _event(pipeline, "UN aid convoy attacked near Aleppo, 20 trucks destroyed")
+    assert event.actor1 != "UN: United Nations" and event.actor2 == "UN: United Nations"
 
 
 def test_a_kurd_is_a_people_not_a_village_in_iran(pipeline: Pipeline) -> None:

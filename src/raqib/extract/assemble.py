@@ -116,7 +116,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v45"
+    name = "extract.assemble.v46"
 
     def __init__(self, options: Options) -> None:
         self.options = options

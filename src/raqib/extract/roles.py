@@ -111,10 +111,14 @@ _TARGET_AFTER = re.compile(
     r"\s+(?:(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|trucks?|positions?|bases?|"
     r"checkpoints?|posts?|headquarters|offices?|patrols?|camps?|teams?|ambulances?)\s+)?"
     r"(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:hit|struck|targeted|attacked|"
-    r"shelled|bombed|ambushed)\b|(?:hit|struck|targeted|attacked|shelled|bombed|ambushed)\s+by\b)",
+    r"shelled|bombed|ambushed)\b|(?:hit|struck|targeted|attacked|shelled|bombed|ambushed)\s+by\b)"
+    r"|\s+(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|trucks?|positions?|bases?|checkpoints?|"
+    r"posts?|headquarters|offices?|patrols?|camps?|ambulances?)\s+(?:hit|struck|targeted|"
+    r"attacked|shelled|bombed|ambushed)\s+(?:near|in|on|outside|at|along)\b",
     re.IGNORECASE)
 """Right after a party: what of its was struck ('UN convoy hit by mortar fire', 'a Turkish
-patrol was targeted'): the party is the target (assemble v35)."""
+patrol was targeted'; a headline's 'UN aid convoy attacked near Aleppo', v46): the party is the
+target (assemble v35)."""
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 """Right before a party inside a toll's words: the toll's agent, not its dead (v31)."""
 _TARGET_AT = re.compile(
