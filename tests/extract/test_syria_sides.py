@@ -29,7 +29,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 34
-    assert stage_version(pipeline, "events") >= 54
+    assert stage_version(pipeline, "events") >= 55
     assert stage_version(pipeline, "actors") >= 25
     assert stage_version(pipeline, "assemble") >= 46
 
@@ -326,6 +326,16 @@ def test_headlines_of_barrel_bombs_and_a_convoy_attacked(pipeline: Pipeline) -> 
     assert event.actor1.startswith("Military Forces of Syria")
     event = _event(pipeline, "UN aid convoy attacked near Aleppo, 20 trucks destroyed")
     assert event.actor1 != "UN: United Nations" and event.actor2 == "UN: United Nations"
+
+
+def test_an_aid_convoy_that_arrived_is_no_event(pipeline: Pipeline) -> None:
+    """events v55: a convoy that delivered aid is no event; one that was shelled is."""
+    doc = pipeline.run("t", "An aid convoy of 13 trucks entered Douma carrying food for 26,000 "
+                            "people, the ICRC said.", date(2018, 3, 10))
+    assert doc.events == []
+    event = _event(pipeline, "An aid convoy of 13 trucks was shelled as it entered Douma, "
+                             "killing a driver.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
 
 
 def test_a_kurd_is_a_people_not_a_village_in_iran(pipeline: Pipeline) -> None:
