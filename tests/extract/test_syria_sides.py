@@ -29,7 +29,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 34
-    assert stage_version(pipeline, "events") >= 55
+    assert stage_version(pipeline, "events") >= 56
     assert stage_version(pipeline, "actors") >= 25
     assert stage_version(pipeline, "assemble") >= 46
 
@@ -92,6 +92,9 @@ KINDS = [  # (text, the first event's sub-event type, its actor1 where the rule 
     pytest.param("On 18 October 2019, SNA fighters set fire to wheat fields near Ras al-Ain, "
                  "Hasakeh.", "Looting/property destruction", SNA,
                  id="events v51: fields set on fire"),
+    pytest.param("Army units eliminated a number of terrorists and destroyed their vehicles "
+                 "equipped with machineguns in Eastern Ghouta.", "Armed clash", None,
+                 id="events v56: terrorists eliminated"),
     pytest.param("Army units restore security and stability to villages in Hama northern "
                  "countryside", "Government regains territory", None,
                  id="events v54: security restored to villages"),

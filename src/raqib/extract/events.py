@@ -74,7 +74,7 @@ from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import reading_spans, reported_clause, sentence_spans
 
-NAME = "extract.events.v55"
+NAME = "extract.events.v56"
 
 
 MIN_WORDS = 4
