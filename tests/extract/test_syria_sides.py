@@ -31,7 +31,7 @@ def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 34
     assert stage_version(pipeline, "events") >= 56
     assert stage_version(pipeline, "actors") >= 25
-    assert stage_version(pipeline, "assemble") >= 46
+    assert stage_version(pipeline, "assemble") >= 47
 
 
 @pytest.mark.parametrize("text", [
@@ -339,6 +339,15 @@ def test_an_aid_convoy_that_arrived_is_no_event(pipeline: Pipeline) -> None:
     event = _event(pipeline, "An aid convoy of 13 trucks was shelled as it entered Douma, "
                              "killing a driver.")
     assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_riots_crowd_is_not_its_own_other_side(pipeline: Pipeline) -> None:
+    """assemble v47: 'rioters demonstrating' name one crowd twice; the protesters' mention is
+    not the riot's actor2."""
+    event = _event(pipeline, "On 1 May 2020, rioters demonstrating against the rising prices "
+                             "blocked a road near Zahle with burning tyres.")
+    assert event.sub_event_type == "Violent demonstration"
+    assert (event.actor1, event.actor2) == ("Rioters (Lebanon)", "")
 
 
 def test_a_kurd_is_a_people_not_a_village_in_iran(pipeline: Pipeline) -> None:

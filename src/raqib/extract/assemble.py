@@ -116,7 +116,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v46"
+    name = "extract.assemble.v47"
 
     def __init__(self, options: Options) -> None:
         self.options = options

@@ -274,7 +274,8 @@ def roles(
             return first, None  # police' says what it was about)
         # a protest's other side is a force that intervened; a riot's, else whom it fought
         others = [] if cue.event_type == "Protests" else [
-            a for a in distinct if a is not first and not group(a)]
+            a for a in distinct if a is not first and not group(a)
+            and a.inter not in (PROTESTERS, RIOTERS)]  # the crowd's own people (v47)
         forces = [a for a in distinct if a.inter in FORCES and a is not first]
         armed = [a for a in distinct if a is not first and id(a) in stoppers]
         # where no state's force is named, an armed group that stopped the crowd ('HTS
