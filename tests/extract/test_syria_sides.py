@@ -31,7 +31,7 @@ def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 34
     assert stage_version(pipeline, "events") >= 56
     assert stage_version(pipeline, "actors") >= 25
-    assert stage_version(pipeline, "assemble") >= 47
+    assert stage_version(pipeline, "assemble") >= 48
 
 
 @pytest.mark.parametrize("text", [
@@ -348,6 +348,15 @@ def test_a_riots_crowd_is_not_its_own_other_side(pipeline: Pipeline) -> None:
                              "blocked a road near Zahle with burning tyres.")
     assert event.sub_event_type == "Violent demonstration"
     assert (event.actor1, event.actor2) == ("Rioters (Lebanon)", "")
+
+
+def test_two_crowds_that_clash_are_rioters_on_both_sides(pipeline: Pipeline) -> None:
+    """assemble v48: a brawl of two groups is mob violence with rioters on both sides, as
+    ACLED codes it, not a mob that attacked civilians."""
+    event = _event(pipeline, "On 8 May 2020, two groups of villagers clashed with sticks over a "
+                             "land dispute in Shamli, Uttar Pradesh, injuring 5.")
+    assert event.sub_event_type == "Mob violence"
+    assert (event.actor1, event.actor2) == ("Rioters (India)", "Rioters (India)")
 
 
 def test_a_kurd_is_a_people_not_a_village_in_iran(pipeline: Pipeline) -> None:

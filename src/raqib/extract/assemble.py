@@ -116,7 +116,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v47"
+    name = "extract.assemble.v48"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -286,11 +286,14 @@ class Assemble:
         """The other side of a clash between unnamed communal militias, where the words tell of
         two sides ('clashes between two tribes', 'rival clans clashed'): one like the first, as
         ACLED codes a feud (the dead counted are its fighters, not bystanders; assemble
-        v34)."""
-        if cue.sub_event_type != ARMED_CLASH or event.inter1 != COMMUNAL or not (
-                event.actor1.startswith("Unidentified") and _TWO_SIDES.search(cue.span.text)):
+        v34); and of a brawl of two crowds ('two groups clashed over a land dispute', 'two
+        mobs clashed with each other'): rioters on both sides (v48)."""
+        feud = cue.sub_event_type == ARMED_CLASH and event.inter1 == COMMUNAL and (
+            event.actor1.startswith("Unidentified"))
+        brawl = cue.sub_event_type == MOB_VIOLENCE and event.inter1 == RIOTERS
+        if not (feud or brawl) or not _TWO_SIDES.search(cue.span.text):
             return None
-        return ActorMention(event.spans.get("actor1") or cue.span, event.actor1, COMMUNAL,
+        return ActorMention(event.spans.get("actor1") or cue.span, event.actor1, event.inter1,
                             event.country or None)
 
     def _casualties(self, event: Event, doc: Analysis) -> None:
