@@ -30,7 +30,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 34
     assert stage_version(pipeline, "events") >= 56
-    assert stage_version(pipeline, "actors") >= 25
+    assert stage_version(pipeline, "actors") >= 26
     assert stage_version(pipeline, "assemble") >= 48
 
 
@@ -357,6 +357,14 @@ def test_two_crowds_that_clash_are_rioters_on_both_sides(pipeline: Pipeline) -> 
                              "land dispute in Shamli, Uttar Pradesh, injuring 5.")
     assert event.sub_event_type == "Mob violence"
     assert (event.actor1, event.actor2) == ("Rioters (India)", "Rioters (India)")
+
+
+def test_governmental_positions_are_the_states_forces(pipeline: Pipeline) -> None:
+    """actors v26: 'governmental positions', 'government positions' and 'governmental
+    forces' name a state's forces, as 'government forces' and 'regime positions' did."""
+    event = _event(pipeline, "On 3 May 2020, NAF forces fired heavy machine guns at "
+                             "governmental positions near Avdiivka, Donetsk.")
+    assert event.actor2.startswith("Military Forces of Ukraine")
 
 
 def test_a_kurd_is_a_people_not_a_village_in_iran(pipeline: Pipeline) -> None:
