@@ -224,4 +224,9 @@ al Kirsh" beside Kirsh, in a text about Yemen that names Lahij) (v30)."""
 
 def after_terrain(text: str, match: Match) -> bool:
     """The match's name comes right after a terrain word (``_TERRAIN_BEFORE``)."""
-    return bool(_TERRAIN_BEFORE.search(text, 0, match.window.start))
+    start = match.window.start  # the words just before it: a search from 0 would cost O(n)
+    return bool(_TERRAIN_BEFORE.search(text, max(0, start - _TERRAIN_REACH), start))
+
+
+_TERRAIN_REACH = 24
+"""How far back a terrain word and its article can start ('Djebel ash-', 12 characters)."""
