@@ -18,7 +18,6 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import cache
 from pathlib import Path
 
 from sklearn.metrics import f1_score
@@ -26,9 +25,10 @@ from sklearn.metrics import f1_score
 from raqib.errors import RaqibError
 from raqib.extract import taxonomy
 from raqib.extract.acled_export import decode_csv, parse_acled_date
-from raqib.extract.gazetteer import country_lexicon, name_key
+from raqib.extract.gazetteer import name_key
 from raqib.extract.model import Event
 from raqib.extract.pipeline import Pipeline
+from raqib.extract.places import country_keys
 from raqib.geo import km_apart
 from raqib.scoring import HALVES, half_of
 
@@ -161,16 +161,9 @@ def _predicted(event: Event | None, name: str) -> str:
 def _same_country(gold: str, predicted: str) -> bool:
     """Two names of one country, as the country lexicon knows them ('Occupied Palestinian
     Territories' and 'Palestine'); a name it does not know ('Chechnya') is only itself."""
-    codes = _country_codes()
+    codes = country_keys()
     code = codes.get(name_key(gold))
     return code is not None and code == codes.get(name_key(predicted))
-
-
-@cache
-def _country_codes() -> dict[str, str]:
-    lexicon = country_lexicon()
-    return {name_key(n): code for n, code in lexicon.names.items()} | {
-        name_key(n): code for code, n in lexicon.display.items()}
 
 
 def _distance(event: Event | None, gold: dict[str, str]) -> float | None:

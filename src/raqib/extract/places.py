@@ -477,14 +477,22 @@ def create(options: Options) -> Places:
 def country_code(name: str) -> str:
     """The ISO code of a country given by its name or code ('Syria', 'SY'); an unknown one is
     an error naming it."""
-    lexicon = _lexicon()
-    if name.upper() in lexicon.display:
+    if name.upper() in _lexicon().display:
         return name.upper()
-    code = {name_key(n): c for n, c in lexicon.names.items()}.get(name_key(name))
+    code = country_keys().get(name_key(name))
     if code is None:
         raise ExtractionSetupError(f"unknown country: {name!r} (a name such as 'Syria' or an "
                                    "ISO code such as 'SY')")
     return code
+
+
+@cache
+def country_keys() -> dict[str, str]:
+    """The ISO code of each country by the key of any of its names, ACLED's among them
+    ('DR Congo', 'Democratic Republic of Congo': CD)."""
+    lexicon = _lexicon()
+    return {name_key(n): code for n, code in lexicon.names.items()} | {
+        name_key(n): code for code, n in lexicon.display.items()}
 
 
 def display_name(code: str) -> str:
