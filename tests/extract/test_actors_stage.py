@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v26"
+    assert stage.name == "extract.actors.v27"
     assert callable(stage)
 
 
@@ -51,6 +51,12 @@ def test_syrian_aliases_map_to_acled_names(stage: actors.Actors) -> None:
     assert by_words["Russian warplanes"] == "Military Forces of Russia (2000-)"
     russia = next(m for m in doc.actors if m.span.text == "Russian warplanes")
     assert russia.inter == 8 and russia.country == "Russia"  # foreign forces: external
+
+
+def test_the_arakan_army_has_acleds_name(stage: actors.Actors) -> None:
+    """actors v27: ACLED names the Arakan Army 'ULA/AA: United League of Arakan/Arakan Army'."""
+    doc = run(stage, "In Rakhine State, Myanmar, the Myanmar military and AA clashed.")
+    assert ("AA", "ULA/AA: United League of Arakan/Arakan Army") in found(doc)
 
 
 def test_assad_regime_and_the_regime_as_claimant(stage: actors.Actors) -> None:
