@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v27"
+    assert stage.name == "extract.actors.v28"
     assert callable(stage)
 
 
@@ -57,6 +57,19 @@ def test_the_arakan_army_has_acleds_name(stage: actors.Actors) -> None:
     """actors v27: ACLED names the Arakan Army 'ULA/AA: United League of Arakan/Arakan Army'."""
     doc = run(stage, "In Rakhine State, Myanmar, the Myanmar military and AA clashed.")
     assert ("AA", "ULA/AA: United League of Arakan/Arakan Army") in found(doc)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Venezuelan soldiers fired at a crowd.", "Military Forces of Venezuela (1999-)"),
+    ("Lebanese soldiers fired at a crowd.", "Military Forces of Lebanon (2020-)"),
+    ("Mozambican soldiers fired at a crowd.", "Military Forces of Mozambique (1990-)"),
+])
+def test_a_governments_period_is_acleds_label_for_it(stage: actors.Actors, text: str,
+                                                    name: str) -> None:
+    """actors v28: ACLED labels a state's forces by the ruling order's start (Venezuela's
+    since 1999, Mozambique's since 1990), and Lebanon's from its 2020 government."""
+    doc = run(stage, text, date(2020, 5, 1))
+    assert doc.actors[0].name == name
 
 
 def test_assad_regime_and_the_regime_as_claimant(stage: actors.Actors) -> None:
