@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v28"
+    assert stage.name == "extract.actors.v29"
     assert callable(stage)
 
 
@@ -63,6 +63,7 @@ def test_the_arakan_army_has_acleds_name(stage: actors.Actors) -> None:
     ("Venezuelan soldiers fired at a crowd.", "Military Forces of Venezuela (1999-)"),
     ("Lebanese soldiers fired at a crowd.", "Military Forces of Lebanon (2020-)"),
     ("Mozambican soldiers fired at a crowd.", "Military Forces of Mozambique (1990-)"),
+    ("Peruvian soldiers fired at a crowd.", "Military Forces of Peru (2018-)"),
 ])
 def test_a_governments_period_is_acleds_label_for_it(stage: actors.Actors, text: str,
                                                     name: str) -> None:

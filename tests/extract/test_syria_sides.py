@@ -30,7 +30,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 34
     assert stage_version(pipeline, "events") >= 56
-    assert stage_version(pipeline, "actors") >= 28
+    assert stage_version(pipeline, "actors") >= 29
     assert stage_version(pipeline, "assemble") >= 48
 
 
