@@ -63,7 +63,7 @@ def test_the_arakan_army_has_acleds_name(stage: actors.Actors) -> None:
     ("Venezuelan soldiers fired at a crowd.", "Military Forces of Venezuela (1999-)"),
     ("Lebanese soldiers fired at a crowd.", "Military Forces of Lebanon (2020-)"),
     ("Mozambican soldiers fired at a crowd.", "Military Forces of Mozambique (1990-)"),
-    ("Peruvian soldiers fired at a crowd.", "Military Forces of Peru (2018-)"),
+    ("Greek soldiers fired at a crowd.", "Military Forces of Greece (2019-)"),
 ])
 def test_a_governments_period_is_acleds_label_for_it(stage: actors.Actors, text: str,
                                                     name: str) -> None:
