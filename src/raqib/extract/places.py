@@ -108,7 +108,7 @@ class Places:
         self.stopwords = stopwords | frozenset(lexicon.demonyms)
         self.display = lexicon.display
         self.country_keys = {name_key(n): code for n, code in lexicon.names.items()}
-        self.codes = self.country_keys | {name_key(n): code for code, n in self.display.items()}
+        self.codes = _name_codes(lexicon)
         """ISO codes by the key of any name of the country, ACLED's among them."""
         self.region_keys = frozenset(name_key(n) for n in region_names) | frozenset(
             self.country_keys)
@@ -489,8 +489,11 @@ def country_code(name: str) -> str:
 @cache
 def country_keys() -> dict[str, str]:
     """The ISO code of each country by the key of any of its names, ACLED's among them
-    ('DR Congo', 'Democratic Republic of Congo': CD)."""
-    lexicon = _lexicon()
+    ('DR Congo', 'Democratic Republic of Congo': CD), in the default lexicon."""
+    return _name_codes(_lexicon())
+
+
+def _name_codes(lexicon: CountryLexicon) -> dict[str, str]:
     return {name_key(n): code for n, code in lexicon.names.items()} | {
         name_key(n): code for code, n in lexicon.display.items()}
 

@@ -107,14 +107,12 @@ _TAKEN_FROM = re.compile(
     r"[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 """Right before a party: the one a place was taken from ('captured a district of Raqqa from
 Islamic State fighters'): the party lost it (assemble v34)."""
+_STRUCK_THING = (r"(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|trucks?|positions?|bases?|"
+                 r"checkpoints?|posts?|headquarters|offices?|patrols?|camps?|teams?|ambulances?)")
+_STRUCK = r"(?:hit|struck|targeted|attacked|shelled|bombed|ambushed)"
 _TARGET_AFTER = re.compile(
-    r"\s+(?:(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|trucks?|positions?|bases?|"
-    r"checkpoints?|posts?|headquarters|offices?|patrols?|camps?|teams?|ambulances?)\s+)?"
-    r"(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:hit|struck|targeted|attacked|"
-    r"shelled|bombed|ambushed)\b|(?:hit|struck|targeted|attacked|shelled|bombed|ambushed)\s+by\b)"
-    r"|\s+(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|trucks?|positions?|bases?|checkpoints?|"
-    r"posts?|headquarters|offices?|patrols?|camps?|ambulances?)\s+(?:hit|struck|targeted|"
-    r"attacked|shelled|bombed|ambushed)\s+(?:near|in|on|outside|at|along)\b",
+    rf"\s+(?:{_STRUCK_THING}\s+)?(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+{_STRUCK}\b"
+    rf"|{_STRUCK}\s+by\b)|\s+{_STRUCK_THING}\s+{_STRUCK}\s+(?:near|in|on|outside|at|along)\b",
     re.IGNORECASE)
 """Right after a party: what of its was struck ('UN convoy hit by mortar fire', 'a Turkish
 patrol was targeted'; a headline's 'UN aid convoy attacked near Aleppo', v46): the party is the
