@@ -54,7 +54,10 @@ def inner_first(text: str, found: list[tuple[Match, PlaceMention]]) -> None:
             head_match, head = found[number - 1]
             gap = text[head_match.window.end:match.window.start]
             if head.country == outer.country and (_DISTANCE_GAP.match(gap) or (
-                    _NEAR_GAP.match(gap) and head.geo_precision < 3 and _near(head, outer))):
+                    _NEAR_GAP.match(gap) and head.geo_precision < 3 and _near(head, outer))
+                    or (_IN_GAP.fullmatch(gap) and not head_match.window.partial
+                        and head.geo_precision < 3 and (
+                        within(outer, head) or _near(head, outer, 30.0)))):
                 inner.append(head.score)
         if inner and outer.score >= max(inner):
             found[number] = (match, replace(outer, score=round(max(inner) - 0.01, 3)))
@@ -78,6 +81,9 @@ _NEAR_GAP = re.compile(
     r"(?:the\s+)?(?:(?:town|city|village|capital)\s+of\s+)?$", re.I)
 """Between a place and a landmark near it ('the town of Douma near Damascus'): the place is
 where the event was, the landmark says where that is (places v27)."""
+_IN_GAP = re.compile(r",?\s+in\s+(?:the\s+)?", re.I)
+"""Between a town and a town of its province named after it ('in Hajin in Deir ez-Zor'):
+the second, a province's namesake city, says where the first is (places v35)."""
 
 
 def chains(text: str, found: list[tuple[Match, PlaceMention]], top: str | None) -> None:

@@ -93,7 +93,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v34"
+    name = "extract.places.v35"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
