@@ -1,5 +1,5 @@
-"""Towns of the Syrian register that a report names with what holds them: 'in Hajin in Deir
-ez-Zor', a town and then the province's namesake city (places v35)."""
+"""Towns that a report names with what holds them: 'in Hajin in Deir ez-Zor', a town and then
+the province's namesake city; 'Dogankoy village of Pervari' (places v35)."""
 
 from __future__ import annotations
 
@@ -50,3 +50,28 @@ def test_two_cities_of_other_provinces_are_left_as_they_were(pipeline: Pipeline)
     'clashes in Aleppo in Syria' stays Aleppo; a country is no town's province city."""
     event = _event(pipeline, "Clashes in Aleppo in Syria killed 12 fighters on Sunday.")
     assert (event.location, event.admin1) == ("Aleppo", "Aleppo")
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("On 4 May 2020, a PKK IED detonated in Dogankoy village of Pervari, Siirt, killing one "
+     "Turkish Army soldier.", "Doğanköy"),
+    ("On 3 May 2020, a former police officer and his son were shot dead over a land dispute "
+     "in Samana subdivision of Patiala district (Punjab).", "Samāna"),
+])
+def test_a_village_of_a_district(pipeline: Pipeline, text: str, location: str) -> None:
+    """places v35: 'X village of Y', 'X subdivision of Y': X is where it happened."""
+    assert _event(pipeline, text).location == location
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("On 6 May 2020, an arson attack targeted a factory in Maltepe neighborhood of "
+     "Zeytinburnu, Istanbul.", "Zeytinburnu"),
+    ("On 4 May 2020, around 500 migrant workers held a protest in Palanpur area of Surat city "
+     "(Surat, Gujarat) against their landlords.", "Surat"),
+])
+def test_a_neighbourhood_or_an_area_is_coded_to_what_holds_it(
+        pipeline: Pipeline, text: str, location: str) -> None:
+    """ACLED codes a neighbourhood or an area to its district or city; the gazetteer's
+    Maltepe and Palanpur are namesakes 22 and 333 km off (a town of the same province more
+    than 100 km away holds nothing either)."""
+    assert _event(pipeline, text).location == location

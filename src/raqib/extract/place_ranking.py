@@ -57,7 +57,8 @@ def inner_first(text: str, found: list[tuple[Match, PlaceMention]]) -> None:
                     _NEAR_GAP.match(gap) and head.geo_precision < 3 and _near(head, outer))
                     or (_IN_GAP.fullmatch(gap) and not head_match.window.partial
                         and head.geo_precision < 3 and (
-                        within(outer, head) or _near(head, outer, 30.0)))):
+                        (within(outer, head) and _near(head, outer, 100.0))
+                        or _near(head, outer, 30.0)))):
                 inner.append(head.score)
         if inner and outer.score >= max(inner):
             found[number] = (match, replace(outer, score=round(max(inner) - 0.01, 3)))
@@ -81,9 +82,13 @@ _NEAR_GAP = re.compile(
     r"(?:the\s+)?(?:(?:town|city|village|capital)\s+of\s+)?$", re.I)
 """Between a place and a landmark near it ('the town of Douma near Damascus'): the place is
 where the event was, the landmark says where that is (places v27)."""
-_IN_GAP = re.compile(r",?\s+in\s+(?:the\s+)?", re.I)
-"""Between a town and a town of its province named after it ('in Hajin in Deir ez-Zor'):
-the second, a province's namesake city, says where the first is (places v35)."""
+_GENERIC = r"(?:village|town|city|district|sub-?district|subdivision)"
+_IN_GAP = re.compile(r",?\s+(?:(?:" + _GENERIC + r"\s+)?in|" + _GENERIC + r"\s+of)\s+(?:the\s+)?",
+                     re.I)
+"""Between a town and a town of its province named after it ('in Hajin in Deir ez-Zor',
+'Dogankoy village of Pervari, Siirt'): the second says where the first is (places v35). Not
+after a neighbourhood's or an area's word: ACLED codes 'Maltepe neighborhood of Zeytinburnu'
+and 'Palanpur area of Surat city' to the district and the city."""
 
 
 def chains(text: str, found: list[tuple[Match, PlaceMention]], top: str | None) -> None:
