@@ -55,6 +55,7 @@ from raqib.extract.sentences import earlier_clauses
 
 AGAINST_CIVILIANS, MOB_VIOLENCE = "Violence against civilians", "Mob violence"
 LOOTING = "Looting/property destruction"
+ARRESTS = "Arrests"
 ARMED_CLASH = "Armed clash"
 OTHER = "Other"
 DISRUPTED = "Disrupted weapons use"
@@ -116,7 +117,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v48"
+    name = "extract.assemble.v49"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -266,10 +267,11 @@ class Assemble:
             event.actor2, event.inter2 = second.name, second.inter
             event.spans["actor2"] = second.span
         elif event.country and (cue.event_type == AGAINST_CIVILIANS
-                                 or cue.sub_event_type in (MOB_VIOLENCE, LOOTING)):
+                                 or cue.sub_event_type in (MOB_VIOLENCE, LOOTING, ARRESTS)):
             # violence against civilians has civilians as its victims, named or not, and so
-            # do a mob's (ACLED: rioters attacking people, a lynching) and property looted or
-            # destroyed (its owners; assembly v12)
+            # do a mob's (ACLED: rioters attacking people, a lynching), property looted or
+            # destroyed (its owners; assembly v12) and arrests ('arrested a young man at a
+            # checkpoint': the arrested, v49)
             event.actor2 = actor_stage.unnamed("Civilians", event.country, self.options)
             event.inter2 = CIVILIANS
         elif event.country and cue.sub_event_type == ARMED_CLASH and event.actor1:

@@ -1,5 +1,6 @@
-"""Towns that a report names with what holds them: 'in Hajin in Deir ez-Zor', a town and then
-the province's namesake city; 'Dogankoy village of Pervari' (places v35)."""
+"""Words of ACLED's Syria notes and of reports like them: towns named with what holds them, 'in
+Hajin in Deir ez-Zor', 'Dogankoy village of Pervari' (places v35); the arrested whom a note
+does not name as a group (assemble v49)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "places") >= 35
+    assert stage_version(pipeline, "assemble") >= 49
 
 
 @pytest.mark.parametrize(("text", "location", "admin1"), [
@@ -75,3 +77,23 @@ def test_a_neighbourhood_or_an_area_is_coded_to_what_holds_it(
     Maltepe and Palanpur are namesakes 22 and 333 km off (a town of the same province more
     than 100 km away holds nothing either)."""
     assert _event(pipeline, text).location == location
+
+
+@pytest.mark.parametrize("text", [
+    "On 5 May 2020, the Military Security branch arrested a young man at a checkpoint in "
+    "Izra', Dar'a.",
+    "On 5 May 2020, the SDF detained 6 members of the Arab tribes in Hasakeh city during a raid.",
+    "On 5 May 2020, regime forces arrested a former opposition fighter in Sanamayn, Dar'a.",
+])
+def test_the_arrested_are_civilians_unless_named_as_a_group(pipeline: Pipeline,
+                                                          text: str) -> None:
+    """assemble v49: ACLED codes the arrested as civilians of the country (13 of the dev
+    notes' 16 arrests); an arrest with nobody named as its object had no actor2."""
+    event = _event(pipeline, text)
+    assert (event.sub_event_type, event.actor2) == ("Arrests", "Civilians (Syria)")
+
+
+def test_arrested_members_of_a_named_group_stay_that_group(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "On 5 May 2020, the SDF arrested 3 ISIS members in a raid in "
+                             "Shheil, Deir-ez-Zor.")
+    assert event.actor2 == "Islamic State (Syria)"
