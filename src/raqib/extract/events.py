@@ -72,9 +72,10 @@ import numpy as np
 from raqib.extract import casualties, classifier, place_mask, taxonomy
 from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
+from raqib.extract.roles import place_attacked
 from raqib.extract.sentences import reading_spans, reported_clause, sentence_spans
 
-NAME = "extract.events.v56"
+NAME = "extract.events.v57"
 
 
 MIN_WORDS = 4
@@ -373,6 +374,8 @@ class EventsStage:
             for inter in {a.inter for a in doc.actors if _inside(a.span, span)}
         ]
         tables += [evidence.phrases[n][1] for n in self._phrases_in(span.text)]
+        if evidence.place_attacked and place_attacked(doc, span):
+            tables.append(evidence.place_attacked)
         victims = {c.who.casefold() for c in doc.counts if c.who and c.kind in VICTIM_KINDS
                    and c.low > 0 and _inside(c.span, span)}
         if victims and victims <= evidence.victims.keys():  # every victim of such a group

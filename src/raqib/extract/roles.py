@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from raqib.extract.claims_lexicon import source_verbs
-from raqib.extract.model import ActorMention, Analysis, CountMention, EventCue
+from raqib.extract.model import ActorMention, Analysis, CountMention, EventCue, Span
 
 CIVILIANS, PROTESTERS, RIOTERS, COMMUNAL, POLITICAL_MILITIA, STATE = 7, 6, 5, 4, 3, 1
 """ACLED's inter codes of the kinds of actor the roles tell apart."""
@@ -361,3 +361,38 @@ def _counts(text: str, count: CountMention, actor: ActorMention) -> bool:
                               actor.span.start)
     return count.span.end <= actor.span.start and bool(
         _OF.fullmatch(text, count.span.end, actor.span.start))
+
+
+_PLACE_ATTACKED = re.compile(
+    r"\b[Aa]ttack(?:ed|s|ing)?\s+(?:the\s+(?:town|village|community|locality)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*)"
+    r"(?=\s*(?:\(|,|\.|;|$|\s(?:and|in|on|near|village|town|community|locality|area|at|from|"
+    r"killing|where|before|after|during)\b))")
+"""A place attacked by its name, followed by what may follow a place (events v57)."""
+
+
+RAIDERS = frozenset([3, 4])
+"""Political and identity militias, the unidentified armed groups among them: the parties
+whose attack on a village is a raid on its people (ACLED's Attack), where a state's forces
+or a rebel group that attacks a town assault its defenders ('HTS attacked Kafr Nabuda', 'IS
+attacks Kobani': Armed clash)."""
+
+
+def place_attacked(doc: Analysis, span: Span) -> bool:
+    """A militia attacked a place named by its name ('Islamic militants attacked Muaja
+    (Ancuabe, Cabo Delgado)', 'Fulani militias attacked Tarkende in Guma LGA'), not a force,
+    and the sentence names no other armed party (events v57)."""
+    def inside(inner: Span) -> bool:
+        return span.start <= inner.start and inner.end <= span.end
+
+    actors = [a for a in doc.actors if inside(a.span)]
+    armed = {(a.name, a.inter) for a in actors if a.inter in ARMED}
+    if len(armed) != 1 or next(iter(armed))[1] not in RAIDERS:
+        return False
+    countries = [p.span for p in doc.places if inside(p.span) and p.name == p.country]
+    for found in _PLACE_ATTACKED.finditer(doc.text, span.start, span.end):
+        start, end = found.span("name")
+        if not any(other.start < end and start < other.end
+                   for other in [*(a.span for a in actors), *countries]):
+            return True
+    return False

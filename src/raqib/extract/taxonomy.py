@@ -94,6 +94,9 @@ class Evidence:
     """Victims' group (``CountMention.who``) -> log-odds added among event types when every
     victim a sentence counts killed or injured is of the groups listed (armed victims are not
     civilians)."""
+    place_attacked: dict[str, float] = field(default_factory=dict)
+    """Log-odds added among event types when a sentence tells of a place attacked by its name
+    and names one armed party only (``events._place_attacked``: no second side fought)."""
     secondary_score: float = 0.3
     """A sub-event type other than the best becomes a cue too when it scores this much."""
     merge_score: float = 0.5
@@ -338,6 +341,7 @@ def _evidence(data: dict, subs: dict[str, SubEventType]) -> Evidence:
         document_phrases=tuple(_phrase(group, table)
                                for group in _scoped(data.get("phrases", []), "document")),
         victims={k.casefold(): table(v) for k, v in data.get("victims", {}).items()},
+        place_attacked=table(data.get("place_attacked", {}).get("weights", {})),
         secondary_score=float(data.get("secondary_score", 0.3)),
         merge_score=float(data.get("merge_score", 0.5)),
         document_context=float(data.get("document_context", 0.5)),

@@ -1,0 +1,47 @@
+"""A place attacked by a militia with no other armed party named: a raid on its people, not a
+clash (``extract.events.v57``, ``roles.place_attacked``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from raqib.extract.pipeline import Pipeline
+from stage_versions import first_event, stage_version
+
+
+def _sub_event(pipeline: Pipeline, text: str) -> str:
+    return first_event(pipeline, text, date(2020, 5, 10)).sub_event_type
+
+
+def test_stage_version(pipeline: Pipeline) -> None:
+    assert stage_version(pipeline, "events") >= 57
+
+
+@pytest.mark.parametrize("text", [
+    "On 29 April 2020, Islamic militants attacked Muaja (Ancuabe, Cabo Delgado) and killed 1 "
+    "person.",
+    "On 6 May 2020, suspected Fulani militias attacked Tarkende in Guma LGA (Benue) and killed "
+    "2 residents.",
+    "On 4 May 2020, unidentified gunmen attacked Toungo (Toungo LGA, Adamawa) and killed "
+    "residents.",
+])
+def test_a_militias_raid_on_a_named_place_is_an_attack(pipeline: Pipeline, text: str) -> None:
+    """The model read 'militants attacked <name>' as fighting; with no second side named, the
+    evidence takes 2.0 off Armed clash, and the words left say it was an attack."""
+    assert _sub_event(pipeline, text) == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    # a rebel group assaults a defended town
+    "On 5 May 2020, HTS fighters attacked Kafr Nabuda in the northern Hama countryside.",
+    # a second armed party is named
+    "On 5 May 2020, al-Shabaab militants attacked Wajid, and the army repelled them.",
+    "On 5 May 2020, Turkish-backed factions attacked Ain Issa, clashing with the SDF.",
+    # a country is no place raided
+    "17 dead as Al-Qaeda attacks Syria Kurd town",
+])
+def test_no_raid_where_a_side_fought_or_the_attacker_is_no_militia(pipeline: Pipeline,
+                                                                   text: str) -> None:
+    assert _sub_event(pipeline, text) == "Armed clash"
