@@ -1,5 +1,6 @@
-"""A place attacked by a militia with no other armed party named: a raid on its people, not a
-clash (``extract.events.v57``, ``roles.place_attacked``)."""
+"""Who an attack struck: a place attacked by a militia with no other armed party named is a
+raid on its people, not a clash (``extract.events.v57``, ``roles.place_attacked``); police
+or soldiers shot at, told in the passive, are an armed side (v58)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ def _sub_event(pipeline: Pipeline, text: str) -> str:
 
 
 def test_stage_version(pipeline: Pipeline) -> None:
-    assert stage_version(pipeline, "events") >= 57
+    assert stage_version(pipeline, "events") >= 58
 
 
 @pytest.mark.parametrize("text", [
@@ -44,4 +45,19 @@ def test_a_militias_raid_on_a_named_place_is_an_attack(pipeline: Pipeline, text:
 ])
 def test_no_raid_where_a_side_fought_or_the_attacker_is_no_militia(pipeline: Pipeline,
                                                                    text: str) -> None:
+    assert _sub_event(pipeline, text) == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "On 5 May 2020, in Tijuana, Baja California, a municipal police officer was shot dead by an "
+    "armed man in Zona Urbana del Rio Tijuana.",
+    "On 3 May 2020, in Itaborai, Rio de Janeiro, a Military Police car was shot by suspects on "
+    "three motorcycles when patrolling the neighborhood.",
+    "On 6 May 2020, 1 policeman was shot and killed by Taliban militants in Lashkargah city, "
+    "Helmand.",
+])
+def test_police_shot_at_told_in_the_passive_are_an_armed_side(pipeline: Pipeline,
+                                                            text: str) -> None:
+    """events v58: `armed-target` ('shot at a police patrol') also in the passive ('a police
+    patrol was shot by'): fighting an armed force, not violence against civilians."""
     assert _sub_event(pipeline, text) == "Armed clash"

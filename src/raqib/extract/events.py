@@ -75,7 +75,7 @@ from raqib.extract.positions import ByStart
 from raqib.extract.roles import place_attacked
 from raqib.extract.sentences import reading_spans, reported_clause, sentence_spans
 
-NAME = "extract.events.v57"
+NAME = "extract.events.v58"
 
 
 MIN_WORDS = 4
