@@ -192,7 +192,10 @@ def test_a_rare_kind_of_event_told_the_next_day_needs_no_words_in_common(
 def test_a_rare_kind_of_event_with_no_place_links_by_its_day(sub_event_type: str,
                                                               linked: bool):
     """A video caption that names the attack and its day but no place ('Victims of the
-    chemical attack, 21 August 2013') is the day's chemical attack; not so for shelling."""
+    chemical attack, 21 August 2013') is the day's chemical attack, or the day before's
+    (the place part of an unknown place is 0.5, as an unknown actor's or type's is: the
+    Syrian Archive's videos of 22 August are the attack of the 21st); not so for shelling,
+    nor four days on, past the rare window."""
     kind = {"event_type": "Explosions/Remote violence", "sub_event_type": sub_event_type}
     attack = report(1, **kind, **at(DOUMA), location="Douma", admin1="Rif Dimashq",
                     event_date=date(2013, 8, 21), text="Victims of the attack in Douma")
@@ -200,7 +203,27 @@ def test_a_rare_kind_of_event_with_no_place_links_by_its_day(sub_event_type: str
                      text="Victims filmed in a field hospital")
     assert (link_all([attack, caption]) == {1: 1, 2: 1}) is linked
     next_day = replace(caption, event_date=date(2013, 8, 22))
-    assert link_all([attack, next_day]) == {1: 1, 2: 2}
+    assert (link_all([attack, next_day]) == {1: 1, 2: 1}) is linked
+    later = replace(caption, event_date=date(2013, 8, 25))
+    assert link_all([attack, later]) == {1: 1, 2: 2}
+
+
+@pytest.mark.parametrize(("sub_event_type", "linked"), [
+    ("Chemical weapon", True), ("Shelling/artillery/missile attack", False)])
+def test_a_report_placed_only_in_its_country_has_no_point(sub_event_type: str,
+                                                          linked: bool):
+    """'Blaming Assad, Trump says Syria attack cannot be tolerated' is placed only in Syria,
+    coded as ACLED codes a country: at its capital, precision 3, no admin1. The capital's
+    point says nothing of where the attack was (Khan Shaykhun, 217 km from Damascus): it is
+    compared as a report with no place, by its day and kind for a rare type, by its words
+    alone otherwise."""
+    kind = {"event_type": "Explosions/Remote violence", "sub_event_type": sub_event_type}
+    attack = report(1, **kind, latitude=35.442, longitude=36.651, location="Khan Shaykhun",
+                    event_date=date(2017, 4, 4), text="Dozens killed in gas attack on town")
+    reaction = report(2, **kind, latitude=33.510, longitude=36.291, location="Syria",
+                      admin1="", geo_precision=3, event_date=date(2017, 4, 4),
+                      text="Trump says the attack cannot be tolerated")
+    assert (link_all([attack, reaction]) == {1: 1, 2: 1}) is linked
 
 
 def test_shared_actor_ignores_qualifiers_and_victims():

@@ -33,7 +33,9 @@ by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
    attack, where shelling two days or 50 km apart is other shelling. Such a report with
    neither coordinates nor a province ('Victims of the chemical attack', a video's caption)
    meets the others of its type by a key of type and day bucket, and its place part is
-   ``rare_unplaced_score`` (0.3) instead of leaving the link to the text alone. A report of
+   ``rare_unplaced_score`` (0.5, as an unknown actor's or type's part is) instead of leaving
+   the link to the text alone. A report placed only in its country (at its capital, precision
+   3, no admin1) has no point to compare: it is such a report too. A report of
    a rare type dated to its own document's publication day (``ReportView.published``: its
    words named no earlier day) and counting no dead of its own may tell of an attack up to
    ``follow_up_days`` (10) before it: reactions, test results, inquiries

@@ -179,9 +179,10 @@ class LinkSettings:
     follow_up_days: int = 10
     """How long after an attack of a rare type a report dated only by its own publication day
     may still tell of it (``follow_up``: reactions, tests, inquiries, funerals)."""
-    rare_unplaced_score: float = 0.3
+    rare_unplaced_score: float = 0.5
     """The place part of two reports of one rare type when one gives neither coordinates nor
-    a province: their day and kind vouch for the link, with some words in common."""
+    a province: their day and kind vouch for the link, with some words in common. 0.5, as an
+    unknown actor's or type's part is (0.3 until 2026-12-05)."""
     representatives: int = 6
     """Members of an incident that a new report is compared with (its first ones)."""
     max_candidates: int = 256
@@ -202,7 +203,18 @@ def precision_level(*values: int) -> int:
 
 
 def has_coords(report: ReportView) -> bool:
-    return report.latitude is not None and report.longitude is not None
+    """The report has a point that says where in its country it happened."""
+    return (report.latitude is not None and report.longitude is not None
+            and not country_only(report))
+
+
+def country_only(report: ReportView) -> bool:
+    """Placed only in its country ('Trump says Syria attack cannot be tolerated'), coded as
+    ACLED codes a country: at its capital, precision 3, no admin1. The capital's point says
+    nothing of where the event was, so the report is compared as one without a place."""
+    return bool(report.country.strip()) and (
+        (report.geo_precision >= 3 and not report.admin1.strip())
+        or same_name(report.location, report.country))
 
 
 def _note(notes: list[str] | None, text: str) -> None:
