@@ -97,3 +97,20 @@ def test_arrested_members_of_a_named_group_stay_that_group(pipeline: Pipeline) -
     event = _event(pipeline, "On 5 May 2020, the SDF arrested 3 ISIS members in a raid in "
                              "Shheil, Deir-ez-Zor.")
     assert event.actor2 == "Islamic State (Syria)"
+
+
+@pytest.mark.parametrize(("text", "country", "admin1"), [
+    ("1 INGO national staff killed in Wardak.", "Afghanistan", "Vardak"),
+    ("2 INGO national staff kidnapped in the North-West Frontier Province during a road "
+     "movement.", "Pakistan", "Khyber Pakhtunkhwa"),
+    ("On 3 May 2020, al Shabaab militants attacked a police post in Lower Shabelle.",
+     "Somalia", "Lower Shabeelle"),
+    ("On 3 May 2020, an IED exploded in Ninewa, killing two soldiers.", "Iraq", "Nineveh"),
+])
+def test_regions_under_the_spellings_reports_use(pipeline: Pipeline, text: str, country: str,
+                                                 admin1: str) -> None:
+    """places v36: provinces GeoNames spells otherwise ('Vardak', 'Nineveh') are found under
+    the spellings of English reporting; the GeoNames name stays the output's."""
+    assert stage_version(pipeline, "places") >= 36
+    event = _event(pipeline, text)
+    assert (event.country, event.admin1) == (country, admin1)
