@@ -114,3 +114,19 @@ def test_regions_under_the_spellings_reports_use(pipeline: Pipeline, text: str, 
     assert stage_version(pipeline, "places") >= 36
     event = _event(pipeline, text)
     assert (event.country, event.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("On 5 May 2020, an IED exploded near an SDF vehicle in Shaddadi, Al-Hasakeh.",
+     "Ash Shaddādah"),
+    ("On 5 May 2020, regime forces shelled Qalaat al-Madiq in the Hama countryside.",
+     "Qal‘at al Maḑīq"),
+    ("On 5 May 2020, the SDF arrested 4 people in Thiban, Deir-ez-Zor.", "Dhībān"),
+    ("On 5 May 2020, SDF fighters shelled SNA positions near Marea, Aleppo.", "Māri‘"),
+])
+def test_syrian_towns_under_their_reported_spellings(pipeline: Pipeline, text: str,
+                                                     location: str) -> None:
+    """places v37: Syrian towns GeoNames spells otherwise, under the spellings reports use
+    ("Shaddadi" for Ash Shaddadah, "Thiban" for Dhiban, which was Jordan's Dhiban)."""
+    assert stage_version(pipeline, "places") >= 37
+    assert _event(pipeline, text).location == location
