@@ -44,6 +44,28 @@ def test_acled_format(tmp_path: Path) -> None:
         assert name in out
 
 
+
+def test_acled_precision_codes_are_scored_where_the_export_has_them(tmp_path: Path) -> None:
+    """ACLED exports carry time_precision and geo_precision: each gets an accuracy line (the
+    protest in Amman, the city named, is precision 1 for both; the strike told as 'in Idleb
+    province' is precision 3 for its place)."""
+    gold = tmp_path / "gold.csv"
+    with gold.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow([*COLUMNS, "time_precision", "geo_precision"])
+        writer.writerow(["3-April-2019", "Protests", "Peaceful protest", "Protesters (Jordan)",
+                         "", "Jordan", "Amman", "Amman", "31.95", "35.93",
+                         "On 3 April 2019, teachers protested peacefully in Amman over pay.",
+                         "0", "1554508800", "1", "1"])
+        writer.writerow(["12-March-2019", "Explosions/Remote violence", "Air/drone strike",
+                         "Military Forces of Russia (2000-)", "", "Syria", "Idleb", "Idleb",
+                         "35.93", "36.63", "On 12 March 2019, Russian warplanes struck villages "
+                         "in Idleb province.", "0", "1552608000", "1", "3"])
+    code, out = evaluate("--gold", str(gold))
+    assert code == 0, out
+    assert "time_precision accuracy: 1.000 (2/2)" in out
+    assert "geo_precision accuracy: 1.000 (2/2)" in out
+
 def test_a_country_is_matched_by_any_of_its_names(tmp_path: Path) -> None:
     """AWSD writes 'DR Congo' and 'Occupied Palestinian Territories', the pipeline ACLED's
     'Democratic Republic of Congo' and 'Palestine': one country each; 'Chechnya' is no

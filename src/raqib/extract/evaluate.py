@@ -134,7 +134,7 @@ def _reader(rows: list[dict[str, str]], path: Path | None = None, data: Path | N
     header = {k.lower() for k in (rows[0] if rows else {})}
     if {"notes", "event_type"} <= header:
         names = ("event_type", "sub_event_type", "actor1", "actor2", "admin1", "event_date",
-                 "fatalities")
+                 "fatalities", "time_precision", "geo_precision")
         if "sub_event_type" not in header:
             names = ("event_type", "event_date", "fatalities")  # the old schema
         return _acled, names
