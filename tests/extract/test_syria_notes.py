@@ -130,3 +130,16 @@ def test_syrian_towns_under_their_reported_spellings(pipeline: Pipeline, text: s
     ("Shaddadi" for Ash Shaddadah, "Thiban" for Dhiban, which was Jordan's Dhiban)."""
     assert stage_version(pipeline, "places") >= 37
     assert _event(pipeline, text).location == location
+
+
+def test_the_area_of_a_town_is_near_it(pipeline: Pipeline) -> None:
+    """places v38: 'in the area of Yasynuvata' is near the town (ACLED's precision 2), as
+    'near' and 'the vicinity of' are; 'the Mocha area of Taiz' is Mocha, not near Taiz."""
+    assert stage_version(pipeline, "places") >= 38
+    event = _event(pipeline, "On 7 May 2020, the Ukrainian Forces fired small arms at the "
+                             "positions of the Donbass People's Militia in the area of "
+                             "Yasynuvata, Donetsk.")
+    assert (event.location, event.geo_precision) == ("Yasynuvata", 2)
+    doc = pipeline.run("t", "Two volunteers of the Yemen Red Crescent were among more than 130 "
+                            "people killed in an airstrike in the Mocha area of Taiz.", None)
+    assert doc.events and doc.events[0].location == "Mocha"

@@ -43,7 +43,8 @@ _LOCATIVE = frozenset(
 _NEAR_BEFORE = re.compile(
     r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bvicinity of|\bclose to|\baround|"
     r"\bcountryside of|\benvirons of|\bsurroundings of|\bkm from|\bkilometres from|"
-    r"\bkilometers from|\bmiles from|\b(?:north|south|east|west|northeast|northwest|"
+    r"\bkilometers from|\bmiles from|\bthe (?:rural |general |wider )?area of|"
+    r"\b(?:north|south|east|west|northeast|northwest|"
     r"southeast|southwest)(?:ern)?(?: part)? of|\b(?:north|south|east|west)ern|\bouter|"
     r"قرب|بالقرب من|محيط|أطراف|ضواحي|ريف)"
     r"(?: the)?(?: (?:town|city|village|district|area) of)?\s*$", re.I)

@@ -93,7 +93,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v37"
+    name = "extract.places.v38"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
