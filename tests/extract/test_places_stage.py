@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from raqib.extract import place_ranking, places
+from raqib.extract import place_countries, place_ranking, places
 from raqib.extract.gazetteer import Gazetteer, Place, build_index, country_lexicon
 from raqib.extract.model import Analysis, PlaceMention, Sentence, Stage
 from raqib.extract.place_rules import Match, Window
@@ -164,13 +164,13 @@ def test_other_places_set_the_country(stage: places.Places) -> None:
     assert named(doc, "Tripoli").country == "Lebanon"
     doc = run(stage, "Protesters gathered in Tripoli, Lebanon, on Friday.")
     assert named(doc, "Tripoli").admin1 == "Liban-Nord"
-    assert places.document_country(doc) == "Lebanon"
+    assert place_countries.document_country(doc) == "Lebanon"
 
 
 def test_common_words_are_not_places(stage: places.Places) -> None:
     doc = run(stage, "May was calm. Police said that Victoria would visit. The Police station.")
     assert doc.places == []
-    assert places.document_country(doc) is None
+    assert place_countries.document_country(doc) is None
 
 
 def test_words_of_news_and_of_names_are_not_places(stage: places.Places) -> None:
@@ -237,7 +237,7 @@ def test_country_mention_is_a_region_level_place(stage: places.Places) -> None:
 
 def test_document_country_weighs_places_and_demonyms(stage: places.Places) -> None:
     doc = run(stage, "Syrian and Russian aircraft struck Idlib and Aleppo.")
-    assert places.document_country(doc) == "Syria"
+    assert place_countries.document_country(doc) == "Syria"
 
 
 @pytest.mark.parametrize("possessive", ["Syria's", "Syria’s", "Syrias"])
@@ -282,7 +282,7 @@ def test_a_news_outlet_is_no_place(stage: places.Places) -> None:
     """'Al-Manar' is a Lebanese channel (in the table of known sources), not Mannar (v5)."""
     doc = run(stage, "Clashes near Idlib killed ten fighters, Al-Manar reported.")
     assert [p.span.text for p in doc.places] == ["Idlib"]
-    assert places.document_country(doc) == "Syria"
+    assert place_countries.document_country(doc) == "Syria"
     town = run(stage, "Fishermen protested in Mannar on Monday.")
     assert named(town, "Mannar").country == "Sri Lanka"
 
@@ -394,7 +394,7 @@ def test_a_dateline_is_not_where_the_events_are(stage: places.Places, dateline: 
     doc = run(stage, dateline + "Shelling killed three people in Khan Shaykhun on Sunday.")
     best = places.best_place(doc)
     assert best is not None and best.name == "Khān Shaykhūn"
-    assert places.document_country(doc) == "Syria"
+    assert place_countries.document_country(doc) == "Syria"
     alone = run(stage, dateline + "Shelling killed three people on Sunday, a monitor said.")
     assert [p.name for p in alone.places if p.score >= 0.4] == []
     inside = run(stage, "Shelling killed three people in Beirut, 25 km from the border.")
@@ -513,9 +513,9 @@ def test_a_focus_country_settles_a_name_of_two_countries(stage: places.Places) -
         "Lebanon"]
     libyan = run(lebanese, "Shelling hit Tripoli, the Libyan capital, on Friday.")
     assert [p.country for p in libyan.places] == ["Libya"]
-    assert places.country_code("lebanon") == places.country_code("LB") == "LB"
-    with pytest.raises(places.ExtractionSetupError, match="unknown country: 'Narnia'"):
-        places.country_code("Narnia")
+    assert place_countries.country_code("lebanon") == place_countries.country_code("LB") == "LB"
+    with pytest.raises(place_countries.ExtractionSetupError, match="unknown country: 'Narnia'"):
+        place_countries.country_code("Narnia")
 
 
 def test_a_town_fits_its_province_by_any_of_its_names(stage: places.Places) -> None:
@@ -557,7 +557,7 @@ def test_a_small_town_named_like_a_word_does_not_tie_with_a_city(stage: places.P
     votes its prior, at least 0.6), and the two no longer tie (v5)."""
     doc = run(stage, "Supporters of Asad rallied in Beirut on Sunday.")
     assert places.best_place(doc).name == "Beirut"
-    assert places.document_country(doc) == "Lebanon"
+    assert place_countries.document_country(doc) == "Lebanon"
 
 
 @pytest.mark.parametrize("verb", ["said", "reported", "alleged"])

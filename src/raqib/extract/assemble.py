@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from raqib.extract import actors as actor_stage
-from raqib.extract import event_dates, numbers, places, taxonomy
+from raqib.extract import event_dates, numbers, place_countries, places, taxonomy
 from raqib.extract.event_incidents import best_cues
 from raqib.extract.event_places import Past, country_only, event_places
 from raqib.extract.events import VICTIM_KINDS
@@ -125,7 +125,7 @@ class Assemble:
     def __call__(self, doc: Analysis) -> None:
         clauses = earlier_clauses(doc)
         cues = best_cues(doc, clauses)
-        country = places.document_country(doc) or ""
+        country = place_countries.document_country(doc) or ""
         actor_stage.localize(doc, country or None, self.options)  # "Civilians" -> "(Nigeria)"
         parties = [a for a in doc.actors if not actor_stage.is_claimant_only(a, self.options)]
         ordered = sorted(parties, key=lambda a: a.span.start)

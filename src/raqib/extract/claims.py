@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from raqib.extract import claims_arabic, places
+from raqib.extract import claims_arabic, place_countries
 from raqib.extract.claims_about import Told, about
 from raqib.extract.claims_lexicon import (
     END_PUNCT,
@@ -284,7 +284,7 @@ class Claims:
     def _claims(self, doc: Analysis, found: list[Found], publisher) -> list[Claim]:
         lex, claims = self.lexicon, []
         last: tuple[str, str | None] | None = None
-        country = places.document_country(doc)
+        country = place_countries.document_country(doc)
         actors = ByStart(doc.actors)
         seen: set[tuple[int, int, str]] = set()
         told = Told(doc)

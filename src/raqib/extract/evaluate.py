@@ -28,7 +28,7 @@ from raqib.extract.acled_export import decode_csv, parse_acled_date
 from raqib.extract.gazetteer import name_key
 from raqib.extract.model import Event
 from raqib.extract.pipeline import Pipeline
-from raqib.extract.places import country_keys
+from raqib.extract.place_countries import country_keys
 from raqib.geo import km_apart
 from raqib.scoring import HALVES, half_of
 

@@ -26,14 +26,12 @@ from dataclasses import replace
 from functools import cache
 from importlib import resources
 
-from raqib.errors import RaqibError
 from raqib.extract import weapons
 from raqib.extract.gazetteer import (
     CountryLexicon,
     Gazetteer,
     Place,
     admin1_names,
-    country_lexicon,
     ensure_default_index,
     name_key,
     place_aliases,
@@ -41,6 +39,13 @@ from raqib.extract.gazetteer import (
 from raqib.extract.gazetteer_files import load_file
 from raqib.extract.lexicon import read_lexicon
 from raqib.extract.model import Analysis, Options, PlaceMention
+from raqib.extract.place_countries import (
+    country_code,
+    group_countries,
+    lexicon,
+    name_codes,
+    nationality,
+)
 from raqib.extract.place_ranking import (
     after_terrain,
     chains,
@@ -108,7 +113,7 @@ class Places:
         self.stopwords = stopwords | frozenset(lexicon.demonyms)
         self.display = lexicon.display
         self.country_keys = {name_key(n): code for n, code in lexicon.names.items()}
-        self.codes = _name_codes(lexicon)
+        self.codes = name_codes(lexicon)
         """ISO codes by the key of any name of the country, ACLED's among them."""
         self.region_keys = frozenset(name_key(n) for n in region_names) | frozenset(
             self.country_keys)
@@ -149,7 +154,7 @@ class Places:
             self._country_before(text, match)
         named = {m.window.key for m in matches} & self.region_keys
         base = self._demonym_votes(text) + coverage(text, matches)  # before any name's own vote
-        for country in set(_group_countries(doc, self.lexicon)):  # as a demonym (v28)
+        for country in set(group_countries(doc, self.lexicon)):  # as a demonym (v28)
             if code := self.codes.get(name_key(country)):
                 base[code] += 0.5
         if self.focus:
@@ -252,7 +257,7 @@ class Places:
         votes: Counter[str] = Counter()
         for token in TOKEN.finditer(text):
             if code := self.lexicon.demonyms.get(cached_key(token.group())):
-                if not _nationality(text, token.start(), token.end()):
+                if not nationality(text, token.start(), token.end()):
                     votes[code] += 0.5
             elif key := self._possessive(token.group()):  # as a country named: 1.5
                 votes[self.country_keys[key]] += 1.5
@@ -364,18 +369,6 @@ def _stands(text: str, match: Match, top: str | None, spoken: set[str]) -> bool:
         place.population >= SELF_VOUCHING and not after_terrain(text, match)))
 
 
-_INTERNATIONAL_BEFORE = re.compile(r"\binternationals?\s*(?:staff\s*)?\(\s*(?:\d+\s+)?"
-                                   r"(?:\w+\s*,\s*(?:\d+\s+)?)*$", re.IGNORECASE)
-
-
-def _nationality(text: str, start: int, end: int) -> bool:
-    """The demonym at ``text[start:end]`` tells foreign staff's nationality, not where
-    something happened: '2 INGO international (German) staff', '(2 British, 2 Dutch)', as
-    AWSD writes it (places v34). A national staff member's demonym ('1 Afghan national
-    staff') is the country's, and votes."""
-    return bool(_INTERNATIONAL_BEFORE.search(text, max(0, start - 60), start))
-
-
 class _InActor:
     """Whether a window lies inside an actor's name: a name that only towns bear, read there,
     is a word of the actor's name ("Assads forces" is no village in Morocco, "Asaib ahl al
@@ -418,38 +411,6 @@ def _outlets() -> list[str]:
     return [n for n in names if " " in n or len(n) > 4]
 
 
-@cache
-def _lexicon() -> CountryLexicon:
-    return country_lexicon()
-
-
-def document_country(doc: Analysis) -> str | None:
-    """The document's most likely country (ACLED-style name): the places found, weighted by
-    their scores, plus the country names and demonyms in the text."""
-    lexicon = _lexicon()
-    votes: Counter[str] = Counter()
-    for place in doc.places:
-        if place.country:
-            votes[place.country] += place.score * (1.5 if place.geo_precision < 3 else 1.0)
-    for token in TOKEN.finditer(doc.text):
-        code = lexicon.demonyms.get(cached_key(token.group()))
-        if code and not _nationality(doc.text, token.start(), token.end()):
-            votes[lexicon.display.get(code, code)] += 0.3
-    for country in _group_countries(doc, lexicon):
-        votes[country] += 0.3
-    return votes.most_common(1)[0][0] if votes else None
-
-
-def _group_countries(doc: Analysis, lexicon: CountryLexicon) -> list[str]:
-    """The country of each group the text names by its own name, where the actor dictionary
-    knows one ('FARDC soldiers beat ...', 'clashed with the SDF in Dhiban'): the mention's
-    words capitalised and holding no demonym, which votes already (v23)."""
-    return [actor.country for actor in doc.actors
-            if actor.country and actor.span.text[:1].isupper() and not any(
-                cached_key(t.group()) in lexicon.demonyms
-                for t in TOKEN.finditer(actor.span.text))]
-
-
 def best_place(doc: Analysis) -> PlaceMention | None:
     """The most confident place mention, the more precise and the earlier on ties."""
     if not doc.places:
@@ -470,38 +431,5 @@ def create(options: Options) -> Places:
     regions = [n for names in admin1_names().values() for n in names]
     regions += [p.name for p, _ in entries if p.kind.startswith("admin")]
     regions += [p.admin1 for p, _ in entries if p.admin1]
-    return Places(gazetteer, _lexicon(), _stopwords(), regions, admin1_names().values(),
+    return Places(gazetteer, lexicon(), _stopwords(), regions, admin1_names().values(),
                   country_code(options.country) if options.country else None)
-
-
-def country_code(name: str) -> str:
-    """The ISO code of a country given by its name or code ('Syria', 'SY'); an unknown one is
-    an error naming it."""
-    if name.upper() in _lexicon().display:
-        return name.upper()
-    code = country_keys().get(name_key(name))
-    if code is None:
-        raise ExtractionSetupError(f"unknown country: {name!r} (a name such as 'Syria' or an "
-                                   "ISO code such as 'SY')")
-    return code
-
-
-@cache
-def country_keys() -> dict[str, str]:
-    """The ISO code of each country by the key of any of its names, ACLED's among them
-    ('DR Congo', 'Democratic Republic of Congo': CD), in the default lexicon."""
-    return _name_codes(_lexicon())
-
-
-def _name_codes(lexicon: CountryLexicon) -> dict[str, str]:
-    return {name_key(n): code for n, code in lexicon.names.items()} | {
-        name_key(n): code for code, n in lexicon.display.items()}
-
-
-def display_name(code: str) -> str:
-    """The ACLED-style name of a country's ISO code."""
-    return _lexicon().display.get(code, code)
-
-
-class ExtractionSetupError(RaqibError):
-    """An extraction option that names nothing the project knows."""

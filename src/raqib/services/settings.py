@@ -62,7 +62,7 @@ def _check_readable(ws: Workspace, changed: dict[str, Any]) -> None:
 
 def _country(name: str) -> str:
     """The country as ACLED names it ('SY' and 'syria' give 'Syria'); unknown: an error."""
-    from raqib.extract.places import country_code, display_name
+    from raqib.extract.place_countries import country_code, display_name
 
     return display_name(country_code(name))
 
