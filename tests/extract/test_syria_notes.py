@@ -143,3 +143,14 @@ def test_the_area_of_a_town_is_near_it(pipeline: Pipeline) -> None:
     doc = pipeline.run("t", "Two volunteers of the Yemen Red Crescent were among more than 130 "
                             "people killed in an airstrike in the Mocha area of Taiz.", None)
     assert doc.events and doc.events[0].location == "Mocha"
+
+
+def test_the_federal_districts_of_brazil_and_mexico(pipeline: Pipeline) -> None:
+    """places v39: "Distrito Federal" is Brazil's federal district (its own name; GeoNames
+    has only "Federal District") and Mexico City's old name: "in Brasilia, Distrito Federal"
+    was placed in Venezuela, whose former Distrito Federal was the only region of that name."""
+    assert stage_version(pipeline, "places") >= 39
+    event = _event(pipeline, "On 3 May 2020, in Brasilia, Distrito Federal, thousands of "
+                             "people held a motorcade against the Supreme Court.")
+    assert (event.country, event.admin1, event.geo_precision) == (
+        "Brazil", "Distrito Federal", 1)
