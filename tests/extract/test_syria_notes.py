@@ -154,3 +154,15 @@ def test_the_federal_districts_of_brazil_and_mexico(pipeline: Pipeline) -> None:
                              "people held a motorcade against the Supreme Court.")
     assert (event.country, event.admin1, event.geo_precision) == (
         "Brazil", "Distrito Federal", 1)
+
+
+def test_a_district_named_after_its_town_is_the_town_near_it(pipeline: Pipeline) -> None:
+    """places v40: 'in Kunduz district' is the district of Kunduz town (ACLED's precision 2),
+    not Kunduz province (3); 'in Kunduz province' is still the province."""
+    assert stage_version(pipeline, "places") >= 40
+    event = _event(pipeline, "On 28 April 2020, an Afghan soldier shot and killed 3 other "
+                             "soldiers in Kunduz district.")
+    assert (event.location, event.geo_precision) == ("Kunduz", 2)
+    event = _event(pipeline, "On 28 April 2020, an Afghan soldier shot and killed 3 other "
+                             "soldiers in Kunduz province.")
+    assert event.geo_precision == 3

@@ -57,6 +57,9 @@ _NEAR_AFTER = re.compile(r"^[\s'’s]*(?:(?:north|south|east|west|northeast|nort
 _REGION_WORD = (r"(?:state|province|governorate|region|district|county|department|oblast|"
                 r"prefecture|municipality|division|emirate|wilayat|muhafazah)")
 _REGION_AFTER = re.compile(r"^\s+" + _REGION_WORD + r"\b", re.I)
+_DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|county|municipality|subdivision|"
+                             r"commune|LGA)\b", re.I)
+"""A district's word after a name: a part of a province, coded to its town (v40)."""
 _REGION_BEFORE = re.compile(r"\b" + _REGION_WORD + r" of\s+(?:the\s+)?$", re.I)
 _REGION_PAREN_BEFORE = re.compile(r"\b(?:LGA|" + _REGION_WORD + r")\s*\(\s*$", re.I)
 """Before a name in brackets: it qualifies a district ('Rafi LGA (Niger)'), a province."""
@@ -134,6 +137,9 @@ class Match:
     context: list[str] = field(default_factory=list)
     """Keys of the admin or country names given with it: 'Chibok (Borno)' -> ['borno']."""
     region: bool = False
+    district: bool = False
+    """A district's word follows it ('Kunduz district', 'Rafi LGA'): the town it is named
+    after at precision 2, not the province of that name (v40)."""
     titled: bool = False
     """A region's word follows it ('Niger state', 'Idlib province'), or it qualifies a
     district in brackets ('Rafi LGA (Niger)'): no country is named so, so it is not the
@@ -291,6 +297,7 @@ def read_context(text: str, match: Match) -> Match:
         match.qualifier = match.region = True
     match.titled = bool(_REGION_AFTER.match(after) or _REGION_PAREN_BEFORE.search(before))
     match.region |= match.titled or bool(_REGION_BEFORE.search(before))
+    match.district = bool(_DISTRICT_AFTER.match(after))
     match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
     match.aside = bool(_NAMES_AN_ACCORD.match(after)) or _dateline(text, window, before, after)
     match.destination = bool(_DESTINATION_BEFORE.search(before))
@@ -403,6 +410,8 @@ def prior(place: Place) -> float:
 def kind_fit(match: Match, place: Place) -> float:
     if place.kind == "country":
         return 0.0 if match.titled else 0.6
+    if match.district:
+        return 0.0 if place.kind == "admin1" else 0.3
     if match.region:
         return 0.3 if place.kind.startswith("admin") else 0.0
     return {"town": 0.1, "area": 0.08, "admin3": 0.02}.get(place.kind, -0.05)
