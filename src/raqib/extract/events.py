@@ -70,6 +70,7 @@ from dataclasses import replace
 import numpy as np
 
 from raqib.extract import casualties, classifier, place_mask, taxonomy
+from raqib.extract.event_places import country_only
 from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
 from raqib.extract.roles import place_attacked
@@ -369,12 +370,12 @@ class EventsStage:
             evidence.weapons.get(w)
             for w in {m.weapon.casefold() for m in doc.weapons if _inside(m.span, span)}
         ]
-        tables += [
-            evidence.actor_types.get(inter)
-            for inter in {a.inter for a in doc.actors if _inside(a.span, span)}
-        ]
+        actors = [a for a in doc.actors if _inside(a.span, span)]
+        tables += [evidence.actor_types.get(inter) for inter in {a.inter for a in actors}]
         tables += [evidence.phrases[n][1] for n in self._phrases_in(span.text)]
-        if evidence.place_attacked and place_attacked(doc, span):
+        if evidence.place_attacked and place_attacked(
+                doc.text, span, actors,
+                [p.span for p in doc.places if _inside(p.span, span) and country_only(p)]):
             tables.append(evidence.place_attacked)
         victims = {c.who.casefold() for c in doc.counts if c.who and c.kind in VICTIM_KINDS
                    and c.low > 0 and _inside(c.span, span)}

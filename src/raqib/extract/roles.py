@@ -378,19 +378,16 @@ or a rebel group that attacks a town assault its defenders ('HTS attacked Kafr N
 attacks Kobani': Armed clash)."""
 
 
-def place_attacked(doc: Analysis, span: Span) -> bool:
+def place_attacked(text: str, span: Span, actors: list[ActorMention],
+                   countries: list[Span]) -> bool:
     """A militia attacked a place named by its name ('Islamic militants attacked Muaja
-    (Ancuabe, Cabo Delgado)', 'Fulani militias attacked Tarkende in Guma LGA'), not a force,
-    and the sentence names no other armed party (events v57)."""
-    def inside(inner: Span) -> bool:
-        return span.start <= inner.start and inner.end <= span.end
-
-    actors = [a for a in doc.actors if inside(a.span)]
+    (Ancuabe, Cabo Delgado)', 'Fulani militias attacked Tarkende in Guma LGA'), not a force
+    nor a country, and the sentence ``span`` (its ``actors``, its ``countries`` named) names
+    no other armed party (events v57)."""
     armed = {(a.name, a.inter) for a in actors if a.inter in ARMED}
     if len(armed) != 1 or next(iter(armed))[1] not in RAIDERS:
         return False
-    countries = [p.span for p in doc.places if inside(p.span) and p.name == p.country]
-    for found in _PLACE_ATTACKED.finditer(doc.text, span.start, span.end):
+    for found in _PLACE_ATTACKED.finditer(text, span.start, span.end):
         start, end = found.span("name")
         if not any(other.start < end and start < other.end
                    for other in [*(a.span for a in actors), *countries]):

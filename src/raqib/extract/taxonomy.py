@@ -96,7 +96,8 @@ class Evidence:
     civilians)."""
     place_attacked: dict[str, float] = field(default_factory=dict)
     """Log-odds added among event types when a sentence tells of a place attacked by its name
-    and names one armed party only (``events._place_attacked``: no second side fought)."""
+    and names one armed party only, a militia (``roles.place_attacked``: no second side
+    fought)."""
     secondary_score: float = 0.3
     """A sub-event type other than the best becomes a cue too when it scores this much."""
     merge_score: float = 0.5
