@@ -194,3 +194,20 @@ def test_the_injury_of_n_counts_the_injured(stages: tuple[dates.Dates, numbers.N
     'the killing of' were before the dead (the monitors' register)."""
     doc = analyse(stages, text)
     assert (numbers.fatalities(doc)[0], numbers.injured(doc)[0]) == (killed_n, injured_n)
+
+
+@pytest.mark.parametrize(("text", "killed_n", "injured_n"), [
+    ("Gunmen shot and wounded two policemen in Kandahar on Monday. One of them later died of "
+     "his wounds in hospital.", 1, 2),
+    ("Five people were wounded in the blast, two of whom died on the way to hospital.", 2, 5),
+    ("A roadside bomb wounded three soldiers near Ghazni. Two later succumbed to their "
+     "injuries.", 2, 3),
+    ("An elderly man later passed away in hospital.", 1, 0),
+])
+def test_the_wounded_who_later_died(stages: tuple[dates.Dates, numbers.Numbers],
+                                    text: str, killed_n: int, injured_n: int) -> None:
+    """numbers v14: a partitive 'of them', 'of those', 'of whom' between a figure and its
+    casualty word ('one of them later died'), and 'succumbed', 'passed away' after a count, are
+    deaths; the figure counted before stays the injured one."""
+    doc = analyse(stages, text)
+    assert (numbers.fatalities(doc)[0], numbers.injured(doc)[0]) == (killed_n, injured_n)

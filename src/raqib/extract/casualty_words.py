@@ -12,6 +12,9 @@ END = frozenset(".!?;:؟")
 """Tokens that end a sentence."""
 GRAVITY = ["killed", "injured", "kidnapped", "arrested", "displaced", "other"]
 """The kinds, gravest first: two casualty words joined by "and" count as the graver."""
+PARTITIVE = frozenset({"them", "those", "these", "whom"})
+"""Pronouns of a partitive "of" between a figure and its casualty word: "one of them later
+died", "two of whom died" (numbers v14)."""
 MAX_AND_GAP = 6
 """Words a phrase of place or time may take between two joined casualty words."""
 TOLL_REACH = 14
@@ -57,6 +60,8 @@ class CasualtyWords:
             nxt = w[k + 1] if k + 1 < len(w) else ""
             if token == "," and (nxt in self._filler or self.lex.terms.at(w, k + 1)):
                 k += 1
+            elif token == "of" and nxt in PARTITIVE:
+                k += 2
             elif not skipped and (token in ",(" or token in self._prepositions):
                 k, skipped = self._skip_phrase(w, k), True
             elif not skipped and token.endswith(("ed", "ing")) and nxt in self._prepositions:
