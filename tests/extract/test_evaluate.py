@@ -42,6 +42,7 @@ def test_acled_format(tmp_path: Path) -> None:
                  "admin1 accuracy", "event_date accuracy", "fatalities accuracy",
                  "location within 25 km"):
         assert name in out
+    assert "location within 25 km: 1.000 (2/2)" in out  # both gold points are the towns named
 
 
 

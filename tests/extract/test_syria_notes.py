@@ -166,3 +166,13 @@ def test_a_district_named_after_its_town_is_the_town_near_it(pipeline: Pipeline)
     event = _event(pipeline, "On 28 April 2020, an Afghan soldier shot and killed 3 other "
                              "soldiers in Kunduz province.")
     assert event.geo_precision == 3
+
+
+def test_a_namesake_far_from_the_next_town_of_a_chain(pipeline: Pipeline) -> None:
+    """places v41: in 'Jalalpur, Shamli (UP)' the gazetteer's Jalalpur lies 640 km from
+    Shamli, though in the same state: the village it does not know is near Shamli, which is
+    named to place it."""
+    assert stage_version(pipeline, "places") >= 41
+    event = _event(pipeline, "On 9 May 2020, a farmer and his brother were killed in a clash "
+                             "between two farmer groups in Jalalpur, Shamli (UP).")
+    assert (event.location, event.admin1) == ("Shāmli", "Uttar Pradesh")

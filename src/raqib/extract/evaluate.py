@@ -65,7 +65,8 @@ class Scores:
         if self.distances:
             for km in (10, 25, 50):
                 near = sum(1 for d in self.distances if d is not None and d <= km)
-                yield f"location within {km} km: {near / len(self.distances):.3f}"
+                yield (f"location within {km} km: {near / len(self.distances):.3f} "
+                       f"({near}/{len(self.distances)})")
         for name, half in self.halves.items():
             for line in half.lines():
                 yield f"{name}: {line}"

@@ -96,7 +96,9 @@ def chains(text: str, found: list[tuple[Match, PlaceMention]], top: str | None) 
     the last, are a chain, each held by the next, not a list. A name of the chain that the
     gazetteer placed far from the next one (over 150 km, and not in its region) is a place it
     does not know under a name it shares with one elsewhere: it ranks under the next, when
-    the next lies in the text's country (v5)."""
+    the next lies in the text's country (v5); also when both lie in one province (v41:
+    'Jalalpur, Shamli (UP)' had a Jalalpur 640 km from Shamli, Uttar Pradesh holding
+    several)."""
     runs: list[list[int]] = []
     for number in range(len(found)):
         if number and _COMMA_ONLY.fullmatch(
@@ -113,7 +115,7 @@ def chains(text: str, found: list[tuple[Match, PlaceMention]], top: str | None) 
             if found[after][0].window.partial or next_.country != top:
                 continue  # a part of a longer name, or itself out of the text's country
             if max(head.geo_precision, next_.geo_precision) < 3 and not _near(
-                    head, next_, 150.0) and not (next_.admin1 and head.admin1 == next_.admin1):
+                    head, next_, 150.0):
                 found[one] = (found[one][0], replace(head, score=min(
                     head.score, round(next_.score - 0.01, 3))))
 
