@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from raqib.extract import event_incidents, events, taxonomy
+from raqib.extract import event_incidents, events, sentences, taxonomy
 from raqib.extract.model import (
     ActorMention,
     Analysis,
@@ -384,7 +384,7 @@ def test_a_line_of_a_place_and_a_day_reports_nothing(stage: events.EventsStage) 
     assert [c.sub_event_type for c in doc.cues] == ["Chemical weapon"]
     assert doc.cues[0].span.text == "Victims of a chemical attack."
     line = analyse(stage, text[town:], places=[], dates=[])  # nothing found: words remain
-    assert events._names_only(line, line.span(0, len(line.text))) is False
+    assert sentences.names_only(line, line.span(0, len(line.text))) is False
     shifted = {key: [replace(m, span=line.span(m.span.start - town, m.span.end - town))
                      for m in value] for key, value in found.items()}
     assert analyse(stage, text[town:], **shifted).cues == []

@@ -1,69 +1,32 @@
 """Event classification: which ACLED sub-event types each sentence reports.
 
-``extract.events.v7`` classifies every sentence with the event model (a linear model over
-word and character n-grams, see ``raqib.extract.classifier``), weighs the lexical evidence
-earlier stages found in that sentence (weapons, actor types, killed counts, the groups of its
-victims, and phrases such as "exchanged fire" or "burned tyres"; the weights are data in the
-taxonomy file), resolves competing types with the codebook's precedence rules,
-and appends one ``EventCue`` per reported sub-event type to ``doc.cues`` (best first within
-a sentence). Sentences that report no ACLED event produce no cue.
+Every sentence is classified by the event model (a linear model over word and character
+n-grams, ``raqib.extract.classifier``); the lexical evidence earlier stages found in it
+(weapons, actor types, killed counts, the groups of its victims, and the taxonomy's phrases
+such as "exchanged fire" or "burned tyres"; the weights are data in the taxonomy file) moves
+probability between types, the codebook's precedence rules resolve competing types, and one
+``EventCue`` per reported sub-event type is appended to ``doc.cues`` (best first within a
+sentence). Sentences that report no ACLED event produce no cue.
 
 How evidence is weighed: the model alone decides whether a sentence reports an event at all
-(a killed count may tip it); the evidence only moves probability between event types, so a
-weapon named in a political statement does not make the statement an event. The whole
-document's scores (its context) lean the choice among the types a sentence itself supports
-(at least ``LEAN_SHARE`` of its best own probability); they never choose or add a type the
-sentence does not name (v3; v2 let a report about a chlorine attack turn its shelling
-sentence into a chemical attack). ``best_cues`` drops a later incident of the same type that
-names no day, place or actor the earlier one does not (a retelling, v3). v4 adds the
-evidence of phrases (two sides fighting is an armed clash whatever its weapons; a crowd that
-destroys is rioting) and of victims (a sentence whose victims are all soldiers, police or
-militants does not report an Attack, which ACLED keeps for violence against civilians).
-v5: a sentence that names no day, place or actor, right after an incident that names its
-day or place, is part of that incident whatever type it reads as. v6 adds five phrases to
-the taxonomy (small arms fired at positions are an armed clash, the sides being in contact;
-shots at police or soldiers are not an attack on civilians; goods, vehicles or drugs seized
-are property taken, not territory; a blockade is a peaceful protest unless the crowd also
-destroys; reinforcements sent or fortifications built are a change of activity), and
-``best_cues`` leaves out a weak incident, other than the lead, that names no day of its own.
-v7: phrases whose scope is the document lean every sentence as the context does (ACLED's
-crowd-size tag, ``[size=...]``, leans to the five crowd types alike; a tagged note in which
-no sentence reads as an event is read again with the tag's weight against no event), and
-civilians killed by remote violence are not an Attack (precedence rules in the taxonomy),
-and a shelling, a grenade or a bomb whose target fired back, or told as two-sided, is one
-armed clash (combinations that hold only when the incident's words say so).
-v8: a sentence's passage (itself and ``PASSAGE`` sentences either side) adds its evidence
-phrases to the context, so "burnt tyres" or "attacked the village" in the sentence next to
-the one that reads as the event leans it too; the taxonomy adds phrases for attacks on
-villages, victims off duty and bodies found (violence against civilians), and a sentence
-phrase's weight for no event counts in whether the sentence reports one, as a killed count
-does (a crowd that demonstrated or marched is an event, with or without ACLED's size tag).
-v9: a sentence whose every word is in a place name or a date reports nothing; a sentence
-that counts a war's toll (``casualties.AGGREGATE``) is background, as a habitual phrase is;
-one sentence is read as only one of the taxonomy's ``alternatives`` (an Attack or an Armed
-clash, never both).
-v10: a sentence of which the model knows fewer than ``READ`` of the words (another language)
-has its evidence weigh in more, in proportion: the model's choice of type there is chance.
-v12: such a sentence reports an event only when something the other stages read says so (a
-weapon, an evidence phrase, an actor type, a count of victims): the model's "event" there was
-chance too, and an Arabic statement ("the minister affirmed the government's commitment")
-came out as an explosion. The taxonomy's Arabic evidence phrases (protests, clashes, arrests,
-abductions) and the Arabic words of the numbers and weapons stages are what it reads.
-v13: a blast told as the event itself ("police officers killed in Damascus blast", "blast kills
-six") leans to a remote explosive (evidence ``a-blast``), unless other words say what caused it.
-v14: a clause that dates the sentence by an earlier event (", just hours after a suspected
-chemical attack left dozens dead in Khan Sheikhun"; ``sentences.earlier_clause``) is read on its
-own: its words are not the sentence's event, and its event is not merged with the sentence's
-(``raqib.extract.event_incidents``).
+(a killed count or a phrase's weight against no event may tip it); the evidence only moves
+probability between event types, so a weapon named in a political statement does not make
+the statement an event. The whole document's scores (its context) and the evidence phrases
+of a sentence's passage (itself and ``PASSAGE`` sentences either side) lean the choice among
+the types a sentence itself supports (at least ``LEAN_SHARE`` of its best own probability);
+they never choose or add a type the sentence does not name. A sentence of which the model
+knows few words (another language) has its evidence weigh in more, and reports an event only
+when another stage read something that says so. Clauses that date or explain the sentence by
+another event (``raqib.extract.sentences.reading_spans``) are read apart from it.
 
 ``best_cues(doc)`` (``raqib.extract.event_incidents``) turns the cues into one cue per
-incident for the assembly stage.
+incident for the assembly stage. What each version of the stage changed, with examples, is in
+docs/extraction.md (the ``extract.events`` row).
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from dataclasses import replace
 
@@ -74,15 +37,17 @@ from raqib.extract.event_places import country_only
 from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
 from raqib.extract.roles import place_attacked
-from raqib.extract.sentences import reading_spans, reported_clause, sentence_spans
+from raqib.extract.sentences import (
+    MIN_WORDS,
+    reading_spans,
+    reported_clause,
+    says_nothing,
+    sentence_spans,
+)
 
 NAME = "extract.events.v58"
 
 
-MIN_WORDS = 4
-"""Fewer words than this ('Syrian Coalition', 'Media and Communications') cannot report an
-event, unless three of them make a sentence with its full stop ('Shelling hit Aleppo.'):
-header lines have none (v11)."""
 LEAN_SHARE = 0.25
 """The document's context may choose a sentence's type only among the types whose own
 probability is at least this share of the sentence's best."""
@@ -92,10 +57,10 @@ choice of type as the document's context does; each phrase counts once per passa
 HABITUAL_MOST = 2
 """At most this many distinct habitual phrases of a sentence add their weight."""
 READ = 0.5
-LATIN_END = "\u024f"
-"""The last letter of the Latin blocks (Basic Latin to Latin Extended-B)."""
 """A sentence of which the model knows fewer words than this share has its evidence weigh in
 more, in proportion (v10: an Arabic sentence naming toxic gas is a chemical attack)."""
+LATIN_END = "\u024f"
+"""The last letter of the Latin blocks (Basic Latin to Latin Extended-B)."""
 VICTIM_KINDS = ("killed", "injured")
 """The counts whose victims' groups (``evidence.victims``) say what kind of violence it was:
 their weights count when every victim the sentence counts is of a group listed there."""
@@ -269,7 +234,7 @@ class EventsStage:
     ) -> list[EventCue]:
         adjusted, evidence = self._evidence(doc, span, logits)
         is_event, probs = self._scores(adjusted, evidence, context)
-        if not is_event or _too_short(span) or _names_only(doc, span) or _heading(span, doc.text):
+        if not is_event or says_nothing(doc, span):
             return []  # a header, a date line, a caption's 'Zamalka, 21 August 2013.'
         if not evidence.any() and self._unread(doc, span):
             return []  # words the model never learned, and nothing else read in them
@@ -410,46 +375,6 @@ class _Mentions:
             weapons=self.weapons.inside(span), actors=self.actors.inside(span),
             dates=self.dates.inside(span), places=self.places.inside(span),
         )
-
-
-_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-def _too_short(span: Span) -> bool:
-    words = len(span.text.split())
-    return words < MIN_WORDS and not (words == MIN_WORDS - 1 and _full_stop(span))
-
-
-def _full_stop(span: Span) -> bool:
-    """Whether ``span`` ends as a sentence does (a header line does not)."""
-    return span.text.rstrip().endswith((".", "!", "?"))
-
-
-_SECTION_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+$")
-
-
-def _heading(span: Span, text: str) -> bool:
-    """Whether ``span`` is a numbered section heading: a whole line after its number ('3. The
-    allegation of 24 November in Aleppo city'), with no full stop; it names what the section
-    tells, it is not the telling (v34)."""
-    line_end = text.find("\n", span.end)
-    rest = text[span.end:line_end if line_end >= 0 else len(text)]
-    return (not rest.strip() and not _full_stop(span)
-            and bool(_SECTION_NUMBER.search(text, max(0, span.start - 12), span.start)))
-
-
-def _names_only(doc: Analysis, span: Span) -> bool:
-    """Whether every word of ``span`` is in a place name or a date (``doc`` holds the
-    mentions inside the span): such a line says where and when, not what."""
-    named = sorted((m.span.start, m.span.end) for m in [*doc.places, *doc.dates])
-    if not named:
-        return False
-    last, rest = span.start, []
-    for start, end in named:
-        rest.append(doc.text[last:max(last, start)])
-        last = max(last, end)
-    rest.append(doc.text[last:span.end])
-    return not _WORD.search("".join(rest))
 
 
 def _inside(inner: Span, outer: Span) -> bool:

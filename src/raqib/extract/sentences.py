@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from raqib.extract.claims_lexicon import source_verbs
-from raqib.extract.model import Analysis, Options, Sentence
+from raqib.extract.model import Analysis, Options, Sentence, Span
 
 # A sentence ends at . ! ? (or Arabic ؟ ۔) followed by space and an upper-case letter, a
 # digit, a quote or a non-Latin letter; or at a blank line. Abbreviations do not end one.
@@ -214,3 +214,56 @@ def reading_spans(text: str, sentences: Sequence[tuple[int, int]], parties: Sequ
         if cause:
             whole[pieces[-1]] = (pieces[-1][0], end)
     return pieces, whole
+
+
+MIN_WORDS = 4
+"""Fewer words than this ('Syrian Coalition', 'Media and Communications') cannot report an
+event, unless three of them make a sentence with its full stop ('Shelling hit Aleppo.'):
+header lines have none (events v11)."""
+
+
+def says_nothing(doc: Analysis, span: Span) -> bool:
+    """Whether the sentence ``span`` cannot tell of an event by its shape: too short, a
+    numbered section's heading, or only names of places and dates (``doc`` holds the mentions
+    inside the span)."""
+    return _too_short(span) or names_only(doc, span) or _heading(span, doc.text)
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _too_short(span: Span) -> bool:
+    words = len(span.text.split())
+    return words < MIN_WORDS and not (words == MIN_WORDS - 1 and _full_stop(span))
+
+
+def _full_stop(span: Span) -> bool:
+    """Whether ``span`` ends as a sentence does (a header line does not)."""
+    return span.text.rstrip().endswith((".", "!", "?"))
+
+
+_SECTION_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+$")
+
+
+def _heading(span: Span, text: str) -> bool:
+    """Whether ``span`` is a numbered section heading: a whole line after its number ('3. The
+    allegation of 24 November in Aleppo city'), with no full stop; it names what the section
+    tells, it is not the telling (v34)."""
+    line_end = text.find("\n", span.end)
+    rest = text[span.end:line_end if line_end >= 0 else len(text)]
+    return (not rest.strip() and not _full_stop(span)
+            and bool(_SECTION_NUMBER.search(text, max(0, span.start - 12), span.start)))
+
+
+def names_only(doc: Analysis, span: Span) -> bool:
+    """Whether every word of ``span`` is in a place name or a date (``doc`` holds the
+    mentions inside the span): such a line says where and when, not what."""
+    named = sorted((m.span.start, m.span.end) for m in [*doc.places, *doc.dates])
+    if not named:
+        return False
+    last, rest = span.start, []
+    for start, end in named:
+        rest.append(doc.text[last:max(last, start)])
+        last = max(last, end)
+    rest.append(doc.text[last:span.end])
+    return not _WORD.search("".join(rest))
