@@ -198,16 +198,36 @@ def test_the_injury_of_n_counts_the_injured(stages: tuple[dates.Dates, numbers.N
 
 @pytest.mark.parametrize(("text", "killed_n", "injured_n"), [
     ("Gunmen shot and wounded two policemen in Kandahar on Monday. One of them later died of "
-     "his wounds in hospital.", 1, 2),
-    ("Five people were wounded in the blast, two of whom died on the way to hospital.", 2, 5),
+     "his wounds in hospital.", 1, 1),
+    ("Five people were wounded in the blast, two of whom died on the way to hospital.", 2, 3),
     ("A roadside bomb wounded three soldiers near Ghazni. Two later succumbed to their "
-     "injuries.", 2, 3),
+     "injuries.", 2, 1),
     ("An elderly man later passed away in hospital.", 1, 0),
+    ("A staff member was shot and killed at a police station. The individual was injured but "
+     "later died of his injuries.", 1, 0),
+    ("An aid worker was assaulted on his way home. He later died in hospital as a result of "
+     "his injuries.", 1, 0),
+    ("A child was wounded by regime shelling on the town and later died.", 1, 0),
 ])
 def test_the_wounded_who_later_died(stages: tuple[dates.Dates, numbers.Numbers],
                                     text: str, killed_n: int, injured_n: int) -> None:
     """numbers v14: a partitive 'of them', 'of those', 'of whom' between a figure and its
     casualty word ('one of them later died'), and 'succumbed', 'passed away' after a count, are
-    deaths; the figure counted before stays the injured one."""
+    deaths; v15: the wounded told to have died are counted among the dead only, and with no
+    dead counted otherwise, 'was wounded ... and later died' counts them dead."""
+    doc = analyse(stages, text)
+    assert (numbers.fatalities(doc)[0], numbers.injured(doc)[0]) == (killed_n, injured_n)
+
+
+@pytest.mark.parametrize(("text", "killed_n", "injured_n"), [
+    ("Three soldiers were wounded; a civilian later died of a heart attack.", 1, 3),
+    ("Three were wounded in the attack and two died.", 2, 3),
+    ("Two people were wounded. Four others died later.", 4, 2),
+])
+def test_other_dead_are_not_taken_from_the_wounded(
+        stages: tuple[dates.Dates, numbers.Numbers], text: str, killed_n: int,
+        injured_n: int) -> None:
+    """numbers v15: a death that the words do not tie to the wounded (no 'of them', no 'he',
+    no wounds or injuries it came of) leaves the wounded as counted."""
     doc = analyse(stages, text)
     assert (numbers.fatalities(doc)[0], numbers.injured(doc)[0]) == (killed_n, injured_n)

@@ -69,13 +69,59 @@ def aggregate(mention: CountMention) -> bool:
 
 
 def fatalities(doc: Analysis, within: Span | None = None) -> tuple[int, Span | None]:
-    """Killed, by ACLED's rules, and the span of the words it came from (None: no mention)."""
-    return total(doc, "killed", within)
+    """Killed, by ACLED's rules, and the span of the words it came from (None: no mention).
+    With no dead counted, the injured whose clause tells they died ('a child was wounded by
+    shelling and later died') are the dead (numbers v15)."""
+    figure, span = total(doc, "killed", within)
+    if figure == 0:
+        died = [m for m in _counts(doc, "injured", within)
+                if _AND_DIED.match(doc.text, m.span.end)]
+        if died:
+            return sum(m.low for m in died), doc.span(died[0].span.start, died[-1].span.end)
+    return figure, span
 
 
 def injured(doc: Analysis, within: Span | None = None) -> tuple[int, Span | None]:
-    """Injured, by the same rules as ``fatalities``."""
-    return total(doc, "injured", within)
+    """Injured, by the same rules as ``fatalities``, less the wounded told to have died of
+    their wounds after ('one of them later died', 'he died of his injuries': numbers v15),
+    who are counted among the dead only, as ACLED and the Aid Worker Security Database do."""
+    figure, span = total(doc, "injured", within)
+    if figure and span is not None:
+        figure = max(0, figure - _died_of_wounds(doc, span.start, within))
+    return figure, span
+
+
+_DIE = r"(?:died|succumbed|passed\s+away)"
+_DIED_LATER = re.compile(
+    r"[^.;]{0,40}?\bof\s+(?:them|those|these|whom)\b[^.;]{0,30}?\b" + _DIE
+    + r"|[^.;]{0,40}?\bsuccumbed\b"
+    + r"|[^.;]{0,40}?\b" + _DIE + r"\b[^.;]{0,50}?\b(?:of|from|to)\s+(?:his|her|their|the)\s+"
+    r"(?:wounds|injuries)\b"
+    r"|(?:he|she|they|the\s+(?:victims?|individual|man|woman|wounded|injured))\s+"
+    r"(?:later\s+|subsequently\s+|eventually\s+)?" + _DIE + r"\b", re.IGNORECASE)
+"""A dead count that tells of the wounded, where its words start: one of them that died,
+one that succumbed, one that died of their wounds or injuries, or one named back ('he later
+died', 'the victim died')."""
+_AND_DIED = re.compile(
+    r"[^.;,]{0,60}?\s(?:and|but)\s+(?:later\s+|subsequently\s+|eventually\s+)?" + _DIE
+    + r"\b", re.IGNORECASE)
+"""After the injured, in their clause: 'and later died', 'but died'."""
+
+
+def _died_of_wounds(doc: Analysis, after: int, within: Span | None) -> int:
+    """The wounded told to have died: the dead counted after ``after`` whose words tell they
+    died of wounds ('one of them later died'), and the injured whose clause goes on to say so
+    ('the individual was injured but later died of his injuries')."""
+    dead = sum(m.low for m in _counts(doc, "killed", within)
+               if m.span.start > after and _DIED_LATER.match(doc.text, m.span.start))
+    return dead + sum(m.low for m in _counts(doc, "injured", within)
+                      if _AND_DIED.match(doc.text, m.span.end))
+
+
+def _counts(doc: Analysis, kind: str, within: Span | None) -> list[CountMention]:
+    """The document's figures of ``kind`` (inside ``within``), aggregates left out."""
+    return [m for m in doc.counts if m.kind == kind and not aggregate(m)
+            and (within is None or within.start <= m.span.start < within.end)]
 
 
 def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Span | None]:
