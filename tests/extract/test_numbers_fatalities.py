@@ -231,3 +231,25 @@ def test_other_dead_are_not_taken_from_the_wounded(
     no wounds or injuries it came of) leaves the wounded as counted."""
     doc = analyse(stages, text)
     assert (numbers.fatalities(doc)[0], numbers.injured(doc)[0]) == (killed_n, injured_n)
+
+
+@pytest.mark.parametrize(("text", "killed_n", "injured_n"), [
+    ("A NGO national staff shot and killed by unknown armed persons.", 1, 0),
+    ("One INGO national staff shot dead 100 m next to his house.", 1, 0),
+    ("Five killed 3 miles from the checkpoint.", 5, 0),
+    ("An INGO national staff member was attacked, stabbed and killed by an unknown group.", 1, 0),
+    ("One UN staff member was shot and wounded by two armed men; he has been hospitalized.",
+     0, 1),
+    ("An INGO national staff sustained injuries when he was robbed and stabbed.", 0, 1),
+    ("1 NGO national staff killed when he was ambushed and shot dead near his home.", 1, 0),
+    ("A woman and her daughter were killed by shrapnel.", 2, 0),
+])
+def test_the_aid_workers_register(stages: tuple[dates.Dates, numbers.Numbers], text: str,
+                                  killed_n: int, injured_n: int) -> None:
+    """numbers v16: 'staff' counts one after 'a' or 'one' as it counts many after a figure
+    (nouns.tsv number `any`); a figure with a unit of distance is no count nor a casualty
+    verb's object ('shot dead 100 m from'); participles listed with commas reach their
+    casualty word ('attacked, stabbed and killed'); a pronoun beside a named victim of the same
+    sentence is that victim, not another ('he' of 'sustained injuries when he was stabbed')."""
+    doc = analyse(stages, text)
+    assert (numbers.fatalities(doc)[0], numbers.injured(doc)[0]) == (killed_n, injured_n)

@@ -29,6 +29,8 @@ class _Markers:
     update: re.Pattern[str]
     toll_update: re.Pattern[str]
     period: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    """A victim named by a pronoun alone: 'he was killed', 'killing him' (not 'her daughter')."""
 
 
 def _alternation(phrases: set[str]) -> str:
@@ -48,6 +50,7 @@ def _markers() -> _Markers:
         re.compile(rf"\b(?:{_alternation(roles['toll'])})\b[^.;]{{0,40}}?"
                    rf"\b(?:{_alternation(roles['update'])})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{_alternation(roles['period'])})\b", re.IGNORECASE),
+        re.compile(r"^(?:he|she)\b|\b(?:him|her)$", re.IGNORECASE),
     )
 
 
@@ -154,6 +157,8 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
     others = sorted((m.span.start, m.span.end) for m in doc.counts if m.kind != kind)
     for index in sorted(sentences):
         group = list({m.span: m for m in sentences[index]}.values())
+        named = [m for m in group if not (m.low == 1 and markers.pronoun.search(m.span.text))]
+        group = named or group  # "a staff member was hurt when he was stabbed": one (v16)
         text = _without(doc.text, bounds[index], others) if index >= 0 else ""
         if markers.period.search(text):
             continue  # "in recent days 57 civilians were killed": many events' toll

@@ -15,6 +15,10 @@ GRAVITY = ["killed", "injured", "kidnapped", "arrested", "displaced", "other"]
 PARTITIVE = frozenset({"them", "those", "these", "whom"})
 """Pronouns of a partitive "of" between a figure and its casualty word: "one of them later
 died", "two of whom died" (numbers v14)."""
+DISTANCE = frozenset({"m", "km", "kms", "metres", "meters", "metre", "meter", "kilometres",
+                      "kilometers", "kilometre", "kilometer", "miles", "mile"})
+"""Units after a figure that make it a distance, not the object of a casualty verb ('shot
+dead 100 m from his house', numbers v16)."""
 MAX_AND_GAP = 6
 """Words a phrase of place or time may take between two joined casualty words."""
 TOLL_REACH = 14
@@ -68,8 +72,8 @@ class CasualtyWords:
                 k, skipped = self._skip_phrase(w, k + 1), True  # "involved in the campaign"
             elif token in self._filler:
                 passive, k = passive or token in self._aux, k + 1
-            elif token.endswith("ed") and nxt == "and":
-                k += 2  # "ambushed and killed"
+            elif token.endswith("ed") and nxt in ("and", ","):
+                k += 2  # "ambushed and killed", "attacked, stabbed and killed" (numbers v16)
             else:
                 return None
         return None
@@ -128,8 +132,9 @@ class CasualtyWords:
         if w[k] in self._object:
             return True
         quantity = self._quantity(w, k, set())
-        if quantity:  # "killed 3 civilians", but not "1 killed 3 injured"
-            return not (quantity[0] < len(w) and self.lex.terms.at(w, quantity[0]))
+        if quantity:  # "killed 3 civilians", but not "1 killed 3 injured" nor "3 miles from"
+            after = w[quantity[0]] if quantity[0] < len(w) else ""
+            return not (self.lex.terms.at(w, quantity[0]) or after in DISTANCE)
         noun = self.lex.nouns.get(w[k])
         return noun is not None and noun[0] != "thing"
 

@@ -32,14 +32,23 @@ from raqib.extract.model import Analysis, CountMention, Options
 __all__ = ["Lexicon", "Numbers", "create", "fatalities", "injured", "read_lexicon", "total"]
 
 _JOIN = frozenset({",", "and", "&"})
+ONE = frozenset({"sg", "any"})
+"""Noun numbers an indefinite article or 'one' may count as one victim ('a staff member', and
+'a national staff', 'one INGO staff': a noun of number ``any``, numbers v16)."""
+MANY = frozenset({"pl", "any"})
+"""Noun numbers a bare plural may take ('staff were killed')."""
 _RANGE = frozenset({"-", "–", "—", "to", "or"})
 _SCALES = frozenset({"hundred", "scale"})
 _SKIP = re.compile(
     r"\b\d{1,3}[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|\baged?\s+(?:about\s+)?\d{1,3}\b"
     r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:(?:am|pm|hrs|gmt|utc)\b|[ap]\.m\.)"
-    r"|\b\d+(?:st|nd|rd|th)\b|\b\d+(?:\.\d+)?\s*%|[$€£]\s*\d[\d,.]*",
+    r"|\b\d+(?:st|nd|rd|th)\b|\b\d+(?:\.\d+)?\s*%|[$€£]\s*\d[\d,.]*"
+    r"|\b\d[\d,.]*\s*(?:km|kms|metres?|meters?|kilomet(?:re|er)s?|miles?|"
+    r"m(?=\s+(?:from|away|north|south|east|west|of|next|near|outside|behind|off)\b))\b",
     re.IGNORECASE,
 )
+"""Figures that are no count: ages, times, ordinals, shares, sums of money, and distances
+('shot dead 100 m from his house', '10 km north of the town': numbers v16)."""
 
 
 @dataclass
@@ -61,7 +70,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v15"
+    name = "extract.numbers.v16"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -238,7 +247,7 @@ class Numbers(CasualtyWords):
             end, low, high, approximate, figure = quantity
             stop, noun, word = self._noun(w, end, blocked)
             person = noun is not None and noun[0] != "thing"
-            if figure == "one" and not (person and noun is not None and noun[1] == "sg"):
+            if figure == "one" and not (person and noun is not None and noun[1] in ONE):
                 if noun is not None or not word or w[stop - 1].endswith("s"):
                     return None
                 figure = "weak"  # "a vaccinator was killed": an unknown singular noun
@@ -265,9 +274,9 @@ class Numbers(CasualtyWords):
                 w[i - 1] in self._arabic_casualty):  # Arabic writes no 'a': 'قتل مدني' (v13)
             return _Group(i, i + 1, 1, None, False, noun[0], False, True, "one")
         bare = i == 0 or w[i - 1] in self._stop or not w[i - 1].isalnum()
-        if noun and noun[0] != "thing" and noun[1] == "pl" and bare:
+        if noun and noun[0] != "thing" and noun[1] in MANY and bare:
             stop, last, _word = self._noun(w, i, blocked)
-            if last and last[1] == "pl":
+            if last and last[1] in MANY:
                 return _Group(i, stop, self.lex.plural, None, True, last[0], False, True, "plural")
         return None
 
