@@ -253,3 +253,39 @@ def test_the_aid_workers_register(stages: tuple[dates.Dates, numbers.Numbers], t
     sentence is that victim, not another ('he' of 'sustained injuries when he was stabbed')."""
     doc = analyse(stages, text)
     assert (numbers.fatalities(doc)[0], numbers.injured(doc)[0]) == (killed_n, injured_n)
+
+
+@pytest.mark.parametrize(("text", "killed_n", "injured_n"), [
+    ("One UN driver was shot in the chest and killed.", 1, 0),
+    ("Two staff members were dragged out of their vehicle and shot and killed.", 2, 0),
+    ("One UN staff member was shot and seriously wounded by two armed men.", 0, 1),
+    ("A national staffer of an INGO was kidnapped by a group of armed rebels from his home and "
+     "was later killed.", 1, 0),
+    ("Two aid workers, while in a taxi on the way to their office, were killed by gunmen.", 2, 0),
+    ("Three men, who worked for an NGO, were killed.", 3, 0),
+    ("Regime security arrested a wanted man, who was killed under torture days later.", 1, 0),
+    ("Two national staffs working for an INGO were injured.", 0, 2),
+    ("Staff was killed in the attack.", 1, 0),
+    ("Civilians, including children, were killed.", 10, 0),
+])
+def test_participles_asides_and_agents(stages: tuple[dates.Dates, numbers.Numbers], text: str,
+                                       killed_n: int, injured_n: int) -> None:
+    """numbers v17: a participle ('shot', 'dragged out') and a short phrase of place before
+    'and' reach the casualty word after it; a joined casualty word may follow its agent ('by a
+    group of armed rebels ... and was later killed'); an aside closed by a comma ('while in a
+    taxi ...,', 'who worked for an NGO,') stands between victims and their verb; 'staff was'
+    is one; a bare plural's aside stays as it was."""
+    doc = analyse(stages, text)
+    assert (numbers.fatalities(doc)[0], numbers.injured(doc)[0]) == (killed_n, injured_n)
+
+
+def test_an_agent_between_joined_words_is_no_victim(
+        stages: tuple[dates.Dates, numbers.Numbers]) -> None:
+    """numbers v17: the words of the agent between two joined casualty words stay out of the
+    victims' span ('arrested by government security forces ... and later died': the forces
+    are the arresters, not among the dead)."""
+    doc = analyse(stages, "An NGO staff member was arrested by government security forces at "
+                          "a checkpoint and later died in detention.")
+    figure, span = numbers.fatalities(doc)
+    assert figure == 1
+    assert span is not None and span.text == "An NGO staff member was arrested"

@@ -19,8 +19,17 @@ DISTANCE = frozenset({"m", "km", "kms", "metres", "meters", "metre", "meter", "k
                       "kilometers", "kilometre", "kilometer", "miles", "mile"})
 """Units after a figure that make it a distance, not the object of a casualty verb ('shot
 dead 100 m from his house', numbers v16)."""
-MAX_AND_GAP = 6
-"""Words a phrase of place or time may take between two joined casualty words."""
+IRREGULAR = frozenset({"shot", "hit", "struck", "beaten", "taken", "thrown", "caught", "held",
+                       "found", "seen", "left"})
+"""Participles that do not end in -ed, as "shot in the chest and killed" uses them."""
+RELATIVE = frozenset({"who", "which", "whom", "whose"})
+"""Words that open a relative clause after a comma, an aside the victims' verb comes after."""
+PARTICLES = frozenset({"out", "away", "off", "down", "up"})
+"""Adverbs a participle may take before its phrase of place ('dragged out of their car')."""
+MAX_AND_GAP = 10
+"""Words a phrase of place, time or agent may take between two joined casualty words (6
+until numbers v16: "kidnapped by a group of armed rebels from his home and was later
+killed" has 9)."""
 TOLL_REACH = 14
 """Words a phrase may hold between a toll noun and the verb that updates it ("the death toll
 from Tuesday's attack on the town rose to 86"; 12 until numbers v12: "the death toll of the
@@ -50,8 +59,11 @@ class CasualtyWords:
         """A hedged figure starting at token ``i`` (``Numbers._quantity``)."""
         raise NotImplementedError
 
-    def _after(self, w: list[str], k: int) -> tuple[int, str, bool] | None:
-        """(end, kind, passive) of the casualty word after a chain ending at token ``k``."""
+    def _after(self, w: list[str], k: int, asides: bool = True
+               ) -> tuple[int, str, bool] | None:
+        """(end, kind, passive) of the casualty word after a chain ending at token ``k``;
+        ``asides``: whether an aside closed by a comma may stand between them (not after a
+        bare plural or an unknown singular, which may be no victim at all: numbers v16)."""
         passive, skipped, start = False, False, k
         while k < len(w) and k - start <= 16:
             hit = self._term(w, k)
@@ -62,21 +74,40 @@ class CasualtyWords:
                 return end, kind, passive
             token = w[k]
             nxt = w[k + 1] if k + 1 < len(w) else ""
-            if token == "," and (nxt in self._filler or self.lex.terms.at(w, k + 1)):
+            if asides and token == "," and nxt in RELATIVE and not self._told_next(w, k + 2):
+                k = self._aside(w, k + 1)  # "two doctors, who were guests there, were killed"
+            elif token == "," and (nxt in self._filler or self.lex.terms.at(w, k + 1)):
                 k += 1
             elif token == "of" and nxt in PARTITIVE:
                 k += 2
             elif not skipped and (token in ",(" or token in self._prepositions):
-                k, skipped = self._skip_phrase(w, k), True
+                k, skipped = self._skip_phrase(w, k, asides), True
             elif not skipped and token.endswith(("ed", "ing")) and nxt in self._prepositions:
-                k, skipped = self._skip_phrase(w, k + 1), True  # "involved in the campaign"
+                k, skipped = self._skip_phrase(w, k + 1, asides), True  # "involved in the ..."
             elif token in self._filler:
                 passive, k = passive or token in self._aux, k + 1
             elif token.endswith("ed") and nxt in ("and", ","):
                 k += 2  # "ambushed and killed", "attacked, stabbed and killed" (numbers v16)
+            elif (join := self._participle_joined(w, k)) is not None:
+                k = join + 1  # "shot in the chest and killed", "dragged out of ... and shot"
             else:
                 return None
         return None
+
+    def _told_next(self, w: list[str], k: int) -> bool:
+        """Whether a casualty word follows at ``k`` past auxiliaries and fillers ('a wanted
+        man, who was killed': the relative clause tells what befell him)."""
+        while k < len(w) and w[k] in self._filler:
+            k += 1
+        return k < len(w) and self.lex.terms.at(w, k) is not None
+
+    def _participle_joined(self, w: list[str], k: int) -> int | None:
+        """The 'and' after a participle at ``k`` and a short phrase of place ('shot in the
+        chest and killed', 'dragged out of their vehicle and shot and killed': numbers v16)."""
+        if not (w[k].endswith("ed") or w[k] in IRREGULAR):
+            return None
+        after = k + 1 + (k + 1 < len(w) and w[k + 1] in PARTICLES)
+        return self._and_after(w, after)
 
     def _term(self, w: list[str], k: int) -> tuple[int, str, bool] | None:
         """(end, kind, is a participle) of the casualty word at token ``k``."""
@@ -95,16 +126,18 @@ class CasualtyWords:
             second = self.lex.terms.at(w, j) if j < len(w) else None
             if second:
                 kind = min(kind, second[1].split(":")[1], key=GRAVITY.index)
-                end = j + second[0]
+                if w[end] != "by":  # the agent's words stay out of the victims' (v16)
+                    end = j + second[0]
         return end, kind, role == "verb"
 
     def _and_after(self, w: list[str], k: int) -> int | None:
         """The 'and' that joins a second casualty word to the one ending at ``k``: right
         after it, or after a short phrase of place or time in the same clause ("abducted
-        outside his home and killed")."""
+        outside his home and killed"), or of its agent ("kidnapped by a group of armed rebels
+        from his home and was later killed", numbers v16)."""
         if k < len(w) and w[k] == "and":
             return k
-        if k >= len(w) or w[k] not in self._prepositions:
+        if k >= len(w) or (w[k] not in self._prepositions and w[k] != "by"):
             return None
         for j in range(k + 1, min(len(w), k + 1 + MAX_AND_GAP)):
             if w[j] == "and":
@@ -113,18 +146,38 @@ class CasualtyWords:
                 return None
         return None
 
-    def _skip_phrase(self, w: list[str], k: int) -> int:
+    def _skip_phrase(self, w: list[str], k: int, asides: bool = True) -> int:
         """Where the chain's clause goes on after ", ... ," or a prepositional phrase at ``k``."""
         close = {",": ",", "(": ")"}.get(w[k])
         for j in range(k + 1, min(len(w), k + 14)):
             if close and w[j] == close:
                 return j + 1
-            if w[j] in END or w[j] in self._clause or (w[j] == "," and close != ")"):
+            if w[j] in END:
+                break
+            if w[j] in self._clause and close == "," and asides:
+                return self._aside(w, j)  # ", while in a taxi on the way to their office,"
+            if w[j] in self._clause or (w[j] == "," and close != ")"):
                 break
             term = self.lex.terms.at(w, j)
             if not close and (w[j] in self._aux or (term and term[1].startswith("verb"))):
                 return j
         return len(w)
+
+    def _aside(self, w: list[str], j: int) -> int:
+        """After ", while in a taxi," or ", who worked for an NGO,": where the clause goes on
+        when the aside closes with a comma (at ``j`` or after it) right before its verb ('two
+        aid workers, while in a taxi on the way to their office, were killed': numbers v16),
+        else nowhere."""
+        for m in range(j, min(len(w) - 1, j + 14)):
+            if w[m] in END:
+                break
+            if w[m] == "," and (w[m + 1] in self._aux or self._verb_at(w, m + 1)):
+                return m + 1
+        return len(w)
+
+    def _verb_at(self, w: list[str], k: int) -> bool:
+        term = self.lex.terms.at(w, k)
+        return bool(term and term[1].startswith("verb"))
 
     def _takes_object(self, w: list[str], k: int) -> bool:
         if k >= len(w):

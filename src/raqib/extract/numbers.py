@@ -70,7 +70,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v16"
+    name = "extract.numbers.v17"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -276,6 +276,8 @@ class Numbers(CasualtyWords):
         bare = i == 0 or w[i - 1] in self._stop or not w[i - 1].isalnum()
         if noun and noun[0] != "thing" and noun[1] in MANY and bare:
             stop, last, _word = self._noun(w, i, blocked)
+            if last and last[1] == "any" and stop < len(w) and w[stop] == "was":
+                return _Group(i, stop, 1, None, False, last[0], False, True, "one")  # (v16)
             if last and last[1] in MANY:
                 return _Group(i, stop, self.lex.plural, None, True, last[0], False, True, "plural")
         return None
@@ -320,10 +322,12 @@ class Numbers(CasualtyWords):
     def _link(self, w: list[str], chain: list[_Group]) -> list[tuple[int, int, str, _Group]]:
         """(first token, end token, kind, group) for each group of a chain that counts."""
         first, last = chain[0], chain[-1]
-        after = self._after(w, last.end)
+        after = self._after(w, last.end, asides=first.figure not in ("weak", "plural"))
         if after and first.figure == "weak" and any(
-                self._number(w, k) for k in range(last.end, after[0])):
-            after = None  # "as a result, at least 21 militants ... were killed": theirs (v7)
+                self._number(w, k) or w[k] == "were" for k in range(last.end, after[0])):
+            after = None  # "as a result, at least 21 militants ... were killed": theirs (v7);
+            # one unknown noun is no subject of "were": "..., funded through a USAID
+            # initiative, were shot" tells of the two women named before it (v16)
         if after and (after[2] or first.figure != "weak"):
             end, kind, _passive = after
             return [(g.start, end, "other" if g.thing else kind, g) for g in chain]
