@@ -34,6 +34,12 @@ def killed(stages: tuple[dates.Dates, numbers.Numbers], text: str) -> int:
     return numbers.fatalities(analyse(stages, text))[0]
 
 
+def killed_and_injured(stages: tuple[dates.Dates, numbers.Numbers], text: str
+                       ) -> tuple[int, int]:
+    doc = analyse(stages, text)
+    return numbers.fatalities(doc)[0], numbers.injured(doc)[0]
+
+
 @pytest.mark.parametrize(
     ("text", "figure"),
     [
@@ -192,8 +198,7 @@ def test_the_injury_of_n_counts_the_injured(stages: tuple[dates.Dates, numbers.N
                                             text: str, killed_n: int, injured_n: int) -> None:
     """numbers v10: 'the injury of', 'the wounding of' before a count, as 'the death of' and
     'the killing of' were before the dead (the monitors' register)."""
-    doc = analyse(stages, text)
-    assert (numbers.fatalities(doc)[0], numbers.injured(doc)[0]) == (killed_n, injured_n)
+    assert killed_and_injured(stages, text) == (killed_n, injured_n)
 
 
 @pytest.mark.parametrize(("text", "killed_n", "injured_n"), [
@@ -215,8 +220,7 @@ def test_the_wounded_who_later_died(stages: tuple[dates.Dates, numbers.Numbers],
     casualty word ('one of them later died'), and 'succumbed', 'passed away' after a count, are
     deaths; v15: the wounded told to have died are counted among the dead only, and with no
     dead counted otherwise, 'was wounded ... and later died' counts them dead."""
-    doc = analyse(stages, text)
-    assert (numbers.fatalities(doc)[0], numbers.injured(doc)[0]) == (killed_n, injured_n)
+    assert killed_and_injured(stages, text) == (killed_n, injured_n)
 
 
 @pytest.mark.parametrize(("text", "killed_n", "injured_n"), [
@@ -229,8 +233,7 @@ def test_other_dead_are_not_taken_from_the_wounded(
         injured_n: int) -> None:
     """numbers v15: a death that the words do not tie to the wounded (no 'of them', no 'he',
     no wounds or injuries it came of) leaves the wounded as counted."""
-    doc = analyse(stages, text)
-    assert (numbers.fatalities(doc)[0], numbers.injured(doc)[0]) == (killed_n, injured_n)
+    assert killed_and_injured(stages, text) == (killed_n, injured_n)
 
 
 @pytest.mark.parametrize(("text", "killed_n", "injured_n"), [
@@ -251,8 +254,7 @@ def test_the_aid_workers_register(stages: tuple[dates.Dates, numbers.Numbers], t
     verb's object ('shot dead 100 m from'); participles listed with commas reach their
     casualty word ('attacked, stabbed and killed'); a pronoun beside a named victim of the same
     sentence is that victim, not another ('he' of 'sustained injuries when he was stabbed')."""
-    doc = analyse(stages, text)
-    assert (numbers.fatalities(doc)[0], numbers.injured(doc)[0]) == (killed_n, injured_n)
+    assert killed_and_injured(stages, text) == (killed_n, injured_n)
 
 
 @pytest.mark.parametrize(("text", "killed_n", "injured_n"), [
@@ -275,8 +277,7 @@ def test_participles_asides_and_agents(stages: tuple[dates.Dates, numbers.Number
     group of armed rebels ... and was later killed'); an aside closed by a comma ('while in a
     taxi ...,', 'who worked for an NGO,') stands between victims and their verb; 'staff was'
     is one; a bare plural's aside stays as it was."""
-    doc = analyse(stages, text)
-    assert (numbers.fatalities(doc)[0], numbers.injured(doc)[0]) == (killed_n, injured_n)
+    assert killed_and_injured(stages, text) == (killed_n, injured_n)
 
 
 def test_an_agent_between_joined_words_is_no_victim(
