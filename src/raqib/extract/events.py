@@ -45,7 +45,7 @@ from raqib.extract.sentences import (
     sentence_spans,
 )
 
-NAME = "extract.events.v58"
+NAME = "extract.events.v59"
 
 
 LEAN_SHARE = 0.25
@@ -314,9 +314,8 @@ class EventsStage:
         tables: list[dict[str, float] | None] = []
         counts = [c for c in doc.counts if c.low > 0 and _inside(c.span, span)]
         told = {c.kind for c in counts if not casualties.aggregate(c)}
-        if "killed" in told or ("injured" in told and any(
-                _inside(w.span, span) for w in doc.weapons)):
-            tables.append(evidence.killed)  # and the wounded of a weapon named (v46)
+        if "killed" in told or "injured" in told:
+            tables.append(evidence.killed)  # and the wounded (v46: of a weapon named; v59)
         if evidence.habitual is not None and not any(
                 d.precision == 1 and _inside(d.span, span) for d in doc.days()):
             # each distinct habitual phrase counts, up to HABITUAL_MOST ("have repeatedly
