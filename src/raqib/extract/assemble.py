@@ -73,9 +73,12 @@ KNOWN_KIND = ("Air/drone strike", "Government regains territory",
 a state's, a government regains territory, a non-state group takes it."""
 CROWDS = {"Protests": PROTESTERS, "Riots": RIOTERS}
 """Event types of a crowd, and the inter code of its people."""
-HARMLESS = ("Peaceful protest", "Protest with intervention")
+HARMLESS = ("Peaceful protest", "Protest with intervention", "Agreement",
+            "Non-violent transfer of territory")
 """Types that by the codebook's definitions kill nobody (a protest where people are killed is
-excessive force against protesters): a death a protest's text tells is what it is about (v14)."""
+excessive force against protesters): a death a protest's text tells is what it is about (v14),
+the dead of an agreement were killed before it ('handed over the bodies of 12 fighters killed
+in clashes', v50)."""
 MASS_GRAVE = re.compile(r"\bmass\s+graves?\b|\bgraves?\s+(?:containing|holding|with)\s+"
                         r"(?:the\s+)?(?:remains|bodies|corpses)\b", re.IGNORECASE)
 """A mass grave found (the taxonomy's phrase 'mass-grave' makes it Other): its dead were killed
@@ -117,7 +120,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v49"
+    name = "extract.assemble.v50"
 
     def __init__(self, options: Options) -> None:
         self.options = options

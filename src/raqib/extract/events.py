@@ -45,7 +45,7 @@ from raqib.extract.sentences import (
     sentence_spans,
 )
 
-NAME = "extract.events.v59"
+NAME = "extract.events.v60"
 
 
 LEAN_SHARE = 0.25
