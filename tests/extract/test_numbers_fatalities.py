@@ -290,3 +290,18 @@ def test_an_agent_between_joined_words_is_no_victim(
     figure, span = numbers.fatalities(doc)
     assert figure == 1
     assert span is not None and span.text == "An NGO staff member was arrested"
+
+
+@pytest.mark.parametrize(("text", "killed_n", "injured_n"), [
+    ('Testimony of one of the injured: "My throat is dry."', 0, 0),
+    ("Twelve people were wounded. Two of the wounded are in critical condition.", 0, 12),
+    ("Two of the wounded died in hospital.", 2, 0),
+    ("12 people were wounded. Two of the wounded later died.", 2, 10),
+])
+def test_a_figure_of_the_wounded_named_before(stages: tuple[dates.Dates, numbers.Numbers],
+                                              text: str, killed_n: int,
+                                              injured_n: int) -> None:
+    """numbers v18: 'one of the injured', 'two of the wounded' name people of a group told
+    before, no count of their own (the lowest-figure rule had taken 'two of the wounded' for
+    the toll), unless a verb after the group tells what befell them ('died')."""
+    assert killed_and_injured(stages, text) == (killed_n, injured_n)

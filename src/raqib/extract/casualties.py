@@ -96,7 +96,8 @@ def injured(doc: Analysis, within: Span | None = None) -> tuple[int, Span | None
 
 _DIE = r"(?:died|succumbed|passed\s+away)"
 _DIED_LATER = re.compile(
-    r"[^.;]{0,40}?\bof\s+(?:them|those|these|whom)\b[^.;]{0,30}?\b" + _DIE
+    r"[^.;]{0,40}?\bof\s+(?:them|those|these|whom|the\s+(?:wounded|injured))\b[^.;]{0,30}?\b"
+    + _DIE
     + r"|[^.;]{0,40}?\bsuccumbed\b"
     + r"|[^.;]{0,40}?\b" + _DIE + r"\b[^.;]{0,50}?\b(?:of|from|to)\s+(?:his|her|their|the)\s+"
     r"(?:wounds|injuries)\b"

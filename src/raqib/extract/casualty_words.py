@@ -80,6 +80,8 @@ class CasualtyWords:
                 k += 1
             elif token == "of" and nxt in PARTITIVE:
                 k += 2
+            elif token == "of" and nxt == "the" and self.lex.terms.at(w, k + 2):
+                return self._of_the(w, k + 2, passive)
             elif not skipped and (token in ",(" or token in self._prepositions):
                 k, skipped = self._skip_phrase(w, k, asides), True
             elif not skipped and token.endswith(("ed", "ing")) and nxt in self._prepositions:
@@ -93,6 +95,17 @@ class CasualtyWords:
             else:
                 return None
         return None
+
+    def _of_the(self, w: list[str], k: int, passive: bool) -> tuple[int, str, bool] | None:
+        """'one of the injured', 'two of the wounded died': a figure of a group told before
+        (the casualty word at ``k`` names the group) is no count of its own, unless a verb
+        after the group tells what befell them (numbers v18)."""
+        group = self.lex.terms.at(w, k)
+        j = k + (group[0] if group else 1)
+        while j < len(w) and w[j] in self._filler:
+            j += 1
+        hit = self._term(w, j) if j < len(w) else None
+        return (hit[0], hit[1], passive) if hit else None
 
     def _told_next(self, w: list[str], k: int) -> bool:
         """Whether a casualty word follows at ``k`` past auxiliaries and fillers ('a wanted

@@ -70,7 +70,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v17"
+    name = "extract.numbers.v18"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
