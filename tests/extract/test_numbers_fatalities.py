@@ -305,3 +305,16 @@ def test_a_figure_of_the_wounded_named_before(stages: tuple[dates.Dates, numbers
     before, no count of their own (the lowest-figure rule had taken 'two of the wounded' for
     the toll), unless a verb after the group tells what befell them ('died')."""
     assert killed_and_injured(stages, text) == (killed_n, injured_n)
+
+
+@pytest.mark.parametrize(("text", "killed_n"), [
+    ("Militants shot and killed a volunteer YRCS Taiz branch officer and his volunteer "
+     "driver.", 2),
+    ("1 INGO national staff off duty security guard was shot and killed.", 1),
+])
+def test_three_words_between_a_victims_nouns(stages: tuple[dates.Dates, numbers.Numbers],
+                                             text: str, killed_n: int) -> None:
+    """numbers v19: up to three words may stand between a victim's nouns ('a volunteer YRCS
+    Taiz branch officer'), so the head noun, and what is joined to it ('and his volunteer
+    driver'), are reached."""
+    assert killed(stages, text) == killed_n

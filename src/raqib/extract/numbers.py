@@ -70,7 +70,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v18"
+    name = "extract.numbers.v19"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -219,8 +219,9 @@ class Numbers(CasualtyWords):
             if entry:
                 noun, word, k = entry, True, k + 1
                 end = k
-            elif noun and k - end >= 2:
-                break  # two words at most between nouns: "staff contracted driver"
+            elif noun and k - end >= 3:
+                break  # three words at most between nouns: "staff contracted driver",
+                # "a volunteer YRCS Taiz branch officer" (two until numbers v19)
             elif w[k] == "(" and ")" in w[k + 1 : k + 10]:
                 close = w.index(")", k + 1) + 1  # "3 staff (2 drivers, 1 nurse) killed"
                 skipped, k = skipped + close - k, close
