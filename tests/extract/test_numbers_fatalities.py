@@ -318,3 +318,21 @@ def test_three_words_between_a_victims_nouns(stages: tuple[dates.Dates, numbers.
     Taiz branch officer'), so the head noun, and what is joined to it ('and his volunteer
     driver'), are reached."""
     assert killed(stages, text) == killed_n
+
+
+@pytest.mark.parametrize(("text", "killed_n"), [
+    ("Two men suspected of house break-ins and robberies in the Mhlasini area in Verulam "
+     "(eThekwini, KwaZulu-Natal) were fatally assaulted by community members.", 2),
+    ("Nine fighters from the Guardians of the Republic's 5th Brigade (military police forces) "
+     "were reported killed.", 9),
+    ("Police forces killed one of the suicide bombers and the other detonated his belt leaving "
+     "3 police personnel injured.", 1),
+])
+def test_a_parenthesis_inside_the_victims_phrase(stages: tuple[dates.Dates, numbers.Numbers],
+                                                 text: str, killed_n: int) -> None:
+    """numbers v20: a parenthesis inside the phrase between victims and their verb ('in
+    Verulam (eThekwini, KwaZulu-Natal) were') does not count toward the phrase's reach, and
+    the walk from a figure to its casualty word may take 24 tokens (16 before); a phrase's
+    own reach stays 14 words, so 'one of the suicide bombers and the other detonated his belt
+    leaving 3 police personnel injured' does not take the injured for the one killed."""
+    assert killed(stages, text) == killed_n

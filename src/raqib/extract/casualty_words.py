@@ -30,6 +30,12 @@ MAX_AND_GAP = 10
 """Words a phrase of place, time or agent may take between two joined casualty words (6
 until numbers v16: "kidnapped by a group of armed rebels from his home and was later
 killed" has 9)."""
+PHRASE_REACH = 14
+"""Tokens a phrase the chain's clause skips may hold, besides a parenthesis in it ("two men
+suspected of house break-ins and robberies in the Mhlasini area in Verulam (eThekwini,
+KwaZulu-Natal) were fatally assaulted": the parenthesis counted until numbers v20)."""
+AFTER_REACH = 24
+"""Tokens between a chain of figures and its casualty word (16 until numbers v20)."""
 TOLL_REACH = 14
 """Words a phrase may hold between a toll noun and the verb that updates it ("the death toll
 from Tuesday's attack on the town rose to 86"; 12 until numbers v12: "the death toll of the
@@ -65,7 +71,7 @@ class CasualtyWords:
         ``asides``: whether an aside closed by a comma may stand between them (not after a
         bare plural or an unknown singular, which may be no victim at all: numbers v16)."""
         passive, skipped, start = False, False, k
-        while k < len(w) and k - start <= 16:
+        while k < len(w) and k - start <= AFTER_REACH:
             hit = self._term(w, k)
             if hit:
                 end, kind, verb = hit
@@ -162,11 +168,16 @@ class CasualtyWords:
     def _skip_phrase(self, w: list[str], k: int, asides: bool = True) -> int:
         """Where the chain's clause goes on after ", ... ," or a prepositional phrase at ``k``."""
         close = {",": ",", "(": ")"}.get(w[k])
-        for j in range(k + 1, min(len(w), k + 14)):
+        j, aside = k + 1, 0
+        while j < len(w) and j - aside < k + PHRASE_REACH:
             if close and w[j] == close:
                 return j + 1
             if w[j] in END:
                 break
+            if not close and w[j] == "(" and ")" in w[j + 1:j + 10]:
+                end = w.index(")", j + 1) + 1  # "in Verulam (eThekwini, KwaZulu-Natal) were"
+                aside, j = aside + end - j, end
+                continue
             if w[j] in self._clause and close == "," and asides:
                 return self._aside(w, j)  # ", while in a taxi on the way to their office,"
             if w[j] in self._clause or (w[j] == "," and close != ")"):
@@ -174,6 +185,7 @@ class CasualtyWords:
             term = self.lex.terms.at(w, j)
             if not close and (w[j] in self._aux or (term and term[1].startswith("verb"))):
                 return j
+            j += 1
         return len(w)
 
     def _aside(self, w: list[str], j: int) -> int:
