@@ -70,7 +70,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v20"
+    name = "extract.numbers.v21"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -86,7 +86,8 @@ class Numbers(CasualtyWords):
         words = [self._word(tokens, i) for i in range(len(tokens))]
         blocked = _blocked(doc, tokens)
         labels = self.lex.role("label")
-        blocked.update(i + 1 for i, word in enumerate(words) if word in labels)
+        blocked.update(i + 1 for i, word in enumerate(words)  # "Resolution 2254", not the
+                       if word in labels and self._number(words, i + 1))  # "group fatally" (v21)
         i = 0
         while i < len(words):
             i = self._step(doc, tokens, words, blocked, i)
@@ -263,7 +264,9 @@ class Numbers(CasualtyWords):
                     stop, low, figure = number[0], number[1], "num"
             return _Group(i, stop, low, high, approximate, who, thing, word, figure)
         if w[i] in self.lex.role("definite"):
-            stop, noun, _word = self._noun(w, i + 1, blocked, limit=3)
+            owner = next((k for k in range(i + 1, min(len(w), i + 4))
+                          if w[k].endswith(("'s", "’s"))), i)  # "the Supreme Court's chief"
+            stop, noun, _word = self._noun(w, owner + 1, blocked, limit=3)  # (v21)
             if noun and noun[0] != "thing" and noun[1] == "sg":
                 return _Group(i, stop, 1, None, False, noun[0], False, True, "one")
         if w[i] in self.lex.role("pronoun"):
