@@ -344,6 +344,8 @@ def test_a_parenthesis_inside_the_victims_phrase(stages: tuple[dates.Dates, numb
     ("The Security Council adopted Resolution 2254 and 3 civilians were killed.", 3),
     ("Resistance forces attacked Houthi forces, killing a group of Houthi fighters.", 10),
     ("A group of 5 people were killed.", 5),
+    ("A staffer was kidnapped by a group of armed rebels from his home and was later killed.",
+     1),
 ])
 def test_a_label_blocks_only_its_number(stages: tuple[dates.Dates, numbers.Numbers],
                                         text: str, killed_n: int) -> None:
@@ -351,5 +353,5 @@ def test_a_label_blocks_only_its_number(stages: tuple[dates.Dates, numbers.Numbe
     5'), not any word ('an unidentified group fatally shot the leader' had read 'fatally shot
     the leader' as the group's modifiers); a definite victim may follow an owner's possessive
     ('the Supreme Court's administrative chief'); v22: 'a group of' is a vague number, 10, as
-    'a number of' is."""
+    'a number of' is, and a figure right after 'by' is the agent, no victim."""
     assert killed(stages, text) == killed_n

@@ -326,6 +326,8 @@ class Numbers(CasualtyWords):
     def _link(self, w: list[str], chain: list[_Group]) -> list[tuple[int, int, str, _Group]]:
         """(first token, end token, kind, group) for each group of a chain that counts."""
         first, last = chain[0], chain[-1]
+        if first.start > 0 and w[first.start - 1] == "by":
+            return []  # the agent: "kidnapped by a group of armed rebels ... and killed" (v22)
         after = self._after(w, last.end, asides=first.figure not in ("weak", "plural"))
         if after and first.figure == "weak" and any(
                 self._number(w, k) or w[k] == "were" for k in range(last.end, after[0])):
