@@ -355,3 +355,15 @@ def test_a_label_blocks_only_its_number(stages: tuple[dates.Dates, numbers.Numbe
     ('the Supreme Court's administrative chief'); v22: 'a group of' is a vague number, 10, as
     'a number of' is, and a figure right after 'by' is the agent, no victim."""
     assert killed(stages, text) == killed_n
+
+
+@pytest.mark.parametrize(("text", "killed_n"), [
+    ("At least 4 people (including 1 journalist who was reporting) as well as 2 policemen "
+     "were killed.", 6),
+    ("A police officer was shot dead by an armed man. The perpetrator died in the clash.", 2),
+])
+def test_groups_joined_by_as_well_as_and_a_perpetrator(
+        stages: tuple[dates.Dates, numbers.Numbers], text: str, killed_n: int) -> None:
+    """numbers v23: 'as well as' joins two groups of victims as 'and' does, and a perpetrator
+    is a militant, a group of its own beside the police officer."""
+    assert killed(stages, text) == killed_n

@@ -70,7 +70,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v22"
+    name = "extract.numbers.v23"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -290,8 +290,9 @@ class Numbers(CasualtyWords):
         """Groups joined by "and" or commas: "two soldiers, a child and a woman"."""
         group = self._group(w, i, blocked)
         chain, joins = ([group] if group else []), [""]
-        while chain and chain[-1].who and chain[-1].end < len(w) and w[chain[-1].end] in _JOIN:
-            k = chain[-1].end + 1
+        while chain and chain[-1].who and chain[-1].end < len(w) and (
+                w[chain[-1].end] in _JOIN or _as_well_as(w, chain[-1].end)):
+            k = chain[-1].end + (3 if _as_well_as(w, chain[-1].end) else 1)
             k += 1 if k < len(w) and w[k] == "and" else 0
             following = self._group(w, k, blocked) if k < len(w) else None
             bare = None if following else self._bare_one(w, chain[-1], k)
@@ -344,6 +345,11 @@ class Numbers(CasualtyWords):
         if len(chain) == 1 and first.figure == "num" and first.noun and not first.who and not after:
             return [(first.start, first.end, "other", first)]
         return []
+
+
+def _as_well_as(w: list[str], k: int) -> bool:
+    """'at least 4 people ... as well as 2 policemen were killed' joins two groups (v23)."""
+    return w[k:k + 3] == ["as", "well", "as"]
 
 
 def _year(w: list[str], start: int, end: int) -> bool:
