@@ -367,3 +367,17 @@ def test_groups_joined_by_as_well_as_and_a_perpetrator(
     """numbers v23: 'as well as' joins two groups of victims as 'and' does, and a perpetrator
     is a militant, a group of its own beside the police officer."""
     assert killed(stages, text) == killed_n
+
+
+@pytest.mark.parametrize(("text", "injured_n"), [
+    ("8 NGO national staff violently beaten in Khor Abeche.", 8),
+    ("1 UN national staff sustained gunshot injuries when he was caught in a shooting.", 1),
+    ("One UN national staff officer was physically assaulted in Rumbek.", 1),
+    ("Three NGO staff received moderate to severe gunshot wounds.", 3),
+])
+def test_adverbs_and_kinds_of_wounds(stages: tuple[dates.Dates, numbers.Numbers], text: str,
+                                     injured_n: int) -> None:
+    """numbers v24: how and with what people were hurt may stand between them and their
+    casualty word ('violently beaten', 'physically assaulted', 'sustained gunshot injuries',
+    'received moderate to severe gunshot wounds')."""
+    assert killed_and_injured(stages, text) == (0, injured_n)
