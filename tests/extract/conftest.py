@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from raqib.extract import dates, numbers
+from raqib.extract.model import Options
 from raqib.extract.pipeline import Pipeline
 
 
@@ -13,3 +15,9 @@ def pipeline() -> Pipeline:
     its stages keep nothing from one document to the next."""
     return Pipeline()
 
+
+
+@pytest.fixture(scope="module")
+def stages() -> tuple[dates.Dates, numbers.Numbers]:
+    """The dates and numbers stages alone, for tests of the casualty figures."""
+    return dates.create(Options()), numbers.create(Options())

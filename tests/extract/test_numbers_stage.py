@@ -7,13 +7,8 @@ from datetime import date
 import pytest
 
 from raqib.extract import dates, numbers
-from raqib.extract.model import Analysis, CountMention, Options, Sentence, Stage
+from raqib.extract.model import Analysis, CountMention, Sentence, Stage
 from raqib.extract.sentences import split
-
-
-@pytest.fixture(scope="module")
-def stages() -> tuple[dates.Dates, numbers.Numbers]:
-    return dates.create(Options()), numbers.create(Options())
 
 
 def analyse(stages: tuple[dates.Dates, numbers.Numbers], text: str) -> Analysis:
