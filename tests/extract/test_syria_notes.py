@@ -176,3 +176,12 @@ def test_a_namesake_far_from_the_next_town_of_a_chain(pipeline: Pipeline) -> Non
     event = _event(pipeline, "On 9 May 2020, a farmer and his brother were killed in a clash "
                              "between two farmer groups in Jalalpur, Shamli (UP).")
     assert (event.location, event.admin1) == ("Shāmli", "Uttar Pradesh")
+
+
+def test_an_acronyms_possessive_is_no_place(pipeline: Pipeline) -> None:
+    """places v42: an acronym's possessive is no place, as the acronym alone was not ('an
+    INGO's vehicles' had been Ingå in Finland)."""
+    assert stage_version(pipeline, "places") >= 42
+    doc = pipeline.run("t", "1 UN national staff was beaten when the agency's and an INGO's "
+                            "vehicles were ambushed on 10 March 2006.", date(2006, 3, 12))
+    assert [m.name for m in doc.places] == []

@@ -88,7 +88,8 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
                 out.append(Window(start, end, j - i, key, False, initial, partial))
             if possessive:  # "Baghdad's"
                 stem = cached_key(text[start:end - 2])
-                if stem not in country_keys:  # "Syria's X" qualifies X instead
+                if stem not in country_keys and not is_acronym(text[start:end - 2]):
+                    # "Syria's X" qualifies X instead; "an INGO's vehicles" is no Ingå (v42)
                     out.append(Window(start, end - 2, j - i, stem, False, initial,
                                       partial))
             if arabic and first.startswith(PROCLITICS) and len(first) > 3:
