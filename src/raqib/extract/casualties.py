@@ -176,8 +176,13 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
     for figure, group, mode in figures[1:]:
         whos = {m.who for m in group}
         distinct = not (whos | seen) & {None, "people"} and not whos & seen
+        others = [m for m in group if m.who not in seen]
         if mode == "add" or distinct:
             value, used = value + figure, used + group
+        elif mode != "update" and others and not (whos | seen) & {None, "people"}:
+            # "3 soldiers were killed ... 1 militant and 1 soldier were killed": the militant
+            # is another victim, the soldier may be one counted before (numbers v25)
+            value, used = value + sum(m.low for m in others), used + others
         elif mode == "update" or figure < value:
             value, used = figure, list(group)
         seen |= whos

@@ -70,7 +70,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v24"
+    name = "extract.numbers.v25"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
