@@ -140,21 +140,55 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
     figure (``AGGREGATE`` or more) counts no event's victims and is left out.
     """
     markers = _markers()
-    mentions = [
-        m
-        for m in doc.counts
-        if m.kind == kind and not aggregate(m)
-        and (within is None or within.start <= m.span.start < within.end)
-        and not markers.subset.search(doc.text[max(0, m.span.start - 40) : m.span.start])
-    ]
+    mentions = [m for m in _counts(doc, kind, within)
+                if not markers.subset.search(doc.text[max(0, m.span.start - 40):m.span.start])]
     if not mentions:
         return 0, None
+    figures = _sentence_figures(doc, kind, mentions, markers)
+    if not figures:
+        return 0, None
+    if any(figure > 0 for figure, _g, _m in figures):
+        figures = [entry for entry in figures if entry[0] > 0]
+    used = _combined(figures)
+    return (sum(m.low for m in used),
+            doc.span(min(m.span.start for m in used), max(m.span.end for m in used)))
+
+
+_Figure = tuple[int, list[CountMention], str]
+"""A sentence's figure, its mentions and how it stands to the figures before it: 'add',
+'update' or '' (the same victims told again)."""
+
+
+def _combined(figures: list[_Figure]) -> list[CountMention]:
+    """The mentions whose figures make the total: a later sentence adds, replaces or repeats
+    the figure before it by its mode and by whose victims it counts (``total``)."""
+    value, used = figures[0][0], list(figures[0][1])
+    seen = {m.who for m in used}
+    for figure, group, mode in figures[1:]:
+        whos = {m.who for m in group}
+        named = not (whos | seen) & {None, "people"}
+        new = [m for m in group if m.who not in seen]
+        if mode == "add" or (named and not whos & seen):
+            value, used = value + figure, used + group
+        elif mode != "update" and new and named:
+            # "3 soldiers were killed ... 1 militant and 1 soldier were killed": the militant
+            # is another victim, the soldier may be one counted before (numbers v25)
+            value, used = value + sum(m.low for m in new), used + new
+        elif mode == "update" or figure < value:
+            value, used = figure, list(group)
+        seen |= whos
+    return used
+
+
+def _sentence_figures(doc: Analysis, kind: str, mentions: list[CountMention],
+                      markers: _Markers) -> list[_Figure]:
+    """Each sentence's figure of ``kind``, in order, less a period's toll."""
     bounds = [(s.span.start, s.span.end) for s in doc.sentences] or split(doc.text)
     firsts = [start for start, _end in bounds]
     sentences: dict[int, list[CountMention]] = {}
     for mention in mentions:
         sentences.setdefault(bisect_right(firsts, mention.span.start) - 1, []).append(mention)
-    figures = []
+    figures: list[_Figure] = []
     others = sorted((m.span.start, m.span.end) for m in doc.counts if m.kind != kind)
     for index in sorted(sentences):
         group = list({m.span: m for m in sentences[index]}.values())
@@ -167,26 +201,7 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
         mode = "add" if fresh or markers.additive.search(text) else ""
         mode = mode or ("update" if markers.update.search(text) else "")
         figures.append((sum(m.low for m in group), group, mode))
-    if not figures:
-        return 0, None
-    if any(figure > 0 for figure, _g, _m in figures):
-        figures = [entry for entry in figures if entry[0] > 0]
-    value, used = figures[0][0], list(figures[0][1])
-    seen = {m.who for m in used}
-    for figure, group, mode in figures[1:]:
-        whos = {m.who for m in group}
-        distinct = not (whos | seen) & {None, "people"} and not whos & seen
-        others = [m for m in group if m.who not in seen]
-        if mode == "add" or distinct:
-            value, used = value + figure, used + group
-        elif mode != "update" and others and not (whos | seen) & {None, "people"}:
-            # "3 soldiers were killed ... 1 militant and 1 soldier were killed": the militant
-            # is another victim, the soldier may be one counted before (numbers v25)
-            value, used = value + sum(m.low for m in others), used + others
-        elif mode == "update" or figure < value:
-            value, used = figure, list(group)
-        seen |= whos
-    return value, doc.span(min(m.span.start for m in used), max(m.span.end for m in used))
+    return figures
 
 
 def _without(text: str, bounds: tuple[int, int], spans: list[tuple[int, int]]) -> str:
