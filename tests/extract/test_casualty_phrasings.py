@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_numbers_fatalities import analyse, killed_and_injured
 
+from casualty_analysis import analyse, killed_and_injured
 from raqib.extract import dates, numbers
 
 CASES_FILE = Path(__file__).parent / "data" / "casualty_phrasings.tsv"

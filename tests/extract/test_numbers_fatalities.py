@@ -3,36 +3,20 @@
 from __future__ import annotations
 
 import csv
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from casualty_analysis import analyse, killed_and_injured
 from raqib.extract import dates, numbers
-from raqib.extract.model import Analysis, Options, Sentence
-from raqib.extract.sentences import split
+from raqib.extract.model import Analysis, Options
 
 SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 
-def analyse(
-    stages: tuple[dates.Dates, numbers.Numbers], text: str, ref: date | None = date(2020, 5, 12)
-) -> Analysis:
-    doc = Analysis("t", text, reference_date=ref)
-    doc.sentences = [Sentence(doc.span(a, b)) for a, b in split(text)]
-    for stage in stages:
-        stage(doc)
-    return doc
-
-
 def killed(stages: tuple[dates.Dates, numbers.Numbers], text: str) -> int:
     return numbers.fatalities(analyse(stages, text))[0]
-
-
-def killed_and_injured(stages: tuple[dates.Dates, numbers.Numbers], text: str
-                       ) -> tuple[int, int]:
-    doc = analyse(stages, text)
-    return numbers.fatalities(doc)[0], numbers.injured(doc)[0]
 
 
 @pytest.mark.parametrize(

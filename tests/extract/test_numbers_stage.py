@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
+from casualty_analysis import analyse
 from raqib.extract import dates, numbers
-from raqib.extract.model import Analysis, CountMention, Sentence, Stage
-from raqib.extract.sentences import split
-
-
-def analyse(stages: tuple[dates.Dates, numbers.Numbers], text: str) -> Analysis:
-    doc = Analysis("t", text, reference_date=date(2020, 5, 12))
-    doc.sentences = [Sentence(doc.span(a, b)) for a, b in split(text)]
-    for stage in stages:
-        stage(doc)
-    for mention in doc.counts:
-        assert doc.text[mention.span.start : mention.span.end] == mention.span.text
-    return doc
+from raqib.extract.model import CountMention, Stage
 
 
 def counts(stages: tuple[dates.Dates, numbers.Numbers], text: str) -> list[CountMention]:

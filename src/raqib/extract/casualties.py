@@ -77,8 +77,7 @@ def fatalities(doc: Analysis, within: Span | None = None) -> tuple[int, Span | N
     shelling and later died') are the dead (numbers v15)."""
     figure, span = total(doc, "killed", within)
     if figure == 0:
-        died = [m for m in _counts(doc, "injured", within)
-                if _AND_DIED.match(doc.text, m.span.end)]
+        died = _wounded_then_dead(doc, within)
         if died:
             return sum(m.low for m in died), doc.span(died[0].span.start, died[-1].span.end)
     return figure, span
@@ -95,6 +94,7 @@ def injured(doc: Analysis, within: Span | None = None) -> tuple[int, Span | None
 
 
 _DIE = r"(?:died|succumbed|passed\s+away)"
+_LATER = r"(?:later\s+|subsequently\s+|eventually\s+)?"
 _DIED_LATER = re.compile(
     r"[^.;]{0,40}?\bof\s+(?:them|those|these|whom|the\s+(?:wounded|injured))\b[^.;]{0,30}?\b"
     + _DIE
@@ -102,13 +102,12 @@ _DIED_LATER = re.compile(
     + r"|[^.;]{0,40}?\b" + _DIE + r"\b[^.;]{0,50}?\b(?:of|from|to)\s+(?:his|her|their|the)\s+"
     r"(?:wounds|injuries)\b"
     r"|(?:he|she|they|the\s+(?:victims?|individual|man|woman|wounded|injured))\s+"
-    r"(?:later\s+|subsequently\s+|eventually\s+)?" + _DIE + r"\b", re.IGNORECASE)
+    + _LATER + _DIE + r"\b", re.IGNORECASE)
 """A dead count that tells of the wounded, where its words start: one of them that died,
 one that succumbed, one that died of their wounds or injuries, or one named back ('he later
 died', 'the victim died')."""
 _AND_DIED = re.compile(
-    r"[^.;,]{0,60}?\s(?:and|but)\s+(?:later\s+|subsequently\s+|eventually\s+)?" + _DIE
-    + r"\b", re.IGNORECASE)
+    r"[^.;,]{0,60}?\s(?:and|but)\s+" + _LATER + _DIE + r"\b", re.IGNORECASE)
 """After the injured, in their clause: 'and later died', 'but died'."""
 
 
@@ -118,8 +117,13 @@ def _died_of_wounds(doc: Analysis, after: int, within: Span | None) -> int:
     ('the individual was injured but later died of his injuries')."""
     dead = sum(m.low for m in _counts(doc, "killed", within)
                if m.span.start > after and _DIED_LATER.match(doc.text, m.span.start))
-    return dead + sum(m.low for m in _counts(doc, "injured", within)
-                      if _AND_DIED.match(doc.text, m.span.end))
+    return dead + sum(m.low for m in _wounded_then_dead(doc, within))
+
+
+def _wounded_then_dead(doc: Analysis, within: Span | None) -> list[CountMention]:
+    """The injured whose own clause goes on to tell they died ('was injured but later
+    died', 'was wounded by shelling and later died')."""
+    return [m for m in _counts(doc, "injured", within) if _AND_DIED.match(doc.text, m.span.end)]
 
 
 def _counts(doc: Analysis, kind: str, within: Span | None) -> list[CountMention]:

@@ -17,8 +17,8 @@ PARTITIVE = frozenset({"them", "those", "these", "whom"})
 died", "two of whom died" (numbers v14)."""
 DISTANCE = frozenset({"m", "km", "kms", "metres", "meters", "metre", "meter", "kilometres",
                       "kilometers", "kilometre", "kilometer", "miles", "mile"})
-"""Units after a figure that make it a distance, not the object of a casualty verb ('shot
-dead 100 m from his house', numbers v16)."""
+"""Units after a figure that make it a distance, not a count nor the object of a casualty
+verb ('shot dead 100 m from his house', numbers v16; ``numbers._SKIP`` is built on it)."""
 IRREGULAR = frozenset({"shot", "hit", "struck", "beaten", "taken", "thrown", "caught", "held",
                        "found", "seen", "left"})
 """Participles that do not end in -ed, as "shot in the chest and killed" uses them."""
@@ -94,10 +94,10 @@ class CasualtyWords:
                 k, skipped = self._skip_phrase(w, k + 1, asides), True  # "involved in the ..."
             elif token in self._filler:
                 passive, k = passive or token in self._aux, k + 1
-            elif token.endswith("ed") and nxt in ("and", ","):
-                k += 2  # "ambushed and killed", "attacked, stabbed and killed" (numbers v16)
+            elif token.endswith("ed") and nxt == ",":
+                k += 2  # "attacked, stabbed and killed" (numbers v16)
             elif (join := self._participle_joined(w, k)) is not None:
-                k = join + 1  # "shot in the chest and killed", "dragged out of ... and shot"
+                k = join + 1  # "ambushed and killed", "shot in the chest and killed"
             else:
                 return None
         return None
@@ -107,18 +107,21 @@ class CasualtyWords:
         (the casualty word at ``k`` names the group) is no count of its own, unless a verb
         after the group tells what befell them (numbers v18)."""
         group = self.lex.terms.at(w, k)
-        j = k + (group[0] if group else 1)
-        while j < len(w) and w[j] in self._filler:
-            j += 1
+        j = self._past_fillers(w, k + (group[0] if group else 1))
         hit = self._term(w, j) if j < len(w) else None
         return (hit[0], hit[1], passive) if hit else None
 
     def _told_next(self, w: list[str], k: int) -> bool:
         """Whether a casualty word follows at ``k`` past auxiliaries and fillers ('a wanted
         man, who was killed': the relative clause tells what befell him)."""
+        k = self._past_fillers(w, k)
+        return k < len(w) and self.lex.terms.at(w, k) is not None
+
+    def _past_fillers(self, w: list[str], k: int) -> int:
+        """The first token at or after ``k`` that is no filler ('was', 'later', ...)."""
         while k < len(w) and w[k] in self._filler:
             k += 1
-        return k < len(w) and self.lex.terms.at(w, k) is not None
+        return k
 
     def _participle_joined(self, w: list[str], k: int) -> int | None:
         """The 'and' after a participle at ``k`` and a short phrase of place ('shot in the
@@ -139,9 +142,7 @@ class CasualtyWords:
         end = k + hit[0]
         join = self._and_after(w, end)
         if join is not None:  # "abducted and killed", "abducted outside his home and killed"
-            j = join + 1
-            while j < len(w) and w[j] in self._filler:
-                j += 1
+            j = self._past_fillers(w, join + 1)
             second = self.lex.terms.at(w, j) if j < len(w) else None
             if second:
                 kind = min(kind, second[1].split(":")[1], key=GRAVITY.index)
@@ -182,8 +183,7 @@ class CasualtyWords:
                 return self._aside(w, j)  # ", while in a taxi on the way to their office,"
             if w[j] in self._clause or (w[j] == "," and close != ")"):
                 break
-            term = self.lex.terms.at(w, j)
-            if not close and (w[j] in self._aux or (term and term[1].startswith("verb"))):
+            if not close and self._verb_at(w, j):
                 return j
             j += 1
         return len(w)
@@ -196,13 +196,14 @@ class CasualtyWords:
         for m in range(j, min(len(w) - 1, j + 14)):
             if w[m] in END:
                 break
-            if w[m] == "," and (w[m + 1] in self._aux or self._verb_at(w, m + 1)):
+            if w[m] == "," and self._verb_at(w, m + 1):
                 return m + 1
         return len(w)
 
     def _verb_at(self, w: list[str], k: int) -> bool:
+        """Whether token ``k`` is an auxiliary or a casualty participle ('were', 'killed')."""
         term = self.lex.terms.at(w, k)
-        return bool(term and term[1].startswith("verb"))
+        return w[k] in self._aux or bool(term and term[1].startswith("verb"))
 
     def _takes_object(self, w: list[str], k: int) -> bool:
         if k >= len(w):

@@ -314,8 +314,8 @@ class EventsStage:
         tables: list[dict[str, float] | None] = []
         counts = [c for c in doc.counts if c.low > 0 and _inside(c.span, span)]
         told = {c.kind for c in counts if not casualties.aggregate(c)}
-        if "killed" in told or "injured" in told:
-            tables.append(evidence.killed)  # and the wounded (v46: of a weapon named; v59)
+        if told & set(VICTIM_KINDS):
+            tables.append(evidence.killed)  # the wounded too (v46: of a weapon named; v59)
         if evidence.habitual is not None and not any(
                 d.precision == 1 and _inside(d.span, span) for d in doc.days()):
             # each distinct habitual phrase counts, up to HABITUAL_MOST ("have repeatedly

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from raqib.extract.arabic import ARABIC, known
 from raqib.extract.casualties import fatalities, injured, total
-from raqib.extract.casualty_words import END, CasualtyWords
+from raqib.extract.casualty_words import DISTANCE, END, CasualtyWords
 from raqib.extract.lexicon import TOKEN, Lexicon, read_lexicon
 from raqib.extract.model import Analysis, CountMention, Options
 
@@ -43,12 +43,13 @@ _SKIP = re.compile(
     r"\b\d{1,3}[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|\baged?\s+(?:about\s+)?\d{1,3}\b"
     r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:(?:am|pm|hrs|gmt|utc)\b|[ap]\.m\.)"
     r"|\b\d+(?:st|nd|rd|th)\b|\b\d+(?:\.\d+)?\s*%|[$€£]\s*\d[\d,.]*"
-    r"|\b\d[\d,.]*\s*(?:km|kms|metres?|meters?|kilomet(?:re|er)s?|miles?|"
-    r"m(?=\s+(?:from|away|north|south|east|west|of|next|near|outside|behind|off)\b))\b",
+    r"|\b\d[\d,.]*\s*(?:" + "|".join(sorted(DISTANCE - {"m"}, key=len, reverse=True))
+    + r"|m(?=\s+(?:from|away|north|south|east|west|of|next|near|outside|behind|off)\b))\b",
     re.IGNORECASE,
 )
 """Figures that are no count: ages, times, ordinals, shares, sums of money, and distances
-('shot dead 100 m from his house', '10 km north of the town': numbers v16)."""
+('shot dead 100 m from his house', '10 km north of the town': numbers v16; a bare "m" only
+before a word of direction, or "2 m people" would be no count)."""
 
 
 @dataclass
@@ -290,9 +291,8 @@ class Numbers(CasualtyWords):
         """Groups joined by "and" or commas: "two soldiers, a child and a woman"."""
         group = self._group(w, i, blocked)
         chain, joins = ([group] if group else []), [""]
-        while chain and chain[-1].who and chain[-1].end < len(w) and (
-                w[chain[-1].end] in _JOIN or _as_well_as(w, chain[-1].end)):
-            k = chain[-1].end + (3 if _as_well_as(w, chain[-1].end) else 1)
+        while chain and chain[-1].who and (width := _join_width(w, chain[-1].end)):
+            k = chain[-1].end + width
             k += 1 if k < len(w) and w[k] == "and" else 0
             following = self._group(w, k, blocked) if k < len(w) else None
             bare = None if following else self._bare_one(w, chain[-1], k)
@@ -347,9 +347,12 @@ class Numbers(CasualtyWords):
         return []
 
 
-def _as_well_as(w: list[str], k: int) -> bool:
-    """'at least 4 people ... as well as 2 policemen were killed' joins two groups (v23)."""
-    return w[k:k + 3] == ["as", "well", "as"]
+def _join_width(w: list[str], k: int) -> int:
+    """How many tokens at ``k`` join two groups of a chain: 1 for "and", a comma or "&", 3 for
+    "as well as" ('at least 4 people ... as well as 2 policemen were killed', v23), else 0."""
+    if w[k:k + 3] == ["as", "well", "as"]:
+        return 3
+    return 1 if k < len(w) and w[k] in _JOIN else 0
 
 
 def _year(w: list[str], start: int, end: int) -> bool:
