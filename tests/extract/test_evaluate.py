@@ -45,6 +45,28 @@ def test_acled_format(tmp_path: Path) -> None:
     assert "location within 25 km: 1.000 (2/2)" in out  # both gold points are the towns named
 
 
+def test_an_old_acled_export_is_scored_in_todays_event_types(tmp_path: Path) -> None:
+    """Before 2019 ACLED had no sub-event types and other event types: 'Remote violence' is
+    today's Explosions/Remote violence, a battle of any kind is Battles, and 'Riots/Protests'
+    became two types, either of which is right (the protest here and the riot)."""
+    gold = tmp_path / "old.csv"
+    with gold.open("w", newline="", encoding="latin-1") as out:
+        writer = csv.writer(out)
+        writer.writerow(["EVENT_DATE", "EVENT_TYPE", "ACTOR1", "COUNTRY", "LOCATION",
+                         "LATITUDE", "LONGITUDE", "NOTES", "FATALITIES"])
+        rows = [("Remote violence", "Rebels shelled the airport of Kismayo, killing two."),
+                ("Battle-No change of territory",
+                 "Soldiers and rebels fought for hours near Kismayo; two killed."),
+                ("Riots/Protests", "Teachers protested peacefully in Kismayo over pay."),
+                ("Riots/Protests", "Rioters burned tyres and stoned police in Kismayo."),
+                ("Strategic development", "Soldiers and rebels fought near Kismayo.")]
+        for kind, note in rows:
+            writer.writerow(["03/04/2016", kind, "", "Somalia", "Kismayo", "-0.358",
+                             "42.545", note, "0"])
+    code, out = evaluate("--gold", str(gold))
+    assert code == 0, out
+    assert "event_type accuracy: 0.800 (4/5)" in out, out  # the battle told as strategic: no
+
 
 def test_acled_precision_codes_are_scored_where_the_export_has_them(tmp_path: Path) -> None:
     """ACLED exports carry time_precision and geo_precision: each gets an accuracy line (the

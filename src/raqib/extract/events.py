@@ -11,10 +11,15 @@ sentence). Sentences that report no ACLED event produce no cue.
 How evidence is weighed: the model alone decides whether a sentence reports an event at all
 (a killed count or a phrase's weight against no event may tip it); the evidence only moves
 probability between event types, so a weapon named in a political statement does not make
-the statement an event. The whole document's scores (its context) and the evidence phrases
-of a sentence's passage (itself and ``PASSAGE`` sentences either side) lean the choice among
-the types a sentence itself supports (at least ``LEAN_SHARE`` of its best own probability);
-they never choose or add a type the sentence does not name. A sentence of which the model
+the statement an event. Only when no sentence of a text reads as an event does the evidence
+tip one (v61): a sentence whose event types together outweigh no event (``LOOSE_NONE``) and
+that holds a phrase or an actor of some event type (not a weapon alone) reports one, so a
+short note the model finds unlike its examples ("Four political parties joined to march to
+protest cancelled municipal elections.") is not lost. The whole document's scores (its
+context) and the evidence phrases of a sentence's passage (itself and ``PASSAGE`` sentences
+either side) lean the choice among the types a sentence itself supports (at least
+``LEAN_SHARE`` of its best own probability); they never choose or add a type the sentence
+does not name. A sentence of which the model
 knows few words (another language) has its evidence weigh in more, and reports an event only
 when another stage read something that says so. Clauses that date or explain the sentence by
 another event (``raqib.extract.sentences.reading_spans``) are read apart from it.
@@ -45,7 +50,7 @@ from raqib.extract.sentences import (
     sentence_spans,
 )
 
-NAME = "extract.events.v60"
+NAME = "extract.events.v61"
 
 
 LEAN_SHARE = 0.25
@@ -54,6 +59,9 @@ probability is at least this share of the sentence's best."""
 PASSAGE = 1
 """The sentences either side of a sentence whose evidence phrases, with its own, lean its
 choice of type as the document's context does; each phrase counts once per passage."""
+LOOSE_NONE = 0.5
+"""A text in which no sentence reads as an event: a sentence whose probability of no event
+is under this, and that names a phrase or an actor of an event type, reports one (v61)."""
 HABITUAL_MOST = 2
 """At most this many distinct habitual phrases of a sentence add their weight."""
 READ = 0.5
@@ -124,7 +132,10 @@ class EventsStage:
         found = self._read(spans, logits, mentions, contexts)
         if not found and against_none.any():  # the document says it reports an event
             found = self._read(spans, [x + against_none for x in logits], mentions, contexts)
-        return found + self._reported(doc, spans, found, contexts, places, mentions)
+        reported = self._reported(doc, spans, found, contexts, places, mentions)
+        if not found and not reported:  # nothing at all: what leans to an event is one (v61)
+            found = self._read(spans, logits, mentions, contexts, loose=True)
+        return found + reported
 
     def _reported(self, doc: Analysis, spans: list[Span], found: list[EventCue],
                   contexts: list[np.ndarray | None], places: ByStart[PlaceMention],
@@ -184,10 +195,10 @@ class EventsStage:
         return contexts
 
     def _read(self, spans: list[Span], logits: list[np.ndarray], mentions: _Mentions,
-              contexts: list[np.ndarray | None]) -> list[EventCue]:
-        """The cues of every sentence, in order."""
+              contexts: list[np.ndarray | None], loose: bool = False) -> list[EventCue]:
+        """The cues of every sentence, in order (``loose``: see ``_leans_to_event``)."""
         return [cue for span, scores, context in zip(spans, logits, contexts, strict=True)
-                for cue in self._classify(mentions.inside(span), span, scores, context)]
+                for cue in self._classify(mentions.inside(span), span, scores, context, loose)]
 
     def _text(self, doc: Analysis, span: Span,
               places: ByStart[PlaceMention] | None = None) -> str:
@@ -230,10 +241,13 @@ class EventsStage:
         return self._classify(doc, span, self.model.logits(self._text(doc, span)), context)
 
     def _classify(
-        self, doc: Analysis, span: Span, logits: np.ndarray, context: np.ndarray | None
+        self, doc: Analysis, span: Span, logits: np.ndarray, context: np.ndarray | None,
+        loose: bool = False,
     ) -> list[EventCue]:
         adjusted, evidence = self._evidence(doc, span, logits)
         is_event, probs = self._scores(adjusted, evidence, context)
+        if not is_event and loose:
+            is_event = self._leans_to_event(doc, span, adjusted)
         if not is_event or says_nothing(doc, span):
             return []  # a header, a date line, a caption's 'Zamalka, 21 August 2013.'
         if not evidence.any() and self._unread(doc, span):
@@ -328,17 +342,32 @@ class EventsStage:
         tables += [self._occurred[n] for n in self._phrases_in(span.text) if n in self._occurred]
         return self._boost(tables)
 
+    def _leans_to_event(self, doc: Analysis, span: Span, adjusted: np.ndarray) -> bool:
+        """Whether a sentence the model reads as no event leans to one all the same: its event
+        types together outweigh no event (``LOOSE_NONE``), and an actor or a phrase in it
+        weighs for an event type (a weapon named alone does not: "Security Council seeks
+        clarity on chemical weapons reports"). Asked only of a text with no event else (v61)."""
+        if self._none is None or classifier.softmax(adjusted)[self._none] >= LOOSE_NONE:
+            return False
+        said = self._boost(self._said(doc, span))
+        return bool(len(self._events) and (said[self._events] > 0).any())
+
+    def _said(self, doc: Analysis, span: Span) -> list[dict[str, float] | None]:
+        """The evidence tables of the actors' types and the taxonomy's phrases in ``span``."""
+        evidence = self.taxonomy.evidence
+        actors = [a for a in doc.actors if _inside(a.span, span)]
+        tables = [evidence.actor_types.get(inter) for inter in {a.inter for a in actors}]
+        return tables + [evidence.phrases[n][1] for n in self._phrases_in(span.text)]
+
     def _type_evidence(self, doc: Analysis, span: Span) -> np.ndarray:
         evidence = self.taxonomy.evidence
         tables = [
             evidence.weapons.get(w)
             for w in {m.weapon.casefold() for m in doc.weapons if _inside(m.span, span)}
         ]
-        actors = [a for a in doc.actors if _inside(a.span, span)]
-        tables += [evidence.actor_types.get(inter) for inter in {a.inter for a in actors}]
-        tables += [evidence.phrases[n][1] for n in self._phrases_in(span.text)]
+        tables += self._said(doc, span)
         if evidence.place_attacked and place_attacked(
-                doc.text, span, actors,
+                doc.text, span, [a for a in doc.actors if _inside(a.span, span)],
                 [p.span for p in doc.places if _inside(p.span, span) and country_only(p)]):
             tables.append(evidence.place_attacked)
         victims = {c.who.casefold() for c in doc.counts if c.who and c.kind in VICTIM_KINDS
