@@ -50,7 +50,7 @@ from raqib.extract.sentences import (
     sentence_spans,
 )
 
-NAME = "extract.events.v63"
+NAME = "extract.events.v64"
 
 
 LEAN_SHARE = 0.25
@@ -126,7 +126,7 @@ class EventsStage:
         places = ByStart(doc.places)
         counted = [self.model.features(self._text(doc, span, places)) for span in spans]
         context, against_none = self._document_lean(doc.text, counted)
-        mentions = _Mentions(doc)
+        mentions = _Mentions(doc, self._named(doc))
         logits = [self.model.logits_of(counts) for counts in counted]
         contexts = self._passages(spans, context)
         found = self._read(spans, logits, mentions, contexts)
@@ -154,7 +154,8 @@ class EventsStage:
                 continue
             clause = doc.span(*bounds)
             logits = self.model.logits_of(self.model.features(self._text(doc, clause, places)))
-            out += self._classify(mentions.inside(clause), clause, logits, context)
+            out += self._classify(mentions.inside(clause), clause, logits, context,
+                                  named=mentions.named)
         return out
 
     def _document_lean(self, text: str, counted: list[Counter[str]]
@@ -198,7 +199,8 @@ class EventsStage:
               contexts: list[np.ndarray | None], loose: bool = False) -> list[EventCue]:
         """The cues of every sentence, in order (``loose``: see ``_leans_to_event``)."""
         return [cue for span, scores, context in zip(spans, logits, contexts, strict=True)
-                for cue in self._classify(mentions.inside(span), span, scores, context, loose)]
+                for cue in self._classify(mentions.inside(span), span, scores, context, loose,
+                                          mentions.named)]
 
     def _text(self, doc: Analysis, span: Span,
               places: ByStart[PlaceMention] | None = None) -> str:
@@ -238,11 +240,12 @@ class EventsStage:
         """The cues of one sentence (or clause) of ``doc``: empty when it reports no event.
         ``context`` (from ``context(doc.text)``) leans the choice between event types
         towards what the whole document reports; it never decides whether there is one."""
-        return self._classify(doc, span, self.model.logits(self._text(doc, span)), context)
+        return self._classify(doc, span, self.model.logits(self._text(doc, span)), context,
+                              named=self._named(doc))
 
     def _classify(
         self, doc: Analysis, span: Span, logits: np.ndarray, context: np.ndarray | None,
-        loose: bool = False,
+        loose: bool = False, named: frozenset[str] = frozenset(),
     ) -> list[EventCue]:
         adjusted, evidence = self._evidence(doc, span, logits)
         is_event, probs = self._scores(adjusted, evidence, context)
@@ -258,6 +261,9 @@ class EventsStage:
         # report about a chlorine attack is not a chemical attack).
         own = probs if context is None else self._scores(adjusted, evidence, None)[1]
         own.pop(taxonomy.NO_EVENT, None)
+        for label in self._unevidenced(evidence, named):  # v64: a chemical attack's words
+            probs.pop(label, None)
+            own.pop(label, None)
         least = LEAN_SHARE * max(own.values())
         best = max((label for label in probs if own[label] >= least), key=probs.__getitem__)
         floor = self.taxonomy.evidence.secondary_score
@@ -342,6 +348,27 @@ class EventsStage:
         tables += [self._occurred[n] for n in self._phrases_in(span.text) if n in self._occurred]
         return self._boost(tables)
 
+    def _unevidenced(self, evidence: np.ndarray, named: frozenset[str]) -> list[str]:
+        """The types a sentence is read as only with evidence for them
+        (``Evidence.named_by_evidence``) that neither its own evidence nor its text's
+        (``named``) weighs for."""
+        return [label for label in self.taxonomy.evidence.named_by_evidence
+                if label in self._index and label not in named
+                and evidence[self._index[label]] <= 0]
+
+    def _named(self, doc: Analysis) -> frozenset[str]:
+        """The types of ``Evidence.named_by_evidence`` that the weapons and phrases of the
+        whole text weigh for (an article that names the chlorine once makes each sentence
+        about the attack free to be read as one)."""
+        evidence = self.taxonomy.evidence
+        if not evidence.named_by_evidence:
+            return frozenset()
+        tables = [evidence.weapons.get(w) for w in {m.weapon.casefold() for m in doc.weapons}]
+        tables += [evidence.phrases[n][1] for n in self._phrases_in(doc.text)]
+        weighed = self._boost(tables)
+        return frozenset(label for label in evidence.named_by_evidence
+                         if label in self._index and weighed[self._index[label]] > 0)
+
     def _leans_to_event(self, doc: Analysis, span: Span, adjusted: np.ndarray) -> bool:
         """Whether a sentence the model reads as no event leans to one all the same: its event
         types together outweigh no event (``LOOSE_NONE``), and an actor or a phrase in it
@@ -391,8 +418,8 @@ class _Mentions:
     """A document's counts, weapons and actors by position: each sentence's evidence costs
     what the sentence holds."""
 
-    def __init__(self, doc: Analysis) -> None:
-        self.doc = doc
+    def __init__(self, doc: Analysis, named: frozenset[str] = frozenset()) -> None:
+        self.doc, self.named = doc, named
         self.counts, self.weapons = ByStart(doc.counts), ByStart(doc.weapons)
         self.actors, self.dates = ByStart(doc.actors), ByStart(doc.dates)
         self.places = ByStart(doc.places)

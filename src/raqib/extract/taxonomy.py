@@ -98,6 +98,9 @@ class Evidence:
     """Log-odds added among event types when a sentence tells of a place attacked by its name
     and names one armed party only, a militia (``roles.place_attacked``: no second side
     fought)."""
+    named_by_evidence: frozenset[str] = frozenset()
+    """Sub-event types a sentence is read as only when its evidence weighs for them (a
+    chemical attack needs its chemical words, not only the model's reading)."""
     secondary_score: float = 0.3
     """A sub-event type other than the best becomes a cue too when it scores this much."""
     merge_score: float = 0.5
@@ -343,6 +346,8 @@ def _evidence(data: dict, subs: dict[str, SubEventType]) -> Evidence:
                                for group in _scoped(data.get("phrases", []), "document")),
         victims={k.casefold(): table(v) for k, v in data.get("victims", {}).items()},
         place_attacked=table(data.get("place_attacked", {}).get("weights", {})),
+        named_by_evidence=frozenset(table(dict.fromkeys(
+            data.get("named_by_evidence", {}).get("types", []), 0.0))),
         secondary_score=float(data.get("secondary_score", 0.3)),
         merge_score=float(data.get("merge_score", 0.5)),
         document_context=float(data.get("document_context", 0.5)),

@@ -8,7 +8,8 @@ or hyphens ("air-strike"), and its last word may take a plural ending. Each matc
 'artillery', 'chemical', 'IED', 'suicide bomb', 'grenade', 'small arms', 'knife/blade',
 'arson'). Arabic phrases are kept folded, and an Arabic word of the text is read as written
 and then without its front letters ("بالمدفعية", with the artillery: "مدفعية";
-``raqib.extract.arabic``; extract.weapons.v2).
+``raqib.extract.arabic``; extract.weapons.v3 knows chemical rockets, missiles, projectiles,
+warheads, canisters and substances).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def _forms(word: str) -> list[str]:
 
 
 class Weapons:
-    name = "extract.weapons.v2"
+    name = "extract.weapons.v3"
 
     def __init__(self, rows: list[list[str]]) -> None:
         self._index: dict[str, list[_Entry]] = {}
