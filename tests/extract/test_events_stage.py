@@ -380,7 +380,9 @@ def test_a_line_of_a_place_and_a_day_reports_nothing(stage: events.EventsStage) 
         "places": [PlaceMention(Analysis("t", text).span(town, town + 7), "Zamalka", "Syria")],
         "dates": [DateMention(Analysis("t", text).span(day, day + 14), date(2013, 8, 21), 1)],
     }
-    doc = analyse(stage, text, **found)
+    means = text.index("chemical attack")  # as the weapons stage finds it (events v64)
+    weapons = [WeaponMention(Analysis("t", text).span(means, means + 15), "chemical")]
+    doc = analyse(stage, text, **found, weapons=weapons)
     assert [c.sub_event_type for c in doc.cues] == ["Chemical weapon"]
     assert doc.cues[0].span.text == "Victims of a chemical attack."
     line = analyse(stage, text[town:], places=[], dates=[])  # nothing found: words remain
