@@ -50,7 +50,7 @@ from raqib.extract.sentences import (
     sentence_spans,
 )
 
-NAME = "extract.events.v67"
+NAME = "extract.events.v68"
 
 
 LEAN_SHARE = 0.25
