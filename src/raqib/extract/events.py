@@ -50,7 +50,7 @@ from raqib.extract.sentences import (
     sentence_spans,
 )
 
-NAME = "extract.events.v68"
+NAME = "extract.events.v69"
 
 
 LEAN_SHARE = 0.25
