@@ -126,7 +126,7 @@ class EventsStage:
         places = ByStart(doc.places)
         counted = [self.model.features(self._text(doc, span, places)) for span in spans]
         context, against_none = self._document_lean(doc.text, counted)
-        mentions = _Mentions(doc, self._named(doc))
+        mentions = _Mentions(doc, self._named(doc, spans))
         logits = [self.model.logits_of(counts) for counts in counted]
         contexts = self._passages(spans, context)
         found = self._read(spans, logits, mentions, contexts)
@@ -241,7 +241,7 @@ class EventsStage:
         ``context`` (from ``context(doc.text)``) leans the choice between event types
         towards what the whole document reports; it never decides whether there is one."""
         return self._classify(doc, span, self.model.logits(self._text(doc, span)), context,
-                              named=self._named(doc))
+                              named=self._named(doc, [span]))
 
     def _classify(
         self, doc: Analysis, span: Span, logits: np.ndarray, context: np.ndarray | None,
@@ -356,15 +356,17 @@ class EventsStage:
                 if label in self._index and label not in named
                 and evidence[self._index[label]] <= 0]
 
-    def _named(self, doc: Analysis) -> frozenset[str]:
-        """The types of ``Evidence.named_by_evidence`` that the weapons and phrases of the
-        whole text weigh for (an article that names the chlorine once makes each sentence
-        about the attack free to be read as one)."""
+    def _named(self, doc: Analysis, spans: list[Span]) -> frozenset[str]:
+        """The types of ``Evidence.named_by_evidence`` that the weapons of the whole text and
+        the phrases of its ``spans`` (its sentences: their phrases are searched once, for
+        their own evidence too) weigh for (an article that names the chlorine once makes each
+        sentence about the attack free to be read as one)."""
         evidence = self.taxonomy.evidence
         if not evidence.named_by_evidence:
             return frozenset()
         tables = [evidence.weapons.get(w) for w in {m.weapon.casefold() for m in doc.weapons}]
-        tables += [evidence.phrases[n][1] for n in self._phrases_in(doc.text)]
+        found = {n for span in spans for n in self._phrases_in(span.text)}
+        tables += [evidence.phrases[n][1] for n in sorted(found)]
         weighed = self._boost(tables)
         return frozenset(label for label in evidence.named_by_evidence
                          if label in self._index and weighed[self._index[label]] > 0)
