@@ -319,14 +319,15 @@ def test_a_crowd_size_tag_leans_the_whole_note_to_the_crowd_types(
         stage: events.EventsStage) -> None:
     crowd = {"Peaceful protest", "Protest with intervention",
              "Excessive force against protesters", "Violent demonstration", "Mob violence"}
-    lean = stage.document_evidence("Two groups of men fought near the market. [size=dozens]")
+    lean = stage.evidence.document_evidence(
+        "Two groups of men fought near the market. [size=dozens]")
     for label, value in zip(stage.model.classes, lean, strict=True):
         assert value == (1.5 if label in crowd else -1.5 if label == "none" else 0.0), label
-    assert not stage.document_evidence("Two groups of men fought near the market.").any()
+    assert not stage.evidence.document_evidence("Two groups of men fought near the market.").any()
     text = "Two groups of men fought near the market. Several were hurt. [size=no report]"
     assert stage.context(text) == pytest.approx(
         stage.taxonomy.evidence.document_context * stage.model.logits(text)
-        + stage.document_evidence(text))
+        + stage.evidence.document_evidence(text))
 
 
 def test_a_sentence_passage_adds_its_phrases_to_the_context(
@@ -339,7 +340,7 @@ def test_a_sentence_passage_adds_its_phrases_to_the_context(
     contexts = stage._passages(spans, base)
     off_duty = next(w for words, w in stage.taxonomy.evidence.phrases
                     if words.search("off duty"))
-    lean = stage._boost([off_duty])
+    lean = stage.evidence.boost([off_duty])
     # the phrase of sentence 2 leans sentences 1-3 (PASSAGE = 1 either side), once each
     for i in (0, 1, 2):
         assert contexts[i] == pytest.approx(base + lean)
@@ -354,7 +355,7 @@ def test_a_phrase_weight_for_no_event_counts_in_whether_a_sentence_is_an_event(
     doc = Analysis(id="t", text=text)
     span = doc.span(0, len(text))
     none = stage.model.classes.index(taxonomy.NO_EVENT)
-    adjustment = stage._event_adjustment(doc, span)
+    adjustment = stage.evidence.event_adjustment(doc, span)
     assert adjustment[none] == -1.5 and not np.delete(adjustment, none).any()
     # ... and never leans among the types, in the sentence or in its passage
     assert stage._passages([span], None) == [None]

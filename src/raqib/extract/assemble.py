@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from raqib.extract import actors as actor_stage
 from raqib.extract import event_dates, numbers, place_countries, places, taxonomy
+from raqib.extract.event_evidence import VICTIM_KINDS
 from raqib.extract.event_incidents import best_cues
 from raqib.extract.event_places import Past, country_only, event_places
-from raqib.extract.events import VICTIM_KINDS
 from raqib.extract.model import (
     ActorMention,
     Analysis,

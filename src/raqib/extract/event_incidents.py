@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from raqib.extract import casualties, taxonomy
-from raqib.extract.events import VICTIM_KINDS
+from raqib.extract.event_evidence import VICTIM_KINDS
 from raqib.extract.model import ActorMention, Analysis, DateMention, EventCue, PlaceMention, Span
 from raqib.extract.place_ranking import within
 from raqib.extract.positions import ByStart

@@ -8,21 +8,23 @@ probability between types, the codebook's precedence rules resolve competing typ
 ``EventCue`` per reported sub-event type is appended to ``doc.cues`` (best first within a
 sentence). Sentences that report no ACLED event produce no cue.
 
-How evidence is weighed: the model alone decides whether a sentence reports an event at all
-(a killed count or a phrase's weight against no event may tip it); the evidence only moves
-probability between event types, so a weapon named in a political statement does not make
-the statement an event. Only when no sentence of a text reads as an event does the evidence
-tip one (v61): a sentence whose event types together outweigh no event (``LOOSE_NONE``) and
-that holds a phrase or an actor of some event type (not a weapon alone) reports one, so a
-short note the model finds unlike its examples ("Four political parties joined to march to
-protest cancelled municipal elections.") is not lost. The whole document's scores (its
-context) and the evidence phrases of a sentence's passage (itself and ``PASSAGE`` sentences
-either side) lean the choice among the types a sentence itself supports (at least
-``LEAN_SHARE`` of its best own probability); they never choose or add a type the sentence
-does not name. A sentence of which the model
-knows few words (another language) has its evidence weigh in more, and reports an event only
-when another stage read something that says so. Clauses that date or explain the sentence by
-another event (``raqib.extract.sentences.reading_spans``) are read apart from it.
+How evidence is weighed (``raqib.extract.event_evidence`` reads the taxonomy's tables for a
+sentence or a text): the model alone decides whether a sentence reports an event at all (a
+killed count or a phrase's weight against no event may tip it); the evidence only moves
+probability between event types, so a weapon named in a political statement does not make the
+statement an event. Only when no sentence of a text reads as an event does the evidence tip
+one (v61): a sentence whose event types together outweigh no event
+(``event_evidence.LOOSE_NONE``) and that holds a phrase or an actor of some event type (not a
+weapon alone) reports one, so a short note the model finds unlike its examples ("Four
+political parties joined to march to protest cancelled municipal elections.") is not lost. A
+type the taxonomy names only by evidence (a chemical attack) is read only where the sentence's
+or its text's evidence weighs for it (v64). The whole document's scores (its context) and the
+evidence phrases of a sentence's passage (itself and ``PASSAGE`` sentences either side) lean
+the choice among the types a sentence itself supports (at least ``LEAN_SHARE`` of its best own
+probability); they never choose or add a type the sentence does not name. A sentence of which
+the model knows few words (another language) has its evidence weigh in more, and reports an
+event only when another stage read something that says so. Clauses that date or explain the
+sentence by another event (``raqib.extract.sentences.reading_spans``) are read apart from it.
 
 ``best_cues(doc)`` (``raqib.extract.event_incidents``) turns the cues into one cue per
 incident for the assembly stage. What each version of the stage changed, with examples, is in
@@ -31,17 +33,15 @@ docs/extraction.md (the ``extract.events`` row).
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from dataclasses import replace
 
 import numpy as np
 
-from raqib.extract import casualties, classifier, place_mask, taxonomy
-from raqib.extract.event_places import country_only
+from raqib.extract import classifier, place_mask, taxonomy
+from raqib.extract.event_evidence import EventEvidence, within
 from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
-from raqib.extract.roles import place_attacked
 from raqib.extract.sentences import (
     MIN_WORDS,
     reading_spans,
@@ -59,19 +59,11 @@ probability is at least this share of the sentence's best."""
 PASSAGE = 1
 """The sentences either side of a sentence whose evidence phrases, with its own, lean its
 choice of type as the document's context does; each phrase counts once per passage."""
-LOOSE_NONE = 0.5
-"""A text in which no sentence reads as an event: a sentence whose probability of no event
-is under this, and that names a phrase or an actor of an event type, reports one (v61)."""
-HABITUAL_MOST = 2
-"""At most this many distinct habitual phrases of a sentence add their weight."""
 READ = 0.5
 """A sentence of which the model knows fewer words than this share has its evidence weigh in
 more, in proportion (v10: an Arabic sentence naming toxic gas is a chemical attack)."""
 LATIN_END = "\u024f"
 """The last letter of the Latin blocks (Basic Latin to Latin Extended-B)."""
-VICTIM_KINDS = ("killed", "injured")
-"""The counts whose victims' groups (``evidence.victims``) say what kind of violence it was:
-their weights count when every victim the sentence counts is of a group listed there."""
 
 
 class EventsStage:
@@ -85,24 +77,13 @@ class EventsStage:
         self._events = np.array(
             [i for i, label in enumerate(model.classes) if label != taxonomy.NO_EVENT]
         )
-        # sentence phrases that say whether something happened: their weight for no event
-        self._occurred = {n: {taxonomy.NO_EVENT: weights[taxonomy.NO_EVENT]}
-                          for n, (_, weights) in enumerate(tax.evidence.phrases)
-                          if taxonomy.NO_EVENT in weights}
-        # which phrases a sentence holds is asked three times (its passage's context, its
-        # own evidence, whether it reports anything): searched once per text
-        self._phrases_in = functools.lru_cache(maxsize=4096)(self._search_phrases)
+        self.evidence = EventEvidence(model.classes, tax)
         self._disorder = {
             label: tax.disorder_type(label)
             for label in model.classes
             if label in tax.sub_event_types
         }
         self._disorder.update(model.meta.get("disorder_types") or {})
-
-    def _search_phrases(self, text: str) -> tuple[int, ...]:
-        """The indices of the taxonomy's sentence phrases found in ``text``, in order."""
-        return tuple(n for n, (words, _) in enumerate(self.taxonomy.evidence.phrases)
-                     if words.search(text))
 
     def __call__(self, doc: Analysis) -> None:
         bounds, whole = reading_spans(doc.text, sentence_spans(doc),
@@ -126,7 +107,7 @@ class EventsStage:
         places = ByStart(doc.places)
         counted = [self.model.features(self._text(doc, span, places)) for span in spans]
         context, against_none = self._document_lean(doc.text, counted)
-        mentions = _Mentions(doc, self._named(doc, spans))
+        mentions = _Mentions(doc, self.evidence.named(doc, spans))
         logits = [self.model.logits_of(counts) for counts in counted]
         contexts = self._passages(spans, context)
         found = self._read(spans, logits, mentions, contexts)
@@ -171,7 +152,7 @@ class EventsStage:
             for counts in counted:
                 whole.update(counts)
             context = self._weighted(self.model.logits_of(whole))
-        lean = self.document_evidence(text)
+        lean = self.evidence.document_evidence(text)
         against_none = np.zeros(len(self.model.classes))
         if self._none is not None:
             against_none[self._none], lean[self._none] = lean[self._none], 0.0
@@ -184,11 +165,11 @@ class EventsStage:
         """Each sentence's context: the document's, plus the log-odds of the evidence phrases
         found in its passage (``PASSAGE`` sentences either side and itself)."""
         phrases = self.taxonomy.evidence.phrases
-        found = [self._phrases_in(span.text) for span in spans]
+        found = [self.evidence.phrases_in(span.text) for span in spans]
         contexts: list[np.ndarray | None] = []
         for i in range(len(spans)):
             near = set().union(*found[max(0, i - PASSAGE):i + PASSAGE + 1])
-            lean = self._boost([phrases[n][1] for n in sorted(near)])
+            lean = self.evidence.boost([phrases[n][1] for n in sorted(near)])
             if self._none is not None:  # leans among event types only (see _event_adjustment)
                 lean[self._none] = 0.0
             contexts.append(context if not lean.any() else
@@ -214,22 +195,7 @@ class EventsStage:
     def context(self, text: str) -> np.ndarray:
         """The whole text's event-type scores, weighted, with its document-scope evidence,
         to add to each sentence's."""
-        return self._weighted(self.model.logits(text)) + self.document_evidence(text)
-
-    def document_evidence(self, text: str) -> np.ndarray:
-        """The log-odds the document-scope phrases in ``text`` add to every sentence's
-        context (zero for each type when it holds none)."""
-        return self._boost([weights for words, weights in self.taxonomy.evidence.document_phrases
-                            if words.search(text)])
-
-    def _boost(self, tables: list[dict[str, float] | None]) -> np.ndarray:
-        """The tables' log-odds summed per class of the model."""
-        boost = np.zeros(len(self.model.classes))
-        for table in tables:
-            for label, weight in (table or {}).items():
-                if label in self._index:
-                    boost[self._index[label]] += weight
-        return boost
+        return self._weighted(self.model.logits(text)) + self.evidence.document_evidence(text)
 
     def _weighted(self, logits: np.ndarray) -> np.ndarray:
         return self.taxonomy.evidence.document_context * logits.astype(np.float64)
@@ -241,7 +207,7 @@ class EventsStage:
         ``context`` (from ``context(doc.text)``) leans the choice between event types
         towards what the whole document reports; it never decides whether there is one."""
         return self._classify(doc, span, self.model.logits(self._text(doc, span)), context,
-                              named=self._named(doc, [span]))
+                              named=self.evidence.named(doc, [span]))
 
     def _classify(
         self, doc: Analysis, span: Span, logits: np.ndarray, context: np.ndarray | None,
@@ -250,7 +216,7 @@ class EventsStage:
         adjusted, evidence = self._evidence(doc, span, logits)
         is_event, probs = self._scores(adjusted, evidence, context)
         if not is_event and loose:
-            is_event = self._leans_to_event(doc, span, adjusted)
+            is_event = self.evidence.leans_to_event(doc, span, adjusted)
         if not is_event or says_nothing(doc, span):
             return []  # a header, a date line, a caption's 'Zamalka, 21 August 2013.'
         if not evidence.any() and self._unread(doc, span):
@@ -261,7 +227,7 @@ class EventsStage:
         # report about a chlorine attack is not a chemical attack).
         own = probs if context is None else self._scores(adjusted, evidence, None)[1]
         own.pop(taxonomy.NO_EVENT, None)
-        for label in self._unevidenced(evidence, named):  # v64: a chemical attack's words
+        for label in self.evidence.unevidenced(evidence, named):  # v64: a chemical attack's words
             probs.pop(label, None)
             own.pop(label, None)
         least = LEAN_SHARE * max(own.values())
@@ -289,7 +255,7 @@ class EventsStage:
         letters = [c for c in span.text if c.isalpha()]
         if sum(c > LATIN_END for c in letters) * 2 <= len(letters):
             return False
-        if any(c.low > 0 and _inside(c.span, span) for c in doc.counts):
+        if any(c.low > 0 and within(c.span, span) for c in doc.counts):
             return False
         return self.model.coverage(self._text(doc, span)) < READ
 
@@ -298,8 +264,8 @@ class EventsStage:
         """(the sentence's logits with killed counts, habitual words and phrases' weights for
         no event added; the log-odds its evidence moves between event types): read once per
         sentence, whatever the contexts it is scored with."""
-        adjusted = logits.astype(np.float64) + self._event_adjustment(doc, span)
-        evidence = self._type_evidence(doc, span)
+        adjusted = logits.astype(np.float64) + self.evidence.event_adjustment(doc, span)
+        evidence = self.evidence.type_evidence(doc, span)
         if evidence.any():
             # words the model never learned (another language) leave its choice of type to
             # chance: the evidence it does read (a weapon, an actor type) weighs in more
@@ -325,85 +291,6 @@ class EventsStage:
             probs[self._events] = shifted * (1.0 - p_none)
         labels = self.model.classes
         return is_event, {label: float(p) for label, p in zip(labels, probs, strict=True)}
-
-    def _event_adjustment(self, doc: Analysis, span: Span) -> np.ndarray:
-        """The log-odds a killed count, or a wounded count with a weapon named (v46), or a
-        phrase's weight for no event (an event more likely) and habitual words without a day
-        (background, less likely) add to the sentence's scores."""
-        evidence = self.taxonomy.evidence
-        tables: list[dict[str, float] | None] = []
-        counts = [c for c in doc.counts if c.low > 0 and _inside(c.span, span)]
-        told = {c.kind for c in counts if not casualties.aggregate(c)}
-        if told & set(VICTIM_KINDS):
-            tables.append(evidence.killed)  # the wounded too (v46: of a weapon named; v59)
-        if evidence.habitual is not None and not any(
-                d.precision == 1 and _inside(d.span, span) for d in doc.days()):
-            # each distinct habitual phrase counts, up to HABITUAL_MOST ("have repeatedly
-            # targeted ... in recent weeks" is background twice over); a war's toll is
-            # background as a habitual phrase is
-            said = {m.group().casefold() for m in evidence.habitual.finditer(span.text)}
-            said |= {"toll"} if any(c.kind in VICTIM_KINDS and casualties.aggregate(c)
-                                     for c in counts) else set()
-            tables += [evidence.habitual_weights] * min(len(said), HABITUAL_MOST)
-        tables += [self._occurred[n] for n in self._phrases_in(span.text) if n in self._occurred]
-        return self._boost(tables)
-
-    def _unevidenced(self, evidence: np.ndarray, named: frozenset[str]) -> list[str]:
-        """The types a sentence is read as only with evidence for them
-        (``Evidence.named_by_evidence``) that neither its own evidence nor its text's
-        (``named``) weighs for."""
-        return [label for label in self.taxonomy.evidence.named_by_evidence
-                if label in self._index and label not in named
-                and evidence[self._index[label]] <= 0]
-
-    def _named(self, doc: Analysis, spans: list[Span]) -> frozenset[str]:
-        """The types of ``Evidence.named_by_evidence`` that the weapons of the whole text and
-        the phrases of its ``spans`` (its sentences: their phrases are searched once, for
-        their own evidence too) weigh for (an article that names the chlorine once makes each
-        sentence about the attack free to be read as one)."""
-        evidence = self.taxonomy.evidence
-        if not evidence.named_by_evidence:
-            return frozenset()
-        tables = [evidence.weapons.get(w) for w in {m.weapon.casefold() for m in doc.weapons}]
-        found = {n for span in spans for n in self._phrases_in(span.text)}
-        tables += [evidence.phrases[n][1] for n in sorted(found)]
-        weighed = self._boost(tables)
-        return frozenset(label for label in evidence.named_by_evidence
-                         if label in self._index and weighed[self._index[label]] > 0)
-
-    def _leans_to_event(self, doc: Analysis, span: Span, adjusted: np.ndarray) -> bool:
-        """Whether a sentence the model reads as no event leans to one all the same: its event
-        types together outweigh no event (``LOOSE_NONE``), and an actor or a phrase in it
-        weighs for an event type (a weapon named alone does not: "Security Council seeks
-        clarity on chemical weapons reports"). Asked only of a text with no event else (v61)."""
-        if self._none is None or classifier.softmax(adjusted)[self._none] >= LOOSE_NONE:
-            return False
-        said = self._boost(self._said(doc, span))
-        return bool(len(self._events) and (said[self._events] > 0).any())
-
-    def _said(self, doc: Analysis, span: Span) -> list[dict[str, float] | None]:
-        """The evidence tables of the actors' types and the taxonomy's phrases in ``span``."""
-        evidence = self.taxonomy.evidence
-        actors = [a for a in doc.actors if _inside(a.span, span)]
-        tables = [evidence.actor_types.get(inter) for inter in {a.inter for a in actors}]
-        return tables + [evidence.phrases[n][1] for n in self._phrases_in(span.text)]
-
-    def _type_evidence(self, doc: Analysis, span: Span) -> np.ndarray:
-        evidence = self.taxonomy.evidence
-        tables = [
-            evidence.weapons.get(w)
-            for w in {m.weapon.casefold() for m in doc.weapons if _inside(m.span, span)}
-        ]
-        tables += self._said(doc, span)
-        if evidence.place_attacked and place_attacked(
-                doc.text, span, [a for a in doc.actors if _inside(a.span, span)],
-                [p.span for p in doc.places if _inside(p.span, span) and country_only(p)]):
-            tables.append(evidence.place_attacked)
-        victims = {c.who.casefold() for c in doc.counts if c.who and c.kind in VICTIM_KINDS
-                   and c.low > 0 and _inside(c.span, span)}
-        if victims and victims <= evidence.victims.keys():  # every victim of such a group
-            tables += [evidence.victims[who] for who in victims]
-        return self._boost(tables)
 
     def _cue(self, span: Span, label: str, score: float, own: float) -> EventCue:
         return EventCue(
@@ -432,10 +319,6 @@ class _Mentions:
             weapons=self.weapons.inside(span), actors=self.actors.inside(span),
             dates=self.dates.inside(span), places=self.places.inside(span),
         )
-
-
-def _inside(inner: Span, outer: Span) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def create(options: Options) -> EventsStage:
