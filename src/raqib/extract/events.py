@@ -50,7 +50,7 @@ from raqib.extract.sentences import (
     sentence_spans,
 )
 
-NAME = "extract.events.v69"
+NAME = "extract.events.v70"
 
 
 LEAN_SHARE = 0.25
