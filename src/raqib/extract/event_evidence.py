@@ -15,7 +15,7 @@ import numpy as np
 
 from raqib.extract import casualties, classifier, taxonomy
 from raqib.extract.event_places import country_only
-from raqib.extract.model import Analysis, Span
+from raqib.extract.model import Analysis, Span, WeaponMention
 from raqib.extract.roles import place_attacked
 
 LOOSE_NONE = 0.5
@@ -34,10 +34,13 @@ class EventEvidence:
     def __init__(self, classes: list[str], tax: taxonomy.Taxonomy) -> None:
         self.classes = classes
         self.taxonomy = tax
-        self._index = {label: i for i, label in enumerate(classes)}
-        self._none = self._index.get(taxonomy.NO_EVENT)
-        self._events = np.array(
+        self.index = {label: i for i, label in enumerate(classes)}
+        """Class -> its position in the model's scores."""
+        self.none = self.index.get(taxonomy.NO_EVENT)
+        """The position of no event (None: a model without that class)."""
+        self.events = np.array(
             [i for i, label in enumerate(classes) if label != taxonomy.NO_EVENT])
+        """The positions of the event types."""
         # sentence phrases that say whether something happened: their weight for no event
         self._occurred = {n: {taxonomy.NO_EVENT: weights[taxonomy.NO_EVENT]}
                           for n, (_, weights) in enumerate(tax.evidence.phrases)
@@ -57,8 +60,8 @@ class EventEvidence:
         boost = np.zeros(len(self.classes))
         for table in tables:
             for label, weight in (table or {}).items():
-                if label in self._index:
-                    boost[self._index[label]] += weight
+                if label in self.index:
+                    boost[self.index[label]] += weight
         return boost
 
     def event_adjustment(self, doc: Analysis, span: Span) -> np.ndarray:
@@ -88,8 +91,8 @@ class EventEvidence:
         (``Evidence.named_by_evidence``) that neither its own evidence nor its text's
         (``named``) weighs for."""
         return [label for label in self.taxonomy.evidence.named_by_evidence
-                if label in self._index and label not in named
-                and evidence[self._index[label]] <= 0]
+                if label in self.index and label not in named
+                and evidence[self.index[label]] <= 0]
 
     def named(self, doc: Analysis, spans: list[Span]) -> frozenset[str]:
         """The types of ``Evidence.named_by_evidence`` that the weapons of the whole text and
@@ -99,22 +102,22 @@ class EventEvidence:
         evidence = self.taxonomy.evidence
         if not evidence.named_by_evidence:
             return frozenset()
-        tables = [evidence.weapons.get(w) for w in {m.weapon.casefold() for m in doc.weapons}]
+        tables = self._weapons(doc.weapons)
         found = {n for span in spans for n in self.phrases_in(span.text)}
         tables += [evidence.phrases[n][1] for n in sorted(found)]
         weighed = self.boost(tables)
         return frozenset(label for label in evidence.named_by_evidence
-                         if label in self._index and weighed[self._index[label]] > 0)
+                         if label in self.index and weighed[self.index[label]] > 0)
 
     def leans_to_event(self, doc: Analysis, span: Span, adjusted: np.ndarray) -> bool:
         """Whether a sentence the model reads as no event leans to one all the same: its event
         types together outweigh no event (``LOOSE_NONE``), and an actor or a phrase in it
         weighs for an event type (a weapon named alone does not: "Security Council seeks
         clarity on chemical weapons reports"). Asked only of a text with no event else (v61)."""
-        if self._none is None or classifier.softmax(adjusted)[self._none] >= LOOSE_NONE:
+        if self.none is None or classifier.softmax(adjusted)[self.none] >= LOOSE_NONE:
             return False
         said = self.boost(self.said(doc, span))
-        return bool(len(self._events) and (said[self._events] > 0).any())
+        return bool(len(self.events) and (said[self.events] > 0).any())
 
     def said(self, doc: Analysis, span: Span) -> list[dict[str, float] | None]:
         """The evidence tables of the actors' types and the taxonomy's phrases in ``span``."""
@@ -125,10 +128,7 @@ class EventEvidence:
 
     def type_evidence(self, doc: Analysis, span: Span) -> np.ndarray:
         evidence = self.taxonomy.evidence
-        tables = [
-            evidence.weapons.get(w)
-            for w in {m.weapon.casefold() for m in doc.weapons if within(m.span, span)}
-        ]
+        tables = self._weapons([m for m in doc.weapons if within(m.span, span)])
         tables += self.said(doc, span)
         if evidence.place_attacked and place_attacked(
                 doc.text, span, [a for a in doc.actors if within(a.span, span)],
@@ -139,6 +139,11 @@ class EventEvidence:
         if victims and victims <= evidence.victims.keys():  # every victim of such a group
             tables += [evidence.victims[who] for who in victims]
         return self.boost(tables)
+
+    def _weapons(self, weapons: list[WeaponMention]) -> list[dict[str, float] | None]:
+        """The evidence tables of the weapon classes named, each once."""
+        return [self.taxonomy.evidence.weapons.get(w)
+                for w in {m.weapon.casefold() for m in weapons}]
 
     def _search_phrases(self, text: str) -> tuple[int, ...]:
         """The indices of the taxonomy's sentence phrases found in ``text``, in order."""

@@ -72,12 +72,8 @@ class EventsStage:
     def __init__(self, model: classifier.EventModel, tax: taxonomy.Taxonomy) -> None:
         self.model = model
         self.taxonomy = tax
-        self._index = {label: i for i, label in enumerate(model.classes)}
-        self._none = self._index.get(taxonomy.NO_EVENT)
-        self._events = np.array(
-            [i for i, label in enumerate(model.classes) if label != taxonomy.NO_EVENT]
-        )
         self.evidence = EventEvidence(model.classes, tax)
+        self._none, self._events = self.evidence.none, self.evidence.events
         self._disorder = {
             label: tax.disorder_type(label)
             for label in model.classes
@@ -170,7 +166,7 @@ class EventsStage:
         for i in range(len(spans)):
             near = set().union(*found[max(0, i - PASSAGE):i + PASSAGE + 1])
             lean = self.evidence.boost([phrases[n][1] for n in sorted(near)])
-            if self._none is not None:  # leans among event types only (see _event_adjustment)
+            if self._none is not None:  # leans among event types only (see event_adjustment)
                 lean[self._none] = 0.0
             contexts.append(context if not lean.any() else
                             lean if context is None else context + lean)
