@@ -185,3 +185,31 @@ def test_an_acronyms_possessive_is_no_place(pipeline: Pipeline) -> None:
     doc = pipeline.run("t", "1 UN national staff was beaten when the agency's and an INGO's "
                             "vehicles were ambushed on 10 March 2006.", date(2006, 3, 12))
     assert [m.name for m in doc.places] == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 15 November 2019, regime forces arrested 7 people during raids on homes in the town "
+    "of Muadamiyat al-Sham in western Ghouta.",
+    "Regime forces shelled Muadamiyat al-Sham on Monday, killing three civilians.",
+    "Victims of the chemical attack in Muadamiyat Al-sham.",
+])
+def test_the_second_half_of_a_name_is_no_place(pipeline: Pipeline, text: str) -> None:
+    """places v43: 'al-Sham' after a name word the gazetteer does not know is the second
+    half of that town's name (Muadamiyat al-Sham, in Rural Damascus), not al-Sham, one of
+    Damascus's names: the event had been coded to Damascus city at precision 1."""
+    assert stage_version(pipeline, "places") >= 43
+    doc = pipeline.run("t", text, date(2019, 11, 20))
+    assert [m.name for m in doc.places] == []
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Airstrikes hit Deir al-Zor city on Monday, killing five.", "Deir ez-Zor"),
+    ("Clashes in Maarat al-Numan killed four fighters on Monday.", "Ma‘arrat an Nu‘mān"),
+    ("On 4 May 2020, military forces of India and Pakistan exchanged fire across the LoC at "
+     "Uri sector area (Baramulla district, J&K).", "Uri"),
+])
+def test_a_whole_name_with_its_article_is_still_a_place(pipeline: Pipeline, text: str,
+                                                         location: str) -> None:
+    """places v43 asks about a name's second half only as part of the whole: 'Deir al-Zor'
+    and 'Maarat al-Numan' are found whole, and an English 'at' before a town is no article."""
+    assert _event(pipeline, text).location == location

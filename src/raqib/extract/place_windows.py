@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from raqib.extract.gazetteer import loose_key, name_key
+from raqib.extract.gazetteer import ARTICLES, loose_key, name_key
 from raqib.extract.place_rules import (
     POSSESSIVE_ENDS,
     PROCLITICS,
@@ -66,6 +66,8 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
         first = text[chain[i][0]:chain[i][1]]
         if not arabic and not opens_name(text, chain, i):
             continue
+        if not arabic and _construct_tail(text, chain, i, prefix):
+            continue
         words = 0
         for j in range(i + 1, len(chain) + 1):
             words += text[chain[j - 1][0]].isupper() or arabic
@@ -98,6 +100,21 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
             elif key and not arabic and len(loose := loose_key(key)) >= 5:
                 out.append(Window(start, end, j - i, "~" + loose, True, initial, partial))
     return out
+
+
+def _construct_tail(text: str, chain: list[tuple[int, int]], i: int, joins: list[int]
+                    ) -> bool:
+    """Whether the sub-run at ``chain[i]`` opens with the Arabic article (or is the name right
+    after it) after a space and a name word of the same chain: the second half of a name the gazetteer lacks ("Muadamiyat
+    al-Sham" is a town of Rural Damascus, not al-Sham, Damascus; "Hay al-Sukkari" a quarter),
+    asked about only as the whole ("Deir al-Zor", "Ras al-Ain") and its head (places v43).
+    Not after a hyphen ("the Marib-Al Jawf road" joins two places), nor an English word
+    ("the LoC at Uri"). ``joins``: how many name words the chain holds up to each position."""
+    article = next((k for k in (i, i - 1) if k > 0
+                    and text[chain[k][0]:chain[k][1]].casefold() in ARTICLES), None)
+    return (article is not None and joins[article] > joins[article - 1]
+            and opens_name(text, chain, article)
+            and text[chain[article - 1][1]:chain[article][0]].isspace())
 
 
 def spellings(key: str) -> list[str]:
