@@ -107,9 +107,10 @@ def _construct_tail(text: str, chain: list[tuple[int, int]], i: int, joins: list
     """Whether the sub-run at ``chain[i]`` opens with the Arabic article (or is the name right
     after it) after a space and a name word of the same chain: the second half of a name the
     gazetteer lacks ("Muadamiyat al-Sham" is a town of Rural Damascus, not al-Sham, Damascus;
-    "Hay al-Sukkari" a quarter), asked about only as the whole ("Deir al-Zor", "Ras al-Ain") and its head (places v43).
-    Not after a hyphen ("the Marib-Al Jawf road" joins two places), nor an English word
-    ("the LoC at Uri"). ``joins``: how many name words the chain holds up to each position."""
+    "Hay al-Sukkari" a quarter), asked about only as the whole ("Deir al-Zor", "Ras al-Ain")
+    and its head (places v43). Not after a hyphen ("the Marib-Al Jawf road" joins two
+    places), nor an English word ("the LoC at Uri"). ``joins``: how many name words the chain
+    holds up to each position."""
     article = next((k for k in (i, i - 1) if k > 0
                     and text[chain[k][0]:chain[k][1]].casefold() in ARTICLES), None)
     return (article is not None and joins[article] > joins[article - 1]
