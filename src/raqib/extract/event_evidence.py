@@ -140,6 +140,11 @@ class EventEvidence:
             tables += [evidence.victims[who] for who in victims]
         return self.boost(tables)
 
+    def weapon_types(self, doc: Analysis, span: Span) -> set[str]:
+        """The types the weapons named in ``span`` weigh fully for (1.0 or more)."""
+        tables = self._weapons([m for m in doc.weapons if within(m.span, span)])
+        return {label for table in tables if table for label, w in table.items() if w >= 1.0}
+
     def _weapons(self, weapons: list[WeaponMention]) -> list[dict[str, float] | None]:
         """The evidence tables of the weapon classes named, each once."""
         return [self.taxonomy.evidence.weapons.get(w)

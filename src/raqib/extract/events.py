@@ -50,7 +50,7 @@ from raqib.extract.sentences import (
     sentence_spans,
 )
 
-NAME = "extract.events.v70"
+NAME = "extract.events.v71"
 
 
 LEAN_SHARE = 0.25
@@ -62,6 +62,10 @@ choice of type as the document's context does; each phrase counts once per passa
 READ = 0.5
 """A sentence of which the model knows fewer words than this share has its evidence weigh in
 more, in proportion (v10: an Arabic sentence naming toxic gas is a chemical attack)."""
+WEAPON_FLOOR = 0.1
+"""A type the sentence's weapons name is a candidate from this score on, under the floor a
+second type needs, when the codebook's precedence prefers it over the best type (v71: "killed
+when a shell hit their home" was an Attack, the shelling at 0.26)."""
 LATIN_END = "\u024f"
 """The last letter of the Latin blocks (Basic Latin to Latin Extended-B)."""
 
@@ -231,6 +235,9 @@ class EventsStage:
         floor = self.taxonomy.evidence.secondary_score
         candidates = {label: probs[label] for label in probs
                       if label == best or (own[label] >= floor and probs[label] >= floor)}
+        for label in self.evidence.weapon_types(doc, span):  # v71: a shell named, not an Attack
+            if label in own and own[label] >= WEAPON_FLOOR and self.taxonomy.overrules(label, best):
+                candidates[label] = probs[label]
         resolved = self.taxonomy.one_reading(
             self.taxonomy.apply_precedence(candidates, span.text))
         ranked = sorted(resolved.items(), key=lambda item: (-item[1], item[0]))

@@ -152,6 +152,10 @@ class Taxonomy:
                 return sub
         return None
 
+    def overrules(self, prefer: str, other: str) -> bool:
+        """Whether a precedence rule prefers ``prefer`` over ``other``."""
+        return any(rule.prefer == prefer and other in rule.over for rule in self.precedence)
+
     def apply_precedence(self, scores: dict[str, float], text: str = "") -> dict[str, float]:
         """Resolve competing sub-event types reported for ONE incident.
 
