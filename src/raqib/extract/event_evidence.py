@@ -111,12 +111,15 @@ class EventEvidence:
 
     def leans_to_event(self, doc: Analysis, span: Span, adjusted: np.ndarray) -> bool:
         """Whether a sentence the model reads as no event leans to one all the same: its event
-        types together outweigh no event (``LOOSE_NONE``), and an actor or a phrase in it
-        weighs for an event type (a weapon named alone does not: "Security Council seeks
-        clarity on chemical weapons reports"). Asked only of a text with no event else (v61)."""
+        types together outweigh no event (``LOOSE_NONE``), and an actor, a phrase or a
+        weapon's verb in it ("shelled", "torched", v72) weighs for an event type (a weapon's
+        noun alone does not: "Security Council seeks clarity on chemical weapons reports").
+        Asked only of a text with no event else (v61)."""
         if self.none is None or classifier.softmax(adjusted)[self.none] >= LOOSE_NONE:
             return False
-        said = self.boost(self.said(doc, span))
+        acts = self._weapons([m for m in doc.weapons if within(m.span, span)
+                              and m.span.text.casefold().endswith("ed")])
+        said = self.boost(self.said(doc, span) + acts)
         return bool(len(self.events) and (said[self.events] > 0).any())
 
     def said(self, doc: Analysis, span: Span) -> list[dict[str, float] | None]:

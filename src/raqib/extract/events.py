@@ -50,7 +50,7 @@ from raqib.extract.sentences import (
     sentence_spans,
 )
 
-NAME = "extract.events.v71"
+NAME = "extract.events.v72"
 
 
 LEAN_SHARE = 0.25
