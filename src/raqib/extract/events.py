@@ -50,7 +50,7 @@ from raqib.extract.sentences import (
     sentence_spans,
 )
 
-NAME = "extract.events.v72"
+NAME = "extract.events.v73"
 
 
 LEAN_SHARE = 0.25

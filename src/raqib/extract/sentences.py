@@ -93,6 +93,13 @@ _CAUSE_CLAUSE = re.compile(
     r"ambushed|arrested|detained|abducted|kidnapped|killed|shot|seized|captured)\b)", re.I)
 """', after the SDF arrested a tribal figure': a clause that tells what the sentence's act
 answered, a party's act right after a bare 'after' (events v47)."""
+_AFTER_ATTACK = re.compile(
+    r",?\s+(?:after|following)\s+(?:(?:an?|the|their|its)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:attacks?|strikes?|airstrikes?|raids?|bombings?|shelling|bombardment|massacres?)\b",
+    re.I)
+_OWN_ACT = re.compile(
+    r"\b(?:bombard(?:s|ed)?|shell(?:s|ed)?|pound(?:s|ed)?|strike|struck|bomb(?:s|ed)?)\b",
+    re.I)
 _DESCRIBING_CLAUSE = re.compile(
     r",\s+(?:which|that|where)\s+(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:besieged|encircled|surrounded|blockaded|shelled|bombed|struck|"
@@ -111,8 +118,12 @@ def cause_clause(text: str, start: int, end: int) -> int | None:
     three words of the sentence's own; None when there is none. Its words name the
     sentence's type only when the sentence before it names none (events v47); a clause that
     tells what a place bears (', which is besieged by ...') is read so too (v52)."""
+    after = _AFTER_ATTACK.search(text, start, end)
+    if after is not None and not _OWN_ACT.search(text, start, after.start()):
+        after = None
     found = min((m for m in (_CAUSE_CLAUSE.search(text, start, end),
-                             _DESCRIBING_CLAUSE.search(text, start, end)) if m is not None),
+                             _DESCRIBING_CLAUSE.search(text, start, end), after)
+                 if m is not None),
                 key=lambda m: m.start(), default=None)
     if found is None or len(text[start:found.start()].split()) < _CLAUSE_LEAD_WORDS or (
             _ARRESTED_FOR.search(text, start, found.start())):

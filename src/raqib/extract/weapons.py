@@ -9,7 +9,7 @@ or hyphens ("air-strike"), and its last word may take a plural ending. Each matc
 'arson'). Arabic phrases are kept folded, and an Arabic word of the text is read as written
 and then without its front letters ("بالمدفعية", with the artillery: "مدفعية";
 ``raqib.extract.arabic``; extract.weapons.v3 knows chemical rockets, missiles, projectiles,
-warheads, canisters and substances).
+warheads, canisters and substances; v4 the verb "bombard", as "bombardment").
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def _forms(word: str) -> list[str]:
 
 
 class Weapons:
-    name = "extract.weapons.v3"
+    name = "extract.weapons.v4"
 
     def __init__(self, rows: list[list[str]]) -> None:
         self._index: dict[str, list[_Entry]] = {}
