@@ -97,9 +97,15 @@ _AFTER_ATTACK = re.compile(
     r",?\s+(?:after|following)\s+(?:(?:an?|the|their|its)\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:attacks?|strikes?|airstrikes?|raids?|bombings?|shelling|bombardment|massacres?)\b",
     re.I)
+"""' after gas attack', ' following the chemical attack on Douma': the attack the sentence's
+own act followed, named as a noun; read as a cause clause only when the words before it tell
+a bombardment of their own (``_OWN_ACT``: 'forces bombard Damascus suburbs after gas attack'),
+since 'five killed after an air strike' is the strike's own toll (events v73)."""
 _OWN_ACT = re.compile(
     r"\b(?:bombard(?:s|ed)?|shell(?:s|ed)?|pound(?:s|ed)?|strike|struck|bomb(?:s|ed)?)\b",
     re.I)
+"""A bombardment told before '_AFTER_ATTACK': other violent verbs (attacked, clashed) are
+left to the whole sentence's reading (one ACLED note of a mob's violence became a clash)."""
 _DESCRIBING_CLAUSE = re.compile(
     r",\s+(?:which|that|where)\s+(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:besieged|encircled|surrounded|blockaded|shelled|bombed|struck|"
@@ -117,7 +123,8 @@ def cause_clause(text: str, start: int, end: int) -> int | None:
     after the SDF arrested a tribal figure') starts in ``text[start:end]``, after at least
     three words of the sentence's own; None when there is none. Its words name the
     sentence's type only when the sentence before it names none (events v47); a clause that
-    tells what a place bears (', which is besieged by ...') is read so too (v52)."""
+    tells what a place bears (', which is besieged by ...') is read so too (v52), and so is
+    an attack named after a bombardment ('bombard ... after gas attack', v73)."""
     after = _AFTER_ATTACK.search(text, start, end)
     if after is not None and not _OWN_ACT.search(text, start, after.start()):
         after = None
