@@ -59,7 +59,10 @@ by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
    only by admin1 (or a bare location name) also needs text similarity >= 0.5, and dates a
    day apart need a shared actor or text similarity >= 0.3 (a report told a day late is
    common, but so is shelling of one town on consecutive days; the gates against every
-   compared member keep such merges to two days), except for a rare type. The shared actor
+   compared member keep such merges to two days), except for a rare type; and a member a day
+   apart of another sub-event type does not vouch for the link at all (the next day's
+   bombardment of the suburbs a chemical attack struck is another event, whatever words the
+   two share). The shared actor
    must not be *common*: once ``common_actor_min_reports`` (100) reports are placed, an
    actor that ``common_actor_share`` (a fifth) of them name, as a war's government forces
    are, does not vouch for the link (its score part still counts).

@@ -21,6 +21,7 @@ from raqib.geo import km_apart
 from raqib.incidents.records import ReportView
 from raqib.incidents.relations import (
     SAME_SUB_EVENT,
+    UNKNOWN_TYPE,
     actor_names,
     actor_relation,
     same_name,
@@ -355,6 +356,9 @@ def compare(
     if weak and text < s.weak_place_min_text:
         _note(notes, f"place known only by name or admin1 and text similarity below "
               f"{s.weak_place_min_text:.2f}")
+        return 0.0
+    if day_off and kind != SAME_SUB_EVENT and kind != UNKNOWN_TYPE:
+        _note(notes, "a day apart and of different sub-event types")
         return 0.0
     actor, actor_words = actor_relation(a, b)
     _note(notes, actor_words)
