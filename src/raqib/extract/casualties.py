@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from raqib.extract.claims_lexicon import source_verbs
 from raqib.extract.lexicon import read_lexicon
 from raqib.extract.model import Analysis, CountMention, Span
 from raqib.extract.sentences import split
@@ -188,6 +189,7 @@ def _sentence_figures(doc: Analysis, kind: str, mentions: list[CountMention],
                       markers: _Markers) -> list[_Figure]:
     """Each sentence's figure of ``kind``, in order, less a period's toll."""
     bounds = [(s.span.start, s.span.end) for s in doc.sentences] or split(doc.text)
+    bounds = [piece for start, end in bounds for piece in _accounts(doc.text, start, end)]
     firsts = [start for start, _end in bounds]
     sentences: dict[int, list[CountMention]] = {}
     for mention in mentions:
@@ -206,6 +208,30 @@ def _sentence_figures(doc: Analysis, kind: str, mentions: list[CountMention],
         mode = mode or ("update" if markers.update.search(text) else "")
         figures.append((sum(m.low for m in group), group, mode))
     return figures
+
+
+_CONTRAST = re.compile(r",?\s+(?:while|but|whereas)\s+|;\s+", re.IGNORECASE)
+
+
+@cache
+def _told() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{source_verbs()}|according\s+to|put\s+the\s+(?:death\s+)?toll)\b",
+                      re.IGNORECASE)
+
+
+def _accounts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence ``text[start:end]``, or its two accounts when a contrast joins two told by
+    different sources ("The strike killed 12, the Observatory said, while state media put the
+    toll at 7"; "Rebels said they killed 30 soldiers, but the army said only four died"): each
+    account's figure is then weighed as a sentence's is, so conflicting tolls give the lowest,
+    where one sentence's groups add up (numbers v26)."""
+    contrast = _CONTRAST.search(text, start, end)
+    if contrast is None:
+        return [(start, end)]
+    told = _told()
+    if told.search(text, start, contrast.start()) and told.search(text, contrast.end(), end):
+        return [(start, contrast.start()), (contrast.start(), end)]
+    return [(start, end)]
 
 
 def _without(text: str, bounds: tuple[int, int], spans: list[tuple[int, int]]) -> str:
