@@ -51,7 +51,7 @@ __all__ = [
     "resolve_country", "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v29"
+NAME = "extract.actors.v30"
 _LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|of northern|of southern|"
                        r"of eastern|of western)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 
@@ -236,6 +236,8 @@ _ELIDED = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 _REGIME_AND = re.compile(r"\bregime\s*(?:,|,?\s*and|&)\s*$", re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:,|,?\s*and|&|along with|together with|as well as)\s*", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\b(?:but|while|after|when|by)\b", re.I)
+_ITS = re.compile(r"\bits\s+$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;!?]\s")
 
 
 class Actors:
@@ -256,14 +258,19 @@ class Actors:
         """Where the words after a country's possessive start, and the country."""
         demonym: tuple[int, int, str] | None = None
         """The last demonym read alone: whose head noun may come after 'and' (v13)."""
+        spoke: tuple[int, str] | None = None
+        """Where the last state that spoke ends ('Turkey denied'), and the state (v30)."""
         for start, end, hits in self.dictionary.match(doc.text):
             if _OPPOSED.search(doc.text, max(0, start - 8), start):
                 continue  # 'anti-Houthi forces' are the Houthis' enemies (v2)
             if _HOLDING.match(doc.text, end) or _AFFILIATED.match(doc.text, end):
                 continue  # 'rebel-held Idlib' names a territory, not a party to it (v11)
             last = found[-1] if found else None
-            hit = (choose(self.dictionary, hits, None) or self._state(doc.text, start, end, hits)
-                   or self._joined(doc.text, start, hits, last))
+            state = None if (chosen := choose(self.dictionary, hits, None)) else self._state(
+                doc.text, start, end, hits)
+            hit = chosen or state or self._joined(doc.text, start, hits, last)
+            if state is not None and state.country:
+                spoke = (end, state.country)
             if hit is None:
                 owner = _possessor(doc.text, end, hits) or owner
                 demonym = next(((start, end, h.country) for h in hits
@@ -278,6 +285,7 @@ class Actors:
             if owner and owner[0] == start and hit.country is None and (
                     self.dictionary.entries[hit.entry].is_template):
                 hit = Hit(hit.entry, owner[1])  # "Turkey's defence ministry" is Turkey's (v7)
+            hit = self._its(doc.text, start, hit, spoke)
             if last and self._head(last[1], hit) and (
                     not doc.text[last[0].span.end : start].strip()):  # 'Nigerian Army soldiers'
                 found[-1] = (replace(last[0], span=doc.span(last[0].span.start, end)), last[1])
@@ -328,6 +336,17 @@ class Actors:
         named = self.dictionary.entries[hit.entry]
         return (generic.inter in ARMED and named.inter in ARMED and not hit.contextual
                 and name.removeprefix("the ")[:1].isupper())
+
+    def _its(self, text: str, start: int, hit: Hit, spoke: tuple[int, str] | None) -> Hit:
+        """'Turkey denied that its forces had targeted civilians': a state's template after
+        'its' in the sentence of a state that spoke is that state's (v30)."""
+        if spoke is None or hit.country is not None or not (
+                self.dictionary.entries[hit.entry].is_template):
+            return hit
+        if _ITS.search(text, max(0, start - 6), start) and not _SENTENCE_END.search(
+                text, spoke[0], start):
+            return Hit(hit.entry, spoke[1])
+        return hit
 
     def _state(self, text: str, start: int, end: int, hits: list[Hit]) -> Hit | None:
         """'Russia said', "Russia's allegations": the country's name is the state acting;

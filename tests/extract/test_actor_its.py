@@ -1,0 +1,32 @@
+"""actors v30: a state's forces named by 'its' in the sentence of the state that spoke are that
+state's ('Turkey denied that its troops had shelled Afrin'), not the forces of the country the
+text is about, which a bare 'troops' is localised to."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from raqib.extract.pipeline import Pipeline
+from stage_versions import stage_version
+
+
+def _actor1(pipeline: Pipeline, text: str) -> str:
+    doc = pipeline.run("t", text, date(2019, 6, 10))
+    return doc.events[0].actor1
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey denied that its troops had shelled Afrin.",
+    "Turkey denied that its army had shelled villages near Afrin on Sunday.",
+])
+def test_its_forces_are_the_speaking_states(pipeline: Pipeline, text: str) -> None:
+    assert stage_version(pipeline, "actors") >= 30
+    assert _actor1(pipeline, text) == "Military Forces of Turkey (2016-)"
+
+
+def test_its_in_another_sentence_is_not_the_speakers(pipeline: Pipeline) -> None:
+    """The state that spoke owns 'its' only within its own sentence."""
+    text = "Turkey said it would respond. In Afrin, its troops shelled two villages."
+    assert _actor1(pipeline, text) != "Military Forces of Turkey (2016-)"
