@@ -1,8 +1,8 @@
 """Casualty phrasings of monitors' and aid workers' reports, read to ACLED's rules: each case of
 ``data/casualty_phrasings.tsv`` is a sentence (or two) with the killed and injured the numbers
-stage and ``casualties`` must give (``extract.numbers.v14``-``v26``; docs/extraction.md gives
-each version's change and docs/evaluation.md, "The wounded who later died" to "Two
-sources' tolls in one sentence", the measurements). A case's id names the version that made
+stage and ``casualties`` must give (``extract.numbers.v14``-``v27``; docs/extraction.md gives
+each version's change and docs/evaluation.md, "The wounded who later died" to "What
+the event followed", the measurements). A case's id names the version that made
 it right or guards it."""
 
 from __future__ import annotations

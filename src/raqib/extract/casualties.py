@@ -197,7 +197,8 @@ def _sentence_figures(doc: Analysis, kind: str, mentions: list[CountMention],
     figures: list[_Figure] = []
     others = sorted((m.span.start, m.span.end) for m in doc.counts if m.kind != kind)
     for index in sorted(sentences):
-        group = list({m.span: m for m in sentences[index]}.values())
+        group = _before_after(doc.text, bounds[index],
+                              list({m.span: m for m in sentences[index]}.values()))
         named = [m for m in group if not (m.low == 1 and markers.pronoun.search(m.span.text))]
         group = named or group  # "a staff member was hurt when he was stabbed": one (v16)
         text = _without(doc.text, bounds[index], others) if index >= 0 else ""
@@ -208,6 +209,21 @@ def _sentence_figures(doc: Analysis, kind: str, mentions: list[CountMention],
         mode = mode or ("update" if markers.update.search(text) else "")
         figures.append((sum(m.low for m in group), group, mode))
     return figures
+
+
+_AFTER = re.compile(r"\bafter\b", re.IGNORECASE)
+
+
+def _before_after(text: str, bounds: tuple[int, int], group: list[CountMention]
+                  ) -> list[CountMention]:
+    """A sentence's figures, less those after a bare 'after' when some come before it: the
+    clause after it tells what the event followed ("Clashes killed 50 people after the body of
+    a woman was found": 50, not 51), not more of its victims (numbers v27)."""
+    after = _AFTER.search(text, *bounds)
+    if after is None:
+        return group
+    before = [m for m in group if m.span.end <= after.start()]
+    return before if before else group
 
 
 _CONTRAST = re.compile(r",?\s+(?:while|but|whereas)\s+|;\s+", re.IGNORECASE)
