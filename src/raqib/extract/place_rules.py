@@ -31,6 +31,10 @@ _CONNECTORS = ARTICLES | frozenset(
      "y", "a", "am", "upon", "sur", "bin", "ibn", "bint", "bani", "beni", "of"]
 )
 _HYPHENATED_ONLY = frozenset(["as", "at", "an", "en", "es", "et", "er", "ed"])
+_ALSO_A_NAME = frozenset(["beni", "bani"])
+"""Connectors that are towns' names alone, capitalised with nothing after them: Beni (North
+Kivu), Bani (Dominican Republic, Burkina Faso); they still join 'Beni Suef', 'Bani Walid'
+(places v44)."""
 _EZAFE = frozenset(["e", "i", "ye", "yi"])
 """The Persian and Pashto ezafe, hyphened inside a name: 'Nawa-e Barakzayi', 'Pul-e Khumri',
 'Qala-i-Naw' are one name each, not Nawa, Pul and Qala (places v20)."""
@@ -201,7 +205,7 @@ def opens_name(text: str, chain: list[tuple[int, int]], i: int) -> bool:
     if word[0].isupper():
         if folded in _HYPHENATED_ONLY or folded == "of":  # 'An INGO', 'At Aleppo'
             return text[end:end + 1] == "-" and bool(rest)
-        return folded not in _CONNECTORS or bool(rest)
+        return folded not in _CONNECTORS or bool(rest) or folded in _ALSO_A_NAME
     if folded not in ARTICLES or not rest or not text[rest[0][0]].isupper():
         return False
     return folded in ("al", "el") or text[end] == "-"
