@@ -227,3 +227,17 @@ def test_a_connector_that_is_a_towns_name(pipeline: Pipeline, text: str, locatio
     near it took North Kivu, hundreds of kilometres off."""
     assert stage_version(pipeline, "places") >= 44
     assert _event(pipeline, text).location == location
+
+
+@pytest.mark.parametrize(("text", "location", "admin1"), [
+    ("On 3 June 2020, protesters gathered in St. Louis, Missouri, demanding justice.",
+     "St. Louis", "Missouri"),
+    ("On 3 June 2020, police arrested 12 people in St. Petersburg, Russia.",
+     "Saint Petersburg", "St.-Petersburg"),
+])
+def test_an_abbreviated_saint_is_part_of_the_name(pipeline: Pipeline, text: str, location: str,
+                                                  admin1: str) -> None:
+    """places v45: the full stop of 'St.' broke the name, and 'Louis' alone was Louisville."""
+    assert stage_version(pipeline, "places") >= 45
+    event = _event(pipeline, text)
+    assert (event.location, event.admin1) == (location, admin1)

@@ -31,6 +31,10 @@ _CONNECTORS = ARTICLES | frozenset(
      "y", "a", "am", "upon", "sur", "bin", "ibn", "bint", "bani", "beni", "of"]
 )
 _HYPHENATED_ONLY = frozenset(["as", "at", "an", "en", "es", "et", "er", "ed"])
+ABBREVIATED = frozenset(["St", "Ste", "Mt", "Ft"])
+"""Abbreviated name words a full stop ends inside a name: 'St. Louis', 'Ste. Marie', 'Mt.
+Kenya', 'Ft. Worth' (places v45; the chain had broken at the full stop, and 'Louis' was
+Louisville)."""
 _ALSO_A_NAME = frozenset(["beni", "bani"])
 """Connectors that are towns' names alone, capitalised with nothing after them: Beni (North
 Kivu), Bani (Dominican Republic, Burkina Faso); they still join 'Beni Suef', 'Bani Walid'
@@ -190,6 +194,9 @@ def is_arabic(char: str) -> bool:
 def continues(text: str, chain: list[tuple[int, int]], token: tuple[int, int]) -> bool:
     """Whether ``token`` extends the name run: one space or hyphen apart, same script."""
     gap = text[chain[-1][1]:token[0]]
+    if token[0] < len(text) and gap == ". " and (
+            text[chain[-1][0]:chain[-1][1]] in ABBREVIATED):  # 'St. Louis' (places v45)
+        return True
     if token[0] >= len(text) or len(gap) != 1 or not _JOIN.fullmatch(gap):
         return False
     return is_arabic(text[chain[0][0]]) == is_arabic(text[token[0]])
