@@ -1,6 +1,6 @@
 """Event-type phrasings of short reports and notes, read to ACLED's taxonomy: each case of
 ``data/event_type_phrasings.tsv`` is a text and what the events stage must read in it
-(``extract.events.v61``-``v73``; docs/extraction.md gives each version's change and
+(``extract.events.v61``-``v74``; docs/extraction.md gives each version's change and
 docs/evaluation.md, "A text that leans to an event" to "Bombarded after an attack",
 the measurements).
 A case's id names the version that made it right or guards it."""

@@ -50,7 +50,7 @@ from raqib.extract.sentences import (
     sentence_spans,
 )
 
-NAME = "extract.events.v73"
+NAME = "extract.events.v74"
 
 
 LEAN_SHARE = 0.25
