@@ -30,3 +30,16 @@ def test_its_in_another_sentence_is_not_the_speakers(pipeline: Pipeline) -> None
     """The state that spoke owns 'its' only within its own sentence."""
     text = "Turkey said it would respond. In Afrin, its troops shelled two villages."
     assert _actor1(pipeline, text) != "Military Forces of Turkey (2016-)"
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Ethiopian federal forces shelled rebel positions near Mekelle on Monday.",
+     "Military Forces of Ethiopia (2018-)"),
+    ("Somali federal government forces clashed with al Shabaab in Lower Shabelle on Monday.",
+     "Military Forces of Somalia (2017-)"),
+])
+def test_federal_forces_are_the_states(pipeline: Pipeline, text: str, actor1: str) -> None:
+    """actors v31: 'federal forces' and 'federal troops' (Ethiopia, Somalia, Nigeria, Iraq)
+    are the state's military; 'federal police' was read as police already."""
+    assert stage_version(pipeline, "actors") >= 31
+    assert _actor1(pipeline, text) == actor1
