@@ -43,14 +43,3 @@ def test_federal_forces_are_the_states(pipeline: Pipeline, text: str, actor1: st
     are the state's military; 'federal police' was read as police already."""
     assert stage_version(pipeline, "actors") >= 31
     assert _actor1(pipeline, text) == actor1
-
-
-def test_states_that_agree_are_its_parties(pipeline: Pipeline) -> None:
-    """actors v32: a country's name before 'agreed' or 'signed' is the state acting, as before
-    'said' ('Russia and Turkey agreed on a ceasefire' named no party)."""
-    assert stage_version(pipeline, "actors") >= 32
-    doc = pipeline.run("t", "Russia and Turkey agreed on a ceasefire in Idlib on Thursday.",
-                       date(2018, 9, 17))
-    event = doc.events[0]
-    assert (event.sub_event_type, event.actor1, event.assoc_actor_1) == (
-        "Agreement", "Military Forces of Russia (2000-)", "Military Forces of Turkey (2016-)")
