@@ -1,6 +1,7 @@
 """actors v30: a state's forces named by 'its' in the sentence of the state that spoke are that
 state's ('Turkey denied that its troops had shelled Afrin'), not the forces of the country the
-text is about, which a bare 'troops' is localised to."""
+text is about, which a bare 'troops' is localised to; actors v31: federal forces are the
+state's."""
 
 from __future__ import annotations
 
