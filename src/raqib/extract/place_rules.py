@@ -31,7 +31,7 @@ _CONNECTORS = ARTICLES | frozenset(
      "y", "a", "am", "upon", "sur", "bin", "ibn", "bint", "bani", "beni", "of"]
 )
 _HYPHENATED_ONLY = frozenset(["as", "at", "an", "en", "es", "et", "er", "ed"])
-ABBREVIATED = frozenset(["St", "Ste", "Mt", "Ft"])
+_ABBREVIATED = frozenset(["St", "Ste", "Mt", "Ft"])
 """Abbreviated name words a full stop ends inside a name: 'St. Louis', 'Ste. Marie', 'Mt.
 Kenya', 'Ft. Worth' (places v45; the chain had broken at the full stop, and 'Louis' was
 Louisville)."""
@@ -195,7 +195,7 @@ def continues(text: str, chain: list[tuple[int, int]], token: tuple[int, int]) -
     """Whether ``token`` extends the name run: one space or hyphen apart, same script."""
     gap = text[chain[-1][1]:token[0]]
     if token[0] < len(text) and gap == ". " and (
-            text[chain[-1][0]:chain[-1][1]] in ABBREVIATED):  # 'St. Louis' (places v45)
+            text[chain[-1][0]:chain[-1][1]] in _ABBREVIATED):  # 'St. Louis' (places v45)
         return True
     if token[0] >= len(text) or len(gap) != 1 or not _JOIN.fullmatch(gap):
         return False
