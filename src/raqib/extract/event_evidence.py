@@ -20,7 +20,8 @@ from raqib.extract.roles import place_attacked
 
 LOOSE_NONE = 0.5
 """A text in which no sentence reads as an event: a sentence whose probability of no event
-is under this, and that names a phrase or an actor of an event type, reports one (v61)."""
+is under this, and that names a phrase, an actor or a weapon's verb of an event type (v61,
+v72), reports one."""
 HABITUAL_MOST = 2
 """At most this many distinct habitual phrases of a sentence add their weight."""
 VICTIM_KINDS = ("killed", "injured")
@@ -117,8 +118,8 @@ class EventEvidence:
         Asked only of a text with no event else (v61)."""
         if self.none is None or classifier.softmax(adjusted)[self.none] >= LOOSE_NONE:
             return False
-        acts = self._weapons([m for m in doc.weapons if within(m.span, span)
-                              and m.span.text.casefold().endswith("ed")])
+        acts = self._weapons([m for m in self._weapons_in(doc, span)
+                              if m.span.text.casefold().endswith("ed")])
         said = self.boost(self.said(doc, span) + acts)
         return bool(len(self.events) and (said[self.events] > 0).any())
 
@@ -131,7 +132,7 @@ class EventEvidence:
 
     def type_evidence(self, doc: Analysis, span: Span) -> np.ndarray:
         evidence = self.taxonomy.evidence
-        tables = self._weapons([m for m in doc.weapons if within(m.span, span)])
+        tables = self._weapons(self._weapons_in(doc, span))
         tables += self.said(doc, span)
         if evidence.place_attacked and place_attacked(
                 doc.text, span, [a for a in doc.actors if within(a.span, span)],
@@ -145,8 +146,13 @@ class EventEvidence:
 
     def weapon_types(self, doc: Analysis, span: Span) -> set[str]:
         """The types the weapons named in ``span`` weigh fully for (1.0 or more)."""
-        tables = self._weapons([m for m in doc.weapons if within(m.span, span)])
+        tables = self._weapons(self._weapons_in(doc, span))
         return {label for table in tables if table for label, w in table.items() if w >= 1.0}
+
+    @staticmethod
+    def _weapons_in(doc: Analysis, span: Span) -> list[WeaponMention]:
+        """The weapons named inside ``span``."""
+        return [m for m in doc.weapons if within(m.span, span)]
 
     def _weapons(self, weapons: list[WeaponMention]) -> list[dict[str, float] | None]:
         """The evidence tables of the weapon classes named, each once."""

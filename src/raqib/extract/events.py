@@ -14,9 +14,10 @@ killed count or a phrase's weight against no event may tip it); the evidence onl
 probability between event types, so a weapon named in a political statement does not make the
 statement an event. Only when no sentence of a text reads as an event does the evidence tip
 one (v61): a sentence whose event types together outweigh no event
-(``event_evidence.LOOSE_NONE``) and that holds a phrase or an actor of some event type (not a
-weapon alone) reports one, so a short note the model finds unlike its examples ("Four
-political parties joined to march to protest cancelled municipal elections.") is not lost. A
+(``event_evidence.LOOSE_NONE``) and that holds a phrase or an actor of some event type, or a
+weapon's verb ("shelled", v72; not a weapon's noun alone) reports one, so a short note the
+model finds unlike its examples ("Four political parties joined to march to protest cancelled
+municipal elections.") is not lost. A
 type the taxonomy names only by evidence (a chemical attack) is read only where the sentence's
 or its text's evidence weighs for it (v64). The whole document's scores (its context) and the
 evidence phrases of a sentence's passage (itself and ``PASSAGE`` sentences either side) lean
@@ -178,7 +179,8 @@ class EventsStage:
 
     def _read(self, spans: list[Span], logits: list[np.ndarray], mentions: _Mentions,
               contexts: list[np.ndarray | None], loose: bool = False) -> list[EventCue]:
-        """The cues of every sentence, in order (``loose``: see ``_leans_to_event``)."""
+        """The cues of every sentence, in order (``loose``: see
+        ``EventEvidence.leans_to_event``)."""
         return [cue for span, scores, context in zip(spans, logits, contexts, strict=True)
                 for cue in self._classify(mentions.inside(span), span, scores, context, loose,
                                           mentions.named)]
