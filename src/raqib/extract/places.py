@@ -58,6 +58,7 @@ from raqib.extract.place_ranking import (
 )
 from raqib.extract.place_rules import (
     COUNTRY_AFTER,
+    COUNTRY_IN,
     TOKEN,
     Match,
     Window,
@@ -98,7 +99,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v45"
+    name = "extract.places.v46"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -152,6 +153,7 @@ class Places:
         for match in matches:
             self._country_after(text, match)
             self._country_before(text, match)
+            self._lies_in(text, match)
         named = {m.window.key for m in matches} & self.region_keys
         base = self._demonym_votes(text) + coverage(text, matches)  # before any name's own vote
         for country in set(group_countries(doc, self.lexicon)):  # as a demonym (v28)
@@ -208,6 +210,17 @@ class Places:
             return None
         key = cached_key(stem)
         return key if key in self.country_keys else None
+
+    def _lies_in(self, text: str, match: Match) -> None:
+        """'the village of Solhan in northern Burkina Faso': a town said to lie in a country is
+        none of its namesakes elsewhere (Solhan, Turkey), unless it is a country itself; the
+        country only excludes, it does not make the name surer (v46)."""
+        after = COUNTRY_IN.match(text, match.window.end)
+        if after and all(p.kind != "country" for p in match.candidates):
+            words = after.group(1).split()
+            match.lies_in = next((code for n in range(len(words), 0, -1)
+                                  if (code := self.country_keys.get(
+                                      cached_key(" ".join(words[:n]))))), None)
 
     def _country_before(self, text: str, match: Match) -> None:
         """"Syria's Madaya": a country's possessive before the place qualifies it."""
@@ -307,12 +320,14 @@ class Places:
         total = sum(votes.values()) or 1.0
         best, best_score = None, -9.0
         for place in match.candidates:
+            if match.lies_in not in (None, place.country):
+                continue
             fit = self._fit(match, place, named)
             score = 0.30 * prior(place) + 0.35 * votes[place.country] / total + 0.3 * fit
             score += kind_fit(match, place)
             if score > best_score:
                 best, best_score, match.fit = place, score, fit
-        match.chosen = best if match.fit > -1.0 else None
+        match.chosen = best if best is not None and match.fit > -1.0 else None
 
     def _mention(self, doc: Analysis, match: Match, top: str | None) -> PlaceMention:
         place = match.chosen
