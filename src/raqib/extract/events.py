@@ -49,9 +49,10 @@ from raqib.extract.sentences import (
     reported_clause,
     says_nothing,
     sentence_spans,
+    told,
 )
 
-NAME = "extract.events.v74"
+NAME = "extract.events.v75"
 
 
 LEAN_SHARE = 0.25
@@ -189,6 +190,9 @@ class EventsStage:
               places: ByStart[PlaceMention] | None = None) -> str:
         """The words of ``span`` the model reads: place names masked when it was trained so
         (``raqib.extract.place_mask``)."""
+        end = told(doc.text, span.start, span.end)
+        if end < span.end:
+            span = doc.span(span.start, end)
         if not self.model.meta.get(place_mask.META_KEY):
             return span.text
         inside = (places or ByStart(doc.places)).inside(span)
