@@ -33,7 +33,7 @@ def only(text: str, **kwargs) -> Claim:
 def test_stage_contract() -> None:
     stage = claims.create(Options())
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.claims.v8"
+    assert stage.name == "extract.claims.v9"
     doc = Analysis(id="x", text="The ministry said that two soldiers were wounded near Hama.")
     stage(doc)  # no sentence spans yet: the stage splits the text itself
     assert [c.stance for c in doc.claims] == ["asserts"]
@@ -243,3 +243,28 @@ def test_a_hearer_named_in_capitals_is_not_the_statement(text: str, statement: s
     """v5: after 'told', a hearer the lexicon does not list, named in capitals, then 'that':
     the statement is what follows 'that'."""
     assert only(text).statement == statement
+
+
+def test_two_speakers_in_one_sentence_each_say_their_own() -> None:
+    """v9: 'A said X; B said Y': A's claim ends at the semicolon before B, so B's denial
+    ('staged') does not make A's claim a denial; 'at least' after 'said' is what was said,
+    not an adjunct ('said at a press conference')."""
+    doc = analyse("Rescue workers said at least 42 people died in a gas attack on Douma on "
+                  "Saturday; the Syrian government and Russia said the attack was staged.")
+    assert [(c.claimant, c.stance, c.statement) for c in doc.claims] == [
+        ("Rescue workers", "asserts", "at least 42 people died in a gas attack on Douma on "
+         "Saturday"),
+        ("the Syrian government and Russia", "denies", "the attack was staged")]
+
+
+def test_a_claim_about_a_claim_keeps_its_words() -> None:
+    """v9 guard: a speaker inside what another said, with no semicolon before it, does not
+    cut the first claim short."""
+    doc = analyse("Officials said the rebels accused the army of shelling the market.")
+    assert doc.claims[0].statement == "the rebels accused the army of shelling the market"
+
+
+def test_an_adverb_after_the_claimant_is_not_part_of_it() -> None:
+    """v9: 'The coalition initially denied involvement': 'initially' is no word of the
+    claimant."""
+    assert only("The coalition initially denied involvement.").claimant == "The coalition"

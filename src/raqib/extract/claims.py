@@ -51,10 +51,14 @@ _LIES_OF = re.compile(r"\blies(?:\s+and\s+\w+)?\s+(?:of|by)\s+(?:the\s+)?[\w’'
 _RAISED = re.compile(r"\s+to\s+(?:be|have)\b", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"(?:as|while|amid)\b(?!\s+(?:many|much|well|of|part)\b)", re.IGNORECASE)
 _LINK = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:\w+\s+)?$|,\s*$")
+_NEXT_SPEAKER = re.compile(r";\s*(?:(?:and|but|while)\s+)?$")
+"""Before a speaker whose claim follows another's in one sentence ('Rescue workers said 42
+died; the government said the attack was staged'): the first claim ends there (v9)."""
+_AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v8"
+    name = "extract.claims.v9"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -100,6 +104,9 @@ class Claims:
         for f in out:  # "X called for Y, officials said": Y ends where the reported words do
             f.hedged = f.hedged or bool(lex.find("hedge", text, a, b))
             ends = [r.end for r in out if r.cspan and r.cspan[0] > r.end > f.start]
+            ends += [trim(text, f.start, r.cspan[0])[1] for r in out if r.cspan
+                     and f.start < r.cspan[0] < f.end
+                     and _NEXT_SPEAKER.search(text, f.start, r.cspan[0])]
             f.end = min([f.end, *ends])
         return out
 
@@ -195,6 +202,8 @@ class Claims:
             return named.end()  # 'told Enab Baladi that ...' (v5)
         for t in TOKEN.finditer(text, start, b):
             w = t.group().lower()
+            if _AT_LEAST.match(text, t.start()):  # 'said at least 42 died' (v9)
+                break
             if w == "for" and head:  # "called on Wednesday for …"
                 return t.end()
             if lex.has("adjunct", w) or lex.has("time", w):
