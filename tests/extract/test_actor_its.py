@@ -1,7 +1,7 @@
 """actors v30: a state's forces named by 'its' in the sentence of the state that spoke are that
 state's ('Turkey denied that its troops had shelled Afrin'), not the forces of the country the
 text is about, which a bare 'troops' is localised to; actors v31: federal forces are the
-state's."""
+state's; actors v33: a state that fires, captures or storms is its military."""
 
 from __future__ import annotations
 
@@ -43,4 +43,19 @@ def test_federal_forces_are_the_states(pipeline: Pipeline, text: str, actor1: st
     """actors v31: 'federal forces' and 'federal troops' (Ethiopia, Somalia, Nigeria, Iraq)
     are the state's military; 'federal police' was read as police already."""
     assert stage_version(pipeline, "actors") >= 31
+    assert _actor1(pipeline, text) == actor1
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Iran fired more than a dozen ballistic missiles at two Iraqi bases hosting US troops "
+     "early on Wednesday.", "Military Forces of Iran (1989-)"),
+    ("Israel stormed the Jenin camp on Monday, killing four gunmen.",
+     "Military Forces of Israel (2009-)"),
+])
+def test_a_state_that_fires_is_its_military(pipeline: Pipeline, text: str, actor1: str) -> None:
+    """actors v33: a country's name before 'fired', 'captured', 'seized', 'raided', 'stormed'
+    or 'downed' is the state acting, as before 'struck' or 'shelled' (country_as_actor.tsv):
+    'Iran fired ...' had Iraq's forces, from 'Iraqi bases', as the attacker. (v32, states that
+    'agreed' or 'signed', was withdrawn: docs/evaluation.md.)"""
+    assert stage_version(pipeline, "actors") >= 33
     assert _actor1(pipeline, text) == actor1

@@ -51,7 +51,7 @@ __all__ = [
     "resolve_country", "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v31"
+NAME = "extract.actors.v33"
 _LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|of northern|of southern|"
                        r"of eastern|of western)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 
