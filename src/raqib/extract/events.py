@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v75"
+NAME = "extract.events.v76"
 
 
 LEAN_SHARE = 0.25
@@ -241,9 +241,13 @@ class EventsStage:
         floor = self.taxonomy.evidence.secondary_score
         candidates = {label: probs[label] for label in probs
                       if label == best or (own[label] >= floor and probs[label] >= floor)}
-        for label in self.evidence.weapon_types(doc, span):  # v71: a shell named, not an Attack
+        named = self.evidence.weapon_types(doc, span)
+        for label in named:  # v71: a shell named, not an Attack
             if label in own and own[label] >= WEAPON_FLOOR and self.taxonomy.overrules(label, best):
                 candidates[label] = probs[label]
+        if best in named:  # v76: a missile named, and no aircraft, is no air strike by precedence
+            candidates = {label: p for label, p in candidates.items() if label in named
+                          or label == best or not self.taxonomy.overrules(label, best)}
         resolved = self.taxonomy.one_reading(
             self.taxonomy.apply_precedence(candidates, span.text))
         ranked = sorted(resolved.items(), key=lambda item: (-item[1], item[0]))
