@@ -33,7 +33,7 @@ def only(text: str, **kwargs) -> Claim:
 def test_stage_contract() -> None:
     stage = claims.create(Options())
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.claims.v9"
+    assert stage.name == "extract.claims.v10"
     doc = Analysis(id="x", text="The ministry said that two soldiers were wounded near Hama.")
     stage(doc)  # no sentence spans yet: the stage splits the text itself
     assert [c.stance for c in doc.claims] == ["asserts"]
@@ -268,3 +268,12 @@ def test_an_adverb_after_the_claimant_is_not_part_of_it() -> None:
     """v9: 'The coalition initially denied involvement': 'initially' is no word of the
     claimant."""
     assert only("The coalition initially denied involvement.").claimant == "The coalition"
+
+
+def test_the_united_states_is_a_claimant_not_a_verb() -> None:
+    """v10: 'States' (a form of 'state') in a name is no reporting verb: the claimant was 'The
+    United', whose statement was 'blamed Russia'; a title-case headline keeps its verb."""
+    doc = analyse("The United States blamed Russia for the strike; Moscow denied involvement.")
+    assert [(c.claimant, c.stance) for c in doc.claims] == [
+        ("The United States", "accuses"), ("Moscow", "denies")]
+    assert only("Russia Denies Role In Aleppo Aid Convoy Attack").stance == "denies"

@@ -11,7 +11,7 @@ may take is ``raqib.extract.event_places`` (v8: not those of a sentence about ti
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from raqib.extract import actors as actor_stage
 from raqib.extract import event_dates, numbers, place_countries, places, taxonomy
@@ -120,7 +120,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v50"
+    name = "extract.assemble.v51"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -141,12 +141,15 @@ class Assemble:
             past, event_dates.told_days(doc, days, past.aside),
         )
         cues = [c for c in cues if not found.past.captioned(c.span)] or cues
+        whole = _without(doc, clauses) if len(cues) == 1 else None
         for cue in cues:
-            doc.events.append(self._event(doc, cue, found, country, single=len(cues) == 1))
+            doc.events.append(self._event(doc, cue, found, country, whole))
 
     def _event(
-        self, doc: Analysis, cue: EventCue, found: _Found, country: str, single: bool
-    ) -> Event:
+        self, doc: Analysis, cue: EventCue, found: _Found, country: str,
+        whole: Analysis | None) -> Event:
+        """The event of ``cue``; ``whole``: the document the counts are read in when it tells
+        one event (less the earlier events its clauses tell), else None (the cue's own)."""
         window = cue.span
         event = Event(
             event_type=cue.event_type, sub_event_type=cue.sub_event_type,
@@ -183,7 +186,7 @@ class Assemble:
             event.time_precision = max(event.time_precision or 1, 2)
         if event.time_precision == 1 and _FOUND.search(doc.text, window.start, window.end):
             event.time_precision = 2  # a body found: dead that day or before (v27)
-        self._casualties(event, doc if single else found.view(doc, window))
+        self._casualties(event, whole or found.view(doc, window))
         weapons = found.weapons.near(window)
         if weapons:
             chosen = _means(weapons, event.sub_event_type)
@@ -315,6 +318,16 @@ class Assemble:
         if hurt_span is not None:
             event.injured = hurt
             event.spans["injured"] = hurt_span
+
+
+def _without(doc: Analysis, clauses: list[tuple[int, int]]) -> Analysis:
+    """``doc`` without the counts inside its clauses that tell an earlier event ('..., a day
+    after 33 Turkish soldiers were killed in an air strike': those dead are that strike's;
+    assemble v51)."""
+    if not clauses:
+        return doc
+    return replace(doc, counts=[c for c in doc.counts if not any(
+        start <= c.span.start < end for start, end in clauses)])
 
 
 def create(options: Options) -> Assemble:

@@ -79,9 +79,10 @@ def _np_back(lex: Lexicon, toks: list[re.Match[str]]) -> Range | None:
         adjective = i > 0 and lex.has("determiner", toks[i - 1].group())  # "the opposing sides"
         if not w[0].isalnum() or lex.has("np_stop", lw) or (_verbish(w, lex) and not adjective):
             break
+        named = w[:1].isupper() and i > 0 and toks[i - 1].group()[:1].isupper()
         if (lw in ("and", "or", "&") and not nxt[:1].isupper() and nxt not in _JOINED) or (
-                lw in lex.verb_words and not lex.has("np_keep", lw)):
-            break
+                lw in lex.verb_words and not lex.has("np_keep", lw) and not named):
+            break  # a verb's form in a name is a word of it: 'the United States' (v10)
         start = i
         of = i > 0 and lex.has("noun_marker", toks[i - 1].group())
         if lex.has("determiner", lw) and not of:  # "the head of the Observatory"

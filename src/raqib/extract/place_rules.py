@@ -273,13 +273,16 @@ _CAUSED_BEFORE = re.compile(
     r"urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|call(?:s|ed|ing)?\s+on|ask(?:s|ed|ing)?|"
     r"allow(?:s|ed|ing)?)\s+(?:to\s+)?$")
 _TO_VERB_AFTER = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]+\b")
+_BLAMED_ON = re.compile(r"\b(?:blamed|blames|blaming|pinned)\s+on\s+$|\battributed\s+to\s+$")
 
 
 def governs(text: str, window: Window) -> bool:
     """A town's name standing for the government seated there: before 'forces', 'regime' and
     the like, not after a locative word ('Damascus forces', 'the Damascus regime'; not 'in
     Aleppo government forces ...'), or made to act ('leading Damascus to bomb', 'urged Kabul
-    to release')."""
+    to release'), or blamed ('an air strike blamed on Damascus'; places v47)."""
+    if _BLAMED_ON.search(text, max(0, window.start - 20), window.start):
+        return True
     if _GOVERNMENT_AFTER.match(text, window.end):
         return _previous_word(text, window.start) not in _LOCATIVE
     return bool(_TO_VERB_AFTER.match(text, window.end)

@@ -81,7 +81,7 @@ def create(options: Options) -> Sentences:
 
 _AFTER_CLAUSE = re.compile(
     r",?\s+(?:just\s+|only\s+|barely\s+|some\s+)?(?:(?:a|one|two|three|several|\d+)\s+)?"
-    r"(?:hours?|days?|weeks?|months?)\s+(?:after|since)\s+(?:an?|the)\s", re.I)
+    r"(?:hours?|days?|weeks?|months?)\s+(?:after|since)\s+(?:an?|the|\d[\d,]*)\s", re.I)
 """'..., just hours after a suspected chemical attack left dozens dead in Khan Sheikhun':
 a clause that tells an earlier event to date the sentence's own."""
 _CLAUSE_LEAD_WORDS = 3
