@@ -173,6 +173,9 @@ class Places:
             m.chosen.country for m, doubt in zip(matches, doubts, strict=True)
             if m.chosen is not None and not doubt}
         for match, doubt in zip(matches, doubts, strict=True):
+            if match.chosen is None and match.lies_in:  # no namesake lies where the text
+                # puts it (v46): a place the gazetteer lacks, read by the event model as a name
+                doc.place_names.append(doc.span(match.window.start, match.window.end))
             if match.chosen is None or (doubt and not _stands(text, match, top, spoken)):
                 continue
             mention = self._mention(doc, match, top)
