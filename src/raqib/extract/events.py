@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v77"
+NAME = "extract.events.v78"
 
 
 LEAN_SHARE = 0.25
