@@ -251,8 +251,8 @@ def test_a_countrys_possessive_places_the_name_in_it(stage: places.Places,
 
 
 def test_a_word_ending_in_s_is_no_possessive_of_a_country(stage: places.Places) -> None:
-    assert stage._possessive("Syrias") == stage._possessive("Syria's") == "syria"
-    assert stage._possessive("Kansas") is None and stage._possessive("Syria") is None
+    assert stage.words.possessive("Syrias") == stage.words.possessive("Syria's") == "syria"
+    assert stage.words.possessive("Kansas") is None and stage.words.possessive("Syria") is None
 
 
 def test_a_countrys_possessive_is_the_names_context(stage: places.Places) -> None:
@@ -261,10 +261,10 @@ def test_a_countrys_possessive_is_the_names_context(stage: places.Places) -> Non
     text = "Burmese monks said: in Syrias Madaya three died."
     start = text.index("Madaya")
     match = Match(Window(start, start + 6, 1, "madaya"), [])
-    stage._country_before(text, match)
+    stage.words.read(text, match)
     assert match.context == ["syria"]
     other = Match(Window(start, start + 6, 1, "madaya"), [])
-    stage._country_before(text.replace("Syrias", "Sirius"), other)
+    stage.words.read(text.replace("Syrias", "Sirius"), other)
     assert other.context == []
 
 

@@ -117,14 +117,6 @@ _REST_OF_NAME = r"(?:\s+(?-i:[A-Z][\w'’-]*|imeni|de|del|la|el|al|bin|ibn)){0,2
 Gagarina, Donetsk', 'Puli Alam district, Logar'): the qualifier after them holds the whole."""
 _COMMA_AFTER = re.compile(_REST_OF_NAME + _KIND_WORDS + r"\s*,\s*|" + _KIND_WORDS.replace("*", "+")
                           + r"\s+of\s+(?:the\s+)?", re.I)
-COUNTRY_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\s?){1,4})")
-COUNTRY_IN = re.compile(
-    r",?\s+(?:(?:a|an|the)\s+(?:small\s+)?(?:village|town|city|camp|locality)\s+)?in\s+"
-    r"(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
-    r"south-?west)(?:ern)?\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,4})")
-"""A country a town is said to lie in ('the village of Solhan in northern Burkina Faso',
-'Solhan, a village in Burkina Faso'): it qualifies the town as one after a comma does
-(places v46): only a place of that country is the town."""
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)\s*[A-Z\u0600-\u06ff]")
 _QUALIFIED_BEFORE = re.compile(r"[^\W\d_]\s*\([^()]*$")
 

@@ -18,7 +18,6 @@ representative point.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -46,6 +45,7 @@ from raqib.extract.place_countries import (
     name_codes,
     nationality,
 )
+from raqib.extract.place_qualifiers import CountryWords
 from raqib.extract.place_ranking import (
     after_terrain,
     chains,
@@ -57,8 +57,6 @@ from raqib.extract.place_ranking import (
     vote_weight,
 )
 from raqib.extract.place_rules import (
-    COUNTRY_AFTER,
-    COUNTRY_IN,
     TOKEN,
     Match,
     Window,
@@ -72,7 +70,6 @@ from raqib.extract.place_rules import (
     prior,
     read_context,
     sentence_starts,
-    speaks,
 )
 from raqib.extract.place_windows import (
     ARTICLE_COUNTRIES,
@@ -114,6 +111,7 @@ class Places:
         self.stopwords = stopwords | frozenset(lexicon.demonyms)
         self.display = lexicon.display
         self.country_keys = {name_key(n): code for n, code in lexicon.names.items()}
+        self.words = CountryWords(self.country_keys)
         self.codes = name_codes(lexicon)
         """ISO codes by the key of any name of the country, ACLED's among them."""
         self.region_keys = frozenset(name_key(n) for n in region_names) | frozenset(
@@ -130,6 +128,31 @@ class Places:
                 self.same_region[key] = self.same_region.get(key, frozenset()) | keys
 
     def __call__(self, doc: Analysis) -> None:
+        text = doc.text
+        matches = self._matches(doc)
+        named = {m.window.key for m in matches} & self.region_keys
+        base = self._demonym_votes(text) + coverage(text, matches)  # before any name's own vote
+        for country in set(group_countries(doc, self.lexicon)):  # as a demonym (v28)
+            if code := self.codes.get(name_key(country)):
+                base[code] += 0.5
+        if self.focus:
+            base[self.focus] += FOCUS_VOTE
+        votes = self._country_votes(text, base, matches, named)
+        for _ in range(2):
+            for match in matches:
+                self._resolve(match, votes, named)
+            votes = self._chosen_votes(text, base, matches)
+        top = votes.most_common(1)[0][0] if votes else None
+        found = self._kept(doc, matches, base, top)
+        inner_first(text, found)
+        shown = self.display.get(top, top) if top else None
+        chains(text, found, shown)
+        qualified_abroad(text, found, shown)
+        doc.places += [replace(m, score=min(max(m.score, 0.05), 0.99)) for _, m in found]
+
+    def _matches(self, doc: Analysis) -> list[Match]:
+        """The text's name windows the gazetteer knows (as written, spelling-tolerant, or in
+        another transliteration), chosen longest first, with what the words around each say."""
         text = doc.text
         windows = name_windows(text, sentence_starts(doc), self.stopwords, self.country_keys,
                                self.gazetteer.longest)
@@ -151,22 +174,14 @@ class Places:
         link_qualifiers(text, matches, self.region_keys)
         link_destinations(text, matches)
         for match in matches:
-            self._country_after(text, match)
-            self._country_before(text, match)
-            self._lies_in(text, match)
-        named = {m.window.key for m in matches} & self.region_keys
-        base = self._demonym_votes(text) + coverage(text, matches)  # before any name's own vote
-        for country in set(group_countries(doc, self.lexicon)):  # as a demonym (v28)
-            if code := self.codes.get(name_key(country)):
-                base[code] += 0.5
-        if self.focus:
-            base[self.focus] += FOCUS_VOTE
-        votes = self._country_votes(text, base, matches, named)
-        for _ in range(2):
-            for match in matches:
-                self._resolve(match, votes, named)
-            votes = self._chosen_votes(text, base, matches)
-        top = votes.most_common(1)[0][0] if votes else None
+            self.words.read(text, match)
+        return matches
+
+    def _kept(self, doc: Analysis, matches: list[Match], base: Counter[str], top: str | None
+              ) -> list[tuple[Match, PlaceMention]]:
+        """The resolved matches that stand as places of the text (``top``: its country), each
+        with its mention; the names that stand only as names go to ``doc.place_names``."""
+        text = doc.text
         found: list[tuple[Match, PlaceMention]] = []
         doubts = [doubtful(text, m) for m in matches]
         spoken = {country for country, n in base.items() if n > 0} | {
@@ -185,11 +200,7 @@ class Places:
                 doc.place_names.append(mention.span)  # a name, not the text's place (v32)
             else:
                 found.append((match, mention))
-        inner_first(text, found)
-        shown = self.display.get(top, top) if top else None
-        chains(text, found, shown)
-        qualified_abroad(text, found, shown)
-        doc.places += [replace(m, score=min(max(m.score, 0.05), 0.99)) for _, m in found]
+        return found
 
     def _by_another_name(self, match: Match) -> bool:
         """The chosen place was found by one of GeoNames' other names for it (in other
@@ -202,49 +213,6 @@ class Places:
         own = name_key(place.name)
         return match.window.key != own and (place.country, own, match.window.key) not in (
             self.aliases)
-
-    def _possessive(self, word: str) -> str | None:
-        """The key of the country that ``word`` is the possessive of ("Syria's", and
-        "Syrias" as scraped text prints it without its apostrophe), or None."""
-        if not word.endswith("s"):  # most words: no regex
-            return None
-        stem = _POSSESSIVE.sub("", word)
-        if stem == word:
-            return None
-        key = cached_key(stem)
-        return key if key in self.country_keys else None
-
-    def _lies_in(self, text: str, match: Match) -> None:
-        """'the village of Solhan in northern Burkina Faso': a town said to lie in a country is
-        none of its namesakes elsewhere (Solhan, Turkey), unless it is a country itself; the
-        country only excludes, it does not make the name surer (v46)."""
-        after = COUNTRY_IN.match(text, match.window.end)
-        if after and all(p.kind != "country" for p in match.candidates):
-            words = after.group(1).split()
-            match.lies_in = next((code for n in range(len(words), 0, -1)
-                                  if (code := self.country_keys.get(
-                                      cached_key(" ".join(words[:n]))))), None)
-
-    def _country_before(self, text: str, match: Match) -> None:
-        """"Syria's Madaya": a country's possessive before the place qualifies it."""
-        before = _WORD_BEFORE.search(text, max(0, match.window.start - 40), match.window.start)
-        key = self._possessive(before.group(1)) if before else None
-        if key and key not in match.context:
-            match.context.append(key)
-
-    def _country_after(self, text: str, match: Match) -> None:
-        """'Tripoli, Lebanon': a country named after a comma qualifies the place; one that
-        speaks ('... in Maarrat an Numan, Russia said') does not (v5)."""
-        after = COUNTRY_AFTER.match(text, match.window.end)
-        if after:
-            words = after.group(1).split()
-            for n in range(len(words), 0, -1):
-                key = cached_key(" ".join(words[:n]))
-                if key in self.country_keys and key not in match.context:
-                    end = after.start(1) + len(" ".join(words[:n]))
-                    if not speaks(text, end):
-                        match.context.append(key)
-                    return
 
     # ------------------------------------------------------------------- match selection
 
@@ -275,7 +243,7 @@ class Places:
             if code := self.lexicon.demonyms.get(cached_key(token.group())):
                 if not nationality(text, token.start(), token.end()):
                     votes[code] += 0.5
-            elif key := self._possessive(token.group()):  # as a country named: 1.5
+            elif key := self.words.possessive(token.group()):  # as a country named: 1.5
                 votes[self.country_keys[key]] += 1.5
         return votes
 
@@ -403,8 +371,6 @@ class _InActor:
         return at >= 0 and self.ends[at] >= window.end
 
 
-_POSSESSIVE = re.compile(r"(?:['’ʼ]s|(?<=[^\W\d_]{4})s)$")
-_WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
 @cache

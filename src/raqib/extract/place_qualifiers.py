@@ -1,0 +1,79 @@
+"""What the words around a place name say about its country: a country after a comma
+('Tripoli, Lebanon'), a country's possessive before it ("Syria's Madaya"), a country it is
+said to lie in ('the village of Solhan in northern Burkina Faso'). Used by
+``raqib.extract.places``."""
+
+from __future__ import annotations
+
+import re
+
+from raqib.extract.place_rules import Match, cached_key, speaks
+
+COUNTRY_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\s?){1,4})")
+COUNTRY_IN = re.compile(
+    r",?\s+(?:(?:a|an|the)\s+(?:small\s+)?(?:village|town|city|camp|locality)\s+)?in\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,4})")
+"""A country a town is said to lie in ('the village of Solhan in northern Burkina Faso',
+'Solhan, a village in Burkina Faso'; places v46): only a place of that country is the
+town."""
+_POSSESSIVE = re.compile(r"(?:['’ʼ]s|(?<=[^\W\d_]{4})s)$")
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+class CountryWords:
+    """Reads the country words around matches, given the keys of every country's names
+    (``name_key`` -> ISO code)."""
+
+    def __init__(self, country_keys: dict[str, str]) -> None:
+        self.country_keys = country_keys
+
+    def read(self, text: str, match: Match) -> None:
+        """Set what the words around ``match`` say of its country: its context (a country
+        after a comma, a possessive before it) and the country it lies in."""
+        self._after(text, match)
+        self._before(text, match)
+        self._lies_in(text, match)
+
+    def possessive(self, word: str) -> str | None:
+        """The key of the country that ``word`` is the possessive of ("Syria's", and
+        "Syrias" as scraped text prints it without its apostrophe), or None."""
+        if not word.endswith("s"):  # most words: no regex
+            return None
+        stem = _POSSESSIVE.sub("", word)
+        if stem == word:
+            return None
+        key = cached_key(stem)
+        return key if key in self.country_keys else None
+
+    def _lies_in(self, text: str, match: Match) -> None:
+        """'the village of Solhan in northern Burkina Faso': a town said to lie in a country is
+        none of its namesakes elsewhere (Solhan, Turkey), unless it is a country itself; the
+        country only excludes, it does not make the name surer (v46)."""
+        after = COUNTRY_IN.match(text, match.window.end)
+        if after and all(p.kind != "country" for p in match.candidates):
+            words = after.group(1).split()
+            match.lies_in = next((code for n in range(len(words), 0, -1)
+                                  if (code := self.country_keys.get(
+                                      cached_key(" ".join(words[:n]))))), None)
+
+    def _before(self, text: str, match: Match) -> None:
+        """"Syria's Madaya": a country's possessive before the place qualifies it."""
+        before = _WORD_BEFORE.search(text, max(0, match.window.start - 40), match.window.start)
+        key = self.possessive(before.group(1)) if before else None
+        if key and key not in match.context:
+            match.context.append(key)
+
+    def _after(self, text: str, match: Match) -> None:
+        """'Tripoli, Lebanon': a country named after a comma qualifies the place; one that
+        speaks ('... in Maarrat an Numan, Russia said') does not (v5)."""
+        after = COUNTRY_AFTER.match(text, match.window.end)
+        if after:
+            words = after.group(1).split()
+            for n in range(len(words), 0, -1):
+                key = cached_key(" ".join(words[:n]))
+                if key in self.country_keys and key not in match.context:
+                    end = after.start(1) + len(" ".join(words[:n]))
+                    if not speaks(text, end):
+                        match.context.append(key)
+                    return
