@@ -241,3 +241,12 @@ def test_an_abbreviated_saint_is_part_of_the_name(pipeline: Pipeline, text: str,
     assert stage_version(pipeline, "places") >= 45
     event = _event(pipeline, text)
     assert (event.location, event.admin1) == (location, admin1)
+
+
+def test_eastern_ghouta_is_in_rural_damascus(pipeline: Pipeline) -> None:
+    """'Eastern Ghouta', the enclave of Rural Damascus most reported on in 2013-2018, had no
+    place at all (GeoNames has no such name): it names the governorate (precision 3), as a
+    province's other names do (resources/gazetteer/aliases.tsv)."""
+    event = _event(pipeline, "At least 250 civilians have been killed in two days of air "
+                             "strikes and shelling on Eastern Ghouta, a monitor said.")
+    assert (event.admin1, event.geo_precision, event.country) == ("Rural Damascus", 3, "Syria")
