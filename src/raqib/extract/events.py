@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v78"
+NAME = "extract.events.v79"
 
 
 LEAN_SHARE = 0.25

@@ -107,6 +107,9 @@ _TAKEN_FROM = re.compile(
     r"[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 """Right before a party: the one a place was taken from ('captured a district of Raqqa from
 Islamic State fighters'): the party lost it (assemble v34)."""
+_LOST_AFTER = re.compile(r"\s+(?:(?:have|has|had)\s+)?lost\b(?!\s+(?:no|none)\b)", re.IGNORECASE)
+"""Right after a party: what it lost ('the rebels lost control of three villages', 'regime
+forces lost 35 fighters'): the party lost it (assemble v52)."""
 _STRUCK_THING = (r"(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|trucks?|positions?|bases?|"
                  r"checkpoints?|posts?|headquarters|offices?|patrols?|camps?|teams?|ambulances?)")
 _STRUCK = r"(?:hit|struck|targeted|attacked|shelled|bombed|ambushed)"
@@ -348,7 +351,8 @@ def acted_on(doc: Analysis, actors: list[ActorMention], counts: list[CountMentio
                      or _DETAINED_BEFORE.search(doc.text, max(0, a.span.start - 60),
                                                 a.span.start)
                      or _TAKEN_FROM.search(doc.text, max(0, a.span.start - 120), a.span.start)
-                     or _TARGET_AFTER.match(doc.text, a.span.end))
+                     or _TARGET_AFTER.match(doc.text, a.span.end)
+                     or _LOST_AFTER.match(doc.text, a.span.end))
 
 
 def _counts(text: str, count: CountMention, actor: ActorMention) -> bool:
