@@ -250,3 +250,15 @@ def test_eastern_ghouta_is_in_rural_damascus(pipeline: Pipeline) -> None:
     event = _event(pipeline, "At least 250 civilians have been killed in two days of air "
                              "strikes and shelling on Eastern Ghouta, a monitor said.")
     assert (event.admin1, event.geo_precision, event.country) == ("Rural Damascus", 3, "Syria")
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Gunmen killed three people in Port-au-Prince on Monday.", "Port-au-Prince"),
+    ("Youths burned cars in Clichy-sous-Bois overnight.", "Clichy-sous-Bois"),
+])
+def test_au_and_sous_between_hyphens_join_a_name(pipeline: Pipeline, text: str,
+                                                 location: str) -> None:
+    """places v48: 'au', 'aux' and 'sous' join a name between hyphens, as 'en' and 'et' did:
+    Haiti's capital was 'Port' and 'Prince' (one of the other names of Cabaret, 30 km off)."""
+    assert stage_version(pipeline, "places") >= 48
+    assert _event(pipeline, text).location == location

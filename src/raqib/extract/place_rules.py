@@ -30,7 +30,9 @@ _CONNECTORS = ARTICLES | frozenset(
     ["de", "del", "della", "la", "le", "les", "du", "des", "di", "da", "do", "dos", "das",
      "y", "a", "am", "upon", "sur", "bin", "ibn", "bint", "bani", "beni", "of"]
 )
-_HYPHENATED_ONLY = frozenset(["as", "at", "an", "en", "es", "et", "er", "ed"])
+_HYPHENATED_ONLY = frozenset(["as", "at", "an", "en", "es", "et", "er", "ed", "au", "aux", "sous"])
+"""Small words that join a name only between hyphens ('as-Suwayda', 'Aix-en-Provence'; places
+v48: 'Port-au-Prince' had been 'Port' and 'Prince', a name of Cabaret, Haiti)."""
 _ABBREVIATED = frozenset(["St", "Ste", "Mt", "Ft"])
 """Abbreviated name words a full stop ends inside a name: 'St. Louis', 'Ste. Marie', 'Mt.
 Kenya', 'Ft. Worth' (places v45; the chain had broken at the full stop, and 'Louis' was
