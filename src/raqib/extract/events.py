@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v79"
+NAME = "extract.events.v80"
 
 
 LEAN_SHARE = 0.25
