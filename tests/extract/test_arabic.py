@@ -144,3 +144,29 @@ def test_a_bare_singular_victim_counts_one(pipeline: Pipeline, text: str, kind: 
     """numbers v13: Arabic writes no 'a': a singular person noun right after a casualty verb
     or noun ('قتل مدني', a civilian was killed) is one victim."""
     assert [(c.kind, c.low) for c in run(pipeline, text).counts] == [(kind, 1)]
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("استشهد طفلان وأصيبت امرأة بجروح جراء غارة جوية نفذتها طائرة حربية روسية على قرية "
+     "كفرنبل.", 2, 1),
+    ("قتلت امرأة وأصيب طفلان بقصف مدفعي على كفرنبل.", 1, 2),
+])
+def test_a_dual_and_a_feminine_verb_count(pipeline: Pipeline, text: str, killed: int,
+                                          injured: int) -> None:
+    """numbers v29: the nominative dual ('طفلان', two children) counts two, as the other
+    cases' 'طفلين' did, and the feminine verbs ('أصيبت', 'قتلت') count their victim."""
+    event = run(pipeline, text).events[0]
+    assert (event.fatalities, event.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("سيطرت قوات النظام على بلدة كفرنبودة في ريف حماة الشمالي بعد معارك عنيفة مع فصائل "
+     "المعارضة.", "Government regains territory"),
+    ("استعادت فصائل المعارضة السيطرة على قرية تل ملح في ريف حماة.",
+     "Non-state actor overtakes territory"),
+    ("اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في ريف حماة الشمالي.", "Armed clash"),
+])
+def test_a_place_taken_in_arabic(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    """events v81: Arabic words of a place taken (arabic-territory) outweigh the fighting it
+    came through; fighting alone stays a clash."""
+    assert run(pipeline, text).events[0].sub_event_type == sub_event_type

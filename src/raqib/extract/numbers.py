@@ -71,7 +71,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v28"
+    name = "extract.numbers.v29"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
