@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v81"
+NAME = "extract.events.v82"
 
 
 LEAN_SHARE = 0.25

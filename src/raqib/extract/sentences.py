@@ -106,6 +106,12 @@ _OWN_ACT = re.compile(
     re.I)
 """A bombardment told before '_AFTER_ATTACK': other violent verbs (attacked, clashed) are
 left to the whole sentence's reading (one ACLED note of a mob's violence became a clash)."""
+_AFTER_TAKING = re.compile(
+    r",?\s+(?:after|following)\s+(?:its|their|the\s+[\w'’-]+['’]s|the)\s+"
+    r"(?:capture|recapture|fall|takeover|seizure|liberation)\b", re.I)
+"""' after its capture', ' following the fall of the town': the taking of a place the
+sentence's own act followed ('militias looted shops in the town after its capture' was the
+capture; events v82)."""
 _DESCRIBING_CLAUSE = re.compile(
     r",\s+(?:which|that|where)\s+(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:besieged|encircled|surrounded|blockaded|shelled|bombed|struck|"
@@ -124,12 +130,14 @@ def cause_clause(text: str, start: int, end: int) -> int | None:
     three words of the sentence's own; None when there is none. Its words name the
     sentence's type only when the sentence before it names none (events v47); a clause that
     tells what a place bears (', which is besieged by ...') is read so too (v52), and so is
-    an attack named after a bombardment ('bombard ... after gas attack', v73)."""
+    an attack named after a bombardment ('bombard ... after gas attack', v73), and a place's
+    capture after 'after' ('looted shops ... after its capture', v82)."""
     after = _AFTER_ATTACK.search(text, start, end)
     if after is not None and not _OWN_ACT.search(text, start, after.start()):
         after = None
     found = min((m for m in (_CAUSE_CLAUSE.search(text, start, end),
-                             _DESCRIBING_CLAUSE.search(text, start, end), after)
+                             _DESCRIBING_CLAUSE.search(text, start, end),
+                             _AFTER_TAKING.search(text, start, end), after)
                  if m is not None),
                 key=lambda m: m.start(), default=None)
     if found is None or len(text[start:found.start()].split()) < _CLAUSE_LEAD_WORDS or (
