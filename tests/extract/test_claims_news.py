@@ -33,7 +33,7 @@ def only(text: str, **kwargs) -> Claim:
 def test_stage_contract() -> None:
     stage = claims.create(Options())
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.claims.v10"
+    assert stage.name == "extract.claims.v11"
     doc = Analysis(id="x", text="The ministry said that two soldiers were wounded near Hama.")
     stage(doc)  # no sentence spans yet: the stage splits the text itself
     assert [c.stance for c in doc.claims] == ["asserts"]
@@ -277,3 +277,33 @@ def test_the_united_states_is_a_claimant_not_a_verb() -> None:
     assert [(c.claimant, c.stance) for c in doc.claims] == [
         ("The United States", "accuses"), ("Moscow", "denies")]
     assert only("Russia Denies Role In Aleppo Aid Convoy Attack").stance == "denies"
+
+
+def test_according_to_one_side_ends_where_the_other_speaks() -> None:
+    """v11: 'According to X, A, but Y said B': X's claim is A alone."""
+    doc = analyse("According to the opposition, the regime dropped barrel bombs on Kafr Zita, "
+                  "but state media said the army targeted terrorist positions.")
+    assert [(c.claimant, c.statement) for c in doc.claims] == [
+        ("the opposition", "the regime dropped barrel bombs on Kafr Zita"),
+        ("state media", "the army targeted terrorist positions")]
+
+
+@pytest.mark.parametrize(("text", "claimant", "statement"), [
+    ("The army was accused by residents of burning houses in the village.", "residents",
+     "burning houses in the village"),
+    ("Russia has been accused by the United States of bombing hospitals in Idlib.",
+     "the United States", "bombing hospitals in Idlib"),
+])
+def test_an_accusation_told_in_the_passive(text: str, claimant: str, statement: str) -> None:
+    """v11: 'X was accused by Y of Z' is Y's accusation of Z (it was no claim)."""
+    claim = only(text)
+    assert (claim.claimant, claim.stance, claim.statement) == (claimant, "accuses", statement)
+
+
+def test_a_state_that_dismissed_a_report_is_no_party(pipeline: Pipeline) -> None:
+    """v11: 'dismissed' and 'rejected' are a source's verbs (verbs.tsv), as 'denied' is: the
+    state that dismissed a report of a chemical attack was its attacker."""
+    doc = pipeline.run("t", "Russia dismissed the reports of a chemical attack in Douma as "
+                            "fabricated.", date(2018, 4, 9))
+    assert doc.events[0].actor1 != "Military Forces of Russia (2000-)"
+    assert [(c.claimant, c.stance) for c in doc.claims] == [("Russia", "denies")]

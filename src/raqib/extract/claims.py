@@ -55,11 +55,17 @@ _NEXT_SPEAKER = re.compile(r";\s*(?:(?:and|but|while)\s+)?$")
 """Before a speaker whose claim follows another's in one sentence ('Rescue workers said 42
 died; the government said the attack was staged'): the first claim ends there (v9)."""
 _BLAMED_ON = re.compile(r"\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
+_ACCUSED_BY = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|repeatedly\s+)?"
+    r"(?:accused|blamed)\s+by\s+(?P<who>[^,;.]{2,80}?)\s+(?:of|for)\s+(?P<what>[^;]{3,})",
+    re.IGNORECASE)
+"""'The army was accused by residents of burning houses': the accusers accuse, of what
+follows 'of' (v11)."""
 _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v10"
+    name = "extract.claims.v11"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -94,6 +100,9 @@ class Claims:
         acc = self._according(text, a, b)
         if acc:
             out.append(acc)
+        if passive := _ACCUSED_BY.search(text, a, b):  # "X was accused by Y of Z" (v11)
+            cspan, (s, e) = passive.span("who"), trim(text, *passive.span("what"))
+            out.append(Found(passive.group("who"), cspan, "accuses", s, e, False))
         for m in lex.verb_re.finditer(text, a, b):
             if m.start() in used or _inside(m.start(), quoted) or self._not_speech(text, a, b, m):
                 continue
@@ -146,6 +155,8 @@ class Claims:
         else:
             cspan, content = trim(text, m.end(), comma), (a, b)
         s, e = trim(text, *(content if content[1] > content[0] else (a, m.start())))
+        if cut := self.lexicon.find("clause_break", text, s, e):  # "..., but Y said Z" (v11)
+            e = trim(text, s, cut.start())[1]
         if e - s < 8 or cspan[1] <= cspan[0]:
             return None
         return Found(text[cspan[0] : cspan[1]], cspan, "asserts", s, e, True)
