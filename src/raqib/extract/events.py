@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v82"
+NAME = "extract.events.v83"
 
 
 LEAN_SHARE = 0.25
