@@ -27,7 +27,7 @@ def _cases() -> list[object]:
 
 
 def test_stage_version(pipeline: Pipeline) -> None:
-    assert stage_version(pipeline, "events") >= 83
+    assert stage_version(pipeline, "events") >= 84
 
 
 @pytest.mark.parametrize(("day", "expect", "text"), _cases())

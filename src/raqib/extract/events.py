@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v83"
+NAME = "extract.events.v84"
 
 
 LEAN_SHARE = 0.25
