@@ -1,5 +1,5 @@
 """A town said to lie in a country ('the village of Solhan in northern Burkina Faso') is none
-of its namesakes abroad (places v46)."""
+of its namesakes abroad (places v46); a sea named after a town is not the town (v49)."""
 
 from __future__ import annotations
 
@@ -44,3 +44,12 @@ def test_a_town_of_that_country_stays(pipeline: Pipeline) -> None:
     event = first_event(pipeline, "Regime forces shelled Saraqib in Syria on Monday, "
                         "killing four civilians.", date(2020, 5, 10))
     assert (event.location, event.admin1, event.geo_precision) == ("Saraqib", "Idleb", 1)
+
+
+def test_a_sea_named_after_a_town_is_no_attack_on_the_town(pipeline: Pipeline) -> None:
+    """places v49: 'in the Gulf of Aden' names a sea: the event is coded to the governorate
+    (precision 3), not to Aden's streets (precision 1)."""
+    event = first_event(pipeline, "Houthi forces fired anti-ship missiles at a cargo vessel in "
+                        "the Gulf of Aden on Monday.", date(2024, 2, 20))
+    assert (event.country, event.geo_precision) == ("Yemen", 3)
+    assert stage_version(pipeline, "places") >= 49

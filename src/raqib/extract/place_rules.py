@@ -70,7 +70,10 @@ _REGION_AFTER = re.compile(r"^\s+" + _REGION_WORD + r"\b", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|county|municipality|subdivision|"
                              r"commune|LGA)\b", re.I)
 """A district's word after a name: a part of a province, coded to its town (v40)."""
-_REGION_BEFORE = re.compile(r"\b" + _REGION_WORD + r" of\s+(?:the\s+)?$", re.I)
+_REGION_BEFORE = re.compile(r"\b(?:" + _REGION_WORD + r"|gulf|bay|sea|straits?) of\s+(?:the\s+)?$",
+                            re.I)
+"""Before a name: the region it names ('the province of Idlib'), or a sea named after it ('the
+Gulf of Aden' is no attack on Aden's town: precision 3; places v49)."""
 _REGION_PAREN_BEFORE = re.compile(r"\b(?:LGA|" + _REGION_WORD + r")\s*\(\s*$", re.I)
 """Before a name in brackets: it qualifies a district ('Rafi LGA (Niger)'), a province."""
 _PLACE_WORD = re.compile(r"^\s+(?:village|town|city|camp|neighbou?rhood|district)\b|"

@@ -96,7 +96,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v48"
+    name = "extract.places.v49"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
