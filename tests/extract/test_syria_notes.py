@@ -262,3 +262,12 @@ def test_au_and_sous_between_hyphens_join_a_name(pipeline: Pipeline, text: str,
     Haiti's capital was 'Port' and 'Prince' (one of the other names of Cabaret, 30 km off)."""
     assert stage_version(pipeline, "places") >= 48
     assert _event(pipeline, text).location == location
+
+
+def test_kashmir_is_jammu_and_kashmir(pipeline: Pipeline) -> None:
+    """'in Kashmir' was Cashmere, Washington (a spelling-tolerant match): Kashmir, as reporting
+    names it, is one of the names of India's Jammu and Kashmir (aliases.tsv)."""
+    event = _event(pipeline, "Indian security forces detained hundreds of activists in Kashmir "
+                             "on Monday.")
+    assert (event.country, event.admin1, event.geo_precision) == (
+        "India", "Jammu and Kashmir", 3)
