@@ -44,6 +44,13 @@ massacre committed by Russian warplanes in Maarat al-Numan market rose to 15" ha
 14, too far)."""
 
 
+_WHEN = frozenset(["yesterday", "today", "tonight", "overnight", "earlier", "later", "last",
+                   "this", "early", "late", "monday", "tuesday", "wednesday", "thursday",
+                   "friday", "saturday", "sunday", "again", "too", "as", "while", "when"])
+"""Words after a participle that tell when, not whom: no object ('Militants killed yesterday
+in Helmand')."""
+
+
 class CasualtyWords:
     """Reads the casualty words of the lexicon around token positions; ``Numbers`` reads the
     figures (``_quantity``) between them."""
@@ -54,6 +61,7 @@ class CasualtyWords:
         self._filler = lexicon.role("filler") | self._aux
         self._object = lexicon.role("object")
         self._prepositions = lexicon.role("preposition")
+        self._stops = lexicon.role("stop")
         self._clause = lexicon.role("clause")
         self._update = lexicon.role("update")
         self._toll_gap = self._filler | self._update
@@ -75,7 +83,8 @@ class CasualtyWords:
             hit = self._term(w, k)
             if hit:
                 end, kind, verb = hit
-                if verb and not passive and self._takes_object(w, end):
+                if verb and not passive and (self._takes_object(w, end) or (
+                        not asides and self._named_object(w, end))):
                     return None
                 return end, kind, passive
             token = w[k]
@@ -204,6 +213,15 @@ class CasualtyWords:
         """Whether token ``k`` is an auxiliary or a casualty participle ('were', 'killed')."""
         term = self.lex.terms.at(w, k)
         return w[k] in self._aux or bool(term and term[1].startswith("verb"))
+
+    def _named_object(self, w: list[str], k: int) -> bool:
+        """A word after the participle of a bare plural's chain that no casualty phrase,
+        preposition or glue word is: a name, the object of an active verb ('Gunmen killed Ahmed
+        Ali, a local councillor' counted ten gunmen killed; numbers v30)."""
+        return (k < len(w) and w[k].isalpha() and w[k] not in self._filler
+                and w[k] not in self._prepositions and w[k] not in self._clause
+                and w[k] not in self._stops and w[k] not in _WHEN
+                and not w[k].endswith("ly") and not self.lex.terms.at(w, k))
 
     def _takes_object(self, w: list[str], k: int) -> bool:
         if k >= len(w):

@@ -71,7 +71,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v29"
+    name = "extract.numbers.v30"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
