@@ -170,3 +170,10 @@ def test_a_place_taken_in_arabic(pipeline: Pipeline, text: str, sub_event_type: 
     """events v81: Arabic words of a place taken (arabic-territory) outweigh the fighting it
     came through; fighting alone stays a clash."""
     assert run(pipeline, text).events[0].sub_event_type == sub_event_type
+
+
+def test_forces_that_shelled_in_arabic(pipeline: Pipeline) -> None:
+    """events v85: 'قصفت قوات النظام بلدة ...' (regime forces shelled the town) is a
+    shelling; it was no event (the verb was no shelling word)."""
+    event = run(pipeline, "قصفت قوات النظام بلدة كفرنبودة في ريف حماة.").events[0]
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
