@@ -28,6 +28,7 @@ from raqib.extract.casualties import fatalities, injured, total
 from raqib.extract.casualty_words import DISTANCE, END, CasualtyWords
 from raqib.extract.lexicon import TOKEN, Lexicon, read_lexicon
 from raqib.extract.model import Analysis, CountMention, Options
+from raqib.extract.named_victims import named_victims
 
 __all__ = ["Lexicon", "Numbers", "create", "fatalities", "injured", "read_lexicon", "total"]
 
@@ -71,7 +72,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v30"
+    name = "extract.numbers.v31"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -92,6 +93,7 @@ class Numbers(CasualtyWords):
         i = 0
         while i < len(words):
             i = self._step(doc, tokens, words, blocked, i)
+        doc.counts.extend(named_victims(doc))  # 'Journalist Javier Valdez was shot dead' (v31)
 
     def _word(self, tokens: list[re.Match[str]], i: int) -> str:
         """Token ``i`` as the lexicons read it: lower-cased, but an acronym that is spelled
