@@ -61,7 +61,8 @@ class CasualtyWords:
         self._filler = lexicon.role("filler") | self._aux
         self._object = lexicon.role("object")
         self._prepositions = lexicon.role("preposition")
-        self._stops = lexicon.role("stop")
+        self._stop = lexicon.role("stop")
+        """Words that end a noun phrase after a count (``Numbers`` adds punctuation)."""
         self._clause = lexicon.role("clause")
         self._update = lexicon.role("update")
         self._toll_gap = self._filler | self._update
@@ -220,7 +221,7 @@ class CasualtyWords:
         Ali, a local councillor' counted ten gunmen killed; numbers v30)."""
         return (k < len(w) and w[k].isalpha() and w[k] not in self._filler
                 and w[k] not in self._prepositions and w[k] not in self._clause
-                and w[k] not in self._stops and w[k] not in _WHEN
+                and w[k] not in self._stop and w[k] not in _WHEN
                 and not w[k].endswith("ly") and not self.lex.terms.at(w, k))
 
     def _takes_object(self, w: list[str], k: int) -> bool:

@@ -30,6 +30,7 @@ from raqib.extract.claims_speaker import (
     Found,
     first_person,
     header_publisher,
+    name_word,
     np_forward,
     performative_publisher,
     subject,
@@ -55,6 +56,8 @@ _NEXT_SPEAKER = re.compile(r";\s*(?:(?:and|but|while)\s+)?$")
 """Before a speaker whose claim follows another's in one sentence ('Rescue workers said 42
 died; the government said the attack was staged'): the first claim ends there (v9)."""
 _BLAMED_ON = re.compile(r"\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
+"""After 'blamed': 'on' and what the act was blamed on ('an air strike blamed on Damascus'),
+not a day ('blamed on Monday'): the subject is blamed, it blames nobody (v10)."""
 _ACCUSED_BY = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|repeatedly\s+)?"
     r"(?:accused|blamed)\s+by\s+(?P<who>[^,;.]{2,80}?)\s+(?:of|for)\s+(?P<what>[^;]{3,})",
@@ -337,7 +340,7 @@ def _in_a_name(text: str, a: int, b: int, m: re.Match[str], prior: list[str]) ->
     """Whether a verb form is a word of a name: capitalised right after a capitalised word,
     in a sentence that is not in title case ('the United States', 'Gulf States'; a
     headline's 'Russia Denies Attack' keeps its verb)."""
-    if not (m.group()[:1].isupper() and prior and prior[-1][:1].isupper()):
+    if not (prior and name_word(m.group(), prior[-1])):
         return False
     return sum(w[:1].islower() for w in text[a:b].split() if len(w) > 3) >= 2
 

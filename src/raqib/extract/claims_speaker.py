@@ -79,7 +79,7 @@ def _np_back(lex: Lexicon, toks: list[re.Match[str]]) -> Range | None:
         adjective = i > 0 and lex.has("determiner", toks[i - 1].group())  # "the opposing sides"
         if not w[0].isalnum() or lex.has("np_stop", lw) or (_verbish(w, lex) and not adjective):
             break
-        named = w[:1].isupper() and i > 0 and toks[i - 1].group()[:1].isupper()
+        named = i > 0 and name_word(w, toks[i - 1].group())
         if (lw in ("and", "or", "&") and not nxt[:1].isupper() and nxt not in _JOINED) or (
                 lw in lex.verb_words and not lex.has("np_keep", lw) and not named):
             break  # a verb's form in a name is a word of it: 'the United States' (v10)
@@ -102,6 +102,12 @@ def _np_back(lex: Lexicon, toks: list[re.Match[str]]) -> Range | None:
     if not kept or all(lex.has("determiner", t.group()) for t in kept):
         return None
     return kept[0].start(), kept[-1].end()
+
+
+def name_word(word: str, previous: str) -> bool:
+    """Whether ``word``, capitalised right after the capitalised ``previous``, is a word of a
+    name even when it is a verb's form: 'the United States' (claims v10)."""
+    return word[:1].isupper() and previous[:1].isupper()
 
 
 def np_forward(lex: Lexicon, text: str, s: int, b: int) -> Range | None:

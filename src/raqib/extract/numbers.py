@@ -76,7 +76,7 @@ class Numbers(CasualtyWords):
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
-        self._stop = lexicon.role("stop") | END | _JOIN
+        self._stop = self._stop | END | _JOIN
         self._function = lexicon.role("stop") | lexicon.role("aux") | lexicon.role("filler")
         self._arabic_casualty = {known(word, lexicon.vocabulary)
                                  for word in lexicon.role("verb") | lexicon.role("before")

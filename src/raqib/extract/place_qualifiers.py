@@ -52,10 +52,8 @@ class CountryWords:
         country only excludes, it does not make the name surer (v46)."""
         after = COUNTRY_IN.match(text, match.window.end)
         if after and all(p.kind != "country" for p in match.candidates):
-            words = after.group(1).split()
-            match.lies_in = next((code for n in range(len(words), 0, -1)
-                                  if (code := self.country_keys.get(
-                                      cached_key(" ".join(words[:n]))))), None)
+            found = self._country(after.group(1))
+            match.lies_in = self.country_keys[found[1]] if found else None
 
     def _before(self, text: str, match: Match) -> None:
         """"Syria's Madaya": a country's possessive before the place qualifies it."""
@@ -68,12 +66,17 @@ class CountryWords:
         """'Tripoli, Lebanon': a country named after a comma qualifies the place; one that
         speaks ('... in Maarrat an Numan, Russia said') does not (v5)."""
         after = COUNTRY_AFTER.match(text, match.window.end)
-        if after:
-            words = after.group(1).split()
-            for n in range(len(words), 0, -1):
-                key = cached_key(" ".join(words[:n]))
-                if key in self.country_keys and key not in match.context:
-                    end = after.start(1) + len(" ".join(words[:n]))
-                    if not speaks(text, end):
-                        match.context.append(key)
-                    return
+        found = self._country(after.group(1)) if after else None
+        if found and found[1] not in match.context and not speaks(
+                text, after.start(1) + found[0]):
+            match.context.append(found[1])
+
+    def _country(self, words: str) -> tuple[int, str] | None:
+        """(the length, the key) of the longest run of ``words``' first words that names a
+        country, or None."""
+        split = words.split()
+        for n in range(len(split), 0, -1):
+            name = " ".join(split[:n])
+            if (key := cached_key(name)) in self.country_keys:
+                return len(name), key
+        return None
