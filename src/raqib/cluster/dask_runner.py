@@ -238,20 +238,36 @@ def process_on(client: Client, ws: Workspace, options: Options | None = None,
         raise ClusterUnavailable(f"the workers cannot process {ws.root}: {exc}") from exc
     chunk = max(1, chunk)
     threads = sum(client.nthreads().values()) or 1
-    in_flight = max(1, (window or 4 * threads * chunk) // chunk)
-    parts = iter([remote[i:i + chunk] for i in range(0, len(remote), chunk)])
+    done = [len(secret)]
+
+    def advance(count: int) -> None:
+        done[0] += count
+        if progress:
+            progress(done[0], len(todo))
+
+    _stream(client, ws, [remote[i:i + chunk] for i in range(0, len(remote), chunk)], since,
+            max(1, (window or 4 * threads * chunk) // chunk), summary, advance)
+    processing.count_found(ws, summary)
+    return summary
+
+
+def _stream(client: Client, ws: Workspace, parts: list[list[int]], since: datetime | None,
+            in_flight: int, summary: ProcessSummary, advance: Callable[[int], None]) -> None:
+    """Submit ``parts`` as tasks, at most ``in_flight`` at a time, and merge each result as
+    it comes; a task that failed or was lost has its documents recorded as failed
+    (``processing.settle``)."""
+    queued = iter(parts)
     run = uuid.uuid4().hex[:12]
     owner: dict[str, list[int]] = {}  # task key -> its document ids
     pending = as_completed(with_results=True, raise_errors=False)
 
     def submit(count: int) -> None:
-        for part in itertools.islice(parts, count):
+        for part in itertools.islice(queued, count):
             future = client.submit(process_task, part, since, pure=False,
                                    key=f"raqib-process-{run}-{part[0]}")
             owner[future.key] = part
             pending.add(future)
 
-    done = len(secret)
     submit(in_flight)
     for future, value in pending:
         part = owner.pop(future.key)
@@ -260,12 +276,8 @@ def process_on(client: Client, ws: Workspace, options: Options | None = None,
         else:
             processing.settle(ws, summary, part, _why(future, value), since)
         future.release()
-        done += len(part)
-        if progress:
-            progress(done, len(todo))
+        advance(len(part))
         submit(1)
-    processing.count_found(ws, summary)
-    return summary
 
 
 def _why(future: Any, value: Any) -> str:

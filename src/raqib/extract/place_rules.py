@@ -4,24 +4,22 @@ The places stage (``raqib.extract.places``) scans a text for runs of capitalised
 words (``Window``) and keeps those the gazetteer knows (``Match``). This module holds the
 rules it applies: which words can make up a name (capitals, Arabic script, the connectors of
 Arabic and Romance names), when a name is a person or organisation instead ('President X',
-'X said'), what its context says ('Chibok (Borno)', 'Idlib province', 'near Douma',
-'Kharkiv, Ukraine'), and the scores that rank its candidates: a population prior, the fit of
-each kind of place, and the ACLED geo_precision of the one chosen.
+'X said', 'Damascus forces'), and the scores that rank its candidates: a population prior,
+the fit of each kind of place, and the ACLED geo_precision of the one chosen. What a name's
+context says of it ('Chibok (Borno)', 'Idlib province', 'near Douma') is in
+``place_context``.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from raqib.extract.claims_lexicon import source_verbs
-from raqib.extract.dates import DATE_START
 from raqib.extract.gazetteer import ARTICLES, Place, name_key
 from raqib.extract.model import Analysis
-from raqib.incidents.sources import default_table
 
 cached_key = lru_cache(maxsize=1 << 16)(name_key)
 TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ‘`](?=[^\W\d_]))*")
@@ -45,40 +43,11 @@ _EZAFE = frozenset(["e", "i", "ye", "yi"])
 """The Persian and Pashto ezafe, hyphened inside a name: 'Nawa-e Barakzayi', 'Pul-e Khumri',
 'Qala-i-Naw' are one name each, not Nawa, Pul and Qala (places v20)."""
 PROCLITICS = ("و", "ب", "ل", "ف")
-_LOCATIVE = frozenset(
+LOCATIVE = frozenset(
     ["in", "near", "at", "outside", "around", "from", "to", "into", "towards", "toward",
      "between", "across", "inside", "within", "via", "through", "throughout", "off", "on",
      "في", "من", "إلى", "الى"]
 )
-_NEAR_BEFORE = re.compile(
-    r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bvicinity of|\bclose to|\baround|"
-    r"\bcountryside of|\benvirons of|\bsurroundings of|\bkm from|\bkilometres from|"
-    r"\bkilometers from|\bmiles from|\bthe (?:rural |general |wider )?area of|"
-    r"\b(?:north|south|east|west|northeast|northwest|"
-    r"southeast|southwest)(?:ern)?(?: part)? of|\b(?:north|south|east|west)ern|\bouter|"
-    r"قرب|بالقرب من|محيط|أطراف|ضواحي|ريف)"
-    r"(?: the)?(?: (?:town|city|village|district|area) of)?\s*$", re.I)
-_NEAR_AFTER = re.compile(r"^[\s'’s]*(?:(?:north|south|east|west|northeast|northwest|southeast|"
-                         r"southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)?"
-                         r"(?:countryside|outskirts|suburbs?|surroundings|environs|"
-                         r"vicinity|area|frontlines?|front|desert|badia)\b", re.I)
-"""After a name: its surroundings, maybe of one side ('Hama northwestern countryside',
-'Aleppo's western outskirts': places v21; 'Hama desert', 'Homs badia': v24)."""
-_REGION_WORD = (r"(?:state|province|governorate|region|district|county|department|oblast|"
-                r"prefecture|municipality|division|emirate|wilayat|muhafazah)")
-_REGION_AFTER = re.compile(r"^\s+" + _REGION_WORD + r"\b", re.I)
-_DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|county|municipality|subdivision|"
-                             r"commune|LGA)\b", re.I)
-"""A district's word after a name: a part of a province, coded to its town (v40)."""
-_REGION_BEFORE = re.compile(r"\b(?:" + _REGION_WORD + r"|gulf|bay|sea|straits?) of\s+(?:the\s+)?$",
-                            re.I)
-"""Before a name: the region it names ('the province of Idlib'), or a sea named after it ('the
-Gulf of Aden' is no attack on Aden's town: precision 3; places v49)."""
-_REGION_PAREN_BEFORE = re.compile(r"\b(?:LGA|" + _REGION_WORD + r")\s*\(\s*$", re.I)
-"""Before a name in brackets: it qualifies a district ('Rafi LGA (Niger)'), a province."""
-_PLACE_WORD = re.compile(r"^\s+(?:village|town|city|camp|neighbou?rhood|district)\b|"
-                         r"(?:village|town|city|camp|neighbou?rhood) of\s+$|"
-                         r"(?:مدينة|بلدة|قرية|حي|مخيم|وبلدة|ومدينة|وقرية)\s+$", re.I)
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:President|Minister|General|Gen|Colonel|Col|Mr|Mrs|Ms|Dr|spokesman|"
     r"spokesperson|commander|leader|chief|King|Prince|Emir|Pope|Senator|Governor|Mayor|"
@@ -98,34 +67,6 @@ _PORTFOLIO_BEFORE = re.compile(
 (not Energy, a village in Illinois), 'the Minister of Interior' (places v19)."""
 _STREET_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)"
                            r"(?![\w-])")
-_NAMES_AN_ACCORD = re.compile(
-    r"^\s+(?:(?:peace|ceasefire|truce|de-escalation|security)\s+)?(?:agreements?|accords?|deal|"
-    r"memorandum|talks|summit|conference|process|format|negotiations|declaration|protocols?|"
-    r"conventions?|communiqu[eé]|understandings?|guarantors)\b", re.I)
-"""A place that names an agreement or a meeting ('the Sochi agreement', 'the Astana talks')
-is not where the events of the text happen."""
-_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
-_DATELINE_AFTER = re.compile(
-    r"^(?:\s*,\s*(?:(?:le|el|the)\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+[^\W\d_]{3,}|"
-    r"\s*,\s*[^\W\d_]{3,9}\.?\s+\d{1,2}\b|\s*\([^()\n]{2,30}\)\s*[-–—:]|\s*[-–—]\s)")
-"""A dateline: the place a report was filed from, at the start of a line, before its date
-or its agency ('Lyon, le 28 novembre 2018', 'BEIRUT, Nov 25 (Reuters) -', 'Damascus (SANA) -')
-is not where the events of the text happen either."""
-_KIND_WORDS = (r"(?:\s+(?:district|area|sector|sub-?district|subdivision|LGA|county|municipality|"
-               r"region|village|town|city|community|province|governorate|state|division|"
-               r"neighbou?rhood|front|frontline|camp|locality|woreda|circle))*")
-"""Generic words that may stand between a name and what qualifies it: 'Faskari LGA
-(Katsina)', 'Baharak district, Takhar', 'the Qaniyah front (Mahliyah, Marib)'."""
-_PAREN_AFTER = re.compile(r"^" + _KIND_WORDS + r"\s*\(\s*([^()]{2,60}?)\s*\)", re.I)
-_REST_OF_NAME = r"(?:\s+(?-i:[A-Z][\w'’-]*|imeni|de|del|la|el|al|bin|ibn)){0,2}"
-"""Words of a name the gazetteer does not know, after the part it matched ('Shakhta imeni
-Gagarina, Donetsk', 'Puli Alam district, Logar'): the qualifier after them holds the whole."""
-_COMMA_AFTER = re.compile(_REST_OF_NAME + _KIND_WORDS + r"\s*,\s*|" + _KIND_WORDS.replace("*", "+")
-                          + r"\s+of\s+(?:the\s+)?", re.I)
-_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)\s*[A-Z\u0600-\u06ff]")
-_QUALIFIED_BEFORE = re.compile(r"[^\W\d_]\s*\([^()]*$")
-
-
 @dataclass
 class Window:
     """A run of name words to look up: its span, word count and name key."""
@@ -230,7 +171,7 @@ def is_acronym(words: str) -> bool:
     return len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in words
 
 
-def _previous_word(text: str, start: int) -> str:
+def previous_word(text: str, start: int) -> str:
     match = re.search(r"([^\W\d_]+)\W{0,3}$", text[max(0, start - 30):start])
     return match.group(1).casefold() if match else ""
 
@@ -260,8 +201,8 @@ def _after_locative(text: str, start: int) -> bool:
     """Whether a locative word comes right before the name, or before the name listed just
     before it ('officials in Damascus and Moscow said': both are where the speakers are)."""
     listed = _LISTED_AFTER.search(text, max(0, start - 50), start)
-    word = listed.group(1).casefold() if listed else _previous_word(text, start)
-    return word in _LOCATIVE
+    word = listed.group(1).casefold() if listed else previous_word(text, start)
+    return word in LOCATIVE
 
 
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:government|regime|authorities|forces|troops)\b")
@@ -281,7 +222,7 @@ def governs(text: str, window: Window) -> bool:
     if _BLAMED_ON.search(text, max(0, window.start - 20), window.start):
         return True
     if _GOVERNMENT_AFTER.match(text, window.end):
-        return _previous_word(text, window.start) not in _LOCATIVE
+        return previous_word(text, window.start) not in LOCATIVE
     return bool(_TO_VERB_AFTER.match(text, window.end)
                 and _CAUSED_BEFORE.search(text, max(0, window.start - 30), window.start))
 
@@ -296,7 +237,7 @@ def speaks(text: str, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _said_after_re() -> re.Pattern[str]:
+def said_after_re() -> re.Pattern[str]:
     """A reporting verb (``source_verbs``) right after a name, after an apposition between
     commas ('Russia, its ally, said'), or after another name the two speak with ('Damascus
     and Moscow blamed', v17)."""
@@ -305,107 +246,7 @@ def _said_after_re() -> re.Pattern[str]:
 
 
 def _said_after(text: str, end: int) -> bool:
-    return bool(_said_after_re().match(text[end:end + 60]))
-
-
-def read_context(text: str, match: Match) -> Match:
-    window = match.window
-    before = text[max(0, window.start - 60):window.start]
-    after = text[window.end:window.end + 80]
-    if paren := _PAREN_AFTER.match(after):
-        match.context = [name_key(part) for part in paren.group(1).split(",")]
-    if _QUALIFIED_BEFORE.search(before):
-        match.qualifier = match.region = True
-    match.titled = bool(_REGION_AFTER.match(after) or _REGION_PAREN_BEFORE.search(before))
-    match.region |= match.titled or bool(_REGION_BEFORE.search(before))
-    match.district = bool(_DISTRICT_AFTER.match(after))
-    match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
-    match.aside = bool(_NAMES_AN_ACCORD.match(after)) or _dateline(text, window, before, after)
-    match.destination = bool(_DESTINATION_BEFORE.search(before))
-    previous = _previous_word(text, window.start)
-    if previous in _LOCATIVE or match.near or _PLACE_WORD.search(
-            after[:20] if _PLACE_WORD.match(after) else before):
-        match.locative = 0.25
-    elif previous == "of":
-        match.locative = 0.1
-    return match
-
-
-def _dateline(text: str, window: Window, before: str, after: str) -> bool:
-    """A place at the start of a line, before a date or an agency, with the report's body
-    after it: a caption that ends a text ('Casualties of the attack / Duma, 21 August
-    2013.') says where its subject is, and is no dateline. Anywhere, a place after no
-    preposition and right before a news agency that does not speak, the agency in brackets
-    or followed by a date ('MOSCOW (Sputnik) An explosion ...', 'Moscow AFP Saturday 7 Oct',
-    as scraped pages run the dateline into the text; not '... in Aleppo SANA') (v7)."""
-    found = _DATELINE_AFTER.match(after)
-    if (found and _LINE_START.search(before)
-            and len(text) - window.end - found.end() > _BODY_AFTER_DATELINE):
-        return True
-    agency = _agency_after().match(after)
-    if agency is None or _previous_word(text, window.start) in _LOCATIVE:
-        return False
-    rest = after[agency.end():]
-    return not _said_after_re().match(rest) and (
-        agency.group().rstrip().endswith(")") or bool(_DATE_NEXT.match(rest)))
-
-
-_DATE_NEXT = re.compile(rf"^\W{{0,3}}{DATE_START}")
-"""A date (a day's number, a weekday or a month, in English) right after an agency."""
-
-
-@lru_cache(maxsize=1)
-def _agency_after() -> re.Pattern[str]:
-    """A news agency of the known-sources table right after a name, bare or in brackets."""
-    names = sorted({key for key, info in default_table().items()
-                    if "." not in key and info.kind.endswith("media")}, key=len, reverse=True)
-    alternation = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"^\s*(?:\(\s*(?:{alternation})\s*\)|(?:{alternation})\b)", re.I)
-
-
-_BODY_AFTER_DATELINE = 20
-
-
-_HELD = r"(?:the\s+)?(?:\w+-(?:held|controlled)\s+)?"
-_DESTINATION_BEFORE = re.compile(
-    r"\b(?:(?:journey|way|trip)\s+(?:back\s+)?to|en\s+route\s+to|"
-    r"(?:heading|headed|bound|destined)\s+(?:back\s+)?(?:to|for|towards?)|"
-    r"(?:evacuated|bussed|bused|transported|deported)\s+(?:back\s+)?to)\s+" + _HELD
-    + r"(?:(?:city|town|village|province|capital)\s+of\s+(?:the\s+)?)?$")
-"""What comes before a destination: 'on their way to', 'heading for', 'evacuated to', 'en
-route to rebel-held'; lower case, so that 'Way' or 'To' in a name is not read as one."""
-_DESTINATION_LIST_GAP = re.compile(
-    r"\s*,?\s*(?:(?:and|or)\s+)?" + _HELD
-    + r"(?:(?:coastal|northern|southern|eastern|western|central)\s+)?"
-    r"(?:(?:city|town|village|province|governorate|region|capital)\s+of\s+(?:the\s+)?)?")
-"""What may stand between two destinations of one list ('Aleppo, the coastal province of
-Latakia or Damascus', as scraped pages also drop the commas)."""
-
-
-def link_destinations(text: str, matches: list[Match]) -> None:
-    """The names listed right after a destination are destinations too (v9)."""
-    for match, following in itertools.pairwise(matches):
-        if match.destination and _DESTINATION_LIST_GAP.fullmatch(
-                text, match.window.end, following.window.start):
-            following.destination = True
-
-
-def link_qualifiers(text: str, matches: list[Match], region_keys: frozenset[str]) -> None:
-    """'Vesele, Donetsk.' and 'Kharkiv, Ukraine': a region or country after a comma that
-    ends the clause, or that contains the place before it, qualifies that place, also after
-    a generic word ('Baharak district, Takhar', 'Holosiivskyi district of Kyiv') (v5)."""
-    for match, following in itertools.pairwise(matches):
-        gap = text[match.window.end:following.window.start]
-        if not _COMMA_AFTER.fullmatch(gap) or following.window.key not in region_keys or (
-                speaks(text, following.window.end)):
-            continue
-        rest = text[following.window.end:following.window.end + 12]
-        contains = any(name_key(p.admin1) == following.window.key or
-                       p.country == c.country for p in match.candidates
-                       for c in following.candidates if c.kind in ("admin1", "country"))
-        if contains or not _LIST_GOES_ON.match(rest):
-            match.context.append(following.window.key)
-            following.qualifier = following.region = True
+    return bool(said_after_re().match(text[end:end + 60]))
 
 
 TERRAIN_WORD = r"\b(?:Jabal|Jebel|Jabel|Djebel|Wadi|Sahl)[\s-]+"

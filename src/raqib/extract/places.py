@@ -38,6 +38,7 @@ from raqib.extract.gazetteer import (
 from raqib.extract.gazetteer_files import load_file
 from raqib.extract.lexicon import read_lexicon
 from raqib.extract.model import Analysis, Options, PlaceMention
+from raqib.extract.place_context import link_destinations, link_qualifiers, read_context
 from raqib.extract.place_countries import (
     country_code,
     group_countries,
@@ -63,12 +64,9 @@ from raqib.extract.place_rules import (
     cached_key,
     governs,
     kind_fit,
-    link_destinations,
-    link_qualifiers,
     not_a_place,
     precision,
     prior,
-    read_context,
     sentence_starts,
 )
 from raqib.extract.place_windows import (

@@ -1,0 +1,178 @@
+"""Naming actors for a country: choosing among a name's dictionary rows, the document's
+country, and the names of groups the codebook names for the country they are in.
+
+The actors stage (``raqib.extract.actors``) finds the mentions; a mention left without a
+country is named later by ``localize`` (called by the assembly stage, after places), for the
+document's country (``resolve_country``: the places found, else the country names in the
+text), and state forces of another country are coded 8 (external forces), as ACLED does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+
+from raqib.extract.actor_dictionary import CAPITAL, Dictionary, Hit, load
+from raqib.extract.model import ActorMention, Analysis, Options
+
+_LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|of northern|of southern|"
+                       r"of eastern|of western)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
+
+
+def choose(dictionary: Dictionary, hits: list[Hit], country: str | None) -> Hit | None:
+    """The hit that fits the context country best (see the README's matching rules)."""
+    named = {h.country for h in hits if h.country}  # the demonyms' countries (v24)
+
+    def rank(h: Hit) -> int:
+        entry = dictionary.entries[h.entry]
+        if entry.role == "ignore":
+            return -1
+        if not entry.is_template:
+            if (country and entry.country == country) or (
+                    entry.country in named and not h.contextual):
+                return 0  # a row of the country its own words name ('Turkish gendarmerie')
+            return (5 if country is None else 9) if h.contextual else 4
+        if h.country is not None:
+            return 1
+        if "|" in entry.country:  # with no country yet, kept for localize() to decide
+            return 6 if country is None else 2 if country in entry.country.split("|") else 9
+        return 3
+    best = min((h for h in hits if h.entry >= 0), key=rank, default=None)
+    return best if best is not None and rank(best) < 9 else None
+
+
+def mention_for(dictionary: Dictionary, doc: Analysis, start: int, end: int, hit: Hit,
+                country: str | None, when: date | None) -> ActorMention:
+    entry = dictionary.entries[hit.entry]
+    if entry.is_template:
+        own = hit.country or country
+    elif hit.contextual and country != entry.country:
+        own = None  # not confirmed yet: localize() decides
+    else:
+        own = entry.country if entry.country in dictionary.countries.by_name else None
+    inter = 8 if entry.inter == 1 and own and country and own != country else entry.inter
+    return ActorMention(doc.span(start, end), dictionary.render(entry, own, when), inter, own,
+                        entry.side or None)
+
+
+def text_country(dictionary: Dictionary, text: str) -> str | None:
+    """The country the text is about: country names after 'in' (3 votes), other country names,
+    demonyms and state forces (1), civilians of a named country (2); None on a tie."""
+    votes: Counter[str] = Counter()
+    for start, _, hits in dictionary.match(text):
+        hit = next((h for h in hits if h.entry < 0), None) or choose(dictionary, hits, None)
+        if hit is None or not hit.country or hit.country not in dictionary.countries.by_name:
+            continue
+        if hit.entry == CAPITAL:  # "Moscow" in a report on Syria is no vote for Russia
+            continue
+        if hit.entry < 0:
+            votes[hit.country] += 3 if hit.entry == -1 and _LOCATIVE.search(
+                text[max(0, start - 24) : start]) else 1
+        elif dictionary.entries[hit.entry].role != "ignore":
+            votes[hit.country] += {1: 1, 7: 2}.get(dictionary.entries[hit.entry].inter, 0)
+    votes = +votes  # drop zero counts
+    ranked = votes.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]) else None
+
+
+def resolve_country(doc: Analysis, options: Options | None = None) -> str | None:
+    """The document's country: the places found (most named), else the text's country names."""
+    places = Counter(p.country for p in doc.places if p.country)
+    if places:
+        return places.most_common(1)[0][0]
+    return text_country(load(tuple((options or Options()).actor_files)), doc.text)
+
+
+def localize(doc: Analysis, country: str | None = None, options: Options | None = None) -> None:
+    """Name the mentions left without a country for ``country`` (default
+    ``resolve_country(doc)``), in place: "Civilians" -> "Civilians (Nigeria)", "IS" ->
+    "Islamic State (West Africa)"; drops '~' aliases that do not fit; state forces of another
+    country become inter 8 (external forces), as ACLED codes them."""
+    country = country or resolve_country(doc, options)
+    if country is None:
+        return
+    dictionary = load(tuple((options or Options()).actor_files))
+    when = when_of(doc)
+    kept: list[ActorMention] = []
+    for m in doc.actors:
+        if m.country is not None and m.country != country:
+            m = _own_row(dictionary, doc, m, country, when)
+        if m.country is None:
+            hits = [h for h in dictionary.lookup(m.span.text) if h.entry >= 0]
+            if m.name not in {dictionary.render(dictionary.entries[h.entry], None, when)
+                              for h in hits}:  # 'residents' turned Protesters
+                hits = [Hit(dictionary.unresolved[m.name], None)] if (
+                    m.name in dictionary.unresolved) else []
+            hit = choose(dictionary, hits, country)
+            if hit is None and hits:
+                continue
+            if hit is not None:
+                m = mention_for(dictionary, doc, m.span.start, m.span.end, hit, country, when)
+        elif m.inter == 1 and m.country != country and m.country in dictionary.countries.by_name:
+            m = replace(m, inter=8)
+        kept.append(m)
+    doc.actors[:] = kept
+
+
+def _own_row(dictionary: Dictionary, doc: Analysis, m: ActorMention, country: str,
+             when: date | None) -> ActorMention:
+    """The mention as the document country's own row when its words are a contextual alias
+    of one ("Saudi forces" in Yemen are Operation Restoring Hope): the stage chose a foreign
+    country's template before the document's country was known."""
+    own = [h for h in dictionary.lookup(m.span.text) if h.entry >= 0 and h.contextual
+           and dictionary.entries[h.entry].country == country]
+    if not own:
+        return m
+    return mention_for(dictionary, doc, m.span.start, m.span.end, own[0], country, when)
+
+
+def recast(mention: ActorMention, inter: int, options: Options | None = None) -> ActorMention:
+    """The same words as Rioters (5), Protesters (6) or Civilians (7) of the mention's
+    country: for the assembly stage, when the event says what the people did (mob violence)."""
+    dictionary = load(tuple((options or Options()).actor_files))
+    entry = dictionary.entries[dictionary.unresolved[{5: "Rioters", 6: "Protesters",
+                                                      7: "Civilians"}[inter]]]
+    return ActorMention(mention.span, dictionary.render(entry, mention.country, None), inter,
+                        mention.country, entry.side or None)
+
+
+def unnamed(template: str, country: str, options: Options | None = None) -> str:
+    """A template's name for ``country`` where no words name the actor: 'Unidentified Armed
+    Group' gives 'Unidentified Armed Group (Brazil)' (the codebook's unknown perpetrator),
+    'Civilians' gives 'Civilians (Brazil)'."""
+    dictionary = load(tuple((options or Options()).actor_files))
+    return dictionary.render(dictionary.entries[dictionary.unresolved[template]], country, None)
+
+
+LOCAL_GROUPS = (
+    "Civilians", "Protesters", "Rioters", "Unidentified Armed Group", "Unidentified Gang",
+    "Unidentified Communal Militia", "Unidentified Tribal Militia", "Women", "Journalists",
+    "Health Workers", "Aid Workers", "Teachers", "Students", "Farmers", "Labour Group",
+    "Prisoners", "Lawyers", "Christian Group", "Muslim Group", "Hindu Group",
+)
+"""Groups the codebook names for the country they are in ('Protesters (Lebanon)'), not for a
+state or a nationality (military and police forces, governments, refugees and migrants keep
+their own country wherever they are)."""
+
+
+def relocated(name: str, country: str, to: str, options: Options | None = None) -> str:
+    """``name``, a group of ``LOCAL_GROUPS`` named for ``country``, named for ``to`` instead
+    (an event's protesters are of the country the event happened in, whatever the text's
+    country); any other name as it is."""
+    for template in LOCAL_GROUPS:
+        if name == unnamed(template, country, options):
+            return unnamed(template, to, options)
+    return name
+
+
+def is_claimant_only(mention: ActorMention, options: Options | None = None) -> bool:
+    """True for sources and bodies that speak but take no part in events (SANA, SOHR...)."""
+    dictionary = load(tuple((options or Options()).actor_files))
+    return any(dictionary.entries[h.entry].role == "claimant"
+               for h in dictionary.lookup(mention.span.text) if h.entry >= 0)
+
+
+def when_of(doc: Analysis) -> date | None:
+    return doc.dates[0].value if doc.dates else doc.reference_date

@@ -1,0 +1,184 @@
+"""What the words around a place's name say of it.
+
+The places stage (``raqib.extract.places``) reads the context of each name it keeps: a
+qualifier in brackets or after a comma ('Chibok (Borno)', 'Kharkiv, Ukraine'), a region's
+word ('Idlib province', 'the province of Idlib'), its surroundings ('near Douma', 'Hama
+countryside'), a dateline or an agreement it names (where the text was filed, not where its
+events happen), and a destination ('on their way to Idlib'). The rules that decide whether a
+run of words is a name at all, and how candidates are scored, are in ``place_rules``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+from raqib.extract.dates import DATE_START
+from raqib.extract.gazetteer import name_key
+from raqib.extract.place_rules import (
+    LOCATIVE,
+    Match,
+    Window,
+    previous_word,
+    said_after_re,
+    speaks,
+)
+from raqib.incidents.sources import default_table
+
+_NEAR_BEFORE = re.compile(
+    r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bvicinity of|\bclose to|\baround|"
+    r"\bcountryside of|\benvirons of|\bsurroundings of|\bkm from|\bkilometres from|"
+    r"\bkilometers from|\bmiles from|\bthe (?:rural |general |wider )?area of|"
+    r"\b(?:north|south|east|west|northeast|northwest|"
+    r"southeast|southwest)(?:ern)?(?: part)? of|\b(?:north|south|east|west)ern|\bouter|"
+    r"قرب|بالقرب من|محيط|أطراف|ضواحي|ريف)"
+    r"(?: the)?(?: (?:town|city|village|district|area) of)?\s*$", re.I)
+_NEAR_AFTER = re.compile(r"^[\s'’s]*(?:(?:north|south|east|west|northeast|northwest|southeast|"
+                         r"southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)?"
+                         r"(?:countryside|outskirts|suburbs?|surroundings|environs|"
+                         r"vicinity|area|frontlines?|front|desert|badia)\b", re.I)
+"""After a name: its surroundings, maybe of one side ('Hama northwestern countryside',
+'Aleppo's western outskirts': places v21; 'Hama desert', 'Homs badia': v24)."""
+_REGION_WORD = (r"(?:state|province|governorate|region|district|county|department|oblast|"
+                r"prefecture|municipality|division|emirate|wilayat|muhafazah)")
+_REGION_AFTER = re.compile(r"^\s+" + _REGION_WORD + r"\b", re.I)
+_DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|county|municipality|subdivision|"
+                             r"commune|LGA)\b", re.I)
+"""A district's word after a name: a part of a province, coded to its town (v40)."""
+_REGION_BEFORE = re.compile(r"\b(?:" + _REGION_WORD + r"|gulf|bay|sea|straits?) of\s+(?:the\s+)?$",
+                            re.I)
+"""Before a name: the region it names ('the province of Idlib'), or a sea named after it ('the
+Gulf of Aden' is no attack on Aden's town: precision 3; places v49)."""
+_REGION_PAREN_BEFORE = re.compile(r"\b(?:LGA|" + _REGION_WORD + r")\s*\(\s*$", re.I)
+"""Before a name in brackets: it qualifies a district ('Rafi LGA (Niger)'), a province."""
+_PLACE_WORD = re.compile(r"^\s+(?:village|town|city|camp|neighbou?rhood|district)\b|"
+                         r"(?:village|town|city|camp|neighbou?rhood) of\s+$|"
+                         r"(?:مدينة|بلدة|قرية|حي|مخيم|وبلدة|ومدينة|وقرية)\s+$", re.I)
+
+_NAMES_AN_ACCORD = re.compile(
+    r"^\s+(?:(?:peace|ceasefire|truce|de-escalation|security)\s+)?(?:agreements?|accords?|deal|"
+    r"memorandum|talks|summit|conference|process|format|negotiations|declaration|protocols?|"
+    r"conventions?|communiqu[eé]|understandings?|guarantors)\b", re.I)
+"""A place that names an agreement or a meeting ('the Sochi agreement', 'the Astana talks')
+is not where the events of the text happen."""
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_DATELINE_AFTER = re.compile(
+    r"^(?:\s*,\s*(?:(?:le|el|the)\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+[^\W\d_]{3,}|"
+    r"\s*,\s*[^\W\d_]{3,9}\.?\s+\d{1,2}\b|\s*\([^()\n]{2,30}\)\s*[-–—:]|\s*[-–—]\s)")
+"""A dateline: the place a report was filed from, at the start of a line, before its date
+or its agency ('Lyon, le 28 novembre 2018', 'BEIRUT, Nov 25 (Reuters) -', 'Damascus (SANA) -')
+is not where the events of the text happen either."""
+_KIND_WORDS = (r"(?:\s+(?:district|area|sector|sub-?district|subdivision|LGA|county|municipality|"
+               r"region|village|town|city|community|province|governorate|state|division|"
+               r"neighbou?rhood|front|frontline|camp|locality|woreda|circle))*")
+"""Generic words that may stand between a name and what qualifies it: 'Faskari LGA
+(Katsina)', 'Baharak district, Takhar', 'the Qaniyah front (Mahliyah, Marib)'."""
+_PAREN_AFTER = re.compile(r"^" + _KIND_WORDS + r"\s*\(\s*([^()]{2,60}?)\s*\)", re.I)
+_REST_OF_NAME = r"(?:\s+(?-i:[A-Z][\w'’-]*|imeni|de|del|la|el|al|bin|ibn)){0,2}"
+"""Words of a name the gazetteer does not know, after the part it matched ('Shakhta imeni
+Gagarina, Donetsk', 'Puli Alam district, Logar'): the qualifier after them holds the whole."""
+_COMMA_AFTER = re.compile(_REST_OF_NAME + _KIND_WORDS + r"\s*,\s*|" + _KIND_WORDS.replace("*", "+")
+                          + r"\s+of\s+(?:the\s+)?", re.I)
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)\s*[A-Z\u0600-\u06ff]")
+_QUALIFIED_BEFORE = re.compile(r"[^\W\d_]\s*\([^()]*$")
+
+
+def read_context(text: str, match: Match) -> Match:
+    window = match.window
+    before = text[max(0, window.start - 60):window.start]
+    after = text[window.end:window.end + 80]
+    if paren := _PAREN_AFTER.match(after):
+        match.context = [name_key(part) for part in paren.group(1).split(",")]
+    if _QUALIFIED_BEFORE.search(before):
+        match.qualifier = match.region = True
+    match.titled = bool(_REGION_AFTER.match(after) or _REGION_PAREN_BEFORE.search(before))
+    match.region |= match.titled or bool(_REGION_BEFORE.search(before))
+    match.district = bool(_DISTRICT_AFTER.match(after))
+    match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
+    match.aside = bool(_NAMES_AN_ACCORD.match(after)) or _dateline(text, window, before, after)
+    match.destination = bool(_DESTINATION_BEFORE.search(before))
+    previous = previous_word(text, window.start)
+    if previous in LOCATIVE or match.near or _PLACE_WORD.search(
+            after[:20] if _PLACE_WORD.match(after) else before):
+        match.locative = 0.25
+    elif previous == "of":
+        match.locative = 0.1
+    return match
+
+
+def _dateline(text: str, window: Window, before: str, after: str) -> bool:
+    """A place at the start of a line, before a date or an agency, with the report's body
+    after it: a caption that ends a text ('Casualties of the attack / Duma, 21 August
+    2013.') says where its subject is, and is no dateline. Anywhere, a place after no
+    preposition and right before a news agency that does not speak, the agency in brackets
+    or followed by a date ('MOSCOW (Sputnik) An explosion ...', 'Moscow AFP Saturday 7 Oct',
+    as scraped pages run the dateline into the text; not '... in Aleppo SANA') (v7)."""
+    found = _DATELINE_AFTER.match(after)
+    if (found and _LINE_START.search(before)
+            and len(text) - window.end - found.end() > _BODY_AFTER_DATELINE):
+        return True
+    agency = _agency_after().match(after)
+    if agency is None or previous_word(text, window.start) in LOCATIVE:
+        return False
+    rest = after[agency.end():]
+    return not said_after_re().match(rest) and (
+        agency.group().rstrip().endswith(")") or bool(_DATE_NEXT.match(rest)))
+
+
+_DATE_NEXT = re.compile(rf"^\W{{0,3}}{DATE_START}")
+"""A date (a day's number, a weekday or a month, in English) right after an agency."""
+
+
+@lru_cache(maxsize=1)
+def _agency_after() -> re.Pattern[str]:
+    """A news agency of the known-sources table right after a name, bare or in brackets."""
+    names = sorted({key for key, info in default_table().items()
+                    if "." not in key and info.kind.endswith("media")}, key=len, reverse=True)
+    alternation = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"^\s*(?:\(\s*(?:{alternation})\s*\)|(?:{alternation})\b)", re.I)
+
+
+_BODY_AFTER_DATELINE = 20
+
+
+_HELD = r"(?:the\s+)?(?:\w+-(?:held|controlled)\s+)?"
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:(?:journey|way|trip)\s+(?:back\s+)?to|en\s+route\s+to|"
+    r"(?:heading|headed|bound|destined)\s+(?:back\s+)?(?:to|for|towards?)|"
+    r"(?:evacuated|bussed|bused|transported|deported)\s+(?:back\s+)?to)\s+" + _HELD
+    + r"(?:(?:city|town|village|province|capital)\s+of\s+(?:the\s+)?)?$")
+"""What comes before a destination: 'on their way to', 'heading for', 'evacuated to', 'en
+route to rebel-held'; lower case, so that 'Way' or 'To' in a name is not read as one."""
+_DESTINATION_LIST_GAP = re.compile(
+    r"\s*,?\s*(?:(?:and|or)\s+)?" + _HELD
+    + r"(?:(?:coastal|northern|southern|eastern|western|central)\s+)?"
+    r"(?:(?:city|town|village|province|governorate|region|capital)\s+of\s+(?:the\s+)?)?")
+"""What may stand between two destinations of one list ('Aleppo, the coastal province of
+Latakia or Damascus', as scraped pages also drop the commas)."""
+
+
+def link_destinations(text: str, matches: list[Match]) -> None:
+    """The names listed right after a destination are destinations too (v9)."""
+    for match, following in itertools.pairwise(matches):
+        if match.destination and _DESTINATION_LIST_GAP.fullmatch(
+                text, match.window.end, following.window.start):
+            following.destination = True
+
+
+def link_qualifiers(text: str, matches: list[Match], region_keys: frozenset[str]) -> None:
+    """'Vesele, Donetsk.' and 'Kharkiv, Ukraine': a region or country after a comma that
+    ends the clause, or that contains the place before it, qualifies that place, also after
+    a generic word ('Baharak district, Takhar', 'Holosiivskyi district of Kyiv') (v5)."""
+    for match, following in itertools.pairwise(matches):
+        gap = text[match.window.end:following.window.start]
+        if not _COMMA_AFTER.fullmatch(gap) or following.window.key not in region_keys or (
+                speaks(text, following.window.end)):
+            continue
+        rest = text[following.window.end:following.window.end + 12]
+        contains = any(name_key(p.admin1) == following.window.key or
+                       p.country == c.country for p in match.candidates
+                       for c in following.candidates if c.kind in ("admin1", "country"))
+        if contains or not _LIST_GOES_ON.match(rest):
+            match.context.append(following.window.key)
+            following.qualifier = following.region = True
