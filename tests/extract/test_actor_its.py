@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from raqib.extract.pipeline import Pipeline
-from stage_versions import stage_version
+from stage_versions import first_event, stage_version
 
 
 def _actor1(pipeline: Pipeline, text: str) -> str:
@@ -59,3 +59,20 @@ def test_a_state_that_fires_is_its_military(pipeline: Pipeline, text: str, actor
     'agreed' or 'signed', was withdrawn: docs/evaluation.md.)"""
     assert stage_version(pipeline, "actors") >= 33
     assert _actor1(pipeline, text) == actor1
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Two Palestinians were killed by Israeli fire during a raid on the Jenin refugee camp "
+     "early on Monday.", "Military Forces of Israel (2022-)"),
+    ("A Syrian man was shot dead by Turkish gunfire while trying to cross the border near "
+     "Darkush.", "Military Forces of Turkey (2016-)"),
+])
+def test_a_states_fire_is_its_military(pipeline: Pipeline, text: str, actor: str) -> None:
+    """actors v34: 'killed by Israeli fire' named no actor (the demonym alone is none)."""
+    assert first_event(pipeline, text, date(2023, 1, 30)).actor1 == actor
+
+
+def test_a_fire_service_is_no_military(pipeline: Pipeline) -> None:
+    doc = pipeline.run("t", "Israeli fire services battled a blaze near Sderot.",
+                       date(2021, 3, 2))
+    assert not any(m.name.startswith("Military Forces") for m in doc.actors)

@@ -15,13 +15,19 @@ _TITLE = (r"(?i:journalist|reporter|photographer|activist|president|prime\s+mini
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+|van\s+)?[A-Z][\w'’-]+){0,3}"
 _DIED = (r"(?i:shot\s+dead|shot\s+and\s+killed|killed|assassinated|murdered|stabbed\s+to\s+death|"
          r"beaten\s+to\s+death|beheaded|executed|lynched)")
+_PASSIVE = r"\s+(?i:was|has\s+been|had\s+been)\s+"
+_APPOSITION = r",\s+[^,;.]{2,60},"
 _NAMED = re.compile(
-    rf"\b{_TITLE}\s+(?P<a>{_NAME})\s+(?i:was|has\s+been|had\s+been)\s+{_DIED}\b"
+    rf"\b{_TITLE}\s+(?P<a>{_NAME})(?:{_APPOSITION})?{_PASSIVE}{_DIED}\b"
+    rf"|\b(?P<d>{_NAME}),\s+(?i:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_TITLE}\b[^,;.]{{0,40}},"
+    rf"{_PASSIVE}{_DIED}\b"
     rf"|\b{_DIED}\s+(?:(?i:the|a|an|local|former|prominent|senior|veteran)\s+){{0,2}}"
     rf"{_TITLE}\s+(?P<b>{_NAME})"
     rf"|\b{_DIED}\s+(?P<c>{_NAME}),\s+(?i:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_TITLE}\b")
-"""A title and a name before a passive casualty verb, or after an active one; a name and its
-title in apposition after the active verb."""
+"""A title and a name before a passive casualty verb, an apposition between them or not
+('General Abdul Raziq, the police chief of Kandahar, was killed'; numbers v32), or after an
+active one; a name and its title in apposition after the active verb, or before the passive
+one ('Mohammed Homsi, a former rebel commander, was shot dead'; v32)."""
 
 
 def named_victims(doc: Analysis) -> list[CountMention]:

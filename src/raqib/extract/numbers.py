@@ -72,7 +72,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v31"
+    name = "extract.numbers.v32"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)

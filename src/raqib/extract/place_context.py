@@ -62,6 +62,10 @@ _NAMES_AN_ACCORD = re.compile(
     r"conventions?|communiqu[eé]|understandings?|guarantors)\b", re.I)
 """A place that names an agreement or a meeting ('the Sochi agreement', 'the Astana talks')
 is not where the events of the text happen."""
+_BORDER_BEFORE = re.compile(
+    r"\b(?:borders?|frontier)\s+with\s+(?:the\s+)?$|\bbordering\s+(?:the\s+)?$", re.I)
+"""A name after 'the border with' or 'bordering' is the neighbour across it ('captured the town
+of Bunagana on the border with Uganda' happened in the DR Congo; places v52)."""
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _DATELINE_AFTER = re.compile(
     r"^(?:\s*,\s*(?:(?:le|el|the)\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+[^\W\d_]{3,}|"
@@ -96,7 +100,8 @@ def read_context(text: str, match: Match) -> Match:
     match.region |= match.titled or bool(_REGION_BEFORE.search(before))
     match.district = bool(_DISTRICT_AFTER.match(after))
     match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
-    match.aside = bool(_NAMES_AN_ACCORD.match(after)) or _dateline(text, window, before, after)
+    match.aside = bool(_NAMES_AN_ACCORD.match(after) or _BORDER_BEFORE.search(before)) or (
+        _dateline(text, window, before, after))
     match.destination = bool(_DESTINATION_BEFORE.search(before))
     previous = previous_word(text, window.start)
     if previous in LOCATIVE or match.near or _PLACE_WORD.search(

@@ -48,10 +48,15 @@ LOCATIVE = frozenset(
      "between", "across", "inside", "within", "via", "through", "throughout", "off", "on",
      "في", "من", "إلى", "الى"]
 )
-_TITLE_BEFORE = re.compile(
-    r"(?:\b(?:President|Minister|General|Gen|Colonel|Col|Mr|Mrs|Ms|Dr|spokesman|"
-    r"spokesperson|commander|leader|chief|King|Prince|Emir|Pope|Senator|Governor|Mayor|"
-    r"Brigadier|Lieutenant|Lt|Captain|Capt|Sergeant|Judge|Imam|Sheikh|Shaykh)\.?)\s+$")
+_TITLE = (r"\b(?:President|Minister|General|Gen|Colonel|Col|Mr|Mrs|Ms|Dr|spokesman|"
+          r"spokesperson|commander|leader|chief|King|Prince|Emir|Pope|Senator|Governor|Mayor|"
+          r"Brigadier|Lieutenant|Lt|Captain|Capt|Sergeant|Judge|Imam|Sheikh|Shaykh)\.?")
+_TITLE_BEFORE = re.compile(_TITLE + r"\s+$")
+_NAMED_BEFORE = re.compile(
+    r"(?:" + _TITLE + r"|\b(?:Abu|Abou|Umm))\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:[ae]l-)?$")
+"""A title or a kunya ('Abu Omar') and one to three words of a name before a name: the rest
+of a person's name ('commander Ahmed Khalil' is no Hebron, whose Arabic name is al-Khalil;
+'Abu Omar al-Tunisi', the Tunisian, no Tunis; places v51)."""
 _OUTLET_BEFORE = re.compile(
     r"\b(?:(?:tv|television|satellite|radio)\s+(?:station|channel|network)|channel|broadcaster|"
     r"newspaper|daily|news\s+agency|news\s+(?:web)?site|website|"
@@ -183,11 +188,13 @@ def sentence_starts(doc: Analysis) -> set[int]:
 
 
 def not_a_place(text: str, window: Window) -> bool:
-    """A person or organisation: after a title ('President X') or a word that names an outlet
+    """A person or organisation: after a title ('President X'), a title or a kunya and a first
+    name ('commander Ahmed Khalil', 'Abu Omar al-Tunisi'), or a word that names an outlet
     ('the TV station X'), or before a reporting verb ('X said') without a locative word before
     it; or a street named after a place ('Sanaa Street' in Hodeidah, 'Bolivar Avenue')."""
     before = text[max(0, window.start - 40):window.start]
-    if (_TITLE_BEFORE.search(before) or _OUTLET_BEFORE.search(before)
+    if (_TITLE_BEFORE.search(before) or _NAMED_BEFORE.search(before)
+            or _OUTLET_BEFORE.search(before)
             or _PORTFOLIO_BEFORE.search(before) or _STREET_AFTER.match(text, window.end)):
         return True
     return _said_after(text, window.end) and not _after_locative(text, window.start)

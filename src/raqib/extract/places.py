@@ -94,7 +94,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v49"
+    name = "extract.places.v52"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -205,12 +205,23 @@ class Places:
         languages, older ones), neither its own nor a project alias: 'el Mina' (a port of
         Tripoli, Lebanon) is one of Minot's names in North Dakota, 'Komsomolets' one of
         Qarabalyq's in Kazakhstan. Such a match stands only in the text's own country (v32)."""
-        place = match.chosen
-        if place is None or place.kind in ("country", "admin1"):
+        return match.chosen is not None and self._another_name(match.window.key, match.chosen)
+
+    def _other_name_penalty(self, match: Match, place: Place) -> float:
+        """``OTHER_NAME_PENALTY`` for a candidate that bears the name only as another of its
+        names, among candidates of several countries; within one country, the population
+        decides as before ('Khairpur' is Khairpur Mir's, by another name, not the smaller
+        town whose own name it is) (v50)."""
+        if len({c.country for c in match.candidates}) < 2:
+            return 0.0
+        return OTHER_NAME_PENALTY if self._another_name(match.window.key, place) else 0.0
+
+    def _another_name(self, key: str, place: Place) -> bool:
+        """Whether ``key`` is one of a town's other names, not its own nor a project alias."""
+        if place.kind in ("country", "admin1"):
             return False
         own = name_key(place.name)
-        return match.window.key != own and (place.country, own, match.window.key) not in (
-            self.aliases)
+        return key != own and (place.country, own, key) not in self.aliases
 
     # ------------------------------------------------------------------- match selection
 
@@ -248,12 +259,13 @@ class Places:
     def _country_votes(self, text: str, base: Counter[str], matches: list[Match],
                        named: set[str]) -> Counter[str]:
         """First guess of the document's country, before any name is resolved: each name
-        for its most populous candidate, and for each candidate that a region named with it
-        contains."""
+        for its most populous candidate (one that bears the name only as another name less
+        likely, v50), and for each candidate that a region named with it contains."""
         votes = base.copy()
         for match in matches:
             countries = [c for c in match.candidates if c.kind == "country"]
-            best = countries[0] if countries else max(match.candidates, key=prior)
+            best = countries[0] if countries else max(
+                match.candidates, key=lambda c: prior(c) - self._other_name_penalty(match, c))
             votes[best.country] += vote_weight(text, match, best)
             for place in match.candidates:
                 if not countries and self._fit(match, place, named) >= 1.0:
@@ -294,6 +306,7 @@ class Places:
             fit = self._fit(match, place, named)
             score = 0.30 * prior(place) + 0.35 * votes[place.country] / total + 0.3 * fit
             score += kind_fit(match, place)
+            score -= self._other_name_penalty(match, place)
             if score > best_score:
                 best, best_score, match.fit = place, score, fit
         match.chosen = best if best is not None and match.fit > -1.0 else None
@@ -333,6 +346,10 @@ class Places:
         )
 
 
+OTHER_NAME_PENALTY = 0.05
+"""What a candidate found by one of its other names loses against one whose own name the text
+writes, all else equal: 'Tafas' is the Syrian town of that name before Talas in Turkey, which
+bears it as another name (v50)."""
 SELF_VOUCHING = 100_000
 """People in a city whose name, one Arabic word, is taken as a place with nothing else in the
 text for its country."""
