@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v85"
+NAME = "extract.events.v86"
 
 
 LEAN_SHARE = 0.25

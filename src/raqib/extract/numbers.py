@@ -72,7 +72,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v32"
+    name = "extract.numbers.v33"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -260,6 +260,8 @@ class Numbers(CasualtyWords):
                 return None
             who = noun[0] if person and noun is not None else None
             thing = noun is not None and noun[0] == "thing"
+            if person and figure == "num":
+                stop = self._of_one_family(w, stop)
             if figure == "one" and w[stop - 1] in self.lex.role("collective") and (
                     stop < len(w) and w[stop] == "of"):  # "a family of five" (v9)
                 number = self._number(w, stop + 1)
@@ -288,6 +290,17 @@ class Numbers(CasualtyWords):
             if last and last[1] in MANY:
                 return _Group(i, stop, self.lex.plural, None, True, last[0], False, True, "plural")
         return None
+
+    def _of_one_family(self, w: list[str], stop: int) -> int:
+        """The end of '... of one family', '... of the same family' after a counted noun: the
+        family is whose members were counted, no count of its own ('11 members of one family
+        died' was one dead; v33)."""
+        if stop >= len(w) or w[stop] != "of":
+            return stop
+        k = stop + 1
+        while k < len(w) and k - stop <= 3 and w[k] in _OF_FAMILY:
+            k += 1
+        return k + 1 if k < len(w) and w[k] in self.lex.role("collective") else stop
 
     def _chain(self, w: list[str], i: int, blocked: set[int]) -> list[_Group]:
         """Groups joined by "and" or commas: "two soldiers, a child and a woman"."""
@@ -347,6 +360,9 @@ class Numbers(CasualtyWords):
         if len(chain) == 1 and first.figure == "num" and first.noun and not first.who and not after:
             return [(first.start, first.end, "other", first)]
         return []
+
+
+_OF_FAMILY = frozenset(["one", "a", "the", "same", "single", "his", "her", "their", "its"])
 
 
 def _join_width(w: list[str], k: int) -> int:

@@ -49,12 +49,20 @@ def document_country(doc: Analysis) -> str | None:
 
 def group_countries(doc: Analysis, known: CountryLexicon) -> list[str]:
     """The country of each group the text names by its own name, where the actor dictionary
-    knows one ('FARDC soldiers beat ...', 'clashed with the SDF in Dhiban'): the mention's
-    words capitalised and holding no demonym, which votes already (v23)."""
-    return [actor.country for actor in doc.actors
-            if actor.country and actor.span.text[:1].isupper() and not any(
-                cached_key(t.group()) in known.demonyms
-                for t in TOKEN.finditer(actor.span.text))]
+    knows one ('FARDC soldiers beat ...', 'clashed with the SDF in Dhiban', 'state news
+    agency SANA reported'): the mention holding a capitalised word other than its country's
+    name (v54; its first word until then: 'military forces of Armenia' names the country,
+    which votes as a place already) and no demonym, which votes already (v23)."""
+    out = []
+    for actor in doc.actors:
+        if not actor.country:
+            continue
+        words = [t.group() for t in TOKEN.finditer(actor.span.text)]
+        named = actor.country.split()
+        if any(w[:1].isupper() and w not in named for w in words) and not any(
+                cached_key(w) in known.demonyms for w in words):
+            out.append(actor.country)
+    return out
 
 
 def country_code(name: str) -> str:

@@ -84,6 +84,8 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
             initial = start in starts
             partial = not arabic and prefix[-1] - (prefix[j] - prefix[i]) > 0
             possessive = not arabic and text[end - 2:end] in POSSESSIVE_ENDS
+            if possessive:  # the words after a possessive are another name: "Kabul's
+                partial = prefix[i] > 0  # Dasht-e-Barchi" (v53)
             if possessive and j - i == 1:  # "Assad's" is Assad's, not Assads (Morocco)
                 key = ""
             else:  # "St. John's" is a name
