@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v86"
+NAME = "extract.events.v87"
 
 
 LEAN_SHARE = 0.25

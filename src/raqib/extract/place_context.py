@@ -66,6 +66,10 @@ _BORDER_BEFORE = re.compile(
     r"\b(?:borders?|frontier)\s+with\s+(?:the\s+)?$|\bbordering\s+(?:the\s+)?$", re.I)
 """A name after 'the border with' or 'bordering' is the neighbour across it ('captured the town
 of Bunagana on the border with Uganda' happened in the DR Congo; places v52)."""
+_WATER = re.compile(r"\s(?:Sea|Ocean)$")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+"""'the Red Sea', 'the Indian Ocean': a sea, not the province named after it (Sudan's and
+Egypt's Red Sea; places v55)."""
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _DATELINE_AFTER = re.compile(
     r"^(?:\s*,\s*(?:(?:le|el|the)\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+[^\W\d_]{3,}|"
@@ -100,7 +104,8 @@ def read_context(text: str, match: Match) -> Match:
     match.region |= match.titled or bool(_REGION_BEFORE.search(before))
     match.district = bool(_DISTRICT_AFTER.match(after))
     match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
-    match.aside = bool(_NAMES_AN_ACCORD.match(after) or _BORDER_BEFORE.search(before)) or (
+    match.aside = bool(_NAMES_AN_ACCORD.match(after) or _BORDER_BEFORE.search(before) or (
+        _WATER.search(text, window.start, window.end) and _THE_BEFORE.search(before))) or (
         _dateline(text, window, before, after))
     match.destination = bool(_DESTINATION_BEFORE.search(before))
     previous = previous_word(text, window.start)

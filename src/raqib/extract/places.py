@@ -94,7 +94,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v54"
+    name = "extract.places.v55"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -193,6 +193,8 @@ class Places:
                 continue
             mention = self._mention(doc, match, top)
             if mention.score < MIN_SCORE:
+                if match.aside:  # a sea, an agreement's place: a name still (v55)
+                    doc.place_names.append(mention.span)
                 continue
             if match.chosen.country != top and self._by_another_name(match):
                 doc.place_names.append(mention.span)  # a name, not the text's place (v32)

@@ -36,6 +36,7 @@ _JOINED = re.compile(r"\s*(?:(?:media|officials|authorities|sources|ministry|tel
                      r"agency)\s+)?(?:,|\band\b)\s*(?:the\s+)?$", re.IGNORECASE)
 """Between two actors that speak together: 'Syrian media and the Russian ministry said'."""
 _SELF_AGENT = re.compile(
+    r"(?:\s+(?:on|late|early|last|this|overnight)\b[^,.;]{0,30}?(?=\s+(?:it|they|we)\s))?"
     r"\s+(?:(?:in\s+a\s+statement\s+)?(?:that\s+)?(?:it|they|we|(?:its|their|our)\s+(?:forces|"
     r"troops|army|units|soldiers|fighters|jets|warplanes|aircraft|drones))\s+"
     r"(?:(?:had|has|have)\s+)?"
@@ -44,7 +45,8 @@ _SELF_AGENT = re.compile(
 """Right after the verb, the speaker's own violent act ('said it killed five militants',
 'claimed to have ambushed a convoy', 'claimed responsibility', 'announced full control of',
 'announced the capture of': assemble v24; 'announced the defeat of ISIS after capturing':
-v28; 'claimed that its forces neutralised': v45): it is a party."""
+v28; 'claimed that its forces neutralised': v45; a day between the verb and the act, 'said
+on Tuesday they had targeted': assemble v53): it is a party."""
 _ACCORDING = re.compile(r"\baccording\s+to\s+[^,.;:!?]*$", re.IGNORECASE)
 """Before a party, in its clause: the party is whom the account is told by."""
 _ALLIED = re.compile(r"\s*(?:,|(?:,\s*)?(?:and|backed by|supported by|with the support of|"

@@ -201,6 +201,15 @@ def act_clauses(text: str, start: int, end: int, parties: Sequence[int]
 
 
 _THAT = re.compile(r"\bthat\s+", re.IGNORECASE)
+_SPEAKER_FIRST = re.compile(
+    r"[^,.;:\"\u201c]{2,80}?\b(?:said|says|claimed|claims|announced|announces|stated)"
+    r"(?:\s+(?:on|late|early|last|this|overnight)\b[^,.;]{0,30}?)?"
+    r"\s+(?=(?:they|it|he|she|we)\s+(?:had|have|has|were|was|would|will)?\s*\w+ed\b)")
+"""A speaker and its verb that open a sentence, with no "that" after them, before a pronoun
+and a verb in the past ("Yemen's Houthis said on Tuesday they had targeted a ship ..."):
+what follows is the words reported (v87)."""
+
+
 @cache
 def _speaker_at_end() -> re.Pattern[str]:
     """Who spoke, after what they said, after a comma or a closing quote (", Ambassador
@@ -241,11 +250,15 @@ def told(text: str, start: int, end: int) -> int:
 def reported_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the words after the last "that" of ``text[start:end]`` begin and end: the words a
     statement reports, or what a thing did ("the attack that left four aid workers dead"),
-    less a speaker that ends the sentence; None without a "that" (events v16)."""
+    less a speaker that ends the sentence (events v16); without a "that", the words after a
+    speaker that opens the sentence ("X said on Tuesday they had ...", v87); else None."""
     thats = list(_THAT.finditer(text, start, end))
-    if not thats:
+    if thats:
+        begin = thats[-1].end()
+    elif speaker := _SPEAKER_FIRST.match(text, start, end):
+        begin = speaker.end()
+    else:
         return None
-    begin = thats[-1].end()
     said = _speaker_at_end().search(text, begin, end)
     return begin, said.start() if said else end
 

@@ -1,0 +1,37 @@
+"""An attack its author claims, told after the speaker (events v87, assemble v53), in a sea
+named after provinces on land (places v55)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from raqib.extract.pipeline import Pipeline
+from stage_versions import first_event, stage_version
+
+CLAIMED = ("Yemen's Houthis said on Tuesday they had targeted a commercial ship in the Red Sea "
+           "with missiles, a claim the vessel's operator denied.")
+
+
+def test_stage_versions(pipeline: Pipeline) -> None:
+    assert stage_version(pipeline, "events") >= 87
+    assert stage_version(pipeline, "assemble") >= 53
+    assert stage_version(pipeline, "places") >= 55
+
+
+def test_the_speaker_that_tells_its_own_act_is_its_author(pipeline: Pipeline) -> None:
+    """'said on Tuesday they had targeted': a day between the verb and the act still makes
+    the speaker a party (it had been a reporter only, and the attacker unnamed)."""
+    event = first_event(pipeline, CLAIMED, date(2024, 1, 16))
+    assert event.actor1 == "Military Forces of Yemen (2016-) Supreme Political Council"
+
+
+def test_the_red_sea_is_no_province(pipeline: Pipeline) -> None:
+    """Sudan and Egypt each have a Red Sea province: 'in the Red Sea' named the sea, and the
+    attack had been placed in Sudan."""
+    assert first_event(pipeline, CLAIMED, date(2024, 1, 16)).country == "Yemen"
+
+
+def test_a_province_named_after_the_sea_is_still_one(pipeline: Pipeline) -> None:
+    event = first_event(pipeline, "Protesters marched in Port Sudan, in Red Sea state, on "
+                        "Monday.", date(2024, 1, 16))
+    assert (event.country, event.admin1) == ("Sudan", "Red Sea")
