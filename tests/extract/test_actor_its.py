@@ -76,3 +76,14 @@ def test_a_fire_service_is_no_military(pipeline: Pipeline) -> None:
     doc = pipeline.run("t", "Israeli fire services battled a blaze near Sderot.",
                        date(2021, 3, 2))
     assert not any(m.name.startswith("Military Forces") for m in doc.actors)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Ukraine's air defence shot down 29 of 31 drones launched by Russia overnight.",
+     "Military Forces of Ukraine (2019-)"),
+    ("Seven people were killed when Russian shells hit a market in Kherson on Friday.",
+     "Military Forces of Russia (2000-)"),
+])
+def test_a_states_defence_and_shells(pipeline: Pipeline, text: str, actor: str) -> None:
+    """actors v35: 'air defence' in the singular, and a demonym's shells."""
+    assert first_event(pipeline, text, date(2023, 11, 4)).actor1 == actor

@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v87"
+NAME = "extract.events.v88"
 
 
 LEAN_SHARE = 0.25

@@ -101,7 +101,29 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
                                    initial=initial))
             elif key and not arabic and len(loose := loose_key(key)) >= 5:
                 out.append(Window(start, end, j - i, "~" + loose, True, initial, partial))
-    return out
+    return out + _with_compass(text, chain[0][0], out, country_keys)
+
+
+_COMPASS_BEFORE = re.compile(r"(?<![\w-])(north|south|east|west)(?:ern)?\s+$")
+"""A point of the compass in lower case right before a name ('in north Sinai', 'north
+Darfur', 'southern Kordofan')."""
+
+
+def _with_compass(text: str, start: int, windows: list[Window],
+                  country_keys: Mapping[str, str]) -> list[Window]:
+    """The windows that open the chain at ``start`` again, with the point of the compass
+    before them as the first word of the name ('north Sinai' is North Sinai, a governorate
+    of Egypt, where 'Sinai' alone is a town of Ecuador; places v56). Not before a country's
+    name: 'southern Sudan' is a part of Sudan in a report of 2005, 'southern Lebanon' no
+    South Lebanon (a town of Ohio)."""
+    compass = _COMPASS_BEFORE.search(text, max(0, start - 12), start)
+    if compass is None:
+        return []
+    return [Window(compass.start(), w.end, w.words + 1,
+                   cached_key(f"{compass.group(1)} {text[w.start:w.end]}"), False, w.initial,
+                   w.partial)
+            for w in windows if w.start == start and w.key and not w.loose
+            and w.key not in country_keys]
 
 
 def _construct_tail(text: str, chain: list[tuple[int, int]], i: int, joins: list[int]
