@@ -189,7 +189,9 @@ def voices(doc: Analysis, parties: list[ActorMention]) -> tuple[set[int], set[in
     verbs = [_speaks().match(doc.text, a.span.end, a.span.end + 60) for a in parties]
     for i in range(len(parties) - 2, -1, -1):  # a speaker lends its verb to those before it
         between = doc.text[parties[i].span.end : parties[i + 1].span.start]
-        if verbs[i] is None and verbs[i + 1] is not None and _JOINED.match(between):
+        joined = _JOINED.match(between)
+        if verbs[i] is None and verbs[i + 1] is not None and joined and (
+                "and" in joined.group() or _opens_sentence(doc.text, parties[i].span.start)):
             verbs[i] = verbs[i + 1]
     speakers, reporters = set(), set()
     for actor, verb in zip(parties, verbs, strict=True):
@@ -206,6 +208,17 @@ def voices(doc: Analysis, parties: list[ActorMention]) -> tuple[set[int], set[in
         if not _SELF.search(doc.text, said, _sentence_end(doc.text, said)):
             reporters.add(id(actor))
     return speakers, reporters
+
+
+_SUBJECT_LEAD = re.compile(r"(?:^|[.!?\n]\s*)(?:[\w'’-]+\s+){0,3}$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a name at ``start`` opens its sentence (three words at most before it): one
+    of speakers listed with commas ('Syrian media, the Russian ministry said'), not the last
+    words of a clause before a speaker ('..., killing five policemen, the interior ministry
+    said': the policemen do not speak; assemble v54)."""
+    return bool(_SUBJECT_LEAD.search(text, max(0, start - 60), start))
 
 
 def _sentence_end(text: str, start: int) -> int:

@@ -1,0 +1,37 @@
+"""The victims named last in a clause before a speaker do not speak with it (assemble v54):
+a comma joins speakers only when the first opens the sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from raqib.extract.pipeline import Pipeline
+from stage_versions import first_event, stage_version
+
+
+def test_stage_version(pipeline: Pipeline) -> None:
+    assert stage_version(pipeline, "assemble") >= 54
+
+
+@pytest.mark.parametrize(("text", "day", "actor2"), [
+    ("Militants attacked a checkpoint in the Sinai city of Arish, killing five policemen, the "
+     "interior ministry said.", date(2017, 1, 9), "Police Forces of Egypt (2014-)"),
+    ("M23 rebels seized the town of Kiwanja in North Kivu on Saturday after clashes with the "
+     "Congolese army, a local official said.", date(2022, 10, 15),
+     "Military Forces of the Democratic Republic of Congo (2019-)"),
+])
+def test_the_last_party_before_a_speaker_keeps_its_role(pipeline: Pipeline, text: str,
+                                                        day: date, actor2: str) -> None:
+    """', killing five policemen, the interior ministry said' had the policemen speak with the
+    ministry, as 'Syrian media, the Russian ministry said' lists two speakers: they took no
+    role, and the victims were an unidentified armed group."""
+    assert first_event(pipeline, text, day).actor2 == actor2
+
+
+def test_speakers_listed_with_a_comma_still_speak(pipeline: Pipeline) -> None:
+    event = first_event(pipeline, "Syrian state media, the Russian defence ministry said "
+                        "rebels shelled Aleppo.", date(2017, 1, 9))
+    assert event.actor1 == "Opposition Rebels (Syria)"
+    assert "Military Forces of Russia" not in (event.actor2 or "")
