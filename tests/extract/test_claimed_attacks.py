@@ -35,3 +35,21 @@ def test_a_province_named_after_the_sea_is_still_one(pipeline: Pipeline) -> None
     event = first_event(pipeline, "Protesters marched in Port Sudan, in Red Sea state, on "
                         "Monday.", date(2024, 1, 16))
     assert (event.country, event.admin1) == ("Sudan", "Red Sea")
+
+
+def test_a_claimed_act_in_quotes_is_the_speakers(pipeline: Pipeline) -> None:
+    """assemble v55: "said it had 'neutralised' 15 PKK militants" made the PKK the attacker:
+    the quotation mark before the verb hid the speaker's own act."""
+    event = first_event(pipeline, "Turkey said it had 'neutralised' 15 PKK militants in air "
+                        "strikes in northern Iraq, a claim that could not be independently "
+                        "verified.", date(2020, 6, 20))
+    assert (event.actor1, event.actor2) == ("Military Forces of Turkey (2016-)",
+                                            "PKK: Kurdistan Workers Party")
+
+
+def test_a_capital_accused_of_an_act_is_its_government(pipeline: Pipeline) -> None:
+    """places v57: 'Kyiv accused Moscow of deliberately targeting ...' placed the strikes in
+    Moscow."""
+    doc = pipeline.run("t", "Kyiv accused Moscow of deliberately targeting civilian "
+                       "infrastructure on Monday.", date(2022, 10, 11))
+    assert not any(p.name == "Moscow" for p in doc.places)

@@ -33,7 +33,7 @@ def only(text: str, **kwargs) -> Claim:
 def test_stage_contract() -> None:
     stage = claims.create(Options())
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.claims.v11"
+    assert stage.name == "extract.claims.v12"
     doc = Analysis(id="x", text="The ministry said that two soldiers were wounded near Hama.")
     stage(doc)  # no sentence spans yet: the stage splits the text itself
     assert [c.stance for c in doc.claims] == ["asserts"]
@@ -307,3 +307,24 @@ def test_a_state_that_dismissed_a_report_is_no_party(pipeline: Pipeline) -> None
                             "fabricated.", date(2018, 4, 9))
     assert doc.events[0].actor1 != "Military Forces of Russia (2000-)"
     assert [(c.claimant, c.stance) for c in doc.claims] == [("Russia", "denies")]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("The opposition accused government forces of using chlorine gas in an attack on Douma, a "
+     "charge Damascus rejected as a fabrication.",
+     ("The opposition", "accuses", "government forces of using chlorine gas in an attack on "
+      "Douma"),
+     ("Damascus", "denies", "government forces of using chlorine gas in an attack on Douma")),
+    ("Rebels shelled Aleppo on Monday, killing five civilians, a report the rebels denied.",
+     None, ("the rebels", "denies", "Rebels shelled Aleppo on Monday, killing five civilians")),
+])
+def test_a_denial_told_after_a_comma(text: str, first, second) -> None:
+    """v12: ', a charge Damascus rejected' is Damascus's denial of what came before the
+    comma; the accusation before it ends at the comma."""
+    found = [(c.claimant, c.stance, c.statement) for c in analyse(text).claims]
+    assert found == [x for x in (first, second) if x]
+
+
+def test_a_denial_after_a_comma_needs_its_words() -> None:
+    found = analyse("Rebels shelled Aleppo on Monday, a report said.").claims
+    assert all(c.stance != "denies" for c in found)

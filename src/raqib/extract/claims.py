@@ -18,6 +18,7 @@ import re
 
 from raqib.extract import claims_arabic, place_countries
 from raqib.extract.claims_about import Told, about
+from raqib.extract.claims_forms import accused_by, rebuttal
 from raqib.extract.claims_lexicon import (
     END_PUNCT,
     TOKEN,
@@ -58,17 +59,11 @@ died; the government said the attack was staged'): the first claim ends there (v
 _BLAMED_ON = re.compile(r"\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
 """After 'blamed': 'on' and what the act was blamed on ('an air strike blamed on Damascus'),
 not a day ('blamed on Monday'): the subject is blamed, it blames nobody (v10)."""
-_ACCUSED_BY = re.compile(
-    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|repeatedly\s+)?"
-    r"(?:accused|blamed)\s+by\s+(?P<who>[^,;.]{2,80}?)\s+(?:of|for)\s+(?P<what>[^;]{3,})",
-    re.IGNORECASE)
-"""'The army was accused by residents of burning houses': the accusers accuse, of what
-follows 'of' (v11)."""
 _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v11"
+    name = "extract.claims.v12"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -103,9 +98,8 @@ class Claims:
         acc = self._according(text, a, b)
         if acc:
             out.append(acc)
-        if passive := _ACCUSED_BY.search(text, a, b):  # "X was accused by Y of Z" (v11)
-            cspan, (s, e) = passive.span("who"), trim(text, *passive.span("what"))
-            out.append(Found(passive.group("who"), cspan, "accuses", s, e, False))
+        if passive := accused_by(text, a, b):  # "X was accused by Y of Z" (v11)
+            out.append(passive)
         for m in lex.verb_re.finditer(text, a, b):
             if m.start() in used or _inside(m.start(), quoted) or self._not_speech(text, a, b, m):
                 continue
@@ -114,6 +108,8 @@ class Claims:
             if f:
                 out.append(f)
                 prev = f
+        if rebut := rebuttal(text, a, b, out):  # ", a charge X rejected" (v12)
+            out.append(rebut)
         for f in out:  # "X called for Y, officials said": Y ends where the reported words do
             f.hedged = f.hedged or bool(lex.find("hedge", text, a, b))
             ends = [r.end for r in out if r.cspan and r.cspan[0] > r.end > f.start]

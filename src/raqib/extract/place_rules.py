@@ -219,14 +219,20 @@ _CAUSED_BEFORE = re.compile(
     r"allow(?:s|ed|ing)?)\s+(?:to\s+)?$")
 _TO_VERB_AFTER = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]+\b")
 _BLAMED_ON = re.compile(r"\b(?:blamed|blames|blaming|pinned)\s+on\s+$|\battributed\s+to\s+$")
+_ACCUSED = re.compile(r"\b(?:accused|accuses|accusing|blamed|blames|blaming|held)\s+$")
+_OF_AFTER = re.compile(r"\s+(?:of|for)\s+[a-z]")
+"""'accused Moscow of targeting', 'blamed Damascus for the attack': the government (v57)."""
 
 
 def governs(text: str, window: Window) -> bool:
     """A town's name standing for the government seated there: before 'forces', 'regime' and
     the like, not after a locative word ('Damascus forces', 'the Damascus regime'; not 'in
     Aleppo government forces ...'), or made to act ('leading Damascus to bomb', 'urged Kabul
-    to release'), or blamed ('an air strike blamed on Damascus'; places v47)."""
-    if _BLAMED_ON.search(text, max(0, window.start - 20), window.start):
+    to release'), or blamed ('an air strike blamed on Damascus'; places v47; 'accused Moscow
+    of targeting', 'blamed Damascus for'; v57)."""
+    if _BLAMED_ON.search(text, max(0, window.start - 20), window.start) or (
+            _ACCUSED.search(text, max(0, window.start - 12), window.start)
+            and _OF_AFTER.match(text, window.end)):
         return True
     if _GOVERNMENT_AFTER.match(text, window.end):
         return previous_word(text, window.start) not in LOCATIVE
