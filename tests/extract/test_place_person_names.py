@@ -65,3 +65,12 @@ def test_the_neighbour_across_a_border_is_not_the_place(pipeline: Pipeline) -> N
                         "border with Uganda after heavy fighting with the Congolese army.",
                         date(2022, 6, 13))
     assert event.country == "Democratic Republic of Congo"
+
+
+def test_a_capital_by_its_own_name_before_a_city_by_an_old_one(pipeline: Pipeline) -> None:
+    """'Islamabad' is among the old names of Chattogram (3.9 million people, Bangladesh):
+    the capital of Pakistan by its own name is not outranked (v58)."""
+    event = first_event(pipeline, "Several hundred lawyers marched to the Supreme Court in "
+                        "Islamabad to protest the arrest of a colleague.", date(2020, 10, 4))
+    assert (event.country, event.location) == ("Pakistan", "Islamabad")
+

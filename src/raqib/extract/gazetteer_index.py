@@ -186,6 +186,8 @@ class CountryLexicon:
     """Key of a demonym ('syrian', 'syrians') -> ISO2."""
     display: dict[str, str]
     """ISO2 -> the country's name in output (ACLED's spelling where the project knows it)."""
+    capitals: frozenset[tuple[str, str]] = frozenset()
+    """(ISO2, key of the capital's name) of each country that has one."""
 
 
 def country_lexicon(countries: dict[str, dict] | None = None) -> CountryLexicon:
@@ -201,7 +203,9 @@ def country_lexicon(countries: dict[str, dict] | None = None) -> CountryLexicon:
         if shown and shown[0]:
             display[iso] = shown[0]
             names[shown[0]] = iso
-    return CountryLexicon(names, demonyms, display)
+    capitals = frozenset((iso, name_key(c["capital"])) for iso, c in countries.items()
+                         if c.get("capital"))
+    return CountryLexicon(names, demonyms, display, capitals)
 
 
 _SCHEMA = """

@@ -94,7 +94,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v57"
+    name = "extract.places.v58"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -213,10 +213,16 @@ class Places:
         """``OTHER_NAME_PENALTY`` for a candidate that bears the name only as another of its
         names, among candidates of several countries; within one country, the population
         decides as before ('Khairpur' is Khairpur Mir's, by another name, not the smaller
-        town whose own name it is) (v50)."""
-        if len({c.country for c in match.candidates}) < 2:
+        town whose own name it is) (v50). A country's capital by its own name is never
+        outranked so: 'Islamabad' is among the old names of Chattogram, a larger city of
+        Bangladesh (v58)."""
+        key = match.window.key
+        if len({c.country for c in match.candidates}) < 2 or not self._another_name(key, place):
             return 0.0
-        return OTHER_NAME_PENALTY if self._another_name(match.window.key, place) else 0.0
+        if any((c.country, key) in self.lexicon.capitals and not self._another_name(key, c)
+               for c in match.candidates):
+            return 1.0  # a capital by its own name: 'Islamabad' is no Chattogram (v58)
+        return OTHER_NAME_PENALTY
 
     def _another_name(self, key: str, place: Place) -> bool:
         """Whether ``key`` is one of a town's other names, not its own nor a project alias."""
