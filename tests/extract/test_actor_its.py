@@ -87,3 +87,15 @@ def test_a_fire_service_is_no_military(pipeline: Pipeline) -> None:
 def test_a_states_defence_and_shells(pipeline: Pipeline, text: str, actor: str) -> None:
     """actors v35: 'air defence' in the singular, and a demonym's shells."""
     assert first_event(pipeline, text, date(2023, 11, 4)).actor1 == actor
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The Ethiopian National Defense Force recaptured the towns of Dessie and Kombolcha from "
+     "Tigrayan forces.", "Military Forces of Ethiopia (2018-)"),
+    ("Syrian National Defence Forces shelled the village on Monday.",
+     "NDF: National Defense Forces"),
+])
+def test_a_national_defence_force(pipeline: Pipeline, text: str, actor: str) -> None:
+    """actors v36: 'the Ethiopian National Defense Force' was 'Ethiopian national' (a
+    civilian); Syria's militia of that name stays the NDF."""
+    assert first_event(pipeline, text, date(2021, 12, 6)).actor1 == actor

@@ -35,3 +35,18 @@ def test_speakers_listed_with_a_comma_still_speak(pipeline: Pipeline) -> None:
                         "rebels shelled Aleppo.", date(2017, 1, 9))
     assert event.actor1 == "Opposition Rebels (Syria)"
     assert "Military Forces of Russia" not in (event.actor2 or "")
+
+
+def test_a_partys_facility_hit_makes_it_the_target(pipeline: Pipeline) -> None:
+    """assemble v56: 'a car bomb exploded outside a police station' made the police the
+    bombers; the party whose station, post, base or checkpoint an event hit is its target."""
+    event = first_event(pipeline, "A car bomb exploded outside a police station in the Kurdish "
+                        "city of Diyarbakir, wounding 12 people.", date(2016, 11, 4))
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Turkey)",
+                                            "Police Forces of Turkey (2016-)")
+
+
+def test_a_force_at_its_checkpoint_still_acts(pipeline: Pipeline) -> None:
+    event = first_event(pipeline, "Police at a checkpoint in Diyarbakir shot dead two PKK "
+                        "militants.", date(2016, 11, 4))
+    assert event.actor1 == "Police Forces of Turkey (2016-)"

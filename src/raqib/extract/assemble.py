@@ -120,7 +120,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v55"
+    name = "extract.assemble.v56"
 
     def __init__(self, options: Options) -> None:
         self.options = options

@@ -123,6 +123,15 @@ _TARGET_AFTER = re.compile(
 """Right after a party: what of its was struck ('UN convoy hit by mortar fire', 'a Turkish
 patrol was targeted'; a headline's 'UN aid convoy attacked near Aleppo', v46): the party is the
 target (assemble v35)."""
+_FACILITY_BEFORE = re.compile(
+    r"\b(?:at|on|near|outside|inside|in\s+front\s+of|targeted|targeting|hit|struck|attacked|"
+    r"attacking|stormed|raided)\s+(?:an?|the)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:stations?|posts?|outposts?|checkpoints?|bases?|headquarters|barracks|camps?|"
+    r"compounds?|buildings?|offices?|academy|academies|patrols?|convoys?|vehicles?)\b",
+    re.IGNORECASE)
+"""A party's facility, right after its name, where an event hit ('a car bomb exploded outside
+a police station', 'hit an army checkpoint'): the party is the target (assemble v56)."""
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 """Right before a party inside a toll's words: the toll's agent, not its dead (v31)."""
 _TARGET_AT = re.compile(
@@ -359,7 +368,7 @@ def acted_on(doc: Analysis, actors: list[ActorMention], counts: list[CountMentio
     or wounded holds (v9) or that a count's words are members of ('killing two members of
     the Asayish': v24), and those named right after what an attack did to them ('targeted a
     car carrying', 'struck positions of': v22) or the place of theirs it hit ('at a checkpoint
-    of': v28)."""
+    of': v28; 'outside a police station': v56)."""
     return frozenset(id(a) for a in actors if any(_counts(doc.text, c, a) for c in counts)
                      or _TARGET_BEFORE.search(doc.text, max(0, a.span.start - 80),
                                               a.span.start)
@@ -368,6 +377,8 @@ def acted_on(doc: Analysis, actors: list[ActorMention], counts: list[CountMentio
                                                 a.span.start)
                      or _TAKEN_FROM.search(doc.text, max(0, a.span.start - 120), a.span.start)
                      or _TARGET_AFTER.match(doc.text, a.span.end)
+                     or (_FACILITY_AFTER.match(doc.text, a.span.end) and _FACILITY_BEFORE.search(
+                         doc.text, max(0, a.span.start - 40), a.span.start))
                      or _LOST_AFTER.match(doc.text, a.span.end))
 
 
