@@ -99,3 +99,11 @@ def test_a_national_defence_force(pipeline: Pipeline, text: str, actor: str) -> 
     """actors v36: 'the Ethiopian National Defense Force' was 'Ethiopian national' (a
     civilian); Syria's militia of that name stays the NDF."""
     assert first_event(pipeline, text, date(2021, 12, 6)).actor1 == actor
+
+
+def test_a_states_tank_shell(pipeline: Pipeline) -> None:
+    """actors v37: 'killed by an Israeli tank shell' had an unidentified attacker ('{demonym}
+    shell(s)' of v35 needs the demonym right before the shell)."""
+    event = first_event(pipeline, "Three Egyptian soldiers were killed by an Israeli tank "
+                        "shell near the border crossing at Rafah.", date(2024, 5, 27))
+    assert event.actor1 == "Military Forces of Israel (2022-)"
