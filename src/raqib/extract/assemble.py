@@ -32,6 +32,7 @@ from raqib.extract.model import (
     WeaponMention,
 )
 from raqib.extract.positions import ByStart
+from raqib.extract.role_targets import acted_on
 from raqib.extract.roles import (
     CIVILIANS,
     COMMUNAL,
@@ -39,7 +40,6 @@ from raqib.extract.roles import (
     PROTESTERS,
     RIOTERS,
     STATE,
-    acted_on,
     agent,
     allies,
     associates,

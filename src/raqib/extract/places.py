@@ -33,7 +33,6 @@ from raqib.extract.gazetteer import (
     admin1_names,
     ensure_default_index,
     name_key,
-    place_aliases,
 )
 from raqib.extract.gazetteer_files import load_file
 from raqib.extract.lexicon import read_lexicon
@@ -46,6 +45,7 @@ from raqib.extract.place_countries import (
     name_codes,
     nationality,
 )
+from raqib.extract.place_other_names import OtherNames
 from raqib.extract.place_qualifiers import CountryWords
 from raqib.extract.place_ranking import (
     after_terrain,
@@ -114,11 +114,7 @@ class Places:
         """ISO codes by the key of any name of the country, ACLED's among them."""
         self.region_keys = frozenset(name_key(n) for n in region_names) | frozenset(
             self.country_keys)
-        self.aliases = frozenset((country, target, name_key(v))
-                                 for (country, target), variants in place_aliases().items()
-                                 for v in variants)
-        """(country, key of the gazetteer's name, key of a project alias): the spellings in
-        common use that ``resources/gazetteer/aliases.tsv`` gives, as sure as the name."""
+        self.other_names = OtherNames(lexicon.capitals)
         self.same_region: dict[str, frozenset[str]] = {}
         for group in region_groups:
             keys = frozenset(name_key(n) for n in group)
@@ -196,40 +192,11 @@ class Places:
                 if match.aside:  # a sea, an agreement's place: a name still (v55)
                     doc.place_names.append(mention.span)
                 continue
-            if match.chosen.country != top and self._by_another_name(match):
+            if match.chosen.country != top and self.other_names.chosen_by(match):
                 doc.place_names.append(mention.span)  # a name, not the text's place (v32)
             else:
                 found.append((match, mention))
         return found
-
-    def _by_another_name(self, match: Match) -> bool:
-        """The chosen place was found by one of GeoNames' other names for it (in other
-        languages, older ones), neither its own nor a project alias: 'el Mina' (a port of
-        Tripoli, Lebanon) is one of Minot's names in North Dakota, 'Komsomolets' one of
-        Qarabalyq's in Kazakhstan. Such a match stands only in the text's own country (v32)."""
-        return match.chosen is not None and self._another_name(match.window.key, match.chosen)
-
-    def _other_name_penalty(self, match: Match, place: Place) -> float:
-        """``OTHER_NAME_PENALTY`` for a candidate that bears the name only as another of its
-        names, among candidates of several countries; within one country, the population
-        decides as before ('Khairpur' is Khairpur Mir's, by another name, not the smaller
-        town whose own name it is) (v50). A country's capital by its own name is never
-        outranked so: 'Islamabad' is among the old names of Chattogram, a larger city of
-        Bangladesh (v58)."""
-        key = match.window.key
-        if len({c.country for c in match.candidates}) < 2 or not self._another_name(key, place):
-            return 0.0
-        if any((c.country, key) in self.lexicon.capitals and not self._another_name(key, c)
-               for c in match.candidates):
-            return 1.0  # a capital by its own name: 'Islamabad' is no Chattogram (v58)
-        return OTHER_NAME_PENALTY
-
-    def _another_name(self, key: str, place: Place) -> bool:
-        """Whether ``key`` is one of a town's other names, not its own nor a project alias."""
-        if place.kind in ("country", "admin1"):
-            return False
-        own = name_key(place.name)
-        return key != own and (place.country, own, key) not in self.aliases
 
     # ------------------------------------------------------------------- match selection
 
@@ -273,7 +240,7 @@ class Places:
         for match in matches:
             countries = [c for c in match.candidates if c.kind == "country"]
             best = countries[0] if countries else max(
-                match.candidates, key=lambda c: prior(c) - self._other_name_penalty(match, c))
+                match.candidates, key=lambda c: prior(c) - self.other_names.penalty(match, c))
             votes[best.country] += vote_weight(text, match, best)
             for place in match.candidates:
                 if not countries and self._fit(match, place, named) >= 1.0:
@@ -314,7 +281,7 @@ class Places:
             fit = self._fit(match, place, named)
             score = 0.30 * prior(place) + 0.35 * votes[place.country] / total + 0.3 * fit
             score += kind_fit(match, place)
-            score -= self._other_name_penalty(match, place)
+            score -= self.other_names.penalty(match, place)
             if score > best_score:
                 best, best_score, match.fit = place, score, fit
         match.chosen = best if best is not None and match.fit > -1.0 else None
@@ -354,10 +321,6 @@ class Places:
         )
 
 
-OTHER_NAME_PENALTY = 0.05
-"""What a candidate found by one of its other names loses against one whose own name the text
-writes, all else equal: 'Tafas' is the Syrian town of that name before Talas in Turkey, which
-bears it as another name (v50)."""
 SELF_VOUCHING = 100_000
 """People in a city whose name, one Arabic word, is taken as a place with nothing else in the
 text for its country."""

@@ -1,0 +1,54 @@
+"""The other names of a place: names GeoNames gives a town besides its own (in other
+languages, older ones), which the places stage (``raqib.extract.places``) trusts less than a
+town's own name or a project alias (``resources/gazetteer/aliases.tsv``)."""
+
+from __future__ import annotations
+
+from raqib.extract.gazetteer import Place, name_key, place_aliases
+from raqib.extract.place_rules import Match
+
+OTHER_NAME_PENALTY = 0.05
+"""What a candidate found by one of its other names loses against one whose own name the text
+writes, all else equal: 'Tafas' is the Syrian town of that name before Talas in Turkey, which
+bears it as another name (v50)."""
+
+
+class OtherNames:
+    """Which names are a town's other names; ``capitals``: (ISO2, key of the capital's name)
+    of each country."""
+
+    def __init__(self, capitals: frozenset[tuple[str, str]]) -> None:
+        self.capitals = capitals
+        self.aliases = frozenset((country, target, name_key(v))
+                                 for (country, target), variants in place_aliases().items()
+                                 for v in variants)
+        """(country, key of the gazetteer's name, key of a project alias): the spellings in
+        common use that ``resources/gazetteer/aliases.tsv`` gives, as sure as the name."""
+
+    def of(self, key: str, place: Place) -> bool:
+        """Whether ``key`` is one of a town's other names, not its own nor a project alias."""
+        if place.kind in ("country", "admin1"):
+            return False
+        own = name_key(place.name)
+        return key != own and (place.country, own, key) not in self.aliases
+
+    def chosen_by(self, match: Match) -> bool:
+        """The chosen place was found by one of its other names: 'el Mina' (a port of Tripoli,
+        Lebanon) is one of Minot's names in North Dakota, 'Komsomolets' one of Qarabalyq's in
+        Kazakhstan. Such a match stands only in the text's own country (places v32)."""
+        return match.chosen is not None and self.of(match.window.key, match.chosen)
+
+    def penalty(self, match: Match, place: Place) -> float:
+        """``OTHER_NAME_PENALTY`` for a candidate that bears the name only as another of its
+        names, among candidates of several countries; within one country, the population
+        decides as before ('Khairpur' is Khairpur Mir's, by another name, not the smaller
+        town whose own name it is) (v50). A country's capital by its own name is never
+        outranked so: 'Islamabad' is among the old names of Chattogram, a larger city of
+        Bangladesh (v58)."""
+        key = match.window.key
+        if len({c.country for c in match.candidates}) < 2 or not self.of(key, place):
+            return 0.0
+        if any((c.country, key) in self.capitals and not self.of(key, c)
+               for c in match.candidates):
+            return 1.0
+        return OTHER_NAME_PENALTY

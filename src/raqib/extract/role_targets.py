@@ -1,0 +1,102 @@
+"""The parties an event was done to: those a count of the dead or wounded holds, and those
+named right after what an attack did to them or the place of theirs it hit (used by
+``raqib.extract.roles``, which tells actor1 from actor2)."""
+
+from __future__ import annotations
+
+import re
+
+from raqib.extract.model import ActorMention, Analysis, CountMention
+
+_OF = re.compile(r"\s+(?:of|من)\s+(?:the\s+)?", re.IGNORECASE)
+_HELD_BY = r"belonging\s+to|manned\s+by|run\s+by|held\s+by"
+"""Words after a thing that name the party it is (one alternation, for two target rules)."""
+_TARGET_BEFORE = re.compile(
+    r"\b(?:target(?:ed|ing|s)?|struck|striking|hit(?:ting)?|shell(?:ed|ing)|bomb(?:ed|ing)|"
+    r"raid(?:ed|ing)|ambush(?:ed|ing)|attack(?:ed|ing)|"
+    r"(?:air\s*)?strikes?|attacks?\s+(?:on|against)|assaults?\s+on)\s+"
+    r"(?:(?:on|against)\s+)?(?:(?:the|a|an|two|several)\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|motorcycles?|trucks?|positions?|bases?|"
+    r"checkpoints?|posts?|gatherings?|meetings?|headquarters|houses?|homes?|patrols?|camps?|"
+    r"members?|fighters?|commanders?|leaders?|militants?)\s+(?:carrying|of|used\s+by|"
+    + _HELD_BY + r")\s+)?(?:(?:the|an?)\s+)?$", re.IGNORECASE)
+"""Right before a party: what the event was done to ('targeted a car carrying', 'struck
+positions of', 'an air strike on'): the party is the target."""
+_DETAINED_BEFORE = re.compile(
+    r"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es?)|kidnapp(?:ed|ing)|"
+    r"abduct(?:ed|ing|s)?)\s+(?:(?!by\b)[\w-]+\s+){0,3}?(?:(?:members?|fighters?|commanders?|"
+    r"leaders?|militants?|operatives?|elements?)\s+(?:of|from)\s+(?:the\s+)?)?$", re.IGNORECASE)
+"""Right before a party: an arrest or abduction of its people ('arrested a suspected ISIS
+leader', 'detained two members of'): the party is the one arrested (assemble v34)."""
+_TAKEN_FROM = re.compile(
+    r"\b(?:captur(?:ed|ing|es?)|took|taken|tak(?:es|ing)|seiz(?:ed|ing|es?)|retook|retaken|"
+    r"recaptur(?:ed|ing|es?)|wrest(?:ed|ing)|liberat(?:ed|ing|es?)|regain(?:ed|ing|s)?)\b"
+    r"[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+"""Right before a party: the one a place was taken from ('captured a district of Raqqa from
+Islamic State fighters'): the party lost it (assemble v34)."""
+_LOST_AFTER = re.compile(r"\s+(?:(?:have|has|had)\s+)?lost\b(?!\s+(?:no|none)\b)", re.IGNORECASE)
+"""Right after a party: what it lost ('the rebels lost control of three villages', 'regime
+forces lost 35 fighters'): the party lost it (assemble v52)."""
+_STRUCK_THING = (r"(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|trucks?|positions?|bases?|"
+                 r"checkpoints?|posts?|headquarters|offices?|patrols?|camps?|teams?|ambulances?)")
+_STRUCK = r"(?:hit|struck|targeted|attacked|shelled|bombed|ambushed)"
+_TARGET_AFTER = re.compile(
+    rf"\s+(?:{_STRUCK_THING}\s+)?(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+{_STRUCK}\b"
+    rf"|{_STRUCK}\s+by\b)|\s+{_STRUCK_THING}\s+{_STRUCK}\s+(?:near|in|on|outside|at|along)\b",
+    re.IGNORECASE)
+"""Right after a party: what of its was struck ('UN convoy hit by mortar fire', 'a Turkish
+patrol was targeted'; a headline's 'UN aid convoy attacked near Aleppo', v46): the party is the
+target (assemble v35)."""
+_FACILITY_BEFORE = re.compile(
+    r"\b(?:at|on|near|outside|inside|in\s+front\s+of|targeted|targeting|hit|struck|attacked|"
+    r"attacking|stormed|raided)\s+(?:an?|the)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:stations?|posts?|outposts?|checkpoints?|bases?|headquarters|barracks|camps?|"
+    r"compounds?|buildings?|offices?|academy|academies|patrols?|convoys?|vehicles?)\b",
+    re.IGNORECASE)
+"""A party's facility, right after its name, where an event hit ('a car bomb exploded outside
+a police station', 'hit an army checkpoint'): the party is the target (assemble v56)."""
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+"""Right before a party inside a toll's words: the toll's agent, not its dead (v31)."""
+_TARGET_AT = re.compile(
+    r"\b(?:at|on|near|outside|inside|in front of)\s+(?:an?|the|one|two)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:checkpoints?|positions?|bases?|posts?|headquarters|offices?|patrols?|convoys?|"
+    r"camps?|barracks|gatherings?|cars?|vehicles?|bus(?:es)?|trucks?|motorcycles?|houses?|"
+    r"homes?)\s+(?:of|carrying|transporting|" + _HELD_BY + r")\s+(?:(?:the|an?)\s+)?$",
+    re.IGNORECASE)
+"""Right before a party: the place of theirs where an event hit ('blew himself up at a
+checkpoint of the Asayish', 'exploded near a position of the army', 'near a vehicle
+carrying regime soldiers': v35; 'at the house of a Fifth Corps commander': v42): the party is
+the target (assemble v28)."""
+
+
+def acted_on(doc: Analysis, actors: list[ActorMention], counts: list[CountMention]
+             ) -> frozenset[int]:
+    """``id`` of the parties the event was done to: those whose words a count of the killed
+    or wounded holds (v9) or that a count's words are members of ('killing two members of
+    the Asayish': v24), and those named right after what an attack did to them ('targeted a
+    car carrying', 'struck positions of': v22) or the place of theirs it hit ('at a checkpoint
+    of': v28; 'outside a police station': v56)."""
+    return frozenset(id(a) for a in actors if any(_counts(doc.text, c, a) for c in counts)
+                     or _TARGET_BEFORE.search(doc.text, max(0, a.span.start - 80),
+                                              a.span.start)
+                     or _TARGET_AT.search(doc.text, max(0, a.span.start - 60), a.span.start)
+                     or _DETAINED_BEFORE.search(doc.text, max(0, a.span.start - 60),
+                                                a.span.start)
+                     or _TAKEN_FROM.search(doc.text, max(0, a.span.start - 120), a.span.start)
+                     or _TARGET_AFTER.match(doc.text, a.span.end)
+                     or (_FACILITY_AFTER.match(doc.text, a.span.end) and _FACILITY_BEFORE.search(
+                         doc.text, max(0, a.span.start - 40), a.span.start))
+                     or _LOST_AFTER.match(doc.text, a.span.end))
+
+
+def _counts(text: str, count: CountMention, actor: ActorMention) -> bool:
+    """Whether the words of ``count`` hold ``actor`` or are members of it ('two members of
+    the Asayish')."""
+    if count.span.start <= actor.span.start and actor.span.end <= count.span.end:
+        # not the agent a toll's words name ('the death toll of the massacre committed by
+        # Russian warplanes rose to 15': v31)
+        return not _BY.search(text, max(count.span.start, actor.span.start - 20),
+                              actor.span.start)
+    return count.span.end <= actor.span.start and bool(
+        _OF.fullmatch(text, count.span.end, actor.span.start))
