@@ -83,25 +83,34 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
                 continue
             initial = start in starts
             partial = not arabic and prefix[-1] - (prefix[j] - prefix[i]) > 0
-            possessive = not arabic and text[end - 2:end] in POSSESSIVE_ENDS
-            if possessive:  # the words after a possessive are another name: "Kabul's
-                partial = prefix[i] > 0  # Dasht-e-Barchi" (v53)
-            if possessive and j - i == 1:  # "Assad's" is Assad's, not Assads (Morocco)
-                key = ""
-            else:  # "St. John's" is a name
+            if not arabic and text[end - 2:end] in POSSESSIVE_ENDS:
+                partial = prefix[i] > 0  # the words after it are another name (v53)
+                key, found = _possessive(text, Window(start, end, j - i, key, False, initial,
+                                                      partial), country_keys)
+                out += found
+            else:
                 out.append(Window(start, end, j - i, key, False, initial, partial))
-            if possessive:  # "Baghdad's"
-                stem = cached_key(text[start:end - 2])
-                if stem not in country_keys and not is_acronym(text[start:end - 2]):
-                    # "Syria's X" qualifies X instead; "an INGO's vehicles" is no Ingå (v42)
-                    out.append(Window(start, end - 2, j - i, stem, False, initial,
-                                      partial))
             if arabic and first.startswith(PROCLITICS) and len(first) > 3:
                 out.append(Window(start, end, j - i, name_key(text[start + 1:end]),
                                    initial=initial))
             elif key and not arabic and len(loose := loose_key(key)) >= 5:
                 out.append(Window(start, end, j - i, "~" + loose, True, initial, partial))
     return out + _with_compass(text, chain[0][0], out, country_keys)
+
+
+def _possessive(text: str, window: Window, country_keys: Mapping[str, str]
+                ) -> tuple[str, list[Window]]:
+    """(the key left for spelling-tolerant look-ups, the windows) of a name in the possessive:
+    the name itself when it has several words ("St. John's"; one word's is none: "Assad's"
+    is Assad's, not Assads in Morocco), and its stem ("Baghdad's"), unless a country's
+    ("Syria's X" qualifies X instead) or an acronym's ("an INGO's vehicles" is no Ingå,
+    v42)."""
+    out = [window] if window.words > 1 else []
+    stem = cached_key(text[window.start:window.end - 2])
+    if stem not in country_keys and not is_acronym(text[window.start:window.end - 2]):
+        out.append(Window(window.start, window.end - 2, window.words, stem, False,
+                          window.initial, window.partial))
+    return (window.key if window.words > 1 else ""), out
 
 
 _COMPASS_BEFORE = re.compile(r"(?<![\w-])(north|south|east|west)(?:ern)?\s+$")
