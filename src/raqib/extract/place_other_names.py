@@ -5,7 +5,7 @@ town's own name or a project alias (``resources/gazetteer/aliases.tsv``)."""
 from __future__ import annotations
 
 from raqib.extract.gazetteer import Place, name_key, place_aliases
-from raqib.extract.place_rules import Match
+from raqib.extract.place_rules import Match, cached_key
 
 OTHER_NAME_PENALTY = 0.05
 """What a candidate found by one of its other names loses against one whose own name the text
@@ -29,7 +29,7 @@ class OtherNames:
         """Whether ``key`` is one of a town's other names, not its own nor a project alias."""
         if place.kind in ("country", "admin1"):
             return False
-        own = name_key(place.name)
+        own = cached_key(place.name)
         return key != own and (place.country, own, key) not in self.aliases
 
     def chosen_by(self, match: Match) -> bool:
@@ -38,17 +38,18 @@ class OtherNames:
         Kazakhstan. Such a match stands only in the text's own country (places v32)."""
         return match.chosen is not None and self.of(match.window.key, match.chosen)
 
-    def penalty(self, match: Match, place: Place) -> float:
-        """``OTHER_NAME_PENALTY`` for a candidate that bears the name only as another of its
-        names, among candidates of several countries; within one country, the population
-        decides as before ('Khairpur' is Khairpur Mir's, by another name, not the smaller
-        town whose own name it is) (v50). A country's capital by its own name is never
-        outranked so: 'Islamabad' is among the old names of Chattogram, a larger city of
-        Bangladesh (v58)."""
-        key = match.window.key
-        if len({c.country for c in match.candidates}) < 2 or not self.of(key, place):
-            return 0.0
-        if any((c.country, key) in self.capitals and not self.of(key, c)
-               for c in match.candidates):
-            return 1.0
-        return OTHER_NAME_PENALTY
+    def penalties(self, match: Match) -> list[float]:
+        """What each of ``match.candidates`` loses: ``OTHER_NAME_PENALTY`` for a candidate that
+        bears the name only as another of its names, among candidates of several countries;
+        within one country, the population decides as before ('Khairpur' is Khairpur Mir's,
+        by another name, not the smaller town whose own name it is) (v50). A country's
+        capital by its own name is never outranked so: 'Islamabad' is among the old names of
+        Chattogram, a larger city of Bangladesh (v58)."""
+        key, candidates = match.window.key, match.candidates
+        if len({c.country for c in candidates}) < 2:
+            return [0.0] * len(candidates)
+        other = [self.of(key, c) for c in candidates]
+        capital = any((c.country, key) in self.capitals and not o
+                      for c, o in zip(candidates, other, strict=True))
+        lost = 1.0 if capital else OTHER_NAME_PENALTY
+        return [lost if o else 0.0 for o in other]

@@ -239,8 +239,9 @@ class Places:
         votes = base.copy()
         for match in matches:
             countries = [c for c in match.candidates if c.kind == "country"]
-            best = countries[0] if countries else max(
-                match.candidates, key=lambda c: prior(c) - self.other_names.penalty(match, c))
+            best = countries[0] if countries else max(zip(
+                match.candidates, self.other_names.penalties(match), strict=True),
+                key=lambda pair: prior(pair[0]) - pair[1])[0]
             votes[best.country] += vote_weight(text, match, best)
             for place in match.candidates:
                 if not countries and self._fit(match, place, named) >= 1.0:
@@ -275,13 +276,12 @@ class Places:
     def _resolve(self, match: Match, votes: Counter[str], named: set[str]) -> None:
         total = sum(votes.values()) or 1.0
         best, best_score = None, -9.0
-        for place in match.candidates:
+        for place, lost in zip(match.candidates, self.other_names.penalties(match), strict=True):
             if match.lies_in not in (None, place.country):
                 continue
             fit = self._fit(match, place, named)
             score = 0.30 * prior(place) + 0.35 * votes[place.country] / total + 0.3 * fit
-            score += kind_fit(match, place)
-            score -= self.other_names.penalty(match, place)
+            score += kind_fit(match, place) - lost
             if score > best_score:
                 best, best_score, match.fit = place, score, fit
         match.chosen = best if best is not None and match.fit > -1.0 else None
