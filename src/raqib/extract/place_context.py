@@ -104,8 +104,10 @@ def read_context(text: str, match: Match) -> Match:
     match.region |= match.titled or bool(_REGION_BEFORE.search(before))
     match.district = bool(_DISTRICT_AFTER.match(after))
     match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
-    match.aside = bool(_NAMES_AN_ACCORD.match(after) or _BORDER_BEFORE.search(before) or (
-        _WATER.search(text, window.start, window.end) and _THE_BEFORE.search(before))) or (
+    match.water = bool(_WATER.search(text, window.start, window.end)
+                       and _THE_BEFORE.search(before))
+    match.aside = match.water or bool(
+        _NAMES_AN_ACCORD.match(after) or _BORDER_BEFORE.search(before)) or (
         _dateline(text, window, before, after))
     match.destination = bool(_DESTINATION_BEFORE.search(before))
     previous = previous_word(text, window.start)

@@ -113,6 +113,8 @@ class Match:
     ('Lyon, le 28 novembre 2018', 'MOSCOW (Sputnik)'): not where the events of the text
     happen."""
     locative: float = 0.0
+    water: bool = False
+    """It names a sea or an ocean ('the Red Sea'): aside, and a name still (v55)."""
     lies_in: str | None = None
     """The ISO code of a country the text says it lies in ('Solhan in northern Burkina
     Faso'): no candidate elsewhere is it (v46)."""

@@ -94,7 +94,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v58"
+    name = "extract.places.v59"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -189,9 +189,9 @@ class Places:
                 continue
             mention = self._mention(doc, match, top)
             if mention.score < MIN_SCORE:
-                if match.aside:  # a sea, an agreement's place: a name still (v55)
-                    doc.place_names.append(mention.span)
-                continue
+                if match.water:  # a sea is a name still (v55), not a dateline: a sentence
+                    doc.place_names.append(mention.span)  # of a masked place and a date
+                continue  # alone had read as an event
             if match.chosen.country != top and self.other_names.chosen_by(match):
                 doc.place_names.append(mention.span)  # a name, not the text's place (v32)
             else:
