@@ -189,9 +189,11 @@ class Places:
                 continue
             mention = self._mention(doc, match, top)
             if mention.score < MIN_SCORE:
-                if match.water:  # a sea is a name still (v55), not a dateline: a sentence
-                    doc.place_names.append(mention.span)  # of a masked place and a date
-                continue  # alone had read as an event
+                # a sea is a name still (v55); a dateline is not: masked, "<place>, 28
+                # November 2018" alone had read as an event (v59)
+                if match.water:
+                    doc.place_names.append(mention.span)
+                continue
             if match.chosen.country != top and self.other_names.chosen_by(match):
                 doc.place_names.append(mention.span)  # a name, not the text's place (v32)
             else:
@@ -355,7 +357,6 @@ class _InActor:
     def __call__(self, window: Window) -> bool:
         at = bisect_right(self.starts, window.start) - 1
         return at >= 0 and self.ends[at] >= window.end
-
 
 
 

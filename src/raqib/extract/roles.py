@@ -10,6 +10,7 @@ from functools import cache
 
 from raqib.extract.claims_lexicon import source_verbs
 from raqib.extract.model import ActorMention, Analysis, EventCue, Span
+from raqib.extract.sentences import DAY_TOLD
 
 CIVILIANS, PROTESTERS, RIOTERS, COMMUNAL, POLITICAL_MILITIA, STATE = 7, 6, 5, 4, 3, 1
 """ACLED's inter codes of the kinds of actor the roles tell apart."""
@@ -36,7 +37,7 @@ _JOINED = re.compile(r"\s*(?:(?:media|officials|authorities|sources|ministry|tel
                      r"agency)\s+)?(?:,|\band\b)\s*(?:the\s+)?$", re.IGNORECASE)
 """Between two actors that speak together: 'Syrian media and the Russian ministry said'."""
 _SELF_AGENT = re.compile(
-    r"(?:\s+(?:on|late|early|last|this|overnight)\b[^,.;]{0,30}?(?=\s+(?:it|they|we)\s))?"
+    rf"(?:{DAY_TOLD}[^,.;]{{0,30}}?(?=\s+(?:it|they|we)\s))?"
     r"\s+(?:(?:in\s+a\s+statement\s+)?(?:that\s+)?(?:it|they|we|(?:its|their|our)\s+(?:forces|"
     r"troops|army|units|soldiers|fighters|jets|warplanes|aircraft|drones))\s+"
     r"(?:(?:had|has|have)\s+)?"
@@ -141,7 +142,7 @@ def voices(doc: Analysis, parties: list[ActorMention]) -> tuple[set[int], set[in
         between = doc.text[parties[i].span.end : parties[i + 1].span.start]
         joined = _JOINED.match(between)
         if verbs[i] is None and verbs[i + 1] is not None and joined and (
-                "and" in joined.group() or _opens_sentence(doc.text, parties[i].span.start)):
+                _AND.search(joined.group()) or _opens_sentence(doc.text, parties[i].span.start)):
             verbs[i] = verbs[i + 1]
     speakers, reporters = set(), set()
     for actor, verb in zip(parties, verbs, strict=True):
@@ -160,6 +161,7 @@ def voices(doc: Analysis, parties: list[ActorMention]) -> tuple[set[int], set[in
     return speakers, reporters
 
 
+_AND = re.compile(r"\band\b", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(r"(?:^|[.!?\n]\s*)(?:[\w'’-]+\s+){0,3}$")
 
 

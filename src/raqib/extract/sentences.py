@@ -201,9 +201,12 @@ def act_clauses(text: str, start: int, end: int, parties: Sequence[int]
 
 
 _THAT = re.compile(r"\bthat\s+", re.IGNORECASE)
+DAY_TOLD = r"\s+(?:on|late|early|last|this|overnight)\b"
+"""Right after a reporting verb, the start of when it was said ('said on Tuesday', 'said late
+on Sunday', 'said overnight'): the events, speakers and roles readers skip it."""
 _SPEAKER_FIRST = re.compile(
     r"[^,.;:\"\u201c]{2,80}?\b(?:said|says|claimed|claims|announced|announces|stated)"
-    r"(?:\s+(?:on|late|early|last|this|overnight)\b[^,.;]{0,30}?)?"
+    rf"(?:{DAY_TOLD}[^,.;]{{0,30}}?)?"
     r"\s+(?=(?:they|it|he|she|we)\s+(?:had|have|has|were|was|would|will)?\s*\w+ed\b)")
 """A speaker and its verb that open a sentence, with no "that" after them, before a pronoun
 and a verb in the past ("Yemen's Houthis said on Tuesday they had targeted a ship ..."):
@@ -230,7 +233,7 @@ def _speaker_last() -> re.Pattern[str]:
         rf"(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
         r"(?<!casualties\s)(?<!injuries\s)(?<!fatalities\s)(?<!deaths\s)(?<!damage\s)"
         rf"(?:{source_verbs()})"
-        r"(?:\s+(?:on|late|early|last|this|overnight)\b[^,.;]{0,40}"
+        rf"(?:{DAY_TOLD}[^,.;]{{0,40}}"
         r"|\s+in\s+(?:a|an|its|their|his|her)\b[^,.;]{0,40}"
         r"|\s+(?:[A-Z][\w-]*|reporters|journalists)(?:\s+[A-Z][\w-]*){0,2})?"
         r"\s*[.!?]?[\"\u201d]?\s*$"
