@@ -90,6 +90,13 @@ LATER_AGENT = 300
 _TWO_SIDES = re.compile(r"\b(?:two|rival|feuding|warring|between|among|each\s+other|one\s+another)"
                         r"\b", re.IGNORECASE)
 """Words that tell of two sides of one kind ('clashes between two tribes', 'rival clans')."""
+_RIVALS = re.compile(
+    r"\b(?:rival|feuding|warring)\s+(?:[\w-]+\s+)?(?:militias?|groups?|factions?|gangs?|"
+    r"cartels?|units?|brigades?)\b|\bbetween\s+(?:the\s+)?two\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:militias?|groups?|factions?|gangs?|cartels?|units?|brigades?|battalions?)\b",
+    re.IGNORECASE)
+"""Words that tell of two armed sides of one kind, whoever they are ('clashes between rival
+militias', 'between two factions of the Mayi Mayi', 'between two groups of soldiers')."""
 """A place taken in a battle: by the state or its forces, by any other group (who took it)."""
 
 
@@ -120,7 +127,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v56"
+    name = "extract.assemble.v57"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -263,8 +270,8 @@ class Assemble:
 
     def _victims(self, event: Event, cue: EventCue, actors: list[ActorMention],
                  second: ActorMention | None) -> None:
-        if second is None or second.inter == CIVILIANS:
-            second = self._feud(event, cue) or second
+        if second is None or second.inter == CIVILIANS or second.name.startswith("Unidentified"):
+            second = self._feud(event, cue) or second  # 'killing four fighters': of the sides
         if second is not None and group(second) and second.inter == CIVILIANS:
             # who the civilians were (women, journalists) is ACLED's associated actor
             event.assoc_actor_2 = groups(actors)
@@ -295,11 +302,15 @@ class Assemble:
         two sides ('clashes between two tribes', 'rival clans clashed'): one like the first, as
         ACLED codes a feud (the dead counted are its fighters, not bystanders; assemble
         v34); and of a brawl of two crowds ('two groups clashed over a land dispute', 'two
-        mobs clashed with each other'): rioters on both sides (v48)."""
+        mobs clashed with each other'): rioters on both sides (v48). Any armed side in a clash
+        the words tell as between rivals of one kind ('clashes between rival militias',
+        'between two groups of soldiers') is on both sides, as ACLED codes it (v57)."""
+        rivals = cue.sub_event_type == ARMED_CLASH and bool(event.actor1) and bool(
+            _RIVALS.search(cue.span.text))
         feud = cue.sub_event_type == ARMED_CLASH and event.inter1 == COMMUNAL and (
             event.actor1.startswith("Unidentified"))
         brawl = cue.sub_event_type == MOB_VIOLENCE and event.inter1 == RIOTERS
-        if not (feud or brawl) or not _TWO_SIDES.search(cue.span.text):
+        if not rivals and (not (feud or brawl) or not _TWO_SIDES.search(cue.span.text)):
             return None
         return ActorMention(event.spans.get("actor1") or cue.span, event.actor1, event.inter1,
                             event.country or None)

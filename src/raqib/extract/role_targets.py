@@ -40,13 +40,19 @@ forces lost 35 fighters'): the party lost it (assemble v52)."""
 _STRUCK_THING = (r"(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|trucks?|positions?|bases?|"
                  r"checkpoints?|posts?|headquarters|offices?|patrols?|camps?|teams?|ambulances?)")
 _STRUCK = r"(?:hit|struck|targeted|attacked|shelled|bombed|ambushed)"
+_BEEN = r"(?:was|were|has\s+been|had\s+been|have\s+been)"
+_MINE = (r"(?:hit|hits|struck|strikes|ran\s+over|runs\s+over|drove\s+over|rolled\s+over|"
+         r"stepped\s+on|steps\s+on|trod\s+on)\s+an?\s+(?:[\w-]+\s+)?"
+         r"(?:(?:land)?mines?|(?:roadside\s+)?bombs?|explosives?|explosive\s+devices?|IEDs?)\b")
 _TARGET_AFTER = re.compile(
-    rf"\s+(?:{_STRUCK_THING}\s+)?(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+{_STRUCK}\b"
-    rf"|{_STRUCK}\s+by\b)|\s+{_STRUCK_THING}\s+{_STRUCK}\s+(?:near|in|on|outside|at|along)\b",
+    rf"\s+(?:{_STRUCK_THING}\s+)?(?:{_BEEN}\s+(?:{_STRUCK}|blown\s+up)\b|{_STRUCK}\s+by\b|{_MINE})"
+    rf"|\s+{_STRUCK_THING}\s+{_STRUCK}\s+(?:near|in|on|outside|at|along)\b",
     re.IGNORECASE)
 """Right after a party: what of its was struck ('UN convoy hit by mortar fire', 'a Turkish
 patrol was targeted'; a headline's 'UN aid convoy attacked near Aleppo', v46): the party is the
-target (assemble v35)."""
+target (assemble v35). So is one whose vehicle or patrol was blown up or hit a mine or a bomb
+('a military truck ran over a landmine', 'a police vehicle was blown up'; not one that
+detonated a bomb: assemble v57)."""
 _FACILITY_BEFORE = re.compile(
     r"\b(?:at|on|near|outside|inside|in\s+front\s+of|targeted|targeting|hit|struck|attacked|"
     r"attacking|stormed|raided)\s+(?:an?|the)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
