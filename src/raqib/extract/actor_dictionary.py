@@ -140,13 +140,15 @@ class Dictionary:
         self._add_countries()
         words = list(_table(Path(str(folder / "country_as_actor.tsv")), 2))
         alternatives = {kind: "|".join(re.escape(w) for k, w in words if k == kind)
-                        for kind in ("name", "possessive", "speech")}
+                        for kind in ("name", "possessive", "speech", "accused")}
         # "Russia denied", "Russia has denied", "Russia's latest allegations"
         self.agentive = re.compile(rf"['’]s(?:\s+\w+){{0,2}}?\s+(?:{alternatives['possessive']})\b"
                                    rf"|{_AUXILIARY}\s+(?:{alternatives['name']})\b", re.I)
         # "Damascus and Moscow blamed", "Russia and Turkey said": names joined, then speech
         self.speaking = re.compile(rf"(?:\s*(?:,|\band\b)\s*[A-Z][\w'’-]*){{0,2}}"
                                    rf"{_AUXILIARY}\s+(?:{alternatives['speech']})\b")
+        # "Kyiv blamed Russia for ...", "accused Turkey of ...": the state blamed
+        self.accused = re.compile(rf"\b(?:{alternatives['accused']})\s+(?:the\s+)?$", re.I)
         self.unresolved = {self.render(e, None, None): n for n, e in enumerate(self.entries)
                            if e.country == "*"}
 
@@ -183,8 +185,7 @@ class Dictionary:
         if not toks:
             return
         for form in {tuple(toks), tuple(_bare_possessives(toks))}:
-            case = tuple(w if len(w) > 1 and w.isupper() and w.isalpha() else None
-                         for _, w in form)
+            case = tuple(w if _acronym(w) else None for _, w in form)
             node = self.trie
             for key, _ in form:
                 node = node.setdefault(key, {})
@@ -265,6 +266,12 @@ def _bare_possessives(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
         else:
             out.append((key, word))
     return out
+
+
+def _acronym(word: str) -> bool:
+    """A word matched only as written: two capitals or more ("IS", "ADF", and the mixed "LeT"
+    and "JeM", which in any case are words: "Let Yet Kone" was Lashkar-e-Taiba)."""
+    return word.isalpha() and sum(c.isupper() for c in word) >= 2
 
 
 def _case_ok(hit: Hit, toks: list, i: int, j: int) -> bool:

@@ -64,7 +64,7 @@ __all__ = [
     "relocated", "resolve_country", "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v37"
+NAME = "extract.actors.v38"
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
 _HOLDING = re.compile(
@@ -88,6 +88,7 @@ _ELIDED = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 _REGIME_AND = re.compile(r"\bregime\s*(?:,|,?\s*and|&)\s*$", re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:,|,?\s*and|&|along with|together with|as well as)\s*", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\b(?:but|while|after|when|by)\b", re.I)
+_BLAMED_FOR = re.compile(r"\s+(?:of|for|responsible)\b", re.IGNORECASE)
 _ITS = re.compile(r"\bits\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?]\s")
 
@@ -212,14 +213,15 @@ class Actors:
         return hit
 
     def _state(self, text: str, start: int, end: int, hits: list[Hit]) -> Hit | None:
-        """'Russia said', "Russia's allegations": the country's name is the state acting;
-        'Moscow said', 'Damascus and Moscow blamed', 'Russia and Turkey said': a capital, or
-        names joined, followed by speech, are the states speaking."""
+        """'Russia said', "Russia's allegations", 'blamed Russia for' (v38): the country's name
+        is the state acting or blamed; 'Moscow said', 'Damascus and Moscow blamed', 'Russia and
+        Turkey said': a capital, or names joined, followed by speech, are the states speaking."""
         d = self.dictionary
         name = next((h for h in hits if h.entry in (-1, CAPITAL)), None)
         if name is None or not text[start].isupper():
             return None
-        acting = name.entry == -1 and d.agentive.match(text, end)
+        acting = name.entry == -1 and (d.agentive.match(text, end) or (
+            _BLAMED_FOR.match(text, end) and d.accused.search(text, max(0, start - 20), start)))
         if not (acting or d.speaking.match(text, end)):
             return None
         return Hit(d.unresolved["Military Forces"], name.country)

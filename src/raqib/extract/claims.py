@@ -56,6 +56,11 @@ _LINK = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:\w+\s+)?$|,\s*$")
 _NEXT_SPEAKER = re.compile(r";\s*(?:(?:and|but|while)\s+)?$")
 """Before a speaker whose claim follows another's in one sentence ('Rescue workers said 42
 died; the government said the attack was staged'): the first claim ends there (v9)."""
+_OWN_CLAUSE = re.compile(
+    r"(?:[\w’'-]+\s+){1,3}?(?:was|were|had|has|have|used|fired|dispersed|arrested|detained|"
+    r"killed|shot|attacked|stormed|raided|responded|said|denied|clashed|beat)\b", re.IGNORECASE)
+"""A piece after a semicolon that opens with its own subject and verb ('...; police used tear
+gas to disperse them') is a clause of its own, not one more of the things called for (v13)."""
 _BLAMED_ON = re.compile(r"\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
 """After 'blamed': 'on' and what the act was blamed on ('an air strike blamed on Damascus'),
 not a day ('blamed on Monday'): the subject is blamed, it blames nobody (v10)."""
@@ -63,7 +68,7 @@ _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v12"
+    name = "extract.claims.v13"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -296,9 +301,11 @@ class Claims:
         start, out = f.start, []
         if call and (not content[: call.start()].strip(" ,") or _self_call(content, call, lex)):
             start = f.start + call.end()  # "We reiterate the need to …": the called-for acts
-        for piece in text[start : f.end].split(";"):
+        for n, piece in enumerate(text[start : f.end].split(";")):
             s, e = trim(text, start, start + len(piece))
             s += len(re.match(r"(?:and|or)\s+|", text[s:e]).group())
+            if n and _OWN_CLAUSE.match(text, s, e):
+                break
             if e - s >= 3:
                 out.append(Found(f.claimant, f.cspan, f.stance, s, e, f.hedged, f.implicit))
             start += len(piece) + 1

@@ -226,7 +226,9 @@ def roles(
     or named as the target ('targeted a car carrying HTS members': v22) is actor1 only when
     every armed party is and the event is a battle (both sides' dead counted: v9); in any
     other event, nobody named is then the attacker ('a suicide bomber blew himself up at a
-    checkpoint of the SNA, killing two fighters': v42)."""
+    checkpoint of the SNA, killing two fighters': v42). A battle's other side is an armed
+    party where one is named, before civilians told first ('40 people have been killed in
+    fighting between the army and the Arakan Army': v58)."""
     first_of: dict[str, ActorMention] = {}
     for actor in actors:
         if id(actor) not in reporters:
@@ -244,7 +246,10 @@ def roles(
         others = [] if cue.event_type == "Protests" else [
             a for a in distinct if a is not first and not group(a)
             and a.inter not in (PROTESTERS, RIOTERS)]  # the crowd's own people (v47)
-        forces = [a for a in distinct if a.inter in FORCES and a is not first]
+        # a state's own force before a foreign one, which the crowd more often speaks of
+        # ('demanded the departure of French troops; police used tear gas': v58)
+        forces = sorted((a for a in distinct if a.inter in FORCES and a is not first),
+                        key=lambda a: a.inter != STATE)
         armed = [a for a in distinct if a is not first and id(a) in stoppers]
         # where no state's force is named, an armed group that stopped the crowd ('HTS
         # fighters shot at demonstrators', 'the Asayish dispersed a protest'; v37)
@@ -259,6 +264,8 @@ def roles(
         return first, (by_inter[CIVILIANS] or [None])[0]
     rest = [a for a in distinct if a is not first
             and not (first and (allies or {}).get(id(a)) == id(first))]
+    if cue.event_type == "Battles":  # between armed sides: the people its dead were come
+        rest.sort(key=lambda a: a.inter == CIVILIANS)  # after any armed one named (v58)
     return first, (rest[0] if rest else None)
 
 

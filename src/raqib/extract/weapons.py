@@ -23,6 +23,9 @@ from raqib.extract.model import Analysis, Options, WeaponMention
 from raqib.search.folding import fold
 
 LEXICON = "weapons.tsv"
+NO_WEAPON = "-"
+"""The class of a phrase that names no weapon though a shorter phrase in it does ("shot down":
+a drone downed, not small arms; v5)."""
 _WORD = re.compile(r"[^\W_]+")
 _GAP = re.compile(r"[\s\-‐-―]+")
 
@@ -51,7 +54,7 @@ def _forms(word: str) -> list[str]:
 
 
 class Weapons:
-    name = "extract.weapons.v4"
+    name = "extract.weapons.v5"
 
     def __init__(self, rows: list[list[str]]) -> None:
         self._index: dict[str, list[_Entry]] = {}
@@ -73,7 +76,8 @@ class Weapons:
                 i += 1
                 continue
             length, weapon = hit
-            found.append((tokens[i].start(), tokens[i + length - 1].end(), weapon))
+            if weapon != NO_WEAPON:
+                found.append((tokens[i].start(), tokens[i + length - 1].end(), weapon))
             i += length
         return found
 

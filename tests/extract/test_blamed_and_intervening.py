@@ -1,0 +1,77 @@
+"""Who is who in world news: a state blamed for an act (actors v38), a village that spells a
+group's acronym (actors v38), a battle's armed side over its dead (assemble v58), the force that
+stopped a crowd over the one it spoke of (assemble v58), a clause after a semicolon that is no
+demand (claims v13), a drone shot down (events v91, weapons v5)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from raqib.extract.pipeline import Pipeline
+from stage_versions import first_event, stage_version
+
+DAY = date(2023, 11, 20)
+
+
+def test_stage_versions(pipeline: Pipeline) -> None:
+    assert stage_version(pipeline, "actors") >= 38
+    assert stage_version(pipeline, "assemble") >= 58
+    assert stage_version(pipeline, "claims") >= 13
+    assert stage_version(pipeline, "events") >= 91
+    assert stage_version(pipeline, "weapons") >= 5
+
+
+def test_the_state_blamed_for_a_strike_is_its_author(pipeline: Pipeline) -> None:
+    """A country's name after 'blamed' and before 'for' had been context only: the strike's
+    author was unnamed."""
+    event = first_event(pipeline, "Kyiv blamed Russia for a missile strike on a hospital in "
+                        "Kherson that killed two doctors; Moscow denied targeting civilians.", DAY)
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_a_country_after_blamed_without_an_act_stays_a_place(pipeline: Pipeline) -> None:
+    doc = pipeline.run("x", "Officials blamed Syria's drought on poor rains.", DAY)
+    assert not any(a.name.startswith("Military Forces") for a in doc.actors)
+
+
+def test_a_village_is_no_acronym(pipeline: Pipeline) -> None:
+    """'Let Yet Kone' matched the alias 'LeT' of Lashkar-e-Taiba, which ignored case."""
+    event = first_event(pipeline, "Junta jets bombed a school in Let Yet Kone village in "
+                        "Sagaing, killing 11 children.", date(2022, 9, 20))
+    assert "Lashkar" not in event.actor1
+    doc = pipeline.run("x", "LeT militants attacked a camp in Kashmir.", DAY)
+    assert any(a.name == "LeT: Lashkar-e-Taiba" for a in doc.actors)
+
+
+def test_a_battles_other_side_is_armed(pipeline: Pipeline) -> None:
+    """The dead, told first as 'people', had been the second side of the fighting."""
+    event = first_event(pipeline, "At least 40 people have been killed in fighting between the "
+                        "army and the Arakan Army in Rakhine state.", date(2024, 1, 22))
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor2 == "ULA/AA: United League of Arakan/Arakan Army"
+
+
+def test_the_force_that_stopped_the_crowd_over_the_one_it_spoke_of(pipeline: Pipeline) -> None:
+    text = ("Protesters in Ouagadougou demanded the departure of French troops on Friday; "
+            "police used tear gas to disperse them.")
+    doc = pipeline.run("x", text, date(2022, 11, 19))
+    assert doc.events[0].sub_event_type == "Protest with intervention"
+    assert doc.events[0].actor2.startswith("Police Forces of Burkina Faso")
+    # the clause after the semicolon is the police's act, not one more demand
+    assert [c.statement for c in doc.claims if c.stance == "calls_for"] == [
+        "the departure of French troops on Friday"]
+
+
+def test_a_list_of_demands_is_still_split(pipeline: Pipeline) -> None:
+    doc = pipeline.run("x", "The coalition called for the release of all detainees; the "
+                       "return of the displaced; and an end to the siege.", DAY)
+    assert len([c for c in doc.claims if c.stance == "calls_for"]) == 3
+
+
+def test_a_named_drone_shot_down(pipeline: Pipeline) -> None:
+    """'a US MQ-9 Reaper drone': the model's name had kept the phrase from matching, and 'shot'
+    made the weapon small arms."""
+    event = first_event(pipeline, "Houthi rebels said they shot down a US MQ-9 Reaper drone "
+                        "over Marib province.", date(2024, 2, 20))
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.weapon != "small arms"
