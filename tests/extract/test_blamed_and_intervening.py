@@ -75,3 +75,12 @@ def test_a_named_drone_shot_down(pipeline: Pipeline) -> None:
                         "over Marib province.", date(2024, 2, 20))
     assert event.sub_event_type == "Disrupted weapons use"
     assert event.weapon != "small arms"
+
+
+def test_counter_terrorism_forces_are_the_states(pipeline: Pipeline) -> None:
+    """actors v39: 'Iraqi counter-terrorism forces' named nobody, and an unidentified group
+    had fought the Islamic State."""
+    event = first_event(pipeline, "Nine members of the Islamic State were killed and two others "
+                        "arrested in an operation by Iraqi counter-terrorism forces in the Hamrin "
+                        "mountains.", date(2022, 5, 9))
+    assert event.actor1 == "Military Forces of Iraq (2020-)"

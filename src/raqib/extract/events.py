@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v91"
+NAME = "extract.events.v92"
 
 
 LEAN_SHARE = 0.25
