@@ -30,6 +30,11 @@ active one; a name and its title in apposition after the active verb, or before 
 one ('Mohammed Homsi, a former rebel commander, was shot dead'; v32)."""
 
 
+_HEADLINE = re.compile(rf"{_TITLE}\s+{_NAME}\s+{_DIED}\b")
+"""A sentence that opens with a title, a name and the casualty verb, without 'was', as a
+headline writes it ('Journalist Javier Valdez shot dead in Culiacan'; numbers v35)."""
+
+
 def named_victims(doc: Analysis) -> list[CountMention]:
     """One killed for each victim named so, in a sentence where no killed count was read
     (a count there already holds the victims it tells)."""
@@ -39,6 +44,7 @@ def named_victims(doc: Analysis) -> list[CountMention]:
         start, end = sentence.span.start, sentence.span.end
         if any(start <= s.start < end for s in counted):
             continue
-        for match in _NAMED.finditer(doc.text, start, end):
+        headline = _HEADLINE.match(doc.text, start, end)
+        for match in [headline] if headline else _NAMED.finditer(doc.text, start, end):
             found.append(CountMention(doc.span(match.start(), match.end()), "killed", 1))
     return found

@@ -72,7 +72,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v34"
+    name = "extract.numbers.v35"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -279,8 +279,10 @@ class Numbers(CasualtyWords):
         noun = self.lex.nouns.get(w[i])
         if noun and noun[1] == "du" and noun[0] != "thing":  # Arabic dual: "شخصين", two people
             return _Group(i, i + 1, 2, None, False, noun[0], False, True, "num")
-        if noun and noun[1] == "sg" and noun[0] != "thing" and i > 0 and (
-                w[i - 1] in self._arabic_casualty):  # Arabic writes no 'a': 'قتل مدني' (v13)
+        if noun and noun[1] == "sg" and noun[0] != "thing" and (
+                (i > 0 and w[i - 1] in self._arabic_casualty)  # Arabic: no 'a' (v13)
+                or ((i == 0 or w[i - 1] in END) and i + 1 < len(w) and self._verb(w, i + 1))):
+            # a headline drops its article: 'Journalist shot dead in Sinaloa' (v35)
             return _Group(i, i + 1, 1, None, False, noun[0], False, True, "one")
         bare = i == 0 or w[i - 1] in self._stop or not w[i - 1].isalnum()
         if noun and noun[0] != "thing" and noun[1] in MANY and bare:
@@ -290,6 +292,11 @@ class Numbers(CasualtyWords):
             if last and last[1] in MANY:
                 return _Group(i, stop, self.lex.plural, None, True, last[0], False, True, "plural")
         return None
+
+    def _verb(self, w: list[str], k: int) -> bool:
+        """Whether a casualty participle stands at token ``k`` ('shot dead', 'killed')."""
+        hit = self._term(w, k)
+        return hit is not None and hit[2]
 
     def _of_one_family(self, w: list[str], stop: int) -> int:
         """The end of '... of one family', '... of the same family' after a counted noun: the
