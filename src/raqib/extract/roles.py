@@ -236,24 +236,7 @@ def roles(
     distinct = list(first_of.values())
     by_inter = {inter: [a for a in distinct if a.inter == inter] for inter in range(1, 9)}
     if cue.event_type in ("Protests", "Riots"):
-        crowd = by_inter[PROTESTERS if cue.event_type == "Protests" else RIOTERS]
-        # the crowd, else the first party that is not a state's force: a force is the one
-        # that intervened, never the crowd (with neither, the crowd is unnamed; v13)
-        first = (crowd or [a for a in distinct if a.inter not in FORCES] or [None])[0]
-        if cue.sub_event_type == "Peaceful protest":  # no force intervened ('against
-            return first, None  # police' says what it was about)
-        # a protest's other side is a force that intervened; a riot's, else whom it fought
-        others = [] if cue.event_type == "Protests" else [
-            a for a in distinct if a is not first and not group(a)
-            and a.inter not in (PROTESTERS, RIOTERS)]  # the crowd's own people (v47)
-        # a state's own force before a foreign one, which the crowd more often speaks of
-        # ('demanded the departure of French troops; police used tear gas': v58)
-        forces = sorted((a for a in distinct if a.inter in FORCES and a is not first),
-                        key=lambda a: a.inter != STATE)
-        armed = [a for a in distinct if a is not first and id(a) in stoppers]
-        # where no state's force is named, an armed group that stopped the crowd ('HTS
-        # fighters shot at demonstrators', 'the Asayish dispersed a protest'; v37)
-        return first, (forces or others or armed or [None])[0]
+        return _crowd_roles(cue, distinct, by_inter, stoppers)
     armed = [a for a in distinct if a.inter != CIVILIANS]
     attackers = [a for a in armed if id(a) not in counted]
     two_sided = len(armed) > 1 and cue.event_type == "Battles"  # both sides' dead (v9)
@@ -267,6 +250,30 @@ def roles(
     if cue.event_type == "Battles":  # between armed sides: the people its dead were come
         rest.sort(key=lambda a: a.inter == CIVILIANS)  # after any armed one named (v58)
     return first, (rest[0] if rest else None)
+
+
+def _crowd_roles(cue: EventCue, distinct: list[ActorMention],
+                 by_inter: dict[int, list[ActorMention]], stoppers: frozenset[int]
+                 ) -> tuple[ActorMention | None, ActorMention | None]:
+    """A protest's or a riot's (actor1, actor2) (``roles``)."""
+    crowd = by_inter[PROTESTERS if cue.event_type == "Protests" else RIOTERS]
+    # the crowd, else the first party that is not a state's force: a force is the one
+    # that intervened, never the crowd (with neither, the crowd is unnamed; v13)
+    first = (crowd or [a for a in distinct if a.inter not in FORCES] or [None])[0]
+    if cue.sub_event_type == "Peaceful protest":  # no force intervened ('against
+        return first, None  # police' says what it was about)
+    # a protest's other side is a force that intervened; a riot's, else whom it fought
+    others = [] if cue.event_type == "Protests" else [
+        a for a in distinct if a is not first and not group(a)
+        and a.inter not in (PROTESTERS, RIOTERS)]  # the crowd's own people (v47)
+    # a state's own force before a foreign one, which the crowd more often speaks of
+    # ('demanded the departure of French troops; police used tear gas': v58)
+    forces = sorted((a for a in distinct if a.inter in FORCES and a is not first),
+                    key=lambda a: a.inter != STATE)
+    armed = [a for a in distinct if a is not first and id(a) in stoppers]
+    # where no state's force is named, an armed group that stopped the crowd ('HTS
+    # fighters shot at demonstrators', 'the Asayish dispersed a protest'; v37)
+    return first, (forces or others or armed or [None])[0]
 
 
 _STOPPED = re.compile(
