@@ -72,7 +72,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v35"
+    name = "extract.numbers.v36"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
