@@ -84,3 +84,11 @@ def test_counter_terrorism_forces_are_the_states(pipeline: Pipeline) -> None:
                         "arrested in an operation by Iraqi counter-terrorism forces in the Hamrin "
                         "mountains.", date(2022, 5, 9))
     assert event.actor1 == "Military Forces of Iraq (2020-)"
+
+
+def test_unnamed_fighters_counted_are_no_side_before_a_named_one(pipeline: Pipeline) -> None:
+    """assemble v59: '15 fighters were killed in clashes between al-Shabaab and clan militias'
+    had the fighters (an unidentified group, named first) as the other side."""
+    event = first_event(pipeline, "Between 10 and 15 fighters were killed in clashes between "
+                        "al-Shabaab and clan militias in Mudug over the weekend.", date(2023, 1, 9))
+    assert (event.actor1, event.actor2) == ("Al Shabaab", "Unidentified Clan Militia (Somalia)")

@@ -127,7 +127,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v58"
+    name = "extract.assemble.v59"
 
     def __init__(self, options: Options) -> None:
         self.options = options

@@ -228,7 +228,9 @@ def roles(
     other event, nobody named is then the attacker ('a suicide bomber blew himself up at a
     checkpoint of the SNA, killing two fighters': v42). A battle's other side is an armed
     party where one is named, before civilians told first ('40 people have been killed in
-    fighting between the army and the Arakan Army': v58)."""
+    fighting between the army and the Arakan Army': v58), and before an unidentified group
+    counted among the dead ('15 fighters were killed in clashes between al-Shabaab and clan
+    militias': v59; any party counted so came after, and 15 dev notes lost their actor2)."""
     first_of: dict[str, ActorMention] = {}
     for actor in actors:
         if id(actor) not in reporters:
@@ -247,8 +249,10 @@ def roles(
         return first, (by_inter[CIVILIANS] or [None])[0]
     rest = [a for a in distinct if a is not first
             and not (first and (allies or {}).get(id(a)) == id(first))]
-    if cue.event_type == "Battles":  # between armed sides: the people its dead were come
-        rest.sort(key=lambda a: a.inter == CIVILIANS)  # after any armed one named (v58)
+    if cue.event_type == "Battles":  # between armed sides: the people its dead were, and
+        # unnamed fighters counted among them, come after a side named (v58, v59)
+        rest.sort(key=lambda a: (a.inter == CIVILIANS, id(a) in counted
+                                 and a.name.startswith("Unidentified")))
     return first, (rest[0] if rest else None)
 
 
