@@ -92,3 +92,20 @@ def test_unnamed_fighters_counted_are_no_side_before_a_named_one(pipeline: Pipel
     event = first_event(pipeline, "Between 10 and 15 fighters were killed in clashes between "
                         "al-Shabaab and clan militias in Mudug over the weekend.", date(2023, 1, 9))
     assert (event.actor1, event.actor2) == ("Al Shabaab", "Unidentified Clan Militia (Somalia)")
+
+
+SUDAN = ("KHARTOUM, 14 June 2023 - The Sudan Doctors Network said on Wednesday that at least 40 "
+         "civilians were killed when the Rapid Support Forces attacked the town of Misterei in "
+         "West Darfur. The RSF denied the accusation and said its forces had been attacked by "
+         "militias loyal to the army. Separately, army warplanes bombed RSF positions in the "
+         "Kafouri district of Khartoum North, residents said.")
+
+
+def test_a_town_attacked_and_its_civilians_killed(pipeline: Pipeline) -> None:
+    """events v94: the denial's 'its forces had been attacked by militias' had made the attack
+    an armed clash; assemble v60: its weapon had been the warplanes of the next event."""
+    events = pipeline.run("x", SUDAN, date(2023, 6, 14)).events
+    assert events[0].sub_event_type == "Attack"
+    assert events[0].weapon == ""
+    assert events[1].sub_event_type == "Air/drone strike"
+    assert events[1].weapon == "air strike"

@@ -33,7 +33,7 @@ def only(text: str, **kwargs) -> Claim:
 def test_stage_contract() -> None:
     stage = claims.create(Options())
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.claims.v13"
+    assert stage.name == "extract.claims.v14"
     doc = Analysis(id="x", text="The ministry said that two soldiers were wounded near Hama.")
     stage(doc)  # no sentence spans yet: the stage splits the text itself
     assert [c.stance for c in doc.claims] == ["asserts"]
@@ -328,3 +328,15 @@ def test_a_denial_told_after_a_comma(text: str, first, second) -> None:
 def test_a_denial_after_a_comma_needs_its_words() -> None:
     found = analyse("Rebels shelled Aleppo on Monday, a report said.").claims
     assert all(c.stance != "denies" for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "We condemn in the strongest terms the arrest of journalist Mohamed Ali by security forces.",
+    "We condemn in the strongest possible terms the arrest of journalist Mohamed Ali by security "
+    "forces.",
+    "We firmly condemn the arrest of journalist Mohamed Ali by security forces.",
+])
+def test_the_manner_of_speaking_is_no_part_of_the_claim(text: str) -> None:
+    """v14: the statement began with 'the strongest terms'."""
+    found = [c.statement for c in analyse(text).claims]
+    assert found == ["the arrest of journalist Mohamed Ali by security forces"]

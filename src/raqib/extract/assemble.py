@@ -127,7 +127,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v59"
+    name = "extract.assemble.v60"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -149,14 +149,16 @@ class Assemble:
         )
         cues = [c for c in cues if not found.past.captioned(c.span)] or cues
         whole = _without(doc, clauses) if len(cues) == 1 else None
+        windows = [c.span for c in cues]
         for cue in cues:
-            doc.events.append(self._event(doc, cue, found, country, whole))
+            doc.events.append(self._event(doc, cue, found, country, whole, windows))
 
     def _event(
         self, doc: Analysis, cue: EventCue, found: _Found, country: str,
-        whole: Analysis | None) -> Event:
+        whole: Analysis | None, windows: list[Span]) -> Event:
         """The event of ``cue``; ``whole``: the document the counts are read in when it tells
-        one event (less the earlier events its clauses tell), else None (the cue's own)."""
+        one event (less the earlier events its clauses tell), else None (the cue's own);
+        ``windows``: the words of every event of the document."""
         window = cue.span
         event = Event(
             event_type=cue.event_type, sub_event_type=cue.sub_event_type,
@@ -194,7 +196,10 @@ class Assemble:
         if event.time_precision == 1 and _FOUND.search(doc.text, window.start, window.end):
             event.time_precision = 2  # a body found: dead that day or before (v27)
         self._casualties(event, whole or found.view(doc, window))
-        weapons = found.weapons.near(window)
+        # a weapon named near the event's words, not in another event's ('Separately, army
+        # warplanes bombed ...' after a town attacked: v60)
+        weapons = found.weapons.near(window, keep=lambda m: not any(
+            w is not window and w.start <= m.span.start < w.end for w in windows))
         if weapons:
             chosen = _means(weapons, event.sub_event_type)
             event.weapon = chosen.weapon

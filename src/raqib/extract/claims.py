@@ -68,7 +68,7 @@ _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v13"
+    name = "extract.claims.v14"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -213,8 +213,11 @@ class Claims:
                       performative=verb.performative)
 
     def _skip_lead(self, text: str, start: int, b: int, tell: bool) -> int:
-        """Past an addressee ('told reporters') and adjuncts ('on Sunday', 'in a statement')."""
+        """Past the manner of speaking ('in the strongest terms', 'firmly'), an addressee ('told
+        reporters') and adjuncts ('on Sunday', 'in a statement')."""
         lex, head = self.lexicon, False
+        while (way := lex.find("manner", text, start, b)) and not text[start:way.start()].strip():
+            start = way.end()  # 'condemn in the strongest terms the arrest of ...' (v14)
         m = lex.find("addressee", text, start, b) if tell else None
         if m and not text[start : m.start()].strip():
             start = m.end()

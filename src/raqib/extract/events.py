@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v93"
+NAME = "extract.events.v94"
 
 
 LEAN_SHARE = 0.25
