@@ -109,3 +109,21 @@ def test_a_town_attacked_and_its_civilians_killed(pipeline: Pipeline) -> None:
     assert events[0].weapon == ""
     assert events[1].sub_event_type == "Air/drone strike"
     assert events[1].weapon == "air strike"
+
+
+def test_the_dead_a_crowd_protests_are_not_its_own(pipeline: Pipeline) -> None:
+    """assemble v61: 'to protest the killing of a motorcyclist by police' gave the riot a
+    death; the dead of the clash itself still count."""
+    riot = first_event(pipeline, "Rioters burned tires and blocked main roads in Port Harcourt to "
+                       "protest the killing of a motorcyclist by police.", date(2024, 3, 5))
+    assert (riot.sub_event_type, riot.fatalities) == ("Violent demonstration", 0)
+    clash = first_event(pipeline, "Students clashed with police in Dhaka over the death of a "
+                        "classmate; two protesters were killed.", date(2024, 3, 5))
+    assert clash.fatalities == 2
+
+
+def test_a_march_that_never_arrived_is_not_placed_where_it_went(pipeline: Pipeline) -> None:
+    """places v60: 'as they tried to march to Delhi' placed the clash in Delhi."""
+    event = first_event(pipeline, "Farmers in Punjab clashed with police as they tried to march "
+                        "to Delhi; a 21-year-old farmer died of a head injury.", date(2024, 2, 22))
+    assert event.admin1 == "Punjab"

@@ -127,7 +127,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v60"
+    name = "extract.assemble.v61"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -321,6 +321,8 @@ class Assemble:
                             event.country or None)
 
     def _casualties(self, event: Event, doc: Analysis) -> None:
+        if event.event_type in CROWD_TYPES:  # not the deaths it protests (v61)
+            doc = replace(doc, counts=[c for c in doc.counts if not _protested(doc.text, c)])
         killed, killed_span = numbers.fatalities(doc)
         if event.sub_event_type in HARMLESS:
             killed, killed_span = 0, None  # the deaths told are what the crowd protests
@@ -334,6 +336,25 @@ class Assemble:
         if hurt_span is not None:
             event.injured = hurt
             event.spans["injured"] = hurt_span
+
+
+CROWD_TYPES = frozenset(["Protests", "Riots"])
+_PROTESTED = re.compile(
+    r"\b(?:protest(?:ed|ing|s)?|in\s+protest\s+(?:at|against|over)|over|against|denounc(?:e|ed|"
+    r"ing)|condemn(?:ed|ing)?|justice\s+for|mourn(?:ed|ing)?)\s+(?:the\s+)?(?:alleged\s+|recent\s+|"
+    r"brutal\s+|(?:extra-?)?judicial\s+)?(?:killings?|deaths?|murders?|shooting|lynching|"
+    r"assassination)\s+of\b", re.IGNORECASE)
+"""Right before the dead a crowd protests ('to protest the killing of a motorcyclist by
+police', 'over the death of a student'): they died before the protest, and are none of its
+fatalities (a peaceful protest counts none at all: ``HARMLESS``)."""
+
+
+def _protested(text: str, count: CountMention) -> bool:
+    """Whether ``count`` is of the dead a crowd protests: its words end a ``_PROTESTED``
+    phrase or start inside one ('to protest the killing of a motorcyclist')."""
+    start = count.span.start
+    return any(m.start() < start <= m.end() + 1 for m in _PROTESTED.finditer(
+        text, max(0, start - 60), min(len(text), start + 40)))
 
 
 def _without(doc: Analysis, clauses: list[tuple[int, int]]) -> Analysis:

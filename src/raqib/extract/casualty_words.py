@@ -18,7 +18,7 @@ died", "two of whom died" (numbers v14)."""
 DISTANCE = frozenset({"m", "km", "kms", "metres", "meters", "metre", "meter", "kilometres",
                       "kilometers", "kilometre", "kilometer", "miles", "mile"})
 """Units after a figure that make it a distance, not a count nor the object of a casualty
-verb ('shot dead 100 m from his house', numbers v16; ``numbers._SKIP`` is built on it)."""
+verb ('shot dead 100 m from his house', numbers v16; ``number_spans.SKIP`` is built on it)."""
 IRREGULAR = frozenset({"shot", "hit", "struck", "beaten", "taken", "thrown", "caught", "held",
                        "found", "seen", "left"})
 """Participles that do not end in -ed, as "shot in the chest and killed" uses them."""
@@ -42,6 +42,26 @@ from Tuesday's attack on the town rose to 86"; 12 until numbers v12: "the death 
 massacre committed by Russian warplanes in Maarat al-Numan market rose to 15" has 13 tokens,
 "the toll of the war on the economy of the whole northern region of the country rose to 40"
 14, too far)."""
+
+
+SENTENCED = frozenset(["sentenced", "sentences", "sentencing", "condemned", "condemns",
+                       "condemning"])
+"""Right before a chain of figures: those a court sentenced, no victims ('sentenced two
+protesters to death'), unless their sentence tells them put to death (numbers v37)."""
+_PUT_TO_DEATH = frozenset(["executed", "beheaded", "hanged", "shot", "killed", "stoned"])
+
+
+def sentenced(w: list[str], k: int, end: int) -> bool:
+    """Whether token ``k`` sentences the figures after it and the sentence from ``end`` on
+    does not tell them put to death ('... and publicly executed them')."""
+    if w[k] not in SENTENCED:
+        return False
+    for token in w[end:]:
+        if token in END:
+            return True
+        if token in _PUT_TO_DEATH:
+            return False
+    return True
 
 
 _WHEN = frozenset(["yesterday", "today", "tonight", "overnight", "earlier", "later", "last",

@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v94"
+NAME = "extract.events.v95"
 
 
 LEAN_SHARE = 0.25

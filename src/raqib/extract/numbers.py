@@ -20,15 +20,16 @@ mentions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from raqib.extract.arabic import ARABIC, known
 from raqib.extract.casualties import fatalities, injured, total
-from raqib.extract.casualty_words import DISTANCE, END, CasualtyWords
+from raqib.extract.casualty_words import END, CasualtyWords, sentenced
 from raqib.extract.lexicon import TOKEN, Lexicon, read_lexicon
 from raqib.extract.model import Analysis, CountMention, Options
 from raqib.extract.named_victims import named_victims
+from raqib.extract.number_spans import blocked_tokens
+from raqib.extract.number_spans import year as spans_year
 
 __all__ = ["Lexicon", "Numbers", "create", "fatalities", "injured", "read_lexicon", "total"]
 
@@ -40,19 +41,6 @@ MANY = frozenset({"pl", "any"})
 """Noun numbers a bare plural may take ('staff were killed')."""
 _RANGE = frozenset({"-", "–", "—", "to", "or"})
 _SCALES = frozenset({"hundred", "scale"})
-_SKIP = re.compile(
-    r"\b\d{1,3}[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|\baged?\s+(?:about\s+)?\d{1,3}\b"
-    r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:(?:am|pm|hrs|gmt|utc)\b|[ap]\.m\.)"
-    r"|\b\d+(?:st|nd|rd|th)\b|\b\d+(?:\.\d+)?\s*%|[$€£]\s*\d[\d,.]*"
-    r"|\b\d[\d,.]*\s*(?:" + "|".join(sorted(DISTANCE - {"m"}, key=len, reverse=True))
-    + r"|m(?=\s+(?:from|away|north|south|east|west|of|next|near|outside|behind|off)\b))\b",
-    re.IGNORECASE,
-)
-"""Figures that are no count: ages, times, ordinals, shares, sums of money, and distances
-('shot dead 100 m from his house', '10 km north of the town': numbers v16; a bare "m" only
-before a word of direction, or "2 m people" would be no count)."""
-
-
 @dataclass
 class _Group:
     start: int
@@ -72,7 +60,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v36"
+    name = "extract.numbers.v37"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -86,7 +74,7 @@ class Numbers(CasualtyWords):
     def __call__(self, doc: Analysis) -> None:
         tokens = list(TOKEN.finditer(doc.text))
         words = [self._word(tokens, i) for i in range(len(tokens))]
-        blocked = _blocked(doc, tokens)
+        blocked = blocked_tokens(doc, tokens)
         labels = self.lex.role("label")
         blocked.update(i + 1 for i, word in enumerate(words)  # "Resolution 2254", not the
                        if word in labels and self._number(words, i + 1))  # "group fatally" (v21)
@@ -256,7 +244,7 @@ class Numbers(CasualtyWords):
                 if noun is not None or not word or w[stop - 1].endswith("s"):
                     return None
                 figure = "weak"  # "a vaccinator was killed": an unknown singular noun
-            if _year(w, i, end) and (not person or (i > 0 and w[i - 1] in self._stop)):
+            if spans_year(w, i, end) and (not person or (i > 0 and w[i - 1] in self._stop)):
                 return None
             who = noun[0] if person and noun is not None else None
             thing = noun is not None and noun[0] == "thing"
@@ -351,6 +339,8 @@ class Numbers(CasualtyWords):
         first, last = chain[0], chain[-1]
         if first.start > 0 and w[first.start - 1] == "by":
             return []  # the agent: "kidnapped by a group of armed rebels ... and killed" (v22)
+        if first.start > 0 and sentenced(w, first.start - 1, last.end):
+            return []  # "a court sentenced two protesters to death" (v37)
         after = self._after(w, last.end, asides=first.figure not in ("weak", "plural"))
         if after and first.figure == "weak" and any(
                 self._number(w, k) or w[k] == "were" for k in range(last.end, after[0])):
@@ -378,28 +368,6 @@ def _join_width(w: list[str], k: int) -> int:
     if w[k:k + 3] == ["as", "well", "as"]:
         return 3
     return 1 if k < len(w) and w[k] in _JOIN else 0
-
-
-def _year(w: list[str], start: int, end: int) -> bool:
-    token = w[start]
-    return end - start == 1 and len(token) == 4 and token.isdigit() and 1900 <= int(token) < 2100
-
-
-def _blocked(doc: Analysis, tokens: list[re.Match[str]]) -> set[int]:
-    """Tokens that cannot start a figure: inside a date, an age, a time or an ordinal."""
-    spans = [(m.start(), m.end()) for m in _SKIP.finditer(doc.text)]
-    spans += [(d.span.start, d.span.end) for d in doc.dates]
-    if not spans:
-        return set()
-    spans.sort()
-    starts = [s for s, _e in spans]
-    blocked: set[int] = set()
-    for index, token in enumerate(tokens):
-        at = bisect_right(starts, token.start()) - 1
-        near = spans[max(0, at - 3) : at + 1] if at >= 0 else []
-        if any(s <= token.start() < e for s, e in near):
-            blocked.add(index)
-    return blocked
 
 
 def create(options: Options) -> Numbers:

@@ -158,10 +158,13 @@ _HELD = r"(?:the\s+)?(?:\w+-(?:held|controlled)\s+)?"
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:(?:journey|way|trip)\s+(?:back\s+)?to|en\s+route\s+to|"
     r"(?:heading|headed|bound|destined)\s+(?:back\s+)?(?:to|for|towards?)|"
-    r"(?:evacuated|bussed|bused|transported|deported)\s+(?:back\s+)?to)\s+" + _HELD
+    r"(?:evacuated|bussed|bused|transported|deported)\s+(?:back\s+)?to|"
+    r"(?:tried|trying|tries|attempted|attempting|sought|seeking|planned|planning)\s+to\s+"
+    r"march\s+(?:to|on|towards?))\s+" + _HELD
     + r"(?:(?:city|town|village|province|capital)\s+of\s+(?:the\s+)?)?$")
 """What comes before a destination: 'on their way to', 'heading for', 'evacuated to', 'en
-route to rebel-held'; lower case, so that 'Way' or 'To' in a name is not read as one."""
+route to rebel-held', 'tried to march to' (a march stopped before it arrived: places v60);
+lower case, so that 'Way' or 'To' in a name is not read as one."""
 _DESTINATION_LIST_GAP = re.compile(
     r"\s*,?\s*(?:(?:and|or)\s+)?" + _HELD
     + r"(?:(?:coastal|northern|southern|eastern|western|central)\s+)?"
