@@ -127,3 +127,18 @@ def test_a_march_that_never_arrived_is_not_placed_where_it_went(pipeline: Pipeli
     event = first_event(pipeline, "Farmers in Punjab clashed with police as they tried to march "
                         "to Delhi; a 21-year-old farmer died of a head injury.", date(2024, 2, 22))
     assert event.admin1 == "Punjab"
+
+
+def test_a_change_a_group_announces_is_its_own(pipeline: Pipeline) -> None:
+    """assemble v62: the ELN spoke, so it was a reporter and the change had no actor1."""
+    event = first_event(pipeline, "The ELN announced a unilateral ceasefire for the election "
+                        "period.", date(2022, 3, 10))
+    assert (event.sub_event_type, event.actor1) == ("Change to group/activity",
+                                                    "ELN: National Liberation Army")
+
+
+def test_civilians_who_tell_of_a_base_do_not_set_it_up(pipeline: Pipeline) -> None:
+    event = first_event(pipeline, "Residents said militants had set up a new base in the forest "
+                        "near Kumbo.", date(2021, 1, 10))
+    assert event.sub_event_type == "Headquarters or base established"
+    assert not event.actor1.startswith("Civilians")

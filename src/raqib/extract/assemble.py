@@ -54,6 +54,9 @@ from raqib.extract.roles import (
 from raqib.extract.sentences import earlier_clauses
 
 AGAINST_CIVILIANS, MOB_VIOLENCE = "Violence against civilians", "Mob violence"
+SPOKEN = frozenset(["Change to group/activity", "Agreement", "Headquarters or base established"])
+"""Acts a party does by saying them ('the ELN announced a unilateral ceasefire'): its
+speaker, a reporter of other events, is its actor1 when no other party is (v62)."""
 LOOTING = "Looting/property destruction"
 ARRESTS = "Arrests"
 ARMED_CLASH = "Armed clash"
@@ -127,7 +130,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v61"
+    name = "extract.assemble.v62"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -238,6 +241,9 @@ class Assemble:
             actors = receivers_first(doc, actors)
         first, second = roles(cue, actors, found.reporters, found.allies,
                               acted_on(doc, actors, counts), stoppers(doc, actors))
+        if first is None and cue.sub_event_type in SPOKEN:  # 'the ELN announced a
+            first = next((a for a in actors if id(a) in found.reporters  # ceasefire' (v62)
+                          and a.inter not in (CIVILIANS, PROTESTERS, RIOTERS)), None)
         if first is None and cue.event_type not in CROWDS:  # told in the next sentences (v39)
             later = found.actors.inside(doc.span(cue.span.end, cue.span.end + LATER_AGENT))
             first = behind(doc, [a for a in later if id(a) not in found.reporters])
