@@ -142,3 +142,14 @@ def test_civilians_who_tell_of_a_base_do_not_set_it_up(pipeline: Pipeline) -> No
                         "near Kumbo.", date(2021, 1, 10))
     assert event.sub_event_type == "Headquarters or base established"
     assert not event.actor1.startswith("Civilians")
+
+
+def test_the_day_of_the_deaths_a_crowd_protests_is_not_its_own(pipeline: Pipeline) -> None:
+    """assemble v63: 'against the killing of three demonstrators last week' dated the protest
+    to last week; a day of the protest's own still dates it."""
+    protest = first_event(pipeline, "Hundreds protested in Conakry against the killing of three "
+                          "demonstrators last week.", date(2024, 3, 5))
+    assert protest.event_date == "2024-03-05"
+    friday = first_event(pipeline, "On Friday, hundreds protested in Conakry against the killing "
+                         "of three demonstrators last week.", date(2024, 3, 5))
+    assert friday.event_date == "2024-03-01"

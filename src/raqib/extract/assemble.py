@@ -130,7 +130,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v62"
+    name = "extract.assemble.v63"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -189,9 +189,11 @@ class Assemble:
                                                            event.country, self.options))
         if event.sub_event_type in TERRITORY and event.actor1:  # coded by who took it (v11)
             event.sub_event_type = TERRITORY[event.inter1 != STATE]
-        event_dates.choose(event, (cue.detail and found.dates.inside(cue.detail))
-                           or found.dates.near(window, keep=lambda d: not found.past.in_caption(
-                               d.span.start)), doc, window, found.told)  # not a photograph's (v18)
+        days = (cue.detail and found.dates.inside(cue.detail)) or found.dates.near(
+            window, keep=lambda d: not found.past.in_caption(d.span.start))  # not a photo's (v18)
+        if event.event_type in CROWD_TYPES:  # not the day of the deaths it protests (v63)
+            days = [d for d in days if not _protested_day(doc.text, d.span.start)]
+        event_dates.choose(event, days, doc, window, found.told)
         if found.past.telling_earlier(window) and not found.dates.inside(window):
             # 'hours after the regime accused ...': the day near it is the later event's;
             # this one came before it, within days (events v14)
@@ -353,6 +355,13 @@ _PROTESTED = re.compile(
 """Right before the dead a crowd protests ('to protest the killing of a motorcyclist by
 police', 'over the death of a student'): they died before the protest, and are none of its
 fatalities (a peaceful protest counts none at all: ``HARMLESS``)."""
+
+
+def _protested_day(text: str, start: int) -> bool:
+    """Whether a day named at ``start`` is in the clause of the dead a crowd protests ('against
+    the killing of three demonstrators last week')."""
+    return any(not re.search(r"[,;.]", text[m.end():start]) for m in _PROTESTED.finditer(
+        text, max(0, start - 120), start))
 
 
 def _protested(text: str, count: CountMention) -> bool:
