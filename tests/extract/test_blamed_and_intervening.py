@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from raqib.extract.pipeline import Pipeline
 from stage_versions import first_event, stage_version
 
@@ -153,3 +155,16 @@ def test_the_day_of_the_deaths_a_crowd_protests_is_not_its_own(pipeline: Pipelin
     friday = first_event(pipeline, "On Friday, hundreds protested in Conakry against the killing "
                          "of three demonstrators last week.", date(2024, 3, 5))
     assert friday.event_date == "2024-03-01"
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The Venezuelan National Guard fired tear gas at opposition marchers in Caracas.",
+     "Military Forces of Venezuela (1999-)"),
+    ("Brazilian military police killed eight suspects in a raid on a favela in Rio de Janeiro.",
+     "Military Forces of Brazil (2019-) Military Police"),
+])
+def test_a_demonym_before_a_force_of_two_words(pipeline: Pipeline, text: str, actor: str) -> None:
+    """actors v40: 'Venezuelan National' was read as Venezuelan nationals (the marchers), and
+    'Brazilian military' as the army, the longest match from the demonym on."""
+    doc = pipeline.run("x", text, date(2021, 6, 2))
+    assert actor in {a.name for a in doc.actors}
