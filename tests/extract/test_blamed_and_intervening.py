@@ -168,3 +168,11 @@ def test_a_demonym_before_a_force_of_two_words(pipeline: Pipeline, text: str, ac
     'Brazilian military' as the army, the longest match from the demonym on."""
     doc = pipeline.run("x", text, date(2021, 6, 2))
     assert actor in {a.name for a in doc.actors}
+
+
+def test_the_dead_an_arrest_is_for_are_not_its_own(pipeline: Pipeline) -> None:
+    """assemble v64: 'suspected of involvement in the killing of a judge' gave the arrests a
+    death."""
+    event = first_event(pipeline, "Police arrested 12 people suspected of involvement in the "
+                        "killing of a judge in Guayaquil.", date(2024, 5, 13))
+    assert (event.sub_event_type, event.fatalities) == ("Arrests", 0)

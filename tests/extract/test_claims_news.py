@@ -33,7 +33,7 @@ def only(text: str, **kwargs) -> Claim:
 def test_stage_contract() -> None:
     stage = claims.create(Options())
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.claims.v14"
+    assert stage.name == "extract.claims.v15"
     doc = Analysis(id="x", text="The ministry said that two soldiers were wounded near Hama.")
     stage(doc)  # no sentence spans yet: the stage splits the text itself
     assert [c.stance for c in doc.claims] == ["asserts"]
@@ -340,3 +340,12 @@ def test_the_manner_of_speaking_is_no_part_of_the_claim(text: str) -> None:
     """v14: the statement began with 'the strongest terms'."""
     found = [c.statement for c in analyse(text).claims]
     assert found == ["the arrest of journalist Mohamed Ali by security forces"]
+
+
+@pytest.mark.parametrize("text", [
+    "Three people were injured when a car bomb exploded in Afrin; no group has claimed the attack.",
+    "A bomb killed two soldiers in Kidal. No one claimed responsibility.",
+])
+def test_nobody_who_claimed_is_no_claimant(text: str) -> None:
+    """v15: 'no group has claimed the attack' was the group 'no group' alleging the attack."""
+    assert analyse(text).claims == []

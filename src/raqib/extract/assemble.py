@@ -130,7 +130,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v63"
+    name = "extract.assemble.v64"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -329,7 +329,8 @@ class Assemble:
                             event.country or None)
 
     def _casualties(self, event: Event, doc: Analysis) -> None:
-        if event.event_type in CROWD_TYPES:  # not the deaths it protests (v61)
+        if event.event_type in CROWD_TYPES or event.sub_event_type == ARRESTS:
+            # not the deaths it protests (v61) or the arrested are suspected of (v64)
             doc = replace(doc, counts=[c for c in doc.counts if not _protested(doc.text, c)])
         killed, killed_span = numbers.fatalities(doc)
         if event.sub_event_type in HARMLESS:
@@ -349,11 +350,14 @@ class Assemble:
 CROWD_TYPES = frozenset(["Protests", "Riots"])
 _PROTESTED = re.compile(
     r"\b(?:protest(?:ed|ing|s)?|in\s+protest\s+(?:at|against|over)|over|against|denounc(?:e|ed|"
-    r"ing)|condemn(?:ed|ing)?|justice\s+for|mourn(?:ed|ing)?)\s+(?:the\s+)?(?:alleged\s+|recent\s+|"
+    r"ing)|condemn(?:ed|ing)?|justice\s+for|mourn(?:ed|ing)?|(?:suspected|accused)\s+of\s+"
+    r"(?:involvement\s+in|taking\s+part\s+in)?|charged\s+with|in\s+connection\s+with|for\s+"
+    r"(?:their|his|her)\s+(?:role|part)\s+in)\s+(?:the\s+)?(?:alleged\s+|recent\s+|"
     r"brutal\s+|(?:extra-?)?judicial\s+)?(?:killings?|deaths?|murders?|shooting|lynching|"
     r"assassination)\s+of\b", re.IGNORECASE)
 """Right before the dead a crowd protests ('to protest the killing of a motorcyclist by
-police', 'over the death of a student'): they died before the protest, and are none of its
+police', 'over the death of a student') or an arrest is for ('suspected of involvement in the
+killing of a judge': v64): they died before the protest or the arrest, and are none of its
 fatalities (a peaceful protest counts none at all: ``HARMLESS``)."""
 
 

@@ -18,6 +18,7 @@ import re
 
 from raqib.extract import claims_arabic, place_countries
 from raqib.extract.claims_about import Told, about
+from raqib.extract.claims_calls import refine
 from raqib.extract.claims_forms import accused_by, rebuttal
 from raqib.extract.claims_lexicon import (
     END_PUNCT,
@@ -56,11 +57,9 @@ _LINK = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:\w+\s+)?$|,\s*$")
 _NEXT_SPEAKER = re.compile(r";\s*(?:(?:and|but|while)\s+)?$")
 """Before a speaker whose claim follows another's in one sentence ('Rescue workers said 42
 died; the government said the attack was staged'): the first claim ends there (v9)."""
-_OWN_CLAUSE = re.compile(
-    r"(?:[\w’'-]+\s+){1,3}?(?:was|were|had|has|have|used|fired|dispersed|arrested|detained|"
-    r"killed|shot|attacked|stormed|raided|responded|said|denied|clashed|beat)\b", re.IGNORECASE)
-"""A piece after a semicolon that opens with its own subject and verb ('...; police used tear
-gas to disperse them') is a clause of its own, not one more of the things called for (v13)."""
+_NOBODY = re.compile(r"(?:no|none|nobody|no-one)\b", re.IGNORECASE)
+"""A subject that says nobody spoke ('no group has claimed the attack', 'no one claimed
+responsibility'): no claim (v15)."""
 _BLAMED_ON = re.compile(r"\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
 """After 'blamed': 'on' and what the act was blamed on ('an air strike blamed on Damascus'),
 not a day ('blamed on Monday'): the subject is blamed, it blames nobody (v10)."""
@@ -68,7 +67,7 @@ _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v14"
+    name = "extract.claims.v15"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -93,7 +92,7 @@ class Claims:
         for a, b in spans:
             if a < b and not any(a <= f.start < b for f in found) and not _inside(a, quoted):
                 found.extend(self._unattributed(text, a, b, voice))
-        found = [g for f in found for g in self._refine(text, f)]
+        found = [g for f in found for g in refine(self.lexicon, text, f)]
         _merge_lies(text, found, lex)
         doc.claims.extend(self._claims(doc, found, publisher))
 
@@ -195,6 +194,8 @@ class Claims:
         """'X said (on Sunday) that …', 'X accused Y of …', '…, and accused …' (X inherited)."""
         cspan = subject(self.lexicon, text, a, m.start())
         claimant = text[cspan[0] : cspan[1]] if cspan else ""
+        if _NOBODY.match(claimant):
+            return None  # 'no group has claimed the attack' (v15)
         if cspan is None:
             link = _LINK.search(text, a, m.start())
             if prev is None or not link or prev.start > link.start():
@@ -291,29 +292,6 @@ class Claims:
         hedged = bool(lex.find("hedge", text, s, e))
         return [Found(words[0] if own else PUBLISHER, None, stance, s, e, hedged, True)]
 
-    def _refine(self, text: str, f: Found) -> list[Found]:
-        lex, content = self.lexicon, text[f.start : f.end]
-        if f.stance == "asserts" or (f.stance == "accuses" and f.implicit):
-            if lex.find("falsity", content) or lex.find("disowned", content):
-                f.stance = "denies"  # "... are lies"; "its aircraft had not carried out" (v7)
-            elif lex.find("call", content):
-                f.stance = "calls_for"
-        call = lex.find("call", content)
-        if f.stance != "calls_for":
-            return [f]
-        start, out = f.start, []
-        if call and (not content[: call.start()].strip(" ,") or _self_call(content, call, lex)):
-            start = f.start + call.end()  # "We reiterate the need to …": the called-for acts
-        for n, piece in enumerate(text[start : f.end].split(";")):
-            s, e = trim(text, start, start + len(piece))
-            s += len(re.match(r"(?:and|or)\s+|", text[s:e]).group())
-            if n and _OWN_CLAUSE.match(text, s, e):
-                break
-            if e - s >= 3:
-                out.append(Found(f.claimant, f.cspan, f.stance, s, e, f.hedged, f.implicit))
-            start += len(piece) + 1
-        return out or [f]
-
     # -- output ------------------------------------------------------------------------
     def _claims(self, doc: Analysis, found: list[Found], publisher) -> list[Claim]:
         lex, claims = self.lexicon, []
@@ -353,11 +331,6 @@ def _in_a_name(text: str, a: int, b: int, m: re.Match[str], prior: list[str]) ->
 
 def _inside(pos: int, ranges: list[Range]) -> bool:
     return any(a <= pos < b for a, b in ranges)
-
-
-def _self_call(content: str, call: re.Match[str], lex: Lexicon) -> bool:
-    return all(lex.has("self", w) or lex.has("np_adverb", w) or w.lower() in lex.verb_words
-               for w in TOKEN.findall(content[: call.start()]))
 
 
 def _body(text: str, a: int, b: int) -> Range:
