@@ -176,3 +176,11 @@ def test_the_dead_an_arrest_is_for_are_not_its_own(pipeline: Pipeline) -> None:
     event = first_event(pipeline, "Police arrested 12 people suspected of involvement in the "
                         "killing of a judge in Guayaquil.", date(2024, 5, 13))
     assert (event.sub_event_type, event.fatalities) == ("Arrests", 0)
+
+
+def test_a_sponsors_demonym_is_no_vote_for_the_place(pipeline: Pipeline) -> None:
+    """places v61: 'Turkish-backed' voted for Turkey and the SNA's words (a demonym in them)
+    for nobody, so Ras al-Ain was the Moroccan town of that name."""
+    event = first_event(pipeline, "On 5 May 2020, Turkish-backed factions looted the houses of "
+                        "displaced residents in Ras al-Ain city.", date(2020, 5, 9))
+    assert event.country == "Syria"

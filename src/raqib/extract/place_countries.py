@@ -17,12 +17,18 @@ _INTERNATIONAL_BEFORE = re.compile(r"\binternationals?\s*(?:staff\s*)?\(\s*(?:\d
                                    r"(?:\w+\s*,\s*(?:\d+\s+)?)*$", re.IGNORECASE)
 
 
+_SPONSOR_AFTER = re.compile(r"\s*-\s*(?:backed|led|supported|sponsored|funded|trained|"
+                            r"armed|allied|affiliated|aligned|controlled|held)\b", re.IGNORECASE)
+
+
 def nationality(text: str, start: int, end: int) -> bool:
     """The demonym at ``text[start:end]`` tells foreign staff's nationality, not where
     something happened: '2 INGO international (German) staff', '(2 British, 2 Dutch)', as
     AWSD writes it (places v34). A national staff member's demonym ('1 Afghan national
-    staff') is the country's, and votes."""
-    return bool(_INTERNATIONAL_BEFORE.search(text, max(0, start - 60), start))
+    staff') is the country's, and votes. Nor does a sponsor's ('Turkish-backed factions
+    looted houses in Ras al-Ain', 'Iranian-backed militias': places v61)."""
+    return bool(_INTERNATIONAL_BEFORE.search(text, max(0, start - 60), start)
+                or _SPONSOR_AFTER.match(text, end))
 
 
 @cache
@@ -59,8 +65,12 @@ def group_countries(doc: Analysis, known: CountryLexicon) -> list[str]:
             continue
         words = [t.group() for t in TOKEN.finditer(actor.span.text)]
         named = actor.country.split()
-        if any(w[:1].isupper() and w not in named for w in words) and not any(
-                cached_key(w) in known.demonyms for w in words):
+        sponsor = _SPONSOR_AFTER.search(actor.span.text)  # 'Turkish-backed factions' (v61)
+        if sponsor is not None:
+            words = [t.group() for t in TOKEN.finditer(actor.span.text, sponsor.end())]
+        if (sponsor is not None and words) or (
+                any(w[:1].isupper() and w not in named for w in words)
+                and not any(cached_key(w) in known.demonyms for w in words)):
             out.append(actor.country)
     return out
 
