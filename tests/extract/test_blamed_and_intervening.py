@@ -184,3 +184,17 @@ def test_a_sponsors_demonym_is_no_vote_for_the_place(pipeline: Pipeline) -> None
     event = first_event(pipeline, "On 5 May 2020, Turkish-backed factions looted the houses of "
                         "displaced residents in Ras al-Ain city.", date(2020, 5, 9))
     assert event.country == "Syria"
+
+
+def test_sohr_fronts_backers_and_factions(pipeline: Pipeline) -> None:
+    """assemble v65: 'the regime forces backed by Russian aircraft and the factions' made the
+    factions Russia's allies (the 'between' before the chain was too far back) and Russia the
+    other side; actors v41: 'the regime forces' and, in Syria, 'the factions'; weapons v6:
+    'the axes of Nairab and Saraqib' are fronts, no axes."""
+    event = first_event(pipeline, "Heavy clashes continue between the regime forces backed by "
+                        "Russian aircraft and the factions on the axes of Nairab and Saraqib in "
+                        "the eastern countryside of Idlib.", date(2020, 2, 20))
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria (2000-)",
+                                            "Opposition Rebels (Syria)")
+    assert event.assoc_actor_1 == "Military Forces of Russia (2000-)"
+    assert event.weapon != "knife/blade"

@@ -23,7 +23,7 @@ def found(stage: weapons.Weapons, text: str) -> list[tuple[str, str]]:
 
 def test_stage_shape(stage: weapons.Weapons) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.weapons.v5"
+    assert stage.name == "extract.weapons.v6"
 
 
 @pytest.mark.parametrize(

@@ -130,7 +130,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v64"
+    name = "extract.assemble.v65"
 
     def __init__(self, options: Options) -> None:
         self.options = options

@@ -60,7 +60,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v37"
+    name = "extract.numbers.v38"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -262,7 +262,9 @@ class Numbers(CasualtyWords):
             stop, noun, _word = self._noun(w, owner + 1, blocked, limit=3)  # (v21)
             if noun and noun[0] != "thing" and noun[1] == "sg":
                 return _Group(i, stop, 1, None, False, noun[0], False, True, "one")
-        if w[i] in self.lex.role("pronoun"):
+        if w[i] in self.lex.role("pronoun") and not (
+                i > 1 and w[i - 1] in ("of", "from") and w[i - 2] in _DIED):
+            # not 'died of her wounds': the wounds she died of are no one wounded (v38)
             return _Group(i, i + 1, 1, None, False, None, False, True, "one")
         noun = self.lex.nouns.get(w[i])
         if noun and noun[1] == "du" and noun[0] != "thing":  # Arabic dual: "شخصين", two people
@@ -359,6 +361,7 @@ class Numbers(CasualtyWords):
         return []
 
 
+_DIED = frozenset(["died", "dies", "dying", "succumbed", "succumbs"])
 _OF_FAMILY = frozenset(["one", "a", "the", "same", "single", "his", "her", "their", "its"])
 
 

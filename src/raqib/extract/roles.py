@@ -56,6 +56,11 @@ _ALLIED = re.compile(r"\s*(?:,|(?:,\s*)?(?:and|backed by|supported by|with the s
                      re.IGNORECASE)
 """Between two parties that act together ('regime forces and Russian warplanes', 'the SDF,
 backed by the international coalition,': v43 reads the comma before the words)."""
+_BACKED = re.compile(r"\s*,?\s*(?:backed|supported|aided|assisted|covered)\s+by\s+(?:the\s+)?"
+                     r"|\s*,?\s*with\s+the\s+(?:support|backing|help)\s+of\s+(?:the\s+)?",
+                     re.IGNORECASE)
+"""Between a party and the one that backs it ('the regime forces backed by Russian
+aircraft'): always allies, even 'between' two sides (v65)."""
 _OWNS = re.compile(r"['’]s\s+(?:own\s+)?")
 """Between a party and the next: the second is the first's ('the regime's military security
 branch', 'Turkey's proxies'), one side (assemble v28)."""
@@ -199,13 +204,18 @@ def allies(doc: Analysis, parties: list[ActorMention]) -> dict[int, int]:
     Resistance fighters thwarted ...'), unless what follows makes them two sides ('India and
     Pakistan exchanged fire', 'clashes between GNA and LNA forces'); or the second the
     first's own ('the regime's military security': v28)."""
-    joined = {}
+    joined: dict[int, int] = {}
+    head: dict[int, int] = {}  # a party backed by another -> where the backed one starts
     for a, b in itertools.pairwise(parties):
         between = doc.text[a.span.end : b.span.start]
         owned = _OWNS.fullmatch(between)  # 'the regime's military security': its own
-        if owned or (_ALLIED.fullmatch(between) and not _OPPOSING.match(doc.text, b.span.end)
-                     and not _BETWEEN.search(doc.text, max(0, a.span.start - 30),
-                                             a.span.start)):
+        if owned or _BACKED.fullmatch(between):  # support is never the other side (v65)
+            joined[id(b)] = id(a)
+            head[id(b)] = head.get(id(a), a.span.start)
+            continue
+        start = head.get(id(a), a.span.start)  # 'between X backed by Y and Z': Z is X's foe
+        if _ALLIED.fullmatch(between) and not _OPPOSING.match(doc.text, b.span.end) and (
+                not _BETWEEN.search(doc.text, max(0, start - 30), start)):
             joined[id(b)] = id(a)
     return joined
 
