@@ -198,3 +198,17 @@ def test_sohr_fronts_backers_and_factions(pipeline: Pipeline) -> None:
                                             "Opposition Rebels (Syria)")
     assert event.assoc_actor_1 == "Military Forces of Russia (2000-)"
     assert event.weapon != "knife/blade"
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    ("On 6 May 2020, the SNA and Turkish forces clashed with the SDF near Ain Issa, Raqqa.",
+     "QSD: Syrian Democratic Forces"),
+    ("On 8 May 2020, in Paletwa, Chin State, Myanmar military and AA clashed with both small "
+     "and heavy weapons.", "ULA/AA: United League of Arakan/Arakan Army"),
+])
+def test_two_parties_that_clashed_with_a_third(pipeline: Pipeline, text: str,
+                                               second: str) -> None:
+    """assemble v66: 'the SNA and Turkish forces clashed with the SDF' read the two as each
+    other's foes, and Turkey was the other side; two parties that clashed with weapons still
+    are."""
+    assert first_event(pipeline, text, date(2020, 5, 9)).actor2 == second

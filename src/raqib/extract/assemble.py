@@ -130,7 +130,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v65"
+    name = "extract.assemble.v66"
 
     def __init__(self, options: Options) -> None:
         self.options = options
