@@ -91,6 +91,7 @@ from datetime import date
 
 from raqib.geo import KM_PER_DEGREE, grid_cells
 from raqib.incidents.explaining import explain
+from raqib.incidents.gates import Probe, Representatives, incident_score
 from raqib.incidents.records import ReportView
 from raqib.incidents.relations import actor_names
 from raqib.incidents.similarity import (
@@ -100,7 +101,6 @@ from raqib.incidents.similarity import (
     TextFeatures,
     compare,
     day_window,
-    incident_score,
     km_window,
     report_features,
     report_key,
@@ -124,7 +124,7 @@ class IncidentIndex:
     def __init__(self, settings: LinkSettings | None = None) -> None:
         self.settings = settings or LinkSettings()
         self._members: dict[int, list[ReportView]] = {}
-        self._reps: dict[int, list[tuple[ReportKey, TextFeatures]]] = {}
+        self._reps: dict[int, Representatives] = {}
         self._incident_of: dict[int, int] = {}
         self._blocks: dict[Hashable, int | set[int]] = {}
         """Block key -> the incidents keyed by it: one as a bare id (most keys have one; a set
@@ -162,11 +162,13 @@ class IncidentIndex:
         return list(self._members.get(incident_id, ()))
 
     def representatives(self, incident_id: int) -> list[tuple[ReportView, TextFeatures]]:
-        return [(key.report, feats) for key, feats in self._reps.get(incident_id, ())]
+        reps = self._reps.get(incident_id)
+        return [(key.report, feats) for key, feats in reps.members] if reps else []
 
-    def representative_keys(self, incident_id: int) -> list[tuple[ReportKey, TextFeatures]]:
-        """The representatives as the scoring reads them (``similarity.incident_score``)."""
-        return self._reps.get(incident_id, [])
+    def representative_keys(self, incident_id: int) -> Representatives | None:
+        """The representatives as the scoring reads them (``gates.incident_score``); None
+        for an incident the pass has left behind."""
+        return self._reps.get(incident_id)
 
     def document_frequencies(self) -> tuple[dict[str, int], int]:
         """The word counts the index weighs new reports' words by, and of how many reports."""
@@ -203,9 +205,11 @@ class IncidentIndex:
         self._last = None
         self._incident_of[report.id] = incident_id
         self._members.setdefault(incident_id, []).append(report)
-        reps = self._reps.setdefault(incident_id, [])
-        if len(reps) < self.settings.representatives:  # the counts served the df: not kept
-            reps.append((mine, replace(feats, terms=NO_TERMS)))
+        reps = self._reps.get(incident_id)
+        if reps is None:
+            self._reps[incident_id] = reps = Representatives()
+        if len(reps.members) < self.settings.representatives:
+            reps.add(mine, replace(feats, terms=NO_TERMS))  # the counts served the df
             self._reach(incident_id, report.event_date)
         cap = self.settings.sketch_bucket_cap
         for key in self._keys(mine, feats, query=False):
@@ -275,16 +279,19 @@ class IncidentIndex:
 
     def candidates(self, report: ReportView) -> set[int]:
         """Incident ids worth scoring: those sharing a block key with the report."""
-        found: set[int] = set()
+        ids: list[int] = []
+        buckets: list[set[int]] = []
         cap = self.settings.sketch_bucket_cap
+        blocks = self._blocks
         for key in self._keys(*self.scored(report), query=True):
-            bucket = self._blocks.get(key)
+            bucket = blocks.get(key)
             if bucket is None or (key[0] == "t" and _size(bucket) > cap):
                 continue
             if isinstance(bucket, int):
-                found.add(bucket)
+                ids.append(bucket)
             else:
-                found |= bucket
+                buckets.append(bucket)
+        found = set(ids).union(*buckets)  # at once: the sets are many where reports are dense
         limit = self.settings.max_candidates
         return found if len(found) <= limit else set(heapq.nlargest(limit, found))
 
@@ -356,13 +363,15 @@ def best_incident(report: ReportView, index: IncidentIndex) -> tuple[int | None,
     """The incident the report belongs to (None: a new one) and its score."""
     s = index.settings
     key, feats = index.scored(report)
+    probe = Probe(key, s)
+    representatives_of = index.representative_keys
     best_id: int | None = None
     best = 0.0
     for incident_id in sorted(index.candidates(report)):
-        representatives = index.representative_keys(incident_id)
-        if not representatives:  # left behind by the pass (found by its words): gated
-            continue
-        score = incident_score(key, feats, representatives, s)
+        representatives = representatives_of(incident_id)
+        if representatives is None or probe.rules_out(representatives):
+            continue  # left behind by the pass (found by its words), or gated
+        score = incident_score(key, feats, representatives.members, s)
         if score >= s.threshold and score > best:
             best_id, best = incident_id, score
     return best_id, best

@@ -3,14 +3,15 @@
 Pure helpers for :mod:`raqib.incidents.linking` (whose docstring documents the scoring): the
 settings, dates and distance, and the pair and incident scores; text features and their
 similarity are :mod:`raqib.incidents.text`, and how two reports' event types, actors and place
-names relate is :mod:`raqib.incidents.relations`. What the scoring reads of a report is
-derived once, in a :class:`ReportKey` (``report_key``), not again for every pair it is in.
+names relate is :mod:`raqib.incidents.relations`, and the gates sought before anything is
+scored :mod:`raqib.incidents.gates`. What the scoring reads of a report is derived once, in a
+:class:`ReportKey` (``report_key``), not again for every pair it is in.
 Nothing here keeps state; the document frequencies live in the index.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -46,12 +47,12 @@ __all__ = [
     "compare",
     "cosine",
     "country_only",
+    "date_part",
     "day_window",
     "follow_up",
-    "gated",
     "has_coords",
-    "incident_score",
     "km_window",
+    "place_part",
     "precision_level",
     "rare",
     "report_features",
@@ -220,7 +221,7 @@ def report_key(report: ReportView, s: LinkSettings) -> ReportKey:
         place_name(report.location), actors(report), rare(report, s), follow_up(report, s))
 
 
-def _date_part(
+def date_part(
     a: ReportKey, b: ReportKey, s: LinkSettings, notes: list[str] | None, both_rare: bool
 ) -> tuple[float | None, bool]:
     """The date score (None: a date is missing; GATED) and whether it is a day off."""
@@ -272,7 +273,7 @@ def _rare_date_part(a: ReportKey, b: ReportKey, s: LinkSettings, notes: list[str
     return None
 
 
-def _place_part(
+def place_part(
     a: ReportKey, b: ReportKey, s: LinkSettings, notes: list[str] | None, both_rare: bool
 ) -> tuple[float | None, bool]:
     """The place score (None: no place to compare; GATED) and whether it is a weak match."""
@@ -339,10 +340,10 @@ def score_pair(
     if kind is None:
         return GATED
     both_rare = kind == SAME_SUB_EVENT and a.rare
-    when, day_off = _date_part(a, b, s, notes, both_rare)
+    when, day_off = date_part(a, b, s, notes, both_rare)
     if when == GATED:
         return GATED
-    where, weak = _place_part(a, b, s, notes, both_rare)
+    where, weak = place_part(a, b, s, notes, both_rare)
     if where == GATED:
         return GATED
     text = text_similarity(fa, fb, s.sketch_size)
@@ -371,40 +372,3 @@ def score_pair(
         return 0.0
     return (s.weight_date * when + s.weight_place * where + s.weight_type * kind
             + s.weight_actor * actor + s.weight_text * text)
-
-
-def gated(a: ReportKey, b: ReportKey, s: LinkSettings) -> bool:
-    """Whether a hard gate keeps the two apart (``score_pair`` is ``GATED``), found at less
-    cost: the date first, the most telling and the cheapest. Each gate is one alone (only the
-    windows of a rare type depend on the types), so their order does not matter."""
-    days_apart = (a.day is not None and b.day is not None and abs(a.day - b.day)
-                  > s.day_windows[max(a.time_level, b.time_level) - 1])
-    if days_apart and not a.rare:
-        return True
-    ra, rb = a.report, b.report
-    kind = types_relation(ra.event_type, ra.sub_event_type, rb.event_type,
-                          rb.sub_event_type)[0]
-    if kind is None:
-        return True
-    both_rare = kind == SAME_SUB_EVENT and a.rare
-    if days_apart and (not both_rare or _date_part(a, b, s, None, True)[0] == GATED):
-        return True
-    if a.point is not None and b.point is not None:
-        limit = s.km_windows[max(a.geo_level, b.geo_level) - 1]
-        return km_between(a.point, b.point) > (max(limit, s.rare_km) if both_rare else limit)
-    return _place_part(a, b, s, None, both_rare)[0] == GATED
-
-
-def incident_score(
-    report: ReportKey,
-    feats: TextFeatures,
-    representatives: Sequence[tuple[ReportKey, TextFeatures]],
-    s: LinkSettings,
-) -> float:
-    """The best pair score against the representatives, or ``GATED`` if any gate fires
-    (sought among them all before any is scored)."""
-    for member, _ in representatives:
-        if gated(report, member, s):
-            return GATED
-    return max(0.0, *(score_pair(report, feats, member, member_feats, s)
-                      for member, member_feats in representatives))

@@ -101,7 +101,7 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Cosine of two unit-length sparse vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return min(1.0, sum(w * b[t] for t, w in a.items() if t in b))
+    return min(1.0, sum([w * b[t] for t, w in a.items() if t in b]))
 
 
 def resemblance(a: tuple[int, ...], b: tuple[int, ...], size: int) -> float:
