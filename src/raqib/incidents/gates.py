@@ -13,6 +13,7 @@ incident that no gate excludes is scored (``similarity.score_pair``); the scores
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from raqib.geo import EARTH_KM, km_between
 from raqib.incidents.relations import SAME_SUB_EVENT, types_relation
@@ -86,8 +87,7 @@ class Probe:
         self.reach = _widest(s.day_windows, key.time_level)
         """The widest date window against a member of each time level or a finer one."""
         self.latitude = None if key.rare or key.point is None else key.point[0]
-        self.km = [window * _MARGIN / EARTH_KM for window in _widest(s.km_windows,
-                                                                     key.geo_level)]
+        self.km = _widest(s.km_windows, key.geo_level, _MARGIN / EARTH_KM)
         """The widest distance window likewise, as radians of latitude."""
 
     def rules_out(self, incident: Representatives) -> bool:
@@ -109,11 +109,14 @@ class Probe:
         return latitude - incident.south > reach_km or incident.north - latitude > reach_km
 
 
-def _widest(windows: tuple[float, ...], level: int) -> list[float]:
+@lru_cache(maxsize=64)
+def _widest(windows: tuple[float, ...], level: int, scale: float | None = None
+            ) -> tuple[float, ...]:
     """The widest of ``windows`` between a report of ``level`` and one of each level or a
-    finer one (the window of two is that of the coarser)."""
+    finer one (the window of two is that of the coarser), times ``scale`` if given."""
     within = [windows[max(level, other) - 1] for other in (1, 2, 3)]
-    return [max(within[:other]) for other in (1, 2, 3)]
+    widest = [max(within[:other]) for other in (1, 2, 3)]
+    return tuple(widest) if scale is None else tuple(w * scale for w in widest)
 
 
 def gated(a: ReportKey, b: ReportKey, s: LinkSettings) -> bool:
