@@ -4,18 +4,21 @@ Most incidents that the blocking of :mod:`raqib.incidents.linking` finds for a r
 kept from it by a gate (nine in ten once reports are dense): a representative days away, of an
 incompatible type, or kilometres away. A gate against any representative excludes the
 incident, and each gate stands alone (only the windows of a rare type depend on the types), so
-they are sought first, and in the cheapest order: the incident's span of days and its types
-(:class:`Representatives`), then each pair's date, type and distance (:func:`gated`). Only an
-incident that no gate excludes is scored (``similarity.score_pair``); the scores are those of
-``similarity.compare``, and so are the gates.
+they are sought first, and in the cheapest order: what the incident's members span (their
+days, types and latitudes: :class:`Representatives`, :class:`Probe`), then each pair's date,
+type and distance (:func:`gated`). Only an incident that no gate excludes is scored
+(``similarity.score_pair``); the scores are those of ``similarity.compare``, and so are the
+gates. :func:`best_incident` picks a report's incident among the index's candidates.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from raqib.geo import EARTH_KM, km_between
+from raqib.incidents.records import ReportView
 from raqib.incidents.relations import SAME_SUB_EVENT, types_relation
 from raqib.incidents.similarity import (
     GATED,
@@ -26,6 +29,9 @@ from raqib.incidents.similarity import (
     place_part,
     score_pair,
 )
+
+if TYPE_CHECKING:
+    from raqib.incidents.linking import IncidentIndex
 
 
 @dataclass(slots=True)
@@ -153,3 +159,21 @@ def incident_score(
             return GATED
     return max(0.0, *(score_pair(report, feats, member, member_feats, s)
                       for member, member_feats in representatives))
+
+
+def best_incident(report: ReportView, index: IncidentIndex) -> tuple[int | None, float]:
+    """The incident the report belongs to (None: a new one) and its score."""
+    s = index.settings
+    key, feats = index.scored(report)
+    probe = Probe(key, s)
+    representatives_of = index.representative_keys
+    best_id: int | None = None
+    best = 0.0
+    for incident_id in sorted(index.candidates(report)):
+        representatives = representatives_of(incident_id)
+        if representatives is None or probe.rules_out(representatives):
+            continue  # left behind by the pass (found by its words), or gated
+        score = incident_score(key, feats, representatives.members, s)
+        if score >= s.threshold and score > best:
+            best_id, best = incident_id, score
+    return best_id, best

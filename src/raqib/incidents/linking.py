@@ -70,8 +70,11 @@ by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
    score is the text similarity alone, and it links only at >= 0.8 (syndicated copies).
 
 A gate against any compared member excludes the incident (so incidents do not creep from day
-to day or town to town); otherwise the incident scores its best member. The report joins the
-highest-scoring incident at or above ``threshold`` (0.6; ties to the lowest incident id).
+to day or town to town); otherwise the incident scores its best member. The gates are sought
+before any score, most from what the incident's members span (days, types, latitudes;
+:mod:`raqib.incidents.gates`): where reports are dense, nine in ten candidates are gated. The
+report joins the highest-scoring incident at or above ``threshold`` (0.6; ties to the lowest
+incident id).
 The defaults were chosen on hand-written cases and checked on the synthetic benchmark
 (``benchmarks/linking.py``); they are not fitted to real annotated data.
 
@@ -91,7 +94,7 @@ from datetime import date
 
 from raqib.geo import KM_PER_DEGREE, grid_cells
 from raqib.incidents.explaining import explain
-from raqib.incidents.gates import Probe, Representatives, incident_score
+from raqib.incidents.gates import Representatives, best_incident, incident_score
 from raqib.incidents.records import ReportView
 from raqib.incidents.relations import actor_names
 from raqib.incidents.similarity import (
@@ -291,7 +294,7 @@ class IncidentIndex:
                 ids.append(bucket)
             else:
                 buckets.append(bucket)
-        found = set(ids).union(*buckets)  # at once: the sets are many where reports are dense
+        found = set(ids).union(*buckets)  # in one call
         limit = self.settings.max_candidates
         return found if len(found) <= limit else set(heapq.nlargest(limit, found))
 
@@ -357,24 +360,6 @@ class IncidentIndex:
 
 def _size(bucket: int | set[int]) -> int:
     return 1 if isinstance(bucket, int) else len(bucket)
-
-
-def best_incident(report: ReportView, index: IncidentIndex) -> tuple[int | None, float]:
-    """The incident the report belongs to (None: a new one) and its score."""
-    s = index.settings
-    key, feats = index.scored(report)
-    probe = Probe(key, s)
-    representatives_of = index.representative_keys
-    best_id: int | None = None
-    best = 0.0
-    for incident_id in sorted(index.candidates(report)):
-        representatives = representatives_of(incident_id)
-        if representatives is None or probe.rules_out(representatives):
-            continue  # left behind by the pass (found by its words), or gated
-        score = incident_score(key, feats, representatives.members, s)
-        if score >= s.threshold and score > best:
-            best_id, best = incident_id, score
-    return best_id, best
 
 
 def link(
