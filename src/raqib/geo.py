@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 EARTH_KM = 6371.0
 KM_PER_DEGREE = 110.0
@@ -10,11 +11,26 @@ KM_PER_DEGREE = 110.0
 for each degree of latitude between them, and a grid cell is never narrower than this."""
 
 
+Point = tuple[float, float, float]
+"""A point as ``km_between`` reads it: latitude in radians, its cosine, longitude in degrees."""
+
+
 def km_apart(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return km_between(point(lat1, lon1), point(lat2, lon2))
+
+
+def point(latitude: float, longitude: float) -> Point:
+    """The point (``Point``) at ``latitude``, ``longitude``: made once for a place measured
+    from many others."""
+    radians = math.radians(latitude)
+    return radians, math.cos(radians), longitude
+
+
+def km_between(a: Point, b: Point) -> float:
+    """``km_apart`` of two points (``point``): the same figure to the last bit."""
+    dp, dl = b[0] - a[0], math.radians(b[2] - a[2])
+    h = math.sin(dp / 2) ** 2 + a[1] * b[1] * math.sin(dl / 2) ** 2
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -42,6 +58,11 @@ def grid_cells(latitude: float, longitude: float, radius: float, size: float
     widest = min(89.0, abs(latitude) + dlat)
     dlon = min(180.0, radius / (KM_PER_DEGREE * math.cos(math.radians(widest))))
     rows = range(math.floor((latitude - dlat) / size), math.floor((latitude + dlat) / size) + 1)
-    cols = sorted({c for west, east in lon_spans(longitude, dlon)
-                   for c in range(math.floor(west / size), math.floor(east / size) + 1)})
+    spans = lon_spans(longitude, dlon)
+    if len(spans) == 1:  # most: in order already, none twice
+        west, east = spans[0]
+        cols: Iterable[int] = range(math.floor(west / size), math.floor(east / size) + 1)
+    else:
+        cols = sorted({c for west, east in spans
+                       for c in range(math.floor(west / size), math.floor(east / size) + 1)})
     return [(size, r, c) for r in rows for c in cols]

@@ -70,8 +70,11 @@ by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
    score is the text similarity alone, and it links only at >= 0.8 (syndicated copies).
 
 A gate against any compared member excludes the incident (so incidents do not creep from day
-to day or town to town); otherwise the incident scores its best member. The report joins the
-highest-scoring incident at or above ``threshold`` (0.6; ties to the lowest incident id).
+to day or town to town); otherwise the incident scores its best member. The gates are sought
+before any score, most from what the incident's members span (days, types, latitudes;
+:mod:`raqib.incidents.gates`): where reports are dense, nine in ten candidates are gated. The
+report joins the highest-scoring incident at or above ``threshold`` (0.6; ties to the lowest
+incident id).
 The defaults were chosen on hand-written cases and checked on the synthetic benchmark
 (``benchmarks/linking.py``); they are not fitted to real annotated data.
 
@@ -91,19 +94,19 @@ from datetime import date
 
 from raqib.geo import KM_PER_DEGREE, grid_cells
 from raqib.incidents.explaining import explain
+from raqib.incidents.gates import Representatives, best_incident, incident_score
 from raqib.incidents.records import ReportView
 from raqib.incidents.relations import actor_names
 from raqib.incidents.similarity import (
     NO_TERMS,
     LinkSettings,
+    ReportKey,
     TextFeatures,
     compare,
     day_window,
-    has_coords,
-    incident_score,
     km_window,
-    rare,
     report_features,
+    report_key,
 )
 
 __all__ = [
@@ -124,7 +127,7 @@ class IncidentIndex:
     def __init__(self, settings: LinkSettings | None = None) -> None:
         self.settings = settings or LinkSettings()
         self._members: dict[int, list[ReportView]] = {}
-        self._reps: dict[int, list[tuple[ReportView, TextFeatures]]] = {}
+        self._reps: dict[int, Representatives] = {}
         self._incident_of: dict[int, int] = {}
         self._blocks: dict[Hashable, int | set[int]] = {}
         """Block key -> the incidents keyed by it: one as a bare id (most keys have one; a set
@@ -133,7 +136,7 @@ class IncidentIndex:
         self._docs = 0
         self._actor_df: dict[str, int] = {}
         """Reports naming each actor (``relations.actor_names``), of ``_docs``."""
-        self._last: tuple[ReportView, TextFeatures] | None = None
+        self._last: tuple[ReportKey, TextFeatures] | None = None
         self._geo_last: tuple[ReportView, tuple[list, list]] | None = None
         s = self.settings
         self._grids = sorted({self._grid(r) for r in (*s.km_windows, s.rare_km)})
@@ -162,7 +165,13 @@ class IncidentIndex:
         return list(self._members.get(incident_id, ()))
 
     def representatives(self, incident_id: int) -> list[tuple[ReportView, TextFeatures]]:
-        return self._reps.get(incident_id, [])
+        reps = self._reps.get(incident_id)
+        return [(key.report, feats) for key, feats in reps.members] if reps else []
+
+    def representative_keys(self, incident_id: int) -> Representatives | None:
+        """The representatives as the scoring reads them (``gates.incident_score``); None
+        for an incident the pass has left behind."""
+        return self._reps.get(incident_id)
 
     def document_frequencies(self) -> tuple[dict[str, int], int]:
         """The word counts the index weighs new reports' words by, and of how many reports."""
@@ -175,10 +184,16 @@ class IncidentIndex:
 
     def features(self, report: ReportView) -> TextFeatures:
         """The report's text features (the last report's are kept until it is added)."""
-        if self._last is None or self._last[0] is not report:
-            self._last = (report, report_features(report, self.settings, self._df,
-                                                  self._docs, self._actor_df))
-        return self._last[1]
+        return self.scored(report)[1]
+
+    def scored(self, report: ReportView) -> tuple[ReportKey, TextFeatures]:
+        """What the scoring reads of the report: its key and its text features (the last
+        report's are kept until it is added)."""
+        if self._last is None or self._last[0].report is not report:
+            s = self.settings
+            self._last = (report_key(report, s), report_features(
+                report, s, self._df, self._docs, self._actor_df))
+        return self._last
 
     def add(self, incident_id: int, report: ReportView) -> None:
         placed = self._incident_of.get(report.id)
@@ -189,16 +204,18 @@ class IncidentIndex:
         if incident_id in self._gone:
             raise ValueError(f"incident {incident_id} was left behind by the pass "
                              f"(forget_before): report {report.id} cannot join it")
-        feats = self.features(report)
+        mine, feats = self.scored(report)
         self._last = None
         self._incident_of[report.id] = incident_id
         self._members.setdefault(incident_id, []).append(report)
-        reps = self._reps.setdefault(incident_id, [])
-        if len(reps) < self.settings.representatives:  # the counts served the df: not kept
-            reps.append((report, replace(feats, terms=NO_TERMS)))
+        reps = self._reps.get(incident_id)
+        if reps is None:
+            self._reps[incident_id] = reps = Representatives()
+        if len(reps.members) < self.settings.representatives:
+            reps.add(mine, replace(feats, terms=NO_TERMS))  # the counts served the df
             self._reach(incident_id, report.event_date)
         cap = self.settings.sketch_bucket_cap
-        for key in self._keys(report, feats, query=False):
+        for key in self._keys(mine, feats, query=False):
             bucket = self._blocks.get(key)
             if bucket is None:
                 self._blocks[key] = incident_id
@@ -265,27 +282,32 @@ class IncidentIndex:
 
     def candidates(self, report: ReportView) -> set[int]:
         """Incident ids worth scoring: those sharing a block key with the report."""
-        found: set[int] = set()
+        ids: list[int] = []
+        buckets: list[set[int]] = []
         cap = self.settings.sketch_bucket_cap
-        for key in self._keys(report, self.features(report), query=True):
-            bucket = self._blocks.get(key)
+        blocks = self._blocks
+        for key in self._keys(*self.scored(report), query=True):
+            bucket = blocks.get(key)
             if bucket is None or (key[0] == "t" and _size(bucket) > cap):
                 continue
             if isinstance(bucket, int):
-                found.add(bucket)
+                ids.append(bucket)
             else:
-                found |= bucket
+                buckets.append(bucket)
+        found = set(ids).union(*buckets)  # in one call
         limit = self.settings.max_candidates
         return found if len(found) <= limit else set(heapq.nlargest(limit, found))
 
-    def _keys(self, report: ReportView, feats: TextFeatures, query: bool) -> list[tuple]:
+    def _keys(self, mine: ReportKey, feats: TextFeatures, query: bool) -> list[tuple]:
         keys: list[tuple] = [("t", h) for h in feats.sketch]
+        report = mine.report
         if report.event_date is None:
             return keys
         buckets = self._buckets(report)
-        if rare(report, self.settings):  # few: every report of the type meets the others
+        if mine.rare:  # few: every report of the type meets the others
             keys += [("r", report.sub_event_type.casefold(), b) for b in buckets]
-        if has_coords(report):
+        coords = mine.point is not None
+        if coords:
             disc, points = self._geo(report)
             # a disc on one side meets a point on the other (see ``_geo``)
             near, here = ("p", "d") if query else ("d", "p")
@@ -294,11 +316,11 @@ class IncidentIndex:
         if report.admin1.strip():
             region = (report.country.casefold(), report.admin1.casefold().strip())
             if query:
-                kind = "n" if has_coords(report) else "a"
+                kind = "n" if coords else "a"
                 keys += [(kind, *region, b) for b in buckets]
             else:
                 keys += [("a", *region, b) for b in buckets]
-                if not has_coords(report):
+                if not coords:
                     keys += [("n", *region, b) for b in buckets]
         return keys
 
@@ -338,22 +360,6 @@ class IncidentIndex:
 
 def _size(bucket: int | set[int]) -> int:
     return 1 if isinstance(bucket, int) else len(bucket)
-
-
-def best_incident(report: ReportView, index: IncidentIndex) -> tuple[int | None, float]:
-    """The incident the report belongs to (None: a new one) and its score."""
-    s = index.settings
-    feats = index.features(report)
-    best_id: int | None = None
-    best = 0.0
-    for incident_id in sorted(index.candidates(report)):
-        representatives = index.representatives(incident_id)
-        if not representatives:  # left behind by the pass (found by its words): gated
-            continue
-        score = incident_score(report, feats, representatives, s)
-        if score >= s.threshold and score > best:
-            best_id, best = incident_id, score
-    return best_id, best
 
 
 def link(

@@ -51,13 +51,14 @@ SAME_SUB_EVENT, SAME_EVENT_TYPE, NEAR_SYNONYM, UNKNOWN_TYPE = 1.0, 0.7, 0.6, 0.5
 
 def type_relation(a: ReportView, b: ReportView) -> tuple[float | None, str]:
     """Compatibility score of two reports' event types (None: incompatible) and its words."""
-    return _type_relation(a.event_type, a.sub_event_type, b.event_type, b.sub_event_type)
+    return types_relation(a.event_type, a.sub_event_type, b.event_type, b.sub_event_type)
 
 
 @lru_cache(maxsize=4096)
-def _type_relation(
+def types_relation(
     event_a: str, sub_event_a: str, event_b: str, sub_event_b: str
 ) -> tuple[float | None, str]:
+    """``type_relation`` of two reports' event and sub-event types."""
     sub_a, sub_b = sub_event_a.casefold().strip(), sub_event_b.casefold().strip()
     type_a, type_b = event_a.casefold().strip(), event_b.casefold().strip()
     if not (sub_a or type_a) or not (sub_b or type_b):
@@ -89,20 +90,29 @@ def _actor_words(name: str) -> frozenset[str]:
     return frozenset(w for w in words(_QUALIFIER.sub(" ", name)) if w not in _GENERIC)
 
 
-def _actors(report: ReportView) -> list[tuple[str, frozenset[str]]]:
+Actors = tuple[tuple[str, frozenset[str]], ...]
+"""A report's actors that say who acted, each with its content words (``actors``)."""
+
+
+def actors(report: ReportView) -> Actors:
+    """The report's actors that say who acted, each with the content words compared."""
     out = []
     for name in (report.actor1, report.actor2):
         content = _actor_words(name)
         if content and not content <= VICTIM_CATEGORIES:
             out.append((name, content))
-    return out
+    return tuple(out)
 
 
 def actor_relation(a: ReportView, b: ReportView) -> tuple[float, str]:
     """1.0 when the reports share an actor (one name's content words contain the other's),
     0.0 when both name actors and share none, 0.5 when either names none. Qualifiers in
     parentheses and victim categories such as 'Civilians' do not count."""
-    actors_a, actors_b = _actors(a), _actors(b)
+    return actors_relation(actors(a), actors(b))
+
+
+def actors_relation(actors_a: Actors, actors_b: Actors) -> tuple[float, str]:
+    """``actor_relation`` of two reports' ``actors``."""
     if not actors_a or not actors_b:
         return 0.5, "actors unknown on one side"
     for x, wx in actors_a:
@@ -115,14 +125,19 @@ def actor_relation(a: ReportView, b: ReportView) -> tuple[float, str]:
 
 def actor_names(report: ReportView) -> list[str]:
     """The report's actors that say who acted (not victim categories such as 'Civilians')."""
-    return [name for name, _ in _actors(report)]
+    return [name for name, _ in actors(report)]
 
 
 def specific_actor(a: ReportView, b: ReportView, common: frozenset[str]) -> bool:
     """Whether the reports share an actor that is not ``common`` (named by a large share of
     the reports: the war's government forces say little about which event it is)."""
-    for x, wx in _actors(a):
-        for y, wy in _actors(b):
+    return specific_actors(actors(a), actors(b), common)
+
+
+def specific_actors(actors_a: Actors, actors_b: Actors, common: frozenset[str]) -> bool:
+    """``specific_actor`` of two reports' ``actors``."""
+    for x, wx in actors_a:
+        for y, wy in actors_b:
             if (wx <= wy or wy <= wx) and x not in common and y not in common:
                 return True
     return False
@@ -131,3 +146,11 @@ def specific_actor(a: ReportView, b: ReportView, common: frozenset[str]) -> bool
 def same_name(a: str, b: str) -> bool:
     """Two place names that are the same once case and spacing are ignored."""
     return a.casefold().split() == b.casefold().split() and bool(a.strip())
+
+
+@lru_cache(maxsize=65536)
+def place_name(name: str) -> tuple[str, ...] | None:
+    """What ``same_name`` compares of a name: its casefolded words; None for a blank name (the
+    same as no other). ``same_name(a, b)`` is ``place_name(a) is not None and place_name(a) ==
+    place_name(b)``."""
+    return tuple(name.casefold().split()) if name.strip() else None

@@ -1,0 +1,119 @@
+"""incidents.gates: the gates sought before scoring keep out exactly what the scoring gates."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from raqib.incidents.gates import Probe, Representatives, gated, incident_score
+from raqib.incidents.records import ReportView, SourceInfo
+from raqib.incidents.similarity import GATED, LinkSettings, compare, report_key, text_features
+
+SOURCE = SourceInfo("SNHR", "ngo", "opposition")
+TYPES = [
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Explosions/Remote violence", "Chemical weapon"),
+    ("Explosions/Remote violence", "Suicide bomb"),
+    ("Violence against civilians", "Attack"),
+    ("Battles", "Armed clash"),
+    ("Strategic developments", "Arrests"),
+    ("", ""),
+]
+DAY = date(2019, 5, 14)
+WORDS = ["shelling", "ariha", "rockets", "killed", "civilians", "market", "gas", "sarin"]
+
+
+@st.composite
+def reports(draw: st.DrawFn, id: int, near: ReportView | None = None) -> ReportView:
+    """A report; ``near``: one like it, a few days and kilometres away (most are gated by one
+    field alone, if at all)."""
+    kind = draw(st.sampled_from(TYPES))
+    day: date | None = DAY + timedelta(draw(st.integers(-12, 12)))
+    latitude, longitude = 35.8 + draw(st.floats(-1.0, 1.0)), 36.6 + draw(st.floats(-1.0, 1.0))
+    if near is not None and draw(st.integers(0, 4)):
+        kind = (near.event_type, near.sub_event_type) if draw(st.booleans()) else kind
+        day = (near.event_date or DAY) + timedelta(draw(st.integers(-2, 2)))
+        if near.latitude is not None and near.longitude is not None:
+            latitude = near.latitude + draw(st.floats(-1.2, 1.2)) / 10
+            longitude = near.longitude + draw(st.floats(-1.2, 1.2)) / 10
+    placed = draw(st.integers(0, 4)) > 0
+    report = ReportView(
+        id=id, document=f"d{id}", source=SOURCE, event_type=kind[0], sub_event_type=kind[1],
+        event_date=day if draw(st.integers(0, 9)) else None,
+        time_precision=draw(st.sampled_from([1, 1, 1, 2, 3])),
+        latitude=latitude if placed else None, longitude=longitude if placed else None,
+        geo_precision=draw(st.sampled_from([1, 1, 2, 3])),
+        country=draw(st.sampled_from(["Syria", "Syria", "syria ", "", "Iraq", " "])),
+        admin1=draw(st.sampled_from(["Idlib", "Idlib", "idlib", "Hama", "", " "])),
+        location=draw(st.sampled_from(["Ariha", "ariha", "Syria", "", "Saraqeb"])),
+        actor1=draw(st.sampled_from(["", "Military Forces of Syria (2000-)", "Civilians"])),
+        fatalities=draw(st.integers(0, 2)),
+        text=" ".join(draw(st.lists(st.sampled_from(WORDS), max_size=6))),
+        published=day if draw(st.booleans()) else None,
+    )
+    if near is not None and draw(st.integers(0, 4)):
+        report = replace(report, country=near.country, admin1=near.admin1,
+                         time_precision=near.time_precision, event_type=near.event_type,
+                         sub_event_type=near.sub_event_type)
+    return report
+
+
+def reference(report, feats, members, s) -> float:
+    """The incident score as linking first computed it: pair by pair, scored in turn."""
+    best = 0.0
+    for member, member_feats in members:
+        score = compare(report, feats, member, member_feats, s)
+        if score == GATED:
+            return GATED
+        best = max(best, score)
+    return best
+
+
+@st.composite
+def incidents(draw: st.DrawFn) -> tuple[ReportView, list[ReportView]]:
+    report = draw(reports(0))
+    return report, draw(st.lists(reports(1, report), min_size=1, max_size=6))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(incidents())
+def test_gates_keep_out_what_the_scoring_gates(incident):
+    report, members = incident
+    s = LinkSettings()
+    feats = text_features(report, s.sketch_size, {}, 0)
+    scored = [(m, text_features(m, s.sketch_size, {}, 0)) for m in members]
+    key = report_key(report, s)
+    keyed = [(report_key(m, s), f) for m, f in scored]
+    for member, member_feats in scored:
+        pair = compare(report, feats, member, member_feats, s)
+        assert gated(key, report_key(member, s), s) == (pair == GATED)
+    expected = reference(report, feats, scored, s)
+    assert incident_score(key, feats, keyed, s) == expected
+    representatives = Representatives()
+    for member_key, member_feats in keyed:
+        representatives.add(member_key, member_feats)
+    if Probe(key, s).rules_out(representatives):
+        assert expected == GATED
+
+
+def test_latitude_rules_out_only_past_the_window():
+    """A member due north just inside the distance window is not ruled out by its latitude;
+    one just past it is, as the pair's gate would."""
+    import math
+
+    from raqib.geo import EARTH_KM
+
+    s = LinkSettings()
+    report = ReportView(id=0, document="d0", source=SOURCE, event_type=TYPES[0][0],
+                        sub_event_type=TYPES[0][1], event_date=DAY, latitude=35.8,
+                        longitude=36.6, country="Syria", admin1="Idlib")
+    for km, ruled_out in ((9.999, False), (10.001, True)):
+        north = replace(report, id=1, latitude=35.8 + math.degrees(km / EARTH_KM))
+        members = Representatives()
+        members.add(report_key(north, s), text_features(north, s.sketch_size, {}, 0))
+        assert Probe(report_key(report, s), s).rules_out(members) is ruled_out
+        assert gated(report_key(report, s), members.members[0][0], s) is ruled_out
