@@ -87,6 +87,7 @@ MASS_GRAVE = re.compile(r"\bmass\s+graves?\b|\bgraves?\s+(?:containing|holding|w
 """A mass grave found (the taxonomy's phrase 'mass-grave' makes it Other): its dead were killed
 before, on days nobody knows, and are none of the finding's fatalities (v28)."""
 TERRITORY = KNOWN_KIND[1:]
+"""A place taken in a battle: by the state or its forces, by any other group (who took it)."""
 TRANSFER = "Non-violent transfer of territory"
 LATER_AGENT = 300
 """Characters after an event's words searched for a party said to have carried it out."""
@@ -100,7 +101,6 @@ _RIVALS = re.compile(
     re.IGNORECASE)
 """Words that tell of two armed sides of one kind, whoever they are ('clashes between rival
 militias', 'between two factions of the Mayi Mayi', 'between two groups of soldiers')."""
-"""A place taken in a battle: by the state or its forces, by any other group (who took it)."""
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,7 @@ class Assemble:
         days = (cue.detail and found.dates.inside(cue.detail)) or found.dates.near(
             window, keep=lambda d: not found.past.in_caption(d.span.start))  # not a photo's (v18)
         if event.event_type in CROWD_TYPES:  # not the day of the deaths it protests (v63)
-            days = [d for d in days if not _protested_day(doc.text, d.span.start)]
+            days = [d for d in days if not _day_of_dead_before(doc.text, d.span.start)]
         event_dates.choose(event, days, doc, window, found.told)
         if found.past.telling_earlier(window) and not found.dates.inside(window):
             # 'hours after the regime accused ...': the day near it is the later event's;
@@ -331,7 +331,7 @@ class Assemble:
     def _casualties(self, event: Event, doc: Analysis) -> None:
         if event.event_type in CROWD_TYPES or event.sub_event_type == ARRESTS:
             # not the deaths it protests (v61) or the arrested are suspected of (v64)
-            doc = replace(doc, counts=[c for c in doc.counts if not _protested(doc.text, c)])
+            doc = replace(doc, counts=[c for c in doc.counts if not _died_before(doc.text, c)])
         killed, killed_span = numbers.fatalities(doc)
         if event.sub_event_type in HARMLESS:
             killed, killed_span = 0, None  # the deaths told are what the crowd protests
@@ -348,7 +348,7 @@ class Assemble:
 
 
 CROWD_TYPES = frozenset(["Protests", "Riots"])
-_PROTESTED = re.compile(
+_DIED_BEFORE = re.compile(
     r"\b(?:protest(?:ed|ing|s)?|in\s+protest\s+(?:at|against|over)|over|against|denounc(?:e|ed|"
     r"ing)|condemn(?:ed|ing)?|justice\s+for|mourn(?:ed|ing)?|(?:suspected|accused)\s+of\s+"
     r"(?:involvement\s+in|taking\s+part\s+in)?|charged\s+with|in\s+connection\s+with|for\s+"
@@ -361,18 +361,18 @@ killing of a judge': v64): they died before the protest or the arrest, and are n
 fatalities (a peaceful protest counts none at all: ``HARMLESS``)."""
 
 
-def _protested_day(text: str, start: int) -> bool:
+def _day_of_dead_before(text: str, start: int) -> bool:
     """Whether a day named at ``start`` is in the clause of the dead a crowd protests ('against
     the killing of three demonstrators last week')."""
-    return any(not re.search(r"[,;.]", text[m.end():start]) for m in _PROTESTED.finditer(
+    return any(not re.search(r"[,;.]", text[m.end():start]) for m in _DIED_BEFORE.finditer(
         text, max(0, start - 120), start))
 
 
-def _protested(text: str, count: CountMention) -> bool:
-    """Whether ``count`` is of the dead a crowd protests: its words end a ``_PROTESTED``
-    phrase or start inside one ('to protest the killing of a motorcyclist')."""
+def _died_before(text: str, count: CountMention) -> bool:
+    """Whether ``count`` is of the dead a crowd protests or an arrest is for: its words end a
+    ``_DIED_BEFORE`` phrase or start inside one ('to protest the killing of a motorcyclist')."""
     start = count.span.start
-    return any(m.start() < start <= m.end() + 1 for m in _PROTESTED.finditer(
+    return any(m.start() < start <= m.end() + 1 for m in _DIED_BEFORE.finditer(
         text, max(0, start - 60), min(len(text), start + 40)))
 
 

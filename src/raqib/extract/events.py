@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v95"
+NAME = "extract.events.v96"
 
 
 LEAN_SHARE = 0.25
