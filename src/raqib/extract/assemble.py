@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from raqib.extract import actors as actor_stage
 from raqib.extract import event_dates, numbers, place_countries, places, taxonomy
+from raqib.extract.dead_before import CROWD_TYPES, day_of_dead_before, died_before
 from raqib.extract.event_evidence import VICTIM_KINDS
 from raqib.extract.event_incidents import best_cues
 from raqib.extract.event_places import Past, country_only, event_places
@@ -192,7 +193,7 @@ class Assemble:
         days = (cue.detail and found.dates.inside(cue.detail)) or found.dates.near(
             window, keep=lambda d: not found.past.in_caption(d.span.start))  # not a photo's (v18)
         if event.event_type in CROWD_TYPES:  # not the day of the deaths it protests (v63)
-            days = [d for d in days if not _day_of_dead_before(doc.text, d.span.start)]
+            days = [d for d in days if not day_of_dead_before(doc.text, d.span.start)]
         event_dates.choose(event, days, doc, window, found.told)
         if found.past.telling_earlier(window) and not found.dates.inside(window):
             # 'hours after the regime accused ...': the day near it is the later event's;
@@ -201,15 +202,19 @@ class Assemble:
         if event.time_precision == 1 and _FOUND.search(doc.text, window.start, window.end):
             event.time_precision = 2  # a body found: dead that day or before (v27)
         self._casualties(event, whole or found.view(doc, window))
-        # a weapon named near the event's words, not in another event's ('Separately, army
-        # warplanes bombed ...' after a town attacked: v60)
+        self._weapon(event, found, window, windows)
+        return event
+
+    @staticmethod
+    def _weapon(event: Event, found: _Found, window: Span, windows: list[Span]) -> None:
+        """The event's weapon: one named near its words, not in another event's ('Separately,
+        army warplanes bombed ...' after a town attacked: v60)."""
         weapons = found.weapons.near(window, keep=lambda m: not any(
             w is not window and w.start <= m.span.start < w.end for w in windows))
         if weapons:
             chosen = _means(weapons, event.sub_event_type)
             event.weapon = chosen.weapon
             event.spans["weapon"] = chosen.span
-        return event
 
     def _place(self, event: Event, found: list[PlaceMention], country: str) -> None:
         event.country = country
@@ -331,7 +336,7 @@ class Assemble:
     def _casualties(self, event: Event, doc: Analysis) -> None:
         if event.event_type in CROWD_TYPES or event.sub_event_type == ARRESTS:
             # not the deaths it protests (v61) or the arrested are suspected of (v64)
-            doc = replace(doc, counts=[c for c in doc.counts if not _died_before(doc.text, c)])
+            doc = replace(doc, counts=[c for c in doc.counts if not died_before(doc.text, c)])
         killed, killed_span = numbers.fatalities(doc)
         if event.sub_event_type in HARMLESS:
             killed, killed_span = 0, None  # the deaths told are what the crowd protests
@@ -345,35 +350,6 @@ class Assemble:
         if hurt_span is not None:
             event.injured = hurt
             event.spans["injured"] = hurt_span
-
-
-CROWD_TYPES = frozenset(["Protests", "Riots"])
-_DIED_BEFORE = re.compile(
-    r"\b(?:protest(?:ed|ing|s)?|in\s+protest\s+(?:at|against|over)|over|against|denounc(?:e|ed|"
-    r"ing)|condemn(?:ed|ing)?|justice\s+for|mourn(?:ed|ing)?|(?:suspected|accused)\s+of\s+"
-    r"(?:involvement\s+in|taking\s+part\s+in)?|charged\s+with|in\s+connection\s+with|for\s+"
-    r"(?:their|his|her)\s+(?:role|part)\s+in)\s+(?:the\s+)?(?:alleged\s+|recent\s+|"
-    r"brutal\s+|(?:extra-?)?judicial\s+)?(?:killings?|deaths?|murders?|shooting|lynching|"
-    r"assassination)\s+of\b", re.IGNORECASE)
-"""Right before the dead a crowd protests ('to protest the killing of a motorcyclist by
-police', 'over the death of a student') or an arrest is for ('suspected of involvement in the
-killing of a judge': v64): they died before the protest or the arrest, and are none of its
-fatalities (a peaceful protest counts none at all: ``HARMLESS``)."""
-
-
-def _day_of_dead_before(text: str, start: int) -> bool:
-    """Whether a day named at ``start`` is in the clause of the dead a crowd protests ('against
-    the killing of three demonstrators last week')."""
-    return any(not re.search(r"[,;.]", text[m.end():start]) for m in _DIED_BEFORE.finditer(
-        text, max(0, start - 120), start))
-
-
-def _died_before(text: str, count: CountMention) -> bool:
-    """Whether ``count`` is of the dead a crowd protests or an arrest is for: its words end a
-    ``_DIED_BEFORE`` phrase or start inside one ('to protest the killing of a motorcyclist')."""
-    start = count.span.start
-    return any(m.start() < start <= m.end() + 1 for m in _DIED_BEFORE.finditer(
-        text, max(0, start - 60), min(len(text), start + 40)))
 
 
 def _without(doc: Analysis, clauses: list[tuple[int, int]]) -> Analysis:

@@ -1,0 +1,36 @@
+"""The dead a crowd protests or an arrest is for, who died before it (``raqib.extract.assemble``
+v61, v63, v64): none of its fatalities, and their day not its own."""
+
+from __future__ import annotations
+
+import re
+
+from raqib.extract.model import CountMention
+
+CROWD_TYPES = frozenset(["Protests", "Riots"])
+_DIED_BEFORE = re.compile(
+    r"\b(?:protest(?:ed|ing|s)?|in\s+protest\s+(?:at|against|over)|over|against|denounc(?:e|ed|"
+    r"ing)|condemn(?:ed|ing)?|justice\s+for|mourn(?:ed|ing)?|(?:suspected|accused)\s+of\s+"
+    r"(?:involvement\s+in|taking\s+part\s+in)?|charged\s+with|in\s+connection\s+with|for\s+"
+    r"(?:their|his|her)\s+(?:role|part)\s+in)\s+(?:the\s+)?(?:alleged\s+|recent\s+|"
+    r"brutal\s+|(?:extra-?)?judicial\s+)?(?:killings?|deaths?|murders?|shooting|lynching|"
+    r"assassination)\s+of\b", re.IGNORECASE)
+"""Right before the dead a crowd protests ('to protest the killing of a motorcyclist by
+police', 'over the death of a student') or an arrest is for ('suspected of involvement in the
+killing of a judge': v64): they died before the protest or the arrest, and are none of its
+fatalities (a peaceful protest counts none at all: ``HARMLESS``)."""
+
+
+def day_of_dead_before(text: str, start: int) -> bool:
+    """Whether a day named at ``start`` is in the clause of the dead a crowd protests ('against
+    the killing of three demonstrators last week')."""
+    return any(not re.search(r"[,;.]", text[m.end():start]) for m in _DIED_BEFORE.finditer(
+        text, max(0, start - 120), start))
+
+
+def died_before(text: str, count: CountMention) -> bool:
+    """Whether ``count`` is of the dead a crowd protests or an arrest is for: its words end a
+    ``_DIED_BEFORE`` phrase or start inside one ('to protest the killing of a motorcyclist')."""
+    start = count.span.start
+    return any(m.start() < start <= m.end() + 1 for m in _DIED_BEFORE.finditer(
+        text, max(0, start - 60), min(len(text), start + 40)))
