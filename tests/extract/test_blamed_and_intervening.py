@@ -212,3 +212,12 @@ def test_two_parties_that_clashed_with_a_third(pipeline: Pipeline, text: str,
     other's foes, and Turkey was the other side; two parties that clashed with weapons still
     are."""
     assert first_event(pipeline, text, date(2020, 5, 9)).actor2 == second
+
+
+def test_the_backers_of_a_raid_are_no_side(pipeline: Pipeline) -> None:
+    """assemble v67: 'the SDF carried out a raid backed by international coalition helicopters'
+    had the coalition as the raid's other side."""
+    event = first_event(pipeline, "On 6 May 2020, the SDF carried out a raid backed by "
+                        "international coalition helicopters in Al-Busayrah town, Deir-ez-Zor, "
+                        "and arrested 4 suspected ISIS members.", date(2020, 5, 8))
+    assert event.actor2 != "Global Coalition Against Daesh"

@@ -131,7 +131,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v66"
+    name = "extract.assemble.v67"
 
     def __init__(self, options: Options) -> None:
         self.options = options

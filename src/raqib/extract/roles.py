@@ -56,11 +56,14 @@ _ALLIED = re.compile(r"\s*(?:,|(?:,\s*)?(?:and|backed by|supported by|with the s
                      re.IGNORECASE)
 """Between two parties that act together ('regime forces and Russian warplanes', 'the SDF,
 backed by the international coalition,': v43 reads the comma before the words)."""
-_BACKED = re.compile(r"\s*,?\s*(?:backed|supported|aided|assisted|covered)\s+by\s+(?:the\s+)?"
-                     r"|\s*,?\s*with\s+the\s+(?:support|backing|help)\s+of\s+(?:the\s+)?",
-                     re.IGNORECASE)
+_BACKED = re.compile(
+    r"\s*,?\s*(?:(?:carried\s+out|conducted|launched|led)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:raids?|operations?|attacks?|offensives?|assaults?|campaigns?)\s*,?\s*)?"
+    r"(?:(?:backed|supported|aided|assisted|covered)\s+by\s+(?:the\s+)?"
+    r"|with\s+the\s+(?:support|backing|help)\s+of\s+(?:the\s+)?)", re.IGNORECASE)
 """Between a party and the one that backs it ('the regime forces backed by Russian
-aircraft'): always allies, even 'between' two sides (v65)."""
+aircraft', 'the SDF carried out a raid backed by coalition helicopters': v67): always allies,
+even 'between' two sides (v65)."""
 _OWNS = re.compile(r"['’]s\s+(?:own\s+)?")
 """Between a party and the next: the second is the first's ('the regime's military security
 branch', 'Turkey's proxies'), one side (assemble v28)."""
