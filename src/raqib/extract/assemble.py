@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from raqib.extract import actors as actor_stage
 from raqib.extract import event_dates, numbers, place_countries, places, taxonomy
-from raqib.extract.dead_before import CROWD_TYPES, day_of_dead_before, died_before
+from raqib.extract.dead_before import day_of_dead_before, died_before
 from raqib.extract.event_evidence import VICTIM_KINDS
 from raqib.extract.event_incidents import best_cues
 from raqib.extract.event_places import Past, country_only, event_places
@@ -192,7 +192,7 @@ class Assemble:
             event.sub_event_type = TERRITORY[event.inter1 != STATE]
         days = (cue.detail and found.dates.inside(cue.detail)) or found.dates.near(
             window, keep=lambda d: not found.past.in_caption(d.span.start))  # not a photo's (v18)
-        if event.event_type in CROWD_TYPES:  # not the day of the deaths it protests (v63)
+        if event.event_type in CROWDS:  # not the day of the deaths it protests (v63)
             days = [d for d in days if not day_of_dead_before(doc.text, d.span.start)]
         event_dates.choose(event, days, doc, window, found.told)
         if found.past.telling_earlier(window) and not found.dates.inside(window):
@@ -334,7 +334,7 @@ class Assemble:
                             event.country or None)
 
     def _casualties(self, event: Event, doc: Analysis) -> None:
-        if event.event_type in CROWD_TYPES or event.sub_event_type == ARRESTS:
+        if event.event_type in CROWDS or event.sub_event_type == ARRESTS:
             # not the deaths it protests (v61) or the arrested are suspected of (v64)
             doc = replace(doc, counts=[c for c in doc.counts if not died_before(doc.text, c)])
         killed, killed_span = numbers.fatalities(doc)

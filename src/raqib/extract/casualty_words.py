@@ -44,8 +44,8 @@ massacre committed by Russian warplanes in Maarat al-Numan market rose to 15" ha
 14, too far)."""
 
 
-SENTENCED = frozenset(["sentenced", "sentences", "sentencing", "condemned", "condemns",
-                       "condemning"])
+_SENTENCED = frozenset(["sentenced", "sentences", "sentencing", "condemned", "condemns",
+                        "condemning"])
 """Right before a chain of figures: those a court sentenced, no victims ('sentenced two
 protesters to death'), unless their sentence tells them put to death (numbers v37)."""
 _PUT_TO_DEATH = frozenset(["executed", "beheaded", "hanged", "shot", "killed", "stoned"])
@@ -54,7 +54,7 @@ _PUT_TO_DEATH = frozenset(["executed", "beheaded", "hanged", "shot", "killed", "
 def sentenced(w: list[str], k: int, end: int) -> bool:
     """Whether token ``k`` sentences the figures after it and the sentence from ``end`` on
     does not tell them put to death ('... and publicly executed them')."""
-    if w[k] not in SENTENCED:
+    if w[k] not in _SENTENCED:
         return False
     for token in w[end:]:
         if token in END:

@@ -7,7 +7,6 @@ import re
 
 from raqib.extract.model import CountMention
 
-CROWD_TYPES = frozenset(["Protests", "Riots"])
 _DIED_BEFORE = re.compile(
     r"\b(?:protest(?:ed|ing|s)?|in\s+protest\s+(?:at|against|over)|over|against|denounc(?:e|ed|"
     r"ing)|condemn(?:ed|ing)?|justice\s+for|mourn(?:ed|ing)?|(?:suspected|accused)\s+of\s+"
