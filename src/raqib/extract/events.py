@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v96"
+NAME = "extract.events.v97"
 
 
 LEAN_SHARE = 0.25
