@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v97"
+NAME = "extract.events.v98"
 
 
 LEAN_SHARE = 0.25

@@ -60,7 +60,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v39"
+    name = "extract.numbers.v40"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -194,8 +194,10 @@ class Numbers(CasualtyWords):
             if more and int(more[1]) > low:  # "hundreds of thousands"
                 end, low = end + more[0], low * int(more[1])
             return end, low, None, True, "vague"
-        if self.lex.words.get(w[j], ("", 0))[0] == "article":
-            return j + 1, 1, None, approximate, "one"
+        if self.lex.words.get(w[j], ("", 0))[0] == "article" and not approximate:
+            # a hedge before an article and no quantity is a preposition: "killed over a
+            # land dispute" (v40)
+            return j + 1, 1, None, False, "one"
         return None
 
     def _noun(
