@@ -47,6 +47,7 @@ from raqib.extract.roles import (
     behind,
     group,
     groups,
+    only_present,
     receivers_first,
     roles,
     stoppers,
@@ -131,7 +132,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v67"
+    name = "extract.assemble.v68"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -141,7 +142,8 @@ class Assemble:
         cues = best_cues(doc, clauses)
         country = place_countries.document_country(doc) or ""
         actor_stage.localize(doc, country or None, self.options)  # "Civilians" -> "(Nigeria)"
-        parties = [a for a in doc.actors if not actor_stage.is_claimant_only(a, self.options)]
+        parties = [a for a in doc.actors if not actor_stage.is_claimant_only(a, self.options)
+                   and not only_present(doc, a)]
         ordered = sorted(parties, key=lambda a: a.span.start)
         speakers, reporters = voices(doc, ordered)
         past, days = Past.read(doc, clauses), doc.days()

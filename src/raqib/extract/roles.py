@@ -192,6 +192,17 @@ def _sentence_end(text: str, start: int) -> int:
     return min(ends, default=len(text))
 
 
+_PRESENT = re.compile(r"\b(?:presence|influence) of (?:the )?(?:[^().;]{1,60} \()?$",
+                      re.IGNORECASE)
+
+
+def only_present(doc: Analysis, actor: ActorMention) -> bool:
+    """Whether the actor is named only as present where the event happened ('in a region with
+    the presence of the National Liberation Army (ELN)'): the setting, not a party to it
+    (assembly v68), and its initials after it in brackets."""
+    return bool(_PRESENT.search(doc.text, max(0, actor.span.start - 90), actor.span.start))
+
+
 def agent(doc: Analysis, actor: ActorMention) -> bool:
     """Whether the actor is named as the agent of a passive ('shot dead by X'), of an
     attack ('an attack by X', 'repelled an X attack') or of a device it planted ('an
