@@ -30,6 +30,9 @@ class _Incident:
 
 
 LEAD_MIN_SCORE = 0.5
+FOLLOW_ON = 2
+"""How many sentences after an incident that report nothing of their own may finish it
+(``_finished_after``)."""
 DETAIL_DAYS = 7
 """How many days before the text's own date the body may put its headline's event
 (``extract.assemble.v5``)."""
@@ -49,10 +52,13 @@ def best_cues(doc: Analysis, clauses: list[tuple[int, int]] | None = None) -> li
     Cues of adjacent sentences merge into one incident when they have the same sub-event
     type or when the taxonomy's precedence or combination rules resolve the two types into
     one (a protest in one sentence and its dispersal in the next; an abduction and then the
-    captive's killing), each of the two confident (``merge_score``) by its own words or with
-    the document's lean. The merged cue spans the sentences, takes the resolved type and the
-    higher score. Adjacent means next to each other in the text: a sentence that reports no
-    event between two cues keeps them apart (v2 counted only the sentences with cues, and
+    captive's killing), the later confident (``merge_score``) by its own words or with the
+    document's lean, the earlier at least likely (``secondary_score``; v100: "students staged
+    a sit-in ... The police dispersed them." made the sit-in, leaned away from a peaceful
+    protest by the next sentence's words, an event of its own beside its dispersal). The
+    merged cue spans the sentences, takes the resolved type and the higher score. Adjacent
+    means next to each other in the text: a sentence that reports no event between two cues
+    keeps them apart (v2 counted only the sentences with cues, and
     merged a headline's denial of a chemical attack with an air strike told two sentences
     later). A clause that dates its sentence by an earlier event (", hours after a chemical
     attack in Khan Sheikhun", read as a cue of its own since events v14) is an incident apart:
@@ -64,7 +70,8 @@ def best_cues(doc: Analysis, clauses: list[tuple[int, int]] | None = None) -> li
     tax = taxonomy.load()
     threshold = tax.evidence.merge_score
     where = _Where(ByStart(doc.days()), ByStart(doc.places), ByStart(doc.actors))
-    starts = [start for start, _ in sentence_spans(doc)]
+    spans = sentence_spans(doc)
+    starts = [start for start, _ in spans]
     apart = {start for start, _ in (earlier_clauses(doc) if clauses is None else clauses)}
     incidents: list[_Incident] = []
     for cue in sorted(doc.cues, key=lambda c: (c.span.start, -c.score)):
@@ -73,6 +80,7 @@ def best_cues(doc: Analysis, clauses: list[tuple[int, int]] | None = None) -> li
                 incidents, cue, index, doc, tax, threshold, where, apart):
             incidents.append(_Incident(cue, index, index))
     incidents = _without_retellings(incidents, where, doc, tax)
+    _finished_after(incidents, spans, doc, tax)
     incidents.sort(key=lambda inc: (-inc.cue.score, inc.first))
     confident = [inc for inc in incidents if inc.cue.score >= LEAD_MIN_SCORE]
     if confident:  # the document's lead event goes first (news tells the main event first)
@@ -87,6 +95,27 @@ def best_cues(doc: Analysis, clauses: list[tuple[int, int]] | None = None) -> li
                 k.span.start <= span.start and span.end <= k.span.end for k in kept)):
             kept.append(inc.cue)
     return kept
+
+
+def _finished_after(incidents: list[_Incident], spans: list[tuple[int, int]], doc: Analysis,
+                    tax: taxonomy.Taxonomy) -> None:
+    """Each incident's type as the sentences after it that report nothing of their own finish
+    it (v100): the taxonomy's one-type combinations with phrases (``when``) read up to
+    ``FOLLOW_ON`` of them ("15 people demonstrated ..., demanding to be released. Police
+    intervened.": a protest with intervention, `stopped-protest`)."""
+    firsts = sorted(inc.first for inc in incidents)
+    for inc in incidents:
+        stop = min(next((f for f in firsts if f > inc.last), len(spans)),
+                   inc.last + 1 + FOLLOW_ON)
+        if stop <= inc.last + 1:
+            continue
+        label = inc.cue.sub_event_type
+        resolved = tax.apply_precedence({label: inc.cue.score},
+                                        doc.text[inc.cue.span.start : spans[stop - 1][1]])
+        if label not in resolved and len(resolved) == 1:
+            (new,) = resolved
+            inc.cue = replace(inc.cue, sub_event_type=new, event_type=tax.event_type(new),
+                              disorder_type=tax.disorder_type(new))
 
 
 def _with_detail(lead: _Incident, others: list[_Incident], where: _Where,
@@ -227,8 +256,8 @@ def _merge_into(
             continue  # the earlier event a clause tells (events v14) stands apart
         held = incident.cue
         # each sentence reports its type confidently, by its own words or with the lean
-        if (held.sub_event_type != cue.sub_event_type
-                and min(_sure(held), _sure(cue)) < threshold):
+        if held.sub_event_type != cue.sub_event_type and (
+                _sure(cue) < threshold or _sure(held) < tax.evidence.secondary_score):
             continue
         if _apart(where, held.span, cue.span):
             continue

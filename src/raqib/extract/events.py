@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v99"
+NAME = "extract.events.v100"
 
 
 LEAN_SHARE = 0.25
