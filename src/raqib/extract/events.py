@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v100"
+NAME = "extract.events.v101"
 
 
 LEAN_SHARE = 0.25
