@@ -24,3 +24,12 @@ def test_a_demonym_votes_once(pipeline: Pipeline) -> None:
                             "governorate, damaging two houses.", date(2021, 6, 4))
     event = doc.events[0]
     assert (event.country, event.actor1) == ("Yemen", "Operation Restoring Hope")
+
+
+def test_a_name_several_countries_bear_votes_less(pipeline: Pipeline) -> None:
+    """places v62: Tripoli, told twice, outvoted Zgharta, which only Lebanon has, and both
+    Tripolis were Libya's."""
+    assert stage_version(pipeline, "places") >= 62
+    doc = pipeline.run("t", "Protesters from Zgharta joined a sit-in in Tripoli; the Tripoli "
+                            "protest lasted into the night.", None)
+    assert {p.country for p in doc.places} == {"Lebanon"}

@@ -17,6 +17,9 @@ COUNTRY_IN = re.compile(
 """A country a town is said to lie in ('the village of Solhan in northern Burkina Faso',
 'Solhan, a village in Burkina Faso'; places v46): only a place of that country is the
 town."""
+_APPOSED = re.compile(r"\s*,\s+the\s+([A-Z][\w'’-]+)\s+capital\b")
+"""An apposition that names the place's country by its demonym ('Tripoli, the Libyan
+capital'; places v62)."""
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|(?<=[^\W\d_]{4})s)$")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
@@ -25,13 +28,19 @@ class CountryWords:
     """Reads the country words around matches, given the keys of every country's names
     (``name_key`` -> ISO code)."""
 
-    def __init__(self, country_keys: dict[str, str]) -> None:
+    def __init__(self, country_keys: dict[str, str],
+                 demonyms: dict[str, str] | None = None) -> None:
         self.country_keys = country_keys
+        self.key_of = {code: key for key, code in country_keys.items()}
+        """A key of each country's names, by its ISO code."""
+        self.demonyms = demonyms or {}
+        """ISO codes by the key of each demonym ('libyan')."""
 
     def read(self, text: str, match: Match) -> None:
         """Set what the words around ``match`` say of its country: its context (a country
         after a comma, a possessive before it) and the country it lies in."""
         self._after(text, match)
+        self._apposed(text, match)
         self._before(text, match)
         self._lies_in(text, match)
 
@@ -54,6 +63,15 @@ class CountryWords:
         if after and all(p.kind != "country" for p in match.candidates):
             found = self._country(after.group(1))
             match.lies_in = self.country_keys[found[1]] if found else None
+
+    def _apposed(self, text: str, match: Match) -> None:
+        """'Tripoli, the Libyan capital': a demonym in an apposition qualifies the place as
+        its country named after a comma does (v62)."""
+        after = _APPOSED.match(text, match.window.end)
+        code = self.demonyms.get(cached_key(after.group(1))) if after else None
+        key = self.key_of.get(code) if code else None
+        if key and key not in match.context:
+            match.context.append(key)
 
     def _before(self, text: str, match: Match) -> None:
         """"Syria's Madaya": a country's possessive before the place qualifies it."""

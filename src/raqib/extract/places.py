@@ -94,7 +94,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v61"
+    name = "extract.places.v62"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -109,7 +109,7 @@ class Places:
         self.stopwords = stopwords | frozenset(lexicon.demonyms)
         self.display = lexicon.display
         self.country_keys = {name_key(n): code for n, code in lexicon.names.items()}
-        self.words = CountryWords(self.country_keys)
+        self.words = CountryWords(self.country_keys, lexicon.demonyms)
         self.codes = name_codes(lexicon)
         """ISO codes by the key of any name of the country, ACLED's among them."""
         self.region_keys = frozenset(name_key(n) for n in region_names) | frozenset(
@@ -244,7 +244,10 @@ class Places:
             best = countries[0] if countries else max(zip(
                 match.candidates, self.other_names.penalties(match), strict=True),
                 key=lambda pair: prior(pair[0]) - pair[1])[0]
-            votes[best.country] += vote_weight(text, match, best)
+            # a name that towns of several countries bear says less of the text's country
+            # than one only a country's own towns bear (v62: 'from Beirut to Tripoli')
+            shared = len({p.country for p in match.candidates}) > 1 and not countries
+            votes[best.country] += vote_weight(text, match, best) * (0.5 if shared else 1.0)
             for place in match.candidates:
                 if not countries and self._fit(match, place, named) >= 1.0:
                     votes[place.country] += 1.0
