@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v101"
+NAME = "extract.events.v102"
 
 
 LEAN_SHARE = 0.25
