@@ -54,3 +54,19 @@ def test_a_clash_of_two_named_kinds_keeps_both(pipeline: Pipeline) -> None:
     event = first_event(pipeline, "Fighting between the army and rebels killed 12 people near "
                         "Goma.", DAY)
     assert event.actor1 != event.actor2
+
+
+def test_a_mob_and_its_two_victims_are_not_two_crowds(pipeline: Pipeline) -> None:
+    """assemble v69: any 'two' told of two sides, and the men a mob lynched were rioters."""
+    assert stage_version(pipeline, "assemble") >= 69
+    event = first_event(pipeline, "A mob lynched two men accused of kidnapping children in "
+                        "Puebla.", DAY)
+    assert event.sub_event_type == "Mob violence"
+    assert (event.actor1, event.actor2) == ("Rioters (Mexico)", "Civilians (Mexico)")
+
+
+def test_two_crowds_are_both_sides(pipeline: Pipeline) -> None:
+    event = first_event(pipeline, "Two families clashed with sticks and stones over a plot "
+                        "of land in Gaibandha, leaving one man dead.", DAY)
+    assert event.sub_event_type == "Mob violence"
+    assert event.actor1 == event.actor2 == "Rioters (Bangladesh)"

@@ -93,9 +93,12 @@ TERRITORY = KNOWN_KIND[1:]
 TRANSFER = "Non-violent transfer of territory"
 LATER_AGENT = 300
 """Characters after an event's words searched for a party said to have carried it out."""
-_TWO_SIDES = re.compile(r"\b(?:two|rival|feuding|warring|between|among|each\s+other|one\s+another)"
-                        r"\b", re.IGNORECASE)
-"""Words that tell of two sides of one kind ('clashes between two tribes', 'rival clans')."""
+_TWO_SIDES = re.compile(
+    r"\b(?:two\s+(?:[\w-]+\s+)?(?:groups|mobs|crowds|families|clans|sub-clans|tribes|communities|"
+    r"villages|sides|factions|gangs|camps)|rival|feuding|warring|between|among|each\s+other|"
+    r"one\s+another)\b", re.IGNORECASE)
+"""Words that tell of two sides of one kind ('clashes between two tribes', 'rival clans'); not
+any 'two' ('a mob lynched two men': its victims; v69)."""
 _RIVALS = re.compile(
     r"\b(?:rival|feuding|warring)\s+(?:[\w-]+\s+)?(?:militias?|groups?|factions?|gangs?|"
     r"cartels?|units?|brigades?)\b|\bbetween\s+(?:the\s+)?two\s+(?:[\w-]+\s+){0,2}?"
@@ -132,7 +135,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v68"
+    name = "extract.assemble.v69"
 
     def __init__(self, options: Options) -> None:
         self.options = options
