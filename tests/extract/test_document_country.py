@@ -33,3 +33,19 @@ def test_a_name_several_countries_bear_votes_less(pipeline: Pipeline) -> None:
     doc = pipeline.run("t", "Protesters from Zgharta joined a sit-in in Tripoli; the Tripoli "
                             "protest lasted into the night.", None)
     assert {p.country for p in doc.places} == {"Lebanon"}
+
+
+def test_a_country_of_two_words_in_the_possessive(pipeline: Pipeline) -> None:
+    """places v63: "South Sudan's" had been read as Sudan's, which excluded Jonglei."""
+    doc = pipeline.run("t", "Three aid workers were killed when their convoy was ambushed by "
+                            "gunmen in South Sudan's Jonglei state.", None)
+    event = doc.events[0]
+    assert (event.country, event.admin1) == ("South Sudan", "Jonglei")
+
+
+def test_a_place_across_the_border_in_the_possessive(pipeline: Pipeline) -> None:
+    """The neighbour's own place is across the border ('the border with Uganda', v52)."""
+    doc = pipeline.run("t", "Clashes between the military of South Sudan and herders in the "
+                            "Miraya area of East Darfur near the border with South Sudan's "
+                            "Northern Bahr el Ghazal.", None)
+    assert doc.events[0].country == "Sudan"

@@ -63,9 +63,12 @@ _NAMES_AN_ACCORD = re.compile(
 """A place that names an agreement or a meeting ('the Sochi agreement', 'the Astana talks')
 is not where the events of the text happen."""
 _BORDER_BEFORE = re.compile(
-    r"\b(?:borders?|frontier)\s+with\s+(?:the\s+)?$|\bbordering\s+(?:the\s+)?$", re.I)
+    r"\b(?:(?:borders?|frontier)\s+with|bordering)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+)?$", re.I)
 """A name after 'the border with' or 'bordering' is the neighbour across it ('captured the town
-of Bunagana on the border with Uganda' happened in the DR Congo; places v52)."""
+of Bunagana on the border with Uganda' happened in the DR Congo; places v52), and so is a
+place of the neighbour's named in its possessive ('near the border with South Sudan's Northern
+Bahr el Ghazal'; v63)."""
 _WATER = re.compile(r"\s(?:Sea|Ocean)$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 """'the Red Sea', 'the Indian Ocean': a sea, not the province named after it (Sudan's and

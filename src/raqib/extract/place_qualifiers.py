@@ -22,6 +22,7 @@ _APPOSED = re.compile(r"\s*,\s+the\s+([A-Z][\w'’-]+)\s+capital\b")
 capital'; places v62)."""
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|(?<=[^\W\d_]{4})s)$")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_WORDS_BEFORE = re.compile(r"((?:\S+\s+){0,1}\S+)\s+$")
 
 
 class CountryWords:
@@ -73,10 +74,20 @@ class CountryWords:
         if key and key not in match.context:
             match.context.append(key)
 
+    def possessive_at(self, text: str, start: int, end: int) -> str | None:
+        """The key of the country whose possessive ends with the word at ``start:end``, the
+        whole of a name of several words ("South Sudan's" is not Sudan's: v63), or None."""
+        if not text.endswith("s", start, end):  # most words: no regex
+            return None
+        before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+        words = [*(before.group(1).split() if before else [])[-2:], text[start:end]]
+        return next((k for n in range(len(words), 0, -1)
+                     if (k := self.possessive(" ".join(words[-n:])))), None)
+
     def _before(self, text: str, match: Match) -> None:
         """"Syria's Madaya": a country's possessive before the place qualifies it."""
         before = _WORD_BEFORE.search(text, max(0, match.window.start - 40), match.window.start)
-        key = self.possessive(before.group(1)) if before else None
+        key = self.possessive_at(text, before.start(1), before.end(1)) if before else None
         if key and key not in match.context:
             match.context.append(key)
 

@@ -94,7 +94,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v62"
+    name = "extract.places.v63"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -229,8 +229,8 @@ class Places:
             if code := self.lexicon.demonyms.get(cached_key(token.group())):
                 if not nationality(text, token.start(), token.end()):
                     votes[code] += 0.5
-            elif key := self.words.possessive(token.group()):  # as a country named: 1.5
-                votes[self.country_keys[key]] += 1.5
+            elif key := self.words.possessive_at(text, token.start(), token.end()):
+                votes[self.country_keys[key]] += 1.5  # as a country named
         return votes
 
     def _country_votes(self, text: str, base: Counter[str], matches: list[Match],
