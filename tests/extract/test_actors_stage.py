@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v41"
+    assert stage.name == "extract.actors.v42"
     assert callable(stage)
 
 
@@ -141,6 +141,16 @@ def test_demonym_gives_country_and_regime_by_date(stage: actors.Actors) -> None:
     assert doc.actors[0].country == "Nigeria" and doc.actors[0].inter == 1
     later = run(stage, text.replace("2020", "2024"), date(2024, 5, 9))
     assert later.actors[0].name == "Military Forces of Nigeria (2023-)"
+
+
+def test_a_demonym_before_a_qualified_force_gives_its_country(stage: actors.Actors) -> None:
+    """v42: 'paramilitary' between them had left the soldier to the text's country
+    (Bangladesh's, where the Indian soldier shot a Bangladeshi)."""
+    doc = run(stage, "An Indian paramilitary soldier shot dead a Bangladeshi national at the "
+                     "border.", date(2024, 3, 18))
+    assert doc.actors[0].name == "Military Forces of India (2014-)"
+    doc = run(stage, "Israeli border police shot a teenager.", date(2024, 3, 18))
+    assert doc.actors[0].country == "Israel"
 
 
 def test_the_and_names_without_a_known_period(stage: actors.Actors) -> None:

@@ -64,7 +64,7 @@ __all__ = [
     "relocated", "resolve_country", "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v41"
+NAME = "extract.actors.v42"
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
 _HOLDING = re.compile(
@@ -85,6 +85,9 @@ _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _ELIDED = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 """Between a demonym read alone and a state's mention: the two share its head noun."""
+_QUALIFIED = re.compile(r"\s+(?:[a-z][a-z-]*\s+){1,2}")
+"""Between a demonym read alone and a state's mention with no country: a word or two that
+qualify the mention ('an Indian paramilitary soldier', 'Israeli border police': v42)."""
 _REGIME_AND = re.compile(r"\bregime\s*(?:,|,?\s*and|&)\s*$", re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:,|,?\s*and|&|along with|together with|as well as)\s*", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\b(?:but|while|after|when|by)\b", re.I)
@@ -138,6 +141,9 @@ class Actors:
             if owner and owner[0] == start and hit.country is None and (
                     self.dictionary.entries[hit.entry].is_template):
                 hit = Hit(hit.entry, owner[1])  # "Turkey's defence ministry" is Turkey's (v7)
+            elif demonym and hit.country is None and self.dictionary.entries[
+                    hit.entry].is_template and _QUALIFIED.fullmatch(doc.text, demonym[1], start):
+                hit = Hit(hit.entry, demonym[2])  # "an Indian paramilitary soldier" (v42)
             hit = self._its(doc.text, start, hit, spoke)
             if self._extends_last(doc, found, generic, hit, (start, end), when):
                 continue

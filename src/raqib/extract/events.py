@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v102"
+NAME = "extract.events.v103"
 
 
 LEAN_SHARE = 0.25
