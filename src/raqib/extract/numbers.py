@@ -60,7 +60,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v42"
+    name = "extract.numbers.v43"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -304,6 +304,12 @@ class Numbers(CasualtyWords):
     def _chain(self, w: list[str], i: int, blocked: set[int]) -> list[_Group]:
         """Groups joined by "and" or commas: "two soldiers, a child and a woman"."""
         group = self._group(w, i, blocked)
+        if group and group.who is None and not group.thing and group.figure == "num" and (
+                group.end < len(w) and w[group.end] == "and"):
+            # "3 international and 2 national staff": the noun after 'and' is both (v43)
+            following = self._group(w, group.end + 1, blocked)
+            if following and following.who and following.figure == "num":
+                group.who = following.who
         chain, joins = ([group] if group else []), [""]
         while chain and chain[-1].who and (width := _join_width(w, chain[-1].end)):
             k = chain[-1].end + width
