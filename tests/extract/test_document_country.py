@@ -49,3 +49,15 @@ def test_a_place_across_the_border_in_the_possessive(pipeline: Pipeline) -> None
                             "Miraya area of East Darfur near the border with South Sudan's "
                             "Northern Bahr el Ghazal.", None)
     assert doc.events[0].country == "Sudan"
+
+
+def test_a_capital_named_by_its_demonym(pipeline: Pipeline) -> None:
+    """places v64: 'the Somali capital' is Mogadishu; named again after it, it is one place."""
+    assert stage_version(pipeline, "places") >= 64
+    doc = pipeline.run("t", "A car bomb exploded outside a hotel in the Somali capital on "
+                            "Friday, killing five people.", None)
+    assert (doc.events[0].location, doc.events[0].country) == ("Mogadishu", "Somalia")
+    doc = pipeline.run("t", "Protests continued in the Sudanese capital, Khartoum.", None)
+    assert [p.name for p in doc.places] == ["Khartoum"]
+    doc = pipeline.run("t", "Fighting spread to the Syrian capital region.", None)
+    assert "Damascus" not in {p.name for p in doc.places}

@@ -6,8 +6,9 @@ said to lie in ('the village of Solhan in northern Burkina Faso'). Used by
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from raqib.extract.place_rules import Match, cached_key, speaks
+from raqib.extract.place_rules import Match, Window, cached_key, speaks
 
 COUNTRY_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\s?){1,4})")
 COUNTRY_IN = re.compile(
@@ -20,6 +21,12 @@ town."""
 _APPOSED = re.compile(r"\s*,\s+the\s+([A-Z][\w'’-]+)\s+capital\b")
 """An apposition that names the place's country by its demonym ('Tripoli, the Libyan
 capital'; places v62)."""
+_CAPITAL_OF = re.compile(r"(?<=\bthe\s)([A-Z][\w'’-]+)\s+capital\b(?!\s+(?:region|district|"
+                         r"province|territory)\b)(?!,?\s+[A-Z])")
+"""A country's capital named by its demonym ('the Somali capital': Mogadishu; places v64), not
+when its name follows ('the Yemeni capital, Sanaa' names it twice) or comes before it
+(``_NAMED_BEFORE``: 'Tripoli, the Libyan capital')."""
+_NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s*,\s+the\s+$")
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|(?<=[^\W\d_]{4})s)$")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _WORDS_BEFORE = re.compile(r"((?:\S+\s+){0,1}\S+)\s+$")
@@ -29,13 +36,22 @@ class CountryWords:
     """Reads the country words around matches, given the keys of every country's names
     (``name_key`` -> ISO code)."""
 
-    def __init__(self, country_keys: dict[str, str],
-                 demonyms: dict[str, str] | None = None) -> None:
+    def __init__(self, country_keys: dict[str, str], demonyms: dict[str, str] | None = None,
+                 capitals: Iterable[tuple[str, str]] = ()) -> None:
         self.country_keys = country_keys
         self.key_of = {code: key for key, code in country_keys.items()}
         """A key of each country's names, by its ISO code."""
         self.demonyms = demonyms or {}
         """ISO codes by the key of each demonym ('libyan')."""
+        self.capitals = dict(capitals)
+        """The key of each country's capital, by its ISO code."""
+
+    def capital_windows(self, text: str) -> list[Window]:
+        """'the Somali capital': a window over the demonym and 'capital' whose key is the
+        capital's name (v64); ``read`` then keeps the match to that country."""
+        return [Window(m.start(), m.end(), 2, key) for m in _CAPITAL_OF.finditer(text)
+                if (key := self.capitals.get(self.demonyms.get(cached_key(m.group(1)), "")))
+                and not _NAMED_BEFORE.search(text, max(0, m.start() - 60), m.start())]
 
     def read(self, text: str, match: Match) -> None:
         """Set what the words around ``match`` say of its country: its context (a country
@@ -44,6 +60,8 @@ class CountryWords:
         self._apposed(text, match)
         self._before(text, match)
         self._lies_in(text, match)
+        if named := _CAPITAL_OF.fullmatch(text, match.window.start, match.window.end):
+            match.lies_in = self.demonyms.get(cached_key(named.group(1)))
 
     def possessive(self, word: str) -> str | None:
         """The key of the country that ``word`` is the possessive of ("Syria's", and

@@ -94,7 +94,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v63"
+    name = "extract.places.v64"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -109,7 +109,7 @@ class Places:
         self.stopwords = stopwords | frozenset(lexicon.demonyms)
         self.display = lexicon.display
         self.country_keys = {name_key(n): code for n, code in lexicon.names.items()}
-        self.words = CountryWords(self.country_keys, lexicon.demonyms)
+        self.words = CountryWords(self.country_keys, lexicon.demonyms, lexicon.capitals)
         self.codes = name_codes(lexicon)
         """ISO codes by the key of any name of the country, ACLED's among them."""
         self.region_keys = frozenset(name_key(n) for n in region_names) | frozenset(
@@ -149,7 +149,7 @@ class Places:
         another transliteration), chosen longest first, with what the words around each say."""
         text = doc.text
         windows = name_windows(text, sentence_starts(doc), self.stopwords, self.country_keys,
-                               self.gazetteer.longest)
+                               self.gazetteer.longest) + self.words.capital_windows(text)
         found = self.gazetteer.lookup({w.key for w in windows})
         for key in [k for k in found if k.startswith("~") and len(k) <= SHORT_LOOSE]:
             found[key] = [p for p in found[key] if p.country in ARTICLE_COUNTRIES]
