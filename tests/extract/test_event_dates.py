@@ -77,3 +77,12 @@ def test_an_undated_lead_takes_the_day_named_as_the_attacks(pipeline: Pipeline) 
                        "attack was the deadliest this year.", date(2017, 4, 18))
     assert doc.events
     assert (doc.events[0].event_date, doc.events[0].time_precision) == ("2017-04-15", 1)
+
+
+def test_a_month_of_the_event_over_the_day_it_was_told(pipeline: Pipeline) -> None:
+    """assembly v70: 'earlier this month' gave way to the day of the army's statement."""
+    assert stage_version(pipeline, "assemble") >= 70
+    event = pipeline.run("t", "Jihadists ambushed a military convoy near the town of Tessit "
+                              "earlier this month, killing 15 soldiers, the army said in a "
+                              "statement released on Monday.", date(2024, 3, 18)).events[0]
+    assert (event.event_date, event.time_precision) == ("2024-03-09", 3)

@@ -27,7 +27,7 @@ def _telling_day() -> re.Pattern[str]:
     words between the verb and the day name whom it was told to or how (capitalised names,
     articles, 'reporters', 'a statement'), so 'said the attack happened on' is no telling."""
     hearer = (r"(?:the|a|an|in|at|to|reporters|journalists|press|news|conference|briefing|"
-              r"statement|interview|(?-i:[A-Z])[\w'’-]*)")
+              r"statement|interview|released|issued|published|posted|(?-i:[A-Z])[\w'’-]*)")
     return re.compile(
         rf"\b(?:{source_verbs()})(?:[^\S\n]+{hearer}){{0,5}}?[^\S\n]+"
         r"(?:(?:late|early)[^\S\n]+)?(?:on[^\S\n]+)?$", re.IGNORECASE)
@@ -102,8 +102,11 @@ def choose(event: Event, found: list[DateMention], doc: Analysis, window: Span,
     if found:
         # a month the words open with gives way to a day they name (v15: 'In November 2018
         # the zone agreed in Sochi on 17 September 2018 ...' is dated by the day); a week's
-        # 'around 5 May (as reported)' does not: a day after it is often an earlier event's
-        days = [d for d in found if d.precision == 1]
+        # 'around 5 May (as reported)' does not: a day after it is often an earlier event's;
+        # nor does the day of a telling ('earlier this month, ..., the army said on Monday':
+        # assembly v70)
+        days = [d for d in found if d.precision == 1 and not _telling_day().search(
+            doc.text, max(0, d.span.start - 60), d.span.start)]
         chosen = days[0] if found[0].precision == 3 and days else found[0]
         event.event_date = chosen.value.isoformat()
         event.time_precision = chosen.precision
