@@ -97,6 +97,8 @@ class CountryWords:
         whole of a name of several words ("South Sudan's" is not Sudan's: v63), or None."""
         if not text.endswith("s", start, end):  # most words: no regex
             return None
+        if not text.endswith(("'s", "’s"), start, end):  # "Syrias", as scraped text has it
+            return self.possessive(text[start:end])
         before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
         words = [*(before.group(1).split() if before else [])[-2:], text[start:end]]
         return next((k for n in range(len(words), 0, -1)
