@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from math import isfinite, radians, sin
 from typing import TYPE_CHECKING
 
 from raqib.geo import EARTH_KM, km_between
@@ -26,8 +27,9 @@ from raqib.incidents.similarity import (
     ReportKey,
     TextFeatures,
     date_part,
+    pair_parts,
+    parts_score,
     place_part,
-    score_pair,
 )
 
 if TYPE_CHECKING:
@@ -50,6 +52,11 @@ class Representatives:
     south: float | None = None
     north: float | None = None
     """The least and the greatest latitude (radians) of the members with a point."""
+    west: float | None = None
+    east: float | None = None
+    """The least and the greatest longitude (degrees) of the members with a point."""
+    cos_least: float = 1.0
+    """The least cosine of those members' latitudes (the one farthest from the equator)."""
     geo_level: int = 1
     """The coarsest geo precision level of the members with a point."""
 
@@ -59,12 +66,16 @@ class Representatives:
         kind = (report.event_type, report.sub_event_type)
         if kind not in self.types:
             self.types = (*self.types, kind)
-        if key.point is not None:
-            latitude = key.point[0]
+        if key.point is not None and isfinite(key.point[0]) and isfinite(key.point[2]):
+            latitude, cos, longitude = key.point
             if self.south is None or self.north is None:
                 self.south = self.north = latitude
+                self.west = self.east = longitude
             else:
                 self.south, self.north = min(self.south, latitude), max(self.north, latitude)
+                self.west = min(self.west, longitude)  # type: ignore[type-var]
+                self.east = max(self.east, longitude)  # type: ignore[type-var]
+            self.cos_least = min(self.cos_least, cos)
             self.geo_level = max(self.geo_level, key.geo_level)
         if key.day is None:
             return
@@ -83,7 +94,7 @@ than ``window * _MARGIN`` km is past the window whatever the longitudes."""
 class Probe:
     """A report about to be placed, with the windows of its gates worked out once."""
 
-    __slots__ = ("day", "km", "latitude", "reach", "report")
+    __slots__ = ("cos", "day", "km", "latitude", "longitude", "reach", "report", "spread")
 
     def __init__(self, key: ReportKey, s: LinkSettings) -> None:
         self.report = key.report
@@ -92,13 +103,19 @@ class Probe:
         other's type: each pair tells)."""
         self.reach = _widest(s.day_windows, key.time_level)
         """The widest date window against a member of each time level or a finer one."""
-        self.latitude = None if key.rare or key.point is None else key.point[0]
+        point = key.point
+        placed = not key.rare and point is not None and isfinite(point[0] + point[2])
+        self.latitude = point[0] if placed else None  # type: ignore[index]
+        self.longitude = point[2] if placed else 0.0  # type: ignore[index]
+        self.cos = point[1] if placed else 0.0  # type: ignore[index]
         self.km = _widest(s.km_windows, key.geo_level, _MARGIN / EARTH_KM)
         """The widest distance window likewise, as radians of latitude."""
+        self.spread = _haversines(self.km)
+        """The same windows as the haversine of their angle (``geo.km_between``'s ``h``)."""
 
     def rules_out(self, incident: Representatives) -> bool:
         """Whether a gate excludes the incident, found from its span of days, its members'
-        types and latitudes alone (False: it may, or may not)."""
+        types, latitudes and longitudes alone (False: it may, or may not)."""
         day = self.day
         if day is not None and incident.first is not None and incident.last is not None:
             reach = self.reach[incident.level - 1]
@@ -111,8 +128,22 @@ class Probe:
         latitude = self.latitude
         if latitude is None or incident.south is None or incident.north is None:
             return False
-        reach_km = self.km[incident.geo_level - 1]
-        return latitude - incident.south > reach_km or incident.north - latitude > reach_km
+        level = incident.geo_level - 1
+        reach_km = self.km[level]
+        if latitude - incident.south > reach_km or incident.north - latitude > reach_km:
+            return True
+        return self._far_east_or_west(incident, level)
+
+    def _far_east_or_west(self, incident: Representatives, level: int) -> bool:
+        """Whether the member farthest in longitude is past the window: its haversine is at
+        least the cosines' product times the sine squared of half the longitudes' gap, and
+        no cosine is below the least (a gap over 180 degrees, or a cosine not above 0, tells
+        nothing)."""
+        gap = max(self.longitude - incident.west,  # type: ignore[operator]
+                  incident.east - self.longitude)  # type: ignore[operator]
+        if gap > 180.0 or self.cos <= 0.0 or incident.cos_least <= 0.0:
+            return False
+        return self.cos * incident.cos_least * sin(radians(gap) / 2) ** 2 > self.spread[level]
 
 
 @lru_cache(maxsize=64)
@@ -123,6 +154,12 @@ def _widest(windows: tuple[float, ...], level: int, scale: float | None = None
     within = [windows[max(level, other) - 1] for other in (1, 2, 3)]
     widest = [max(within[:other]) for other in (1, 2, 3)]
     return tuple(widest) if scale is None else tuple(w * scale for w in widest)
+
+
+@lru_cache(maxsize=64)
+def _haversines(angles: tuple[float, ...]) -> tuple[float, ...]:
+    """The haversine (``sin(angle / 2) ** 2``) of each angle."""
+    return tuple(sin(angle / 2) ** 2 for angle in angles)
 
 
 def gated(a: ReportKey, b: ReportKey, s: LinkSettings) -> bool:
@@ -151,14 +188,25 @@ def incident_score(
     feats: TextFeatures,
     representatives: list[tuple[ReportKey, TextFeatures]],
     s: LinkSettings,
+    bar: float | None = None,
 ) -> float:
     """The best pair score against the representatives, or ``GATED`` if any gate fires
-    (sought among them all before any is scored)."""
+    (sought among them all before any is scored). ``bar``: a score of use is at least the
+    threshold and above ``bar``; below, any score of no use may stand for the best (a
+    member that cannot beat the best so far is not compared word by word:
+    ``score_pair``)."""
+    parts = []
     for member, _ in representatives:
-        if gated(report, member, s):
+        found = pair_parts(report, member, s)
+        if found is None:
             return GATED
-    return max(0.0, *(score_pair(report, feats, member, member_feats, s)
-                      for member, member_feats in representatives))
+        parts.append(found)
+    best = 0.0
+    for (member, member_feats), found in zip(representatives, parts, strict=True):
+        score = parts_score(report, feats, member, member_feats, s, found,
+                            bar=None if bar is None else max(bar, best))
+        best = max(best, score)
+    return best
 
 
 def best_incident(report: ReportView, index: IncidentIndex) -> tuple[int | None, float]:
@@ -173,7 +221,7 @@ def best_incident(report: ReportView, index: IncidentIndex) -> tuple[int | None,
         representatives = representatives_of(incident_id)
         if representatives is None or probe.rules_out(representatives):
             continue  # left behind by the pass (found by its words), or gated
-        score = incident_score(key, feats, representatives.members, s)
+        score = incident_score(key, feats, representatives.members, s, best)
         if score >= s.threshold and score > best:
             best_id, best = incident_id, score
     return best_id, best

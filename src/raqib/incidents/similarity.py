@@ -42,6 +42,7 @@ __all__ = [
     "GATED",
     "NO_TERMS",
     "LinkSettings",
+    "Parts",
     "ReportKey",
     "TextFeatures",
     "compare",
@@ -52,6 +53,8 @@ __all__ = [
     "follow_up",
     "has_coords",
     "km_window",
+    "pair_parts",
+    "parts_score",
     "place_part",
     "precision_level",
     "rare",
@@ -333,19 +336,58 @@ def score_pair(
     notes: list[str] | None = None,
 ) -> float:
     """``compare`` of two reports' keys."""
+    parts = pair_parts(a, b, s, notes)
+    return GATED if parts is None else parts_score(a, fa, b, fb, s, parts, notes)
+
+
+Parts = tuple[float, "float | None", bool, "float | None", bool]
+"""What the fields say of a pair (``pair_parts``): the type part, the date part (None: a date
+missing), whether a day apart, the place part (None: no place to compare), whether a weak
+place match."""
+
+
+def pair_parts(a: ReportKey, b: ReportKey, s: LinkSettings, notes: list[str] | None = None
+               ) -> Parts | None:
+    """The type, date and place parts of a pair, or None when a gate keeps the two apart."""
     ra, rb = a.report, b.report
     kind, words = types_relation(ra.event_type, ra.sub_event_type, rb.event_type,
                                  rb.sub_event_type)
     _note(notes, words)
     if kind is None:
-        return GATED
+        return None
     both_rare = kind == SAME_SUB_EVENT and a.rare
     when, day_off = date_part(a, b, s, notes, both_rare)
     if when == GATED:
-        return GATED
+        return None
     where, weak = place_part(a, b, s, notes, both_rare)
     if where == GATED:
-        return GATED
+        return None
+    return kind, when, day_off, where, weak
+
+
+def parts_score(
+    a: ReportKey,
+    fa: TextFeatures,
+    b: ReportKey,
+    fb: TextFeatures,
+    s: LinkSettings,
+    parts: Parts,
+    notes: list[str] | None = None,
+    bar: float | None = None,
+) -> float:
+    """The score of a pair that no gate keeps apart, from its ``pair_parts``. ``bar``: a
+    score of use is at least the threshold and above ``bar``; one that cannot be, whatever
+    the words in common, is 0.0 (the words not compared)."""
+    kind, when, day_off, where, weak = parts
+    actor, actor_words = actors_relation(a.actors, b.actors)
+    if bar is not None and when is not None and where is not None:
+        if day_off and kind != SAME_SUB_EVENT and kind != UNKNOWN_TYPE:
+            return 0.0  # as below, whatever the words
+        # the score with every word in common (text similarity is at most 1)
+        ceiling = (s.weight_date * when + s.weight_place * where + s.weight_type * kind
+                   + s.weight_actor * actor + max(s.weight_text, 0.0))
+        if ceiling < s.threshold or ceiling <= bar:
+            return 0.0
     text = text_similarity(fa, fb, s.sketch_size)
     if notes is not None:
         notes.append(f"text similarity {text:.2f}")
@@ -362,7 +404,6 @@ def score_pair(
     if day_off and kind != SAME_SUB_EVENT and kind != UNKNOWN_TYPE:
         _note(notes, "a day apart and of different sub-event types")
         return 0.0
-    actor, actor_words = actors_relation(a.actors, b.actors)
     _note(notes, actor_words)
     if day_off and text < s.near_day_min_text and (
             actor < 1.0 or not specific_actors(a.actors, b.actors, fa.common | fb.common)):
