@@ -18,7 +18,7 @@ from functools import lru_cache
 from math import isfinite, radians, sin
 from typing import TYPE_CHECKING
 
-from raqib.geo import EARTH_KM, km_between
+from raqib.geo import EARTH_KM, Point, km_between
 from raqib.incidents.records import ReportView
 from raqib.incidents.relations import SAME_SUB_EVENT, types_relation
 from raqib.incidents.similarity import (
@@ -36,6 +36,12 @@ if TYPE_CHECKING:
     from raqib.incidents.linking import IncidentIndex
 
 
+Area = tuple[float, float, float, float, float]
+"""Where members with a point lie: the least and the greatest latitude (radians), the least
+and the greatest longitude (degrees), and the least cosine of their latitudes (the one
+farthest from the equator)."""
+
+
 @dataclass(slots=True)
 class Representatives:
     """An incident's first members (``LinkSettings.representatives``), which a report is
@@ -47,18 +53,17 @@ class Representatives:
     """The earliest and the latest day (ordinal) of the dated members."""
     level: int = 1
     """The coarsest time precision level of the dated members."""
+    fine_days: tuple[int, int] | None = None
+    """When ``level`` is coarser than 1: the earliest and the latest day of the members of
+    level 1 (None: none), whose windows are narrower."""
     types: tuple[tuple[str, str], ...] = ()
     """The members' (event type, sub-event type), each once."""
-    south: float | None = None
-    north: float | None = None
-    """The least and the greatest latitude (radians) of the members with a point."""
-    west: float | None = None
-    east: float | None = None
-    """The least and the greatest longitude (degrees) of the members with a point."""
-    cos_least: float = 1.0
-    """The least cosine of those members' latitudes (the one farthest from the equator)."""
+    area: Area | None = None
+    """Where the members with a point (a finite one) lie."""
     geo_level: int = 1
     """The coarsest geo precision level of the members with a point."""
+    fine_area: Area | None = None
+    """When ``geo_level`` is coarser than 1: where those of geo level 1 lie (None: none)."""
 
     def add(self, key: ReportKey, feats: TextFeatures) -> None:
         self.members.append((key, feats))
@@ -67,16 +72,14 @@ class Representatives:
         if kind not in self.types:
             self.types = (*self.types, kind)
         if key.point is not None and isfinite(key.point[0]) and isfinite(key.point[2]):
-            latitude, cos, longitude = key.point
-            if self.south is None or self.north is None:
-                self.south = self.north = latitude
-                self.west = self.east = longitude
-            else:
-                self.south, self.north = min(self.south, latitude), max(self.north, latitude)
-                self.west = min(self.west, longitude)  # type: ignore[type-var]
-                self.east = max(self.east, longitude)  # type: ignore[type-var]
-            self.cos_least = min(self.cos_least, cos)
+            self.area = _widened(self.area, key.point)
             self.geo_level = max(self.geo_level, key.geo_level)
+            if self.geo_level > 1:
+                self.fine_area = None
+                for member, _ in self.members:
+                    if member.geo_level == 1 and member.point is not None and isfinite(
+                            member.point[0]) and isfinite(member.point[2]):
+                        self.fine_area = _widened(self.fine_area, member.point)
         if key.day is None:
             return
         if self.first is None or self.last is None:
@@ -84,6 +87,19 @@ class Representatives:
         else:
             self.first, self.last = min(self.first, key.day), max(self.last, key.day)
         self.level = max(self.level, key.time_level)
+        if self.level > 1:
+            days = [m.day for m, _ in self.members if m.day is not None and m.time_level == 1]
+            self.fine_days = (min(days), max(days)) if days else None
+
+
+def _widened(area: Area | None, point: Point) -> Area:
+    """``area`` with ``point`` in it."""
+    latitude, cos, longitude = point
+    if area is None:
+        return latitude, latitude, longitude, longitude, cos
+    south, north, west, east, cos_least = area
+    return (min(south, latitude), max(north, latitude), min(west, longitude),
+            max(east, longitude), min(cos_least, cos))
 
 
 _MARGIN = 1.0 + 1e-9
@@ -94,7 +110,8 @@ than ``window * _MARGIN`` km is past the window whatever the longitudes."""
 class Probe:
     """A report about to be placed, with the windows of its gates worked out once."""
 
-    __slots__ = ("cos", "day", "km", "latitude", "longitude", "reach", "report", "spread")
+    __slots__ = ("cos", "day", "fits", "km", "latitude", "longitude", "reach", "report",
+                 "spread")
 
     def __init__(self, key: ReportKey, s: LinkSettings) -> None:
         self.report = key.report
@@ -103,6 +120,8 @@ class Probe:
         other's type: each pair tells)."""
         self.reach = _widest(s.day_windows, key.time_level)
         """The widest date window against a member of each time level or a finer one."""
+        self.fits: dict[tuple[str, str], bool] = {}
+        """(event type, sub-event type) -> whether its type may link with the report's."""
         point = key.point
         placed = not key.rare and point is not None and isfinite(point[0] + point[2])
         self.latitude = point[0] if placed else None  # type: ignore[index]
@@ -115,35 +134,48 @@ class Probe:
 
     def rules_out(self, incident: Representatives) -> bool:
         """Whether a gate excludes the incident, found from its span of days, its members'
-        types, latitudes and longitudes alone (False: it may, or may not)."""
-        day = self.day
-        if day is not None and incident.first is not None and incident.last is not None:
+        types and where they lie alone (False: it may, or may not): the date first, the
+        most telling and the cheapest; the members of the finest precision, if the others
+        are coarser, over their own narrower windows."""
+        day, first = self.day, incident.first
+        if day is not None and first is not None:
             reach = self.reach[incident.level - 1]
-            if day - incident.first > reach or incident.last - day > reach:
+            if day - first > reach or incident.last - day > reach:  # type: ignore[operator]
                 return True
-        report = self.report
+            fine = incident.fine_days
+            if fine is not None and (day - fine[0] > self.reach[0]
+                                     or fine[1] - day > self.reach[0]):
+                return True
+        fits = self.fits
         for kind in incident.types:
-            if types_relation(report.event_type, report.sub_event_type, *kind)[0] is None:
+            fit = fits.get(kind)
+            if fit is None:
+                report = self.report
+                fits[kind] = fit = types_relation(report.event_type, report.sub_event_type,
+                                                  *kind)[0] is not None
+            if not fit:
                 return True
-        latitude = self.latitude
-        if latitude is None or incident.south is None or incident.north is None:
+        area = incident.area
+        if self.latitude is None or area is None:
             return False
-        level = incident.geo_level - 1
-        reach_km = self.km[level]
-        if latitude - incident.south > reach_km or incident.north - latitude > reach_km:
-            return True
-        return self._far_east_or_west(incident, level)
+        fine = incident.fine_area
+        return self._beyond(area, incident.geo_level - 1) or (
+            fine is not None and self._beyond(fine, 0))
 
-    def _far_east_or_west(self, incident: Representatives, level: int) -> bool:
-        """Whether the member farthest in longitude is past the window: its haversine is at
-        least the cosines' product times the sine squared of half the longitudes' gap, and
-        no cosine is below the least (a gap over 180 degrees, or a cosine not above 0, tells
-        nothing)."""
-        gap = max(self.longitude - incident.west,  # type: ignore[operator]
-                  incident.east - self.longitude)  # type: ignore[operator]
-        if gap > 180.0 or self.cos <= 0.0 or incident.cos_least <= 0.0:
+    def _beyond(self, area: Area, level: int) -> bool:
+        """Whether a member in ``area`` is past the distance window against members of
+        geo precision ``level + 1`` or finer: the one farthest in latitude, or the one
+        farthest in longitude (its haversine is at least the cosines' product times the sine
+        squared of half the longitudes' gap, and no cosine is below the least; a gap over
+        180 degrees, or a cosine not above 0, tells nothing)."""
+        south, north, west, east, cos_least = area
+        latitude, reach = self.latitude, self.km[level]
+        if latitude - south > reach or north - latitude > reach:  # type: ignore[operator]
+            return True
+        gap = max(self.longitude - west, east - self.longitude)
+        if gap > 180.0 or self.cos <= 0.0 or cos_least <= 0.0:
             return False
-        return self.cos * incident.cos_least * sin(radians(gap) / 2) ** 2 > self.spread[level]
+        return self.cos * cos_least * sin(radians(gap) / 2) ** 2 > self.spread[level]
 
 
 @lru_cache(maxsize=64)
@@ -213,13 +245,13 @@ def best_incident(report: ReportView, index: IncidentIndex) -> tuple[int | None,
     """The incident the report belongs to (None: a new one) and its score."""
     s = index.settings
     key, feats = index.scored(report)
-    probe = Probe(key, s)
-    representatives_of = index.representative_keys
+    rules_out = Probe(key, s).rules_out
+    representatives_of = index.kept.get
     best_id: int | None = None
     best = 0.0
     for incident_id in sorted(index.candidates(report)):
         representatives = representatives_of(incident_id)
-        if representatives is None or probe.rules_out(representatives):
+        if representatives is None or rules_out(representatives):
             continue  # left behind by the pass (found by its words), or gated
         score = incident_score(key, feats, representatives.members, s, best)
         if score >= s.threshold and score > best:

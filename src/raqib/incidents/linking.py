@@ -88,7 +88,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -173,6 +173,11 @@ class IncidentIndex:
         for an incident the pass has left behind."""
         return self._reps.get(incident_id)
 
+    @property
+    def kept(self) -> Mapping[int, Representatives]:
+        """Incident -> its ``representative_keys``, for the incidents not left behind."""
+        return self._reps
+
     def document_frequencies(self) -> tuple[dict[str, int], int]:
         """The word counts the index weighs new reports' words by, and of how many reports."""
         return self._df, self._docs
@@ -219,9 +224,9 @@ class IncidentIndex:
             bucket = self._blocks.get(key)
             if bucket is None:
                 self._blocks[key] = incident_id
-                if key[0] != "t":
+                if type(key) is not int:
                     self._file(key)
-            elif key[0] == "t" and _size(bucket) > cap:
+            elif type(key) is int and _size(bucket) > cap:
                 continue  # boilerplate: no longer grown (see ``candidates``)
             elif isinstance(bucket, int):
                 if bucket != incident_id:
@@ -288,7 +293,7 @@ class IncidentIndex:
         blocks = self._blocks
         for key in self._keys(*self.scored(report), query=True):
             bucket = blocks.get(key)
-            if bucket is None or (key[0] == "t" and _size(bucket) > cap):
+            if bucket is None or (type(key) is int and _size(bucket) > cap):
                 continue
             if isinstance(bucket, int):
                 ids.append(bucket)
@@ -298,8 +303,10 @@ class IncidentIndex:
         limit = self.settings.max_candidates
         return found if len(found) <= limit else set(heapq.nlargest(limit, found))
 
-    def _keys(self, mine: ReportKey, feats: TextFeatures, query: bool) -> list[tuple]:
-        keys: list[tuple] = [("t", h) for h in feats.sketch]
+    def _keys(self, mine: ReportKey, feats: TextFeatures, query: bool) -> list[Hashable]:
+        """The report's block keys: the hashes of its sketch as they are (bare ints, the
+        most keys: no tuple each), then tuples of a kind letter, a place and a day bucket."""
+        keys: list[Hashable] = list(feats.sketch)
         report = mine.report
         if report.event_date is None:
             return keys
