@@ -129,9 +129,8 @@ class IncidentIndex:
         self._members: dict[int, list[ReportView]] = {}
         self._reps: dict[int, Representatives] = {}
         self._incident_of: dict[int, int] = {}
-        self._blocks: dict[Hashable, int | set[int]] = {}
-        """Block key -> the incidents keyed by it: one as a bare id (most keys have one; a set
-        of one cost 216 bytes, half the index), a set from the second on."""
+        self._blocks: dict[Hashable, Bucket] = {}
+        """Block key -> the incidents keyed by it (``Bucket``)."""
         self._df: dict[str, int] = {}
         self._docs = 0
         self._actor_df: dict[str, int] = {}
@@ -228,11 +227,14 @@ class IncidentIndex:
                     self._file(key)
             elif type(key) is int and _size(bucket) > cap:
                 continue  # boilerplate: no longer grown (see ``candidates``)
+            elif isinstance(bucket, set):
+                bucket.add(incident_id)
             elif isinstance(bucket, int):
                 if bucket != incident_id:
-                    self._blocks[key] = {bucket, incident_id}
-            else:
-                bucket.add(incident_id)
+                    self._blocks[key] = (bucket, incident_id)
+            elif incident_id not in bucket:
+                self._blocks[key] = ((*bucket, incident_id) if len(bucket) < _TUPLE_MOST
+                                     else {*bucket, incident_id})
         for term in feats.terms:
             self._df[term] = self._df.get(term, 0) + 1
         for name in set(actor_names(report)):
@@ -288,7 +290,7 @@ class IncidentIndex:
     def candidates(self, report: ReportView) -> set[int]:
         """Incident ids worth scoring: those sharing a block key with the report."""
         ids: list[int] = []
-        buckets: list[set[int]] = []
+        buckets: list[tuple[int, ...] | set[int]] = []
         cap = self.settings.sketch_bucket_cap
         blocks = self._blocks
         for key in self._keys(*self.scored(report), query=True):
@@ -365,7 +367,15 @@ class IncidentIndex:
         return size
 
 
-def _size(bucket: int | set[int]) -> int:
+Bucket = int | tuple[int, ...] | set[int]
+"""The incidents of one block key: one as a bare id (most keys have one), a tuple of a few
+(of ints alone: the collector leaves it alone, and it is a third of a set's size), a set
+of more than ``_TUPLE_MOST`` (adding to a tuple copies it)."""
+
+_TUPLE_MOST = 16
+
+
+def _size(bucket: Bucket) -> int:
     return 1 if isinstance(bucket, int) else len(bucket)
 
 
