@@ -68,9 +68,7 @@ class Representatives:
     def add(self, key: ReportKey, feats: TextFeatures) -> None:
         self.members.append((key, feats))
         report = key.report
-        kind = (report.event_type, report.sub_event_type)
-        if kind not in self.types:
-            self.types = (*self.types, kind)
+        self.types = _with_type(self.types, report.event_type, report.sub_event_type)
         if key.point is not None and isfinite(key.point[0]) and isfinite(key.point[2]):
             self.area = _widened(self.area, key.point)
             self.geo_level = max(self.geo_level, key.geo_level)
@@ -90,6 +88,15 @@ class Representatives:
         if self.level > 1:
             days = [m.day for m, _ in self.members if m.day is not None and m.time_level == 1]
             self.fine_days = (min(days), max(days)) if days else None
+
+
+@lru_cache(maxsize=4096)
+def _with_type(types: tuple[tuple[str, str], ...], event_type: str, sub_event_type: str
+               ) -> tuple[tuple[str, str], ...]:
+    """``types`` with the type given, once: one tuple for the incidents of the same types
+    (read from one place when a dense day's candidates are sought)."""
+    kind = (event_type, sub_event_type)
+    return types if kind in types else (*types, kind)
 
 
 def _widened(area: Area | None, point: Point) -> Area:
@@ -172,7 +179,9 @@ class Probe:
         latitude, reach = self.latitude, self.km[level]
         if latitude - south > reach or north - latitude > reach:  # type: ignore[operator]
             return True
-        gap = max(self.longitude - west, east - self.longitude)
+        gap = east - self.longitude
+        if self.longitude - west >= gap:
+            gap = self.longitude - west
         if gap > 180.0 or self.cos <= 0.0 or cos_least <= 0.0:
             return False
         return self.cos * cos_least * sin(radians(gap) / 2) ** 2 > self.spread[level]
@@ -224,9 +233,9 @@ def incident_score(
 ) -> float:
     """The best pair score against the representatives, or ``GATED`` if any gate fires
     (sought among them all before any is scored). ``bar``: a score of use is at least the
-    threshold and above ``bar``; below, any score of no use may stand for the best (a
-    member that cannot beat the best so far is not compared word by word:
-    ``score_pair``)."""
+    threshold and at least ``bar``; any score of no use may stand for one that is of no use
+    (a member that cannot reach the bar, or the best so far, is not compared word by word:
+    ``similarity.parts_score``)."""
     parts = []
     for member, _ in representatives:
         found = pair_parts(report, member, s)
@@ -236,24 +245,29 @@ def incident_score(
     best = 0.0
     for (member, member_feats), found in zip(representatives, parts, strict=True):
         score = parts_score(report, feats, member, member_feats, s, found,
-                            bar=None if bar is None else max(bar, best))
-        best = max(best, score)
+                            bar=None if bar is None else best if best > bar else bar)
+        if score > best:  # max(best, score)
+            best = score
     return best
 
 
 def best_incident(report: ReportView, index: IncidentIndex) -> tuple[int | None, float]:
-    """The incident the report belongs to (None: a new one) and its score."""
+    """The incident the report belongs to (None: a new one) and its score: the highest at
+    or above the threshold, ties to the lowest id. The candidates are scored from the newest,
+    where a report's incident most often is: once its score is known, an older one that
+    cannot reach it is not compared word by word."""
     s = index.settings
     key, feats = index.scored(report)
     rules_out = Probe(key, s).rules_out
     representatives_of = index.kept.get
     best_id: int | None = None
     best = 0.0
-    for incident_id in sorted(index.candidates(report)):
+    for incident_id in sorted(index.candidates(report), reverse=True):
         representatives = representatives_of(incident_id)
         if representatives is None or rules_out(representatives):
             continue  # left behind by the pass (found by its words), or gated
         score = incident_score(key, feats, representatives.members, s, best)
-        if score >= s.threshold and score > best:
+        # an older incident of the same score wins the tie
+        if score >= s.threshold and (score >= best if best_id is not None else score > best):
             best_id, best = incident_id, score
     return best_id, best

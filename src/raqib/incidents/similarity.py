@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 
 from raqib.geo import Point, km_between, point
@@ -218,10 +219,17 @@ def report_key(report: ReportView, s: LinkSettings) -> ReportKey:
     if has_coords(report):
         here = point(report.latitude, report.longitude)  # type: ignore[arg-type]
     return ReportKey(
-        report, report.event_date.toordinal() if report.event_date else None,
+        report, _ordinal(report.event_date) if report.event_date else None,
         precision_level(report.time_precision), precision_level(report.geo_precision), here,
         bool(report.country), place_name(report.country), place_name(report.admin1),
         place_name(report.location), actors(report), rare(report, s), follow_up(report, s))
+
+
+@lru_cache(maxsize=16384)
+def _ordinal(day: date) -> int:
+    """``day.toordinal()``, one int for each day (the reports of a day share it: a day's
+    incidents are read from one place when a dense day's candidates are sought)."""
+    return day.toordinal()
 
 
 def date_part(
@@ -233,7 +241,7 @@ def date_part(
             notes.append("date missing")
         return None, False
     days = abs(a.day - b.day)
-    level = max(a.time_level, b.time_level)
+    level = b.time_level if b.time_level > a.time_level else a.time_level
     window = s.day_windows[level - 1]
     if both_rare:
         rare_part = _rare_date_part(a, b, s, notes, days, level, window)
@@ -280,7 +288,7 @@ def place_part(
     a: ReportKey, b: ReportKey, s: LinkSettings, notes: list[str] | None, both_rare: bool
 ) -> tuple[float | None, bool]:
     """The place score (None: no place to compare; GATED) and whether it is a weak match."""
-    level = max(a.geo_level, b.geo_level)
+    level = b.geo_level if b.geo_level > a.geo_level else a.geo_level
     if a.point is not None and b.point is not None:
         km = km_between(a.point, b.point)
         limit = s.km_windows[level - 1]
@@ -376,7 +384,7 @@ def parts_score(
     bar: float | None = None,
 ) -> float:
     """The score of a pair that no gate keeps apart, from its ``pair_parts``. ``bar``: a
-    score of use is at least the threshold and above ``bar``; one that cannot be, whatever
+    score of use is at least the threshold and at least ``bar``; one that cannot be, whatever
     the words in common, is 0.0 (the words not compared)."""
     kind, when, day_off, where, weak = parts
     actor, actor_words = actors_relation(a.actors, b.actors)
@@ -385,8 +393,8 @@ def parts_score(
             return 0.0  # as below, whatever the words
         # the score with every word in common (text similarity is at most 1)
         ceiling = (s.weight_date * when + s.weight_place * where + s.weight_type * kind
-                   + s.weight_actor * actor + max(s.weight_text, 0.0))
-        if ceiling < s.threshold or ceiling <= bar:
+                   + s.weight_actor * actor + (0.0 if s.weight_text < 0.0 else s.weight_text))
+        if ceiling < s.threshold or ceiling < bar:
             return 0.0
     text = text_similarity(fa, fb, s.sketch_size)
     if notes is not None:
