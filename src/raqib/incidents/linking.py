@@ -92,7 +92,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from raqib.geo import KM_PER_DEGREE, grid_cells
+from raqib.incidents.blocking import Blocking, Bucket, joined, size
 from raqib.incidents.explaining import explain
 from raqib.incidents.gates import Representatives, best_incident, incident_score
 from raqib.incidents.records import ReportView
@@ -103,8 +103,6 @@ from raqib.incidents.similarity import (
     ReportKey,
     TextFeatures,
     compare,
-    day_window,
-    km_window,
     report_features,
     report_key,
 )
@@ -136,10 +134,8 @@ class IncidentIndex:
         self._actor_df: dict[str, int] = {}
         """Reports naming each actor (``relations.actor_names``), of ``_docs``."""
         self._last: tuple[ReportKey, TextFeatures] | None = None
-        self._geo_last: tuple[ReportView, tuple[list, list]] | None = None
+        self._blocking = Blocking(self.settings)
         s = self.settings
-        self._grids = sorted({self._grid(r) for r in (*s.km_windows, s.rare_km)})
-        """The grids of the geo keys: one for each distance window's radius."""
         self._widest = max(*s.day_windows, s.rare_days, s.follow_up_days)
         """The most days two dated reports can be apart and still link."""
         self._horizon: dict[int, int | None] = {}
@@ -219,22 +215,18 @@ class IncidentIndex:
             reps.add(mine, replace(feats, terms=NO_TERMS))  # the counts served the df
             self._reach(incident_id, report.event_date)
         cap = self.settings.sketch_bucket_cap
-        for key in self._keys(mine, feats, query=False):
+        for key in self._blocking.keys(mine, feats, query=False):
             bucket = self._blocks.get(key)
             if bucket is None:
                 self._blocks[key] = incident_id
                 if type(key) is not int:
                     self._file(key)
-            elif type(key) is int and _size(bucket) > cap:
+            elif type(key) is int and size(bucket) > cap:
                 continue  # boilerplate: no longer grown (see ``candidates``)
-            elif isinstance(bucket, set):
-                bucket.add(incident_id)
-            elif isinstance(bucket, int):
-                if bucket != incident_id:
-                    self._blocks[key] = (bucket, incident_id)
-            elif incident_id not in bucket:
-                self._blocks[key] = ((*bucket, incident_id) if len(bucket) < _TUPLE_MOST
-                                     else {*bucket, incident_id})
+            else:
+                grown = joined(bucket, incident_id)
+                if grown is not None:
+                    self._blocks[key] = grown
         for term in feats.terms:
             self._df[term] = self._df.get(term, 0) + 1
         for name in set(actor_names(report)):
@@ -293,9 +285,9 @@ class IncidentIndex:
         buckets: list[tuple[int, ...] | set[int]] = []
         cap = self.settings.sketch_bucket_cap
         blocks = self._blocks
-        for key in self._keys(*self.scored(report), query=True):
+        for key in self._blocking.keys(*self.scored(report), query=True):
             bucket = blocks.get(key)
-            if bucket is None or (type(key) is int and _size(bucket) > cap):
+            if bucket is None or (type(key) is int and size(bucket) > cap):
                 continue
             if isinstance(bucket, int):
                 ids.append(bucket)
@@ -304,79 +296,6 @@ class IncidentIndex:
         found = set(ids).union(*buckets)  # in one call
         limit = self.settings.max_candidates
         return found if len(found) <= limit else set(heapq.nlargest(limit, found))
-
-    def _keys(self, mine: ReportKey, feats: TextFeatures, query: bool) -> list[Hashable]:
-        """The report's block keys: the hashes of its sketch as they are (bare ints, the
-        most keys: no tuple each), then tuples of a kind letter, a place and a day bucket."""
-        keys: list[Hashable] = list(feats.sketch)
-        report = mine.report
-        if report.event_date is None:
-            return keys
-        buckets = self._buckets(report)
-        if mine.rare:  # few: every report of the type meets the others
-            keys += [("r", report.sub_event_type.casefold(), b) for b in buckets]
-        coords = mine.point is not None
-        if coords:
-            disc, points = self._geo(report)
-            # a disc on one side meets a point on the other (see ``_geo``)
-            near, here = ("p", "d") if query else ("d", "p")
-            keys += [(near, *cell, b) for cell in disc for b in buckets]
-            keys += [(here, *cell, b) for cell in points for b in buckets]
-        if report.admin1.strip():
-            region = (report.country.casefold(), report.admin1.casefold().strip())
-            if query:
-                kind = "n" if coords else "a"
-                keys += [(kind, *region, b) for b in buckets]
-            else:
-                keys += [("a", *region, b) for b in buckets]
-                if not coords:
-                    keys += [("n", *region, b) for b in buckets]
-        return keys
-
-    def _buckets(self, report: ReportView) -> range:
-        assert report.event_date is not None
-        day = report.event_date.toordinal()
-        window = day_window(report, self.settings)
-        size = self.settings.bucket_days
-        return range((day - window) // size, (day + window) // size + 1)
-
-    def _geo(self, report: ReportView) -> tuple[list[tuple[float, int, int]],
-                                                  list[tuple[float, int, int]]]:
-        """The report's geo cells: those of the disc of its distance window on the grid of
-        that radius, and the one cell of its point on every grid. Two reports can link only
-        when one lies within the other's window (the wider one gates), so one's point falls
-        in the other's disc: a query looks up its disc among the points placed and its points
-        among the discs placed. A grid's cells are at least as wide as its radius (the
-        ``cell_degrees`` grid doubled as needed), so a disc is a few cells on every grid: at
-        75 km, 4 to 6 one-degree cells rather than some 50 of a quarter degree. Cached for
-        the report being placed (its query and its entry share them)."""
-        if self._geo_last is not None and self._geo_last[0] is report:
-            return self._geo_last[1]
-        radius = km_window(report, self.settings)
-        disc = grid_cells(report.latitude, report.longitude, radius,  # type: ignore[arg-type]
-                          self._grid(radius))
-        points = [cell for size in self._grids
-                  for cell in grid_cells(report.latitude, report.longitude, 0.0, size)]  # type: ignore[arg-type]
-        self._geo_last = (report, (disc, points))
-        return disc, points
-
-    def _grid(self, radius: float) -> float:
-        size = self.settings.cell_degrees
-        while size * KM_PER_DEGREE < radius:
-            size *= 2
-        return size
-
-
-Bucket = int | tuple[int, ...] | set[int]
-"""The incidents of one block key: one as a bare id (most keys have one), a tuple of a few
-(of ints alone: the collector leaves it alone, and it is a third of a set's size), a set
-of more than ``_TUPLE_MOST`` (adding to a tuple copies it)."""
-
-_TUPLE_MOST = 16
-
-
-def _size(bucket: Bucket) -> int:
-    return 1 if isinstance(bucket, int) else len(bucket)
 
 
 def link(
