@@ -15,7 +15,8 @@ since any two reports that the gates below could let through share a key, the in
 are the only ones that could pass them.
 Reports with coordinates meet reports without them through the admin1 keys; sketch keys shared
 by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
-``max_candidates`` incidents (the most recent ids) are scored.
+``max_candidates`` incidents (the most recent ids) are scored. The keys are made by
+:mod:`raqib.incidents.blocking`.
 
 **Scoring a report against an incident.** The report is compared with the incident's first
 ``representatives`` members. Against each member:
@@ -71,17 +72,19 @@ by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
 
 A gate against any compared member excludes the incident (so incidents do not creep from day
 to day or town to town); otherwise the incident scores its best member. The gates are sought
-before any score, most from what the incident's members span (days, types, latitudes;
-:mod:`raqib.incidents.gates`): where reports are dense, nine in ten candidates are gated. The
-report joins the highest-scoring incident at or above ``threshold`` (0.6; ties to the lowest
-incident id).
+before any score, most from what the incident's members span (days, types, latitudes and
+longitudes; :mod:`raqib.incidents.gates`): where reports are dense, nine in ten candidates are
+gated. The report joins the highest-scoring incident at or above ``threshold`` (0.6; ties to
+the lowest incident id); the candidates are scored from the newest, and a member that could
+not reach the best score so far with every word in common is not compared word by word.
 The defaults were chosen on hand-written cases and checked on the synthetic benchmark
 (``benchmarks/linking.py``); they are not fitted to real annotated data.
 
 **Memory.** A pass over reports that are all dated, by date (``link(...,
 dated_in_order=True)``, as ``link_all`` and ``raqib process`` do when none is undated), lets
 the index forget the incidents it has left behind (:meth:`IncidentIndex.forget_before`): the
-incidents are the same, and the index holds the window's incidents, not the archive's.
+incidents are the same, and the index holds the window's incidents, not the archive's. A
+sketch key is the bare hash, and a key's few incidents a tuple (``blocking.Bucket``).
 """
 
 from __future__ import annotations
