@@ -8,9 +8,23 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from raqib.incidents.gates import Probe, Representatives, gated, incident_score
+from raqib.incidents.gates import (
+    Probe,
+    Representatives,
+    best_incident,
+    gated,
+    incident_score,
+)
 from raqib.incidents.records import ReportView, SourceInfo
-from raqib.incidents.similarity import GATED, LinkSettings, compare, report_key, text_features
+from raqib.incidents.similarity import (
+    GATED,
+    LinkSettings,
+    compare,
+    pair_parts,
+    parts_score,
+    report_key,
+    text_features,
+)
 
 SOURCE = SourceInfo("SNHR", "ngo", "opposition")
 TYPES = [
@@ -80,8 +94,8 @@ def incidents(draw: st.DrawFn) -> tuple[ReportView, list[ReportView]]:
 
 
 @settings(max_examples=1500, deadline=None)
-@given(incidents())
-def test_gates_keep_out_what_the_scoring_gates(incident):
+@given(incidents(), st.floats(0.0, 1.0))
+def test_gates_keep_out_what_the_scoring_gates(incident, bar):
     report, members = incident
     s = LinkSettings()
     feats = text_features(report, s.sketch_size, {}, 0)
@@ -91,8 +105,23 @@ def test_gates_keep_out_what_the_scoring_gates(incident):
     for member, member_feats in scored:
         pair = compare(report, feats, member, member_feats, s)
         assert gated(key, report_key(member, s), s) == (pair == GATED)
+        parts = pair_parts(key, report_key(member, s), s)
+        assert (parts is None) == (pair == GATED)
+        if parts is not None:  # a bar changes no score of use
+            barred = parts_score(key, feats, report_key(member, s), member_feats, s, parts,
+                                 bar=bar)
+            if pair >= s.threshold and pair >= bar:
+                assert barred == pair
+            else:
+                assert barred < s.threshold or barred < bar
     expected = reference(report, feats, scored, s)
     assert incident_score(key, feats, keyed, s) == expected
+    # with a bar, a score of use is the same, and one of no use stays of no use
+    barred = incident_score(key, feats, keyed, s, bar)
+    if expected >= s.threshold and expected >= bar:
+        assert barred == expected
+    else:
+        assert barred < s.threshold or barred < bar
     representatives = Representatives()
     for member_key, member_feats in keyed:
         representatives.add(member_key, member_feats)
@@ -117,3 +146,54 @@ def test_latitude_rules_out_only_past_the_window():
         members.add(report_key(north, s), text_features(north, s.sketch_size, {}, 0))
         assert Probe(report_key(report, s), s).rules_out(members) is ruled_out
         assert gated(report_key(report, s), members.members[0][0], s) is ruled_out
+
+
+def test_longitude_rules_out_only_past_the_window():
+    """A member due east just inside the distance window is not ruled out by its longitude;
+    one just past it is, as the pair's gate would (at the equator and far from it)."""
+    import math
+
+    from raqib.geo import EARTH_KM
+
+    s = LinkSettings()
+    for latitude in (0.0, 35.8, -60.0):
+        report = ReportView(id=0, document="d0", source=SOURCE, event_type=TYPES[0][0],
+                            sub_event_type=TYPES[0][1], event_date=DAY, latitude=latitude,
+                            longitude=36.6, country="Syria", admin1="Idlib")
+        degrees = math.degrees(10.0 / EARTH_KM) / math.cos(math.radians(latitude))
+        for scale, ruled_out in ((0.9999, False), (1.0001, True)):
+            east = replace(report, id=1, longitude=36.6 + degrees * scale)
+            members = Representatives()
+            members.add(report_key(east, s), text_features(east, s.sketch_size, {}, 0))
+            assert Probe(report_key(report, s), s).rules_out(members) is ruled_out
+            assert gated(report_key(report, s), members.members[0][0], s) is ruled_out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_best_incident_is_the_first_best_in_id_order(data):
+    """Scored from the newest with bars, the choice is that of scoring every candidate in
+    id order in full: the highest at or above the threshold, ties to the lowest id (copies
+    of one report in several incidents make ties)."""
+    from raqib.incidents.linking import IncidentIndex
+
+    s = LinkSettings()
+    first = data.draw(reports(1))
+    drawn = [first, *data.draw(st.lists(reports(2, first), max_size=7))]
+    index = IncidentIndex(s)
+    for number, member in enumerate(drawn, start=1):
+        copies = data.draw(st.integers(1, 2))
+        for copy in range(copies):
+            index.add(data.draw(st.integers(1, 5)),
+                      replace(member, id=number * 10 + copy, document=f"d{number}"))
+    report = replace(data.draw(reports(0, first)), id=1000)
+    key, feats = index.scored(report)
+    best_id, best = None, 0.0
+    for incident_id in sorted(index.candidates(report)):
+        representatives = index.representative_keys(incident_id)
+        if representatives is None:
+            continue
+        score = incident_score(key, feats, representatives.members, s)
+        if score >= s.threshold and score > best:
+            best_id, best = incident_id, score
+    assert best_incident(report, index) == (best_id, best)

@@ -15,7 +15,8 @@ since any two reports that the gates below could let through share a key, the in
 are the only ones that could pass them.
 Reports with coordinates meet reports without them through the admin1 keys; sketch keys shared
 by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
-``max_candidates`` incidents (the most recent ids) are scored.
+``max_candidates`` incidents (the most recent ids) are scored. The keys are made by
+:mod:`raqib.incidents.blocking`.
 
 **Scoring a report against an incident.** The report is compared with the incident's first
 ``representatives`` members. Against each member:
@@ -71,28 +72,30 @@ by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
 
 A gate against any compared member excludes the incident (so incidents do not creep from day
 to day or town to town); otherwise the incident scores its best member. The gates are sought
-before any score, most from what the incident's members span (days, types, latitudes;
-:mod:`raqib.incidents.gates`): where reports are dense, nine in ten candidates are gated. The
-report joins the highest-scoring incident at or above ``threshold`` (0.6; ties to the lowest
-incident id).
+before any score, most from what the incident's members span (days, types, latitudes and
+longitudes; :mod:`raqib.incidents.gates`): where reports are dense, nine in ten candidates are
+gated. The report joins the highest-scoring incident at or above ``threshold`` (0.6; ties to
+the lowest incident id); the candidates are scored from the newest, and a member that could
+not reach the best score so far with every word in common is not compared word by word.
 The defaults were chosen on hand-written cases and checked on the synthetic benchmark
 (``benchmarks/linking.py``); they are not fitted to real annotated data.
 
 **Memory.** A pass over reports that are all dated, by date (``link(...,
 dated_in_order=True)``, as ``link_all`` and ``raqib process`` do when none is undated), lets
 the index forget the incidents it has left behind (:meth:`IncidentIndex.forget_before`): the
-incidents are the same, and the index holds the window's incidents, not the archive's.
+incidents are the same, and the index holds the window's incidents, not the archive's. A
+sketch key is the bare hash, and a key's few incidents a tuple (``blocking.Bucket``).
 """
 
 from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from raqib.geo import KM_PER_DEGREE, grid_cells
+from raqib.incidents.blocking import Blocking, Bucket, joined, size
 from raqib.incidents.explaining import explain
 from raqib.incidents.gates import Representatives, best_incident, incident_score
 from raqib.incidents.records import ReportView
@@ -103,8 +106,6 @@ from raqib.incidents.similarity import (
     ReportKey,
     TextFeatures,
     compare,
-    day_window,
-    km_window,
     report_features,
     report_key,
 )
@@ -129,18 +130,15 @@ class IncidentIndex:
         self._members: dict[int, list[ReportView]] = {}
         self._reps: dict[int, Representatives] = {}
         self._incident_of: dict[int, int] = {}
-        self._blocks: dict[Hashable, int | set[int]] = {}
-        """Block key -> the incidents keyed by it: one as a bare id (most keys have one; a set
-        of one cost 216 bytes, half the index), a set from the second on."""
+        self._blocks: dict[Hashable, Bucket] = {}
+        """Block key -> the incidents keyed by it (``Bucket``)."""
         self._df: dict[str, int] = {}
         self._docs = 0
         self._actor_df: dict[str, int] = {}
         """Reports naming each actor (``relations.actor_names``), of ``_docs``."""
         self._last: tuple[ReportKey, TextFeatures] | None = None
-        self._geo_last: tuple[ReportView, tuple[list, list]] | None = None
+        self._blocking = Blocking(self.settings)
         s = self.settings
-        self._grids = sorted({self._grid(r) for r in (*s.km_windows, s.rare_km)})
-        """The grids of the geo keys: one for each distance window's radius."""
         self._widest = max(*s.day_windows, s.rare_days, s.follow_up_days)
         """The most days two dated reports can be apart and still link."""
         self._horizon: dict[int, int | None] = {}
@@ -172,6 +170,11 @@ class IncidentIndex:
         """The representatives as the scoring reads them (``gates.incident_score``); None
         for an incident the pass has left behind."""
         return self._reps.get(incident_id)
+
+    @property
+    def kept(self) -> Mapping[int, Representatives]:
+        """Incident -> its ``representative_keys``, for the incidents not left behind."""
+        return self._reps
 
     def document_frequencies(self) -> tuple[dict[str, int], int]:
         """The word counts the index weighs new reports' words by, and of how many reports."""
@@ -215,19 +218,18 @@ class IncidentIndex:
             reps.add(mine, replace(feats, terms=NO_TERMS))  # the counts served the df
             self._reach(incident_id, report.event_date)
         cap = self.settings.sketch_bucket_cap
-        for key in self._keys(mine, feats, query=False):
+        for key in self._blocking.keys(mine, feats, query=False):
             bucket = self._blocks.get(key)
             if bucket is None:
                 self._blocks[key] = incident_id
-                if key[0] != "t":
+                if type(key) is not int:
                     self._file(key)
-            elif key[0] == "t" and _size(bucket) > cap:
+            elif type(key) is int and size(bucket) > cap:
                 continue  # boilerplate: no longer grown (see ``candidates``)
-            elif isinstance(bucket, int):
-                if bucket != incident_id:
-                    self._blocks[key] = {bucket, incident_id}
             else:
-                bucket.add(incident_id)
+                grown = joined(bucket, incident_id)
+                if grown is not None:
+                    self._blocks[key] = grown
         for term in feats.terms:
             self._df[term] = self._df.get(term, 0) + 1
         for name in set(actor_names(report)):
@@ -283,12 +285,12 @@ class IncidentIndex:
     def candidates(self, report: ReportView) -> set[int]:
         """Incident ids worth scoring: those sharing a block key with the report."""
         ids: list[int] = []
-        buckets: list[set[int]] = []
+        buckets: list[tuple[int, ...] | set[int]] = []
         cap = self.settings.sketch_bucket_cap
         blocks = self._blocks
-        for key in self._keys(*self.scored(report), query=True):
+        for key in self._blocking.keys(*self.scored(report), query=True):
             bucket = blocks.get(key)
-            if bucket is None or (key[0] == "t" and _size(bucket) > cap):
+            if bucket is None or (type(key) is int and size(bucket) > cap):
                 continue
             if isinstance(bucket, int):
                 ids.append(bucket)
@@ -297,69 +299,6 @@ class IncidentIndex:
         found = set(ids).union(*buckets)  # in one call
         limit = self.settings.max_candidates
         return found if len(found) <= limit else set(heapq.nlargest(limit, found))
-
-    def _keys(self, mine: ReportKey, feats: TextFeatures, query: bool) -> list[tuple]:
-        keys: list[tuple] = [("t", h) for h in feats.sketch]
-        report = mine.report
-        if report.event_date is None:
-            return keys
-        buckets = self._buckets(report)
-        if mine.rare:  # few: every report of the type meets the others
-            keys += [("r", report.sub_event_type.casefold(), b) for b in buckets]
-        coords = mine.point is not None
-        if coords:
-            disc, points = self._geo(report)
-            # a disc on one side meets a point on the other (see ``_geo``)
-            near, here = ("p", "d") if query else ("d", "p")
-            keys += [(near, *cell, b) for cell in disc for b in buckets]
-            keys += [(here, *cell, b) for cell in points for b in buckets]
-        if report.admin1.strip():
-            region = (report.country.casefold(), report.admin1.casefold().strip())
-            if query:
-                kind = "n" if coords else "a"
-                keys += [(kind, *region, b) for b in buckets]
-            else:
-                keys += [("a", *region, b) for b in buckets]
-                if not coords:
-                    keys += [("n", *region, b) for b in buckets]
-        return keys
-
-    def _buckets(self, report: ReportView) -> range:
-        assert report.event_date is not None
-        day = report.event_date.toordinal()
-        window = day_window(report, self.settings)
-        size = self.settings.bucket_days
-        return range((day - window) // size, (day + window) // size + 1)
-
-    def _geo(self, report: ReportView) -> tuple[list[tuple[float, int, int]],
-                                                  list[tuple[float, int, int]]]:
-        """The report's geo cells: those of the disc of its distance window on the grid of
-        that radius, and the one cell of its point on every grid. Two reports can link only
-        when one lies within the other's window (the wider one gates), so one's point falls
-        in the other's disc: a query looks up its disc among the points placed and its points
-        among the discs placed. A grid's cells are at least as wide as its radius (the
-        ``cell_degrees`` grid doubled as needed), so a disc is a few cells on every grid: at
-        75 km, 4 to 6 one-degree cells rather than some 50 of a quarter degree. Cached for
-        the report being placed (its query and its entry share them)."""
-        if self._geo_last is not None and self._geo_last[0] is report:
-            return self._geo_last[1]
-        radius = km_window(report, self.settings)
-        disc = grid_cells(report.latitude, report.longitude, radius,  # type: ignore[arg-type]
-                          self._grid(radius))
-        points = [cell for size in self._grids
-                  for cell in grid_cells(report.latitude, report.longitude, 0.0, size)]  # type: ignore[arg-type]
-        self._geo_last = (report, (disc, points))
-        return disc, points
-
-    def _grid(self, radius: float) -> float:
-        size = self.settings.cell_degrees
-        while size * KM_PER_DEGREE < radius:
-            size *= 2
-        return size
-
-
-def _size(bucket: int | set[int]) -> int:
-    return 1 if isinstance(bucket, int) else len(bucket)
 
 
 def link(

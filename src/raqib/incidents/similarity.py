@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 
 from raqib.geo import Point, km_between, point
@@ -42,6 +43,7 @@ __all__ = [
     "GATED",
     "NO_TERMS",
     "LinkSettings",
+    "Parts",
     "ReportKey",
     "TextFeatures",
     "compare",
@@ -52,6 +54,8 @@ __all__ = [
     "follow_up",
     "has_coords",
     "km_window",
+    "pair_parts",
+    "parts_score",
     "place_part",
     "precision_level",
     "rare",
@@ -215,10 +219,17 @@ def report_key(report: ReportView, s: LinkSettings) -> ReportKey:
     if has_coords(report):
         here = point(report.latitude, report.longitude)  # type: ignore[arg-type]
     return ReportKey(
-        report, report.event_date.toordinal() if report.event_date else None,
+        report, _ordinal(report.event_date) if report.event_date else None,
         precision_level(report.time_precision), precision_level(report.geo_precision), here,
         bool(report.country), place_name(report.country), place_name(report.admin1),
         place_name(report.location), actors(report), rare(report, s), follow_up(report, s))
+
+
+@lru_cache(maxsize=16384)
+def _ordinal(day: date) -> int:
+    """``day.toordinal()``, one int for each day (the reports of a day share it: a day's
+    incidents are read from one place when a dense day's candidates are sought)."""
+    return day.toordinal()
 
 
 def date_part(
@@ -230,7 +241,7 @@ def date_part(
             notes.append("date missing")
         return None, False
     days = abs(a.day - b.day)
-    level = max(a.time_level, b.time_level)
+    level = b.time_level if b.time_level > a.time_level else a.time_level
     window = s.day_windows[level - 1]
     if both_rare:
         rare_part = _rare_date_part(a, b, s, notes, days, level, window)
@@ -277,7 +288,7 @@ def place_part(
     a: ReportKey, b: ReportKey, s: LinkSettings, notes: list[str] | None, both_rare: bool
 ) -> tuple[float | None, bool]:
     """The place score (None: no place to compare; GATED) and whether it is a weak match."""
-    level = max(a.geo_level, b.geo_level)
+    level = b.geo_level if b.geo_level > a.geo_level else a.geo_level
     if a.point is not None and b.point is not None:
         km = km_between(a.point, b.point)
         limit = s.km_windows[level - 1]
@@ -333,19 +344,58 @@ def score_pair(
     notes: list[str] | None = None,
 ) -> float:
     """``compare`` of two reports' keys."""
+    parts = pair_parts(a, b, s, notes)
+    return GATED if parts is None else parts_score(a, fa, b, fb, s, parts, notes)
+
+
+Parts = tuple[float, "float | None", bool, "float | None", bool]
+"""What the fields say of a pair (``pair_parts``): the type part, the date part (None: a date
+missing), whether a day apart, the place part (None: no place to compare), whether a weak
+place match."""
+
+
+def pair_parts(a: ReportKey, b: ReportKey, s: LinkSettings, notes: list[str] | None = None
+               ) -> Parts | None:
+    """The type, date and place parts of a pair, or None when a gate keeps the two apart."""
     ra, rb = a.report, b.report
     kind, words = types_relation(ra.event_type, ra.sub_event_type, rb.event_type,
                                  rb.sub_event_type)
     _note(notes, words)
     if kind is None:
-        return GATED
+        return None
     both_rare = kind == SAME_SUB_EVENT and a.rare
     when, day_off = date_part(a, b, s, notes, both_rare)
     if when == GATED:
-        return GATED
+        return None
     where, weak = place_part(a, b, s, notes, both_rare)
     if where == GATED:
-        return GATED
+        return None
+    return kind, when, day_off, where, weak
+
+
+def parts_score(
+    a: ReportKey,
+    fa: TextFeatures,
+    b: ReportKey,
+    fb: TextFeatures,
+    s: LinkSettings,
+    parts: Parts,
+    notes: list[str] | None = None,
+    bar: float | None = None,
+) -> float:
+    """The score of a pair that no gate keeps apart, from its ``pair_parts``. ``bar``: a
+    score of use is at least the threshold and at least ``bar``; one that cannot be, whatever
+    the words in common, is 0.0 (the words not compared)."""
+    kind, when, day_off, where, weak = parts
+    actor, actor_words = actors_relation(a.actors, b.actors)
+    if bar is not None and when is not None and where is not None:
+        if day_off and kind != SAME_SUB_EVENT and kind != UNKNOWN_TYPE:
+            return 0.0  # as below, whatever the words
+        # the score with every word in common (text similarity is at most 1)
+        ceiling = (s.weight_date * when + s.weight_place * where + s.weight_type * kind
+                   + s.weight_actor * actor + (0.0 if s.weight_text < 0.0 else s.weight_text))
+        if ceiling < s.threshold or ceiling < bar:
+            return 0.0
     text = text_similarity(fa, fb, s.sketch_size)
     if notes is not None:
         notes.append(f"text similarity {text:.2f}")
@@ -362,7 +412,6 @@ def score_pair(
     if day_off and kind != SAME_SUB_EVENT and kind != UNKNOWN_TYPE:
         _note(notes, "a day apart and of different sub-event types")
         return 0.0
-    actor, actor_words = actors_relation(a.actors, b.actors)
     _note(notes, actor_words)
     if day_off and text < s.near_day_min_text and (
             actor < 1.0 or not specific_actors(a.actors, b.actors, fa.common | fb.common)):
