@@ -1,7 +1,7 @@
 """What the words around a place name say about its country: a country after a comma
 ('Tripoli, Lebanon'), a country's possessive before it ("Syria's Madaya"), a country it is
-said to lie in ('the village of Solhan in northern Burkina Faso'). Used by
-``raqib.extract.places``."""
+said to lie in ('the village of Solhan in northern Burkina Faso'), and a capital named by its
+country's demonym ('the Somali capital'). Used by ``raqib.extract.places``."""
 
 from __future__ import annotations
 
@@ -29,7 +29,9 @@ when its name follows ('the Yemeni capital, Sanaa' names it twice) or comes befo
 _NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s*,\s+the\s+$")
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|(?<=[^\W\d_]{4})s)$")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
-_WORDS_BEFORE = re.compile(r"((?:\S+\s+){0,1}\S+)\s+$")
+_WORDS_BEFORE = re.compile(r"((?:\S+\s+)?\S+)\s+$")
+"""The two words before a possessive: a country's name has three at most ("Central African
+Republic's")."""
 
 
 class CountryWords:
@@ -100,7 +102,7 @@ class CountryWords:
         if not text.endswith(("'s", "’s"), start, end):  # "Syrias", as scraped text has it
             return self.possessive(text[start:end])
         before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
-        words = [*(before.group(1).split() if before else [])[-2:], text[start:end]]
+        words = [*(before.group(1).split() if before else []), text[start:end]]
         return next((k for n in range(len(words), 0, -1)
                      if (k := self.possessive(" ".join(words[-n:])))), None)
 
