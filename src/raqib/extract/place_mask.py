@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from raqib.extract.model import Options, Span
+from raqib.extract.place_qualifiers import CAPITAL_OF
 from raqib.extract.place_rules import ARTICLE_AFTER, TERRAIN_WORD
 
 PLACE_TOKEN = "qplace"
@@ -39,11 +40,6 @@ town abroad), masked as the places the stage finds are; and the Badia, the Syria
 a stop word since places v33 (it had been Badia, a village of Italy)."""
 
 
-_CAPITAL_WORDS = re.compile(r"[A-Z][\w'’-]+\s+capital")
-"""A capital named by its demonym ('the Somali capital', places v64) is a place, but its words
-are not a name: the model reads them as it always did."""
-
-
 def masked(text: str, places: Iterable[Span], span: Span) -> str:
     """The words of ``span`` of ``text`` with each place name wholly inside it replaced by
     ``PLACE_TOKEN`` (overlapping names: the first), the names after terrain words
@@ -53,9 +49,9 @@ def masked(text: str, places: Iterable[Span], span: Span) -> str:
                for m in TERRAIN_NAME.finditer(text, span.start, span.end)
                for g in (1, 2) if m.group(g)]
     for place in sorted([*places, *terrain], key=lambda p: (p.start, -p.end)):
-        if place.start < last or place.end > span.end or _CAPITAL_WORDS.fullmatch(
+        if place.start < last or place.end > span.end or CAPITAL_OF.fullmatch(
                 text, place.start, place.end):
-            continue
+            continue  # 'the Somali capital' is a place, but no name: read as always (v64)
         out += [text[last:place.start], PLACE_TOKEN]
         last = place.end
     out.append(text[last:span.end])

@@ -21,7 +21,7 @@ town."""
 _APPOSED = re.compile(r"\s*,\s+the\s+([A-Z][\w'’-]+)\s+capital\b")
 """An apposition that names the place's country by its demonym ('Tripoli, the Libyan
 capital'; places v62)."""
-_CAPITAL_OF = re.compile(r"(?<=\bthe\s)([A-Z][\w'’-]+)\s+capital\b(?!\s+(?:region|district|"
+CAPITAL_OF = re.compile(r"(?<=\bthe\s)([A-Z][\w'’-]+)\s+capital\b(?!\s+(?:region|district|"
                          r"province|territory)\b)(?!,?\s+[A-Z])")
 """A country's capital named by its demonym ('the Somali capital': Mogadishu; places v64), not
 when its name follows ('the Yemeni capital, Sanaa' names it twice) or comes before it
@@ -51,7 +51,7 @@ class CountryWords:
     def capital_windows(self, text: str) -> list[Window]:
         """'the Somali capital': a window over the demonym and 'capital' whose key is the
         capital's name (v64); ``read`` then keeps the match to that country."""
-        return [Window(m.start(), m.end(), 2, key) for m in _CAPITAL_OF.finditer(text)
+        return [Window(m.start(), m.end(), 2, key) for m in CAPITAL_OF.finditer(text)
                 if (key := self.capitals.get(self.demonyms.get(cached_key(m.group(1)), "")))
                 and not _NAMED_BEFORE.search(text, max(0, m.start() - 60), m.start())]
 
@@ -62,7 +62,7 @@ class CountryWords:
         self._apposed(text, match)
         self._before(text, match)
         self._lies_in(text, match)
-        if named := _CAPITAL_OF.fullmatch(text, match.window.start, match.window.end):
+        if named := CAPITAL_OF.fullmatch(text, match.window.start, match.window.end):
             match.lies_in = self.demonyms.get(cached_key(named.group(1)))
 
     def possessive(self, word: str) -> str | None:

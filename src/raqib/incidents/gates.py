@@ -5,10 +5,11 @@ kept from it by a gate (nine in ten once reports are dense): a representative da
 incompatible type, or kilometres away. A gate against any representative excludes the
 incident, and each gate stands alone (only the windows of a rare type depend on the types), so
 they are sought first, and in the cheapest order: what the incident's members span (their
-days, types and latitudes: :class:`Representatives`, :class:`Probe`), then each pair's date,
-type and distance (:func:`gated`). Only an incident that no gate excludes is scored
-(``similarity.score_pair``); the scores are those of ``similarity.compare``, and so are the
-gates. :func:`best_incident` picks a report's incident among the index's candidates.
+days, types and where they lie: :class:`Representatives`, :class:`Probe`), then each pair's
+type, date and place (``similarity.pair_parts``, found once for the gates and the score). Only
+an incident that no gate excludes is scored (``similarity.parts_score``); the scores are those
+of ``similarity.compare``, and so are the gates. :func:`best_incident` picks a report's
+incident among the index's candidates.
 """
 
 from __future__ import annotations
@@ -18,18 +19,16 @@ from functools import lru_cache
 from math import isfinite, radians, sin
 from typing import TYPE_CHECKING
 
-from raqib.geo import EARTH_KM, Point, km_between
+from raqib.geo import EARTH_KM, Point
 from raqib.incidents.records import ReportView
-from raqib.incidents.relations import SAME_SUB_EVENT, types_relation
+from raqib.incidents.relations import types_relation
 from raqib.incidents.similarity import (
     GATED,
     LinkSettings,
     ReportKey,
     TextFeatures,
-    date_part,
     pair_parts,
     parts_score,
-    place_part,
 )
 
 if TYPE_CHECKING:
@@ -201,27 +200,6 @@ def _widest(windows: tuple[float, ...], level: int, scale: float | None = None
 def _haversines(angles: tuple[float, ...]) -> tuple[float, ...]:
     """The haversine (``sin(angle / 2) ** 2``) of each angle."""
     return tuple(sin(angle / 2) ** 2 for angle in angles)
-
-
-def gated(a: ReportKey, b: ReportKey, s: LinkSettings) -> bool:
-    """Whether a hard gate keeps the two apart (``score_pair`` is ``GATED``), found at less
-    cost: the date first, the most telling and the cheapest."""
-    days_apart = (a.day is not None and b.day is not None and abs(a.day - b.day)
-                  > s.day_windows[max(a.time_level, b.time_level) - 1])
-    if days_apart and not a.rare:
-        return True
-    ra, rb = a.report, b.report
-    kind = types_relation(ra.event_type, ra.sub_event_type, rb.event_type,
-                          rb.sub_event_type)[0]
-    if kind is None:
-        return True
-    both_rare = kind == SAME_SUB_EVENT and a.rare
-    if days_apart and (not both_rare or date_part(a, b, s, None, True)[0] == GATED):
-        return True
-    if a.point is not None and b.point is not None:
-        limit = s.km_windows[max(a.geo_level, b.geo_level) - 1]
-        return km_between(a.point, b.point) > (max(limit, s.rare_km) if both_rare else limit)
-    return place_part(a, b, s, None, both_rare)[0] == GATED
 
 
 def incident_score(

@@ -166,14 +166,10 @@ class IncidentIndex:
         reps = self._reps.get(incident_id)
         return [(key.report, feats) for key, feats in reps.members] if reps else []
 
-    def representative_keys(self, incident_id: int) -> Representatives | None:
-        """The representatives as the scoring reads them (``gates.incident_score``); None
-        for an incident the pass has left behind."""
-        return self._reps.get(incident_id)
-
     @property
     def kept(self) -> Mapping[int, Representatives]:
-        """Incident -> its ``representative_keys``, for the incidents not left behind."""
+        """Incident -> its representatives as the scoring reads them
+        (``gates.incident_score``), for the incidents the pass has not left behind."""
         return self._reps
 
     def document_frequencies(self) -> tuple[dict[str, int], int]:
