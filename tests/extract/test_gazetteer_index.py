@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from raqib.extract import gazetteer, gazetteer_files, places
+from raqib.extract import gazetteer, gazetteer_files, place_stopwords, places
 from raqib.extract.gazetteer import Gazetteer, Place, build_index, loose_key, name_key
 from raqib.extract.model import Analysis, Options
 
@@ -132,7 +132,7 @@ def test_an_extra_gazetteer_keeps_a_capital_in_its_country(tmp_path: Path) -> No
                      "2,Damascus,دمشق,33.5172,36.2767,1,0\n", encoding="utf-8")
     gaz = Gazetteer(index)
     gaz.add_entries(gazetteer_files.load_file(extra))
-    stage = places.Places(gaz, gazetteer.country_lexicon(), places._stopwords(), [])
+    stage = places.Places(gaz, gazetteer.country_lexicon(), place_stopwords.stopwords(), [])
     doc = Analysis("t", "A child wounded in the chemical attacks in Damascus.")
     stage(doc)
     assert [(p.country, p.source) for p in doc.places] == [("Syria", "syrianarchive:2")]
@@ -156,7 +156,7 @@ def test_resources_parse() -> None:
     assert lexicon.display["CD"] == "Democratic Republic of Congo"
     aliases = gazetteer.place_aliases()
     assert "Khan Sheikhoun" in aliases["SY", name_key("Khan Shaykhun")]
-    assert name_key("Victoria") in places._stopwords()
+    assert name_key("Victoria") in place_stopwords.stopwords()
 
 
 def test_admin1_table_covers_the_default_cities() -> None:
@@ -252,7 +252,7 @@ def test_acled_notes_sample(small_default: Path) -> None:
 
     regions = [n for names in gazetteer.admin1_names().values() for n in names]
     stage = places.Places(Gazetteer(small_default), gazetteer.country_lexicon(),
-                          places._stopwords(), regions)
+                          place_stopwords.stopwords(), regions)
     with open(ACLED, encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))[::16]
     near = admin1 = 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from raqib.extract import place_countries, place_ranking, places
+from raqib.extract import place_countries, place_ranking, place_stopwords, places
 from raqib.extract.gazetteer import Gazetteer, Place, build_index, country_lexicon
 from raqib.extract.model import Analysis, PlaceMention, Sentence, Stage
 from raqib.extract.place_rules import Match, Window
@@ -100,7 +100,7 @@ REGIONS = ["Idleb", "Idlib", "Borno", "Far North", "Aleppo", "Texas", "Liban-Nor
 @pytest.fixture(scope="module")
 def stage(tmp_path_factory: pytest.TempPathFactory) -> places.Places:
     index = build_index(Path(tmp_path_factory.mktemp("gaz")) / "test.sqlite", ENTRIES)
-    return places.Places(Gazetteer(index), country_lexicon(), places._stopwords(), REGIONS,
+    return places.Places(Gazetteer(index), country_lexicon(), place_stopwords.stopwords(), REGIONS,
                          [("Idleb", "Idlib")])
 
 
@@ -505,7 +505,7 @@ def test_a_focus_country_settles_a_name_of_two_countries(stage: places.Places) -
     """'Tripoli' alone is the larger Tripoli, in Libya; for a team whose texts are about
     Lebanon (``Options.country``) it is Lebanon's; a text that names another country still
     has its own (v6)."""
-    lebanese = places.Places(stage.gazetteer, stage.lexicon, places._stopwords(), REGIONS,
+    lebanese = places.Places(stage.gazetteer, stage.lexicon, place_stopwords.stopwords(), REGIONS,
                              focus="LB")
     assert [p.country for p in run(stage, "Shelling hit Tripoli on Friday.").places] == [
         "Libya"]

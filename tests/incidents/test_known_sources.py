@@ -8,7 +8,7 @@ from collections import defaultdict
 import pytest
 
 from raqib.extract.gazetteer import name_key
-from raqib.extract.places import _stopwords
+from raqib.extract.place_stopwords import stopwords
 from raqib.incidents.records import SOURCE_KINDS
 from raqib.incidents.sources import default_path, read_table, recognise
 
@@ -39,10 +39,10 @@ def test_outlets_on_every_side_are_recognised(name: str | None, url: str | None,
 
 
 def test_an_outlet_named_like_a_town_leaves_the_town_a_place() -> None:
-    """The outlets' names join the places stop list (``places._outlets``); Al Mayadeen TV is
+    """The outlets' names join the places stop list (``place_stopwords.outlets``); Al Mayadeen TV is
     known by its full name and its address, not by "Al Mayadeen", the commonest English
     spelling of the town of Al Mayadin, and "Fars" (an Iranian province) is no key."""
-    stop = _stopwords()
+    stop = stopwords()
     assert name_key("Al Mayadeen TV") in stop
     assert name_key("Al Mayadeen") not in stop and name_key("Fars") not in stop
     assert recognise("Al Mayadeen").side == "unknown"

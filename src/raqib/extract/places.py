@@ -22,10 +22,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import cache
-from importlib import resources
 
-from raqib.extract import weapons
 from raqib.extract.gazetteer import (
     CountryLexicon,
     Gazetteer,
@@ -35,7 +32,6 @@ from raqib.extract.gazetteer import (
     name_key,
 )
 from raqib.extract.gazetteer_files import load_file
-from raqib.extract.lexicon import read_lexicon
 from raqib.extract.model import Analysis, Options, PlaceMention
 from raqib.extract.place_context import link_destinations, link_qualifiers, read_context
 from raqib.extract.place_countries import (
@@ -69,13 +65,13 @@ from raqib.extract.place_rules import (
     prior,
     sentence_starts,
 )
+from raqib.extract.place_stopwords import stopwords
 from raqib.extract.place_windows import (
     ARTICLE_COUNTRIES,
     arabic_article,
     name_windows,
     spellings,
 )
-from raqib.incidents.sources import default_table
 
 MIN_SCORE = 0.3
 SHORT_LOOSE = 6
@@ -363,27 +359,6 @@ class _InActor:
 
 
 
-@cache
-def _stopwords() -> frozenset[str]:
-    text = resources.files("raqib").joinpath("resources", "gazetteer", "stopwords.txt")
-    lines = text.read_text("utf-8").splitlines()
-    words = [w for w in lines if w.strip() and not w.startswith("#")]
-    return frozenset(name_key(w) for w in words + _outlets() + _weapons())
-
-
-def _weapons() -> list[str]:
-    """The phrases of the weapons lexicon: 'Sarin nerve gas used in Syria' names a weapon,
-    not the village of Sarin that the OCHA tables list (v18)."""
-    return [row[0] for row in read_lexicon(weapons.LEXICON)]
-
-
-def _outlets() -> list[str]:
-    """The names of the news outlets and bodies that the table of known sources holds:
-    'Al-Manar' reporting is not the town of Mannar, nor 'Jordan Times' Jordan (v5)."""
-    table = default_table()
-    names = {key for key in table if "." not in key} | {info.name for info in table.values()}
-    return [n for n in names if " " in n or len(n) > 4]
-
 
 def best_place(doc: Analysis) -> PlaceMention | None:
     """The most confident place mention, the more precise and the earlier on ties."""
@@ -405,5 +380,5 @@ def create(options: Options) -> Places:
     regions = [n for names in admin1_names().values() for n in names]
     regions += [p.name for p, _ in entries if p.kind.startswith("admin")]
     regions += [p.admin1 for p, _ in entries if p.admin1]
-    return Places(gazetteer, lexicon(), _stopwords(), regions, admin1_names().values(),
+    return Places(gazetteer, lexicon(), stopwords(), regions, admin1_names().values(),
                   country_code(options.country) if options.country else None)
