@@ -66,3 +66,17 @@ def test_police_shot_at_told_in_the_passive_are_an_armed_side(pipeline: Pipeline
     """events v58: `armed-target` ('shot at a police patrol') also in the passive ('a police
     patrol was shot by'): fighting an armed force, not violence against civilians."""
     assert _sub_event(pipeline, text) == "Armed clash"
+
+
+@pytest.mark.parametrize(("text", "attacker", "attacked"), [
+    ("An army convoy was fired upon by militants near Kismayo on Sunday.",
+     "Unidentified Armed Group (Somalia)", "Military Forces of Somalia (2017-)"),
+    ("On 5 May 2020, a municipal police patrol was shot at by armed men near Tecoman, Colima.",
+     "Unidentified Armed Group (Mexico)", "Police Forces of Mexico (2018-)"),
+])
+def test_who_fired_at_a_force_in_the_passive_acted(pipeline: Pipeline, text: str,
+                                                  attacker: str, attacked: str) -> None:
+    """assembly v71: 'fired upon by', 'shot at by' name their agent as 'shot by' does
+    (``roles._AGENT_BEFORE``): the convoy's soldiers were actor1 of their own ambush."""
+    event = first_event(pipeline, text, date(2020, 5, 10))
+    assert (event.actor1, event.actor2) == (attacker, attacked)

@@ -80,8 +80,8 @@ _BETWEEN = re.compile(r"\b(?:between|among)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){
 _SELF = re.compile(r"\b(?:its|their|our|us|them)\b", re.IGNORECASE)
 """Later in the sentence, the speaker as the one acted on ('said rebels attacked its post')."""
 _AGENT_BEFORE = re.compile(
-    r"\b([a-z]+)\s+by\s+(?:(?:the|a|an|suspected|alleged|presumed|unidentified|unknown)\s+)"
-    r"{0,2}$", re.IGNORECASE)
+    r"\b([a-z]+)\s+(?:(?:at|on|upon)\s+)?by\s+"
+    r"(?:(?:the|a|an|suspected|alleged|presumed|unidentified|unknown)\s+){0,2}$", re.IGNORECASE)
 _AGENT_AFTER = re.compile(r"[-‐](?:planted|laid|placed|fired|launched)\b", re.IGNORECASE)
 _VIOLENT = frozenset([
     "killed", "shot", "hit", "struck", "attacked", "targeted", "wounded", "injured", "hurt",
@@ -105,8 +105,9 @@ _REPELLED_BEFORE = re.compile(
 _ATTACK_AFTER = re.compile(r"\s+(?:attacks?|assaults?|offensive|incursion|advance)\b",
                            re.IGNORECASE)
 """'killed by Taliban militants', 'hit by a Taliban-planted IED', 'an attack by X',
-'repelled a Taliban attack': the agent of a violent passive or of an attack is who acted,
-whatever the order of the words; 'backed by', 'held by' or 'reported by' name no agent."""
+'repelled a Taliban attack', 'shot at by armed men' (assembly v71): the agent of a violent
+passive or of an attack is who acted, whatever the order of the words; 'backed by', 'held by'
+or 'reported by' name no agent."""
 
 
 def group(actor: ActorMention) -> bool:
