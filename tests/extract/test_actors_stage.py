@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v42"
+    assert stage.name == "extract.actors.v43"
     assert callable(stage)
 
 
@@ -369,6 +369,14 @@ def test_a_name_after_anti_is_not_the_actor(stage: actors.Actors, text: str,
      "NAF: United Armed Forces of Novorossiya"),
     ("Military forces of Artsakh fired on the positions.", "Azerbaijan",
      "Military Forces of Artsakh (2007-)"),
+    # v43: militants told as Islamist (or jihadists) are ACLED's generic Islamist militia of
+    # the country, not an unidentified group; plain "militants" still are
+    ("Islamic militants raided a village near Mocimboa da Praia.", "Mozambique",
+     "Islamist Militia (Mozambique)"),
+    ("Armed Islamists attacked a gendarmerie post in Bouira.", "Algeria",
+     "Islamist Militia (Algeria)"),
+    ("Suspected jihadists ambushed a patrol near Boni.", "Mali", "Islamist Militia (Mali)"),
+    ("Militants ambushed a patrol near Boni.", "Mali", "Unidentified Armed Group (Mali)"),
 ])
 def test_acled_names_of_coalitions_militias_and_police(
         stage: actors.Actors, text: str, country: str, expected: str) -> None:
