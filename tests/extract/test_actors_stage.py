@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v43"
+    assert stage.name == "extract.actors.v44"
     assert callable(stage)
 
 
@@ -377,6 +377,12 @@ def test_a_name_after_anti_is_not_the_actor(stage: actors.Actors, text: str,
      "Islamist Militia (Algeria)"),
     ("Suspected jihadists ambushed a patrol near Boni.", "Mali", "Islamist Militia (Mali)"),
     ("Militants ambushed a patrol near Boni.", "Mali", "Unidentified Armed Group (Mali)"),
+    # v44: an attack told as either faction's, and a Turkish arson group
+    ("Boko Haram/IS fighters claimed an attack on a base near Monguno.", "Nigeria",
+     "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai "
+     "wal-Jihad"),
+    ("The Children of Fire Initiative said it set fire to a warehouse.", "Turkey",
+     "Children of Fire"),
 ])
 def test_acled_names_of_coalitions_militias_and_police(
         stage: actors.Actors, text: str, country: str, expected: str) -> None:
