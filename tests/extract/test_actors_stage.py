@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v44"
+    assert stage.name == "extract.actors.v45"
     assert callable(stage)
 
 
@@ -360,7 +360,15 @@ def test_a_name_after_anti_is_not_the_actor(stage: actors.Actors, text: str,
      "Military Forces of Brazil (2019-) Military Police"),
     ("In Rio, the Military Police raided a favela.", "Brazil",  # not 'the military'
      "Military Forces of Brazil (2019-) Military Police"),
-    ("Civil Police officers arrested a suspect.", "Brazil", "Police Forces of Brazil (2019-)"),
+    # v45: Brazil's Civil and Federal Police are named units (they were the generic police)
+    ("Civil Police officers arrested a suspect.", "Brazil",
+     "Police Forces of Brazil (2019-) Civil Police"),
+    ("Federal highway police seized cigarettes on the BR-116.", "Brazil",
+     "Police Forces of Brazil (2019-) Federal Police"),
+    ("Amajid Brigade forces retook two hills.", "Yemen",
+     "Military Forces of Yemen (2012-) Amajid Brigade"),
+    ("Saudi rocket and artillery shelling hit villages near the border.", "Yemen",
+     "Operation Restoring Hope"),
     ("The PMF repelled an attack.", "Iraq",
      "Military Forces of Iraq (2018-) Popular Mobilization Forces"),
     ("Security Belt forces clashed with tribesmen.", "Yemen",

@@ -80,3 +80,13 @@ def test_who_fired_at_a_force_in_the_passive_acted(pipeline: Pipeline, text: str
     (``roles._AGENT_BEFORE``): the convoy's soldiers were actor1 of their own ambush."""
     event = first_event(pipeline, text, date(2020, 5, 10))
     assert (event.actor1, event.actor2) == (attacker, attacked)
+
+
+def test_a_party_named_in_brackets_after_its_description_is_an_ally(pipeline: Pipeline) -> None:
+    """assembly v72: 'X and <words> forces (coded as Y)': Y is the party those words tell, on
+    X's side, not the other side of the fighting."""
+    event = first_event(pipeline, "On 2 May 2020, Amajid Brigade and Hazamiyah Resistance "
+                        "forces (known as Southern Resistance) clashed with Houthi fighters "
+                        "near Mukayras.", date(2020, 5, 10))
+    assert event.actor2 == "Military Forces of Yemen (2016-) Supreme Political Council"
+    assert event.assoc_actor_1 == "Southern Resistance"

@@ -135,7 +135,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v71"
+    name = "extract.assemble.v72"
 
     def __init__(self, options: Options) -> None:
         self.options = options

@@ -52,10 +52,13 @@ v55): it is a party."""
 _ACCORDING = re.compile(r"\baccording\s+to\s+[^,.;:!?]*$", re.IGNORECASE)
 """Before a party, in its clause: the party is whom the account is told by."""
 _ALLIED = re.compile(r"\s*(?:,|(?:,\s*)?(?:and|backed by|supported by|with the support of|"
-                     r"along with|together with))\s*(?:the\s+)?(?:[\"“][\w\s]*[\"”]\s*)?",
+                     r"along with|together with))\s*(?:the\s+)?(?:[\"“][\w\s]*[\"”]\s*)?"
+                     r"(?:(?:[\w'’-]+\s+){1,4}\(\s*(?:(?:coded|known|referred\s+to)\s+as\s+)?)?",
                      re.IGNORECASE)
 """Between two parties that act together ('regime forces and Russian warplanes', 'the SDF,
-backed by the international coalition,': v43 reads the comma before the words)."""
+backed by the international coalition,': v43 reads the comma before the words), the second
+perhaps named in brackets after words that tell it ('Amajid Brigade and Hazamiyah Resistance
+forces (coded as Southern Resistance)': assembly v72)."""
 _BACKED = re.compile(
     r"\s*,?\s*(?:(?:carried\s+out|conducted|launched|led)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:raids?|operations?|attacks?|offensives?|assaults?|campaigns?)\s*,?\s*)?"
