@@ -1,5 +1,6 @@
 """The party whose vehicle hit a mine or was blown up is the target (assemble v57); a clash the
-words tell as between rivals of one kind has that kind on both sides (assemble v57)."""
+words tell as between rivals of one kind has that kind on both sides (assemble v57); a protest met
+by a counter-protest has protesters on both sides (v73)."""
 
 from __future__ import annotations
 
@@ -70,3 +71,18 @@ def test_two_crowds_are_both_sides(pipeline: Pipeline) -> None:
                         "of land in Gaibandha, leaving one man dead.", DAY)
     assert event.sub_event_type == "Mob violence"
     assert event.actor1 == event.actor2 == "Rioters (Bangladesh)"
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    ("On 8 May 2020, residents banged pots on their balconies in Nis, Serbia, against the "
+     "government. Ruling party activists gathered in the street below in a counterprotest.",
+     "Protesters (Serbia)"),
+    ("On 8 May 2020, residents banged pots on their balconies in Nis, Serbia, against the "
+     "government. Ruling party activists filmed them from the street.", ""),
+])
+def test_a_counter_protest_is_the_other_side(pipeline: Pipeline, text: str, other: str) -> None:
+    """ACLED codes the counter-protesters who met a demonstration as its actor2 (assemble v73);
+    without them a peaceful protest has no other side."""
+    assert stage_version(pipeline, "assemble") >= 73
+    event = first_event(pipeline, text, DAY)
+    assert (event.sub_event_type, event.actor2) == ("Peaceful protest", other)

@@ -93,6 +93,8 @@ TERRITORY = KNOWN_KIND[1:]
 TRANSFER = "Non-violent transfer of territory"
 LATER_AGENT = 300
 """Characters after an event's words searched for a party said to have carried it out."""
+_COUNTER = re.compile(r"\bcounter[- ]?(?:protests?|protesters?|demonstrations?|demonstrators?|"
+                      r"rall(?:y|ies))\b", re.IGNORECASE)
 _TWO_SIDES = re.compile(
     r"\b(?:two\s+(?:[\w-]+\s+)?(?:groups|mobs|crowds|families|clans|sub-clans|tribes|communities|"
     r"villages|sides|factions|gangs|camps)|rival|feuding|warring|between|among|each\s+other|"
@@ -135,7 +137,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v72"
+    name = "extract.assemble.v73"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -262,6 +264,11 @@ class Assemble:
         self._perpetrator(event, cue, actors, first)
         self._victims(event, cue, actors, second)
         if cue.event_type in CROWDS:
+            if cue.event_type == "Protests" and not event.actor2 and event.country and (
+                    _COUNTER.search(doc.text, cue.span.start, cue.span.end + LATER_AGENT)):
+                # a counter-protest met it: those protesters are the other side (v73)
+                event.actor2 = actor_stage.unnamed("Protesters", event.country, self.options)
+                event.inter2 = PROTESTERS
             return  # a crowd's associates are the groups it held (``_perpetrator``)
         if not event.assoc_actor_1 and first is not None and event.actor1 == first.name:
             event.assoc_actor_1 = associates(first, actors, found.allies)
