@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v45"
+    assert stage.name == "extract.actors.v46"
     assert callable(stage)
 
 
@@ -365,6 +365,11 @@ def test_a_name_after_anti_is_not_the_actor(stage: actors.Actors, text: str,
      "Police Forces of Brazil (2019-) Civil Police"),
     ("Federal highway police seized cigarettes on the BR-116.", "Brazil",
      "Police Forces of Brazil (2019-) Federal Police"),
+    # v46: Mexico's state and ministerial police
+    ("State police officers were ambushed near Uruapan.", "Mexico",
+     "Police Forces of Mexico (2018-) State Police"),
+    ("A ministerial police officer was shot in Tijuana.", "Mexico",
+     "Police Forces of Mexico (2018-) Ministerial Federal Police"),
     ("Amajid Brigade forces retook two hills.", "Yemen",
      "Military Forces of Yemen (2012-) Amajid Brigade"),
     ("Saudi rocket and artillery shelling hit villages near the border.", "Yemen",
