@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v46"
+    assert stage.name == "extract.actors.v47"
     assert callable(stage)
 
 
@@ -370,6 +370,14 @@ def test_a_name_after_anti_is_not_the_actor(stage: actors.Actors, text: str,
      "Police Forces of Mexico (2018-) State Police"),
     ("A ministerial police officer was shot in Tijuana.", "Mexico",
      "Police Forces of Mexico (2018-) Ministerial Federal Police"),
+    # v47: Afghanistan's commandos, local police and police special units; the Arbaki
+    ("Afghan army commandos raided a compound in Zabul.", "Afghanistan",
+     "Military Forces of Afghanistan (2014-) Special Forces"),
+    ("Local policemen repelled an attack in Baghlan.", "Afghanistan",
+     "Police Forces of Afghanistan (2014-) Afghan Local Police"),
+    ("General Command of Police Special Units operations killed seven militants.",
+     "Afghanistan", "Police Forces of Afghanistan (2014-) General Command of Police Special Units"),
+    ("Arbaki fighters held the post overnight.", "Afghanistan", "Militia (Pro-Government)"),
     ("Amajid Brigade forces retook two hills.", "Yemen",
      "Military Forces of Yemen (2012-) Amajid Brigade"),
     ("Saudi rocket and artillery shelling hit villages near the border.", "Yemen",

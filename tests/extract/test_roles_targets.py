@@ -75,3 +75,17 @@ def test_a_force_that_says_it_retook_a_town_took_it(pipeline: Pipeline) -> None:
                                       "recaptured the town of Marte from insurgents.")
     assert actor1 == "Military Forces of Nigeria (2015-)"
     assert actor2 != actor1 and actor2
+
+
+@pytest.mark.parametrize(("text", "attacker", "defender"), [
+    ("Eleven Taliban militants were killed overnight when Afghan forces repelled their attack "
+     "on checkpoints in Arghandab district, Kandahar.",
+     "Taliban", "Military Forces of Afghanistan (2014-)"),
+    ("Six al Shabaab fighters died as Somali troops repulsed their assault on a base near "
+     "Afgoye.", "Al Shabaab", "Military Forces of Somalia (2017-)"),
+])
+def test_a_party_whose_attack_was_repelled_attacked(pipeline: Pipeline, text: str,
+                                                   attacker: str, defender: str) -> None:
+    """assembly v74: 'X were killed when Y repelled their attack': X attacked, whoever of
+    them died (a party counted among the dead is otherwise the one acted on)."""
+    assert _roles(pipeline, text) == (attacker, defender)

@@ -76,24 +76,40 @@ carrying regime soldiers': v35; 'at the house of a Fifth Corps commander': v42):
 the target (assemble v28)."""
 
 
+_THEIR_ATTACK_REPELLED = re.compile(
+    r"[^.;]{0,160}?\b(?:when|as|after)\s+(?:[\w'’-]+\s+){1,5}?(?:repulsed|repelled|thwarted|"
+    r"foiled|fended\s+off|pushed\s+back)\s+(?:their|its)\s+(?:attacks?|assaults?|offensive|"
+    r"advance)\b", re.IGNORECASE)
+"""After a party: another 'repulsed their attack': the party told before attacked, whoever
+of it was killed (assembly v74: '9 Taliban militants were killed when Afghan forces repulsed
+their attacks')."""
+
+
 def acted_on(doc: Analysis, actors: list[ActorMention], counts: list[CountMention]
              ) -> frozenset[int]:
     """``id`` of the parties the event was done to: those whose words a count of the killed
     or wounded holds (v9) or that a count's words are members of ('killing two members of
     the Asayish': v24), and those named right after what an attack did to them ('targeted a
     car carrying', 'struck positions of': v22) or the place of theirs it hit ('at a checkpoint
-    of': v28; 'outside a police station': v56)."""
-    return frozenset(id(a) for a in actors if any(_counts(doc.text, c, a) for c in counts)
-                     or _TARGET_BEFORE.search(doc.text, max(0, a.span.start - 80),
-                                              a.span.start)
-                     or _TARGET_AT.search(doc.text, max(0, a.span.start - 60), a.span.start)
-                     or _DETAINED_BEFORE.search(doc.text, max(0, a.span.start - 60),
-                                                a.span.start)
-                     or _TAKEN_FROM.search(doc.text, max(0, a.span.start - 120), a.span.start)
-                     or _TARGET_AFTER.match(doc.text, a.span.end)
-                     or (_FACILITY_AFTER.match(doc.text, a.span.end) and _FACILITY_BEFORE.search(
-                         doc.text, max(0, a.span.start - 40), a.span.start))
-                     or _LOST_AFTER.match(doc.text, a.span.end))
+    of': v28; 'outside a police station': v56); not a party whose attack another repelled
+    (v74)."""
+    return frozenset(id(a) for a in actors
+                     if not _THEIR_ATTACK_REPELLED.match(doc.text, a.span.end)
+                     and _done_to(doc.text, a, counts))
+
+
+def _done_to(text: str, a: ActorMention, counts: list[CountMention]) -> bool:
+    """Whether the words around ``a`` tell the event as done to it (``acted_on``)."""
+    start, end = a.span.start, a.span.end
+    return bool(any(_counts(text, c, a) for c in counts)
+                or _TARGET_BEFORE.search(text, max(0, start - 80), start)
+                or _TARGET_AT.search(text, max(0, start - 60), start)
+                or _DETAINED_BEFORE.search(text, max(0, start - 60), start)
+                or _TAKEN_FROM.search(text, max(0, start - 120), start)
+                or _TARGET_AFTER.match(text, end)
+                or (_FACILITY_AFTER.match(text, end)
+                    and _FACILITY_BEFORE.search(text, max(0, start - 40), start))
+                or _LOST_AFTER.match(text, end))
 
 
 def _counts(text: str, count: CountMention, actor: ActorMention) -> bool:
