@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v47"
+    assert stage.name == "extract.actors.v48"
     assert callable(stage)
 
 
@@ -378,6 +378,14 @@ def test_a_name_after_anti_is_not_the_actor(stage: actors.Actors, text: str,
     ("General Command of Police Special Units operations killed seven militants.",
      "Afghanistan", "Police Forces of Afghanistan (2014-) General Command of Police Special Units"),
     ("Arbaki fighters held the post overnight.", "Afghanistan", "Militia (Pro-Government)"),
+    # v48: Burundi's ruling-party militia, US forces in Afghanistan, the STC's forces
+    ("Imbonerakure members beat two opposition activists in Kirundo.", "Burundi",
+     "CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure "
+     "Faction)"),
+    ("US forces carried out a drone strike in Helmand.", "Afghanistan",
+     "NATO: North Atlantic Treaty Organization"),
+    ("Pro-STC forces besieged the island's capital.", "Yemen",
+     "Military Forces of Yemen (2012-) Security Belt Forces"),
     ("Amajid Brigade forces retook two hills.", "Yemen",
      "Military Forces of Yemen (2012-) Amajid Brigade"),
     ("Saudi rocket and artillery shelling hit villages near the border.", "Yemen",
