@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v104"
+NAME = "extract.events.v105"
 
 
 LEAN_SHARE = 0.25
@@ -297,11 +297,7 @@ class EventsStage:
         is_event = self._none is None or int(np.argmax(probs)) != self._none
         boost = evidence
         if context is not None:
-            # the context is the model's reading of the same words again: what the sentence's
-            # evidence rules out (a negative weight) it rules out of that reading too, or the
-            # context adds back the model's bias the evidence took off (v104)
-            weight = self.taxonomy.evidence.document_context
-            boost = boost + context + weight * np.minimum(evidence, 0.0)
+            boost = boost + context
         if boost.any() and len(self._events):
             p_none = probs[self._none] if self._none is not None else 0.0
             shifted = classifier.softmax(logits[self._events] + boost[self._events])
