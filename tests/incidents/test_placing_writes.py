@@ -7,11 +7,12 @@ the same order, and the new incidents' rows those the ORM would have written."""
 from __future__ import annotations
 
 import itertools
+import math
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from backends import Backend
 from made_incidents import add_report
@@ -47,7 +48,15 @@ def test_the_stored_placements_are_the_pass_s_own(
             for n, day in enumerate(DAYS, start=1):
                 add_report(session, n, DAY + timedelta(days=day), "Battles")
         expected = _expected(ws)
+        writes: list[tuple[str, bool]] = []
+
+        @event.listens_for(ws.engine, "before_cursor_execute")
+        def spy(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+            if statement.lstrip().upper().startswith(("UPDATE REPORTS", "INSERT INTO INCIDENTS")):
+                writes.append((statement.split()[0].upper(), executemany))
+
         summary = placing.link_new(ws, refresh_now=False)
+        event.remove(ws.engine, "before_cursor_execute", spy)
         with ws.sessions() as session:
             stored = dict(session.execute(select(Report.id, Report.incident_id)).all())
             rows = session.scalars(select(Incident).order_by(Incident.id)).all()
@@ -59,5 +68,9 @@ def test_the_stored_placements_are_the_pass_s_own(
         assert [r.id for r in rows] == sorted(set(expected.values()))
         assert columns == {(0, 0, False, True, True, None, None, "{}", "{}")}
         assert created == {(True, True)}
+        # one statement per batch of rows, not an executemany of a parameter set per row
+        assert sorted(writes) == (
+            [("INSERT", False)] * math.ceil(summary.new_incidents / batch)
+            + [("UPDATE", False)] * math.ceil(len(DAYS) / batch))
     finally:
         ws.close()
