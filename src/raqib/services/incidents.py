@@ -99,7 +99,7 @@ def report_views(session: Session, reports: Sequence[Any], full_text: bool = Fal
 
 def _document_sources(session: Session, doc_ids: set[int]) -> dict[int, SourceInfo]:
     """Each document's source (those with one), one ``SourceInfo`` per source, shared: read as
-    columns, not as a ``Source`` object a row (a third of making 5,000 views)."""
+    columns, not as a ``Source`` object a row (0.3 s of making 118,591 views)."""
     infos: dict[int, SourceInfo] = {}
     found: dict[int, SourceInfo] = {}
     for doc_id, source_id, *info in session.execute(
