@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from backends import Backend
 from raqib.store.engine import transaction
-from raqib.store.idsets import among
+from raqib.store.idsets import among, id_rows, pair_rows
 from raqib.store.models import Source
 
 
@@ -30,5 +30,23 @@ def test_among_selects_exactly_the_listed_ids(tmp_path: Path, backend: Backend) 
             assert found(many) == set(ids[::3])
             assert found([]) == set()
             assert found(iter(ids[:2])) == set(ids[:2])
+    finally:
+        ws.close()
+
+
+def test_id_rows_and_pair_rows_give_a_row_for_each_value(tmp_path: Path, backend: Backend
+                                                        ) -> None:
+    """What a pass of linking writes from: every id in its order (repeats kept), and every
+    pair with its key and value in their places, beyond SQLite's limit of parameters."""
+    ws = backend.create(tmp_path / "ws")
+    try:
+        with ws.sessions() as session:
+            ids = [5, 3, 5, 10**12, *range(40_000)]
+            rows = id_rows(session, ids)
+            assert list(session.execute(select(rows.c.value)).scalars()) == ids
+            pairs = [(n, 3 * n + 1) for n in range(40_000, 0, -1)] + [(10**12, 7)]
+            rows = pair_rows(session, pairs)
+            assert session.execute(select(rows.c.key, rows.c.value)).all() == pairs
+            assert session.execute(select(id_rows(session, []).c.value)).all() == []
     finally:
         ws.close()

@@ -328,3 +328,30 @@ def test_a_denial_that_points_back_at_the_attack_contests_it(tmp_path: Path) -> 
     (row,) = incidents(ws)
     assert (row["sub_event_type"], row["contested"], row["grade"]) == (
         "Chemical weapon", True, "contested")
+
+
+def test_views_read_as_columns_are_those_of_the_report_objects(seeded: Path) -> None:
+    """A linking pass reads reports as columns (``incidents.REPORT_COLUMNS``, streamed on the
+    session's connection, the fields by position) and their sources as columns: the views
+    are those made from the ``Report`` objects, each with its document's source."""
+    from raqib.incidents.records import SourceInfo
+    from raqib.services import incidents as stored
+    from raqib.store.models import Processing, Report, Source
+
+    ws = Workspace.open(seeded)
+    try:
+        with ws.sessions() as session:
+            columns = [view for _, view in stored.streamed_views(
+                session, select(*stored.REPORT_COLUMNS).order_by(Report.id))]
+            objects = stored.report_views(
+                session, session.scalars(select(Report).order_by(Report.id)).all())
+            document = dict(session.execute(select(Report.id, Report.document_id)).all())
+            source = {doc_id: SourceInfo(s.name, s.kind, s.side, s.reliability, s.language)
+                      for doc_id, s in session.execute(select(Processing.document_id, Source)
+                      .join(Source, Processing.source_id == Source.id))}
+        assert columns == objects
+        assert [v.source for v in columns] == [
+            source.get(document[v.id], SourceInfo("unknown source")) for v in columns]
+        assert len({v.source.name for v in columns} - {"unknown source"}) == 2
+    finally:
+        ws.close()

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TypeVar
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from raqib.incidents import linking
@@ -38,7 +38,7 @@ from raqib.services.incidents import (
 from raqib.services.refreshing import refresh_all
 from raqib.store import engine as store
 from raqib.store.engine import transaction
-from raqib.store.idsets import among
+from raqib.store.idsets import among, id_rows, pair_rows
 from raqib.store.models import Incident, Report
 from raqib.vault.custody import db_now
 from raqib.workspace import Workspace
@@ -104,11 +104,7 @@ def link_new(ws: Workspace, settings: linking.LinkSettings | None = None,
         real = _create_incidents(session, created)
         placed = {report_id: real.get(incident_id, incident_id)
                   for report_id, incident_id in placed.items()}
-        # executemany by primary key, not a unit-of-work UPDATE per report object; a batch
-        # of parameters at a time, not one list of a whole backlog's
-        for batch in _batches(placed.items()):
-            session.execute(update(Report), [{"id": report_id, "incident_id": incident_id}
-                                             for report_id, incident_id in batch])
+        _write_placements(session, placed)
         touched = set(placed.values())
         session.execute(update(Incident).where(among(session, Incident.id, touched))
                         .values(stale=True).execution_options(synchronize_session=False))
@@ -181,24 +177,44 @@ def _counted(views: Iterator[ReportView], total: int, progress: Steps | None
 
 
 def _create_incidents(session: Session, provisional: list[int]) -> dict[int, int]:
-    """One new incident row for each provisional id, an executemany per ``WRITE_BATCH``
-    (multi-row INSERTs); provisional id -> stored id, both in ascending order. The rows are
-    alike until refreshed, so the ids need not come back in the order of the rows: asking
-    for that order (``sort_by_parameter_order``) made SQLite insert one row a statement
-    (3.2 s for 18,000 incidents)."""
+    """One new incident row for each provisional id, one ``INSERT ... SELECT`` per
+    ``WRITE_BATCH`` over the ids as rows (``idsets.id_rows``); provisional id -> stored id,
+    both in ascending order. The rows are alike until refreshed, so the ids need not come back
+    in the order of the rows: asking for that order (``sort_by_parameter_order``) made SQLite
+    insert one row a statement (3.2 s for 18,000 incidents). An executemany of one parameter
+    set a row cost 1.8 s for 62,986 incidents, the statement 0.2 s (SQLite)."""
     now = db_now()
+    values = {"fatalities_min": 0, "fatalities_max": 0, "contested": False, "summary": {},
+              "corrections": {}, "created_at": now, "updated_at": now, "stale": True,
+              "stands": True}
+    columns = [getattr(Incident, name) for name in values]
+    row = [literal(value, type_=column.type) for value, column in zip(
+        values.values(), columns, strict=True)]
     real: dict[int, int] = {}
     for batch in _batches(provisional):
-        rows = [{"fatalities_min": 0, "fatalities_max": 0, "contested": False, "summary": {},
-                 "corrections": {}, "created_at": now, "updated_at": now, "stale": True}
-                for _ in batch]
-        ids = sorted(session.scalars(insert(Incident).returning(Incident.id), rows))
+        rows = select(*row).select_from(id_rows(session, batch))
+        ids = sorted(session.scalars(insert(Incident).from_select(list(values), rows)
+                                     .returning(Incident.id)))
         real.update(zip(batch, ids, strict=True))
     return real
 
 
+def _write_placements(session: Session, placed: dict[int, int]) -> None:
+    """Set each report's incident (report id -> incident id): one ``UPDATE ... FROM`` per
+    ``WRITE_BATCH`` over the pairs as rows (``idsets.pair_rows``), by report id. Not a
+    unit-of-work UPDATE per report object, nor an executemany, whose parameter sets, one a
+    report, cost twice the database's work: 118,591 reports 4.2 -> 1.5 s (SQLite). By report
+    id, so that a statement's rows lie together in the table, not across it by date."""
+    for batch in _batches(sorted(placed.items())):
+        rows = pair_rows(session, batch)
+        session.execute(update(Report).where(Report.id == rows.c.key)
+                        .values(incident_id=rows.c.value)
+                        .execution_options(synchronize_session=False))
+
+
 WRITE_BATCH = 10_000
-"""Rows written per statement by a pass (the parameters of one executemany)."""
+"""Rows written per statement by a pass (its ids or pairs, in the statement's one
+parameter)."""
 
 
 def _batches(items: Iterable[T]) -> Iterator[list[T]]:
