@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v48"
+    assert stage.name == "extract.actors.v49"
     assert callable(stage)
 
 
@@ -386,6 +386,13 @@ def test_a_name_after_anti_is_not_the_actor(stage: actors.Actors, text: str,
      "NATO: North Atlantic Treaty Organization"),
     ("Pro-STC forces besieged the island's capital.", "Yemen",
      "Military Forces of Yemen (2012-) Security Belt Forces"),
+    # v49: units ACLED names apart
+    ("Rashtriya Rifles troops cordoned off the village.", "India",
+     "Military Forces of India (2014-) Rashtriya Rifles"),
+    ("Border guard police officers were wounded near the fence.", "Myanmar",
+     "Police Forces of Myanmar (2016-) Border Guard Police"),
+    ("Puntland Dervish forces raided a hideout in the Cal Miskaad hills.", "Somalia",
+     "Military Forces of Somalia (2017-) Puntland Dervish Force"),
     ("Amajid Brigade forces retook two hills.", "Yemen",
      "Military Forces of Yemen (2012-) Amajid Brigade"),
     ("Saudi rocket and artillery shelling hit villages near the border.", "Yemen",
