@@ -89,3 +89,11 @@ def test_a_party_whose_attack_was_repelled_attacked(pipeline: Pipeline, text: st
     """assembly v74: 'X were killed when Y repelled their attack': X attacked, whoever of
     them died (a party counted among the dead is otherwise the one acted on)."""
     assert _roles(pipeline, text) == (attacker, defender)
+
+
+def test_a_force_on_its_operation_went_after_those_it_fought(pipeline: Pipeline) -> None:
+    """assembly v75: 'X exchanged fire with <forces> during an operation (a patrol, a raid)':
+    the force on its operation is actor1."""
+    assert _roles(pipeline, "On 2 May 2020, in Teresina, Piaui, armed men exchanged fire "
+                            "with civil police officers during a raid on a drug den.") == (
+        "Police Forces of Brazil (2019-) Civil Police", "Unidentified Armed Group (Brazil)")

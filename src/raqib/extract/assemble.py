@@ -137,7 +137,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v74"
+    name = "extract.assemble.v75"
 
     def __init__(self, options: Options) -> None:
         self.options = options

@@ -207,11 +207,22 @@ def only_present(doc: Analysis, actor: ActorMention) -> bool:
     return bool(_PRESENT.search(doc.text, max(0, actor.span.start - 90), actor.span.start))
 
 
+_FOUGHT_WITH = re.compile(r"\b(?:exchanged\s+fire|clashed|fought|engaged\s+in\s+a\s+(?:shoot-?out|"
+                          r"firefight|gunfight))\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_ON_OPERATION = re.compile(r"[^.;]{0,40}?\bduring\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:operations?|patrols?|raids?|searche?s?|sweeps?)\b", re.IGNORECASE)
+"""'armed men exchanged fire with military police forces during a patrol': the force on its
+operation went after them (assembly v75)."""
+
+
 def agent(doc: Analysis, actor: ActorMention) -> bool:
     """Whether the actor is named as the agent of a passive ('shot dead by X'), of an
     attack ('an attack by X', 'repelled an X attack') or of a device it planted ('an
     X-planted IED')."""
     if _AGENT_AFTER.match(doc.text, actor.span.end):
+        return True
+    if _ON_OPERATION.match(doc.text, actor.span.end) and _FOUGHT_WITH.search(
+            doc.text, max(0, actor.span.start - 40), actor.span.start):
         return True
     if _ATTACK_AFTER.match(doc.text, actor.span.end) and _REPELLED_BEFORE.search(
             doc.text, max(0, actor.span.start - 40), actor.span.start):
