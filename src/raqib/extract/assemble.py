@@ -264,16 +264,20 @@ class Assemble:
         self._perpetrator(event, cue, actors, first)
         self._victims(event, cue, actors, second)
         if cue.event_type in CROWDS:
-            if cue.event_type == "Protests" and not event.actor2 and event.country and (
-                    _COUNTER.search(doc.text, cue.span.start, cue.span.end + LATER_AGENT)):
-                # a counter-protest met it: those protesters are the other side (v73)
-                event.actor2 = actor_stage.unnamed("Protesters", event.country, self.options)
-                event.inter2 = PROTESTERS
+            self._counter_protest(doc, event, cue)
             return  # a crowd's associates are the groups it held (``_perpetrator``)
         if not event.assoc_actor_1 and first is not None and event.actor1 == first.name:
             event.assoc_actor_1 = associates(first, actors, found.allies)
         if not event.assoc_actor_2 and second is not None and event.actor2 == second.name:
             event.assoc_actor_2 = associates(second, actors, found.allies)
+
+    def _counter_protest(self, doc: Analysis, event: Event, cue: EventCue) -> None:
+        """A protest met by a counter-protest, told in its words or the ``LATER_AGENT``
+        characters after: those protesters are its other side, as ACLED codes it (v73)."""
+        if CROWDS[cue.event_type] == PROTESTERS and not event.actor2 and event.country and (
+                _COUNTER.search(doc.text, cue.span.start, cue.span.end + LATER_AGENT)):
+            event.actor2 = actor_stage.unnamed("Protesters", event.country, self.options)
+            event.inter2 = PROTESTERS
 
     def _perpetrator(self, event: Event, cue: EventCue, actors: list[ActorMention],
                      first: ActorMention | None) -> None:

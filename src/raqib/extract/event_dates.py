@@ -77,6 +77,12 @@ def _names_event(text: str, span: Span) -> bool:
                 and _AN_EVENTS.match(text, end, end + 60))
 
 
+def _of_telling(doc: Analysis, day: DateMention) -> bool:
+    """Whether ``day`` is the day of a telling ('the army said on Monday'): ``_telling_day``
+    over the words before it."""
+    return bool(_telling_day().search(doc.text, max(0, day.span.start - 60), day.span.start))
+
+
 def choose(event: Event, found: list[DateMention], doc: Analysis, window: Span,
            told: list[DateMention]) -> None:
     """Date ``event`` by the first of ``found`` (the days in or near its ``window``), with
@@ -87,9 +93,8 @@ def choose(event: Event, found: list[DateMention], doc: Analysis, window: Span,
         # (v17: 'Published February 23 2015 A suicide bomber killed four people ... on
         # Sunday' is dated by the Sunday), unless it is the day of a telling ('... was
         # used in the attack, the ambassador said on Wednesday': the attack is older)
-        named = [d for d in found[1:] if window.start <= d.span.start < window.end
-                 and not _telling_day().search(doc.text, max(0, d.span.start - 60),
-                                               d.span.start)]
+        named = [d for d in found[1:]
+                 if window.start <= d.span.start < window.end and not _of_telling(doc, d)]
         found = named or _told(told, found[0].value, window) or found
     elif not found and doc.reference_date is not None:
         # no day of its own near it: a day the text names as an event's dates it (v19:
@@ -105,9 +110,9 @@ def choose(event: Event, found: list[DateMention], doc: Analysis, window: Span,
         # 'around 5 May (as reported)' does not: a day after it is often an earlier event's;
         # nor does the day of a telling ('earlier this month, ..., the army said on Monday':
         # assembly v70)
-        days = [d for d in found if d.precision == 1 and not _telling_day().search(
-            doc.text, max(0, d.span.start - 60), d.span.start)]
-        chosen = days[0] if found[0].precision == 3 and days else found[0]
+        days = [d for d in found if d.precision == 1 and not _of_telling(doc, d)] if (
+            found[0].precision == 3) else []
+        chosen = days[0] if days else found[0]
         event.event_date = chosen.value.isoformat()
         event.time_precision = chosen.precision
         event.spans["event_date"] = chosen.span

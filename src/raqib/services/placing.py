@@ -185,8 +185,7 @@ def _create_incidents(session: Session, provisional: list[int]) -> dict[int, int
     set a row cost 1.8 s for 62,986 incidents, the statement 0.2 s (SQLite)."""
     now = db_now()
     values = {"fatalities_min": 0, "fatalities_max": 0, "contested": False, "summary": {},
-              "corrections": {}, "created_at": now, "updated_at": now, "stale": True,
-              "stands": True}
+              "corrections": {}, "created_at": now, "updated_at": now, "stale": True}
     columns = [getattr(Incident, name) for name in values]
     row = [literal(value, type_=column.type) for value, column in zip(
         values.values(), columns, strict=True)]
