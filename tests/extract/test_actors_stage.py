@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v50"
+    assert stage.name == "extract.actors.v51"
     assert callable(stage)
 
 
@@ -401,6 +401,11 @@ def test_a_name_after_anti_is_not_the_actor(stage: actors.Actors, text: str,
     ("Vengeance units of the HBDH claimed an arson attack in Izmir.", "Turkey",
      "HBDH: Peoples United Revolutionary Movement"),
     ("MS-13 members fought the police in Tegucigalpa.", "Honduras", "MS-13: Mara Salvatrucha"),
+    # v51: a group known as "X militia(s)" by the name of its men too
+    ("Suspected Fulani militiamen attacked a village near Bankass.", "Mali",
+     "Fulani Ethnic Militia (Mali)"),
+    ("A Twa militiaman was arrested in Kalemie.", "Democratic Republic of Congo",
+     "Twa Ethnic Militia (Democratic Republic of Congo)"),
     ("Amajid Brigade forces retook two hills.", "Yemen",
      "Military Forces of Yemen (2012-) Amajid Brigade"),
     ("Saudi rocket and artillery shelling hit villages near the border.", "Yemen",

@@ -97,3 +97,20 @@ def test_a_force_on_its_operation_went_after_those_it_fought(pipeline: Pipeline)
     assert _roles(pipeline, "On 2 May 2020, in Teresina, Piaui, armed men exchanged fire "
                             "with civil police officers during a raid on a drug den.") == (
         "Police Forces of Brazil (2019-) Civil Police", "Unidentified Armed Group (Brazil)")
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("On 2 May 2020, a roadside bomb struck an army truck near Kismayo, wounding three "
+     "soldiers. Al Shabaab claimed responsibility.", "Al Shabaab"),
+    ("On 2 May 2020, a landmine hit a military vehicle near Mopti. JNIM claimed the attack.",
+     "JNIM: Group for Support of Islam and Muslims"),
+    ("On 2 May 2020, an army vehicle struck a bomb near Mopti, killing two soldiers. The device "
+     "had been planted by JNIM militants, the army said.",
+     "JNIM: Group for Support of Islam and Muslims"),
+])
+def test_a_group_that_claimed_the_attack_or_planted_its_bomb_is_actor1(
+        pipeline: Pipeline, text: str, claimant: str) -> None:
+    """assembly v76: an event whose words name no perpetrator takes the armed group that
+    claimed it in the next sentence, or that planted its device, as ACLED codes it."""
+    assert stage_version(pipeline, "assemble") >= 76
+    assert _roles(pipeline, text)[0] == claimant

@@ -44,6 +44,9 @@ def tokens(text: str) -> Iterator[tuple[str, str, int, int]]:
         yield key, word, m.start(), m.end()
 
 
+_MILITIA = frozenset({"militia", "militias"})
+
+
 def expand(alias: str) -> list[str]:
     """'soldier(s)' -> soldier, soldiers; 'polic(e|emen)' -> police, policemen."""
     match = _SUFFIX.search(alias)
@@ -181,10 +184,14 @@ class Dictionary:
 
     def _insert(self, toks: list[tuple[str, str]], hit: Hit) -> None:
         """Index an alias's tokens; an alias with a possessive ("Assad's forces") also under
-        the form scraped text prints without the apostrophe ("Assads forces")."""
+        the form scraped text prints without the apostrophe ("Assads forces"), and one that
+        ends in "militia(s)" after a name also under its men ("Fulani militiamen")."""
         if not toks:
             return
-        for form in {tuple(toks), tuple(_bare_possessives(toks))}:
+        forms = {tuple(toks), tuple(_bare_possessives(toks))}
+        if len(toks) > 1 and toks[-1][0] in _MILITIA:  # 'Fulani militias': its men (v51)
+            forms |= {(*toks[:-1], (men, men)) for men in ("militiamen", "militiaman")}
+        for form in forms:
             case = tuple(w if _acronym(w) else None for _, w in form)
             node = self.trie
             for key, _ in form:

@@ -137,7 +137,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v75"
+    name = "extract.assemble.v76"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -258,9 +258,10 @@ class Assemble:
         if first is None and cue.sub_event_type in SPOKEN:  # 'the ELN announced a
             first = next((a for a in actors if id(a) in found.reporters  # ceasefire' (v62)
                           and a.inter not in (CIVILIANS, PROTESTERS, RIOTERS)), None)
-        if first is None and cue.event_type not in CROWDS:  # told in the next sentences (v39)
+        if (first is None or first.name.startswith("Unidentified")) and (
+                cue.event_type not in CROWDS):  # told in the next sentences (v39, v76)
             later = found.actors.inside(doc.span(cue.span.end, cue.span.end + LATER_AGENT))
-            first = behind(doc, [a for a in later if id(a) not in found.reporters])
+            first = behind(doc, [a for a in later if id(a) not in found.reporters]) or first
         self._perpetrator(event, cue, actors, first)
         self._victims(event, cue, actors, second)
         if cue.event_type in CROWDS:

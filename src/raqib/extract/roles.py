@@ -42,10 +42,12 @@ _SELF_AGENT = re.compile(
     r"troops|army|units|soldiers|fighters|jets|warplanes|aircraft|drones))\s+"
     r"(?:(?:had|has|have)\s+)?"
     r"|to\s+have\s+)['‘\"“]?([a-z]+)|\s+(responsibility|(?:(?:full|complete|total)\s+)?control|"
-    r"the\s+(?:capture|liberation|seizure|defeat|fall)\s+of)\b", re.IGNORECASE)
+    r"the\s+(?:capture|liberation|seizure|defeat|fall)\s+of|(?:(?<=claimed\s)|(?<=claims\s))"
+    r"(?:the|an|this|that|those|these|both)\s+(?:attacks?|bombings?|blasts?|explosions?|ambush(?:es)?|"
+    r"assaults?|raids?|strikes?|killings?))\b", re.IGNORECASE)
 """Right after the verb, the speaker's own violent act ('said it killed five militants',
 'claimed to have ambushed a convoy', 'claimed responsibility', 'announced full control of',
-'announced the capture of': assemble v24; 'announced the defeat of ISIS after capturing':
+'announced the capture of': assemble v24; 'claimed the attack': v76; 'announced the defeat of ISIS after capturing':
 v28; 'claimed that its forces neutralised': v45; a day between the verb and the act, 'said
 on Tuesday they had targeted': assemble v53; the act in quotes, "said it had 'neutralised'":
 v55): it is a party."""
@@ -339,17 +341,22 @@ def stoppers(doc: Analysis, actors: list[ActorMention]) -> frozenset[int]:
 
 
 _BEHIND = re.compile(
-    r"\s+(?:[\w'’-]+\s+){0,2}?(?:carried\s+out|conducted|launched|(?:was|were)\s+(?:behind|"
-    r"responsible\s+for))\s+(?:the|those|these|both)\s+(?:air\s*)?(?:raids?|strikes?|attacks?|"
-    r"bombings?|bombardment|shelling)\b", re.I)
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:(?:carried\s+out|conducted|launched|claimed|(?:was|were)\s+"
+    r"(?:behind|responsible\s+for))\s+(?:the|those|these|both)\s+(?:air\s*)?(?:raids?|strikes?|"
+    r"attacks?|bombings?|bombardment|shelling)|claim(?:ed|s)\s+(?:(?:the|full)\s+)?"
+    r"responsibility)\b", re.I)
+_PLANTED_BY = re.compile(r"\b(?:planted|placed|laid|set|detonated)\s+by\s+(?:the\s+)?$", re.I)
 
 
 def behind(doc: Analysis, actors: list[ActorMention]) -> ActorMention | None:
     """The first armed party of ``actors`` said to have carried out the event, told back by
     its noun ('The Observatory said Russian jets carried out the raids', 'government forces
-    were behind the attack'): actor1 of an event whose own words name none (assemble v39)."""
-    return next((a for a in actors if a.inter in ARMED and _BEHIND.match(doc.text, a.span.end)),
-                None)
+    were behind the attack': assemble v39), or that claimed it ('Al Shabaab claimed
+    responsibility', 'IS claimed the attack') or planted its device ('the device was likely
+    planted by JNIM militants': v76): actor1 of an event whose own words name none."""
+    return next((a for a in actors if a.inter in ARMED and (
+        _BEHIND.match(doc.text, a.span.end)
+        or _PLANTED_BY.search(doc.text, max(0, a.span.start - 40), a.span.start))), None)
 
 
 _HANDED_TO = re.compile(
