@@ -43,14 +43,14 @@ _SELF_AGENT = re.compile(
     r"(?:(?:had|has|have)\s+)?"
     r"|to\s+have\s+)['‘\"“]?([a-z]+)|\s+(responsibility|(?:(?:full|complete|total)\s+)?control|"
     r"the\s+(?:capture|liberation|seizure|defeat|fall)\s+of|(?:(?<=claimed\s)|(?<=claims\s))"
-    r"(?:the|an|this|that|those|these|both)\s+(?:attacks?|bombings?|blasts?|explosions?|ambush(?:es)?|"
-    r"assaults?|raids?|strikes?|killings?))\b", re.IGNORECASE)
+    r"(?:the|an|this|that|those|these|both)\s+(?:attacks?|bombings?|blasts?|explosions?|"
+    r"ambush(?:es)?|assaults?|raids?|strikes?|killings?))\b", re.IGNORECASE)
 """Right after the verb, the speaker's own violent act ('said it killed five militants',
 'claimed to have ambushed a convoy', 'claimed responsibility', 'announced full control of',
-'announced the capture of': assemble v24; 'claimed the attack': v76; 'announced the defeat of ISIS after capturing':
+'announced the capture of': assemble v24; 'announced the defeat of ISIS after capturing':
 v28; 'claimed that its forces neutralised': v45; a day between the verb and the act, 'said
 on Tuesday they had targeted': assemble v53; the act in quotes, "said it had 'neutralised'":
-v55): it is a party."""
+v55; 'claimed the attack', 'claimed an attack': v76): it is a party."""
 _ACCORDING = re.compile(r"\baccording\s+to\s+[^,.;:!?]*$", re.IGNORECASE)
 """Before a party, in its clause: the party is whom the account is told by."""
 _ALLIED = re.compile(r"\s*(?:,|(?:,\s*)?(?:and|backed by|supported by|with the support of|"
