@@ -124,6 +124,16 @@ class Hit:
     """A '~' alias: only where the context country is the entry's."""
 
 
+@dataclass(frozen=True)
+class Front:
+    """A row of fronts.tsv: where its monitors' reports name no side, the two sides."""
+    country: str
+    cue: re.Pattern[str]
+    side1: int
+    side2: int
+    """Indexes of ``Dictionary.entries``."""
+
+
 class Dictionary:
     """Actor entries, country data and the token trie over every alias."""
 
@@ -154,6 +164,9 @@ class Dictionary:
         self.accused = re.compile(rf"\b(?:{alternatives['accused']})\s+(?:the\s+)?$", re.I)
         self.unresolved = {self.render(e, None, None): n for n, e in enumerate(self.entries)
                            if e.country == "*"}
+        by_name = {e.name: n for n, e in enumerate(self.entries)}
+        self.fronts = [Front(country, re.compile(cue, re.I), by_name[one], by_name[two])
+                       for country, cue, one, two in _table(Path(str(folder / "fronts.tsv")), 4)]
 
     def _country_forms(self, placeholder: str) -> list[tuple[str, list[tuple[str, str]]]]:
         if placeholder not in self._forms:

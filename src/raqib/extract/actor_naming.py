@@ -174,5 +174,18 @@ def is_claimant_only(mention: ActorMention, options: Options | None = None) -> b
                for h in dictionary.lookup(mention.span.text) if h.entry >= 0)
 
 
+def front_sides(text: str, country: str, when: date | None, options: Options | None = None
+                ) -> list[tuple[str, int]]:
+    """The two sides (name for ``when``, inter code) of a front of ``country`` whose
+    monitors ``text`` quotes (``resources/actors/fronts.tsv``: the OSCE's mission in
+    Ukraine), or [] (assembly v77)."""
+    dictionary = load(tuple((options or Options()).actor_files))
+    for front in dictionary.fronts:
+        if front.country == country and front.cue.search(text):
+            sides = (dictionary.entries[front.side1], dictionary.entries[front.side2])
+            return [(dictionary.render(entry, country, when), entry.inter) for entry in sides]
+    return []
+
+
 def when_of(doc: Analysis) -> date | None:
     return doc.dates[0].value if doc.dates else doc.reference_date

@@ -44,6 +44,7 @@ from raqib.extract.actor_dictionary import (
 )
 from raqib.extract.actor_naming import (
     choose,
+    front_sides,
     is_claimant_only,
     localize,
     mention_for,
@@ -59,8 +60,8 @@ from raqib.extract.petrarch import read_tsv
 from raqib.extract.roles import ARMED
 
 __all__ = [
-    "NAME", "Actors", "Countries", "Country", "Dictionary", "Hit", "choose", "create",
-    "expand", "is_claimant_only", "load", "localize", "mention_for", "read_tsv", "recast",
+    "NAME", "Actors", "Countries", "Country", "Dictionary", "Hit", "choose", "create", "expand",
+    "front_sides", "is_claimant_only", "load", "localize", "mention_for", "read_tsv", "recast",
     "relocated", "resolve_country", "text_country", "tokens", "unnamed",
 ]
 

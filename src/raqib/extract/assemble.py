@@ -77,6 +77,8 @@ KNOWN_KIND = ("Air/drone strike", "Government regains territory",
 """Except where the kind of event says what kind of actor it was: an aircraft nobody names is
 a state's, a government regains territory, a non-state group takes it."""
 CROWDS = {"Protests": PROTESTERS, "Riots": RIOTERS}
+FRONT_FIRE = (ARMED_CLASH, "Shelling/artillery/missile attack")
+"""The fire a front's monitors report (``Assemble._front``)."""
 """Event types of a crowd, and the inter code of its people."""
 HARMLESS = ("Peaceful protest", "Protest with intervention", "Agreement",
             "Non-violent transfer of territory")
@@ -137,7 +139,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v76"
+    name = "extract.assemble.v77"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -264,6 +266,8 @@ class Assemble:
             first = behind(doc, [a for a in later if id(a) not in found.reporters]) or first
         self._perpetrator(event, cue, actors, first)
         self._victims(event, cue, actors, second)
+        if cue.sub_event_type in FRONT_FIRE and event.country:
+            self._front(doc, event)
         if cue.event_type in CROWDS:
             self._counter_protest(doc, event, cue)
             return  # a crowd's associates are the groups it held (``_perpetrator``)
@@ -330,6 +334,25 @@ class Assemble:
             event.inter2 = POLITICAL_MILITIA
         if event.inter2 == CIVILIANS:
             event.targets = "civilians"
+
+    def _front(self, doc: Analysis, event: Event) -> None:
+        """A clash that names no party, told by a front's monitors ('the OSCE SMM observed
+        12 shots in both directions of the frontline near Vodyane'), is between the front's
+        sides (``actors.front_sides``; v77); a shelling is the first side's, its target
+        unknown (actor2 stays empty, as ACLED codes remote violence with none named)."""
+        unknown = ("", actor_stage.unnamed("Unidentified Armed Group", event.country,
+                                           self.options))
+        if event.actor1 not in unknown or event.actor2 not in unknown:
+            return
+        sides = actor_stage.front_sides(doc.text, event.country, actor_stage.when_of(doc),
+                                        self.options)
+        if not sides:
+            return
+        (event.actor1, event.inter1), (other, inter) = sides
+        event.spans.pop("actor1", None)
+        if event.sub_event_type == ARMED_CLASH:
+            event.actor2, event.inter2 = other, inter
+            event.spans.pop("actor2", None)
 
     @staticmethod
     def _feud(event: Event, cue: EventCue) -> ActorMention | None:

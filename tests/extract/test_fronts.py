@@ -1,0 +1,56 @@
+"""A front's monitors report fire without naming who fired: `resources/actors/fronts.tsv`
+(`extract.assemble.v77`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from raqib.extract import actors
+from raqib.extract.pipeline import Pipeline
+from stage_versions import first_event, stage_version
+
+UKRAINE = "Military Forces of Ukraine (2019-)"
+NAF = "NAF: United Armed Forces of Novorossiya"
+
+
+def _sides(pipeline: Pipeline, text: str) -> tuple[str, str, str]:
+    event = first_event(pipeline, text, date(2020, 6, 2))
+    return event.sub_event_type, event.actor1, event.actor2
+
+
+def test_stage_version(pipeline: Pipeline) -> None:
+    assert stage_version(pipeline, "assemble") >= 77
+
+
+def test_a_clash_the_monitors_saw_is_between_the_fronts_sides(pipeline: Pipeline) -> None:
+    assert _sides(pipeline, "On 1 June 2020, the OSCE SMM recorded 40 shots of small arms fire "
+                            "in both directions of the frontline near Zolote, Luhansk.") == (
+        "Armed clash", UKRAINE, NAF)
+
+
+def test_a_shelling_the_monitors_heard_is_the_first_sides_target_unknown(
+        pipeline: Pipeline) -> None:
+    assert _sides(pipeline, "On 1 June 2020, the OSCE Special Monitoring Mission heard 12 "
+                            "explosions of artillery rounds near Kramatorsk, Donetsk.")[1:] == (
+        UKRAINE, "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a party named keeps its role
+    ("On 1 June 2020, the OSCE SMM reported that NAF forces fired mortars at Ukrainian "
+     "positions near Zolote, Luhansk.", NAF),
+    # no monitor quoted: nobody is named
+    ("On 1 June 2020, 40 shots of small arms fire were heard near Zolote, Luhansk.",
+     "Unidentified Armed Group (Ukraine)"),
+])
+def test_only_fire_that_names_nobody_in_a_monitors_report(pipeline: Pipeline, text: str,
+                                                          expected: str) -> None:
+    assert _sides(pipeline, text)[1] == expected
+
+
+def test_the_sides_are_named_for_the_day() -> None:
+    assert actors.front_sides("the OSCE SMM observed", "Ukraine", date(2016, 3, 1)) == [
+        ("Military Forces of Ukraine (2014-)", 1), (NAF, 2)]
+    assert actors.front_sides("the OSCE SMM observed", "Georgia", date(2016, 3, 1)) == []
