@@ -54,3 +54,15 @@ def test_the_sides_are_named_for_the_day() -> None:
     assert actors.front_sides("the OSCE SMM observed", "Ukraine", date(2016, 3, 1)) == [
         ("Military Forces of Ukraine (2014-)", 1), (NAF, 2)]
     assert actors.front_sides("the OSCE SMM observed", "Georgia", date(2016, 3, 1)) == []
+
+
+def test_a_countrys_own_monitor_names_the_country(pipeline: Pipeline) -> None:
+    """actors v52: the SMM reports on Ukraine alone, so a text that quotes it and names no
+    place the gazetteer knows is about Ukraine (a monitor of one country votes for it, as a
+    state's forces do); the front's sides follow."""
+    event = first_event(pipeline, "On 1 June 2020, the OSCE SMM observed 12 explosions "
+                                  "involving unknown weapons near Pyshchevyk.", date(2020, 6, 2))
+    assert (event.country, event.actor1) == ("Ukraine", UKRAINE)
+    dictionary = actors.load(())
+    assert actors.text_country(dictionary, "The SMM saw the craters.") == "Ukraine"
+    assert actors.text_country(dictionary, "Monitors saw the craters.") is None

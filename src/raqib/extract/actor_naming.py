@@ -59,7 +59,8 @@ def mention_for(dictionary: Dictionary, doc: Analysis, start: int, end: int, hit
 
 def text_country(dictionary: Dictionary, text: str) -> str | None:
     """The country the text is about: country names after 'in' (3 votes), other country names,
-    demonyms and state forces (1), civilians of a named country (2); None on a tie."""
+    demonyms, state forces and a country's own monitors (1: 'the OSCE SMM', SOHR; actors
+    v52), civilians of a named country (2); None on a tie."""
     votes: Counter[str] = Counter()
     for start, _, hits in dictionary.match(text):
         hit = next((h for h in hits if h.entry < 0), None) or choose(dictionary, hits, None)
@@ -70,8 +71,8 @@ def text_country(dictionary: Dictionary, text: str) -> str | None:
         if hit.entry < 0:
             votes[hit.country] += 3 if hit.entry == -1 and _LOCATIVE.search(
                 text[max(0, start - 24) : start]) else 1
-        elif dictionary.entries[hit.entry].role != "ignore":
-            votes[hit.country] += {1: 1, 7: 2}.get(dictionary.entries[hit.entry].inter, 0)
+        elif (entry := dictionary.entries[hit.entry]).role != "ignore":
+            votes[hit.country] += {1: 1, 7: 2}.get(entry.inter, 0) + (entry.side == "monitor")
     votes = +votes  # drop zero counts
     ranked = votes.most_common(2)
     return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]) else None
