@@ -193,3 +193,20 @@ def test_a_bare_plural_before_a_name_is_the_killer(
     active and the gunmen are the killers; the named victim is one dead (numbers v31). A
     time word after the verb is no object."""
     assert killed(stages, text) == figure
+
+
+@pytest.mark.parametrize(("text", "killed_n", "injured_n"), [
+    ("Gunmen attacked the house of a judge, leaving him killed and injuring a number of his "
+     "relatives.", 1, 10),
+    ("Gunmen stormed a wedding, leaving two killed and injuring several guests.", 2, 10),
+    ("A car bomb exploded in the market, killing and injuring 10 people.", 10, 0),
+    ("A car bomb killed and injured 10 people in the market.", 10, 0),
+])
+def test_killed_and_injuring_in_two_forms_are_two_clauses(
+        stages: tuple[dates.Dates, numbers.Numbers], text: str, killed_n: int,
+        injured_n: int) -> None:
+    """numbers v44: 'killing and injuring 10' is one count of both kinds, the graver counted;
+    'him killed and injuring a number of his relatives' tells two (a participle after its
+    object, then a gerund): the vague number is the injured's."""
+    assert stages[1].name == "extract.numbers.v44"
+    assert killed_and_injured(stages, text) == (killed_n, injured_n)

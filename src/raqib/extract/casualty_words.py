@@ -262,7 +262,9 @@ class CasualtyWords:
         if hit:
             first = hit[0] - 1
             other = self.lex.before.ending(w, first) if first > 0 and w[first] == "and" else None
-            if other:  # "killing and injuring 10": the graver kind
+            if other and w[other[0]].endswith("ing") == w[hit[0]].endswith("ing"):
+                # "killing and injuring 10": the graver kind; not "leaving him killed and
+                # injuring a number of his family" (two forms: two clauses; numbers v44)
                 return other[0], min(hit[1], other[1], key=GRAVITY.index)
             return hit
         k = start

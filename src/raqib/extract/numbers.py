@@ -60,7 +60,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v43"
+    name = "extract.numbers.v44"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
