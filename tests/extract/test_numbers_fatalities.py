@@ -208,5 +208,19 @@ def test_killed_and_injuring_in_two_forms_are_two_clauses(
     """numbers v44: 'killing and injuring 10' is one count of both kinds, the graver counted;
     'him killed and injuring a number of his relatives' tells two (a participle after its
     object, then a gerund): the vague number is the injured's."""
-    assert stages[1].name == "extract.numbers.v44"
     assert killed_and_injured(stages, text) == (killed_n, injured_n)
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Two displaced people were killed by shelling near the camp.", 2),
+    ("A displaced person died when a landmine exploded near the village.", 1),
+    ("A wounded soldier died in hospital on Tuesday.", 1),
+    ("The district chief and his bodyguard were killed by a roadside bomb.", 2),
+    ("Three soldiers killed two militants near the border.", 2),
+])
+def test_a_casualty_participle_before_a_person_noun_is_its_adjective(
+        stages: tuple[dates.Dates, numbers.Numbers], text: str, figure: int) -> None:
+    """numbers v45: 'two displaced people were killed' counted nobody: the participle after
+    the figure read as the verb, and the noun after it as its object. Right before a person
+    noun, and before the figure's own noun, it is the noun's adjective."""
+    assert killed(stages, text) == figure

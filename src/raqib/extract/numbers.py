@@ -60,7 +60,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v44"
+    name = "extract.numbers.v45"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -220,12 +220,22 @@ class Numbers(CasualtyWords):
                 close = w.index(")", k + 1) + 1  # "3 staff (2 drivers, 1 nurse) killed"
                 skipped, k = skipped + close - k, close
                 end = k if noun else end
-            elif k in blocked or self._modifies(w, k, j):
+            elif k in blocked or self._modifies(w, k, j) or (
+                    noun is None and self._adjective(w, k)):
                 word = word or w[k].isalpha()
                 k += 1
             else:
                 break
         return (end if noun else k if word else j), noun, word
+
+    def _adjective(self, w: list[str], k: int) -> bool:
+        """A casualty participle right before a person noun, before the figure's noun: it
+        tells what the people are, not what befell them here ('two displaced people were
+        killed', 'a wounded soldier died'; numbers v45)."""
+        term = self.lex.terms.at(w, k)
+        noun = self.lex.nouns.get(w[k + 1]) if k + 1 < len(w) else None
+        return bool(term and term[0] == 1 and term[1].startswith("verb") and noun is not None
+                    and noun[0] != "thing")
 
     def _modifies(self, w: list[str], k: int, j: int) -> bool:
         """Whether token ``k`` can stand between a figure (ending at ``j``) and its noun."""
