@@ -19,6 +19,14 @@ from raqib.extract.dead_before import day_of_dead_before, died_before
 from raqib.extract.event_evidence import VICTIM_KINDS
 from raqib.extract.event_incidents import best_cues
 from raqib.extract.event_places import Past, country_only, event_places
+from raqib.extract.event_sides import (
+    ARMED_CLASH,
+    FRONT_FIRE,
+    MOB_VIOLENCE,
+    counter_protest,
+    feud,
+    front,
+)
 from raqib.extract.model import (
     ActorMention,
     Analysis,
@@ -36,7 +44,6 @@ from raqib.extract.positions import ByStart
 from raqib.extract.role_targets import acted_on
 from raqib.extract.roles import (
     CIVILIANS,
-    COMMUNAL,
     POLITICAL_MILITIA,
     PROTESTERS,
     RIOTERS,
@@ -55,13 +62,12 @@ from raqib.extract.roles import (
 )
 from raqib.extract.sentences import earlier_clauses
 
-AGAINST_CIVILIANS, MOB_VIOLENCE = "Violence against civilians", "Mob violence"
+AGAINST_CIVILIANS = "Violence against civilians"
 SPOKEN = frozenset(["Change to group/activity", "Agreement", "Headquarters or base established"])
 """Acts a party does by saying them ('the ELN announced a unilateral ceasefire'): its
 speaker, a reporter of other events, is its actor1 when no other party is (v62)."""
 LOOTING = "Looting/property destruction"
 ARRESTS = "Arrests"
-ARMED_CLASH = "Armed clash"
 OTHER = "Other"
 DISRUPTED = "Disrupted weapons use"
 _FOUND = re.compile(r"\b(?:found dead|(?:bod(?:y|ies)|remains|corpses?|head)\b[^.;]{0,60}?\b(?:"
@@ -77,8 +83,6 @@ KNOWN_KIND = ("Air/drone strike", "Government regains territory",
 """Except where the kind of event says what kind of actor it was: an aircraft nobody names is
 a state's, a government regains territory, a non-state group takes it."""
 CROWDS = {"Protests": PROTESTERS, "Riots": RIOTERS}
-FRONT_FIRE = (ARMED_CLASH, "Shelling/artillery/missile attack")
-"""The fire a front's monitors report (``Assemble._front``)."""
 """Event types of a crowd, and the inter code of its people."""
 HARMLESS = ("Peaceful protest", "Protest with intervention", "Agreement",
             "Non-violent transfer of territory")
@@ -95,21 +99,6 @@ TERRITORY = KNOWN_KIND[1:]
 TRANSFER = "Non-violent transfer of territory"
 LATER_AGENT = 300
 """Characters after an event's words searched for a party said to have carried it out."""
-_COUNTER = re.compile(r"\bcounter[- ]?(?:protests?|protesters?|demonstrations?|demonstrators?|"
-                      r"rall(?:y|ies))\b", re.IGNORECASE)
-_TWO_SIDES = re.compile(
-    r"\b(?:two\s+(?:[\w-]+\s+)?(?:groups|mobs|crowds|families|clans|sub-clans|tribes|communities|"
-    r"villages|sides|factions|gangs|camps)|rival|feuding|warring|between|among|each\s+other|"
-    r"one\s+another)\b", re.IGNORECASE)
-"""Words that tell of two sides of one kind ('clashes between two tribes', 'rival clans'); not
-any 'two' ('a mob lynched two men': its victims; v69)."""
-_RIVALS = re.compile(
-    r"\b(?:rival|feuding|warring)\s+(?:[\w-]+\s+)?(?:militias?|groups?|factions?|gangs?|"
-    r"cartels?|units?|brigades?)\b|\bbetween\s+(?:the\s+)?two\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:militias?|groups?|factions?|gangs?|cartels?|units?|brigades?|battalions?)\b",
-    re.IGNORECASE)
-"""Words that tell of two armed sides of one kind, whoever they are ('clashes between rival
-militias', 'between two factions of the Mayi Mayi', 'between two groups of soldiers')."""
 
 
 @dataclass(frozen=True)
@@ -267,22 +256,14 @@ class Assemble:
         self._perpetrator(event, cue, actors, first)
         self._victims(event, cue, actors, second)
         if cue.sub_event_type in FRONT_FIRE and event.country:
-            self._front(doc, event)
+            front(doc, event, self.options)
         if cue.event_type in CROWDS:
-            self._counter_protest(doc, event, cue)
+            counter_protest(doc, event, cue, LATER_AGENT, self.options)
             return  # a crowd's associates are the groups it held (``_perpetrator``)
         if not event.assoc_actor_1 and first is not None and event.actor1 == first.name:
             event.assoc_actor_1 = associates(first, actors, found.allies)
         if not event.assoc_actor_2 and second is not None and event.actor2 == second.name:
             event.assoc_actor_2 = associates(second, actors, found.allies)
-
-    def _counter_protest(self, doc: Analysis, event: Event, cue: EventCue) -> None:
-        """A protest met by a counter-protest, told in its words or the ``LATER_AGENT``
-        characters after: those protesters are its other side, as ACLED codes it (v73)."""
-        if CROWDS[cue.event_type] == PROTESTERS and not event.actor2 and event.country and (
-                _COUNTER.search(doc.text, cue.span.start, cue.span.end + LATER_AGENT)):
-            event.actor2 = actor_stage.unnamed("Protesters", event.country, self.options)
-            event.inter2 = PROTESTERS
 
     def _perpetrator(self, event: Event, cue: EventCue, actors: list[ActorMention],
                      first: ActorMention | None) -> None:
@@ -310,7 +291,7 @@ class Assemble:
     def _victims(self, event: Event, cue: EventCue, actors: list[ActorMention],
                  second: ActorMention | None) -> None:
         if second is None or second.inter == CIVILIANS or second.name.startswith("Unidentified"):
-            second = self._feud(event, cue) or second  # 'killing four fighters': of the sides
+            second = feud(event, cue) or second  # 'killing four fighters': of the sides
         if second is not None and group(second) and second.inter == CIVILIANS:
             # who the civilians were (women, journalists) is ACLED's associated actor
             event.assoc_actor_2 = groups(actors)
@@ -334,44 +315,6 @@ class Assemble:
             event.inter2 = POLITICAL_MILITIA
         if event.inter2 == CIVILIANS:
             event.targets = "civilians"
-
-    def _front(self, doc: Analysis, event: Event) -> None:
-        """A clash that names no party, told by a front's monitors ('the OSCE SMM observed
-        12 shots in both directions of the frontline near Vodyane'), is between the front's
-        sides (``actors.front_sides``; v77); a shelling is the first side's, its target
-        unknown (actor2 stays empty, as ACLED codes remote violence with none named)."""
-        unknown = ("", actor_stage.unnamed("Unidentified Armed Group", event.country,
-                                           self.options))
-        if event.actor1 not in unknown or event.actor2 not in unknown:
-            return
-        sides = actor_stage.front_sides(doc.text, event.country, actor_stage.when_of(doc),
-                                        self.options)
-        if not sides:
-            return
-        (event.actor1, event.inter1), (other, inter) = sides
-        event.spans.pop("actor1", None)
-        if event.sub_event_type == ARMED_CLASH:
-            event.actor2, event.inter2 = other, inter
-            event.spans.pop("actor2", None)
-
-    @staticmethod
-    def _feud(event: Event, cue: EventCue) -> ActorMention | None:
-        """The other side of a clash between unnamed communal militias, where the words tell of
-        two sides ('clashes between two tribes', 'rival clans clashed'): one like the first, as
-        ACLED codes a feud (the dead counted are its fighters, not bystanders; assemble
-        v34); and of a brawl of two crowds ('two groups clashed over a land dispute', 'two
-        mobs clashed with each other'): rioters on both sides (v48). Any armed side in a clash
-        the words tell as between rivals of one kind ('clashes between rival militias',
-        'between two groups of soldiers') is on both sides, as ACLED codes it (v57)."""
-        rivals = cue.sub_event_type == ARMED_CLASH and bool(event.actor1) and bool(
-            _RIVALS.search(cue.span.text))
-        feud = cue.sub_event_type == ARMED_CLASH and event.inter1 == COMMUNAL and (
-            event.actor1.startswith("Unidentified"))
-        brawl = cue.sub_event_type == MOB_VIOLENCE and event.inter1 == RIOTERS
-        if not rivals and (not (feud or brawl) or not _TWO_SIDES.search(cue.span.text)):
-            return None
-        return ActorMention(event.spans.get("actor1") or cue.span, event.actor1, event.inter1,
-                            event.country or None)
 
     def _casualties(self, event: Event, doc: Analysis) -> None:
         if event.event_type in CROWDS or event.sub_event_type == ARRESTS:

@@ -1,0 +1,78 @@
+"""The other side of an event where its words name one party or none: a feud's or a brawl's
+other side of one kind, a protest's counter-protesters, and the two sides of a front whose
+monitors report fire without saying who fired. Split from ``raqib.extract.assemble``, whose
+stage calls them once the roles are read (``Assemble._actors``)."""
+
+from __future__ import annotations
+
+import re
+
+from raqib.extract import actors as actor_stage
+from raqib.extract.model import ActorMention, Analysis, Event, EventCue, Options
+from raqib.extract.roles import COMMUNAL, PROTESTERS, RIOTERS
+
+ARMED_CLASH, MOB_VIOLENCE = "Armed clash", "Mob violence"
+FRONT_FIRE = (ARMED_CLASH, "Shelling/artillery/missile attack")
+"""The fire a front's monitors report (``front``)."""
+_COUNTER = re.compile(r"\bcounter[- ]?(?:protests?|protesters?|demonstrations?|demonstrators?|"
+                      r"rall(?:y|ies))\b", re.IGNORECASE)
+_TWO_SIDES = re.compile(
+    r"\b(?:two\s+(?:[\w-]+\s+)?(?:groups|mobs|crowds|families|clans|sub-clans|tribes|communities|"
+    r"villages|sides|factions|gangs|camps)|rival|feuding|warring|between|among|each\s+other|"
+    r"one\s+another)\b", re.IGNORECASE)
+"""Words that tell of two sides of one kind ('clashes between two tribes', 'rival clans'); not
+any 'two' ('a mob lynched two men': its victims; v69)."""
+_RIVALS = re.compile(
+    r"\b(?:rival|feuding|warring)\s+(?:[\w-]+\s+)?(?:militias?|groups?|factions?|gangs?|"
+    r"cartels?|units?|brigades?)\b|\bbetween\s+(?:the\s+)?two\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:militias?|groups?|factions?|gangs?|cartels?|units?|brigades?|battalions?)\b",
+    re.IGNORECASE)
+"""Words that tell of two armed sides of one kind, whoever they are ('clashes between rival
+militias', 'between two factions of the Mayi Mayi', 'between two groups of soldiers')."""
+
+
+def feud(event: Event, cue: EventCue) -> ActorMention | None:
+    """The other side of a clash between unnamed communal militias, where the words tell of
+    two sides ('clashes between two tribes', 'rival clans clashed'): one like the first, as
+    ACLED codes a feud (the dead counted are its fighters, not bystanders; assemble v34); and
+    of a brawl of two crowds ('two groups clashed over a land dispute', 'two mobs clashed with
+    each other'): rioters on both sides (v48). Any armed side in a clash the words tell as
+    between rivals of one kind ('clashes between rival militias', 'between two groups of
+    soldiers') is on both sides, as ACLED codes it (v57)."""
+    rivals = cue.sub_event_type == ARMED_CLASH and bool(event.actor1) and bool(
+        _RIVALS.search(cue.span.text))
+    feuding = cue.sub_event_type == ARMED_CLASH and event.inter1 == COMMUNAL and (
+        event.actor1.startswith("Unidentified"))
+    brawl = cue.sub_event_type == MOB_VIOLENCE and event.inter1 == RIOTERS
+    if not rivals and (not (feuding or brawl) or not _TWO_SIDES.search(cue.span.text)):
+        return None
+    return ActorMention(event.spans.get("actor1") or cue.span, event.actor1, event.inter1,
+                        event.country or None)
+
+
+def counter_protest(doc: Analysis, event: Event, cue: EventCue, reach: int,
+                    options: Options) -> None:
+    """A protest met by a counter-protest, told in its words or the ``reach`` characters
+    after: those protesters are its other side, as ACLED codes it (assemble v73)."""
+    if cue.event_type == "Protests" and not event.actor2 and event.country and (
+            _COUNTER.search(doc.text, cue.span.start, cue.span.end + reach)):
+        event.actor2 = actor_stage.unnamed("Protesters", event.country, options)
+        event.inter2 = PROTESTERS
+
+
+def front(doc: Analysis, event: Event, options: Options) -> None:
+    """A clash that names no party, told by a front's monitors ('the OSCE SMM observed 12 shots
+    in both directions of the frontline near Vodyane'), is between the front's sides
+    (``actors.front_sides``; assemble v77); a shelling is the first side's, its target unknown
+    (actor2 stays empty, as ACLED codes remote violence with none named)."""
+    unknown = ("", actor_stage.unnamed("Unidentified Armed Group", event.country, options))
+    if event.actor1 not in unknown or event.actor2 not in unknown:
+        return
+    sides = actor_stage.front_sides(doc.text, event.country, actor_stage.when_of(doc), options)
+    if not sides:
+        return
+    (event.actor1, event.inter1), (other, inter) = sides
+    event.spans.pop("actor1", None)
+    if event.sub_event_type == ARMED_CLASH:
+        event.actor2, event.inter2 = other, inter
+        event.spans.pop("actor2", None)
