@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v52"
+    assert stage.name == "extract.actors.v53"
     assert callable(stage)
 
 
@@ -406,6 +406,9 @@ def test_a_name_after_anti_is_not_the_actor(stage: actors.Actors, text: str,
      "Fulani Ethnic Militia (Mali)"),
     ("A Twa militiaman was arrested in Kalemie.", "Democratic Republic of Congo",
      "Twa Ethnic Militia (Democratic Republic of Congo)"),
+    # v53: Iraq's tribal mobilization forces, which the dictionary lacked
+    ("Two TMF fighters were killed by IS snipers near Tuz Khurmatu.", "Iraq",
+     "TMF: Tribal Mobilization Forces"),
     ("Amajid Brigade forces retook two hills.", "Yemen",
      "Military Forces of Yemen (2012-) Amajid Brigade"),
     ("Saudi rocket and artillery shelling hit villages near the border.", "Yemen",
