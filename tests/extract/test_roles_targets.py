@@ -114,3 +114,17 @@ def test_a_group_that_claimed_the_attack_or_planted_its_bomb_is_actor1(
     claimed it in the next sentence, or that planted its device, as ACLED codes it."""
     assert stage_version(pipeline, "assemble") >= 76
     assert _roles(pipeline, text)[0] == claimant
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 May 2020, two Taliban militants were killed when landmines they were planting "
+    "exploded prematurely in Ghazni.",
+    "On 2 May 2020, two Taliban militants were killed while planting an IED on a road in "
+    "Ghazni.",
+])
+def test_a_device_that_went_off_in_its_owners_hands_is_theirs(pipeline: Pipeline,
+                                                               text: str) -> None:
+    """assembly v78: the group a premature explosion hurt used the device: actor1, and no
+    actor2 (it had been read as the victims)."""
+    assert stage_version(pipeline, "assemble") >= 78
+    assert _roles(pipeline, text) == ("Taliban", "")

@@ -26,6 +26,7 @@ from raqib.extract.event_sides import (
     counter_protest,
     feud,
     front,
+    own_device,
 )
 from raqib.extract.model import (
     ActorMention,
@@ -128,7 +129,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v77"
+    name = "extract.assemble.v78"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -257,6 +258,7 @@ class Assemble:
         self._victims(event, cue, actors, second)
         if cue.sub_event_type in FRONT_FIRE and event.country:
             front(doc, event, self.options)
+        own_device(event, cue)
         if cue.event_type in CROWDS:
             counter_protest(doc, event, cue, LATER_AGENT, self.options)
             return  # a crowd's associates are the groups it held (``_perpetrator``)

@@ -1,6 +1,7 @@
 """The other side of an event where its words name one party or none: a feud's or a brawl's
-other side of one kind, a protest's counter-protesters, and the two sides of a front whose
-monitors report fire without saying who fired. Split from ``raqib.extract.assemble``, whose
+other side of one kind, a protest's counter-protesters, the two sides of a front whose
+monitors report fire without saying who fired, and nobody's for a device that went off in its
+owners' hands. Split from ``raqib.extract.assemble``, whose
 stage calls them once the roles are read (``Assemble._actors``)."""
 
 from __future__ import annotations
@@ -12,6 +13,16 @@ from raqib.extract.model import ActorMention, Analysis, Event, EventCue, Options
 from raqib.extract.roles import COMMUNAL, PROTESTERS, RIOTERS
 
 ARMED_CLASH, MOB_VIOLENCE = "Armed clash", "Mob violence"
+DISRUPTED = "Disrupted weapons use"
+_PREMATURE = re.compile(r"\b(?:exploded|detonated|went\s+off|blew\s+up)\s+prematurely\b|"
+                        r"\b(?:while|when)\s+(?:(?:they|he)\s+(?:were|was)\s+)?(?:planting|"
+                        r"making|assembling|preparing|handling|transporting)\s+(?:an?\s+|the\s+)?"
+                        r"(?:[\w-]+\s+)?(?:IEDs?|bombs?|explosives?|mines?|landmines?|devices?)\b|"
+                        r"\b(?:IEDs?|bombs?|explosives?|mines?|landmines?|devices?)\s+(?:they|he)\s+"
+                        r"(?:were|was)\s+(?:planting|making|assembling|handling|transporting)\b",
+                        re.IGNORECASE)
+"""A device that went off in its owners' hands ('landmines they were planting exploded
+prematurely', 'killed while making a bomb')."""
 FRONT_FIRE = (ARMED_CLASH, "Shelling/artillery/missile attack")
 """The fire a front's monitors report (``front``)."""
 _COUNTER = re.compile(r"\bcounter[- ]?(?:protests?|protesters?|demonstrations?|demonstrators?|"
@@ -76,3 +87,16 @@ def front(doc: Analysis, event: Event, options: Options) -> None:
     if event.sub_event_type == ARMED_CLASH:
         event.actor2, event.inter2 = other, inter
         event.spans.pop("actor2", None)
+
+
+def own_device(event: Event, cue: EventCue) -> None:
+    """A device that went off in its owners' hands ('2 Taliban militants were killed when
+    landmines they were planting exploded prematurely'): the group it hurt is the one that
+    used it, actor1, and no one else is party to it, as ACLED codes such a disrupted weapons
+    use (assemble v78; the group had been read as the victims, actor2)."""
+    if (event.sub_event_type == DISRUPTED and not event.actor1 and event.actor2
+            and _PREMATURE.search(cue.span.text)):
+        event.actor1, event.inter1 = event.actor2, event.inter2
+        if "actor2" in event.spans:
+            event.spans["actor1"] = event.spans.pop("actor2")
+        event.actor2, event.inter2 = "", None
