@@ -128,3 +128,19 @@ def test_a_device_that_went_off_in_its_owners_hands_is_theirs(pipeline: Pipeline
     actor2 (it had been read as the victims)."""
     assert stage_version(pipeline, "assemble") >= 78
     assert _roles(pipeline, text) == ("Taliban", "")
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("On 2 May 2020, the Afghan government released 100 Taliban prisoners in Kabul to advance "
+     "the peace process.", "Government of Afghanistan (2014-)"),
+    ("On 2 May 2020, the Houthi authorities announced a curfew in Sanaa.",
+     "Government of Yemen (2016-) Supreme Political Council"),
+    ("On 2 May 2020, Afghan government forces clashed with Taliban militants in Ghazni.",
+     "Military Forces of Afghanistan (2014-)"),
+])
+def test_a_government_that_decided_is_the_government(pipeline: Pipeline, text: str,
+                                                     actor1: str) -> None:
+    """assembly v79: a state named by its government's words in a development it decided is
+    ACLED's Government of that state; its forces stay forces."""
+    assert stage_version(pipeline, "assemble") >= 79
+    assert _roles(pipeline, text)[0] == actor1

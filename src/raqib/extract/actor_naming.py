@@ -188,5 +188,22 @@ def front_sides(text: str, country: str, when: date | None, options: Options | N
     return []
 
 
+_GOVERNING = re.compile(r"\b(?:government|authorities|administration)$", re.IGNORECASE)
+DECIDED = ("Agreement", "Change to group/activity", "Other")
+"""Strategic developments a government decides (a prisoner release, a lockdown, an accord)."""
+
+
+def governing(name: str, words: str, sub_event_type: str) -> str:
+    """A state's forces named by the words of its government ('the Afghan government released
+    52 Taliban prisoners', 'Houthi authorities announced a lockdown') in a development it
+    decided (``DECIDED``) are ACLED's `Government of` that state, with the same period and
+    branch ('Government of Yemen (2016-) Supreme Political Council'); 'government forces'
+    stay forces (assembly v79)."""
+    if (sub_event_type in DECIDED and name.startswith("Military Forces of ")
+            and _GOVERNING.search(words.strip())):
+        return "Government of " + name.removeprefix("Military Forces of ")
+    return name
+
+
 def when_of(doc: Analysis) -> date | None:
     return doc.dates[0].value if doc.dates else doc.reference_date

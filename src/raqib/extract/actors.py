@@ -45,6 +45,7 @@ from raqib.extract.actor_dictionary import (
 from raqib.extract.actor_naming import (
     choose,
     front_sides,
+    governing,
     is_claimant_only,
     localize,
     mention_for,
@@ -61,7 +62,8 @@ from raqib.extract.roles import ARMED
 
 __all__ = [
     "NAME", "Actors", "Countries", "Country", "Dictionary", "Hit", "choose", "create", "expand",
-    "front_sides", "is_claimant_only", "load", "localize", "mention_for", "read_tsv", "recast",
+    "front_sides", "governing",
+    "is_claimant_only", "load", "localize", "mention_for", "read_tsv", "recast",
     "relocated", "resolve_country", "text_country", "tokens", "unnamed",
 ]
 

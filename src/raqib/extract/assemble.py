@@ -129,7 +129,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v78"
+    name = "extract.assemble.v79"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -259,6 +259,9 @@ class Assemble:
         if cue.sub_event_type in FRONT_FIRE and event.country:
             front(doc, event, self.options)
         own_device(event, cue)
+        if "actor1" in event.spans:  # 'the Afghan government released prisoners' (v79)
+            event.actor1 = actor_stage.governing(event.actor1, event.spans["actor1"].text,
+                                                 event.sub_event_type)
         if cue.event_type in CROWDS:
             counter_protest(doc, event, cue, LATER_AGENT, self.options)
             return  # a crowd's associates are the groups it held (``_perpetrator``)
