@@ -112,6 +112,10 @@ def test_arrested_members_of_a_named_group_stay_that_group(pipeline: Pipeline) -
     ("On 3 May 2020, protesters gathered in Thi-Qar.", "Iraq", "Thi-Qar"),
     ("On 4 May 2020, Houthi forces shelled a village in Taizz governorate.", "Yemen", "Taizz"),
     ("On 4 May 2020, protesters blocked a road in Beirut.", "Lebanon", "Beirut"),
+    # places v67: two more of Libya's regions under ACLED's names
+    ("On 6 May 2020, GNA and LNA forces clashed in Wadi al-Rabi (Aljfara).", "Libya",
+     "Aljfara"),
+    ("On 6 May 2020, LNA aircraft struck a depot in Benghazi.", "Libya", "Benghazi"),
 ])
 def test_regions_under_the_spellings_reports_use(pipeline: Pipeline, text: str, country: str,
                                                  admin1: str) -> None:
