@@ -224,3 +224,15 @@ def test_a_casualty_participle_before_a_person_noun_is_its_adjective(
     the figure read as the verb, and the noun after it as its object. Right before a person
     noun, and before the figure's own noun, it is the noun's adjective."""
     assert killed(stages, text) == figure
+
+
+@pytest.mark.parametrize(("text", "killed_n", "injured_n"), [
+    ("Two men were shot in the market. One man was injured and the other died.", 1, 1),
+    ("A former police sub-inspector and his son were shot dead in the village.", 2, 0),
+])
+def test_the_other_and_an_inspector_are_people(
+        stages: tuple[dates.Dates, numbers.Numbers], text: str, killed_n: int,
+        injured_n: int) -> None:
+    """numbers v46: 'the other' of two is one person, and an inspector a police officer: both
+    count when their verb follows ('the other died' had counted nobody)."""
+    assert killed_and_injured(stages, text) == (killed_n, injured_n)

@@ -60,7 +60,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v45"
+    name = "extract.numbers.v46"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
