@@ -56,6 +56,14 @@ def test_the_sides_are_named_for_the_day() -> None:
     assert actors.front_sides("the OSCE SMM observed", "Georgia", date(2016, 3, 1)) == []
 
 
+def test_a_front_holds_for_its_days_only() -> None:
+    """Before the war of April 2014 and after Russia's invasion of February 2022 the row does
+    not say who fought on the line."""
+    assert actors.front_sides("the OSCE SMM observed", "Ukraine", date(2022, 3, 1)) == []
+    assert actors.front_sides("the OSCE SMM observed", "Ukraine", date(2014, 3, 25)) == []
+    assert actors.front_sides("the OSCE SMM observed", "Ukraine", date(2022, 2, 23))
+
+
 def test_a_countrys_own_monitor_names_the_country(pipeline: Pipeline) -> None:
     """actors v52: the SMM reports on Ukraine alone, so a text that quotes it and names no
     place the gazetteer knows is about Ukraine (a monitor of one country votes for it, as a

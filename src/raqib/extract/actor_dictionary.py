@@ -132,6 +132,17 @@ class Front:
     side1: int
     side2: int
     """Indexes of ``Dictionary.entries``."""
+    first: date | None = None
+    last: date | None = None
+    """The days the row holds (None: open)."""
+
+    def holds(self, when: date | None) -> bool:
+        return when is None or ((self.first is None or self.first <= when)
+                                and (self.last is None or when <= self.last))
+
+
+def _day(text: str) -> date | None:
+    return date.fromisoformat(text) if text.strip() else None
 
 
 class Dictionary:
@@ -165,8 +176,10 @@ class Dictionary:
         self.unresolved = {self.render(e, None, None): n for n, e in enumerate(self.entries)
                            if e.country == "*"}
         by_name = {e.name: n for n, e in enumerate(self.entries)}
-        self.fronts = [Front(country, re.compile(cue, re.I), by_name[one], by_name[two])
-                       for country, cue, one, two in _table(Path(str(folder / "fronts.tsv")), 4)]
+        self.fronts = [Front(country, re.compile(cue, re.I), by_name[one], by_name[two],
+                             _day(first), _day(last))
+                       for country, cue, one, two, first, last
+                       in _table(Path(str(folder / "fronts.tsv")), 6)]
 
     def _country_forms(self, placeholder: str) -> list[tuple[str, list[tuple[str, str]]]]:
         if placeholder not in self._forms:

@@ -179,10 +179,10 @@ def front_sides(text: str, country: str, when: date | None, options: Options | N
                 ) -> list[tuple[str, int]]:
     """The two sides (name for ``when``, inter code) of a front of ``country`` whose
     monitors ``text`` quotes (``resources/actors/fronts.tsv``: the OSCE's mission in
-    Ukraine), or [] (assembly v77)."""
+    Ukraine) on the day ``when`` (None: any day), or [] (assembly v77)."""
     dictionary = load(tuple((options or Options()).actor_files))
     for front in dictionary.fronts:
-        if front.country == country and front.cue.search(text):
+        if front.country == country and front.holds(when) and front.cue.search(text):
             sides = (dictionary.entries[front.side1], dictionary.entries[front.side2])
             return [(dictionary.render(entry, country, when), entry.inter) for entry in sides]
     return []
