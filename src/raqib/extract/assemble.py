@@ -21,6 +21,7 @@ from raqib.extract.event_incidents import best_cues
 from raqib.extract.event_places import Past, country_only, event_places
 from raqib.extract.event_sides import (
     ARMED_CLASH,
+    DISRUPTED,
     FRONT_FIRE,
     MOB_VIOLENCE,
     counter_protest,
@@ -70,7 +71,6 @@ speaker, a reporter of other events, is its actor1 when no other party is (v62).
 LOOTING = "Looting/property destruction"
 ARRESTS = "Arrests"
 OTHER = "Other"
-DISRUPTED = "Disrupted weapons use"
 _FOUND = re.compile(r"\b(?:found dead|(?:bod(?:y|ies)|remains|corpses?|head)\b[^.;]{0,60}?\b(?:"
                     r"was|were)\s+(?:found|discovered|recovered|retrieved))\b", re.IGNORECASE)
 """A body found, not a killing seen: ACLED codes its day at time precision 2 (assembly v27)."""

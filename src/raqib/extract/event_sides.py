@@ -1,8 +1,8 @@
 """The other side of an event where its words name one party or none: a feud's or a brawl's
 other side of one kind, a protest's counter-protesters, the two sides of a front whose
 monitors report fire without saying who fired, and nobody's for a device that went off in its
-owners' hands. Split from ``raqib.extract.assemble``, whose
-stage calls them once the roles are read (``Assemble._actors``)."""
+owners' hands. Split from ``raqib.extract.assemble``, whose stage calls them once the roles
+are read (``Assemble._actors``)."""
 
 from __future__ import annotations
 
