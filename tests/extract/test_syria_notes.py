@@ -116,6 +116,8 @@ def test_arrested_members_of_a_named_group_stay_that_group(pipeline: Pipeline) -
     ("On 6 May 2020, GNA and LNA forces clashed in Wadi al-Rabi (Aljfara).", "Libya",
      "Aljfara"),
     ("On 6 May 2020, LNA aircraft struck a depot in Benghazi.", "Libya", "Benghazi"),
+    # places v68: Nasiriyah under the spellings reports use
+    ("On 7 May 2020, hundreds of protesters gathered in Nassriya city.", "Iraq", "Thi-Qar"),
 ])
 def test_regions_under_the_spellings_reports_use(pipeline: Pipeline, text: str, country: str,
                                                  admin1: str) -> None:
