@@ -60,6 +60,9 @@ class SourceInfo:
     language: str | None = None
 
 
+UNKNOWN_SOURCE = SourceInfo("unknown source")
+"""The source of a document nothing names one for."""
+
 @dataclass(frozen=True, slots=True)
 class ReportView:
     """One event extracted from one document (a 'report' of an incident)."""

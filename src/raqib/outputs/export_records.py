@@ -23,7 +23,13 @@ from sqlalchemy.orm import Session
 
 from raqib.incidents import contested, grading, reconcile
 from raqib.incidents.independence import independent_groups, representative
-from raqib.incidents.records import ClaimView, IncidentView, ReportView, SourceInfo
+from raqib.incidents.records import (
+    UNKNOWN_SOURCE,
+    ClaimView,
+    IncidentView,
+    ReportView,
+    SourceInfo,
+)
 from raqib.outputs import acled
 from raqib.outputs.acled_import import imported_grade
 from raqib.services.incidents import claim_views, live, oldest_first, report_views
@@ -212,7 +218,7 @@ def _documents(docs: dict[int, Document], sources: dict[int, SourceInfo],
         if doc.sensitive:
             out.append({"sha256": None, "sensitive": True, "processing": processing})
             continue
-        source = _mask(sources.get(doc_id) or SourceInfo("unknown source"))
+        source = _mask(sources.get(doc_id) or UNKNOWN_SOURCE)
         out.append({"sha256": doc.sha256, "sensitive": False, "source": source.name,
                     "source_kind": source.kind, "media_type": doc.media_type,
                     "title": doc.title, "url": doc.url, "published_at": _iso(doc.published_at),

@@ -15,6 +15,7 @@ from raqib.errors import RaqibError
 from raqib.incidents import contested, grading, reconcile
 from raqib.incidents.independence import independent_groups
 from raqib.incidents.records import (
+    UNKNOWN_SOURCE,
     ClaimView,
     IncidentView,
     ReportView,
@@ -55,10 +56,8 @@ def ensure_schema(ws: Workspace) -> None:
 # -- reading rows as records -----------------------------------------------------------------
 
 
-def _source_info(source: Source | None) -> SourceInfo:
-    if source is None:
-        return SourceInfo("unknown source")
-    return SourceInfo(source.name, source.kind, source.side, source.reliability, source.language)
+_SOURCE_COLUMNS = (Source.name, Source.kind, Source.side, Source.reliability, Source.language)
+"""A ``SourceInfo``'s fields, in its order."""
 
 
 VIEW_FIELDS = ("time_precision", "geo_precision", "country", "admin1", "location", "actor1",
@@ -91,9 +90,8 @@ def report_views(session: Session, reports: Sequence[Any], full_text: bool = Fal
             columns.append(Document.text)
         docs = {d.id: d for d in session.execute(
             select(*columns).where(among(session, Document.id, doc_ids)))} if doc_ids else {}
-    unknown = _source_info(None)
     sources = _document_sources(session, doc_ids) if doc_ids else {}
-    return [_view(r, docs[r.document_id], sources.get(r.document_id, unknown), full_text)
+    return [_view(r, docs[r.document_id], sources.get(r.document_id, UNKNOWN_SOURCE), full_text)
             for r in reports]
 
 
@@ -103,8 +101,7 @@ def _document_sources(session: Session, doc_ids: set[int]) -> dict[int, SourceIn
     infos: dict[int, SourceInfo] = {}
     found: dict[int, SourceInfo] = {}
     for doc_id, source_id, *info in session.execute(
-            select(Processing.document_id, Source.id, Source.name, Source.kind, Source.side,
-                   Source.reliability, Source.language)
+            select(Processing.document_id, Source.id, *_SOURCE_COLUMNS)
             .join(Source, Processing.source_id == Source.id)
             .where(among(session, Processing.document_id, doc_ids))):
         found[doc_id] = infos.get(source_id) or infos.setdefault(source_id, SourceInfo(*info))
