@@ -114,14 +114,17 @@ class EventEvidence:
         """Whether a sentence the model reads as no event leans to one all the same: its event
         types together outweigh no event (``LOOSE_NONE``), and an actor, a phrase or a
         weapon's verb in it ("shelled", "torched", v72) weighs for an event type (a weapon's
-        noun alone does not: "Security Council seeks clarity on chemical weapons reports").
+        noun alone does not: "Security Council seeks clarity on chemical weapons reports"), or
+        a phrase in it weighs against no event, saying that something happened without
+        saying what ("A march took place in the capital", v107).
         Asked only of a text with no event else (v61)."""
         if self.none is None or classifier.softmax(adjusted)[self.none] >= LOOSE_NONE:
             return False
         acts = self._weapons([m for m in self._weapons_in(doc, span)
                               if m.span.text.casefold().endswith("ed")])
         said = self.boost(self.said(doc, span) + acts)
-        return bool(len(self.events) and (said[self.events] > 0).any())
+        return bool(len(self.events) and ((said[self.events] > 0).any()
+                                          or said[self.none] < 0))
 
     def said(self, doc: Analysis, span: Span) -> list[dict[str, float] | None]:
         """The evidence tables of the actors' types and the taxonomy's phrases in ``span``."""

@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v106"
+NAME = "extract.events.v107"
 
 
 LEAN_SHARE = 0.25
