@@ -11,7 +11,8 @@ from raqib.extract.model import Analysis, CountMention
 
 _TITLE = (r"(?i:journalist|reporter|photographer|activist|president|prime\s+minister|minister|"
           r"mayor|governor|councillor|councilor|lawmaker|senator|judge|lawyer|priest|imam|"
-          r"cleric|official|candidate|commander|general|colonel|chief|leader)")
+          r"cleric|official|candidate|commander|general|colonel|chief|leader|major|captain|"
+          r"lieutenant|sergeant|brigadier|sheikh|pastor|chairman|businessman)")
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+|van\s+)?[A-Z][\w'’-]+){0,3}"
 _DIED = (r"(?i:shot\s+dead|shot\s+and\s+killed|killed|assassinated|murdered|stabbed\s+to\s+death|"
          r"beaten\s+to\s+death|beheaded|executed|lynched)")
@@ -30,9 +31,10 @@ active one; a name and its title in apposition after the active verb, or before 
 one ('Mohammed Homsi, a former rebel commander, was shot dead'; v32)."""
 
 
-_HEADLINE = re.compile(rf"{_TITLE}\s+{_NAME}\s+{_DIED}\b")
+_HEADLINE = re.compile(rf"(?:[\w'’-]+\s+){{0,2}}?{_TITLE}\s+{_NAME}\s+{_DIED}\b")
 """A sentence that opens with a title, a name and the casualty verb, without 'was', as a
-headline writes it ('Journalist Javier Valdez shot dead in Culiacan'; numbers v35)."""
+headline writes it ('Journalist Javier Valdez shot dead in Culiacan'; numbers v35), one or
+two words before the title or not ('Ruling party official Adrien Mudomo shot dead'; v47)."""
 
 
 def named_victims(doc: Analysis) -> list[CountMention]:

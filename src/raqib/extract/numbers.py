@@ -60,7 +60,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v46"
+    name = "extract.numbers.v47"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -283,8 +283,10 @@ class Numbers(CasualtyWords):
             return _Group(i, i + 1, 2, None, False, noun[0], False, True, "num")
         if noun and noun[1] == "sg" and noun[0] != "thing" and (
                 (i > 0 and w[i - 1] in self._arabic_casualty)  # Arabic: no 'a' (v13)
-                or ((i == 0 or w[i - 1] in END) and i + 1 < len(w) and self._verb(w, i + 1))):
-            # a headline drops its article: 'Journalist shot dead in Sinaloa' (v35)
+                or self._bare_object(w, i)
+                or (self._opens(w, i) and i + 1 < len(w) and self._verb(w, i + 1))):
+            # a headline drops its article: 'Journalist shot dead in Sinaloa' (v35), 'Bar
+            # owner shot dead' (v47)
             return _Group(i, i + 1, 1, None, False, noun[0], False, True, "one")
         bare = i == 0 or w[i - 1] in self._stop or not w[i - 1].isalnum()
         if noun and noun[0] != "thing" and noun[1] in MANY and bare:
@@ -294,6 +296,28 @@ class Numbers(CasualtyWords):
             if last and last[1] in MANY:
                 return _Group(i, stop, self.lex.plural, None, True, last[0], False, True, "plural")
         return None
+
+    def _bare_object(self, w: list[str], i: int) -> bool:
+        """Whether the singular person noun at ``i`` is the object of an active killing verb
+        without its article, as short notes write it ('Militiamen kill merchant in Feina',
+        'Soldiers killed civilian in Barodo'; v47): not an adjective of a noun after it
+        ('killed civilian protesters'), nor the verb an adjective after a determiner ('the
+        killed soldier')."""
+        return (i > 0 and w[i - 1] in _KILL_ACTIVE
+                and not (i > 1 and (w[i - 2] in self.lex.role("definite")
+                                    or self.lex.words.get(w[i - 2], ("",))[0] == "article"))
+                and not (i + 1 < len(w) and w[i + 1] in self.lex.nouns))
+
+    def _opens(self, w: list[str], i: int) -> bool:
+        """Whether token ``i`` opens its sentence, or follows only one or two words that
+        describe it there ('Bar owner shot dead', 'Ruling party official killed'; v47)."""
+        for k in range(i, max(-1, i - 3), -1):
+            if k == 0 or w[k - 1] in END:
+                return True
+            before = w[k - 1]
+            if not before.isalpha() or before in self._function or before in self._stop:
+                return False
+        return False
 
     def _verb(self, w: list[str], k: int) -> bool:
         """Whether a casualty participle stands at token ``k`` ('shot dead', 'killed')."""
@@ -380,6 +404,9 @@ class Numbers(CasualtyWords):
 
 
 _DIED = frozenset(["died", "dies", "dying", "succumbed", "succumbs"])
+_KILL_ACTIVE = frozenset(["kill", "kills", "killed", "killing", "murdered", "murder", "murders",
+                          "lynched", "lynches", "executed", "assassinated", "beheaded"])
+"""Active killing verbs a bare singular victim may follow in a short note ('kill merchant')."""
 _OF_FAMILY = frozenset(["one", "a", "the", "same", "single", "his", "her", "their", "its"])
 
 
