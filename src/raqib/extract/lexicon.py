@@ -86,13 +86,14 @@ class Lexicon:
                 self.vague.add(phrase, value)
         self.nouns = {fold(row[0]): (row[1], row[2]) for row in read_lexicon("nouns.tsv")}
         self.terms, self.before, self.tolls = Phrases(), Phrases(), Phrases()
-        self.zero, self.selfs = Phrases(), Phrases()
+        self.zero, self.selfs, self.unknowns = Phrases(), Phrases(), Phrases()
         self.roles: dict[str, set[str]] = {}
         for phrase, role, kind in read_lexicon("casualties.tsv"):
             self._add_term(fold(phrase), role, kind)
         self.vocabulary: set[str] = {*self.words, *self.nouns, *self.modifiers.vocabulary,
                                      *self.vague.vocabulary}
-        for table in (self.terms, self.before, self.tolls, self.zero, self.selfs):
+        for table in (self.terms, self.before, self.tolls, self.zero, self.selfs,
+                      self.unknowns):
             self.vocabulary |= table.vocabulary
         for phrases in self.roles.values():
             self.vocabulary |= {word for phrase in phrases for word in words_of(phrase)}
@@ -102,7 +103,8 @@ class Lexicon:
             self.terms.add(phrase, f"{role}:{kind}")
         if role in ("verb", "before"):
             self.before.add(phrase, kind)
-        table = {"toll": self.tolls, "zero": self.zero, "self": self.selfs}.get(role)
+        table = {"toll": self.tolls, "zero": self.zero, "self": self.selfs,
+                 "unknown": self.unknowns}.get(role)
         if table is not None:
             table.add(phrase, kind)
         self.roles.setdefault(role, set()).add(phrase)

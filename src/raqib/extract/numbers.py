@@ -60,7 +60,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v47"
+    name = "extract.numbers.v48"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -98,7 +98,8 @@ class Numbers(CasualtyWords):
     def _step(
         self, doc: Analysis, tokens: list[re.Match[str]], w: list[str], blocked: set[int], i: int
     ) -> int:
-        for table, low in ((self.lex.zero, 0), (self.lex.selfs, 1)):
+        for table, low in ((self.lex.zero, 0), (self.lex.selfs, 1),
+                           (self.lex.unknowns, self.lex.plural)):  # v48: heavy casualties
             hit = table.at(w, i)
             if hit:
                 span = doc.span(tokens[i].start(), tokens[i + hit[0] - 1].end())
