@@ -221,3 +221,18 @@ def test_the_backers_of_a_raid_are_no_side(pipeline: Pipeline) -> None:
                         "international coalition helicopters in Al-Busayrah town, Deir-ez-Zor, "
                         "and arrested 4 suspected ISIS members.", date(2020, 5, 8))
     assert event.actor2 != "Global Coalition Against Daesh"
+
+
+def test_the_dead_an_attack_avenges_are_not_its_own(pipeline: Pipeline) -> None:
+    """assemble v80: 'in retaliation for the killing of one of their fighters' gave the attack
+    a death; the attack's own dead still count, and a statement that condemns a killing keeps
+    the dead it names."""
+    event = first_event(pipeline, "Gunmen attacked a police post in Sirte in retaliation for "
+                        "the killing of one of their commanders.", date(2024, 5, 13))
+    assert event.fatalities == 0
+    event = first_event(pipeline, "Herders attacked Dogo village to avenge the death of a "
+                        "herder, killing four farmers.", date(2024, 5, 13))
+    assert event.fatalities == 4
+    event = first_event(pipeline, "The UN condemned the killing of five civilians in an air "
+                        "strike on a market in Marib.", date(2024, 5, 13))
+    assert event.fatalities == 5

@@ -129,7 +129,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v79"
+    name = "extract.assemble.v80"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -322,9 +322,11 @@ class Assemble:
             event.targets = "civilians"
 
     def _casualties(self, event: Event, doc: Analysis) -> None:
-        if event.event_type in CROWDS or event.sub_event_type == ARRESTS:
-            # not the deaths it protests (v61) or the arrested are suspected of (v64)
-            doc = replace(doc, counts=[c for c in doc.counts if not died_before(doc.text, c)])
+        # not the deaths it avenges (v80), nor those a crowd protests (v61) or the arrested
+        # are suspected of (v64)
+        crowd = event.event_type in CROWDS or event.sub_event_type == ARRESTS
+        doc = replace(doc, counts=[c for c in doc.counts
+                                   if not died_before(doc.text, c, crowd)])
         killed, killed_span = numbers.fatalities(doc)
         if event.sub_event_type in HARMLESS:
             killed, killed_span = 0, None  # the deaths told are what the crowd protests
