@@ -86,7 +86,7 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
             if not arabic and text[end - 2:end] in POSSESSIVE_ENDS:
                 partial = prefix[i] > 0  # the words after it are another name (v53)
                 key, found = _possessive(text, Window(start, end, j - i, key, False, initial,
-                                                      partial), country_keys)
+                                                      partial), country_keys, stopwords)
                 out += found
             else:
                 out.append(Window(start, end, j - i, key, False, initial, partial))
@@ -98,16 +98,17 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
     return out + _with_compass(text, chain[0][0], out, country_keys)
 
 
-def _possessive(text: str, window: Window, country_keys: Mapping[str, str]
-                ) -> tuple[str, list[Window]]:
+def _possessive(text: str, window: Window, country_keys: Mapping[str, str],
+                stopwords: frozenset[str]) -> tuple[str, list[Window]]:
     """(the key left for spelling-tolerant look-ups, the windows) of a name in the possessive:
     the name itself when it has several words ("St. John's"; one word's is none: "Assad's"
     is Assad's, not Assads in Morocco), and its stem ("Baghdad's"), unless a country's
-    ("Syria's X" qualifies X instead) or an acronym's ("an INGO's vehicles" is no Ingå,
-    v42)."""
+    ("Syria's X" qualifies X instead), an acronym's ("an INGO's vehicles" is no Ingå, v42)
+    or a stop word's ("the University's administration" is no University, Florida, v69)."""
     out = [window] if window.words > 1 else []
     stem = cached_key(text[window.start:window.end - 2])
-    if stem not in country_keys and not is_acronym(text[window.start:window.end - 2]):
+    if (stem not in country_keys and stem not in stopwords
+            and not is_acronym(text[window.start:window.end - 2])):
         out.append(Window(window.start, window.end - 2, window.words, stem, False,
                           window.initial, window.partial))
     return (window.key if window.words > 1 else ""), out
