@@ -1,11 +1,13 @@
 """A country named beside a town or region of it does not place the event: ACLED codes the
-most precise place the report gives (``extract.assemble.v20``)."""
+most precise place the report gives (``extract.assemble.v20``), and a town named after the
+region the event's words name (v81)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from raqib.extract.pipeline import Pipeline
+from stage_versions import first_event
 
 
 def _place(pipeline: Pipeline, text: str) -> tuple[str, str, int]:
@@ -51,3 +53,17 @@ def test_relocated_names_only_local_groups() -> None:
     assert relocated("Military Forces of Turkey (2016-)", "Turkey", "Iraq") == (
         "Military Forces of Turkey (2016-)")
     assert relocated("Refugees/IDPs (Syria)", "Syria", "Lebanon") == "Refugees/IDPs (Syria)"
+
+
+def test_a_region_gives_way_to_a_town_of_it_named_after(pipeline: Pipeline) -> None:
+    """assemble v81: the event's words name the province, the next sentence the town where
+    it happened; ACLED codes the town. The province's capital named by the province's own
+    words is no such detail."""
+    event = first_event(pipeline, "Soldiers killed seven militants in the province of Bouira. "
+                        "The defence ministry said they were killed on Wednesday near "
+                        "Lakhdaria.", date(2016, 3, 9))
+    assert (event.location, event.geo_precision) == ("Lakhdaria", 2)  # near it
+    event = first_event(pipeline, "Air strikes hit several villages in Idlib province on "
+                        "Monday. Rescue workers in Idlib said the toll would rise.",
+                        date(2016, 3, 9))
+    assert event.geo_precision == 3

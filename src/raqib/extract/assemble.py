@@ -11,6 +11,7 @@ may take is ``raqib.extract.event_places`` (v8: not those of a sentence about ti
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from raqib.extract import actors as actor_stage
@@ -29,6 +30,7 @@ from raqib.extract.event_sides import (
     front,
     own_device,
 )
+from raqib.extract.gazetteer import name_key
 from raqib.extract.model import (
     ActorMention,
     Analysis,
@@ -98,6 +100,8 @@ before, on days nobody knows, and are none of the finding's fatalities (v28)."""
 TERRITORY = KNOWN_KIND[1:]
 """A place taken in a battle: by the state or its forces, by any other group (who took it)."""
 TRANSFER = "Non-violent transfer of territory"
+LATER_PLACE = 300
+"""Characters after an event's words searched for a town of the region they name (v81)."""
 LATER_AGENT = 300
 """Characters after an event's words searched for a party said to have carried it out."""
 
@@ -129,7 +133,7 @@ class _Found:
 
 
 class Assemble:
-    name = "extract.assemble.v80"
+    name = "extract.assemble.v81"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -170,6 +174,8 @@ class Assemble:
         event.spans["sub_event_type"] = window
         keep = found.past.keeps(doc, window, found.dates.inside(window))
         self._place(event, event_places(found.places, window, country, keep), country)
+        self._place_inside(event, found.places.inside(
+            doc.span(window.end, min(len(doc.text), window.end + LATER_PLACE))), keep)
         if cue.detail is not None:  # the headline's event told further on, with its day
             self._place_detail(event, found.places.inside(cue.detail))
         # a party that speaks about the event takes a role only when no other can; the agent
@@ -232,6 +238,20 @@ class Assemble:
         event.latitude, event.longitude = place.latitude, place.longitude
         event.geo_precision = place.geo_precision
         event.spans["location"] = place.span
+
+    def _place_inside(self, event: Event, later: list[PlaceMention],
+                      keep: Callable[[PlaceMention], bool]) -> None:
+        """A region the event's words name gives way to a town of it that the next words
+        name ('killed seven militants in the province of Bouira ... the soldiers killed the
+        seven on Wednesday in Lakhdaria'): ACLED codes the most precise place (v81)."""
+        if event.geo_precision != 3 or not event.admin1 or event.location == event.country:
+            return
+        named = name_key(event.spans["location"].text)
+        towns = [p for p in later if p.geo_precision < 3 and p.country == event.country
+                 and p.admin1 == event.admin1 and not country_only(p) and keep(p)
+                 and name_key(p.span.text) != named]  # its capital by the same words: no detail
+        if towns:
+            self._place(event, [max(towns, key=places.rank)], event.country)
 
     def _place_detail(self, event: Event, found: list[PlaceMention]) -> None:
         """The detail's place, when it is at least as precise as the headline's."""
