@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from raqib.extract.pipeline import Pipeline
 from stage_versions import first_event
 
@@ -67,3 +69,16 @@ def test_a_region_gives_way_to_a_town_of_it_named_after(pipeline: Pipeline) -> N
                         "Monday. Rescue workers in Idlib said the toll would rise.",
                         date(2016, 3, 9))
     assert event.geo_precision == 3
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Gunmen attacked a checkpoint in Gardez on Monday, and two wounded soldiers were "
+     "airlifted to Kabul.", "Gardez"),
+    ("Gunmen shot a trader in Beledweyne on Monday; he was later medevaced to Mogadishu.",
+     "Beledweyne"),
+])
+def test_where_the_wounded_were_flown_is_no_place_of_the_event(
+        pipeline: Pipeline, text: str, place: str) -> None:
+    """places v70: 'airlifted to', 'medevaced to' and 'flown to' name a destination, as
+    'evacuated to' did: the larger city the wounded were taken to had been the event's."""
+    assert first_event(pipeline, text, date(2016, 3, 9)).location == place

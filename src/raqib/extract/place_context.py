@@ -161,12 +161,14 @@ _HELD = r"(?:the\s+)?(?:\w+-(?:held|controlled)\s+)?"
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:(?:journey|way|trip)\s+(?:back\s+)?to|en\s+route\s+to|"
     r"(?:heading|headed|bound|destined)\s+(?:back\s+)?(?:to|for|towards?)|"
-    r"(?:evacuated|bussed|bused|transported|deported)\s+(?:back\s+)?to|"
+    r"(?:evacuated|medevaced|medevacked|airlifted|flown|bussed|bused|transported|deported)"
+    r"\s+(?:back\s+)?to|"
     r"(?:tried|trying|tries|attempted|attempting|sought|seeking|planned|planning)\s+to\s+"
     r"march\s+(?:to|on|towards?))\s+" + _HELD
     + r"(?:(?:city|town|village|province|capital)\s+of\s+(?:the\s+)?)?$")
 """What comes before a destination: 'on their way to', 'heading for', 'evacuated to', 'en
-route to rebel-held', 'tried to march to' (a march stopped before it arrived: places v60);
+route to rebel-held', 'tried to march to' (a march stopped before it arrived: places v60),
+'medevaced to', 'airlifted to', 'flown to' (the wounded taken away: v70);
 lower case, so that 'Way' or 'To' in a name is not read as one."""
 _DESTINATION_LIST_GAP = re.compile(
     r"\s*,?\s*(?:(?:and|or)\s+)?" + _HELD
