@@ -33,6 +33,15 @@ def test_the_red_sea_is_no_province(pipeline: Pipeline) -> None:
     assert first_event(pipeline, CLAIMED, date(2024, 1, 16)).country == "Yemen"
 
 
+def test_the_seas_islands_are_no_province(pipeline: Pipeline) -> None:
+    """places v71: 'two Red Sea islands' named Egypt's Red Sea governorate, which outranked
+    the square in Cairo where the protest was."""
+    event = first_event(pipeline, "Police arrested five people for protesting in a square in "
+                        "downtown Cairo against a deal that placed two Red Sea islands within "
+                        "Saudi waters.", date(2016, 4, 10))
+    assert (event.location, event.country) == ("Cairo", "Egypt")
+
+
 def test_a_province_named_after_the_sea_is_still_one(pipeline: Pipeline) -> None:
     event = first_event(pipeline, "Protesters marched in Port Sudan, in Red Sea state, on "
                         "Monday.", date(2024, 1, 16))

@@ -73,6 +73,8 @@ _WATER = re.compile(r"\s(?:Sea|Ocean)$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 """'the Red Sea', 'the Indian Ocean': a sea, not the province named after it (Sudan's and
 Egypt's Red Sea; places v55)."""
+_WATER_NOUN_AFTER = re.compile(r"^\s+(?:islands?|isles|coast(?:line)?|shores?|waters|ports?)\b")
+"""'two Red Sea islands', 'Red Sea ports': the sea's, named as a modifier (v71)."""
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _DATELINE_AFTER = re.compile(
     r"^(?:\s*,\s*(?:(?:le|el|the)\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+[^\W\d_]{3,}|"
@@ -108,7 +110,7 @@ def read_context(text: str, match: Match) -> Match:
     match.district = bool(_DISTRICT_AFTER.match(after))
     match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
     match.water = bool(_WATER.search(text, window.start, window.end)
-                       and _THE_BEFORE.search(before))
+                       and (_THE_BEFORE.search(before) or _WATER_NOUN_AFTER.match(after)))
     match.aside = match.water or bool(
         _NAMES_AN_ACCORD.match(after) or _BORDER_BEFORE.search(before)) or (
         _dateline(text, window, before, after))
