@@ -82,3 +82,14 @@ def test_where_the_wounded_were_flown_is_no_place_of_the_event(
     """places v70: 'airlifted to', 'medevaced to' and 'flown to' name a destination, as
     'evacuated to' did: the larger city the wounded were taken to had been the event's."""
     assert first_event(pipeline, text, date(2016, 3, 9)).location == place
+
+
+def test_a_part_of_town_between_the_preposition_and_the_name(pipeline: Pipeline) -> None:
+    """places v72: 'in downtown Cairo' was no locative (the word before the name was
+    'downtown'), so the town scored as a name merely mentioned, under the factory's town."""
+    event = first_event(pipeline, "Dozens of workers protested in downtown Cairo over pay cuts "
+                        "at a factory in Suez.", date(2016, 4, 10))
+    assert (event.location, event.geo_precision) == ("Cairo", 1)
+    doc = pipeline.run("x", "Dozens of workers protested in central Nairobi on Friday.",
+                       date(2016, 4, 10))
+    assert doc.places[0].score > 0.8

@@ -116,12 +116,21 @@ def read_context(text: str, match: Match) -> Match:
         _dateline(text, window, before, after))
     match.destination = bool(_DESTINATION_BEFORE.search(before))
     previous = previous_word(text, window.start)
+    if area := _AREA_BEFORE.search(before):  # 'in downtown Cairo', 'in central Nairobi' (v72)
+        previous = area.group(1).casefold()
     if previous in LOCATIVE or match.near or _PLACE_WORD.search(
             after[:20] if _PLACE_WORD.match(after) else before):
         match.locative = 0.25
     elif previous == "of":
         match.locative = 0.1
     return match
+
+
+_AREA_BEFORE = re.compile(
+    r"\b([^\W\d_]+)\s+(?:downtown|central|(?:north|south)?(?:east|west)ern|northern|"
+    r"southern|rural|suburban|greater|old|coastal|urban|inner|outer)\s+$")
+"""A lower-case word for a part of a town or region between a preposition and the name: the
+word before it is the name's preposition ('in downtown Cairo', 'in central Nairobi': v72)."""
 
 
 def _dateline(text: str, window: Window, before: str, after: str) -> bool:
