@@ -61,3 +61,15 @@ def test_a_capital_named_by_its_demonym(pipeline: Pipeline) -> None:
     assert [p.name for p in doc.places] == ["Khartoum"]
     doc = pipeline.run("t", "Fighting spread to the Syrian capital region.", None)
     assert "Damascus" not in {p.name for p in doc.places}
+
+
+def test_a_capital_named_by_its_countrys_possessive(pipeline: Pipeline) -> None:
+    """places v73: 'Pakistan's capital' is Islamabad, as 'the Pakistani capital' is; named
+    again after it, it is one place."""
+    doc = pipeline.run("t", "A bomb exploded in a restaurant in Pakistan's capital at dinner "
+                            "time, killing one.", None)
+    assert (doc.events[0].location, doc.events[0].country) == ("Islamabad", "Pakistan")
+    doc = pipeline.run("t", "Gunmen attacked a checkpoint in Sri Lanka\u2019s capital.", None)
+    assert (doc.events[0].location, doc.events[0].country) == ("Colombo", "Sri Lanka")
+    doc = pipeline.run("t", "Protests continued in Sudan's capital, Khartoum.", None)
+    assert [p.name for p in doc.places] == ["Khartoum"]

@@ -21,11 +21,13 @@ town."""
 _APPOSED = re.compile(r"\s*,\s+the\s+([A-Z][\w'’-]+)\s+capital\b")
 """An apposition that names the place's country by its demonym ('Tripoli, the Libyan
 capital'; places v62)."""
-CAPITAL_OF = re.compile(r"(?<=\bthe\s)([A-Z][\w'’-]+)\s+capital\b(?!\s+(?:region|district|"
-                         r"province|territory)\b)(?!,?\s+[A-Z])")
-"""A country's capital named by its demonym ('the Somali capital': Mogadishu; places v64), not
-when its name follows ('the Yemeni capital, Sanaa' names it twice) or comes before it
-(``_NAMED_BEFORE``: 'Tripoli, the Libyan capital')."""
+CAPITAL_OF = re.compile(r"(?:(?<=\bthe\s)([A-Z][\w'’-]+)|(?<![\w'’-])((?:[A-Z][\w-]+\s+){0,2}"
+                        r"[A-Z][\w-]+)['’]s)\s+capital\b(?!\s+(?:region|district|province|"
+                        r"territory)\b)(?!,?\s+[A-Z])")
+"""A country's capital named by its demonym ('the Somali capital': Mogadishu; places v64) or
+by the country's possessive ('Pakistan's capital': Islamabad; v73), not when its name follows
+('the Yemeni capital, Sanaa' names it twice) or comes before it (``_NAMED_BEFORE``: 'Tripoli,
+the Libyan capital')."""
 _NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s*,\s+the\s+$")
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|(?<=[^\W\d_]{4})s)$")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
@@ -49,11 +51,19 @@ class CountryWords:
         """The key of each country's capital, by its ISO code."""
 
     def capital_windows(self, text: str) -> list[Window]:
-        """'the Somali capital': a window over the demonym and 'capital' whose key is the
-        capital's name (v64); ``read`` then keeps the match to that country."""
+        """'the Somali capital', 'Pakistan's capital': a window over the demonym or the
+        possessive and 'capital' whose key is the capital's name (v64, v73); ``read`` then
+        keeps the match to that country."""
         return [Window(m.start(), m.end(), 2, key) for m in CAPITAL_OF.finditer(text)
-                if (key := self.capitals.get(self.demonyms.get(cached_key(m.group(1)), "")))
+                if (key := self.capitals.get(self._capital_country(m) or ""))
                 and not _NAMED_BEFORE.search(text, max(0, m.start() - 60), m.start())]
+
+    def _capital_country(self, named: re.Match[str]) -> str | None:
+        """The ISO code of the country whose capital ``named`` (a ``CAPITAL_OF`` match) names:
+        by its demonym or by its name in the possessive."""
+        if named.group(1):
+            return self.demonyms.get(cached_key(named.group(1)))
+        return self.country_keys.get(cached_key(named.group(2)))
 
     def read(self, text: str, match: Match) -> None:
         """Set what the words around ``match`` say of its country: its context (a country
@@ -63,7 +73,7 @@ class CountryWords:
         self._before(text, match)
         self._lies_in(text, match)
         if named := CAPITAL_OF.fullmatch(text, match.window.start, match.window.end):
-            match.lies_in = self.demonyms.get(cached_key(named.group(1)))
+            match.lies_in = self._capital_country(named)
 
     def possessive(self, word: str) -> str | None:
         """The key of the country that ``word`` is the possessive of ("Syria's", and
