@@ -309,6 +309,9 @@ def test_foreign_staffs_nationality_is_not_where_it_happened(pipeline: Pipeline)
     staff member's demonym is the country's own."""
     doc = pipeline.run("t", "2 INGO international (German) staff killed in ambush.", None)
     assert doc.events and doc.events[0].country != "Germany"
+    doc = pipeline.run("t", "1 INGO international (Swiss-American) staff killed in an ambush.",
+                       None)  # places v74
+    assert doc.events and doc.events[0].country != "United States"
     doc = pipeline.run("t", "1 Afghan national staff killed in an ambush.", None)
     assert doc.events and doc.events[0].country == "Afghanistan"
 

@@ -14,7 +14,7 @@ from raqib.extract.model import Analysis
 from raqib.extract.place_rules import TOKEN, cached_key
 
 _INTERNATIONAL_BEFORE = re.compile(r"\binternationals?\s*(?:staff\s*)?\(\s*(?:\d+\s+)?"
-                                   r"(?:\w+\s*,\s*(?:\d+\s+)?)*$", re.IGNORECASE)
+                                   r"(?:\w+\s*[,/-]\s*(?:\d+\s+)?)*$", re.IGNORECASE)
 
 
 _SPONSOR_AFTER = re.compile(r"\s*-\s*(?:backed|led|supported|sponsored|funded|trained|"
@@ -23,8 +23,8 @@ _SPONSOR_AFTER = re.compile(r"\s*-\s*(?:backed|led|supported|sponsored|funded|tr
 
 def nationality(text: str, start: int, end: int) -> bool:
     """The demonym at ``text[start:end]`` tells foreign staff's nationality, not where
-    something happened: '2 INGO international (German) staff', '(2 British, 2 Dutch)', as
-    AWSD writes it (places v34). A national staff member's demonym ('1 Afghan national
+    something happened: '2 INGO international (German) staff', '(2 British, 2 Dutch)',
+    '(Swiss-American)', as AWSD writes it (places v34, v74). A national staff member's demonym ('1 Afghan national
     staff') is the country's, and votes. Nor does a sponsor's ('Turkish-backed factions
     looted houses in Ras al-Ain', 'Iranian-backed militias': places v61)."""
     return bool(_INTERNATIONAL_BEFORE.search(text, max(0, start - 60), start)
