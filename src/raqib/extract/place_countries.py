@@ -24,9 +24,10 @@ _SPONSOR_AFTER = re.compile(r"\s*-\s*(?:backed|led|supported|sponsored|funded|tr
 def nationality(text: str, start: int, end: int) -> bool:
     """The demonym at ``text[start:end]`` tells foreign staff's nationality, not where
     something happened: '2 INGO international (German) staff', '(2 British, 2 Dutch)',
-    '(Swiss-American)', as AWSD writes it (places v34, v74). A national staff member's demonym ('1 Afghan national
-    staff') is the country's, and votes. Nor does a sponsor's ('Turkish-backed factions
-    looted houses in Ras al-Ain', 'Iranian-backed militias': places v61)."""
+    '(Swiss-American)', as AWSD writes it (places v34, v74). A national staff member's
+    demonym ('1 Afghan national staff') is the country's, and votes. Nor does a sponsor's
+    ('Turkish-backed factions looted houses in Ras al-Ain', 'Iranian-backed militias':
+    places v61)."""
     return bool(_INTERNATIONAL_BEFORE.search(text, max(0, start - 60), start)
                 or _SPONSOR_AFTER.match(text, end))
 
