@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v107"
+NAME = "extract.events.v108"
 
 
 LEAN_SHARE = 0.25
