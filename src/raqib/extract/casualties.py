@@ -204,6 +204,8 @@ def _sentence_figures(doc: Analysis, kind: str, mentions: list[CountMention],
         text = _without(doc.text, bounds[index], others) if index >= 0 else ""
         if markers.period.search(text):
             continue  # "in recent days 57 civilians were killed": many events' toll
+        if figures and _told_cause(doc.text, bounds[index], group):
+            continue  # "... motivated by revenge after the body of a woman was found" (v49)
         fresh = all(_INDEFINITE.match(m.span.text) for m in group)  # "a child was killed"
         mode = "add" if fresh or markers.additive.search(text) else ""
         mode = mode or ("update" if markers.update.search(text) else "")
@@ -224,6 +226,17 @@ def _before_after(text: str, bounds: tuple[int, int], group: list[CountMention]
         return group
     before = [m for m in group if m.span.end <= after.start()]
     return before if before else group
+
+
+def _told_cause(text: str, bounds: tuple[int, int], group: list[CountMention]) -> bool:
+    """Whether every figure of a sentence after the first comes after a bare 'after' inside
+    it: the clause tells what the event followed ('The attack was motivated by revenge after
+    the body of a woman was found nearby'), not more of its victims (numbers v49); an 'after'
+    that opens the sentence ('After the clashes, two more died') does not."""
+    start, end = bounds
+    after = _AFTER.search(text, start, end)
+    return (after is not None and text[start:after.start()].strip() != ""
+            and all(m.span.start >= after.end() for m in group))
 
 
 _CONTRAST = re.compile(r",?\s+(?:while|but|whereas)\s+|;\s+", re.IGNORECASE)

@@ -60,7 +60,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v48"
+    name = "extract.numbers.v49"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
