@@ -60,7 +60,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v49"
+    name = "extract.numbers.v50"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -229,6 +229,18 @@ class Numbers(CasualtyWords):
                 break
         return (end if noun else k if word else j), noun, word
 
+    def _partitive(self, w: list[str], j: int, blocked: set[int]
+                   ) -> tuple[int, tuple[str, str], bool] | None:
+        """A figure's people named after 'of' and a determiner ('10 of his men', 'two of
+        his sons'): (end, noun, True) when a plural person noun follows, else None. Read only
+        for a figure that continues a list of victims ('a commander and 10 of his men' is one
+        list, v50): alone, 'at least 2 of the victims' is a part of a figure told before."""
+        if j + 2 < len(w) and w[j] == "of" and w[j + 1] in _PARTITIVE_DETERMINERS:
+            stop, noun, _word = self._noun(w, j + 2, blocked, limit=3)
+            if noun is not None and noun[0] != "thing" and noun[1] in MANY:
+                return stop, noun, True
+        return None
+
     def _adjective(self, w: list[str], k: int) -> bool:
         """A casualty participle right before a person noun, before the figure's noun: it
         tells what the people are, not what befell them here ('two displaced people were
@@ -357,6 +369,10 @@ class Numbers(CasualtyWords):
             if bare == "were":  # "the driver and guard were killed": two (v8)
                 following = replace(chain[-1], start=k, end=k + 1,
                                     who=self.lex.nouns[w[k]][0])
+            if (following and not following.who and following.figure == "num"
+                    and following.low > 1 and (part := self._partitive(
+                        w, following.end, blocked))):  # "a commander and 10 of his men" (v50)
+                following = replace(following, end=part[0], who=part[1][0])
             if not following or following.figure in ("plural", "weak") or not following.who:
                 break
             chain.append(following)
@@ -405,6 +421,7 @@ class Numbers(CasualtyWords):
 
 
 _DIED = frozenset(["died", "dies", "dying", "succumbed", "succumbs"])
+_PARTITIVE_DETERMINERS = frozenset(["the", "his", "her", "their", "its", "our", "those"])
 _KILL_ACTIVE = frozenset(["kill", "kills", "killed", "killing", "murdered", "murder", "murders",
                           "lynched", "lynches", "executed", "assassinated", "beheaded"])
 """Active killing verbs a bare singular victim may follow in a short note ('kill merchant')."""
