@@ -60,7 +60,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v50"
+    name = "extract.numbers.v51"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
