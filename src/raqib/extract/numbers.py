@@ -60,7 +60,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v51"
+    name = "extract.numbers.v52"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -302,10 +302,14 @@ class Numbers(CasualtyWords):
             # owner shot dead' (v47)
             return _Group(i, i + 1, 1, None, False, noun[0], False, True, "one")
         bare = i == 0 or w[i - 1] in self._stop or not w[i - 1].isalnum()
-        if noun and noun[0] != "thing" and noun[1] in MANY and bare:
+        if noun and noun[0] != "thing" and noun[1] in MANY and (bare or self._opens(w, i)):
             stop, last, _word = self._noun(w, i, blocked)
             if last and last[1] == "any" and stop < len(w) and w[stop] == "was":
-                return _Group(i, stop, 1, None, False, last[0], False, True, "one")  # (v16)
+                # (v16; 'UN staff was shot dead', a word or two before it opening the
+                # sentence: v52)
+                return _Group(i, stop, 1, None, False, last[0], False, True, "one")
+            if not bare:
+                return None  # after describing words, only 'staff was' (a plural stays bare)
             if last and last[1] in MANY:
                 return _Group(i, stop, self.lex.plural, None, True, last[0], False, True, "plural")
         return None
