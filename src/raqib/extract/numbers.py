@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 
 from raqib.extract.arabic import ARABIC, known
+from raqib.extract.bare_victims import bare_object, opens
 from raqib.extract.casualties import fatalities, injured, total
 from raqib.extract.casualty_words import END, CasualtyWords, sentenced
 from raqib.extract.lexicon import TOKEN, Lexicon, read_lexicon
@@ -66,6 +67,9 @@ class Numbers(CasualtyWords):
         super().__init__(lexicon)
         self._stop = self._stop | END | _JOIN
         self._function = lexicon.role("stop") | lexicon.role("aux") | lexicon.role("filler")
+        self._glue = self._function | self._stop
+        self._determiners = lexicon.role("definite") | {
+            word for word, (kind, _value) in lexicon.words.items() if kind == "article"}
         self._arabic_casualty = {known(word, lexicon.vocabulary)
                                  for word in lexicon.role("verb") | lexicon.role("before")
                                  if ARABIC.search(word)}
@@ -296,13 +300,13 @@ class Numbers(CasualtyWords):
             return _Group(i, i + 1, 2, None, False, noun[0], False, True, "num")
         if noun and noun[1] == "sg" and noun[0] != "thing" and (
                 (i > 0 and w[i - 1] in self._arabic_casualty)  # Arabic: no 'a' (v13)
-                or self._bare_object(w, i)
-                or (self._opens(w, i) and i + 1 < len(w) and self._verb(w, i + 1))):
+                or bare_object(w, i, self._determiners, self.lex.nouns)
+                or (opens(w, i, self._glue) and i + 1 < len(w) and self._verb(w, i + 1))):
             # a headline drops its article: 'Journalist shot dead in Sinaloa' (v35), 'Bar
             # owner shot dead' (v47)
             return _Group(i, i + 1, 1, None, False, noun[0], False, True, "one")
         bare = i == 0 or w[i - 1] in self._stop or not w[i - 1].isalnum()
-        if noun and noun[0] != "thing" and noun[1] in MANY and (bare or self._opens(w, i)):
+        if noun and noun[0] != "thing" and noun[1] in MANY and (bare or opens(w, i, self._glue)):
             stop, last, _word = self._noun(w, i, blocked)
             if last and last[1] == "any" and stop < len(w) and w[stop] == "was":
                 # (v16; 'UN staff was shot dead', a word or two before it opening the
@@ -313,28 +317,6 @@ class Numbers(CasualtyWords):
             if last and last[1] in MANY:
                 return _Group(i, stop, self.lex.plural, None, True, last[0], False, True, "plural")
         return None
-
-    def _bare_object(self, w: list[str], i: int) -> bool:
-        """Whether the singular person noun at ``i`` is the object of an active killing verb
-        without its article, as short notes write it ('Militiamen kill merchant in Feina',
-        'Soldiers killed civilian in Barodo'; v47): not an adjective of a noun after it
-        ('killed civilian protesters'), nor the verb an adjective after a determiner ('the
-        killed soldier')."""
-        return (i > 0 and w[i - 1] in _KILL_ACTIVE
-                and not (i > 1 and (w[i - 2] in self.lex.role("definite")
-                                    or self.lex.words.get(w[i - 2], ("",))[0] == "article"))
-                and not (i + 1 < len(w) and w[i + 1] in self.lex.nouns))
-
-    def _opens(self, w: list[str], i: int) -> bool:
-        """Whether token ``i`` opens its sentence, or follows only one or two words that
-        describe it there ('Bar owner shot dead', 'Ruling party official killed'; v47)."""
-        for k in range(i, max(-1, i - 3), -1):
-            if k == 0 or w[k - 1] in END:
-                return True
-            before = w[k - 1]
-            if not before.isalpha() or before in self._function or before in self._stop:
-                return False
-        return False
 
     def _verb(self, w: list[str], k: int) -> bool:
         """Whether a casualty participle stands at token ``k`` ('shot dead', 'killed')."""
@@ -426,9 +408,6 @@ class Numbers(CasualtyWords):
 
 _DIED = frozenset(["died", "dies", "dying", "succumbed", "succumbs"])
 _PARTITIVE_DETERMINERS = frozenset(["the", "his", "her", "their", "its", "our", "those"])
-_KILL_ACTIVE = frozenset(["kill", "kills", "killed", "killing", "murdered", "murder", "murders",
-                          "lynched", "lynches", "executed", "assassinated", "beheaded"])
-"""Active killing verbs a bare singular victim may follow in a short note ('kill merchant')."""
 _OF_FAMILY = frozenset(["one", "a", "the", "same", "single", "his", "her", "their", "its"])
 
 
