@@ -60,7 +60,7 @@ def test_relocated_names_only_local_groups() -> None:
 def test_a_region_gives_way_to_a_town_of_it_named_after(pipeline: Pipeline) -> None:
     """assemble v81: the event's words name the province, the next sentence the town where
     it happened; ACLED codes the town. The province's capital named by the province's own
-    words is no such detail."""
+    words is no such detail, nor a town of a sentence that names another month."""
     event = first_event(pipeline, "Soldiers killed seven militants in the province of Bouira. "
                         "The defence ministry said they were killed on Wednesday near "
                         "Lakhdaria.", date(2016, 3, 9))
@@ -69,6 +69,10 @@ def test_a_region_gives_way_to_a_town_of_it_named_after(pipeline: Pipeline) -> N
                         "Monday. Rescue workers in Idlib said the toll would rise.",
                         date(2016, 3, 9))
     assert event.geo_precision == 3
+    event = first_event(pipeline, "On 29 October 2018, shelling of a village in southern Idlib "
+                        "killed four civilians. In November the monitors recorded shelling of "
+                        "Khan Shaykhun and other towns.", date(2018, 12, 1))
+    assert (event.location, event.geo_precision) == ("Idlib", 3)  # another month's town
 
 
 @pytest.mark.parametrize(("text", "place"), [

@@ -11,8 +11,10 @@ may take is ``raqib.extract.event_places`` (v8: not those of a sentence about ti
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 
 from raqib.extract import actors as actor_stage
 from raqib.extract import event_dates, numbers, place_countries, places, taxonomy
@@ -132,6 +134,19 @@ class _Found:
         )
 
 
+def _another_day(found: _Found, offset: int, day: date | None) -> bool:
+    """Whether the sentence at ``offset`` names, by the calendar, a time that ``day`` is not
+    in: another day, another week, another month by its precision ('In November' after 29
+    October; a day named relative to the text's date, 'on Wednesday', is not compared) (v81)."""
+    at = bisect_right(found.sentences.starts, offset) - 1
+    if at < 0 or day is None:
+        return False
+    return any(not (d.relative and d.precision == 1) and not (
+        d.value == day if d.precision == 1 else abs((d.value - day).days) <= 7
+        if d.precision == 2 else (d.value.year, d.value.month) == (day.year, day.month))
+        for d in found.dates.inside(found.sentences.items[at].span))
+
+
 class Assemble:
     name = "extract.assemble.v81"
 
@@ -174,8 +189,6 @@ class Assemble:
         event.spans["sub_event_type"] = window
         keep = found.past.keeps(doc, window, found.dates.inside(window))
         self._place(event, event_places(found.places, window, country, keep), country)
-        self._place_inside(event, found.places.inside(
-            doc.span(window.end, min(len(doc.text), window.end + LATER_PLACE))), keep)
         if cue.detail is not None:  # the headline's event told further on, with its day
             self._place_detail(event, found.places.inside(cue.detail))
         # a party that speaks about the event takes a role only when no other can; the agent
@@ -200,6 +213,7 @@ class Assemble:
         if event.event_type in CROWDS:  # not the day of the deaths it protests (v63)
             days = [d for d in days if not day_of_dead_before(doc.text, d.span.start)]
         event_dates.choose(event, days, doc, window, found.told)
+        self._place_inside(event, doc, window, found, keep)
         if found.past.telling_earlier(window) and not found.dates.inside(window):
             # 'hours after the regime accused ...': the day near it is the later event's;
             # this one came before it, within days (events v14)
@@ -239,17 +253,24 @@ class Assemble:
         event.geo_precision = place.geo_precision
         event.spans["location"] = place.span
 
-    def _place_inside(self, event: Event, later: list[PlaceMention],
+    def _place_inside(self, event: Event, doc: Analysis, window: Span, found: _Found,
                       keep: Callable[[PlaceMention], bool]) -> None:
         """A region the event's words name gives way to a town of it that the next words
         name ('killed seven militants in the province of Bouira ... the soldiers killed the
-        seven on Wednesday in Lakhdaria'): ACLED codes the most precise place (v81)."""
+        seven on Wednesday in Lakhdaria'): ACLED codes the most precise place (v81). Not a
+        town of a sentence that names another day ('In November the Observatory recorded
+        shelling of ... Khan Shaykhun' after a shelling of 29 October), nor the region's
+        capital named by the region's own words, which is no detail."""
         if event.geo_precision != 3 or not event.admin1 or event.location == event.country:
             return
         named = name_key(event.spans["location"].text)
+        day = date.fromisoformat(event.event_date) if event.event_date else None
+        later = found.places.inside(doc.span(window.end, min(len(doc.text),
+                                                             window.end + LATER_PLACE)))
         towns = [p for p in later if p.geo_precision < 3 and p.country == event.country
                  and p.admin1 == event.admin1 and not country_only(p) and keep(p)
-                 and name_key(p.span.text) != named]  # its capital by the same words: no detail
+                 and name_key(p.span.text) != named
+                 and not _another_day(found, p.span.start, day)]
         if towns:
             self._place(event, [max(towns, key=places.rank)], event.country)
 
