@@ -197,14 +197,14 @@ def _sentence_figures(doc: Analysis, kind: str, mentions: list[CountMention],
     figures: list[_Figure] = []
     others = sorted((m.span.start, m.span.end) for m in doc.counts if m.kind != kind)
     for index in sorted(sentences):
-        group = _before_after(doc.text, bounds[index],
-                              list({m.span: m for m in sentences[index]}.values()))
+        group, cause = _before_after(doc.text, bounds[index],
+                                     list({m.span: m for m in sentences[index]}.values()))
         named = [m for m in group if not (m.low == 1 and markers.pronoun.search(m.span.text))]
         group = named or group  # "a staff member was hurt when he was stabbed": one (v16)
         text = _without(doc.text, bounds[index], others) if index >= 0 else ""
         if markers.period.search(text):
             continue  # "in recent days 57 civilians were killed": many events' toll
-        if figures and _told_cause(doc.text, bounds[index], group):
+        if figures and cause:
             continue  # "... motivated by revenge after the body of a woman was found" (v49)
         fresh = all(_INDEFINITE.match(m.span.text) for m in group)  # "a child was killed"
         mode = "add" if fresh or markers.additive.search(text) else ""
@@ -217,26 +217,22 @@ _AFTER = re.compile(r"\bafter\b", re.IGNORECASE)
 
 
 def _before_after(text: str, bounds: tuple[int, int], group: list[CountMention]
-                  ) -> list[CountMention]:
+                  ) -> tuple[list[CountMention], bool]:
     """A sentence's figures, less those after a bare 'after' when some come before it: the
     clause after it tells what the event followed ("Clashes killed 50 people after the body of
-    a woman was found": 50, not 51), not more of its victims (numbers v27)."""
-    after = _AFTER.search(text, *bounds)
-    if after is None:
-        return group
-    before = [m for m in group if m.span.end <= after.start()]
-    return before if before else group
-
-
-def _told_cause(text: str, bounds: tuple[int, int], group: list[CountMention]) -> bool:
-    """Whether every figure of a sentence after the first comes after a bare 'after' inside
-    it: the clause tells what the event followed ('The attack was motivated by revenge after
-    the body of a woman was found nearby'), not more of its victims (numbers v49); an 'after'
-    that opens the sentence ('After the clashes, two more died') does not."""
+    a woman was found": 50, not 51), not more of its victims (numbers v27); and whether every
+    figure comes after an 'after' inside the sentence, so that the whole sentence, told after
+    the first, is such a clause ('The attack was motivated by revenge after the body of a woman
+    was found nearby': numbers v49; an 'after' that opens it, 'After the clashes, two more
+    died', is not)."""
     start, end = bounds
     after = _AFTER.search(text, start, end)
-    return (after is not None and text[start:after.start()].strip() != ""
-            and all(m.span.start >= after.end() for m in group))
+    if after is None:
+        return group, False
+    before = [m for m in group if m.span.end <= after.start()]
+    if before:
+        return before, False
+    return group, text[start:after.start()].strip() != ""
 
 
 _CONTRAST = re.compile(r",?\s+(?:while|but|whereas)\s+|;\s+", re.IGNORECASE)

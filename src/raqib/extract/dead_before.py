@@ -33,7 +33,7 @@ def day_of_dead_before(text: str, start: int) -> bool:
         text, max(0, start - 120), start))
 
 
-def died_before(text: str, count: CountMention, crowd: bool = True) -> bool:
+def died_before(text: str, count: CountMention, crowd: bool) -> bool:
     """Whether ``count`` is of the dead an event avenges, or (``crowd``: the event is a
     crowd's or an arrest) of the dead a crowd protests or an arrest is for: its words end
     such a phrase or start inside one ('to protest the killing of a motorcyclist')."""
