@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v53"
+    assert stage.name == "extract.actors.v54"
     assert callable(stage)
 
 
@@ -454,3 +454,29 @@ def test_a_countrys_possessive_names_the_generic_actor_after_it(stage: actors.Ac
     assert ("defence ministry", "Military Forces of Turkey (2016-)") in found(doc)
     doc = run(stage, "Turkey's president said the army would respond.", date(2020, 5, 4))
     assert ("the army", "Military Forces") in found(doc)
+
+
+def test_a_groups_abbreviation_between_its_name_and_its_fighters(stage: actors.Actors) -> None:
+    """actors v54: 'Islamic State (IS) militants' is one party; the militants after the
+    parenthesis had been an unidentified armed group beside it, the other side of a clash."""
+    doc = run(stage, "Three people were killed by Islamic State (IS) militants near Sirte.")
+    actors.localize(doc, "Libya")
+    assert found(doc) == [("people", "Civilians (Libya)"),
+                          ("Islamic State (IS) militants", "Islamic State (Libya)")]
+    sdf = run(stage, "Syrian Democratic Forces (SDF) fighters clashed with IS in Raqqa.")
+    assert [words for words, _ in found(sdf)][:1] == ["Syrian Democratic Forces (SDF) fighters"]
+
+
+def test_other_national_liberation_fronts(stage: actors.Actors) -> None:
+    """actors v54: the Ogaden front has its row; Syria's NLF is 'National Liberation Front'
+    only in a Syrian text (Algeria's ruling party bears the name too)."""
+    doc = run(stage, "Ogaden National Liberation Front (ONLF) fighters ambushed a convoy.")
+    assert found(doc) == [("Ogaden National Liberation Front (ONLF) fighters",
+                           "ONLF: Ogaden National Liberation Front")]
+    algeria = run(stage, "Algeria's ruling National Liberation Front held a rally in Algiers.")
+    actors.localize(algeria, "Algeria")
+    assert "NLF: National Liberation Front" not in [m.name for m in algeria.actors]
+    syria = run(stage, "National Liberation Front fighters shelled regime positions.")
+    actors.localize(syria, "Syria")
+    assert ("National Liberation Front fighters", "NLF: National Liberation Front") in found(
+        syria)

@@ -67,7 +67,7 @@ __all__ = [
     "relocated", "resolve_country", "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v53"
+NAME = "extract.actors.v54"
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
 _HOLDING = re.compile(
@@ -97,6 +97,8 @@ _CLAUSE_END = re.compile(r"[.;:!?]\s|\b(?:but|while|after|when|by)\b", re.I)
 _BLAMED_FOR = re.compile(r"\s+(?:of|for|responsible)\b", re.IGNORECASE)
 _ITS = re.compile(r"\bits\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?]\s")
+REBELS = 2
+"""ACLED's inter code of rebel groups (the Islamic State's, whatever its country)."""
 
 
 class Actors:
@@ -165,7 +167,7 @@ class Actors:
         if not found:
             return False
         (mention, entry), (start, end) = found[-1], where
-        if self._head(entry, hit) and not doc.text[mention.span.end:start].strip():
+        if self._head(entry, hit) and not doc.text[mention.span.end:start].strip(" \t\n()"):
             found[-1] = (replace(mention, span=doc.span(mention.span.start, end)), entry)
             return True
         if len(found) - 1 in generic and self._members(mention, hit, doc.text[start:end]) and (
@@ -193,12 +195,14 @@ class Actors:
         the same row ('Nigerian Army soldiers'), or a generic word of the same kind ('LNA air
         force', 'Houthi fighters' after a named force are that force, not another), or any
         generic armed word after a named armed group ('NLF fighters': v10)."""
-        if hit.country is not None:
-            return False
         if before == hit.entry:
             return True
+        if hit.country is not None:
+            return False
         entry, named = self.dictionary.entries[hit.entry], self.dictionary.entries[before]
-        return entry.country == "*" and not named.is_template and (
+        # a rebel group's name whose country the context gives ('Islamic State (IS)
+        # militants': v54) is named as much as one of a fixed country
+        return entry.country == "*" and (not named.is_template or named.inter == REBELS) and (
             entry.inter == named.inter or (entry.inter in ARMED and named.inter in ARMED))
 
     def _members(self, generic: ActorMention, hit: Hit, name: str) -> bool:
