@@ -50,3 +50,18 @@ def test_a_force_at_its_checkpoint_still_acts(pipeline: Pipeline) -> None:
     event = first_event(pipeline, "Police at a checkpoint in Diyarbakir shot dead two PKK "
                         "militants.", date(2016, 11, 4))
     assert event.actor1 == "Police Forces of Turkey (2016-)"
+
+
+@pytest.mark.parametrize("aside", [
+    "His UN ambassador Nikki Haley promised a strong response at the Security Council.",
+    "The UN special envoy called for an inquiry.",
+])
+def test_a_body_named_by_its_envoys_takes_no_part(pipeline: Pipeline, aside: str) -> None:
+    """assemble v82: a body named only by its ambassador, envoy or investigators ('his UN
+    ambassador') speaks and inquires; it is not the author of the attack told near it (a
+    chemical attack's actor1 had been the United Nations)."""
+    text = (f"Trump says Syria chemical attack cannot be tolerated. {aside} "
+            "He blamed the attack on the Assad regime.")
+    event = first_event(pipeline, text, date(2017, 4, 5))
+    assert event.sub_event_type == "Chemical weapon"
+    assert event.actor1 != "UN: United Nations"

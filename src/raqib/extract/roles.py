@@ -202,11 +202,19 @@ _PRESENT = re.compile(r"\b(?:presence|influence) of (?:the )?(?:[^().;]{1,60} \(
                       re.IGNORECASE)
 
 
+_ENVOY_AFTER = re.compile(
+    r"\s+(?:ambassadors?|envoys?|special\s+(?:envoy|representative|rapporteur)s?|"
+    r"rapporteurs?|secretary[\s-]general|inspectors|investigators)\b", re.IGNORECASE)
+
+
 def only_present(doc: Analysis, actor: ActorMention) -> bool:
     """Whether the actor is named only as present where the event happened ('in a region with
     the presence of the National Liberation Army (ELN)'): the setting, not a party to it
-    (assembly v68), and its initials after it in brackets."""
-    return bool(_PRESENT.search(doc.text, max(0, actor.span.start - 90), actor.span.start))
+    (assembly v68), and its initials after it in brackets; or only by its envoys, who speak
+    and investigate ('his UN ambassador', 'the UN special envoy': v82)."""
+    text, start = doc.text, actor.span.start
+    return bool(_PRESENT.search(text, max(0, start - 90), start)
+                or _ENVOY_AFTER.match(text, actor.span.end))
 
 
 _FOUGHT_WITH = re.compile(r"\b(?:exchanged\s+fire|clashed|fought|engaged\s+in\s+a\s+(?:shoot-?out|"
