@@ -44,6 +44,27 @@ massacre committed by Russian warplanes in Maarat al-Numan market rose to 15" ha
 14, too far)."""
 
 
+BODY_PARTS = frozenset([
+    "head", "face", "jaw", "neck", "throat", "shoulder", "shoulders", "arm", "arms", "elbow",
+    "wrist", "hand", "hands", "finger", "fingers", "chest", "back", "stomach", "abdomen",
+    "belly", "side", "hip", "hips", "groin", "buttock", "buttocks", "thigh", "thighs", "leg",
+    "legs", "knee", "knees", "ankle", "foot", "feet"])
+"""Where a person is "shot in the ...": wounded, unless the words say dead ("shot in the
+chest and killed" joins the two)."""
+_WHOSE = frozenset(["the", "his", "her", "their", "its", "one", "both"])
+_WHICH_SIDE = frozenset(["left", "right", "upper", "lower"])
+
+
+def _wound(w: list[str], k: int) -> int | None:
+    """The end of "shot in the (left) leg", "shot in his hand", "shot in both legs" at token
+    ``k``; None when the words there are not such."""
+    if w[k] != "shot" or w[k + 1 : k + 2] != ["in"]:
+        return None
+    j = k + 2 + (w[k + 2 : k + 3] and w[k + 2] in _WHOSE)
+    j += j < len(w) and w[j] in _WHICH_SIDE
+    return j + 1 if j < len(w) and w[j] in BODY_PARTS else None
+
+
 _SENTENCED = frozenset(["sentenced", "sentences", "sentencing", "condemned", "condemns",
                         "condemning"])
 """Right before a chain of figures: those a court sentenced, no victims ('sentenced two
@@ -167,7 +188,10 @@ class CasualtyWords:
         if hit is None:
             if w[k].endswith("ed") and w[k + 1 : k + 3] == ["to", "death"]:
                 return k + 3, "killed", False  # "clubbed to death"
-            return None
+            wound = _wound(w, k)
+            if wound is None:
+                return None
+            hit = (wound - k, "verb:injured")  # "shot in the leg" (numbers v53)
         role, kind = hit[1].split(":")
         end = k + hit[0]
         join = self._and_after(w, end)

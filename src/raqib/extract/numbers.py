@@ -61,7 +61,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v52"
+    name = "extract.numbers.v53"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
