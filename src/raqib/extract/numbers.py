@@ -61,7 +61,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v53"
+    name = "extract.numbers.v54"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -270,6 +270,9 @@ class Numbers(CasualtyWords):
             stop, noun, word = self._noun(w, end, blocked)
             person = noun is not None and noun[0] != "thing"
             if figure == "one" and not (person and noun is not None and noun[1] in ONE):
+                if noun is None and w[i] in self.lex.role("pronoun"):
+                    # "one was killed and another wounded", "wounding another" (v54)
+                    return _Group(i, i + 1, 1, None, False, None, False, True, "one")
                 if noun is not None or not word or w[stop - 1].endswith("s"):
                     return None
                 figure = "weak"  # "a vaccinator was killed": an unknown singular noun
