@@ -61,7 +61,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v54"
+    name = "extract.numbers.v55"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -214,7 +214,10 @@ class Numbers(CasualtyWords):
         while k < len(w) and k - j - skipped < limit:
             entry = None if k in blocked else self.lex.nouns.get(w[k])
             if entry and noun and noun[0] != "thing" and entry[0] == "thing":
-                break  # "3 villagers fled their homes": the people, not the homes
+                after = self.lex.nouns.get(w[k + 1]) if k + 1 < len(w) else None
+                if after is None or after[0] == "thing":
+                    break  # "3 villagers fled their homes": the people, not the homes
+                entry = None  # "1 staff truck driver": a thing that names a person's trade
             if entry:
                 noun, word, k = entry, True, k + 1
                 end = k
