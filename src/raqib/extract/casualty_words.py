@@ -65,6 +65,12 @@ def _wound(w: list[str], k: int) -> int | None:
     return j + 1 if j < len(w) and w[j] in BODY_PARTS else None
 
 
+def _manner(token: str) -> bool:
+    """An adverb of manner or of certainty ('briefly', 'allegedly', 'likely'): a word of
+    letters ending in -ly, longer than 'only'."""
+    return len(token) > 4 and token.endswith("ly") and token.isalpha()
+
+
 _SENTENCED = frozenset(["sentenced", "sentences", "sentencing", "condemned", "condemns",
                         "condemning"])
 """Right before a chain of figures: those a court sentenced, no victims ('sentenced two
@@ -145,6 +151,8 @@ class CasualtyWords:
                 k, skipped = self._skip_phrase(w, k + 1, asides), True  # "involved in the ..."
             elif token in self._filler:
                 passive, k = passive or token in self._aux, k + 1
+            elif _manner(token) and token not in self.lex.nouns:
+                k += 1  # "briefly abducted", "seriously wounded" (numbers v56)
             elif token.endswith("ed") and nxt == ",":
                 k += 2  # "attacked, stabbed and killed" (numbers v16)
             elif (join := self._participle_joined(w, k)) is not None:
