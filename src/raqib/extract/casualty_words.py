@@ -20,7 +20,7 @@ DISTANCE = frozenset({"m", "km", "kms", "metres", "meters", "metre", "meter", "k
 """Units after a figure that make it a distance, not a count nor the object of a casualty
 verb ('shot dead 100 m from his house', numbers v16; ``number_spans.SKIP`` is built on it)."""
 IRREGULAR = frozenset({"shot", "hit", "struck", "beaten", "taken", "thrown", "caught", "held",
-                       "found", "seen", "left"})
+                       "found", "seen", "left", "bound"})
 """Participles that do not end in -ed, as "shot in the chest and killed" uses them."""
 RELATIVE = frozenset({"who", "which", "whom", "whose"})
 """Words that open a relative clause after a comma, an aside the victims' verb comes after."""

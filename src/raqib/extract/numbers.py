@@ -61,7 +61,7 @@ MAX_MODIFIERS = 4
 
 
 class Numbers(CasualtyWords):
-    name = "extract.numbers.v56"
+    name = "extract.numbers.v57"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
