@@ -23,7 +23,7 @@ def found(stage: weapons.Weapons, text: str) -> list[tuple[str, str]]:
 
 def test_stage_shape(stage: weapons.Weapons) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.weapons.v6"
+    assert stage.name == "extract.weapons.v7"
 
 
 @pytest.mark.parametrize(
@@ -44,6 +44,8 @@ def test_stage_shape(stage: weapons.Weapons) -> None:
         ("A suicide car bombing tore through the convoy.", "suicide car bombing",
          "suicide bomb"),
         ("A car bombing killed four at the checkpoint.", "car bombing", "IED"),
+        ("Terrorist bombings killed civilians in the countryside.", "Terrorist bombings",
+         "IED"),  # weapons v7: state media's word for bombs set off by armed groups
         ("A roadside bomb struck the patrol.", "roadside bomb", "IED"),
         ("Two children stepped on a landmine.", "landmine", "IED"),
         ("A VBIED exploded at the checkpoint.", "VBIED", "IED"),
