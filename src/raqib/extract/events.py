@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v108"
+NAME = "extract.events.v109"
 
 
 LEAN_SHARE = 0.25
