@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v109"
+NAME = "extract.events.v110"
 
 
 LEAN_SHARE = 0.25
