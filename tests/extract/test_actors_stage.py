@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v54"
+    assert stage.name == "extract.actors.v55"
     assert callable(stage)
 
 
@@ -480,3 +480,10 @@ def test_other_national_liberation_fronts(stage: actors.Actors) -> None:
     actors.localize(syria, "Syria")
     assert ("National Liberation Front fighters", "NLF: National Liberation Front") in found(
         syria)
+
+
+def test_a_correspondent_is_a_journalist(stage: actors.Actors) -> None:
+    """actors v55: a newspaper's correspondent is one of its journalists."""
+    doc = run(stage, "Border guards assaulted a correspondent of a local daily.")
+    actors.localize(doc, "India")
+    assert ("a correspondent", "Journalists (India)") in found(doc)
