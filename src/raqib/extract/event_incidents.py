@@ -29,6 +29,7 @@ class _Incident:
     """Indices of the first and last sentence the incident's cues came from."""
 
 
+PROTESTS = "Protests"
 LEAD_MIN_SCORE = 0.5
 FOLLOW_ON = 2
 """How many sentences after an incident that report nothing of their own may finish it
@@ -255,9 +256,12 @@ def _merge_into(
         if incident.cue.span.start in apart:
             continue  # the earlier event a clause tells (events v14) stands apart
         held = incident.cue
-        # each sentence reports its type confidently, by its own words or with the lean
+        # each sentence reports its type confidently, by its own words or with the lean; a
+        # protest's next sentence that tells what befell it need only be likely (v111)
+        later = tax.evidence.secondary_score if (
+            held.event_type == cue.event_type == PROTESTS) else threshold
         if held.sub_event_type != cue.sub_event_type and (
-                _sure(cue) < threshold or _sure(held) < tax.evidence.secondary_score):
+                _sure(cue) < later or _sure(held) < tax.evidence.secondary_score):
             continue
         if _apart(where, held.span, cue.span):
             continue
