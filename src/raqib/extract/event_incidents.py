@@ -257,9 +257,11 @@ def _merge_into(
             continue  # the earlier event a clause tells (events v14) stands apart
         held = incident.cue
         # each sentence reports its type confidently, by its own words or with the lean; a
-        # protest's next sentence that tells what befell it need only be likely (v111)
+        # protest's next sentence that counts the people it befell (arrested, hurt) need
+        # only be likely (v111)
         later = tax.evidence.secondary_score if (
-            held.event_type == cue.event_type == PROTESTS) else threshold
+            held.event_type == cue.event_type == PROTESTS and _befell(doc, cue.span)
+        ) else threshold
         if held.sub_event_type != cue.sub_event_type and (
                 _sure(cue) < later or _sure(held) < tax.evidence.secondary_score):
             continue
@@ -286,6 +288,15 @@ def _merge_into(
         incident.last = max(incident.last, index)
         return True
     return False
+
+
+def _befell(doc: Analysis, span: Span) -> bool:
+    """The span counts people arrested, killed or injured."""
+    return any(c.kind in BEFELL and c.low > 0 and span.start <= c.span.start
+               and c.span.end <= span.end for c in doc.counts)
+
+
+BEFELL = frozenset(["arrested", "killed", "injured"])
 
 
 def _sure(cue: EventCue) -> float:
