@@ -58,7 +58,7 @@ from raqib.extract.actor_naming import (
 )
 from raqib.extract.model import ActorMention, Analysis, Options
 from raqib.extract.petrarch import read_tsv
-from raqib.extract.roles import ARMED
+from raqib.extract.roles import ARMED, REBELS
 
 __all__ = [
     "NAME", "Actors", "Countries", "Country", "Dictionary", "Hit", "choose", "create", "expand",
@@ -97,8 +97,6 @@ _CLAUSE_END = re.compile(r"[.;:!?]\s|\b(?:but|while|after|when|by)\b", re.I)
 _BLAMED_FOR = re.compile(r"\s+(?:of|for|responsible)\b", re.IGNORECASE)
 _ITS = re.compile(r"\bits\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?]\s")
-REBELS = 2
-"""ACLED's inter code of rebel groups (the Islamic State's, whatever its country)."""
 
 
 class Actors:

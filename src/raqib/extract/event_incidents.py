@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
@@ -30,6 +31,8 @@ class _Incident:
 
 
 PROTESTS = "Protests"
+BEFELL = ("arrested", "killed", "injured")
+"""What a protest's next sentence counts when it tells what befell the crowd (v111)."""
 LEAD_MIN_SCORE = 0.5
 FOLLOW_ON = 2
 """How many sentences after an incident that report nothing of their own may finish it
@@ -211,9 +214,13 @@ def _toll_only(where: _Where, doc: Analysis, span: Span) -> bool:
     days, places, _ = where.named(span)
     if days and casualties.toll_updated(span.text):  # the day it rose is the telling's (v40)
         days = set()
-    return not days and not places and any(
-        c.kind in VICTIM_KINDS and c.low > 0
-        and span.start <= c.span.start and c.span.end <= span.end for c in doc.counts)
+    return not days and not places and _counts(doc, span, VICTIM_KINDS)
+
+
+def _counts(doc: Analysis, span: Span, kinds: Collection[str]) -> bool:
+    """The span counts people of one of ``kinds`` (killed, injured, arrested ...)."""
+    return any(c.kind in kinds and c.low > 0 and span.start <= c.span.start
+               and c.span.end <= span.end for c in doc.counts)
 
 
 def _said_more(held: EventCue, cue: EventCue, doc: Analysis, tax: taxonomy.Taxonomy
@@ -260,7 +267,7 @@ def _merge_into(
         # protest's next sentence that counts the people it befell (arrested, hurt) need
         # only be likely (v111)
         later = tax.evidence.secondary_score if (
-            held.event_type == cue.event_type == PROTESTS and _befell(doc, cue.span)
+            held.event_type == cue.event_type == PROTESTS and _counts(doc, cue.span, BEFELL)
         ) else threshold
         if held.sub_event_type != cue.sub_event_type and (
                 _sure(cue) < later or _sure(held) < tax.evidence.secondary_score):
@@ -288,15 +295,6 @@ def _merge_into(
         incident.last = max(incident.last, index)
         return True
     return False
-
-
-def _befell(doc: Analysis, span: Span) -> bool:
-    """The span counts people arrested, killed or injured."""
-    return any(c.kind in BEFELL and c.low > 0 and span.start <= c.span.start
-               and c.span.end <= span.end for c in doc.counts)
-
-
-BEFELL = frozenset(["arrested", "killed", "injured"])
 
 
 def _sure(cue: EventCue) -> float:

@@ -12,7 +12,7 @@ from raqib.extract.claims_lexicon import source_verbs
 from raqib.extract.model import ActorMention, Analysis, EventCue, Span
 from raqib.extract.sentences import DAY_TOLD
 
-CIVILIANS, PROTESTERS, RIOTERS, COMMUNAL, POLITICAL_MILITIA, STATE = 7, 6, 5, 4, 3, 1
+CIVILIANS, PROTESTERS, RIOTERS, COMMUNAL, POLITICAL_MILITIA, REBELS, STATE = 7, 6, 5, 4, 3, 2, 1
 """ACLED's inter codes of the kinds of actor the roles tell apart."""
 FORCES = frozenset([STATE, 8])
 """ACLED actor types of forces that police or stop a crowd, never the crowd: state forces and
