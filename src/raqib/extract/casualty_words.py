@@ -60,8 +60,10 @@ def _wound(w: list[str], k: int) -> int | None:
     ``k``; None when the words there are not such."""
     if w[k] != "shot" or w[k + 1 : k + 2] != ["in"]:
         return None
-    j = k + 2 + (w[k + 2 : k + 3] and w[k + 2] in _WHOSE)
-    j += j < len(w) and w[j] in _WHICH_SIDE
+    j = k + 2
+    for words in (_WHOSE, _WHICH_SIDE):
+        if j < len(w) and w[j] in words:
+            j += 1
     return j + 1 if j < len(w) and w[j] in BODY_PARTS else None
 
 
