@@ -67,6 +67,17 @@ def _wound(w: list[str], k: int) -> int | None:
     return j + 1 if j < len(w) and w[j] in BODY_PARTS else None
 
 
+DURATION = frozenset(["minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+                      "month", "months", "year", "years"])
+_LATER = frozenset(["later", "earlier", "after", "afterwards", "ago", "before"])
+
+
+def _later(w: list[str], k: int) -> bool:
+    """The words at ``k`` after a figure make it a time ('killed 8 days later', 'two weeks
+    ago'), no object of the verb before it (numbers v61)."""
+    return k + 1 < len(w) and w[k] in DURATION and w[k + 1] in _LATER
+
+
 def _manner(token: str) -> bool:
     """An adverb of manner or of certainty ('briefly', 'allegedly', 'likely'): a word of
     letters ending in -ly, longer than 'only'."""
@@ -286,7 +297,8 @@ class CasualtyWords:
         quantity = self._quantity(w, k, set())
         if quantity:  # "killed 3 civilians", but not "1 killed 3 injured" nor "3 miles from"
             after = w[quantity[0]] if quantity[0] < len(w) else ""
-            return not (self.lex.terms.at(w, quantity[0]) or after in DISTANCE)
+            return not (self.lex.terms.at(w, quantity[0]) or after in DISTANCE
+                        or _later(w, quantity[0]))
         noun = self.lex.nouns.get(w[k])
         return noun is not None and noun[0] != "thing"
 
