@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from casualty_analysis import analyse
 from raqib.extract import dates, numbers
+from raqib.extract.lexicon import read_lexicon
 from raqib.extract.model import CountMention, Stage
 
 
@@ -251,3 +254,15 @@ def test_no_arabic_lexicon_word_carries_the_article() -> None:
     for name in ("casualties.tsv", "nouns.tsv", "numbers.tsv", "vague.tsv"):
         for row in read_lexicon(name):
             assert not any(word.startswith("ال") for word in row[0].split()), (name, row)
+
+
+@pytest.mark.parametrize("name", ["casualties.tsv", "nouns.tsv", "numbers.tsv", "vague.tsv",
+                                  "weapons.tsv", "calendar.tsv"])
+def test_no_lexicon_row_twice(name: str) -> None:
+    """A row written twice says nothing more, and a noun listed twice keeps only its last
+    reading (``Lexicon.nouns`` is a dict): casualties.tsv had three rows twice, nouns.tsv
+    'trooper'."""
+    rows = read_lexicon(name)
+    assert [row for row, n in Counter(map(tuple, rows)).items() if n > 1] == []
+    if name == "nouns.tsv":
+        assert [w for w, n in Counter(row[0].casefold() for row in rows).items() if n > 1] == []
