@@ -52,6 +52,12 @@ _TITLE = (r"\b(?:President|Minister|General|Gen|Colonel|Col|Mr|Mrs|Ms|Dr|spokesm
           r"spokesperson|commander|leader|chief|King|Prince|Emir|Pope|Senator|Governor|Mayor|"
           r"Brigadier|Lieutenant|Lt|Captain|Capt|Sergeant|Judge|Imam|Sheikh|Shaykh)\.?")
 _TITLE_BEFORE = re.compile(_TITLE + r"\s+$")
+_TITLE_ABBREVIATIONS = frozenset(
+    ["Gen", "Col", "Lt", "Maj", "Capt", "Brig", "Sgt", "Cpl", "Adm", "Cmdr", "Gov", "Sen",
+     "Rep", "Rev", "Prof", "Pres", "Dr", "Mr", "Mrs", "Ms"])
+_BEFORE_A_NAME = re.compile(r"\.\s+[A-Z]")
+"""A title's abbreviation before a name is no place: 'Gen. Khalifa Haftar' is not Gen, a
+name of Gennes-sur-Seiche (places v75)."""
 _NAMED_BEFORE = re.compile(
     r"(?:" + _TITLE + r"|\b(?:Abu|Abou|Umm))\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:[ae]l-)?$")
 """A title or a kunya ('Abu Omar') and one to three words of a name before a name: the rest
@@ -72,6 +78,13 @@ _PORTFOLIO_BEFORE = re.compile(
 (not Energy, a village in Illinois), 'the Minister of Interior' (places v19)."""
 _STREET_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)"
                            r"(?![\w-])")
+_PEOPLE_AFTER = re.compile(r"\s+(?:militias?|militiamen|tribes?|tribesmen|(?:sub-)?clans?|"
+                           r"ethnic\s+group)\b")
+"""A name before the word for a people's armed men, tribe or clan names the people, not a
+place: 'Bari militia' (South Sudan) is no Bari in Italy, 'Abala tribe' no Abala (places
+v75)."""
+
+
 @dataclass
 class Window:
     """A run of name words to look up: its span, word count and name key."""
@@ -195,9 +208,13 @@ def not_a_place(text: str, window: Window) -> bool:
     ('the TV station X'), or before a reporting verb ('X said') without a locative word before
     it; or a street named after a place ('Sanaa Street' in Hodeidah, 'Bolivar Avenue')."""
     before = text[max(0, window.start - 40):window.start]
+    if text[window.start:window.end] in _TITLE_ABBREVIATIONS and _BEFORE_A_NAME.match(
+            text, window.end):
+        return True
     if (_TITLE_BEFORE.search(before) or _NAMED_BEFORE.search(before)
             or _OUTLET_BEFORE.search(before)
-            or _PORTFOLIO_BEFORE.search(before) or _STREET_AFTER.match(text, window.end)):
+            or _PORTFOLIO_BEFORE.search(before) or _STREET_AFTER.match(text, window.end)
+            or _PEOPLE_AFTER.match(text, window.end)):
         return True
     return _said_after(text, window.end) and not _after_locative(text, window.start)
 

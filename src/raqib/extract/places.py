@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from raqib.extract.gazetteer import (
     CountryLexicon,
@@ -90,7 +91,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v74"
+    name = "extract.places.v75"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -121,19 +122,20 @@ class Places:
         text = doc.text
         matches = self._matches(doc)
         named = {m.window.key for m in matches} & self.region_keys
-        base = self._demonym_votes(text) + coverage(text, matches)  # before any name's own vote
+        said = self._demonym_votes(text)  # before any name's own vote
         for country in set(group_countries(doc, self.lexicon)):  # as a demonym (v28)
             if code := self.codes.get(name_key(country)):
-                base[code] += 0.5
+                said[code] += 0.5
         if self.focus:
-            base[self.focus] += FOCUS_VOTE
+            said[self.focus] += FOCUS_VOTE
+        base = said + coverage(text, matches)
         votes = self._country_votes(text, base, matches, named)
         for _ in range(2):
             for match in matches:
                 self._resolve(match, votes, named)
             votes = self._chosen_votes(text, base, matches)
         top = votes.most_common(1)[0][0] if votes else None
-        found = self._kept(doc, matches, base, top)
+        found = self._kept(doc, matches, base, top, said)
         inner_first(text, found)
         shown = self.display.get(top, top) if top else None
         chains(text, found, shown)
@@ -167,8 +169,8 @@ class Places:
             self.words.read(text, match)
         return matches
 
-    def _kept(self, doc: Analysis, matches: list[Match], base: Counter[str], top: str | None
-              ) -> list[tuple[Match, PlaceMention]]:
+    def _kept(self, doc: Analysis, matches: list[Match], base: Counter[str], top: str | None,
+              said: Counter[str]) -> list[tuple[Match, PlaceMention]]:
         """The resolved matches that stand as places of the text (``top``: its country), each
         with its mention; the names that stand only as names go to ``doc.place_names``."""
         text = doc.text
@@ -190,7 +192,9 @@ class Places:
                 if match.water:
                     doc.place_names.append(mention.span)
                 continue
-            if match.chosen.country != top and self.other_names.chosen_by(match):
+            other = self.other_names
+            if other.chosen_by(match) and (
+                    match.chosen.country != top or _unvoiced(match, matches, said, other)):
                 doc.place_names.append(mention.span)  # a name, not the text's place (v32)
             else:
                 found.append((match, mention))
@@ -322,6 +326,11 @@ class Places:
         )
 
 
+UNLIKE = 0.5
+"""Below this similarity (``difflib``'s ratio of the two keys) another name is not a spelling
+of a place's own name: 'Golo' and Cumeré 0.0, 'Gen' and Gennes-sur-Seiche 0.3, against
+'Merka' and Marka 0.8 (v75)."""
+
 SELF_VOUCHING = 100_000
 """People in a city whose name, one Arabic word, is taken as a place with nothing else in the
 text for its country."""
@@ -340,6 +349,21 @@ def _stands(text: str, match: Match, top: str | None, spoken: set[str]) -> bool:
         return False
     return (match.window.loose or place.country in spoken or (
         place.population >= SELF_VOUCHING and not after_terrain(text, match)))
+
+
+def _unvoiced(match: Match, matches: list[Match], said: Counter[str], other: OtherNames) -> bool:
+    """Whether a place found by another of its names, one unlike its own (not a spelling of
+    it), lies in a country nothing else speaks for, where the text's own words (a demonym, an
+    actor's country) speak for another: 'SLM/A fighters in Golo' is not Cumeré of
+    Guinea-Bissau, which bears Golo as another name (v75); 'Merka' stays Marka."""
+    place = match.chosen
+    if place is None or not any(n > 0 for n in said.values()) or said[place.country] > 0:
+        return False
+    if SequenceMatcher(None, match.window.key, cached_key(place.name)).ratio() >= UNLIKE:
+        return False
+    country = place.country
+    return not any(m.chosen is not None and m.chosen.country == country
+                   and not other.chosen_by(m) for m in matches)
 
 
 class _InActor:
