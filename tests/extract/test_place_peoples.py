@@ -59,3 +59,31 @@ def test_sinai_alone_is_north_sinai(pipeline: Pipeline) -> None:
     doc = pipeline.run("t", "Egyptian troops killed six militants in raids in Sinai.", None)
     event = doc.events[0]
     assert (event.country, event.admin1, event.geo_precision) == ("Egypt", "North Sinai", 3)
+
+
+def test_a_city_hall_is_no_town_called_hall(pipeline: Pipeline) -> None:
+    """places v76: 'City Hall' had left 'Hall' (Schwäbisch Hall's other name) as the place,
+    and 'Port Elizabeth' before it unread; 'Ward 12' was Ward, a town of Arkansas."""
+    assert stage_version(pipeline, "places") >= 76
+    doc = pipeline.run("t", "Residents of Ward 12 marched to the Port Elizabeth City Hall to "
+                            "demand water and electricity.", None)
+    assert [(p.country, p.admin1) for p in doc.places] == [("South Africa", "Eastern Cape")]
+
+
+def test_of_two_names_as_long_one_opening_with_the_comes_last(pipeline: Pipeline) -> None:
+    """places v76: 'The Cape' (another name of Buxton, North Carolina) had been taken before
+    'Cape Coast', the Ghanaian city, in 'The Cape Coast Technical University'."""
+    doc = pipeline.run("t", "The Cape Coast Technical University students marched to protest "
+                            "against a rise in fees.", None)
+    assert doc.events[0].country == "Ghana"
+    assert doc.events[0].location == "Cape Coast"
+
+
+def test_the_libyan_government_of_national_accord(pipeline: Pipeline) -> None:
+    """actors v57: 'Libyan Government' had been read first, as Libya's forces at large,
+    leaving 'of National Accord' and 'Accord', a town of Massachusetts."""
+    doc = pipeline.run("t", "Fighters loyal to the Libyan Government of National Accord "
+                            "clashed with Islamic State militants.", date(2016, 5, 17))
+    assert "United States" not in {p.country for p in doc.places}
+    assert "Military Forces of Libya (2016-) Government of National Accord" in {
+        a.name for a in doc.actors}

@@ -91,7 +91,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v75"
+    name = "extract.places.v76"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -204,8 +204,10 @@ class Places:
 
     def _select(self, text: str, windows: list[Window],
                 found: dict[str, list[Place]]) -> list[Match]:
+        # longest first; of two as long, one that opens with 'the' last ('The Cape Coast
+        # Polytechnic' is Cape Coast, not 'The Cape', another name of Buxton, NC: v76)
         ranked = sorted((w for w in windows if w.key in found),
-                        key=lambda w: (-w.words, w.loose, w.start))
+                        key=lambda w: (-w.words, w.loose, w.key.startswith("the "), w.start))
         taken: list[Match] = []
         used = {i for w in windows if not w.key for i in range(w.start, w.end)}
         for window in ranked:
