@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v57"
+    assert stage.name == "extract.actors.v58"
     assert callable(stage)
 
 
@@ -487,3 +487,18 @@ def test_a_correspondent_is_a_journalist(stage: actors.Actors) -> None:
     doc = run(stage, "Border guards assaulted a correspondent of a local daily.")
     actors.localize(doc, "India")
     assert ("a correspondent", "Journalists (India)") in found(doc)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("LRA rebels abducted 12 people near Obo.", "LRA: Lord's Resistance Army"),
+    ("FRPI militiamen looted shops near Aveba.",
+     "FRPI: Front for Patriotic Resistance of Ituri"),
+    ("Dahalo stole 200 zebu from a village of Ihosy.", "Dahalo Militia"),
+    ("Fighters of the Benghazi Revolutionaries Shura Council shelled the port.",
+     "BRSC: Shura Council of Benghazi Revolutionaries"),
+])
+def test_armed_groups_of_central_africa_madagascar_and_libya(
+        stage: actors.Actors, text: str, name: str) -> None:
+    """actors v58: four groups the dictionary lacked, which had been an unidentified armed
+    group ('LRA rebels') or nobody ('Dahalo')."""
+    assert name in {m.name for m in run(stage, text).actors}
