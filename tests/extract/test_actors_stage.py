@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v58"
+    assert stage.name == "extract.actors.v59"
     assert callable(stage)
 
 
@@ -502,3 +502,18 @@ def test_armed_groups_of_central_africa_madagascar_and_libya(
     """actors v58: four groups the dictionary lacked, which had been an unidentified armed
     group ('LRA rebels') or nobody ('Dahalo')."""
     assert name in {m.name for m in run(stage, text).actors}
+
+
+def test_brazils_drive_by_shooters_are_acleds_gang_or_police_militia(
+        stage: actors.Actors) -> None:
+    """actors v59: in Brazil, the unidentified shooters of a drive-by and drug traffickers are
+    ACLED's 'Unidentified Gang and/or Police Militia' (no country in the name); elsewhere a
+    drive-by names nobody and drug traffickers stay a gang of their country."""
+    text = "A man was killed in a drive-by shooting by drug traffickers in Belem."
+    doc = run(stage, text)
+    actors.localize(doc, "Brazil")
+    assert {m.name for m in doc.actors} - {"Civilians (Brazil)"} == {
+        "Unidentified Gang and/or Police Militia"}
+    doc = run(stage, text)
+    actors.localize(doc, "Mexico")
+    assert {m.name for m in doc.actors} - {"Civilians (Mexico)"} == {"Unidentified Gang (Mexico)"}
