@@ -25,9 +25,29 @@ def test_stage_version(pipeline: Pipeline) -> None:
 
 
 def test_a_clash_the_monitors_saw_is_between_the_fronts_sides(pipeline: Pipeline) -> None:
+    """Near a place whose side the table does not give (Zaitseve was split by the line), the
+    row's order."""
     assert _sides(pipeline, "On 1 June 2020, the OSCE SMM recorded 40 shots of small arms fire "
-                            "in both directions of the frontline near Zolote, Luhansk.") == (
+                            "in both directions of the frontline near Zaitseve, Donetsk.") == (
         "Armed clash", UKRAINE, NAF)
+
+
+@pytest.mark.parametrize(("place", "first", "second"), [
+    ("Zolote, Luhansk", NAF, UKRAINE),  # held by the government: the fire came from the NAF
+    ("Toretsk, Donetsk", NAF, UKRAINE),
+    ("Horlivka, Donetsk", UKRAINE, NAF),  # held by the armed formations
+    ("Molodizhne, Luhansk", UKRAINE, NAF),
+])
+def test_the_side_across_the_line_from_the_place_fired(
+        pipeline: Pipeline, place: str, first: str, second: str) -> None:
+    """assemble v83: fire seen near a place one side held came from the other side
+    (`resources/actors/front_places.tsv`), as ACLED orders such reports."""
+    assert stage_version(pipeline, "assemble") >= 83
+    assert _sides(pipeline, "On 1 June 2020, the OSCE SMM recorded 40 shots of small arms fire "
+                            f"in both directions of the frontline near {place}.") == (
+        "Armed clash", first, second)
+    assert _sides(pipeline, "On 1 June 2020, the OSCE SMM heard 12 explosions of undetermined "
+                            f"origin near {place}.")[1:] == (first, "")
 
 
 def test_a_shelling_the_monitors_heard_is_the_first_sides_target_unknown(

@@ -15,12 +15,13 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
 
 from raqib.extract.petrarch import ActorEntry, read_entries, read_tsv
+from raqib.extract.place_names import name_key
 
 _TOKEN = re.compile(r"\w+|['’]s\b|[^\w\s\-‐‑–]")
 _PLACEHOLDER = re.compile(r"\{(country|country_the|demonym|regime)\}")
@@ -135,6 +136,13 @@ class Front:
     first: date | None = None
     last: date | None = None
     """The days the row holds (None: open)."""
+    held: dict[str, int] = field(default_factory=dict)
+    """Key of a place's name (``place_names.name_key``) -> the side that held it, 1 or 2
+    (front_places.tsv)."""
+
+    def holder(self, names: Iterator[str] | list[str]) -> int | None:
+        """The side that held the first of ``names`` the table knows, or None."""
+        return next((self.held[k] for k in map(name_key, names) if k in self.held), None)
 
     def holds(self, when: date | None) -> bool:
         return when is None or ((self.first is None or self.first <= when)
@@ -180,6 +188,10 @@ class Dictionary:
                              _day(first), _day(last))
                        for country, cue, one, two, first, last
                        in _table(Path(str(folder / "fronts.tsv")), 6)]
+        for country, holder, names in _table(Path(str(folder / "front_places.tsv")), 3):
+            for front in (f for f in self.fronts if f.country == country):
+                side = {front.side1: 1, front.side2: 2}[by_name[holder]]
+                front.held.update((name_key(n), side) for n in names.split("|"))
 
     def _country_forms(self, placeholder: str) -> list[tuple[str, list[tuple[str, str]]]]:
         if placeholder not in self._forms:

@@ -175,15 +175,19 @@ def is_claimant_only(mention: ActorMention, options: Options | None = None) -> b
                for h in dictionary.lookup(mention.span.text) if h.entry >= 0)
 
 
-def front_sides(text: str, country: str, when: date | None, options: Options | None = None
-                ) -> list[tuple[str, int]]:
+def front_sides(text: str, country: str, when: date | None, options: Options | None = None,
+                places: list[str] | None = None) -> list[tuple[str, int]]:
     """The two sides (name for ``when``, inter code) of a front of ``country`` whose
     monitors ``text`` quotes (``resources/actors/fronts.tsv``: the OSCE's mission in
-    Ukraine) on the day ``when`` (None: any day), or [] (assembly v77)."""
+    Ukraine) on the day ``when`` (None: any day), or [] (assembly v77); the side that did
+    not hold the first of ``places`` the front knows (``front_places.tsv``) first, since
+    the fire seen there came from across the line (assembly v83), else the row's order."""
     dictionary = load(tuple((options or Options()).actor_files))
     for front in dictionary.fronts:
         if front.country == country and front.holds(when) and front.cue.search(text):
-            sides = (dictionary.entries[front.side1], dictionary.entries[front.side2])
+            order = (front.side2, front.side1) if front.holder(places or []) == 1 else (
+                front.side1, front.side2)
+            sides = [dictionary.entries[n] for n in order]
             return [(dictionary.render(entry, country, when), entry.inter) for entry in sides]
     return []
 

@@ -148,7 +148,7 @@ def _another_day(found: _Found, offset: int, day: date | None) -> bool:
 
 
 class Assemble:
-    name = "extract.assemble.v82"
+    name = "extract.assemble.v83"
 
     def __init__(self, options: Options) -> None:
         self.options = options

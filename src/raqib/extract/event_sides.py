@@ -79,7 +79,9 @@ def front(doc: Analysis, event: Event, options: Options) -> None:
     unknown = ("", actor_stage.unnamed("Unidentified Armed Group", event.country, options))
     if event.actor1 not in unknown or event.actor2 not in unknown:
         return
-    sides = actor_stage.front_sides(doc.text, event.country, actor_stage.when_of(doc), options)
+    where = [doc.text[s.start:s.end] for s in [event.spans.get("location")] if s]
+    sides = actor_stage.front_sides(doc.text, event.country, actor_stage.when_of(doc), options,
+                                    [*where, event.location])
     if not sides:
         return
     (event.actor1, event.inter1), (other, inter) = sides
