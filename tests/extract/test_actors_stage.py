@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v59"
+    assert stage.name == "extract.actors.v60"
     assert callable(stage)
 
 
@@ -517,3 +517,21 @@ def test_brazils_drive_by_shooters_are_acleds_gang_or_police_militia(
     doc = run(stage, text)
     actors.localize(doc, "Mexico")
     assert {m.name for m in doc.actors} - {"Civilians (Mexico)"} == {"Unidentified Gang (Mexico)"}
+
+
+@pytest.mark.parametrize(("text", "country", "name"), [
+    ("Two men were shot dead in a drive-by incident in Colonia Centro.", "Mexico",
+     "Unidentified Gang (Mexico)"),
+    ("The body of a man was found by a road, handcuffed and blindfolded.", "Mexico",
+     "Unidentified Gang (Mexico)"),
+    ("The body of a man was found in a canal with his hands tied.", "Brazil",
+     "Unidentified Gang and/or Police Militia"),
+])
+def test_drive_bys_and_executions_name_a_gang_where_acled_does(
+        stage: actors.Actors, text: str, country: str, name: str) -> None:
+    """actors v60: in the Latin American countries whose killings ACLED gives to gangs, the
+    shooters of a drive-by and the killers of a victim found tied, handcuffed, blindfolded or
+    beheaded are an unidentified gang (Brazil: gang and/or police militia)."""
+    doc = run(stage, text)
+    actors.localize(doc, country)
+    assert name in {m.name for m in doc.actors}

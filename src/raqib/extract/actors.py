@@ -67,7 +67,7 @@ __all__ = [
     "relocated", "resolve_country", "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v59"
+NAME = "extract.actors.v60"
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
 _HOLDING = re.compile(
