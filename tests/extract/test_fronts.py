@@ -94,3 +94,4 @@ def test_a_countrys_own_monitor_names_the_country(pipeline: Pipeline) -> None:
     dictionary = actors.load(())
     assert actors.text_country(dictionary, "The SMM saw the craters.") == "Ukraine"
     assert actors.text_country(dictionary, "Monitors saw the craters.") is None
+

@@ -147,6 +147,14 @@ def unnamed(template: str, country: str, options: Options | None = None) -> str:
     return dictionary.render(dictionary.entries[dictionary.unresolved[template]], country, None)
 
 
+def template_countries(template: str, options: Options | None = None) -> frozenset[str]:
+    """The countries a template restricted to some countries names actors in (the gang
+    template: Mexico, Brazil, ...; ``resources/actors/actors.tsv``)."""
+    dictionary = load(tuple((options or Options()).actor_files))
+    return frozenset(c for entry in dictionary.entries if entry.name == template + " ({country})"
+                     and "|" in entry.country for c in entry.country.split("|"))
+
+
 LOCAL_GROUPS = (
     "Civilians", "Protesters", "Rioters", "Unidentified Armed Group", "Unidentified Gang",
     "Unidentified Communal Militia", "Unidentified Tribal Militia", "Women", "Journalists",

@@ -52,6 +52,7 @@ from raqib.extract.actor_naming import (
     recast,
     relocated,
     resolve_country,
+    template_countries,
     text_country,
     unnamed,
     when_of,
@@ -62,9 +63,9 @@ from raqib.extract.roles import ARMED, REBELS
 
 __all__ = [
     "NAME", "Actors", "Countries", "Country", "Dictionary", "Hit", "choose", "create", "expand",
-    "front_sides", "governing",
-    "is_claimant_only", "load", "localize", "mention_for", "read_tsv", "recast",
-    "relocated", "resolve_country", "text_country", "tokens", "unnamed",
+    "front_sides", "governing", "is_claimant_only", "load", "localize", "mention_for",
+    "read_tsv", "recast", "relocated", "resolve_country", "template_countries", "text_country",
+    "tokens", "unnamed",
 ]
 
 NAME = "extract.actors.v60"

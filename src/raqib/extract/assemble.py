@@ -27,6 +27,7 @@ from raqib.extract.event_sides import (
     DISRUPTED,
     FRONT_FIRE,
     MOB_VIOLENCE,
+    contraband,
     counter_protest,
     feud,
     front,
@@ -148,7 +149,7 @@ def _another_day(found: _Found, offset: int, day: date | None) -> bool:
 
 
 class Assemble:
-    name = "extract.assemble.v83"
+    name = "extract.assemble.v84"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -300,6 +301,8 @@ class Assemble:
         if cue.sub_event_type in FRONT_FIRE and event.country:
             front(doc, event, self.options)
         own_device(event, cue)
+        if event.country:
+            contraband(event, cue, self.options)
         if "actor1" in event.spans:  # 'the Afghan government released prisoners' (v79)
             event.actor1 = actor_stage.governing(event.actor1, event.spans["actor1"].text,
                                                  event.sub_event_type)

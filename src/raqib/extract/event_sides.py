@@ -10,10 +10,19 @@ import re
 
 from raqib.extract import actors as actor_stage
 from raqib.extract.model import ActorMention, Analysis, Event, EventCue, Options
-from raqib.extract.roles import COMMUNAL, PROTESTERS, RIOTERS
+from raqib.extract.roles import COMMUNAL, POLITICAL_MILITIA, PROTESTERS, RIOTERS, STATE
 
 ARMED_CLASH, MOB_VIOLENCE = "Armed clash", "Mob violence"
 DISRUPTED = "Disrupted weapons use"
+SEIZURES = ("Looting/property destruction", "Arrests")
+_CONTRABAND = re.compile(
+    r"\b(?:seiz|confiscat|dismantl|destroy|eradicat|intercept|burn)\w*\b[^.;]{0,80}?\b(?:drugs?|"
+    r"narcotics|marijuana|cannabis|cocaine|crack|methamphetamine|heroin|fentanyl|opium|"
+    r"popp(?:y|ies)|coca|synthetic\s+drugs?|drug\s+(?:labs?|laborator(?:y|ies)|plantations?|"
+    r"crops?)|smuggled|contraband|clandestine\s+(?:airstrips?|runways?|labs?|laborator(?:y|ies)))\b",
+    re.IGNORECASE)
+"""Drugs or contraband seized or destroyed ('police seized 1.5 tons of marijuana', 'dismantled
+a synthetic drug lab', 'found and destroyed a clandestine airstrip')."""
 _PREMATURE = re.compile(r"\b(?:exploded|detonated|went\s+off|blew\s+up)\s+prematurely\b|"
                         r"\b(?:while|when)\s+(?:(?:they|he)\s+(?:were|was)\s+)?(?:planting|"
                         r"making|assembling|preparing|handling|transporting)\s+(?:an?\s+|the\s+)?"
@@ -88,6 +97,20 @@ def front(doc: Analysis, event: Event, options: Options) -> None:
     event.spans.pop("actor1", None)
     if event.sub_event_type == ARMED_CLASH:
         event.actor2, event.inter2 = other, inter
+        event.spans.pop("actor2", None)
+
+
+def contraband(event: Event, cue: EventCue, options: Options) -> None:
+    """Drugs or contraband that state forces seized or destroyed, in a country where ACLED
+    gives the drug trade to gangs (the gang template's, ``actors.template_countries``), were
+    an unidentified gang's: its actor2, where no one or only civilians were named (assemble
+    v84; a seizure of marijuana on a highway had civilians as its target)."""
+    civilians = ("", actor_stage.unnamed("Civilians", event.country, options))
+    if (event.sub_event_type in SEIZURES and event.inter1 == STATE
+            and event.actor2 in civilians and _CONTRABAND.search(cue.span.text)
+            and event.country in actor_stage.template_countries("Unidentified Gang", options)):
+        event.actor2 = actor_stage.unnamed("Unidentified Gang", event.country, options)
+        event.inter2 = POLITICAL_MILITIA
         event.spans.pop("actor2", None)
 
 
