@@ -1,5 +1,5 @@
-"""Contraband seized by a state where ACLED gives the drug trade to gangs
-(`extract.assemble.v84`, ``event_sides.contraband``)."""
+"""Gangs where ACLED gives the drug trade to gangs: contraband seized by the state
+(`extract.assemble.v84`, ``event_sides.contraband``) and the marks an execution left (v85)."""
 
 from __future__ import annotations
 
@@ -25,3 +25,13 @@ def test_contraband_seized_by_the_state_was_a_gangs(pipeline: Pipeline, text: st
     assert stage_version(pipeline, "assemble") >= 84
     event = first_event(pipeline, text, date(2020, 6, 2))
     assert event.actor2 == target
+
+
+def test_a_gang_named_by_the_marks_it_left_in_the_next_sentence(pipeline: Pipeline) -> None:
+    """assemble v85: 'a man was found dead ... The victim had his hands tied': the execution's
+    marks, told in the sentence after the death, name ACLED's unidentified gang as actor1
+    (the event's own words named no one, and it had been an unidentified armed group)."""
+    assert stage_version(pipeline, "assemble") >= 85
+    event = first_event(pipeline, "On 1 June 2020, in Celaya, Guanajuato, a man was found dead "
+                                  "by a road. His hands and feet were tied.", date(2020, 6, 2))
+    assert event.actor1 == "Unidentified Gang (Mexico)"

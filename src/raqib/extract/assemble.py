@@ -31,6 +31,7 @@ from raqib.extract.event_sides import (
     counter_protest,
     feud,
     front,
+    gang_left_marks,
     own_device,
 )
 from raqib.extract.gazetteer import name_key
@@ -149,7 +150,7 @@ def _another_day(found: _Found, offset: int, day: date | None) -> bool:
 
 
 class Assemble:
-    name = "extract.assemble.v84"
+    name = "extract.assemble.v85"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -294,8 +295,10 @@ class Assemble:
                           and a.inter not in (CIVILIANS, PROTESTERS, RIOTERS)), None)
         if (first is None or first.name.startswith("Unidentified")) and (
                 cue.event_type not in CROWDS):  # told in the next sentences (v39, v76)
-            later = found.actors.inside(doc.span(cue.span.end, cue.span.end + LATER_AGENT))
-            first = behind(doc, [a for a in later if id(a) not in found.reporters]) or first
+            later = [a for a in found.actors.inside(doc.span(cue.span.end,
+                                                             cue.span.end + LATER_AGENT))
+                     if id(a) not in found.reporters]
+            first = behind(doc, later) or gang_left_marks(later, first) or first
         self._perpetrator(event, cue, actors, first)
         self._victims(event, cue, actors, second)
         if cue.sub_event_type in FRONT_FIRE and event.country:

@@ -114,6 +114,15 @@ def contraband(event: Event, cue: EventCue, options: Options) -> None:
         event.spans.pop("actor2", None)
 
 
+def gang_left_marks(later: list[ActorMention], first: ActorMention | None
+                    ) -> ActorMention | None:
+    """An unidentified gang the next sentences name by what it left ('The victim had his
+    hands tied'), for an event whose own words name no one or an unidentified armed group
+    (assemble v85): the perpetrator ACLED names for an execution."""
+    return next((a for a in later if a.name.startswith("Unidentified Gang")
+                 and (first is None or first.name.startswith("Unidentified Armed Group"))), None)
+
+
 def own_device(event: Event, cue: EventCue) -> None:
     """A device that went off in its owners' hands ('2 Taliban militants were killed when
     landmines they were planting exploded prematurely'): the group it hurt is the one that
