@@ -35,3 +35,20 @@ def test_a_gang_named_by_the_marks_it_left_in_the_next_sentence(pipeline: Pipeli
     event = first_event(pipeline, "On 1 June 2020, in Celaya, Guanajuato, a man was found dead "
                                   "by a road. His hands and feet were tied.", date(2020, 6, 2))
     assert event.actor1 == "Unidentified Gang (Mexico)"
+
+
+@pytest.mark.parametrize(("text", "perpetrator", "victim"), [
+    ("On 1 June 2020, in Manaus, Amazonas, a man was shot to death by two armed men. The victim "
+     "had charges against him for drug trafficking.", "Unidentified Gang and/or Police Militia",
+     "Unidentified Gang (Brazil)"),
+    ("On 1 June 2020, in Celaya, Guanajuato, an alleged drug dealer was shot dead by armed men.",
+     "Unidentified Gang (Mexico)", "Unidentified Gang (Mexico)"),
+])
+def test_a_victim_told_as_a_criminal_is_a_gangs(pipeline: Pipeline, text: str,
+                                                perpetrator: str, victim: str) -> None:
+    """assemble v86: a victim with charges against him or told as a drug dealer is a gang's
+    member, and his unidentified killers a gang (Brazil's name for it: gang and/or police
+    militia), as ACLED codes such killings; they had been civilians and an armed group."""
+    assert stage_version(pipeline, "assemble") >= 86
+    event = first_event(pipeline, text, date(2020, 6, 2))
+    assert (event.actor1, event.actor2) == (perpetrator, victim)

@@ -155,6 +155,16 @@ def template_countries(template: str, options: Options | None = None) -> frozens
                      and "|" in entry.country for c in entry.country.split("|"))
 
 
+def gang_of(country: str, options: Options | None = None) -> str:
+    """ACLED's name for an unidentified gang of ``country``: a row of that country whose name
+    opens with 'Unidentified Gang' ('Unidentified Gang and/or Police Militia', Brazil's),
+    else the gang template's ('Unidentified Gang (Mexico)')."""
+    dictionary = load(tuple((options or Options()).actor_files))
+    own = next((e.name for e in dictionary.entries if e.country == country
+                and e.name.startswith("Unidentified Gang")), None)
+    return own or unnamed("Unidentified Gang", country, options)
+
+
 LOCAL_GROUPS = (
     "Civilians", "Protesters", "Rioters", "Unidentified Armed Group", "Unidentified Gang",
     "Unidentified Communal Militia", "Unidentified Tribal Militia", "Women", "Journalists",

@@ -45,6 +45,7 @@ from raqib.extract.actor_dictionary import (
 from raqib.extract.actor_naming import (
     choose,
     front_sides,
+    gang_of,
     governing,
     is_claimant_only,
     localize,
@@ -63,7 +64,7 @@ from raqib.extract.roles import ARMED, REBELS
 
 __all__ = [
     "NAME", "Actors", "Countries", "Country", "Dictionary", "Hit", "choose", "create", "expand",
-    "front_sides", "governing", "is_claimant_only", "load", "localize", "mention_for",
+    "front_sides", "gang_of", "governing", "is_claimant_only", "load", "localize", "mention_for",
     "read_tsv", "recast", "relocated", "resolve_country", "template_countries", "text_country",
     "tokens", "unnamed",
 ]

@@ -29,6 +29,7 @@ from raqib.extract.event_sides import (
     MOB_VIOLENCE,
     contraband,
     counter_protest,
+    criminal_victim,
     feud,
     front,
     gang_left_marks,
@@ -150,7 +151,7 @@ def _another_day(found: _Found, offset: int, day: date | None) -> bool:
 
 
 class Assemble:
-    name = "extract.assemble.v85"
+    name = "extract.assemble.v86"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -306,6 +307,7 @@ class Assemble:
         own_device(event, cue)
         if event.country:
             contraband(event, cue, self.options)
+            criminal_victim(doc, event, cue, LATER_AGENT, self.options)
         if "actor1" in event.spans:  # 'the Afghan government released prisoners' (v79)
             event.actor1 = actor_stage.governing(event.actor1, event.spans["actor1"].text,
                                                  event.sub_event_type)

@@ -23,6 +23,17 @@ _CONTRABAND = re.compile(
     re.IGNORECASE)
 """Drugs or contraband seized or destroyed ('police seized 1.5 tons of marijuana', 'dismantled
 a synthetic drug lab', 'found and destroyed a clandestine airstrip')."""
+_CRIMINAL_VICTIM = re.compile(
+    r"\b(?:(?:the\s+)?victims?|(?:the\s+)?(?:dead\s+)?man|he|one\s+of\s+the\s+victims)\s+"
+    r"(?:had|has)\s+(?:(?:several|previous|prior|criminal)\s+)?(?:charges\s+against|"
+    r"a\s+criminal\s+record|(?:been\s+)?(?:recently\s+)?(?:arrested|convicted|jailed)\s+"
+    r"(?:before\s+)?for)|\b(?:an?\s+)?(?:alleged|suspected|known)\s+(?:male\s+|female\s+)?"
+    r"(?:drug\s+(?:dealer|trafficker)|gang\s+member)s?\b(?:\s+(?:was|were)\s+(?:shot|killed|"
+    r"found|attacked|injured|wounded))?|\b(?:an?|the)\s+(?:drug\s+(?:dealer|trafficker)|gang\s+"
+    r"member)s?\s+(?:was|were)\s+(?:shot|killed|found|attacked|injured|wounded)",
+    re.IGNORECASE)
+"""A victim who is told as a criminal: 'The victim had charges against him for drug
+trafficking', 'an alleged drug dealer was shot dead', 'a drug trafficker was found dead'."""
 _PREMATURE = re.compile(r"\b(?:exploded|detonated|went\s+off|blew\s+up)\s+prematurely\b|"
                         r"\b(?:while|when)\s+(?:(?:they|he)\s+(?:were|was)\s+)?(?:planting|"
                         r"making|assembling|preparing|handling|transporting)\s+(?:an?\s+|the\s+)?"
@@ -112,6 +123,23 @@ def contraband(event: Event, cue: EventCue, options: Options) -> None:
         event.actor2 = actor_stage.unnamed("Unidentified Gang", event.country, options)
         event.inter2 = POLITICAL_MILITIA
         event.spans.pop("actor2", None)
+
+
+def criminal_victim(doc: Analysis, event: Event, cue: EventCue, reach: int,
+                    options: Options) -> None:
+    """Civilians killed or hurt whom the event's words, or the ``reach`` characters after
+    them, tell as criminals (``_CRIMINAL_VICTIM``), in a country of the gang template, are
+    an unidentified gang's members, and unidentified attackers a gang too (ACLED's gang of
+    the country: ``actors.gang_of``), as ACLED codes such killings (assemble v86)."""
+    if (event.actor2 == actor_stage.unnamed("Civilians", event.country, options)
+            and _CRIMINAL_VICTIM.search(doc.text, cue.span.start, cue.span.end + reach)
+            and event.country in actor_stage.template_countries("Unidentified Gang", options)):
+        event.actor2 = actor_stage.unnamed("Unidentified Gang", event.country, options)
+        event.inter2 = POLITICAL_MILITIA
+        event.spans.pop("actor2", None)
+        if event.actor1 == actor_stage.unnamed("Unidentified Armed Group", event.country,
+                                               options):
+            event.actor1 = actor_stage.gang_of(event.country, options)
 
 
 def gang_left_marks(later: list[ActorMention], first: ActorMention | None
