@@ -95,3 +95,14 @@ def test_a_countrys_own_monitor_names_the_country(pipeline: Pipeline) -> None:
     assert actors.text_country(dictionary, "The SMM saw the craters.") == "Ukraine"
     assert actors.text_country(dictionary, "Monitors saw the craters.") is None
 
+
+def test_the_place_is_read_from_the_words_after_near(pipeline: Pipeline) -> None:
+    """assemble v87: a village the gazetteer lacks (Pyshchevyk), or whose name it knows only
+    in part ('Zolote-5' was placed at Zolote, held by the other side), is read from the words
+    after 'near'."""
+    assert stage_version(pipeline, "assemble") >= 87
+    assert _sides(pipeline, "On 1 June 2020, the OSCE SMM heard 3 explosions near "
+                            "Pyshchevyk.")[1:] == (NAF, "")
+    assert _sides(pipeline, "On 1 June 2020, the OSCE SMM heard 3 explosions near "
+                            "Zolote-5.")[1:] == (UKRAINE, "")
+

@@ -125,6 +125,10 @@ class Hit:
     """A '~' alias: only where the context country is the entry's."""
 
 
+_NEAR = re.compile(r"\bnear\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,4})")
+"""'near' and the capitalised words after it: where a front's monitors saw the fire."""
+
+
 @dataclass(frozen=True)
 class Front:
     """A row of fronts.tsv: where its monitors' reports name no side, the two sides."""
@@ -140,8 +144,15 @@ class Front:
     """Key of a place's name (``place_names.name_key``) -> the side that held it, 1 or 2
     (front_places.tsv)."""
 
-    def holder(self, names: Iterator[str] | list[str]) -> int | None:
-        """The side that held the first of ``names`` the table knows, or None."""
+    def holder(self, text: str, names: list[str]) -> int | None:
+        """The side that held the place ``text`` says the fire was near ('near Zolote-5',
+        read from the words, as the gazetteer may lack the village), else the first of
+        ``names`` (the event's place) the table knows, or None."""
+        for near in _NEAR.finditer(text):
+            words = near.group(1).split()
+            for n in range(min(len(words), 4), 0, -1):  # the longest name first
+                if (key := name_key(" ".join(words[:n]))) in self.held:
+                    return self.held[key]
         return next((self.held[k] for k in map(name_key, names) if k in self.held), None)
 
     def holds(self, when: date | None) -> bool:

@@ -203,7 +203,7 @@ def front_sides(text: str, country: str, when: date | None, options: Options | N
     dictionary = load(tuple((options or Options()).actor_files))
     for front in dictionary.fronts:
         if front.country == country and front.holds(when) and front.cue.search(text):
-            order = (front.side2, front.side1) if front.holder(places or []) == 1 else (
+            order = (front.side2, front.side1) if front.holder(text, places or []) == 1 else (
                 front.side1, front.side2)
             sides = [dictionary.entries[n] for n in order]
             return [(dictionary.render(entry, country, when), entry.inter) for entry in sides]
