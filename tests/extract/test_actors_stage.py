@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v61"
+    assert stage.name == "extract.actors.v62"
     assert callable(stage)
 
 
@@ -535,3 +535,15 @@ def test_drive_bys_and_executions_name_a_gang_where_acled_does(
     doc = run(stage, text)
     actors.localize(doc, country)
     assert name in {m.name for m in doc.actors}
+
+
+def test_the_tamil_tigers_and_a_car_that_is_no_country(stage: actors.Actors) -> None:
+    """actors v62: the LTTE, which the dictionary lacked (a text that names them is about
+    Sri Lanka); and 'CAR', the Central African Republic's acronym, matches only as written:
+    'gunmen attacked their car' had placed the text in the Central African Republic."""
+    doc = run(stage, "Shells fired by the LTTE hit a hospital.")
+    assert "LTTE: Liberation Tigers of Tamil Eelam" in {m.name for m in doc.actors}
+    dictionary = actors.load(())
+    assert actors.text_country(dictionary, "Gunmen attacked their car.") is None
+    assert actors.text_country(dictionary, "Gunmen killed two traders in the CAR.") == (
+        "Central African Republic")

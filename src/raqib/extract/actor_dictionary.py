@@ -259,8 +259,10 @@ class Dictionary:
                 for key, _ in toks:
                     node = node.setdefault(key, {})
                 hits = node.setdefault(_TERM, [])
+                # an acronym matches only as written: "CAR", not a "car" (actors v62)
+                case = tuple(w if _acronym(w) else None for _, w in toks)
                 if not any(h.entry < 0 for h in hits):
-                    hits.append(Hit(marker, country))
+                    hits.append(Hit(marker, country, case=case if any(case) else ()))
 
     def match(self, text: str) -> list[tuple[int, int, list[Hit]]]:
         """Leftmost-longest matches: (start, end, hits) with at least one hit."""
