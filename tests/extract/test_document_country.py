@@ -73,3 +73,13 @@ def test_a_capital_named_by_its_countrys_possessive(pipeline: Pipeline) -> None:
     assert (doc.events[0].location, doc.events[0].country) == ("Colombo", "Sri Lanka")
     doc = pipeline.run("t", "Protests continued in Sudan's capital, Khartoum.", None)
     assert [p.name for p in doc.places] == ["Khartoum"]
+
+
+def test_a_named_group_outvotes_a_name_abroad(pipeline: Pipeline) -> None:
+    """places v77: a group named by its own name votes 0.6 for its country, a little over a
+    demonym: 'near Komsomolets' with the OSCE's monitors in Ukraine had been Komsomolets in
+    Russia, the group's 0.5 tying the name's own vote."""
+    assert stage_version(pipeline, "places") >= 77
+    doc = pipeline.run("t", "On 6 May 2020, the OSCE SMM observed a total of 15 explosions "
+                            "involving unknown weapons near Komsomolets.", date(2020, 5, 7))
+    assert doc.events[0].country == "Ukraine"

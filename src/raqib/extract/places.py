@@ -80,6 +80,10 @@ SHORT_LOOSE = 6
 Darbasiyah) takes only places in ``ARTICLE_COUNTRIES``, whose names are transliterated from
 Arabic in many ways; elsewhere it is too short to be safe (v25)."""
 FOCUS_VOTE = 1.0
+GROUP_VOTE = 0.6
+"""What a group the text names by its own name votes for its country (v28: 0.5, a demonym's
+vote; v77: a little more, so that it outweighs a name's own vote for a namesake abroad: 'the
+OSCE SMM observed explosions near Komsomolets' was Komsomolets in Russia)."""
 """The focus country's head start in every text's country vote: as much as one town of it,
 named and sure, votes (a country named as a place votes 1.5)."""
 ASIDE_PENALTY = 0.3
@@ -91,7 +95,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v76"
+    name = "extract.places.v77"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -125,7 +129,7 @@ class Places:
         said = self._demonym_votes(text)  # before any name's own vote
         for country in set(group_countries(doc, self.lexicon)):  # as a demonym (v28)
             if code := self.codes.get(name_key(country)):
-                said[code] += 0.5
+                said[code] += GROUP_VOTE
         if self.focus:
             said[self.focus] += FOCUS_VOTE
         base = said + coverage(text, matches)
