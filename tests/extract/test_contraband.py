@@ -52,3 +52,5 @@ def test_a_victim_told_as_a_criminal_is_a_gangs(pipeline: Pipeline, text: str,
     assert stage_version(pipeline, "assemble") >= 86
     event = first_event(pipeline, text, date(2020, 6, 2))
     assert (event.actor1, event.actor2) == (perpetrator, victim)
+    # assemble v88: the killing of a gang's member is an armed clash, two armed sides
+    assert (event.sub_event_type, event.event_type) == ("Armed clash", "Battles")

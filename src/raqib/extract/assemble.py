@@ -151,7 +151,7 @@ def _another_day(found: _Found, offset: int, day: date | None) -> bool:
 
 
 class Assemble:
-    name = "extract.assemble.v87"
+    name = "extract.assemble.v88"
 
     def __init__(self, options: Options) -> None:
         self.options = options

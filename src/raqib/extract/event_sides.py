@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from raqib.extract import actors as actor_stage
+from raqib.extract import taxonomy
 from raqib.extract.model import ActorMention, Analysis, Event, EventCue, Options
 from raqib.extract.roles import COMMUNAL, POLITICAL_MILITIA, PROTESTERS, RIOTERS, STATE
 
-ARMED_CLASH, MOB_VIOLENCE = "Armed clash", "Mob violence"
+ARMED_CLASH, MOB_VIOLENCE, ATTACK = "Armed clash", "Mob violence", "Attack"
 DISRUPTED = "Disrupted weapons use"
 SEIZURES = ("Looting/property destruction", "Arrests")
 _CONTRABAND = re.compile(
@@ -130,7 +131,8 @@ def criminal_victim(doc: Analysis, event: Event, cue: EventCue, reach: int,
     """Civilians killed or hurt whom the event's words, or the ``reach`` characters after
     them, tell as criminals (``_CRIMINAL_VICTIM``), in a country of the gang template, are
     an unidentified gang's members, and unidentified attackers a gang too (ACLED's gang of
-    the country: ``actors.gang_of``), as ACLED codes such killings (assemble v86)."""
+    the country: ``actors.gang_of``), as ACLED codes such killings (assemble v86); an attack
+    on a gang's member is an armed clash, two armed sides (v88)."""
     if (event.actor2 == actor_stage.unnamed("Civilians", event.country, options)
             and _CRIMINAL_VICTIM.search(doc.text, cue.span.start, cue.span.end + reach)
             and event.country in actor_stage.template_countries("Unidentified Gang", options)):
@@ -140,6 +142,10 @@ def criminal_victim(doc: Analysis, event: Event, cue: EventCue, reach: int,
         if event.actor1 == actor_stage.unnamed("Unidentified Armed Group", event.country,
                                                options):
             event.actor1 = actor_stage.gang_of(event.country, options)
+        if event.sub_event_type == ATTACK:  # an armed man's killing: two armed sides (v88)
+            tax = taxonomy.load()
+            event.sub_event_type, event.event_type, event.disorder_type = (
+                ARMED_CLASH, tax.event_type(ARMED_CLASH), tax.disorder_type(ARMED_CLASH))
 
 
 def gang_left_marks(later: list[ActorMention], first: ActorMention | None
