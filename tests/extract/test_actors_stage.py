@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v62"
+    assert stage.name == "extract.actors.v63"
     assert callable(stage)
 
 
@@ -547,3 +547,13 @@ def test_the_tamil_tigers_and_a_car_that_is_no_country(stage: actors.Actors) -> 
     assert actors.text_country(dictionary, "Gunmen attacked their car.") is None
     assert actors.text_country(dictionary, "Gunmen killed two traders in the CAR.") == (
         "Central African Republic")
+
+
+def test_the_armed_men_of_a_drive_by_are_the_gang(stage: actors.Actors) -> None:
+    """actors v63: 'shot by armed men in a drive-by shooting': the armed men are the gang the
+    drive-by names, one party; the marks had stood as a third, beside an unidentified armed
+    group."""
+    doc = run(stage, "A police patrol was shot at by armed men in a drive-by shooting.")
+    actors.localize(doc, "Mexico")
+    assert [m.name for m in doc.actors if m.inter != 1] == ["Unidentified Gang (Mexico)"]
+    assert [m.span.text for m in doc.actors if m.inter != 1] == ["armed men"]

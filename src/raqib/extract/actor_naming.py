@@ -114,7 +114,39 @@ def localize(doc: Analysis, country: str | None = None, options: Options | None 
         elif m.inter == 1 and m.country != country and m.country in dictionary.countries.by_name:
             m = replace(m, inter=8)
         kept.append(m)
-    doc.actors[:] = kept
+    doc.actors[:] = _marks_name_their_gang(doc, kept)
+
+
+_MARK = re.compile(r"drive-by|tied|handcuffed|blindfolded|beheaded|coup de grace|"
+                   r"threatening message|signs of", re.IGNORECASE)
+"""Words of a gang's alias that tell what it did, not who it is ('a drive-by incident',
+'hands tied'; actors v60-v61)."""
+
+
+def _marks_name_their_gang(doc: Analysis, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Where a gang is named by its marks ('shot by armed individuals in a drive-by
+    incident'), the unidentified armed men of the same sentence are that gang, one mention,
+    and the marks no party of their own (actors v63: the marks had stood as a third party,
+    and a police patrol fired on became civilians)."""
+    marks = [m for m in mentions if m.name.startswith("Unidentified Gang")
+             and _MARK.search(m.span.text)]
+    if not marks:
+        return mentions
+    out, dropped = [], set()
+    for m in mentions:
+        mark = next((k for k in marks if m.name.startswith("Unidentified Armed Group")
+                     and _same_sentence(doc, k, m)), None)
+        if mark is not None:
+            out.append(replace(m, name=mark.name, inter=mark.inter))
+            dropped.add(id(mark))
+        else:
+            out.append(m)
+    return [m for m in out if id(m) not in dropped]
+
+
+def _same_sentence(doc: Analysis, a: ActorMention, b: ActorMention) -> bool:
+    return any(s.span.start <= min(a.span.start, b.span.start)
+               and max(a.span.end, b.span.end) <= s.span.end for s in doc.sentences)
 
 
 def _own_row(dictionary: Dictionary, doc: Analysis, m: ActorMention, country: str,
