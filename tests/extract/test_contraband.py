@@ -54,3 +54,17 @@ def test_a_victim_told_as_a_criminal_is_a_gangs(pipeline: Pipeline, text: str,
     assert (event.actor1, event.actor2) == (perpetrator, victim)
     # assemble v88: the killing of a gang's member is an armed clash, two armed sides
     assert (event.sub_event_type, event.event_type) == ("Armed clash", "Battles")
+
+
+def test_the_armed_side_of_a_police_shoot_out_in_brazil(pipeline: Pipeline) -> None:
+    """assemble v89: in Brazil, the unidentified armed side of a shoot-out with the police is
+    ACLED's 'Unidentified Gang and/or Police Militia'; in Mexico it stays an unidentified
+    armed group, as ACLED codes it there."""
+    assert stage_version(pipeline, "assemble") >= 89
+    text = ("On 1 June 2020, in {}, eight armed men exchanged fire with military police forces "
+            "during a patrol. No fatalities.")
+    brazil = first_event(pipeline, text.format("Manaus, Amazonas"), date(2020, 6, 2))
+    assert brazil.sub_event_type == "Armed clash"
+    assert "Unidentified Gang and/or Police Militia" in (brazil.actor1, brazil.actor2)
+    mexico = first_event(pipeline, text.format("Celaya, Guanajuato"), date(2020, 6, 2))
+    assert "Unidentified Armed Group (Mexico)" in (mexico.actor1, mexico.actor2)

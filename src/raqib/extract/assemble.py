@@ -34,6 +34,7 @@ from raqib.extract.event_sides import (
     front,
     gang_left_marks,
     own_device,
+    police_opponent,
 )
 from raqib.extract.gazetteer import name_key
 from raqib.extract.model import (
@@ -151,7 +152,7 @@ def _another_day(found: _Found, offset: int, day: date | None) -> bool:
 
 
 class Assemble:
-    name = "extract.assemble.v88"
+    name = "extract.assemble.v89"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -308,6 +309,7 @@ class Assemble:
         if event.country:
             contraband(event, cue, self.options)
             criminal_victim(doc, event, cue, LATER_AGENT, self.options)
+            police_opponent(event, self.options)
         if "actor1" in event.spans:  # 'the Afghan government released prisoners' (v79)
             event.actor1 = actor_stage.governing(event.actor1, event.spans["actor1"].text,
                                                  event.sub_event_type)

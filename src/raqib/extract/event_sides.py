@@ -148,6 +148,22 @@ def criminal_victim(doc: Analysis, event: Event, cue: EventCue, reach: int,
                 ARMED_CLASH, tax.event_type(ARMED_CLASH), tax.disorder_type(ARMED_CLASH))
 
 
+def police_opponent(event: Event, options: Options) -> None:
+    """The unidentified armed side of a clash with state forces in a country whose own row
+    names its gangs (``actors.gang_of``: Brazil's 'Unidentified Gang and/or Police Militia'),
+    as ACLED codes the shoot-outs of police operations there (assemble v89)."""
+    if event.sub_event_type != ARMED_CLASH or not event.country:
+        return
+    gang = actor_stage.gang_of(event.country, options)
+    unknown = actor_stage.unnamed("Unidentified Armed Group", event.country, options)
+    if gang == actor_stage.unnamed("Unidentified Gang", event.country, options):
+        return  # the gang template's name: no row of the country's own
+    if event.inter1 == STATE and event.actor2 == unknown:
+        event.actor2 = gang
+    elif event.inter2 == STATE and event.actor1 == unknown:
+        event.actor1 = gang
+
+
 def gang_left_marks(later: list[ActorMention], first: ActorMention | None
                     ) -> ActorMention | None:
     """An unidentified gang the next sentences name by what it left ('The victim had his
