@@ -68,3 +68,15 @@ def test_the_armed_side_of_a_police_shoot_out_in_brazil(pipeline: Pipeline) -> N
     assert "Unidentified Gang and/or Police Militia" in (brazil.actor1, brazil.actor2)
     mexico = first_event(pipeline, text.format("Celaya, Guanajuato"), date(2020, 6, 2))
     assert "Unidentified Armed Group (Mexico)" in (mexico.actor1, mexico.actor2)
+
+
+@pytest.mark.parametrize("marks", ["The victim was beheaded.",
+                                   "She had been shot in the back of the head."])
+def test_marks_told_after_a_body_found_name_the_gang(pipeline: Pipeline, marks: str) -> None:
+    """assemble v90: the marks may be read inside the event's own words too (the death and
+    the marks one incident), and a shot in the back of the head, mutilation, human remains
+    are marks (actors v64)."""
+    assert stage_version(pipeline, "assemble") >= 90
+    event = first_event(pipeline, "On 1 June 2020, in Tijuana, Baja California, a woman was "
+                                  f"found dead in Colonia Centro. {marks}", date(2020, 6, 2))
+    assert event.actor1 == "Unidentified Gang (Mexico)"

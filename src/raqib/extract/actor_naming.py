@@ -118,7 +118,8 @@ def localize(doc: Analysis, country: str | None = None, options: Options | None 
 
 
 _MARK = re.compile(r"drive-by|tied|handcuffed|blindfolded|beheaded|coup de grace|"
-                   r"threatening message|signs of", re.IGNORECASE)
+                   r"threatening message|signs of|executed|back of the head|slit|mutilated|"
+                   r"dismembered|remains", re.IGNORECASE)
 """Words of a gang's alias that tell what it did, not who it is ('a drive-by incident',
 'hands tied'; actors v60-v61)."""
 

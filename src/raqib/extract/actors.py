@@ -69,7 +69,7 @@ __all__ = [
     "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v63"
+NAME = "extract.actors.v64"
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
 _HOLDING = re.compile(

@@ -152,7 +152,7 @@ def _another_day(found: _Found, offset: int, day: date | None) -> bool:
 
 
 class Assemble:
-    name = "extract.assemble.v89"
+    name = "extract.assemble.v90"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -300,7 +300,8 @@ class Assemble:
             later = [a for a in found.actors.inside(doc.span(cue.span.end,
                                                              cue.span.end + LATER_AGENT))
                      if id(a) not in found.reporters]
-            first = behind(doc, later) or gang_left_marks(later, first) or first
+            first = behind(doc, later) or gang_left_marks(
+                [*found.actors.inside(cue.span), *later], first) or first
         self._perpetrator(event, cue, actors, first)
         self._victims(event, cue, actors, second)
         if cue.sub_event_type in FRONT_FIRE and event.country:
