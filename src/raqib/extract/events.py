@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v113"
+NAME = "extract.events.v114"
 
 
 LEAN_SHARE = 0.25
