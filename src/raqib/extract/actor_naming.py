@@ -9,7 +9,9 @@ text), and state forces of another country are coded 8 (external forces), as ACL
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 from datetime import date
@@ -133,21 +135,18 @@ def _marks_name_their_gang(doc: Analysis, mentions: list[ActorMention]) -> list[
              and _MARK.search(m.span.text)]
     if not marks:
         return mentions
+    starts = [s.span.start for s in doc.sentences]  # a mention's sentence, by bisection
     out, dropped = [], set()
     for m in mentions:
         mark = next((k for k in marks if m.name.startswith("Unidentified Armed Group")
-                     and _same_sentence(doc, k, m)), None)
+                     and bisect_right(starts, k.span.start) == bisect_right(starts, m.span.start)
+                     ), None)
         if mark is not None:
             out.append(replace(m, name=mark.name, inter=mark.inter))
             dropped.add(id(mark))
         else:
             out.append(m)
     return [m for m in out if id(m) not in dropped]
-
-
-def _same_sentence(doc: Analysis, a: ActorMention, b: ActorMention) -> bool:
-    return any(s.span.start <= min(a.span.start, b.span.start)
-               and max(a.span.end, b.span.end) <= s.span.end for s in doc.sentences)
 
 
 def _own_row(dictionary: Dictionary, doc: Analysis, m: ActorMention, country: str,
@@ -183,8 +182,12 @@ def unnamed(template: str, country: str, options: Options | None = None) -> str:
 def template_countries(template: str, options: Options | None = None) -> frozenset[str]:
     """The countries a template restricted to some countries names actors in (the gang
     template: Mexico, Brazil, ...; ``resources/actors/actors.tsv``)."""
-    dictionary = load(tuple((options or Options()).actor_files))
-    return frozenset(c for entry in dictionary.entries if entry.name == template + " ({country})"
+    return _template_countries(template, tuple((options or Options()).actor_files))
+
+
+@functools.lru_cache(maxsize=16)
+def _template_countries(template: str, files: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(c for entry in load(files).entries if entry.name == template + " ({country})"
                      and "|" in entry.country for c in entry.country.split("|"))
 
 
@@ -192,10 +195,15 @@ def gang_of(country: str, options: Options | None = None) -> str:
     """ACLED's name for an unidentified gang of ``country``: a row of that country whose name
     opens with 'Unidentified Gang' ('Unidentified Gang and/or Police Militia', Brazil's),
     else the gang template's ('Unidentified Gang (Mexico)')."""
-    dictionary = load(tuple((options or Options()).actor_files))
-    own = next((e.name for e in dictionary.entries if e.country == country
-                and e.name.startswith("Unidentified Gang")), None)
+    own = _own_gangs(tuple((options or Options()).actor_files)).get(country)
     return own or unnamed("Unidentified Gang", country, options)
+
+
+@functools.lru_cache(maxsize=4)
+def _own_gangs(files: tuple[str, ...]) -> dict[str, str]:
+    """Country -> the name of its own row of unidentified gangs, where it has one."""
+    return {e.country: e.name for e in load(files).entries
+            if e.name.startswith("Unidentified Gang") and not e.is_template and e.country}
 
 
 LOCAL_GROUPS = (
