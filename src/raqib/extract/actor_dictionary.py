@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
@@ -241,11 +241,10 @@ class Dictionary:
         if len(toks) > 1 and toks[-1][0] in _MILITIA:  # 'Fulani militias': its men (v51)
             forms |= {(*toks[:-1], (men, men)) for men in ("militiamen", "militiaman")}
         for form in forms:
-            case = tuple(w if _acronym(w) else None for _, w in form)
             node = self.trie
             for key, _ in form:
                 node = node.setdefault(key, {})
-            node.setdefault(_TERM, []).append(replace(hit, case=case if any(case) else ()))
+            node.setdefault(_TERM, []).append(replace(hit, case=_case(form)))
 
     def _add_countries(self) -> None:
         """Country names and demonyms alone are context (entry -1 and -2), not actors; a
@@ -259,10 +258,8 @@ class Dictionary:
                 for key, _ in toks:
                     node = node.setdefault(key, {})
                 hits = node.setdefault(_TERM, [])
-                # an acronym matches only as written: "CAR", not a "car" (actors v62)
-                case = tuple(w if _acronym(w) else None for _, w in toks)
-                if not any(h.entry < 0 for h in hits):
-                    hits.append(Hit(marker, country, case=case if any(case) else ()))
+                if not any(h.entry < 0 for h in hits):  # "CAR", not a "car" (actors v62)
+                    hits.append(Hit(marker, country, case=_case(toks)))
 
     def match(self, text: str) -> list[tuple[int, int, list[Hit]]]:
         """Leftmost-longest matches: (start, end, hits) with at least one hit."""
@@ -330,6 +327,13 @@ def _acronym(word: str) -> bool:
     """A word matched only as written: two capitals or more ("IS", "ADF", and the mixed "LeT"
     and "JeM", which in any case are words: "Let Yet Kone" was Lashkar-e-Taiba)."""
     return word.isalpha() and sum(c.isupper() for c in word) >= 2
+
+
+def _case(toks: Iterable[tuple[str, str]]) -> tuple[str | None, ...]:
+    """Per token the word as written where an acronym must match so, else None; () when no
+    token must ('IS', 'ADF', 'CAR' only as written)."""
+    case = tuple(w if _acronym(w) else None for _, w in toks)
+    return case if any(case) else ()
 
 
 def _case_ok(hit: Hit, toks: list, i: int, j: int) -> bool:

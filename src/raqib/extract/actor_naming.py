@@ -192,11 +192,15 @@ def _template_countries(template: str, files: tuple[str, ...]) -> frozenset[str]
 
 
 def gang_of(country: str, options: Options | None = None) -> str:
-    """ACLED's name for an unidentified gang of ``country``: a row of that country whose name
-    opens with 'Unidentified Gang' ('Unidentified Gang and/or Police Militia', Brazil's),
+    """ACLED's name for an unidentified gang of ``country``: its own row's (``own_gang``),
     else the gang template's ('Unidentified Gang (Mexico)')."""
-    own = _own_gangs(tuple((options or Options()).actor_files)).get(country)
-    return own or unnamed("Unidentified Gang", country, options)
+    return own_gang(country, options) or unnamed("Unidentified Gang", country, options)
+
+
+def own_gang(country: str, options: Options | None = None) -> str | None:
+    """The name of a row of ``country`` whose name opens with 'Unidentified Gang'
+    ('Unidentified Gang and/or Police Militia', Brazil's), or None."""
+    return _own_gangs(tuple((options or Options()).actor_files)).get(country)
 
 
 @functools.lru_cache(maxsize=4)

@@ -50,6 +50,7 @@ from raqib.extract.actor_naming import (
     is_claimant_only,
     localize,
     mention_for,
+    own_gang,
     recast,
     relocated,
     resolve_country,
@@ -65,8 +66,8 @@ from raqib.extract.roles import ARMED, REBELS
 __all__ = [
     "NAME", "Actors", "Countries", "Country", "Dictionary", "Hit", "choose", "create", "expand",
     "front_sides", "gang_of", "governing", "is_claimant_only", "load", "localize", "mention_for",
-    "read_tsv", "recast", "relocated", "resolve_country", "template_countries", "text_country",
-    "tokens", "unnamed",
+    "own_gang", "read_tsv", "recast", "relocated", "resolve_country", "template_countries",
+    "text_country", "tokens", "unnamed",
 ]
 
 NAME = "extract.actors.v64"

@@ -112,6 +112,13 @@ def front(doc: Analysis, event: Event, options: Options) -> None:
         event.spans.pop("actor2", None)
 
 
+def _gang_target(event: Event, options: Options) -> None:
+    """The event's actor2 becomes the country's unidentified gang (named by the template)."""
+    event.actor2 = actor_stage.unnamed("Unidentified Gang", event.country, options)
+    event.inter2 = POLITICAL_MILITIA
+    event.spans.pop("actor2", None)
+
+
 def contraband(event: Event, cue: EventCue, options: Options) -> None:
     """Drugs or contraband that state forces seized or destroyed, in a country where ACLED
     gives the drug trade to gangs (the gang template's, ``actors.template_countries``), were
@@ -121,9 +128,7 @@ def contraband(event: Event, cue: EventCue, options: Options) -> None:
     if (event.sub_event_type in SEIZURES and event.inter1 == STATE
             and event.actor2 in civilians and _CONTRABAND.search(cue.span.text)
             and event.country in actor_stage.template_countries("Unidentified Gang", options)):
-        event.actor2 = actor_stage.unnamed("Unidentified Gang", event.country, options)
-        event.inter2 = POLITICAL_MILITIA
-        event.spans.pop("actor2", None)
+        _gang_target(event, options)
 
 
 def criminal_victim(doc: Analysis, event: Event, cue: EventCue, reach: int,
@@ -136,9 +141,7 @@ def criminal_victim(doc: Analysis, event: Event, cue: EventCue, reach: int,
     if (event.actor2 == actor_stage.unnamed("Civilians", event.country, options)
             and _CRIMINAL_VICTIM.search(doc.text, cue.span.start, cue.span.end + reach)
             and event.country in actor_stage.template_countries("Unidentified Gang", options)):
-        event.actor2 = actor_stage.unnamed("Unidentified Gang", event.country, options)
-        event.inter2 = POLITICAL_MILITIA
-        event.spans.pop("actor2", None)
+        _gang_target(event, options)
         if event.actor1 == actor_stage.unnamed("Unidentified Armed Group", event.country,
                                                options):
             event.actor1 = actor_stage.gang_of(event.country, options)
@@ -150,14 +153,14 @@ def criminal_victim(doc: Analysis, event: Event, cue: EventCue, reach: int,
 
 def police_opponent(event: Event, options: Options) -> None:
     """The unidentified armed side of a clash with state forces in a country whose own row
-    names its gangs (``actors.gang_of``: Brazil's 'Unidentified Gang and/or Police Militia'),
+    names its gangs (``actors.own_gang``: Brazil's 'Unidentified Gang and/or Police Militia'),
     as ACLED codes the shoot-outs of police operations there (assemble v89)."""
     if event.sub_event_type != ARMED_CLASH or not event.country:
         return
-    gang = actor_stage.gang_of(event.country, options)
+    gang = actor_stage.own_gang(event.country, options)
+    if gang is None:  # no row of the country's own: the template's gang is not ACLED's here
+        return
     unknown = actor_stage.unnamed("Unidentified Armed Group", event.country, options)
-    if gang == actor_stage.unnamed("Unidentified Gang", event.country, options):
-        return  # the gang template's name: no row of the country's own
     if event.inter1 == STATE and event.actor2 == unknown:
         event.actor2 = gang
     elif event.inter2 == STATE and event.actor1 == unknown:
@@ -169,8 +172,9 @@ def gang_left_marks(later: list[ActorMention], first: ActorMention | None
     """An unidentified gang the next sentences name by what it left ('The victim had his
     hands tied'), for an event whose own words name no one or an unidentified armed group
     (assemble v85): the perpetrator ACLED names for an execution."""
-    return next((a for a in later if a.name.startswith("Unidentified Gang")
-                 and (first is None or first.name.startswith("Unidentified Armed Group"))), None)
+    if first is not None and not first.name.startswith("Unidentified Armed Group"):
+        return None
+    return next((a for a in later if a.name.startswith("Unidentified Gang")), None)
 
 
 def own_device(event: Event, cue: EventCue) -> None:

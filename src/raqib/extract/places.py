@@ -80,12 +80,12 @@ SHORT_LOOSE = 6
 Darbasiyah) takes only places in ``ARTICLE_COUNTRIES``, whose names are transliterated from
 Arabic in many ways; elsewhere it is too short to be safe (v25)."""
 FOCUS_VOTE = 1.0
+"""The focus country's head start in every text's country vote: as much as one town of it,
+named and sure, votes (a country named as a place votes 1.5)."""
 GROUP_VOTE = 0.6
 """What a group the text names by its own name votes for its country (v28: 0.5, a demonym's
 vote; v77: a little more, so that it outweighs a name's own vote for a namesake abroad: 'the
 OSCE SMM observed explosions near Komsomolets' was Komsomolets in Russia)."""
-"""The focus country's head start in every text's country vote: as much as one town of it,
-named and sure, votes (a country named as a place votes 1.5)."""
 ASIDE_PENALTY = 0.3
 """A place that names an agreement or a meeting, or opens a dateline, scores this much less
 as the place of an event (it votes less too: ``place_ranking.ASIDE_WEIGHT``)."""
