@@ -320,6 +320,24 @@ def test_incompatible_types_across_event_types_but_near_synonyms_link():
     assert result[22] != result[20]
 
 
+def test_a_suicide_bombing_and_an_air_strike_on_one_town_one_day_stay_apart():
+    bombing = report(23, **at(ARIHA), location="Ariha", sub_event_type="Suicide bomb",
+                     actor1="Unidentified Armed Group (Syria)", actor2="Civilians (Syria)",
+                     text="A suicide bomber blew himself up at a checkpoint in Ariha, killing "
+                     "six people")
+    strike = replace(bombing, id=24, document="doc24", sub_event_type="Air/drone strike",
+                     text="Warplanes struck a checkpoint in Ariha, killing six people")
+    shelling = replace(strike, id=25, document="doc25",
+                       sub_event_type="Shelling/artillery/missile attack")
+    car_bomb = replace(bombing, id=26, document="doc26", source=SANA,
+                       sub_event_type="Remote explosive/landmine/IED",
+                       text="A car bomb exploded at a checkpoint in Ariha, killing six people")
+    assert len(set(link_all([bombing, strike]).values())) == 2
+    assert len(set(link_all([bombing, shelling]).values())) == 2
+    assert len(set(link_all([strike, shelling]).values())) == 1  # bombardment, two words
+    assert len(set(link_all([bombing, car_bomb]).values())) == 1  # one blast, two words
+
+
 def _corpus() -> list[ReportView]:
     towns = [ARIHA, SARAQEB, DOUMA, JISR, HAMA]
     reports = []

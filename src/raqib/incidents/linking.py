@@ -23,10 +23,12 @@ by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
 
 1. Hard gates, any of which forbids the link: incompatible event types (see
    :func:`raqib.incidents.relations.type_relation`: same sub-event type 1.0, a near-synonym
-   pair across event types 0.6, same event type 0.7 except among strategic developments,
-   anything else never); dates further apart than the wider window of the two
-   (``day_windows``: 1 day, a week, a month for time precision 1, 2, 3); coordinates further
-   apart than the wider distance (``km_windows``: 10, 25, 75 km for geo precision 1, 2, 3);
+   pair across event types 0.6, same event type 0.7 except among strategic developments
+   and the pairs of ``relations.APART`` (a suicide bomb or a grenade against an air strike
+   or a chemical weapon, a suicide bomb against shelling), anything else never); dates
+   further apart than the wider window of the two (``day_windows``: 1 day, a week, a month
+   for time precision 1, 2, 3); coordinates further apart than the wider distance
+   (``km_windows``: 10, 25, 75 km for geo precision 1, 2, 3);
    without coordinates on both, different countries or different admin1. Two reports of
    one *rare* sub-event type (``rare_types``: chemical weapon, suicide bomb; few, and told
    for days after) are compared over at least ``rare_days`` (3) and ``rare_km`` (75 km):

@@ -42,6 +42,19 @@ NEAR_SYNONYMS = frozenset(
 """Pairs of sub-event types (from different event types) that two sources may use for one
 event; all other pairs across event types are incompatible."""
 
+_APART = [
+    # a bomb a person carried or threw is not what another source calls one from the air,
+    # a gun or a chemical shell (a suicide bombing and an air strike on one town one day
+    # are two attacks); the rest of one event type stays compatible
+    ("Suicide bomb", "Air/drone strike"),
+    ("Suicide bomb", "Shelling/artillery/missile attack"),
+    ("Suicide bomb", "Chemical weapon"),
+    ("Grenade", "Air/drone strike"),
+    ("Grenade", "Chemical weapon"),
+]
+APART = frozenset(frozenset((a.casefold(), b.casefold())) for a, b in _APART)
+"""Pairs of sub-event types of one event type that are not one event however told."""
+
 LOOSE_EVENT_TYPES = frozenset({"strategic developments"})
 """Event types whose sub-event types are different kinds of act: a shared event type alone
 does not make two reports compatible."""
@@ -67,7 +80,8 @@ def types_relation(
         return SAME_SUB_EVENT, f"same sub-event type ({sub_event_a})"
     if frozenset((sub_a, sub_b)) in NEAR_SYNONYMS:
         return NEAR_SYNONYM, f"compatible types ({sub_event_a} ~ {sub_event_b})"
-    if type_a and type_a == type_b and type_a not in LOOSE_EVENT_TYPES:
+    if (type_a and type_a == type_b and type_a not in LOOSE_EVENT_TYPES
+            and frozenset((sub_a, sub_b)) not in APART):
         return SAME_EVENT_TYPE, f"same event type ({event_a})"
     return None, f"incompatible types ({sub_event_a or event_a} vs {sub_event_b or event_b})"
 
