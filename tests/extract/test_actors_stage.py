@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v64"
+    assert stage.name == "extract.actors.v65"
     assert callable(stage)
 
 
@@ -557,3 +557,17 @@ def test_the_armed_men_of_a_drive_by_are_the_gang(stage: actors.Actors) -> None:
     actors.localize(doc, "Mexico")
     assert [m.name for m in doc.actors if m.inter != 1] == ["Unidentified Gang (Mexico)"]
     assert [m.span.text for m in doc.actors if m.inter != 1] == ["armed men"]
+
+
+def test_saf_is_sudans_army_and_in_the_philippines_the_police_unit(
+        stage: actors.Actors) -> None:
+    """actors v65: 'SAF', the Sudanese Armed Forces, as Sudan's monitors and the news of its
+    wars write them ('SAF bomb two villages east of Kauda' had been the Philippine police's
+    Special Action Force, whose '~SAF' is an alias in a Philippine text only)."""
+    doc = run(stage, "SAF warplanes bombed two villages. No casualties.")
+    actors.localize(doc, None)
+    assert "Military Forces of Sudan" in {m.name.split(" (")[0] for m in doc.actors}
+    doc = run(stage, "SAF troopers clashed with gunmen in Mamasapano.")
+    actors.localize(doc, "Philippines")
+    assert {m.name.split(" (")[0] for m in doc.actors} >= {"Police Forces of the Philippines"}
+    assert "Military Forces of Sudan" not in {m.name.split(" (")[0] for m in doc.actors}
