@@ -148,6 +148,11 @@ def _unknown_alternative(data: dict) -> None:
     data["alternatives"].append({"id": "a", "types": ["Attack", "Shooting"]})
 
 
+def _unknown_unless(data: dict) -> None:
+    data["evidence"]["phrases"].append({"id": "u", "markers": ["fled"], "weights": {},
+                                        "unless": ["no-such-phrase"]})
+
+
 def _add_victims(data: dict) -> None:
     data["evidence"]["victims"]["soldiers"] = {"Skirmish": 1.0}
 
@@ -157,6 +162,7 @@ def _add_victims(data: dict) -> None:
     (_bad_phrase, r"evidence\.phrases 'bad'"), (_empty_phrase, "no markers"),
     (_add_victims, "Skirmish"), (_bad_scope, "scope must be 'sentence' or 'document'"),
     (_unknown_condition, "no evidence phrase 'no-such-phrase'"),
+    (_unknown_unless, "unless names no evidence phrase 'no-such-phrase'"),
     (_unknown_alternative, "rule a: unknown sub-event type 'Shooting'"),
 ])
 def test_parse_rejects_what_it_cannot_use(change, message: str) -> None:
@@ -233,3 +239,18 @@ def test_one_sentence_is_read_one_way_of_its_alternatives(tax: taxonomy.Taxonomy
     # across sentences (an attack, then a clash with the forces that came) both may stand
     both = {"Attack": 0.7, "Armed clash": 0.6}
     assert tax.apply_precedence(both) == both
+
+
+def test_a_phrase_counts_only_where_its_unless_phrases_do_not() -> None:
+    """A phrase with ``unless`` (accident words, unless a crowd protested) holds only in a
+    text that has none of the other phrases' markers, before or after its own."""
+    data = copy.deepcopy(_default_data())
+    data["evidence"]["phrases"] += [
+        {"id": "test-crowd", "markers": ["protested"], "weights": {}},
+        {"id": "test-accident", "markers": ["road accidents?"], "weights": {"none": 3.0},
+         "unless": "test-crowd"},
+    ]
+    words = taxonomy.parse(data).evidence.phrases[-1][0]
+    assert words.search("Two people died in a road accident near Kano.")
+    assert not words.search("Residents protested after a road accident near Kano.")
+    assert not words.search("After a road accident near Kano, residents protested.")

@@ -311,12 +311,25 @@ def _spaced(pattern: str) -> str:
     return "".join(out)
 
 
-def _phrase(group: dict, table: Callable[[dict], dict[str, float]]
+def _phrase(group: dict, table: Callable[[dict], dict[str, float]], groups: dict[str, dict]
             ) -> tuple[re.Pattern[str], dict[str, float]]:
+    """A phrase's words and weights; with ``unless`` (the ids of other phrases), its words
+    count only in a text that holds none of those phrases' markers."""
     where = f"evidence.phrases {group.get('id', '?')!r}"
     pattern = _markers(group.get("markers", []), where)
     if pattern is None:
         raise TaxonomyError(f"{where}: no markers")
+    unless = group.get("unless", [])
+    names = [unless] if isinstance(unless, str) else list(unless)
+    for name in names:
+        if name not in groups:
+            raise TaxonomyError(f"{where}: unless names no evidence phrase {name!r}")
+    if names:
+        others = _markers([m for name in names for m in groups[name].get("markers", [])],
+                          where)
+        assert others is not None  # every phrase has markers (checked as each is read)
+        # anchored: the text as a whole holds none of the others, then the words anywhere
+        pattern = re.compile(rf"(?s)\A(?!.*?{others.pattern}).*?{pattern.pattern}", re.I)
     return pattern, table(group.get("weights", {}))
 
 
@@ -331,6 +344,7 @@ def _scoped(groups: list[dict], scope: str) -> list[dict]:
 def _evidence(data: dict, subs: dict[str, SubEventType]) -> Evidence:
     known = {*subs, NO_EVENT}
     habitual = data.get("habitual", {})
+    groups = {group.get("id"): group for group in data.get("phrases", [])}
 
     def table(raw: dict) -> dict[str, float]:
         for label in raw:
@@ -344,9 +358,9 @@ def _evidence(data: dict, subs: dict[str, SubEventType]) -> Evidence:
         killed=table(data.get("killed", {})),
         habitual=_markers(habitual.get("markers", []), "evidence.habitual.markers"),
         habitual_weights=table(habitual.get("weights", {})),
-        phrases=tuple(_phrase(group, table)
+        phrases=tuple(_phrase(group, table, groups)
                       for group in _scoped(data.get("phrases", []), "sentence")),
-        document_phrases=tuple(_phrase(group, table)
+        document_phrases=tuple(_phrase(group, table, groups)
                                for group in _scoped(data.get("phrases", []), "document")),
         victims={k.casefold(): table(v) for k, v in data.get("victims", {}).items()},
         place_attacked=table(data.get("place_attacked", {}).get("weights", {})),
