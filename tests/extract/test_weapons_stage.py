@@ -23,7 +23,7 @@ def found(stage: weapons.Weapons, text: str) -> list[tuple[str, str]]:
 
 def test_stage_shape(stage: weapons.Weapons) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.weapons.v7"
+    assert stage.name == "extract.weapons.v8"
 
 
 @pytest.mark.parametrize(
@@ -52,6 +52,7 @@ def test_stage_shape(stage: weapons.Weapons) -> None:
         ("A suicide bomber struck the mosque.", "suicide bomber", "suicide bomb"),
         ("A hand grenade was thrown into the shop.", "hand grenade", "grenade"),
         ("Soldiers opened fire on the crowd.", "opened fire", "small arms"),
+        ("Police fired live rounds at the marchers.", "live rounds", "small arms"),  # v8
         ("The farmer was attacked with a machete.", "machete", "knife/blade"),
         ("Militiamen torched the village.", "torched", "arson"),
         ("Settlers set fire to the olive grove.", "set fire", "arson"),

@@ -106,16 +106,18 @@ def _finished_after(incidents: list[_Incident], spans: list[tuple[int, int]], do
     """Each incident's type as the sentences after it that report nothing of their own finish
     it (v100): the taxonomy's one-type combinations with phrases (``when``) read up to
     ``FOLLOW_ON`` of them ("15 people demonstrated ..., demanding to be released. Police
-    intervened.": a protest with intervention, `stopped-protest`)."""
+    intervened.": a protest with intervention, `stopped-protest`), and the sentences the
+    incident spans itself (v118: "... protested ... Troops opened fire on them and six
+    people were wounded.": the second sentence, a weak armed clash folded into the protest,
+    had been left unread)."""
     firsts = sorted(inc.first for inc in incidents)
     for inc in incidents:
         stop = min(next((f for f in firsts if f > inc.last), len(spans)),
                    inc.last + 1 + FOLLOW_ON)
-        if stop <= inc.last + 1:
-            continue
+        end = max(spans[max(stop, inc.last + 1) - 1][1], inc.cue.span.end)
         label = inc.cue.sub_event_type
         resolved = tax.apply_precedence({label: inc.cue.score},
-                                        doc.text[inc.cue.span.start : spans[stop - 1][1]])
+                                        doc.text[inc.cue.span.start : end])
         if label not in resolved and len(resolved) == 1:
             (new,) = resolved
             inc.cue = replace(inc.cue, sub_event_type=new, event_type=tax.event_type(new),

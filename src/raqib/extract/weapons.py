@@ -54,7 +54,7 @@ def _forms(word: str) -> list[str]:
 
 
 class Weapons:
-    name = "extract.weapons.v7"
+    name = "extract.weapons.v8"
 
     def __init__(self, rows: list[list[str]]) -> None:
         self._index: dict[str, list[_Entry]] = {}
