@@ -393,6 +393,10 @@ def test_a_crowd_throwing_firebombs_is_a_riot_in_its_city(pipeline: Pipeline, te
      "Wardak.", "Taliban", "Military Forces of Afghanistan (2014-)"),
     ("On 6 May 2020, Afghan forces repelled an attack by Taliban militants in Wardak.",
      "Taliban", "Military Forces of Afghanistan (2014-)"),
+    # assemble v91: whose operation it was
+    ("Around 5 May 2020, 4 Taliban militants were killed and 2 were arrested during Afghan "
+     "police operations in Ghazni province.", "Police Forces of Afghanistan (2014-)",
+     "Taliban"),
 ])
 def test_the_agent_of_a_violent_passive_is_actor1(
         pipeline: Pipeline, text: str, actor1: str, actor2: str | None) -> None:

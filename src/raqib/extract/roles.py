@@ -223,16 +223,25 @@ _ON_OPERATION = re.compile(r"[^.;]{0,40}?\bduring\s+(?:an?|the|its|their)\s+(?:[
                            r"(?:operations?|patrols?|raids?|searche?s?|sweeps?)\b", re.IGNORECASE)
 """'armed men exchanged fire with military police forces during a patrol': the force on its
 operation went after them (assembly v75)."""
+_DURING = re.compile(r"\bduring\s+(?:(?:an?|the|joint|several)\s+)?$", re.IGNORECASE)
+_ITS_OPERATION = re.compile(r"\s+(?:(?:joint|military|security|clearance|search|"
+                            r"counter-?terrorism)\s+)?(?:operations?|raids?|offensives?|"
+                            r"sweeps?)\b", re.IGNORECASE)
+"""'7 Taliban militants were killed ... during General Command of Police Special Units
+operations in ...': the party whose operation it was acted (assembly v91)."""
 
 
 def agent(doc: Analysis, actor: ActorMention) -> bool:
     """Whether the actor is named as the agent of a passive ('shot dead by X'), of an
-    attack ('an attack by X', 'repelled an X attack') or of a device it planted ('an
-    X-planted IED')."""
+    attack ('an attack by X', 'repelled an X attack'), of an operation ('during X
+    operations') or of a device it planted ('an X-planted IED')."""
     if _AGENT_AFTER.match(doc.text, actor.span.end):
         return True
     if _ON_OPERATION.match(doc.text, actor.span.end) and _FOUGHT_WITH.search(
             doc.text, max(0, actor.span.start - 40), actor.span.start):
+        return True
+    if _ITS_OPERATION.match(doc.text, actor.span.end) and _DURING.search(
+            doc.text, max(0, actor.span.start - 30), actor.span.start):
         return True
     if _ATTACK_AFTER.match(doc.text, actor.span.end) and _REPELLED_BEFORE.search(
             doc.text, max(0, actor.span.start - 40), actor.span.start):
