@@ -31,7 +31,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v65"
+    assert stage.name == "extract.actors.v66"
     assert callable(stage)
 
 
@@ -571,3 +571,14 @@ def test_saf_is_sudans_army_and_in_the_philippines_the_police_unit(
     actors.localize(doc, "Philippines")
     assert {m.name.split(" (")[0] for m in doc.actors} >= {"Police Forces of the Philippines"}
     assert "Military Forces of Sudan" not in {m.name.split(" (")[0] for m in doc.actors}
+
+
+def test_governors_and_mayors_are_their_states_government(stage: actors.Actors) -> None:
+    """actors v66: a governor or a mayor is an official of the state's government, as ACLED
+    names them ('Government of Ukraine (2019-)'), for a claim's speaker too."""
+    doc = run(stage, "The regional governor said the village was retaken.")
+    actors.localize(doc, "Ukraine")
+    assert {m.name for m in doc.actors} == {"Government of Ukraine (2019-)"}
+    doc = run(stage, "The mayor said two people were killed.")
+    actors.localize(doc, "Ukraine")
+    assert "Government of Ukraine (2019-)" in {m.name for m in doc.actors}

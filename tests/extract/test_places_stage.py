@@ -122,7 +122,7 @@ def named(doc: Analysis, words: str) -> PlaceMention:
 
 def test_stage_shape(stage: places.Places) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.places.v77"
+    assert stage.name == "extract.places.v78"
 
 
 @pytest.mark.parametrize(
@@ -456,6 +456,20 @@ def test_names_listed_after_a_locative_word_are_where_the_speakers_are(
     """A name before a reporting verb speaks ('Moscow said') unless a locative word comes
     before it or before the name listed with it: 'officials in Aleppo and Beirut' (v15); a name
     listed before one that speaks speaks with it: 'Damascus and Moscow blamed' (v17)."""
+    assert [p.span.text for p in run(stage, text).places] == places_named
+
+
+@pytest.mark.parametrize(("text", "places_named"), [
+    ("The mayor of Chibok said two people were killed by the gunmen.", ["Chibok"]),
+    ("Residents of Aleppo said the bakery was hit twice.", ["Aleppo"]),
+    ("Beirut said two people were killed by the shelling.", []),
+])
+def test_the_town_of_an_office_that_speaks_is_a_place(
+    stage: places.Places, text: str, places_named: list[str]
+) -> None:
+    """v78: the town or region of an office or its people ('the mayor of Chibok said',
+    'residents of Aleppo said') is a place, where a town that speaks alone stands for its
+    authorities."""
     assert [p.span.text for p in run(stage, text).places] == places_named
 
 

@@ -216,7 +216,15 @@ def not_a_place(text: str, window: Window) -> bool:
             or _PORTFOLIO_BEFORE.search(before) or _STREET_AFTER.match(text, window.end)
             or _PEOPLE_AFTER.match(text, window.end)):
         return True
-    return _said_after(text, window.end) and not _after_locative(text, window.start)
+    return (_said_after(text, window.end) and not _after_locative(text, window.start)
+            and not _OFFICE_OF.search(before))
+
+
+_OFFICE_OF = re.compile(
+    r"\b(?:mayor|governor|head|chief|residents|inhabitants|people|council|municipality|"
+    r"administration|authorities|officials)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+"""The town or region an office or its people belong to speaks through them: 'the mayor of
+Kharkiv said ...' names Kharkiv as a place, where 'Moscow said' is the state (places v78)."""
 
 
 _LISTED_AFTER = re.compile(r"([^\W\d_]+)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:and|or)\s+$")
