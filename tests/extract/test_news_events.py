@@ -1125,3 +1125,18 @@ def test_a_toll_that_rose_on_a_later_day_is_the_incidents(
     the car bomb's, which keeps its own day."""
     doc = pipeline.run("t", text, date(2020, 5, 4))
     assert [(e.sub_event_type, e.fatalities, e.event_date) for e in doc.events] == expected
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Rocket attack hits US base in Syria, no casualties",
+     "Unidentified Armed Group (Syria)", "Military Forces of the United States"),
+    ("A Russian patrol came under fire near Idlib.",
+     "Unidentified Armed Group (Syria)", "Military Forces of Russia"),
+])
+def test_the_party_whose_base_or_patrol_was_hit_is_the_target(
+        pipeline: Pipeline, text: str, actor1: str, actor2: str) -> None:
+    """assemble v92: a headline's base hit, with no article ('hits US base'), and a patrol
+    that came under fire name the party acted on, not the attacker."""
+    event = pipeline.run("t", text, date(2020, 5, 9)).events[0]
+    assert event.actor1 == actor1
+    assert event.actor2.startswith(actor2)

@@ -152,7 +152,7 @@ def _another_day(found: _Found, offset: int, day: date | None) -> bool:
 
 
 class Assemble:
-    name = "extract.assemble.v91"
+    name = "extract.assemble.v92"
 
     def __init__(self, options: Options) -> None:
         self.options = options

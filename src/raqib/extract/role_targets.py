@@ -46,22 +46,31 @@ _MINE = (r"(?:hit|hits|struck|strikes|ran\s+over|runs\s+over|drove\s+over|rolled
          r"(?:(?:land)?mines?|(?:roadside\s+)?bombs?|explosives?|explosive\s+devices?|IEDs?)\b")
 _TARGET_AFTER = re.compile(
     rf"\s+(?:{_STRUCK_THING}\s+)?(?:{_BEEN}\s+(?:{_STRUCK}|blown\s+up)\b|{_STRUCK}\s+by\b|{_MINE})"
-    rf"|\s+{_STRUCK_THING}\s+{_STRUCK}\s+(?:near|in|on|outside|at|along)\b",
+    rf"|\s+{_STRUCK_THING}\s+{_STRUCK}\s+(?:near|in|on|outside|at|along)\b"
+    rf"|\s+(?:{_STRUCK_THING}\s+)?(?:came|comes|come|coming)\s+under\s+(?:[\w-]+\s+)?"
+    rf"(?:fire|attack|shelling|bombardment)\b",
     re.IGNORECASE)
 """Right after a party: what of its was struck ('UN convoy hit by mortar fire', 'a Turkish
 patrol was targeted'; a headline's 'UN aid convoy attacked near Aleppo', v46): the party is the
 target (assemble v35). So is one whose vehicle or patrol was blown up or hit a mine or a bomb
 ('a military truck ran over a landmine', 'a police vehicle was blown up'; not one that
-detonated a bomb: assemble v57)."""
+detonated a bomb: assemble v57), and one that came under fire or attack ('a Russian patrol
+came under fire near ...', v92)."""
 _FACILITY_BEFORE = re.compile(
-    r"\b(?:at|on|near|outside|inside|in\s+front\s+of|targeted|targeting|hit|struck|attacked|"
-    r"attacking|stormed|raided)\s+(?:an?|the)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+    r"\b(?:at|on|near|outside|inside|in\s+front\s+of|targeted|targeting|targets|hit|hits|"
+    r"struck|strikes|attacked|attacking|attacks|stormed|storms|raided|raids)\s+"
+    r"(?:(?:an?|the)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 _FACILITY_AFTER = re.compile(
     r"\s+(?:stations?|posts?|outposts?|checkpoints?|bases?|headquarters|barracks|camps?|"
     r"compounds?|buildings?|offices?|academy|academies|patrols?|convoys?|vehicles?)\b",
     re.IGNORECASE)
 """A party's facility, right after its name, where an event hit ('a car bomb exploded outside
-a police station', 'hit an army checkpoint'): the party is the target (assemble v56)."""
+a police station', 'hit an army checkpoint'): the party is the target (assemble v56); in a
+headline's words too, with no article and the verb in the present ('Rocket attack hits US
+base', v92)."""
+_FACILITY_END = re.compile(r"\s(?:bases?|posts?|outposts?|positions?|checkpoints?|"
+                           r"patrols?|convoys?)$", re.IGNORECASE)
+"""A mention that ends in its facility ('US base', 'a Turkish patrol': actors v8)."""
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 """Right before a party inside a toll's words: the toll's agent, not its dead (v31)."""
 _TARGET_AT = re.compile(
@@ -107,7 +116,7 @@ def _done_to(text: str, a: ActorMention, counts: list[CountMention]) -> bool:
                 or _DETAINED_BEFORE.search(text, max(0, start - 60), start)
                 or _TAKEN_FROM.search(text, max(0, start - 120), start)
                 or _TARGET_AFTER.match(text, end)
-                or (_FACILITY_AFTER.match(text, end)
+                or ((_FACILITY_AFTER.match(text, end) or _FACILITY_END.search(a.span.text))
                     and _FACILITY_BEFORE.search(text, max(0, start - 40), start))
                 or _LOST_AFTER.match(text, end))
 
