@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v118"
+NAME = "extract.events.v119"
 
 
 LEAN_SHARE = 0.25
