@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v119"
+NAME = "extract.events.v120"
 
 
 LEAN_SHARE = 0.25
