@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v121"
+NAME = "extract.events.v122"
 
 
 LEAN_SHARE = 0.25
