@@ -72,7 +72,7 @@ def test_police_shot_at_told_in_the_passive_are_an_armed_side(pipeline: Pipeline
 def test_who_fired_at_a_force_in_the_passive_acted(pipeline: Pipeline, text: str,
                                                   attacker: str, attacked: str) -> None:
     """assembly v71: 'fired upon by', 'shot at by' name their agent as 'shot by' does
-    (``roles._AGENT_BEFORE``): the convoy's soldiers were actor1 of their own ambush."""
+    (``role_agents._AGENT_BEFORE``): the convoy's soldiers were actor1 of their own ambush."""
     event = first_event(pipeline, text, date(2020, 5, 10))
     assert (event.actor1, event.actor2) == (attacker, attacked)
 

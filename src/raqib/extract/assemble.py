@@ -51,6 +51,7 @@ from raqib.extract.model import (
     WeaponMention,
 )
 from raqib.extract.positions import ByStart
+from raqib.extract.role_agents import agent
 from raqib.extract.role_targets import acted_on
 from raqib.extract.roles import (
     CIVILIANS,
@@ -58,7 +59,6 @@ from raqib.extract.roles import (
     PROTESTERS,
     RIOTERS,
     STATE,
-    agent,
     allies,
     associates,
     behind,

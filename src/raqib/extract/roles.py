@@ -1,6 +1,7 @@
-"""Who is who in an event: the parties that speak about it, the allies, the agent of a
-passive, and from them and the parties acted on (``raqib.extract.role_targets``) actor1 and
-actor2 by the codebook's conventions (used by ``raqib.extract.assemble``)."""
+"""Who is who in an event: the parties that speak about it, the allies, and from them, the
+agents (``raqib.extract.role_agents``) and the parties acted on
+(``raqib.extract.role_targets``) actor1 and actor2 by the codebook's conventions (used by
+``raqib.extract.assemble``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from functools import cache
 
 from raqib.extract.claims_lexicon import source_verbs
 from raqib.extract.model import ActorMention, Analysis, EventCue, Span
+from raqib.extract.role_agents import VIOLENT
 from raqib.extract.sentences import DAY_TOLD
 
 CIVILIANS, PROTESTERS, RIOTERS, COMMUNAL, POLITICAL_MILITIA, REBELS, STATE = 7, 6, 5, 4, 3, 2, 1
@@ -84,37 +86,12 @@ fought a third party together ('the SNA and Turkish forces clashed with the SDF'
 _BETWEEN = re.compile(r"\b(?:between|among)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$")
 _SELF = re.compile(r"\b(?:its|their|our|us|them)\b", re.IGNORECASE)
 """Later in the sentence, the speaker as the one acted on ('said rebels attacked its post')."""
-_AGENT_BEFORE = re.compile(
-    r"\b([a-z]+)\s+(?:(?:at|on|upon)\s+)?by\s+"
-    r"(?:(?:the|a|an|suspected|alleged|presumed|unidentified|unknown)\s+){0,2}$", re.IGNORECASE)
-_AGENT_AFTER = re.compile(r"[-‐](?:planted|laid|placed|fired|launched)\b", re.IGNORECASE)
-_VIOLENT = frozenset([
-    "killed", "shot", "hit", "struck", "attacked", "targeted", "wounded", "injured", "hurt",
-    "ambushed", "abducted", "kidnapped", "shelled", "bombed", "bombarded", "executed",
-    "beheaded", "stabbed", "beaten", "slain", "murdered", "assassinated", "massacred",
-    "tortured", "raped", "assaulted", "lynched", "detained", "arrested", "captured", "seized",
-    "raided", "stormed", "looted", "burned", "burnt", "torched", "destroyed", "damaged",
-    "blown", "planted", "launched", "perpetrated", "committed", "fired", "overrun", "gunned",
-    "attack", "attacks", "assault", "assaults", "offensive", "incursion", "raid", "raids",
-    "ambush",
-])
-_OWN_ACTS = _VIOLENT | {
+_OWN_ACTS = VIOLENT | {
     "carried", "conducted", "downed", "neutralised", "neutralized", "eliminated", "repelled",
     "repulsed", "clashed", "fought", "engaged", "intercepted", "retaliated", "responded",
     "ambushed", "dismantled", "thwarted", "foiled", "freed", "liberated", "took",
     "taken", "retook", "retaken", "recaptured", "regained", "overran", "stormed",
 }
-_REPELLED_BEFORE = re.compile(
-    r"\b(?:repelled|repulsed|thwarted|foiled|fended off|pushed back|repelling|repulsing|"
-    r"thwarting|foiling)\s+(?:an?|the)?\s*$", re.IGNORECASE)
-_ATTACK_AFTER = re.compile(r"\s+(?:attacks?|assaults?|offensive|incursion|advance)\b",
-                           re.IGNORECASE)
-"""'killed by Taliban militants', 'hit by a Taliban-planted IED', 'an attack by X',
-'repelled a Taliban attack', 'shot at by armed men' (assembly v71): the agent of a violent
-passive or of an attack is who acted, whatever the order of the words; 'backed by', 'held by'
-or 'reported by' name no agent."""
-
-
 def group(actor: ActorMention) -> bool:
     """An identity group of people ('Journalists (Pakistan)', 'Labour Group (India)'): in a
     crowd it says who the crowd were (ACLED's associated actor), it is not a side."""
@@ -215,41 +192,6 @@ def only_present(doc: Analysis, actor: ActorMention) -> bool:
     text, start = doc.text, actor.span.start
     return bool(_PRESENT.search(text, max(0, start - 90), start)
                 or _ENVOY_AFTER.match(text, actor.span.end))
-
-
-_FOUGHT_WITH = re.compile(r"\b(?:exchanged\s+fire|clashed|fought|engaged\s+in\s+a\s+(?:shoot-?out|"
-                          r"firefight|gunfight))\s+with\s+(?:the\s+)?$", re.IGNORECASE)
-_ON_OPERATION = re.compile(r"[^.;]{0,40}?\bduring\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
-                           r"(?:operations?|patrols?|raids?|searche?s?|sweeps?)\b", re.IGNORECASE)
-"""'armed men exchanged fire with military police forces during a patrol': the force on its
-operation went after them (assembly v75)."""
-_DURING = re.compile(r"\bduring\s+(?:(?:an?|the|joint|several)\s+)?$", re.IGNORECASE)
-_ITS_OPERATION = re.compile(r"\s+(?:(?:joint|military|security|clearance|search|"
-                            r"counter-?terrorism)\s+)?(?:operations?|raids?|offensives?|"
-                            r"sweeps?)\b", re.IGNORECASE)
-"""'7 Taliban militants were killed ... during General Command of Police Special Units
-operations in ...': the party whose operation it was acted (assembly v91)."""
-
-
-def agent(doc: Analysis, actor: ActorMention) -> bool:
-    """Whether the actor is named as the agent of a passive ('shot dead by X'), of an
-    attack ('an attack by X', 'repelled an X attack'), of an operation ('during X
-    operations') or of a device it planted ('an X-planted IED')."""
-    if _AGENT_AFTER.match(doc.text, actor.span.end):
-        return True
-    if _ON_OPERATION.match(doc.text, actor.span.end) and _FOUGHT_WITH.search(
-            doc.text, max(0, actor.span.start - 40), actor.span.start):
-        return True
-    if _ITS_OPERATION.match(doc.text, actor.span.end) and _DURING.search(
-            doc.text, max(0, actor.span.start - 30), actor.span.start):
-        return True
-    if _ATTACK_AFTER.match(doc.text, actor.span.end) and _REPELLED_BEFORE.search(
-            doc.text, max(0, actor.span.start - 40), actor.span.start):
-        return True
-    before = _AGENT_BEFORE.search(doc.text, max(0, actor.span.start - 60), actor.span.start)
-    if before is None:
-        return False
-    return before.group(1).casefold() in _VIOLENT
 
 
 def allies(doc: Analysis, parties: list[ActorMention]) -> dict[int, int]:
