@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v122"
+NAME = "extract.events.v123"
 
 
 LEAN_SHARE = 0.25
