@@ -327,7 +327,8 @@ def _phrase(group: dict, table: Callable[[dict], dict[str, float]], groups: dict
     if names:
         others = _markers([m for name in names for m in groups[name].get("markers", [])],
                           where)
-        assert others is not None  # every phrase has markers (checked as each is read)
+        if others is None:
+            raise TaxonomyError(f"{where}: unless names phrases with no markers")
         # anchored: the text as a whole holds none of the others, then the words anywhere
         pattern = re.compile(rf"(?s)\A(?!.*?{others.pattern}).*?{pattern.pattern}", re.I)
     return pattern, table(group.get("weights", {}))
