@@ -122,7 +122,7 @@ def named(doc: Analysis, words: str) -> PlaceMention:
 
 def test_stage_shape(stage: places.Places) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.places.v78"
+    assert stage.name == "extract.places.v79"
 
 
 @pytest.mark.parametrize(
@@ -583,3 +583,13 @@ def test_a_country_named_as_an_actor_votes_as_a_demonym(stage: places.Places, ve
     assert places.best_place(doc).country == "Syria"
     possessive = run(stage, "Jets struck a market in Maarrat an Numan, Russia's ministry said.")
     assert places.best_place(possessive).name == "Maarrat an Nu‘mān"
+
+
+@pytest.mark.parametrize("sponsor", ["Russian-brokered", "Qatari-mediated"])
+def test_a_mediators_demonym_is_no_place(stage: places.Places, sponsor: str) -> None:
+    """v79: the demonym of who brokered or mediated a deal ('under a Russian-brokered deal')
+    names a sponsor, as '-backed' does (v61): no vote for where the event was."""
+    doc = run(stage, f"Rebels left their positions without fighting under a {sponsor} deal.")
+    assert place_countries.document_country(doc) is None
+    doc = run(stage, "Rebels left their positions under a deal with Russian officers.")
+    assert place_countries.document_country(doc) == "Russia"  # a demonym alone still votes

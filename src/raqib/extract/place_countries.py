@@ -18,7 +18,8 @@ _INTERNATIONAL_BEFORE = re.compile(r"\binternationals?\s*(?:staff\s*)?\(\s*(?:\d
 
 
 _SPONSOR_AFTER = re.compile(r"\s*-\s*(?:backed|led|supported|sponsored|funded|trained|"
-                            r"armed|allied|affiliated|aligned|controlled|held)\b", re.IGNORECASE)
+                            r"armed|allied|affiliated|aligned|controlled|held|brokered|"
+                            r"mediated)\b", re.IGNORECASE)
 
 
 def nationality(text: str, start: int, end: int) -> bool:
