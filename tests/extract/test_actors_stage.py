@@ -8,6 +8,7 @@ import pytest
 
 from raqib.extract import actors
 from raqib.extract.model import ActorMention, Analysis, Options, PlaceMention, Sentence
+from raqib.extract.pipeline import Pipeline
 from raqib.extract.sentences import split
 
 
@@ -31,7 +32,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v66"
+    assert stage.name == "extract.actors.v67"
     assert callable(stage)
 
 
@@ -582,3 +583,19 @@ def test_governors_and_mayors_are_their_states_government(stage: actors.Actors) 
     doc = run(stage, "The mayor said two people were killed.")
     actors.localize(doc, "Ukraine")
     assert "Government of Ukraine (2019-)" in {m.name for m in doc.actors}
+
+
+@pytest.mark.parametrize(("speaker", "actor"), [
+    ("the Palestinian Red Crescent", "Red Cross/Red Crescent Society (Palestine)"),
+    ("the Kenya Red Cross", "Red Cross/Red Crescent Society (Kenya)"),
+    ("the Syrian Arab Red Crescent", "SARC: Syrian Arab Red Crescent"),
+    ("the Red Cross", "ICRC: International Committee of the Red Cross"),
+])
+def test_a_national_red_cross_society_speaks_for_itself(
+    pipeline: Pipeline, speaker: str, actor: str
+) -> None:
+    """actors v67: a country's Red Cross or Red Crescent society is not the ICRC: a claim it
+    makes is its own ('the Palestinian Red Crescent said' was the ICRC's)."""
+    doc = pipeline.run("t", f"Dozens of people were wounded in the raid, {speaker} said.",
+                       date(2021, 5, 10))
+    assert [c.claimant_actor for c in doc.claims] == [actor]
