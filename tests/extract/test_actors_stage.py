@@ -32,7 +32,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v67"
+    assert stage.name == "extract.actors.v68"
     assert callable(stage)
 
 
@@ -599,3 +599,13 @@ def test_a_national_red_cross_society_speaks_for_itself(
     doc = pipeline.run("t", f"Dozens of people were wounded in the raid, {speaker} said.",
                        date(2021, 5, 10))
     assert [c.claimant_actor for c in doc.claims] == [actor]
+
+
+@pytest.mark.parametrize("words", ["AFRICOM", "US Central Command", "U.S. Africa Command"])
+def test_a_us_command_is_the_us_military(stage: actors.Actors, words: str) -> None:
+    """actors v68: the US military's commands that announce strikes ('AFRICOM said it
+    conducted a strike against al-Shabaab') are the Military Forces of the United States."""
+    doc = run(stage, f"{words} said it conducted a strike near Jamaame.")
+    actors.localize(doc, "Somalia")
+    assert [m.name.split(" (")[0] for m in doc.actors] == [
+        "Military Forces of the United States"]

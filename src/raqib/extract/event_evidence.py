@@ -15,7 +15,7 @@ import numpy as np
 
 from raqib.extract import casualties, classifier, taxonomy
 from raqib.extract.event_places import country_only
-from raqib.extract.model import Analysis, Span, WeaponMention
+from raqib.extract.model import Analysis, CountMention, Span, WeaponMention
 from raqib.extract.roles import place_attacked
 
 LOOSE_NONE = 0.5
@@ -27,6 +27,22 @@ HABITUAL_MOST = 2
 VICTIM_KINDS = ("killed", "injured")
 """The counts whose victims' groups (``evidence.victims``) say what kind of violence it was:
 their weights count when every victim the sentence counts is of a group listed there."""
+
+
+ARMED_GROUPS = (2, 3)
+"""Actor types (rebels, political militias) whose members a count names as victims when the
+group's name stands inside the count ('killed an ISIS leader')."""
+
+
+def victims_of(doc: Analysis, count: CountMention) -> str | None:
+    """Whose casualties ``count`` counts: its noun's group (``CountMention.who``), or
+    militants when an armed group's name stands inside it ('killed an ISIS leader', 'a
+    senior Taliban commander': a leader is a civilian's word alone; events v126), not one
+    of the lower-case words that only point to a group ('beheaded', 'handcuffed')."""
+    if any(a.inter in ARMED_GROUPS and within(a.span, count.span)
+           and not a.span.text.islower() for a in doc.actors):  # a name, not a cue word
+        return "militants"
+    return count.who
 
 
 class EventEvidence:
@@ -141,8 +157,8 @@ class EventEvidence:
                 doc.text, span, [a for a in doc.actors if within(a.span, span)],
                 [p.span for p in doc.places if within(p.span, span) and country_only(p)]):
             tables.append(evidence.place_attacked)
-        victims = {c.who.casefold() for c in doc.counts if c.who and c.kind in VICTIM_KINDS
-                   and c.low > 0 and within(c.span, span)}
+        victims = {who.casefold() for c in doc.counts if c.kind in VICTIM_KINDS and c.low > 0
+                   and within(c.span, span) and (who := victims_of(doc, c))}
         if victims and victims <= evidence.victims.keys():  # every victim of such a group
             tables += [evidence.victims[who] for who in victims]
         return self.boost(tables)

@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v125"
+NAME = "extract.events.v126"
 
 
 LEAN_SHARE = 0.25
