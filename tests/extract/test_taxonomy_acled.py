@@ -254,3 +254,26 @@ def test_a_phrase_counts_only_where_its_unless_phrases_do_not() -> None:
     assert words.search("Two people died in a road accident near Kano.")
     assert not words.search("Residents protested after a road accident near Kano.")
     assert not words.search("After a road accident near Kano, residents protested.")
+
+
+def test_an_intervention_overrules_a_peaceful_protest_only_when_the_words_tell_it(
+        tax: taxonomy.Taxonomy) -> None:
+    """events v127: a precedence rule with ``when`` needs its phrases in the incident's words;
+    with no words (an incident's reports reconciled) every rule applies, as before."""
+    both = {"Peaceful protest": 0.45, "Protest with intervention": 0.38}
+    assert tax.apply_precedence(both, "Protesters gathered in front of the parliament.") == both
+    for told in ("Protesters gathered in front of the parliament. Police dispersed them.",
+                 "Teachers rallied in Lusaka; police detained 12 of them.",
+                 "Merchants demonstrated at the toll booth and were removed by the police."):
+        assert tax.apply_precedence(both, told) == {"Protest with intervention": 0.45}
+    assert tax.apply_precedence(both) == {"Protest with intervention": 0.45}
+    arrests = {"Protest with intervention": 0.5, "Arrests": 0.6}  # no words needed
+    assert tax.apply_precedence(arrests, "Police took part.") == {
+        "Protest with intervention": 0.6}
+
+
+def test_a_rule_that_names_an_unknown_phrase_is_refused() -> None:
+    data = json.loads(taxonomy.default_path().read_text(encoding="utf-8"))
+    data["precedence"][0]["when"] = ["no-such-phrase"]
+    with pytest.raises(taxonomy.TaxonomyError, match=r"precedence rule .*'no-such-phrase'"):
+        taxonomy.parse(data)

@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v126"
+NAME = "extract.events.v127"
 
 
 LEAN_SHARE = 0.25

@@ -44,6 +44,9 @@ class PrecedenceRule:
     prefer: str
     over: tuple[str, ...]
     why: str
+    when: re.Pattern[str] | None = None
+    """The markers of the evidence phrases the rule needs in an incident's words ("when":
+    phrase ids); None: it always applies."""
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,8 @@ class Taxonomy:
         """Whether a precedence rule prefers ``prefer`` over ``other``."""
         return any(rule.prefer == prefer and other in rule.over for rule in self.precedence)
 
-    def apply_precedence(self, scores: dict[str, float], text: str = "") -> dict[str, float]:
+    def apply_precedence(self, scores: dict[str, float], text: str | None = None
+                         ) -> dict[str, float]:
         """Resolve competing sub-event types reported for ONE incident.
 
         ``scores`` maps candidate sub-event types to scores. First each combination whose
@@ -170,11 +174,12 @@ class Taxonomy:
         result = dict(scores)
         for combo in self.combinations:
             if all(name in result for name in combo.all) and (
-                    combo.markers is None or combo.markers.search(text)):
+                    combo.markers is None or combo.markers.search(text or "")):
                 best = max(result.pop(name) for name in combo.all)
                 result[combo.becomes] = max(best, result.get(combo.becomes, 0.0))
         for rule in self.precedence:
-            if rule.prefer not in result:
+            if rule.prefer not in result or (
+                    rule.when is not None and text is not None and not rule.when.search(text)):
                 continue
             for loser in rule.over:
                 if loser in result:
@@ -241,11 +246,12 @@ def parse(data: dict) -> Taxonomy:
             subs[sub["name"]] = SubEventType(
                 sub["name"], sub["slug"], event["name"], sub["disorder_type"], sub["definition"]
             )
+    phrases = {g.get("id"): g for g in data.get("evidence", {}).get("phrases", [])}
     rules = tuple(
-        PrecedenceRule(r["id"], r["prefer"], tuple(r["over"]), r.get("why", ""))
+        PrecedenceRule(r["id"], r["prefer"], tuple(r["over"]), r.get("why", ""),
+                       _condition(r, phrases, "precedence rule"))
         for r in data.get("precedence", [])
     )
-    phrases = {g.get("id"): g for g in data.get("evidence", {}).get("phrases", [])}
     combos = tuple(
         Combination(c["id"], tuple(c["all"]), c["becomes"], c.get("why", ""),
                     _condition(c, phrases))
@@ -272,17 +278,18 @@ def parse(data: dict) -> Taxonomy:
     )
 
 
-def _condition(combo: dict, phrases: dict[str, dict]) -> re.Pattern[str] | None:
-    """The markers of the evidence phrases a combination names in ``when`` (one id or a
-    list of ids; None: no condition)."""
+def _condition(combo: dict, phrases: dict[str, dict], kind: str = "combination"
+               ) -> re.Pattern[str] | None:
+    """The markers of the evidence phrases a combination or a precedence rule (``kind``)
+    names in ``when`` (one id or a list of ids; None: no condition)."""
     if "when" not in combo:
         return None
     names = [combo["when"]] if isinstance(combo["when"], str) else list(combo["when"])
     for name in names:
         if name not in phrases:
-            raise TaxonomyError(f"combination {combo['id']!r}: no evidence phrase {name!r}")
+            raise TaxonomyError(f"{kind} {combo['id']!r}: no evidence phrase {name!r}")
     return _markers([m for name in names for m in phrases[name].get("markers", [])],
-                    f"combination {combo['id']!r}")
+                    f"{kind} {combo['id']!r}")
 
 
 def _markers(patterns: list[str], where: str) -> re.Pattern[str] | None:
