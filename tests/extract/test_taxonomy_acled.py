@@ -277,3 +277,15 @@ def test_a_rule_that_names_an_unknown_phrase_is_refused() -> None:
     data["precedence"][0]["when"] = ["no-such-phrase"]
     with pytest.raises(taxonomy.TaxonomyError, match=r"precedence rule .*'no-such-phrase'"):
         taxonomy.parse(data)
+
+
+def test_excessive_force_overrules_a_protest_only_when_people_were_harmed(
+        tax: taxonomy.Taxonomy) -> None:
+    """events v128: excessive force needs words of people killed, wounded or fired on."""
+    both = {"Peaceful protest": 0.5, "Excessive force against protesters": 0.35}
+    assert tax.apply_precedence(both, "Opposition supporters marched in Kampala.") == both
+    for told in ("Supporters marched in Kampala. Soldiers opened fire, killing two.",
+                 "Police fired live rounds at the marchers.",
+                 "Three marchers were wounded."):
+        assert tax.apply_precedence(both, told) == {"Excessive force against protesters": 0.5}
+    assert tax.apply_precedence(both) == {"Excessive force against protesters": 0.5}
