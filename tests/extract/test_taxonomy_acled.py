@@ -289,3 +289,18 @@ def test_excessive_force_overrules_a_protest_only_when_people_were_harmed(
                  "Three marchers were wounded."):
         assert tax.apply_precedence(both, told) == {"Excessive force against protesters": 0.5}
     assert tax.apply_precedence(both) == {"Excessive force against protesters": 0.5}
+
+
+def test_an_attack_or_a_place_taken_overrules_only_when_the_words_tell_it(
+        tax: taxonomy.Taxonomy) -> None:
+    """events v129: an abduction is an attack only with words of killing or harm, and a
+    clash a place taken only with words of taking it."""
+    taken = {"Abduction/forced disappearance": 0.5, "Attack": 0.35}
+    assert tax.apply_precedence(taken, "Gunmen abducted 30 students from a school.") == taken
+    assert tax.apply_precedence(taken, "Gunmen abducted two traders and killed them.") == {
+        "Attack": 0.5}
+    fought = {"Armed clash": 0.5, "Government regains territory": 0.35}
+    assert tax.apply_precedence(fought, "Troops fought rebels near the town.") == fought
+    assert tax.apply_precedence(fought, "Troops recaptured the town from rebels.") == {
+        "Government regains territory": 0.5}
+    assert tax.apply_precedence(fought) == {"Government regains territory": 0.5}

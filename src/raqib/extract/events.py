@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v128"
+NAME = "extract.events.v129"
 
 
 LEAN_SHARE = 0.25
