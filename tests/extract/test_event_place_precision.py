@@ -73,6 +73,11 @@ def test_a_region_gives_way_to_a_town_of_it_named_after(pipeline: Pipeline) -> N
                         "killed four civilians. In November the monitors recorded shelling of "
                         "Khan Shaykhun and other towns.", date(2018, 12, 1))
     assert (event.location, event.geo_precision) == ("Idlib", 3)  # another month's town
+    # assemble v93: nor a town of a sentence that announces another incident
+    event = first_event(pipeline, "Gunmen killed four farmers in Katsina state on Saturday. "
+                        "In a separate incident on Sunday, bandits abducted nine travellers on "
+                        "the Funtua road.", date(2021, 5, 10))
+    assert (event.location, event.geo_precision) == ("Katsina", 3)
 
 
 @pytest.mark.parametrize(("text", "place"), [

@@ -20,7 +20,7 @@ from raqib.extract import actors as actor_stage
 from raqib.extract import event_dates, numbers, place_countries, places, taxonomy
 from raqib.extract.dead_before import day_of_dead_before, died_before
 from raqib.extract.event_evidence import VICTIM_KINDS
-from raqib.extract.event_incidents import best_cues
+from raqib.extract.event_incidents import ANOTHER, best_cues
 from raqib.extract.event_places import Past, country_only, event_places
 from raqib.extract.event_sides import (
     ARMED_CLASH,
@@ -138,6 +138,14 @@ class _Found:
         )
 
 
+def _told_apart(found: _Found, offset: int) -> bool:
+    """Whether the sentence at ``offset`` announces another incident ('In a separate
+    incident on Sunday, bandits abducted 15 travellers on the Gusau-Funtua road': its town
+    is no detail of the attack in Zamfara state before it; assemble v93)."""
+    at = bisect_right(found.sentences.starts, offset) - 1
+    return at >= 0 and bool(ANOTHER.match(found.sentences.items[at].span.text))
+
+
 def _another_day(found: _Found, offset: int, day: date | None) -> bool:
     """Whether the sentence at ``offset`` names, by the calendar, a time that ``day`` is not
     in: another day, another week, another month by its precision ('In November' after 29
@@ -152,7 +160,7 @@ def _another_day(found: _Found, offset: int, day: date | None) -> bool:
 
 
 class Assemble:
-    name = "extract.assemble.v92"
+    name = "extract.assemble.v93"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -274,7 +282,8 @@ class Assemble:
         towns = [p for p in later if p.geo_precision < 3 and p.country == event.country
                  and p.admin1 == event.admin1 and not country_only(p) and keep(p)
                  and name_key(p.span.text) != named
-                 and not _another_day(found, p.span.start, day)]
+                 and not _another_day(found, p.span.start, day)
+                 and not _told_apart(found, p.span.start)]
         if towns:
             self._place(event, [max(towns, key=places.rank)], event.country)
 

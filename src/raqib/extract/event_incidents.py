@@ -239,7 +239,7 @@ def _said_more(held: EventCue, cue: EventCue, doc: Analysis, tax: taxonomy.Taxon
                    disorder_type=cue.disorder_type)
 
 
-_ANOTHER = re.compile(r"\s*(?:separately|elsewhere|in\s+(?:a\s+separate|another|an\s+unrelated)\s+"
+ANOTHER = re.compile(r"\s*(?:separately|elsewhere|in\s+(?:a\s+separate|another|an\s+unrelated)\s+"
                       r"(?:incident|attack|development|event)|in\s+other\s+news)\b", re.I)
 """A sentence's opening that announces another incident ('Separately, insurgents fired
 rockets at Hama'): its cue merges with none before it (assemble v38)."""
@@ -255,7 +255,7 @@ def _merge_into(
     where: _Where,
     apart: set[int],
 ) -> bool:
-    if _ANOTHER.match(cue.span.text):
+    if ANOTHER.match(cue.span.text):
         return False  # 'Separately, ...' (v38)
     for incident in reversed(incidents):
         if incident.last < index - 1:
