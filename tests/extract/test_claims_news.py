@@ -33,7 +33,7 @@ def only(text: str, **kwargs) -> Claim:
 def test_stage_contract() -> None:
     stage = claims.create(Options())
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.claims.v15"
+    assert stage.name == "extract.claims.v16"
     doc = Analysis(id="x", text="The ministry said that two soldiers were wounded near Hama.")
     stage(doc)  # no sentence spans yet: the stage splits the text itself
     assert [c.stance for c in doc.claims] == ["asserts"]
@@ -349,3 +349,19 @@ def test_the_manner_of_speaking_is_no_part_of_the_claim(text: str) -> None:
 def test_nobody_who_claimed_is_no_claimant(text: str) -> None:
     """v15: 'no group has claimed the attack' was the group 'no group' alleging the attack."""
     assert analyse(text).claims == []
+
+
+@pytest.mark.parametrize("text", [
+    "The army denied reports that its soldiers had killed civilians in the village.",
+    "Police rejected reports that officers had beaten the marchers.",
+])
+def test_a_denial_of_reports_is_a_denial(text: str) -> None:
+    """claims v16: 'reports' after a verb in the past is the verb's object, not a verb that
+    makes it a noun ('the claims said'): the denial had been lost."""
+    claim = only(text)
+    assert claim.stance == "denies"
+    assert claim.statement.startswith("reports that")
+
+
+def test_reports_that_speak_are_still_the_speaker() -> None:
+    assert only("Reports said twelve people died in the fire.").claimant == "Reports"

@@ -67,7 +67,7 @@ _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v15"
+    name = "extract.claims.v16"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -137,7 +137,9 @@ class Claims:
         if before.endswith(("'s", "’s")) or any(
                 lex.has(cat, before) for cat in ("passive", "determiner", "noun_marker")):
             return True
-        if lex.has("noun_after", after) or (after in lex.verbs and lex.verbs[after].frame == "say"):
+        if lex.has("noun_after", after) or (
+                after in lex.verbs and lex.verbs[after].frame == "say"
+                and not m.group().lower().endswith("ed")):  # 'denied reports that' (v16)
             return True
         if before == "," and _RAISED.match(text, m.end()):
             return True  # "shells containing a toxic substance, said to be chlorine, fell"
