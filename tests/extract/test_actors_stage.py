@@ -32,7 +32,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v68"
+    assert stage.name == "extract.actors.v69"
     assert callable(stage)
 
 
@@ -609,3 +609,20 @@ def test_a_us_command_is_the_us_military(stage: actors.Actors, words: str) -> No
     actors.localize(doc, "Somalia")
     assert [m.name.split(" (")[0] for m in doc.actors] == [
         "Military Forces of the United States"]
+
+
+@pytest.mark.parametrize(("speaker", "actor"), [
+    ("the Kremlin", "Government of Russia (2000-)"),
+    ("the White House", "Government of the United States (2021-)"),
+    ("the State Department", "Government of the United States (2021-)"),
+])
+def test_a_government_named_by_its_seat_speaks_for_it(
+    pipeline: Pipeline, speaker: str, actor: str
+) -> None:
+    """actors v69: the Kremlin, the White House and the State Department speak for their
+    governments (claimants, as a news agency is); 'Kremlin forces' are still the army."""
+    doc = pipeline.run("t", f"The strike in Idlib killed two people, {speaker} said.",
+                       date(2021, 5, 10))
+    assert [c.claimant_actor for c in doc.claims] == [actor]
+    doc = pipeline.run("t", "Kremlin forces shelled the town.", date(2021, 5, 10))
+    assert [e.actor1 for e in doc.events] == ["Military Forces of Russia (2000-)"]
