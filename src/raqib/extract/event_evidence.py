@@ -64,6 +64,8 @@ class EventEvidence:
                           if taxonomy.NO_EVENT in weights}
         # which phrases a sentence holds is asked three times (its passage's context, its
         # own evidence, whether it reports anything): searched once per text
+        self._weighted = [(n, words) for n, (words, weights) in enumerate(tax.evidence.phrases)
+                          if weights]
         self.phrases_in = functools.lru_cache(maxsize=4096)(self._search_phrases)
 
     def document_evidence(self, text: str) -> np.ndarray:
@@ -179,9 +181,10 @@ class EventEvidence:
                 for w in {m.weapon.casefold() for m in weapons}]
 
     def _search_phrases(self, text: str) -> tuple[int, ...]:
-        """The indices of the taxonomy's sentence phrases found in ``text``, in order."""
-        return tuple(n for n, (words, _) in enumerate(self.taxonomy.evidence.phrases)
-                     if words.search(text))
+        """The indices of the taxonomy's sentence phrases found in ``text``, in order; only
+        those with weights (a phrase without, such as ``people-harmed``, only conditions a
+        combination or a precedence rule, which read the incident's words themselves)."""
+        return tuple(n for n, words in self._weighted if words.search(text))
 
 
 def within(inner: Span, outer: Span) -> bool:
