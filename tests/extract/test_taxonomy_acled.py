@@ -256,18 +256,40 @@ def test_a_phrase_counts_only_where_its_unless_phrases_do_not() -> None:
     assert not words.search("After a road accident near Kano, residents protested.")
 
 
-def test_an_intervention_overrules_a_peaceful_protest_only_when_the_words_tell_it(
+@pytest.mark.parametrize(("both", "untold", "told"), [
+    # events v127: an intervention needs forces told stopping, detaining or removing people
+    ({"Peaceful protest": 0.45, "Protest with intervention": 0.38},
+     "Protesters gathered in front of the parliament.",
+     ["Protesters gathered in front of the parliament. Police dispersed them.",
+      "Teachers rallied in Lusaka; police detained 12 of them.",
+      "Merchants demonstrated at the toll booth and were removed by the police."]),
+    # v128: excessive force needs people told killed, wounded or fired on
+    ({"Peaceful protest": 0.5, "Excessive force against protesters": 0.35},
+     "Opposition supporters marched in Kampala.",
+     ["Supporters marched in Kampala. Soldiers opened fire, killing two.",
+      "Police fired live rounds at the marchers.", "Three marchers were wounded."]),
+    # v129: an abduction is an attack only with words of harm, a clash a place taken only
+    # with words of taking it
+    ({"Abduction/forced disappearance": 0.5, "Attack": 0.35},
+     "Gunmen abducted 30 students from a school.",
+     ["Gunmen abducted two traders and killed them."]),
+    ({"Armed clash": 0.5, "Government regains territory": 0.35},
+     "Troops fought rebels near the town.", ["Troops recaptured the town from rebels."]),
+])
+def test_a_rule_with_words_overrules_only_when_the_words_tell_it(
+        tax: taxonomy.Taxonomy, both: dict[str, float], untold: str, told: list[str]) -> None:
+    """A precedence rule with ``when`` needs its phrases in the incident's words; with no
+    words (an incident's reports reconciled) every rule applies, as before."""
+    winner = list(both)[1]  # the rule's preferred type, listed second
+    assert tax.apply_precedence(both, untold) == both
+    for text in told:
+        assert tax.apply_precedence(both, text) == {winner: max(both.values())}
+    assert tax.apply_precedence(both) == {winner: max(both.values())}
+
+
+def test_arrests_at_a_protest_are_an_intervention_without_words(
         tax: taxonomy.Taxonomy) -> None:
-    """events v127: a precedence rule with ``when`` needs its phrases in the incident's words;
-    with no words (an incident's reports reconciled) every rule applies, as before."""
-    both = {"Peaceful protest": 0.45, "Protest with intervention": 0.38}
-    assert tax.apply_precedence(both, "Protesters gathered in front of the parliament.") == both
-    for told in ("Protesters gathered in front of the parliament. Police dispersed them.",
-                 "Teachers rallied in Lusaka; police detained 12 of them.",
-                 "Merchants demonstrated at the toll booth and were removed by the police."):
-        assert tax.apply_precedence(both, told) == {"Protest with intervention": 0.45}
-    assert tax.apply_precedence(both) == {"Protest with intervention": 0.45}
-    arrests = {"Protest with intervention": 0.5, "Arrests": 0.6}  # no words needed
+    arrests = {"Protest with intervention": 0.5, "Arrests": 0.6}
     assert tax.apply_precedence(arrests, "Police took part.") == {
         "Protest with intervention": 0.6}
 
@@ -277,30 +299,3 @@ def test_a_rule_that_names_an_unknown_phrase_is_refused() -> None:
     data["precedence"][0]["when"] = ["no-such-phrase"]
     with pytest.raises(taxonomy.TaxonomyError, match=r"precedence rule .*'no-such-phrase'"):
         taxonomy.parse(data)
-
-
-def test_excessive_force_overrules_a_protest_only_when_people_were_harmed(
-        tax: taxonomy.Taxonomy) -> None:
-    """events v128: excessive force needs words of people killed, wounded or fired on."""
-    both = {"Peaceful protest": 0.5, "Excessive force against protesters": 0.35}
-    assert tax.apply_precedence(both, "Opposition supporters marched in Kampala.") == both
-    for told in ("Supporters marched in Kampala. Soldiers opened fire, killing two.",
-                 "Police fired live rounds at the marchers.",
-                 "Three marchers were wounded."):
-        assert tax.apply_precedence(both, told) == {"Excessive force against protesters": 0.5}
-    assert tax.apply_precedence(both) == {"Excessive force against protesters": 0.5}
-
-
-def test_an_attack_or_a_place_taken_overrules_only_when_the_words_tell_it(
-        tax: taxonomy.Taxonomy) -> None:
-    """events v129: an abduction is an attack only with words of killing or harm, and a
-    clash a place taken only with words of taking it."""
-    taken = {"Abduction/forced disappearance": 0.5, "Attack": 0.35}
-    assert tax.apply_precedence(taken, "Gunmen abducted 30 students from a school.") == taken
-    assert tax.apply_precedence(taken, "Gunmen abducted two traders and killed them.") == {
-        "Attack": 0.5}
-    fought = {"Armed clash": 0.5, "Government regains territory": 0.35}
-    assert tax.apply_precedence(fought, "Troops fought rebels near the town.") == fought
-    assert tax.apply_precedence(fought, "Troops recaptured the town from rebels.") == {
-        "Government regains territory": 0.5}
-    assert tax.apply_precedence(fought) == {"Government regains territory": 0.5}
