@@ -138,25 +138,31 @@ class _Found:
         )
 
 
+def _sentence_at(found: _Found, offset: int) -> Span | None:
+    """The span of the sentence that holds ``offset`` (None: before the first)."""
+    at = bisect_right(found.sentences.starts, offset) - 1
+    return found.sentences.items[at].span if at >= 0 else None
+
+
 def _told_apart(found: _Found, offset: int) -> bool:
     """Whether the sentence at ``offset`` announces another incident ('In a separate
     incident on Sunday, bandits abducted 15 travellers on the Gusau-Funtua road': its town
     is no detail of the attack in Zamfara state before it; assemble v93)."""
-    at = bisect_right(found.sentences.starts, offset) - 1
-    return at >= 0 and bool(ANOTHER.match(found.sentences.items[at].span.text))
+    sentence = _sentence_at(found, offset)
+    return sentence is not None and bool(ANOTHER.match(sentence.text))
 
 
 def _another_day(found: _Found, offset: int, day: date | None) -> bool:
     """Whether the sentence at ``offset`` names, by the calendar, a time that ``day`` is not
     in: another day, another week, another month by its precision ('In November' after 29
     October; a day named relative to the text's date, 'on Wednesday', is not compared) (v81)."""
-    at = bisect_right(found.sentences.starts, offset) - 1
-    if at < 0 or day is None:
+    sentence = _sentence_at(found, offset)
+    if sentence is None or day is None:
         return False
     return any(not (d.relative and d.precision == 1) and not (
         d.value == day if d.precision == 1 else abs((d.value - day).days) <= 7
         if d.precision == 2 else (d.value.year, d.value.month) == (day.year, day.month))
-        for d in found.dates.inside(found.sentences.items[at].span))
+        for d in found.dates.inside(sentence))
 
 
 class Assemble:

@@ -16,7 +16,7 @@ import numpy as np
 from raqib.extract import casualties, classifier, taxonomy
 from raqib.extract.event_places import country_only
 from raqib.extract.model import Analysis, CountMention, Span, WeaponMention
-from raqib.extract.roles import place_attacked
+from raqib.extract.roles import POLITICAL_MILITIA, REBELS, place_attacked
 
 LOOSE_NONE = 0.5
 """A text in which no sentence reads as an event: a sentence whose probability of no event
@@ -29,7 +29,7 @@ VICTIM_KINDS = ("killed", "injured")
 their weights count when every victim the sentence counts is of a group listed there."""
 
 
-ARMED_GROUPS = (2, 3)
+ARMED_GROUPS = (REBELS, POLITICAL_MILITIA)
 """Actor types (rebels, political militias) whose members a count names as victims when the
 group's name stands inside the count ('killed an ISIS leader')."""
 

@@ -168,8 +168,10 @@ class Taxonomy:
         words ``text`` hold) replaces them with the type they make together (scored as the
         best of them). Then, for every precedence rule whose preferred type and one of
         whose overruled types are both candidates, the overruled one is dropped and the
-        preferred one keeps the higher of the two scores. Rules apply in file order; the
-        result keeps only the surviving candidates.
+        preferred one keeps the higher of the two scores; a rule with ``when`` only where
+        ``text`` holds its markers, and always when no ``text`` is given (an incident's
+        reports reconciled: no words to read). Rules apply in file order; the result keeps
+        only the surviving candidates.
         """
         result = dict(scores)
         for combo in self.combinations:
