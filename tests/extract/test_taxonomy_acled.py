@@ -230,6 +230,16 @@ def test_a_space_in_a_marker_is_any_white_space(
     assert not direct[0].search("fired small\n\narms at the positions")
 
 
+def test_an_optional_space_in_a_marker_may_be_left_out() -> None:
+    """' ?' in a marker is a space or none ('tear ?gas' finds 'teargas'), not one space or more
+    (until extract.events.v131 it read as one or more, and 'teargas' was never found)."""
+    words = taxonomy._markers(["fired tear ?gas", "heat ?waves?"], "test")
+    assert words is not None
+    for text in ("police fired teargas", "police fired tear gas", "police fired tear\ngas",
+                 "a heatwave", "two heat waves"):
+        assert words.search(text), text
+
+
 def test_one_sentence_is_read_one_way_of_its_alternatives(tax: taxonomy.Taxonomy) -> None:
     """'Gunmen shot dead a police officer': an Attack or an Armed clash, never both."""
     assert tax.one_reading({"Attack": 0.69, "Armed clash": 0.31}) == {"Attack": 0.69}

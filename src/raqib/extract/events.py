@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v130"
+NAME = "extract.events.v131"
 
 
 LEAN_SHARE = 0.25

@@ -308,12 +308,16 @@ def _markers(patterns: list[str], where: str) -> re.Pattern[str] | None:
 
 
 def _spaced(pattern: str) -> str:
-    """``pattern`` with each space read as ``\\s+`` (inside a character class, ``\\s``)."""
+    """``pattern`` with each space read as ``\\s+`` (inside a character class, ``\\s``);
+    an optional space (" ?": "tear ?gas") as ``\\s*``."""
     out, in_class, escaped = [], False, False
     for char in pattern:
         literal, escaped = escaped, not escaped and char == "\\"
         if not literal and char in "[]":
             in_class = char == "["
+        if char == "?" and not literal and not in_class and out and out[-1] == r"\s+":
+            out[-1] = r"\s*"
+            continue
         if char == " " and not literal:
             char = r"\s" if in_class else r"\s+"
         out.append(char)
