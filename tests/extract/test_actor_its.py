@@ -61,6 +61,20 @@ def test_a_state_that_fires_is_its_military(pipeline: Pipeline, text: str, actor
     assert _actor1(pipeline, text) == actor1
 
 
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Turkey carried out air strikes on Kurdish militant bases in northern Syria on Sunday.",
+     "Military Forces of Turkey (2016-)"),
+    ("Iran conducted drone strikes on Kurdish groups in northern Iraq.",
+     "Military Forces of Iran (1989-)"),
+])
+def test_a_state_that_carries_out_strikes_is_its_military(
+        pipeline: Pipeline, text: str, actor1: str) -> None:
+    """actors v70: before 'carried out', 'conducted', 'pounded' or 'targeted' too ('Turkey
+    carried out air strikes' had an unidentified armed group of Syria as the attacker)."""
+    assert stage_version(pipeline, "actors") >= 70
+    assert _actor1(pipeline, text) == actor1
+
+
 @pytest.mark.parametrize(("text", "actor"), [
     ("Two Palestinians were killed by Israeli fire during a raid on the Jenin refugee camp "
      "early on Monday.", "Military Forces of Israel (2022-)"),
