@@ -67,7 +67,7 @@ _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v16"
+    name = "extract.claims.v17"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -134,6 +134,8 @@ class Claims:
             return True  # "an air strike blamed on Damascus": who blamed is not said (v10)
         if _in_a_name(text, a, b, m, prior):
             return True  # "The United States blamed Russia": 'States' is no verb (v10)
+        if lex.has("document", before) and lex.has("participle", m.group()):
+            return True  # "a statement posted online": a participle, not speech (v17)
         if before.endswith(("'s", "’s")) or any(
                 lex.has(cat, before) for cat in ("passive", "determiner", "noun_marker")):
             return True
