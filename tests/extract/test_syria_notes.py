@@ -278,6 +278,22 @@ def test_au_and_sous_between_hyphens_join_a_name(pipeline: Pipeline, text: str,
     assert _event(pipeline, text).location == location
 
 
+@pytest.mark.parametrize(("text", "location"), [
+    ("Wagner fighters took over the army headquarters in Rostov-on-Don on Saturday, before "
+     "a march on Moscow.", "Rostov-on-Don"),
+    ("Rioters set fire to a car in Stoke-on-Trent on Sunday.", "Stoke-on-Trent"),
+])
+def test_on_between_hyphens_joins_a_name(pipeline: Pipeline, text: str, location: str) -> None:
+    """places v80: 'on' joins a name with a hyphen on both sides: Rostov-on-Don was 'Rostov'
+    and 'Don' (a town of France), and the march on Moscow placed the takeover in Moscow."""
+    assert stage_version(pipeline, "places") >= 80
+    assert _event(pipeline, text).location == location
+
+
+def test_on_between_spaced_capitals_joins_nothing(pipeline: Pipeline) -> None:
+    assert _event(pipeline, "Attack On Kabul Hotel Kills Five").location == "Kabul"
+
+
 def test_kashmir_is_jammu_and_kashmir(pipeline: Pipeline) -> None:
     """'in Kashmir' was Cashmere, Washington (a spelling-tolerant match): Kashmir, as reporting
     names it, is one of the names of India's Jammu and Kashmir (aliases.tsv)."""

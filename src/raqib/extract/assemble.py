@@ -11,17 +11,15 @@ may take is ``raqib.extract.event_places`` (v8: not those of a sentence about ti
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
 
 from raqib.extract import actors as actor_stage
-from raqib.extract import event_dates, numbers, place_countries, places, taxonomy
+from raqib.extract import event_dates, numbers, place_countries, taxonomy
 from raqib.extract.dead_before import day_of_dead_before, died_before
 from raqib.extract.event_evidence import VICTIM_KINDS
-from raqib.extract.event_incidents import ANOTHER, best_cues
-from raqib.extract.event_places import Past, country_only, event_places
+from raqib.extract.event_incidents import best_cues
+from raqib.extract.event_place_fields import Near, place_detail, place_inside, set_place
+from raqib.extract.event_places import Past, event_places
 from raqib.extract.event_sides import (
     ARMED_CLASH,
     DISRUPTED,
@@ -36,7 +34,6 @@ from raqib.extract.event_sides import (
     own_device,
     police_opponent,
 )
-from raqib.extract.gazetteer import name_key
 from raqib.extract.model import (
     ActorMention,
     Analysis,
@@ -45,8 +42,6 @@ from raqib.extract.model import (
     Event,
     EventCue,
     Options,
-    PlaceMention,
-    Sentence,
     Span,
     WeaponMention,
 )
@@ -106,24 +101,21 @@ before, on days nobody knows, and are none of the finding's fatalities (v28)."""
 TERRITORY = KNOWN_KIND[1:]
 """A place taken in a battle: by the state or its forces, by any other group (who took it)."""
 TRANSFER = "Non-violent transfer of territory"
-LATER_PLACE = 300
-"""Characters after an event's words searched for a town of the region they name (v81)."""
 LATER_AGENT = 300
 """Characters after an event's words searched for a party said to have carried it out."""
 
 
 @dataclass(frozen=True)
-class _Found:
-    places: ByStart[PlaceMention]
+class _Found(Near):
+    """What the document names, by position (its places, sentences and days: ``Near``)."""
+
     actors: ByStart[ActorMention]
-    dates: ByStart[DateMention]
     weapons: ByStart[WeaponMention]
     speakers: set[int]
     reporters: frozenset[int]
     """Speakers that tell only of others' acts (``voices``): no role."""
     allies: dict[int, int]
     """Parties that act with the party named before them (``allies``)."""
-    sentences: ByStart[Sentence]
     counts: ByStart[CountMention]
     past: Past
     told: list[DateMention]
@@ -136,33 +128,6 @@ class _Found:
             id=doc.id, text=doc.text, reference_date=doc.reference_date,
             sentences=self.sentences.inside(window), counts=self.counts.inside(window),
         )
-
-
-def _sentence_at(found: _Found, offset: int) -> Span | None:
-    """The span of the sentence that holds ``offset`` (None: before the first)."""
-    at = bisect_right(found.sentences.starts, offset) - 1
-    return found.sentences.items[at].span if at >= 0 else None
-
-
-def _told_apart(found: _Found, offset: int) -> bool:
-    """Whether the sentence at ``offset`` announces another incident ('In a separate
-    incident on Sunday, bandits abducted 15 travellers on the Gusau-Funtua road': its town
-    is no detail of the attack in Zamfara state before it; assemble v93)."""
-    sentence = _sentence_at(found, offset)
-    return sentence is not None and bool(ANOTHER.match(sentence.text))
-
-
-def _another_day(found: _Found, offset: int, day: date | None) -> bool:
-    """Whether the sentence at ``offset`` names, by the calendar, a time that ``day`` is not
-    in: another day, another week, another month by its precision ('In November' after 29
-    October; a day named relative to the text's date, 'on Wednesday', is not compared) (v81)."""
-    sentence = _sentence_at(found, offset)
-    if sentence is None or day is None:
-        return False
-    return any(not (d.relative and d.precision == 1) and not (
-        d.value == day if d.precision == 1 else abs((d.value - day).days) <= 7
-        if d.precision == 2 else (d.value.year, d.value.month) == (day.year, day.month))
-        for d in found.dates.inside(sentence))
 
 
 class Assemble:
@@ -182,10 +147,9 @@ class Assemble:
         speakers, reporters = voices(doc, ordered)
         past, days = Past.read(doc, clauses), doc.days()
         found = _Found(
-            ByStart(doc.places), ByStart(parties),
-            ByStart(days), ByStart(doc.weapons), speakers, frozenset(reporters),
-            allies(doc, ordered), ByStart(doc.sentences), ByStart(doc.counts),
-            past, event_dates.told_days(doc, days, past.aside),
+            ByStart(doc.places), ByStart(doc.sentences), ByStart(days), ByStart(parties),
+            ByStart(doc.weapons), speakers, frozenset(reporters), allies(doc, ordered),
+            ByStart(doc.counts), past, event_dates.told_days(doc, days, past.aside),
         )
         cues = [c for c in cues if not found.past.captioned(c.span)] or cues
         whole = _without(doc, clauses) if len(cues) == 1 else None
@@ -206,9 +170,9 @@ class Assemble:
         )
         event.spans["sub_event_type"] = window
         keep = found.past.keeps(doc, window, found.dates.inside(window))
-        self._place(event, event_places(found.places, window, country, keep), country)
+        set_place(event, event_places(found.places, window, country, keep), country)
         if cue.detail is not None:  # the headline's event told further on, with its day
-            self._place_detail(event, found.places.inside(cue.detail))
+            place_detail(event, found.places.inside(cue.detail))
         # a party that speaks about the event takes a role only when no other can; the agent
         # of a passive ('killed by X') in the event's first sentence comes first, but for a
         # weapon kept from its use, where it is the weapon's ('a drone launched by
@@ -231,7 +195,7 @@ class Assemble:
         if event.event_type in CROWDS:  # not the day of the deaths it protests (v63)
             days = [d for d in days if not day_of_dead_before(doc.text, d.span.start)]
         event_dates.choose(event, days, doc, window, found.told)
-        self._place_inside(event, doc, window, found, keep)
+        place_inside(event, doc, window, found, keep)
         if found.past.telling_earlier(window) and not found.dates.inside(window):
             # 'hours after the regime accused ...': the day near it is the later event's;
             # this one came before it, within days (events v14)
@@ -252,53 +216,6 @@ class Assemble:
             chosen = _means(weapons, event.sub_event_type)
             event.weapon = chosen.weapon
             event.spans["weapon"] = chosen.span
-
-    def _place(self, event: Event, found: list[PlaceMention], country: str) -> None:
-        event.country = country
-        if not found:
-            return
-        place = max(found, key=places.rank)
-        if country_only(place):
-            # a country named beside a town or region of it holds them: ACLED codes the most
-            # precise place ('in Zap (Amadiya) region of Dahuk, Northern Iraq') (v20)
-            held = [p for p in found if p.country == place.country and not country_only(p)]
-            place = max(held, key=places.rank) if held else place
-        event.location, event.country = place.name, place.country or country
-        event.admin1, event.admin2, event.admin3 = (
-            place.admin1 or "", place.admin2 or "", place.admin3 or "",
-        )
-        event.latitude, event.longitude = place.latitude, place.longitude
-        event.geo_precision = place.geo_precision
-        event.spans["location"] = place.span
-
-    def _place_inside(self, event: Event, doc: Analysis, window: Span, found: _Found,
-                      keep: Callable[[PlaceMention], bool]) -> None:
-        """A region the event's words name gives way to a town of it that the next words
-        name ('killed seven militants in the province of Bouira ... the soldiers killed the
-        seven on Wednesday in Lakhdaria'): ACLED codes the most precise place (v81). Not a
-        town of a sentence that names another day ('In November the Observatory recorded
-        shelling of ... Khan Shaykhun' after a shelling of 29 October), nor the region's
-        capital named by the region's own words, which is no detail."""
-        if event.geo_precision != 3 or not event.admin1 or event.location == event.country:
-            return
-        named = name_key(event.spans["location"].text)
-        day = date.fromisoformat(event.event_date) if event.event_date else None
-        later = found.places.inside(doc.span(window.end, min(len(doc.text),
-                                                             window.end + LATER_PLACE)))
-        towns = [p for p in later if p.geo_precision < 3 and p.country == event.country
-                 and p.admin1 == event.admin1 and not country_only(p) and keep(p)
-                 and name_key(p.span.text) != named
-                 and not _another_day(found, p.span.start, day)
-                 and not _told_apart(found, p.span.start)]
-        if towns:
-            self._place(event, [max(towns, key=places.rank)], event.country)
-
-    def _place_detail(self, event: Event, found: list[PlaceMention]) -> None:
-        """The detail's place, when it is at least as precise as the headline's."""
-        if found and (not event.location or event.location == event.country
-                      or event.geo_precision is None
-                      or max(found, key=places.rank).geo_precision <= event.geo_precision):
-            self._place(event, found, event.country)
 
     def _actors(self, doc: Analysis, event: Event, cue: EventCue,
                 actors: list[ActorMention], found: _Found) -> None:

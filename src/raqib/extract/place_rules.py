@@ -31,6 +31,10 @@ _CONNECTORS = ARTICLES | frozenset(
 _HYPHENATED_ONLY = frozenset(["as", "at", "an", "en", "es", "et", "er", "ed", "au", "aux", "sous"])
 """Small words that join a name only between hyphens ('as-Suwayda', 'Aix-en-Provence'; places
 v48: 'Port-au-Prince' had been 'Port' and 'Prince', a name of Cabaret, Haiti)."""
+_BETWEEN_HYPHENS = frozenset(["on", "in"])
+"""Small words that join a name only with a hyphen on both sides: 'Rostov-on-Don',
+'Stoke-on-Trent', 'Sutton-in-Ashfield' (places v80: 'Rostov' and 'Don', a town of France);
+never between spaced words ('Attack on Kabul')."""
 _ABBREVIATED = frozenset(["St", "Ste", "Mt", "Ft"])
 """Abbreviated name words a full stop ends inside a name: 'St. Louis', 'Ste. Marie', 'Mt.
 Kenya', 'Ft. Worth' (places v45; the chain had broken at the full stop, and 'Louis' was
@@ -148,6 +152,8 @@ def eligible(text: str, token: tuple[int, int], inside: bool, following: tuple[i
     folded = word.casefold()
     if folded in _EZAFE and inside and text[token[0] - 1:token[0]] == "-":
         return True
+    if folded in _BETWEEN_HYPHENS:
+        return inside and text[token[0] - 1:token[0]] == "-" == text[token[1]:token[1] + 1]
     if folded in _HYPHENATED_ONLY:
         if text[token[1]:token[1] + 1] == "-":
             return True
