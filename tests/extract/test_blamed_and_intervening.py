@@ -214,6 +214,19 @@ def test_two_parties_that_clashed_with_a_third(pipeline: Pipeline, text: str,
     assert first_event(pipeline, text, date(2020, 5, 9)).actor2 == second
 
 
+@pytest.mark.parametrize(("text", "second"), [
+    ("Russian and Ukrainian troops battle for control of Marinka",
+     "Military Forces of Ukraine (2019-)"),
+    ("Troops and NPA rebels trade fire in Northern Samar", "NPA: New People's Army"),
+])
+def test_two_parties_that_fight_in_a_headline(pipeline: Pipeline, text: str,
+                                              second: str) -> None:
+    """assemble v94: two parties joined by 'and' that battle, fight or trade fire, in a
+    headline's present, are each other's foes, as they are when they clashed or fought:
+    the second had been the first's ally, and the other side an unidentified group."""
+    assert first_event(pipeline, text, date(2020, 5, 9)).actor2 == second
+
+
 def test_the_backers_of_a_raid_are_no_side(pipeline: Pipeline) -> None:
     """assemble v67: 'the SDF carried out a raid backed by international coalition helicopters'
     had the coalition as the raid's other side."""

@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v131"
+NAME = "extract.events.v132"
 
 
 LEAN_SHARE = 0.25

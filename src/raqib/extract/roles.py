@@ -74,15 +74,18 @@ even 'between' two sides (v65)."""
 _OWNS = re.compile(r"['’]s\s+(?:own\s+)?")
 """Between a party and the next: the second is the first's ('the regime's military security
 branch', 'Turkey's proxies'), one side (assemble v28)."""
-_OPPOSING = re.compile(r"[^.;]{0,40}?\b(?:clash(?:ed|es)?|exchanged|exchange|fought|fighting|"
-                       r"battled|engaged each other|firefight|gunfight|gun battle|shoot-?out)\b"
+_OPPOSING = re.compile(r"[^.;]{0,40}?\b(?:clash(?:ed|es)?|exchanged|exchanges?|fought|fighting|"
+                       r"fights?|battled|battles?|battling|trade[sd]?\s+fire|trading\s+fire|"
+                       r"engaged each other|firefight|gunfight|gun battle|shoot-?out)\b"
                        r"(?!\s+(?:with|against)\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:[\w'-]+\s+){0,2}?"
                        r"(?:forces|troops|army|fighters|militants|rebels|groups?|militias?|"
                        r"soldiers|police|insurgents|jihadists)\b))",
                        re.IGNORECASE)
 """After two parties joined by 'and': they fought each other ('India and Pakistan exchanged
 fire', 'Myanmar military and AA clashed with both small and heavy weapons'), unless they
-fought a third party together ('the SNA and Turkish forces clashed with the SDF': v66)."""
+fought a third party together ('the SNA and Turkish forces clashed with the SDF': v66); the
+present of a headline too ('Russian and Ukrainian forces battle for Vuhledar', 'troops and
+rebels trade fire': v94)."""
 _BETWEEN = re.compile(r"\b(?:between|among)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$")
 _SELF = re.compile(r"\b(?:its|their|our|us|them)\b", re.IGNORECASE)
 """Later in the sentence, the speaker as the one acted on ('said rebels attacked its post')."""
