@@ -121,3 +121,16 @@ def test_a_states_tank_shell(pipeline: Pipeline) -> None:
     event = first_event(pipeline, "Three Egyptian soldiers were killed by an Israeli tank "
                         "shell near the border crossing at Rafah.", date(2024, 5, 27))
     assert event.actor1 == "Military Forces of Israel (2022-)"
+
+
+@pytest.mark.parametrize("text", [
+    "Junta jets bomb a village in Sagaing, killing 30 civilians.",
+    "Junta soldiers torched 200 houses in Magway.",
+])
+def test_the_juntas_jets_and_soldiers_are_its_military(pipeline: Pipeline, text: str) -> None:
+    """actors v71: 'junta jets', 'junta soldiers', 'junta warplanes' and 'junta aircraft' are
+    the military, as 'junta forces' and 'junta troops' were: the air strike had no actor1."""
+    assert stage_version(pipeline, "actors") >= 71
+    event = first_event(pipeline, text, date(2022, 3, 1))
+    assert event.actor1 == "Military Forces of Myanmar (2021-)"
+
