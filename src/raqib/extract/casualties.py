@@ -235,7 +235,12 @@ def _before_after(text: str, bounds: tuple[int, int], group: list[CountMention]
     return group, text[start:after.start()].strip() != ""
 
 
-_CONTRAST = re.compile(r",?\s+(?:while|but|whereas)\s+|;\s+", re.IGNORECASE)
+_CONTRAST = re.compile(r",?\s+(?:while|but|whereas|though|although|even\s+though)\s+|;\s+",
+                       re.IGNORECASE)
+_OWN_ACCOUNT = re.compile(r"\s+(?:but|though|although|even\s+though)\s+", re.IGNORECASE)
+"""Contrasts after which a source's figure disputes the text's own account before them ("At
+least 12 people were killed, though the army put the toll at five"): the first account needs
+no source of its own (numbers v66)."""
 
 
 @cache
@@ -249,12 +254,15 @@ def _accounts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     different sources ("The strike killed 12, the Observatory said, while state media put the
     toll at 7"; "Rebels said they killed 30 soldiers, but the army said only four died"): each
     account's figure is then weighed as a sentence's is, so conflicting tolls give the lowest,
-    where one sentence's groups add up (numbers v26)."""
+    where one sentence's groups add up (numbers v26). After 'but', 'though' or 'although'
+    the first account may be the text's own, told by no source (v66)."""
     contrast = _CONTRAST.search(text, start, end)
     if contrast is None:
         return [(start, end)]
     told = _told()
-    if told.search(text, start, contrast.start()) and told.search(text, contrast.end(), end):
+    if told.search(text, contrast.end(), end) and (
+            told.search(text, start, contrast.start())
+            or _OWN_ACCOUNT.fullmatch(contrast.group().lstrip(","))):
         return [(start, contrast.start()), (contrast.start(), end)]
     return [(start, end)]
 
