@@ -6,6 +6,7 @@ gunmen killed a man": the chain are the killers, not the killed). The words are 
 
 from __future__ import annotations
 
+from raqib.extract.arabic import ARABIC
 from raqib.extract.lexicon import Lexicon
 
 END = frozenset(".!?;:؟")
@@ -42,6 +43,8 @@ from Tuesday's attack on the town rose to 86"; 12 until numbers v12: "the death 
 massacre committed by Russian warplanes in Maarat al-Numan market rose to 15" has 13 tokens,
 "the toll of the war on the economy of the whole northern region of the country rose to 40"
 14, too far)."""
+ARABIC_SUBJECT = 3
+"""Arabic words a casualty verb's subject may take between the verb and its count."""
 
 
 BODY_PARTS = frozenset([
@@ -313,6 +316,9 @@ class CasualtyWords:
                 # injuring a number of his family" (two forms: two clauses; numbers v44)
                 return other[0], min(hit[1], other[1], key=GRAVITY.index)
             return hit
+        subject = self._arabic_subject(w, start)
+        if subject:
+            return subject
         k = start
         updated = False
         while k > 0 and start - k < 5:
@@ -324,6 +330,19 @@ class CasualtyWords:
             updated = updated or w[k - 1] in self._update
             k -= 1
         return self._toll_before_phrase(w, k) if updated else None
+
+    def _arabic_subject(self, w: list[str], start: int) -> tuple[int, str] | None:
+        """An Arabic casualty verb before its subject, then the chain (the language's
+        verb-subject-object order: 'قتل مسلحون مجهولون ثلاثة مدنيين', unknown gunmen killed
+        three civilians; numbers v67): up to ``ARABIC_SUBJECT`` Arabic words between."""
+        for gap in range(1, ARABIC_SUBJECT + 1):
+            k = start - gap
+            if k <= 0 or not ARABIC.search(w[k]) or self.lex.terms.at(w, k):
+                return None
+            hit = self.lex.before.ending(w, k)
+            if hit and ARABIC.search(w[hit[0]]):
+                return start, hit[1]  # the count's words are the chain's, not the subject's
+        return None
 
     def _toll_before_phrase(self, w: list[str], k: int) -> tuple[int, str] | None:
         """A toll noun up to ``TOLL_REACH`` words before an update verb that ends at ``k``:

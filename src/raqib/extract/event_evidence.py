@@ -105,11 +105,16 @@ class EventEvidence:
         tables += [self._occurred[n] for n in self.phrases_in(span.text) if n in self._occurred]
         return self.boost(tables)
 
-    def unevidenced(self, evidence: np.ndarray, named: frozenset[str]) -> list[str]:
+    def unevidenced(self, evidence: np.ndarray, named: frozenset[str],
+                    unread: bool = False) -> list[str]:
         """The types a sentence is read as only with evidence for them
-        (``Evidence.named_by_evidence``) that neither its own evidence nor its text's
-        (``named``) weighs for."""
-        return [label for label in self.taxonomy.evidence.named_by_evidence
+        (``Evidence.named_by_evidence``; and, in a sentence the model mostly cannot read,
+        ``named_by_evidence_unread``) that neither its own evidence nor its text's (``named``)
+        weighs for."""
+        table = self.taxonomy.evidence
+        labels = table.named_by_evidence | (table.named_by_evidence_unread if unread
+                                            else frozenset())
+        return [label for label in sorted(labels)
                 if label in self.index and label not in named
                 and evidence[self.index[label]] <= 0]
 

@@ -52,7 +52,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v132"
+NAME = "extract.events.v133"
 
 
 LEAN_SHARE = 0.25
@@ -233,7 +233,8 @@ class EventsStage:
         # report about a chlorine attack is not a chemical attack).
         own = probs if context is None else self._scores(adjusted, evidence, None)[1]
         own.pop(taxonomy.NO_EVENT, None)
-        for label in self.evidence.unevidenced(evidence, named):  # v64: a chemical attack's words
+        unread = self.model.coverage(self._text(doc, span)) < READ  # v133: another language
+        for label in self.evidence.unevidenced(evidence, named, unread):  # v64: chemical words
             probs.pop(label, None)
             own.pop(label, None)
         least = LEAN_SHARE * max(own.values())

@@ -104,6 +104,9 @@ class Evidence:
     named_by_evidence: frozenset[str] = frozenset()
     """Sub-event types a sentence is read as only when its evidence weighs for them (a
     chemical attack needs its chemical words, not only the model's reading)."""
+    named_by_evidence_unread: frozenset[str] = frozenset()
+    """Sub-event types a sentence the model mostly cannot read (another language) is read as
+    only when its evidence weighs for them: the model's guess at unknown words is no means."""
     secondary_score: float = 0.3
     """A sub-event type other than the best becomes a cue too when it scores this much."""
     merge_score: float = 0.5
@@ -380,6 +383,8 @@ def _evidence(data: dict, subs: dict[str, SubEventType]) -> Evidence:
         place_attacked=table(data.get("place_attacked", {}).get("weights", {})),
         named_by_evidence=frozenset(table(dict.fromkeys(
             data.get("named_by_evidence", {}).get("types", []), 0.0))),
+        named_by_evidence_unread=frozenset(table(dict.fromkeys(
+            data.get("named_by_evidence", {}).get("unread", []), 0.0))),
         secondary_score=float(data.get("secondary_score", 0.3)),
         merge_score=float(data.get("merge_score", 0.5)),
         document_context=float(data.get("document_context", 0.5)),
