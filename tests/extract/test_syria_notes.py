@@ -290,6 +290,17 @@ def test_on_between_hyphens_joins_a_name(pipeline: Pipeline, text: str, location
     assert _event(pipeline, text).location == location
 
 
+def test_a_township_is_qualified_by_its_region(pipeline: Pipeline) -> None:
+    """places v81: 'Kani township, Sagaing region' was Kani in Japan, and the military
+    Japan's: 'township' may stand between a name and its region, and Myanmar's Sagain region
+    is 'Sagaing', as English reporting and ACLED write it (aliases.tsv)."""
+    assert stage_version(pipeline, "places") >= 81
+    event = first_event(pipeline, "On 4 June 2022, military troops burned around 100 houses "
+                        "in Kani township, Sagaing region.", date(2022, 6, 6))
+    assert (event.country, event.admin1) == ("Myanmar", "Sagaing")
+    assert event.actor1 == "Military Forces of Myanmar (2021-)"
+
+
 def test_on_between_spaced_capitals_joins_nothing(pipeline: Pipeline) -> None:
     assert _event(pipeline, "Attack On Kabul Hotel Kills Five").location == "Kabul"
 

@@ -84,9 +84,11 @@ or its agency ('Lyon, le 28 novembre 2018', 'BEIRUT, Nov 25 (Reuters) -', 'Damas
 is not where the events of the text happen either."""
 _KIND_WORDS = (r"(?:\s+(?:district|area|sector|sub-?district|subdivision|LGA|county|municipality|"
                r"region|village|town|city|community|province|governorate|state|division|"
-               r"neighbou?rhood|front|frontline|camp|locality|woreda|circle))*")
+               r"neighbou?rhood|front|frontline|camp|locality|woreda|circle|township|tehsil|"
+               r"taluka?|commune|department|prefecture|oblast|raion|rayon|upazila))*")
 """Generic words that may stand between a name and what qualifies it: 'Faskari LGA
-(Katsina)', 'Baharak district, Takhar', 'the Qaniyah front (Mahliyah, Marib)'."""
+(Katsina)', 'Baharak district, Takhar', 'the Qaniyah front (Mahliyah, Marib)', 'Kani
+township, Sagaing region' (township and the other countries' units: places v81)."""
 _PAREN_AFTER = re.compile(r"^" + _KIND_WORDS + r"\s*\(\s*([^()]{2,60}?)\s*\)", re.I)
 _REST_OF_NAME = r"(?:\s+(?-i:[A-Z][\w'’-]*|imeni|de|del|la|el|al|bin|ibn)){0,2}"
 """Words of a name the gazetteer does not know, after the part it matched ('Shakhta imeni
