@@ -53,7 +53,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v133"
+NAME = "extract.events.v134"
 
 
 LEAN_SHARE = 0.25
