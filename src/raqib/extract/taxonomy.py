@@ -345,8 +345,10 @@ def _phrase(group: dict, table: Callable[[dict], dict[str, float]], groups: dict
                           where)
         if others is None:
             raise TaxonomyError(f"{where}: unless names phrases with no markers")
-        # anchored: the text as a whole holds none of the others, then the words anywhere
-        pattern = re.compile(rf"(?s)\A(?!.*?{others.pattern}).*?{pattern.pattern}", re.I)
+        # anchored: the words anywhere, then the text as a whole holds none of the others
+        # (in that order: most texts hold neither, and the others are searched only where
+        # the words are found)
+        pattern = re.compile(rf"(?s)\A(?=.*?{pattern.pattern})(?!.*?{others.pattern})", re.I)
     return pattern, table(group.get("weights", {}))
 
 
