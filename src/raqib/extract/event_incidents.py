@@ -240,7 +240,7 @@ def _said_more(held: EventCue, cue: EventCue, doc: Analysis, tax: taxonomy.Taxon
 
 
 ANOTHER = re.compile(r"\s*(?:separately|elsewhere|in\s+(?:a\s+separate|another|an\s+unrelated)\s+"
-                      r"(?:incident|attack|development|event)|in\s+other\s+news)\b", re.I)
+                     r"(?:incident|attack|development|event)|in\s+other\s+news)\b", re.I)
 """A sentence's opening that announces another incident ('Separately, insurgents fired
 rockets at Hama'): its cue merges with none before it (assemble v38)."""
 

@@ -71,7 +71,7 @@ second type needs, when the codebook's precedence prefers it over the best type 
 when a shell hit their home" was an Attack, the shelling at 0.26)."""
 LATIN_END = "\u024f"
 """The last letter of the Latin blocks (Basic Latin to Latin Extended-B)."""
-_OTHER_SCRIPT = re.compile("[^\\x00-\\u024f\\u1e00-\\u1eff\\u2000-\\u206f]")
+_OTHER_SCRIPT = re.compile(f"[^\\x00-{LATIN_END}\u1e00-\u1eff\u2000-\u206f]")
 """A character outside the Latin letters and the usual punctuation (Arabic, Cyrillic, ...):
 only a sentence that holds one is read as another language's (``named_by_evidence.unread``),
 which spares the others the model's reading share (28 µs a sentence)."""
