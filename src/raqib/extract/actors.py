@@ -70,7 +70,7 @@ __all__ = [
     "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v71"
+NAME = "extract.actors.v72"
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
 _HOLDING = re.compile(
@@ -99,6 +99,10 @@ _JOIN = re.compile(r"\s*(?:,|,?\s*and|&|along with|together with|as well as)\s*"
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\b(?:but|while|after|when|by)\b", re.I)
 _BLAMED_FOR = re.compile(r"\s+(?:of|for|responsible)\b", re.IGNORECASE)
 _ITS = re.compile(r"\bits\s+$", re.IGNORECASE)
+_WHERE_BEFORE = re.compile(r"\b(?:in|inside|from|near|at|into|across|throughout|within|"
+                           r"outside)\s+(?:the\s+)?$", re.IGNORECASE)
+"""Before a country's name: the place where a party is, not the state ('militants in Gaza
+fired rockets': v72)."""
 _SENTENCE_END = re.compile(r"[.;!?]\s")
 
 
@@ -229,10 +233,12 @@ class Actors:
     def _state(self, text: str, start: int, end: int, hits: list[Hit]) -> Hit | None:
         """'Russia said', "Russia's allegations", 'blamed Russia for' (v38): the country's name
         is the state acting or blamed; 'Moscow said', 'Damascus and Moscow blamed', 'Russia and
-        Turkey said': a capital, or names joined, followed by speech, are the states speaking."""
+        Turkey said': a capital, or names joined, followed by speech, are the states speaking;
+        not a name after 'in', 'from' ('militants in Gaza fired': v72)."""
         d = self.dictionary
         name = next((h for h in hits if h.entry in (-1, CAPITAL)), None)
-        if name is None or not text[start].isupper():
+        if name is None or not text[start].isupper() or _WHERE_BEFORE.search(
+                text, max(0, start - 12), start):
             return None
         acting = name.entry == -1 and (d.agentive.match(text, end) or (
             _BLAMED_FOR.match(text, end) and d.accused.search(text, max(0, start - 20), start)))

@@ -176,12 +176,16 @@ _DESTINATION_BEFORE = re.compile(
     r"(?:heading|headed|bound|destined)\s+(?:back\s+)?(?:to|for|towards?)|"
     r"(?:evacuated|medevaced|medevacked|airlifted|flown|bussed|bused|transported|deported)"
     r"\s+(?:back\s+)?to|"
+    r"(?:fled|flee|flees|fleeing|escaped|escaping|retreated|retreating)\s+(?:back\s+)?(?:in)?to|"
+    r"(?:rushed|taken|admitted|transferred|referred)\s+to\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:hospitals?|clinics?)\s+in|"
     r"(?:tried|trying|tries|attempted|attempting|sought|seeking|planned|planning)\s+to\s+"
     r"march\s+(?:to|on|towards?))\s+" + _HELD
     + r"(?:(?:city|town|village|province|capital)\s+of\s+(?:the\s+)?)?$")
 """What comes before a destination: 'on their way to', 'heading for', 'evacuated to', 'en
 route to rebel-held', 'tried to march to' (a march stopped before it arrived: places v60),
-'medevaced to', 'airlifted to', 'flown to' (the wounded taken away: v70);
+'medevaced to', 'airlifted to', 'flown to' (the wounded taken away: v70), 'fled into', 'retreated
+to', 'taken to a hospital in' (where people went after the event: v82);
 lower case, so that 'Way' or 'To' in a name is not read as one."""
 _DESTINATION_LIST_GAP = re.compile(
     r"\s*,?\s*(?:(?:and|or)\s+)?" + _HELD

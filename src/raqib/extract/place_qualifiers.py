@@ -1,7 +1,8 @@
 """What the words around a place name say about its country: a country after a comma
 ('Tripoli, Lebanon'), a country's possessive before it ("Syria's Madaya"), a country it is
-said to lie in ('the village of Solhan in northern Burkina Faso'), and a capital named by its
-country's demonym ('the Somali capital'). Used by ``raqib.extract.places``."""
+said to lie in ('the village of Solhan in northern Burkina Faso', 'the Mozambican town of
+Palma'), and a capital named by its country's demonym ('the Somali capital'). Used by
+``raqib.extract.places``."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ COUNTRY_IN = re.compile(
 """A country a town is said to lie in ('the village of Solhan in northern Burkina Faso',
 'Solhan, a village in Burkina Faso'; places v46): only a place of that country is the
 town."""
+_KIND_OF_BEFORE = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]+)\s+(?:[a-z][\w-]*\s+){0,2}?(?:town|city|village|port|camp|"
+    r"locality|hamlet|settlement|enclave)\s+of\s+$")
+"""A country's demonym or possessive before the word for a town ('the northern Mozambican town
+of Palma', "Mozambique's coastal town of Palma"): the town lies in that country (v82)."""
 _APPOSED = re.compile(r"\s*,\s+the\s+([A-Z][\w'’-]+)\s+capital\b")
 """An apposition that names the place's country by its demonym ('Tripoli, the Libyan
 capital'; places v62)."""
@@ -72,6 +78,7 @@ class CountryWords:
         self._apposed(text, match)
         self._before(text, match)
         self._lies_in(text, match)
+        self._kind_of(text, match)
         if named := CAPITAL_OF.fullmatch(text, match.window.start, match.window.end):
             match.lies_in = self._capital_country(named)
 
@@ -94,6 +101,19 @@ class CountryWords:
         if after and all(p.kind != "country" for p in match.candidates):
             found = self._country(after.group(1))
             match.lies_in = self.country_keys[found[1]] if found else None
+
+    def _kind_of(self, text: str, match: Match) -> None:
+        """'the northern Mozambican town of Palma': the town lies in the country the demonym or
+        the possessive names, as after 'in' (``_lies_in``): none of its namesakes abroad."""
+        if match.lies_in or any(p.kind == "country" for p in match.candidates):
+            return
+        before = _KIND_OF_BEFORE.search(text, max(0, match.window.start - 60),
+                                        match.window.start)
+        if not before:
+            return
+        word = before.group(1)
+        key = self.possessive(word)
+        match.lies_in = self.country_keys[key] if key else self.demonyms.get(cached_key(word))
 
     def _apposed(self, text: str, match: Match) -> None:
         """'Tripoli, the Libyan capital': a demonym in an apposition qualifies the place as

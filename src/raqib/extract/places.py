@@ -95,7 +95,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v81"
+    name = "extract.places.v82"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -191,9 +191,10 @@ class Places:
                 continue
             mention = self._mention(doc, match, top)
             if mention.score < MIN_SCORE:
-                # a sea is a name still (v55); a dateline is not: masked, "<place>, 28
+                # a sea is a name still (v55), and so is a destination (v82: 'fled to
+                # Konna' unmasked read as a riot); a dateline is not: masked, "<place>, 28
                 # November 2018" alone had read as an event (v59)
-                if match.water:
+                if match.water or match.destination:
                     doc.place_names.append(mention.span)
                 continue
             other = self.other_names

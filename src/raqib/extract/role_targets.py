@@ -57,7 +57,8 @@ target (assemble v35). So is one whose vehicle or patrol was blown up or hit a m
 detonated a bomb: assemble v57), and one that came under fire or attack ('a Russian patrol
 came under fire near ...', v92)."""
 _FACILITY_BEFORE = re.compile(
-    r"\b(?:at|on|near|outside|inside|in\s+front\s+of|targeted|targeting|targets|hit|hits|"
+    r"\b(?:at|on|near|outside|inside|in\s+front\s+of|next\s+to|beside|alongside|close\s+to|"
+    r"targeted|targeting|targets|hit|hits|"
     r"struck|strikes|attacked|attacking|attacks|stormed|storms|raided|raids)\s+"
     r"(?:(?:an?|the)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 _FACILITY_AFTER = re.compile(
@@ -67,14 +68,15 @@ _FACILITY_AFTER = re.compile(
 """A party's facility, right after its name, where an event hit ('a car bomb exploded outside
 a police station', 'hit an army checkpoint'): the party is the target (assemble v56); in a
 headline's words too, with no article and the verb in the present ('Rocket attack hits US
-base', v92)."""
+base', v92); beside it ('went off next to an army convoy', v95)."""
 _FACILITY_END = re.compile(r"\s(?:bases?|posts?|outposts?|positions?|checkpoints?|"
                            r"patrols?|convoys?)$", re.IGNORECASE)
 """A mention that ends in its facility ('US base', 'a Turkish patrol': actors v8)."""
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 """Right before a party inside a toll's words: the toll's agent, not its dead (v31)."""
 _TARGET_AT = re.compile(
-    r"\b(?:at|on|near|outside|inside|in front of)\s+(?:an?|the|one|two)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:at|on|near|outside|inside|in front of|next to|beside|alongside|close to)\s+"
+    r"(?:an?|the|one|two)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:checkpoints?|positions?|bases?|posts?|headquarters|offices?|patrols?|convoys?|"
     r"camps?|barracks|gatherings?|cars?|vehicles?|bus(?:es)?|trucks?|motorcycles?|houses?|"
     r"homes?)\s+(?:of|carrying|transporting|" + _HELD_BY + r")\s+(?:(?:the|an?)\s+)?$",

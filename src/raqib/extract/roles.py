@@ -56,13 +56,15 @@ v55; 'claimed the attack', 'claimed an attack': v76): it is a party."""
 _ACCORDING = re.compile(r"\baccording\s+to\s+[^,.;:!?]*$", re.IGNORECASE)
 """Before a party, in its clause: the party is whom the account is told by."""
 _ALLIED = re.compile(r"\s*(?:,|(?:,\s*)?(?:and|backed by|supported by|with the support of|"
-                     r"along with|together with))\s*(?:the\s+)?(?:[\"“][\w\s]*[\"”]\s*)?"
+                     r"along with|together with))\s*(?:the\s+)?(?:(?:its|their)\s+)?(?:allied\s+)?"
+                     r"(?:[\"“][\w\s]*[\"”]\s*)?"
                      r"(?:(?:[\w'’-]+\s+){1,4}\(\s*(?:(?:coded|known|referred\s+to)\s+as\s+)?)?",
                      re.IGNORECASE)
 """Between two parties that act together ('regime forces and Russian warplanes', 'the SDF,
-backed by the international coalition,': v43 reads the comma before the words), the second
-perhaps named in brackets after words that tell it ('Amajid Brigade and Hazamiyah Resistance
-forces (coded as Southern Resistance)': assembly v72)."""
+backed by the international coalition,': v43 reads the comma before the words; 'federal forces
+and allied Amhara militias': v95), the second perhaps named in brackets after words that
+tell it ('Amajid Brigade and Hazamiyah Resistance forces (coded as Southern Resistance)':
+assembly v72)."""
 _BACKED = re.compile(
     r"\s*,?\s*(?:(?:carried\s+out|conducted|launched|led)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:raids?|operations?|attacks?|offensives?|assaults?|campaigns?)\s*,?\s*)?"
@@ -76,7 +78,8 @@ _OWNS = re.compile(r"['’]s\s+(?:own\s+)?")
 branch', 'Turkey's proxies'), one side (assemble v28)."""
 _OPPOSING = re.compile(r"[^.;]{0,40}?\b(?:clash(?:ed|es)?|exchanged|exchanges?|fought|fighting|"
                        r"fights?|battled|battles?|battling|trade[sd]?\s+fire|trading\s+fire|"
-                       r"engaged each other|firefight|gunfight|gun battle|shoot-?out)\b"
+                       r"engaged each other|firefight|gunfight|gun battle|shoot-?out|combat|"
+                       r"skirmish(?:ed|es)?)\b"
                        r"(?!\s+(?:with|against)\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:[\w'-]+\s+){0,2}?"
                        r"(?:forces|troops|army|fighters|militants|rebels|groups?|militias?|"
                        r"soldiers|police|insurgents|jihadists)\b))",
