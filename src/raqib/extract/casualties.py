@@ -145,8 +145,10 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
     figure (``AGGREGATE`` or more) counts no event's victims and is left out.
     """
     markers = _markers()
-    mentions = [m for m in _counts(doc, kind, within)
-                if not markers.subset.search(doc.text[max(0, m.span.start - 40):m.span.start])]
+    mentions, parts = [], []
+    for m in _counts(doc, kind, within):
+        part = markers.subset.search(doc.text[max(0, m.span.start - 40):m.span.start])
+        (parts if part else mentions).append(m)
     if not mentions:
         return 0, None
     figures = _sentence_figures(doc, kind, mentions, markers)
@@ -155,7 +157,11 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
     if any(figure > 0 for figure, _g, _m in figures):
         figures = [entry for entry in figures if entry[0] > 0]
     used = _combined(figures)
-    return (sum(m.low for m in used),
+    value = sum(m.low for m in used)
+    largest = max(parts, key=lambda m: m.low, default=None)
+    if largest is not None and largest.low > value:  # a part is no more than the whole:
+        used = [largest]  # 'dozens were killed, including at least 40 civilians' (v68)
+    return (max(value, largest.low if largest else 0),
             doc.span(min(m.span.start for m in used), max(m.span.end for m in used)))
 
 

@@ -130,6 +130,7 @@ class CasualtyWords:
         self._update = lexicon.role("update")
         self._toll_gap = self._filler | self._update
         """Words that may stand between a toll noun and its figure ("rose to")."""
+        self._subset = lexicon.role("subset")
 
     def _quantity(
         self, w: list[str], i: int, blocked: set[int]
@@ -316,7 +317,7 @@ class CasualtyWords:
                 # injuring a number of his family" (two forms: two clauses; numbers v44)
                 return other[0], min(hit[1], other[1], key=GRAVITY.index)
             return hit
-        subject = self._arabic_subject(w, start)
+        subject = self._arabic_subject(w, start) or self._part_after_verb(w, start)
         if subject:
             return subject
         k = start
@@ -330,6 +331,20 @@ class CasualtyWords:
             updated = updated or w[k - 1] in self._update
             k -= 1
         return self._toll_before_phrase(w, k) if updated else None
+
+    def _part_after_verb(self, w: list[str], start: int) -> tuple[int, str] | None:
+        """A figure after a casualty word, a comma and 'including' or 'among them' ('dozens of
+        people were killed, including at least 40 civilians'; numbers v68): a part of the
+        figure before, of its kind (``casualties.total`` keeps the whole, unless the part is
+        larger); the count's words are the chain's."""
+        for width in (1, 2):
+            k = start - width
+            if k < 2 or " ".join(w[k:start]) not in self._subset or w[k - 1] != ",":
+                continue
+            hit = self.lex.before.ending(w, k - 1)
+            if hit:
+                return start, hit[1]
+        return None
 
     def _arabic_subject(self, w: list[str], start: int) -> tuple[int, str] | None:
         """An Arabic casualty verb before its subject, then the chain (the language's
