@@ -53,7 +53,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v135"
+NAME = "extract.events.v136"
 
 
 LEAN_SHARE = 0.25
