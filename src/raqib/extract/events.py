@@ -53,7 +53,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v136"
+NAME = "extract.events.v137"
 
 
 LEAN_SHARE = 0.25
