@@ -128,9 +128,31 @@ def _wounded_then_dead(doc: Analysis, within: Span | None) -> list[CountMention]
 
 
 def _counts(doc: Analysis, kind: str, within: Span | None) -> list[CountMention]:
-    """The document's figures of ``kind`` (inside ``within``), aggregates left out."""
+    """The document's figures of ``kind`` (inside ``within``), aggregates left out, and the
+    wounds of a victim counted before (``_of_the_dead``)."""
     return [m for m in doc.counts if m.kind == kind and not aggregate(m)
-            and (within is None or within.start <= m.span.start < within.end)]
+            and (within is None or within.start <= m.span.start < within.end)
+            and not (kind == "injured" and _of_the_dead(doc, m))]
+
+
+_ONE_OF_THE = (r"\b(?:(?:one|two|three|four|five|some|many|most|all|each|several|both)\s+of"
+               r"\s+the|among\s+the)\s+")
+_OF_THE_DEAD = re.compile(_ONE_OF_THE + r"(?:dead|deceased|slain|killed|bodies|those\s+killed)"
+                          r"\b[^.;]*$", re.IGNORECASE)
+_OF_THE_VICTIMS = re.compile(_ONE_OF_THE + r"victims\b[^.;]*$", re.IGNORECASE)
+
+
+def _of_the_dead(doc: Analysis, mention: CountMention) -> bool:
+    """Whether an injured count tells of one of the victims counted before: how one of the
+    dead died ('One of the dead was a teacher who was shot in the chest'; 'killing two men
+    ... One of the victims, a student, was shot in the head') or one of the wounded counted
+    already ('wounded four; one of the victims, a boy, was shot in the leg'; numbers v69).
+    'Among the victims' with no count before still counts its wounded."""
+    start = mention.span.start
+    if _OF_THE_DEAD.search(doc.text, max(0, start - 60), start):
+        return True
+    return bool(_OF_THE_VICTIMS.search(doc.text, max(0, start - 60), start)) and any(
+        c.kind in ("killed", "injured") and c.span.end <= start for c in doc.counts)
 
 
 def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Span | None]:
