@@ -108,3 +108,33 @@ def test_gaza_city(pipeline: Pipeline) -> None:
     event = first_event(pipeline, "An Israeli air strike hit a residential tower in Gaza City "
                         "on Saturday.", DAY)
     assert (event.location, event.country, event.geo_precision) == ("Gaza", "Palestine", 1)
+
+
+def test_a_building_retaken_is_no_territory(pipeline: Pipeline) -> None:
+    """events v138: 'security forces regained control of the building' after a siege of a
+    hotel made the attack a territory taken; control of a building, a hotel or a ship is not
+    of a place."""
+    event = first_event(pipeline, "Al-Shabaab gunmen stormed the Hayat Hotel in Mogadishu on "
+                        "Friday night, killing at least 20 people in a siege that lasted 30 "
+                        "hours before security forces regained control of the building.", DAY)
+    assert event.sub_event_type == "Attack"
+    assert (event.actor1, event.fatalities) == ("Al Shabaab", 20)
+
+
+def test_a_vehicle_rammed_into_a_convoy_struck_it(pipeline: Pipeline) -> None:
+    """assemble v97: the force whose convoy a bomber rammed is the target, not the bomber."""
+    event = first_event(pipeline, "A suicide bomber rammed an explosives-laden vehicle into a "
+                        "military convoy in Bannu, killing seven soldiers.", DAY)
+    assert event.sub_event_type == "Suicide bomb"
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Pakistan)",
+                                            "Military Forces of Pakistan (2018-)")
+
+
+def test_truffle_hunters_are_civilians(pipeline: Pipeline) -> None:
+    """actors v74: 'truffle hunters' killed by a mine in the Syrian desert were a communal
+    militia (the Dozo hunters' word) that had laid it."""
+    event = first_event(pipeline, "A landmine exploded under a minibus carrying truffle "
+                        "hunters near al-Sukhnah in the eastern Homs desert, killing 15 "
+                        "people.", DAY)
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Syria)",
+                                            "Civilians (Syria)")

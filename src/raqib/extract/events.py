@@ -53,7 +53,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v137"
+NAME = "extract.events.v138"
 
 
 LEAN_SHARE = 0.25

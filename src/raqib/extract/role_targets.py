@@ -56,9 +56,13 @@ target (assemble v35). So is one whose vehicle or patrol was blown up or hit a m
 ('a military truck ran over a landmine', 'a police vehicle was blown up'; not one that
 detonated a bomb: assemble v57), and one that came under fire or attack ('a Russian patrol
 came under fire near ...', v92)."""
+_RAMMED_INTO = (r"(?:rammed|rams|ramming|crashed|crashes|crashing|drove|driven|slammed|slams|"
+                r"ploughed|plowed)\s+(?:[\w-]+\s+){0,4}?into")
+"""A vehicle driven into a party's convoy or post ('rammed an explosives-laden vehicle into a
+military convoy': assemble v97); not any 'into' ('fired into the air')."""
 _FACILITY_BEFORE = re.compile(
-    r"\b(?:at|on|near|outside|inside|in\s+front\s+of|next\s+to|beside|alongside|close\s+to|"
-    r"targeted|targeting|targets|hit|hits|"
+    r"\b(?:at|on|near|outside|inside|in\s+front\s+of|next\s+to|beside|alongside|"
+    r"close\s+to|" + _RAMMED_INTO + r"|targeted|targeting|targets|hit|hits|"
     r"struck|strikes|attacked|attacking|attacks|stormed|storms|raided|raids)\s+"
     r"(?:(?:an?|the)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 _FACILITY_AFTER = re.compile(
@@ -68,14 +72,16 @@ _FACILITY_AFTER = re.compile(
 """A party's facility, right after its name, where an event hit ('a car bomb exploded outside
 a police station', 'hit an army checkpoint'): the party is the target (assemble v56); in a
 headline's words too, with no article and the verb in the present ('Rocket attack hits US
-base', v92); beside it ('went off next to an army convoy', v95)."""
+base', v92); beside it ('went off next to an army convoy', v95), or driven into it
+('rammed a vehicle into a military convoy', v97)."""
 _FACILITY_END = re.compile(r"\s(?:bases?|posts?|outposts?|positions?|checkpoints?|"
                            r"patrols?|convoys?)$", re.IGNORECASE)
 """A mention that ends in its facility ('US base', 'a Turkish patrol': actors v8)."""
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 """Right before a party inside a toll's words: the toll's agent, not its dead (v31)."""
 _TARGET_AT = re.compile(
-    r"\b(?:at|on|near|outside|inside|in front of|next to|beside|alongside|close to)\s+"
+    r"\b(?:at|on|near|outside|inside|in front of|next to|beside|alongside|close to|"
+    + _RAMMED_INTO + r")\s+"
     r"(?:an?|the|one|two)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:checkpoints?|positions?|bases?|posts?|headquarters|offices?|patrols?|convoys?|"
     r"camps?|barracks|gatherings?|cars?|vehicles?|bus(?:es)?|trucks?|motorcycles?|houses?|"
@@ -114,12 +120,12 @@ def _done_to(text: str, a: ActorMention, counts: list[CountMention]) -> bool:
     start, end = a.span.start, a.span.end
     return bool(any(_counts(text, c, a) for c in counts)
                 or _TARGET_BEFORE.search(text, max(0, start - 80), start)
-                or _TARGET_AT.search(text, max(0, start - 60), start)
+                or _TARGET_AT.search(text, max(0, start - 80), start)
                 or _DETAINED_BEFORE.search(text, max(0, start - 60), start)
                 or _TAKEN_FROM.search(text, max(0, start - 120), start)
                 or _TARGET_AFTER.match(text, end)
                 or ((_FACILITY_AFTER.match(text, end) or _FACILITY_END.search(a.span.text))
-                    and _FACILITY_BEFORE.search(text, max(0, start - 40), start))
+                    and _FACILITY_BEFORE.search(text, max(0, start - 80), start))
                 or _LOST_AFTER.match(text, end))
 
 
