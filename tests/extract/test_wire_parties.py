@@ -138,3 +138,14 @@ def test_truffle_hunters_are_civilians(pipeline: Pipeline) -> None:
                         "people.", DAY)
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Syria)",
                                             "Civilians (Syria)")
+
+
+def test_the_two_that_signed_are_an_agreements_sides(pipeline: Pipeline) -> None:
+    """assemble v98: 'the Ethiopian government and the TPLF signed' joined the two by 'and' as
+    allies, and the agreement had no actor2."""
+    event = first_event(pipeline, "On 2 November 2022, the Ethiopian government and the TPLF "
+                        "signed a cessation of hostilities agreement in Pretoria (South "
+                        "Africa).", date(2022, 11, 7))
+    assert event.sub_event_type == "Agreement"
+    assert (event.actor1, event.actor2) == ("Government of Ethiopia (2018-)",
+                                            "TPLF: Tigray People's Liberation Front")

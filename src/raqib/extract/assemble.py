@@ -131,7 +131,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v97"
+    name = "extract.assemble.v98"
 
     def __init__(self, options: Options) -> None:
         self.options = options

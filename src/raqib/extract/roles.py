@@ -230,6 +230,7 @@ def allies(doc: Analysis, parties: list[ActorMention]) -> dict[int, int]:
     return joined
 
 
+AGREEMENT = "Agreement"
 ONE_SIDED = frozenset(["Change to group/activity", "Headquarters or base established"])
 """Sub-event types the codebook tells of one actor alone (a group that changed what it does,
 a base set up): no actor2, whoever else the words name (assemble v25)."""
@@ -267,8 +268,10 @@ def roles(
         return first, None
     if cue.event_type == "Violence against civilians":
         return first, (by_inter[CIVILIANS] or [None])[0]
+    joined = {} if cue.sub_event_type == AGREEMENT else (allies or {})  # the two that
+    # signed ('the government and the TPLF signed') are its two sides (v98)
     rest = [a for a in distinct if a is not first
-            and not (first and (allies or {}).get(id(a)) == id(first))]
+            and not (first and joined.get(id(a)) == id(first))]
     if cue.event_type == "Battles":  # between armed sides: the people its dead were, and
         # unnamed fighters counted among them, come after a side named (v58, v59)
         rest.sort(key=lambda a: (a.inter == CIVILIANS, id(a) in counted
