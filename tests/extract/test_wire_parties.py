@@ -149,3 +149,14 @@ def test_the_two_that_signed_are_an_agreements_sides(pipeline: Pipeline) -> None
     assert event.sub_event_type == "Agreement"
     assert (event.actor1, event.actor2) == ("Government of Ethiopia (2018-)",
                                             "TPLF: Tigray People's Liberation Front")
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Iran detains French national on spying charges", "Military Forces of Iran (1989-)"),
+    ("Russia sets up new base in Central African Republic", "Military Forces of Russia (2000-)"),
+])
+def test_a_state_acting_in_a_headlines_present(pipeline: Pipeline, text: str,
+                                               actor1: str) -> None:
+    """actors v75: a country's name before an act in a headline's present ('detains', 'sets
+    up', 'strikes', 'seizes' ...) is the state acting, as before the past tense."""
+    assert first_event(pipeline, text, DAY).actor1 == actor1

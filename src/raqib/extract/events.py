@@ -53,7 +53,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v138"
+NAME = "extract.events.v139"
 
 
 LEAN_SHARE = 0.25
