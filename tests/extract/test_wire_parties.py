@@ -160,3 +160,12 @@ def test_a_state_acting_in_a_headlines_present(pipeline: Pipeline, text: str,
     """actors v75: a country's name before an act in a headline's present ('detains', 'sets
     up', 'strikes', 'seizes' ...) is the state acting, as before the past tense."""
     assert first_event(pipeline, text, DAY).actor1 == actor1
+
+
+def test_an_advance_repelled_in_a_statement_is_a_clash(pipeline: Pipeline) -> None:
+    """events v140: 'The GNA said its forces repelled an LNA advance' was no event after the
+    strike told before it; it is a clash of its own."""
+    doc = pipeline.run("t", "Libyan National Army warplanes struck Mitiga airport in Tripoli on "
+                       "Sunday. The GNA said its forces repelled an LNA advance in Ain Zara, "
+                       "south of the capital.", date(2019, 4, 15))
+    assert [e.sub_event_type for e in doc.events] == ["Air/drone strike", "Armed clash"]

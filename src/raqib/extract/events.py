@@ -53,7 +53,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v139"
+NAME = "extract.events.v140"
 
 
 LEAN_SHARE = 0.25
