@@ -53,7 +53,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v140"
+NAME = "extract.events.v141"
 
 
 LEAN_SHARE = 0.25
