@@ -177,3 +177,32 @@ def test_forces_that_shelled_in_arabic(pipeline: Pipeline) -> None:
     shelling; it was no event (the verb was no shelling word)."""
     event = run(pipeline, "قصفت قوات النظام بلدة كفرنبودة في ريف حماة.").events[0]
     assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_homes_burned_in_arabic(pipeline: Pipeline) -> None:
+    """events v142: 'أحرق مستوطنون منازل ومركبات' (settlers burned homes and vehicles) is
+    property destroyed; it was no event."""
+    event = run(pipeline, "أحرق مستوطنون منازل ومركبات فلسطينية في بلدة حوارة جنوب نابلس."
+                ).events[0]
+    assert event.sub_event_type == "Looting/property destruction"
+    assert (event.actor1, event.country) == ("Settlers (Israel)", "Palestine")
+
+
+@pytest.mark.parametrize("text", [
+    "أعدم تنظيم داعش ثلاثة رعاة في بادية حمص.",
+    "إعدام ثلاثة شبان على يد التنظيم في دير الزور.",
+])
+def test_the_executed_count(pipeline: Pipeline, text: str) -> None:
+    """numbers v70: 'أعدم' (executed) and 'إعدام' (the execution of) count their dead, and
+    'رعاة' (shepherds) are civilians; the three had not been counted."""
+    assert run(pipeline, text).events[0].fatalities == 3
+
+
+def test_a_mountain_in_arabic_is_no_town_abroad(pipeline: Pipeline) -> None:
+    """places v83: 'جبل الزاوية' (Jabal al-Zawiya, Idlib) was Az Zawiyah in Libya, and the
+    shelled children Libyan civilians; after the Arabic word for a mountain the name is
+    doubtful, as after 'Jabal'."""
+    event = run(pipeline, "قصفت قوات النظام بالمدفعية الثقيلة قرية البارة في جبل الزاوية، ما "
+                "أسفر عن إصابة ثلاثة أطفال.").events[0]
+    assert event.country != "Libya"
+    assert event.actor2 == "Civilians (Syria)"

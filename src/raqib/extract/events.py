@@ -53,7 +53,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v141"
+NAME = "extract.events.v142"
 
 
 LEAN_SHARE = 0.25

@@ -295,9 +295,10 @@ def _said_after(text: str, end: int) -> bool:
     return bool(said_after_re().match(text[end:end + 60]))
 
 
-TERRAIN_WORD = r"\b(?:Jabal|Jebel|Jabel|Djebel|Wadi|Sahl)[\s-]+"
+TERRAIN_WORD = r"\b(?:Jabal|Jebel|Jabel|Djebel|Wadi|Sahl|[وب]?جبل|[وب]?وادي|[وب]?سهل)[\s-]+"
 """A capitalised word for a mountain, a valley or a plain that opens a longer name ("Jabal
-al-Zawiya", "Wadi Barada", "Sahl al-Ghab"; places v30)."""
+al-Zawiya", "Wadi Barada", "Sahl al-Ghab"; places v30), or the Arabic word ("جبل الزاوية"
+had been Az Zawiyah in Libya; v83)."""
 ARTICLE_AFTER = r"(?:(?:al|el|as|ash|ad|ar|az|an|at)[\s-]+)?"
 """The Arabic article that may follow it."""
 
