@@ -169,3 +169,11 @@ def test_an_advance_repelled_in_a_statement_is_a_clash(pipeline: Pipeline) -> No
                        "Sunday. The GNA said its forces repelled an LNA advance in Ain Zara, "
                        "south of the capital.", date(2019, 4, 15))
     assert [e.sub_event_type for e in doc.events] == ["Air/drone strike", "Armed clash"]
+
+
+def test_members_of_one_family_are_civilians(pipeline: Pipeline) -> None:
+    """actors v76: 'killed at least 15 members of one family' had no actor2 ('a family' was
+    civilians, 'one family' nothing)."""
+    event = first_event(pipeline, "An Israeli air strike on a house in Khan Younis killed at "
+                        "least 15 members of one family overnight.", DAY)
+    assert (event.actor2, event.fatalities) == ("Civilians (Palestine)", 15)
