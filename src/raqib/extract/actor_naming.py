@@ -19,7 +19,9 @@ from datetime import date
 from raqib.extract.actor_dictionary import CAPITAL, Dictionary, Hit, load
 from raqib.extract.model import ActorMention, Analysis, Options
 
-_LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|of northern|of southern|"
+WHERE = r"in|inside|across|throughout|within|into"
+"""Prepositions before a country's name that make it a place, not a state."""
+_LOCATIVE = re.compile(rf"\b(?:{WHERE}|of northern|of southern|"
                        r"of eastern|of western)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 
 

@@ -43,6 +43,7 @@ from raqib.extract.actor_dictionary import (
     tokens,
 )
 from raqib.extract.actor_naming import (
+    WHERE,
     choose,
     front_sides,
     gang_of,
@@ -99,8 +100,8 @@ _JOIN = re.compile(r"\s*(?:,|,?\s*and|&|along with|together with|as well as)\s*"
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\b(?:but|while|after|when|by)\b", re.I)
 _BLAMED_FOR = re.compile(r"\s+(?:of|for|responsible)\b", re.IGNORECASE)
 _ITS = re.compile(r"\bits\s+$", re.IGNORECASE)
-_WHERE_BEFORE = re.compile(r"\b(?:in|inside|from|near|at|into|across|throughout|within|"
-                           r"outside)\s+(?:the\s+)?$", re.IGNORECASE)
+_WHERE_BEFORE = re.compile(rf"\b(?:{WHERE}|from|near|at|outside)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 """Before a country's name: the place where a party is, not the state ('militants in Gaza
 fired rockets': v72)."""
 _SENTENCE_END = re.compile(r"[.;!?]\s")

@@ -182,9 +182,8 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
     value = sum(m.low for m in used)
     largest = max(parts, key=lambda m: m.low, default=None)
     if largest is not None and largest.low > value:  # a part is no more than the whole:
-        used = [largest]  # 'dozens were killed, including at least 40 civilians' (v68)
-    return (max(value, largest.low if largest else 0),
-            doc.span(min(m.span.start for m in used), max(m.span.end for m in used)))
+        value, used = largest.low, [largest]  # 'dozens were killed, including 40 ...' (v68)
+    return value, doc.span(min(m.span.start for m in used), max(m.span.end for m in used))
 
 
 _Figure = tuple[int, list[CountMention], str]

@@ -75,14 +75,16 @@ class Lexicon:
 
 
 @cache
-def source_verbs() -> str:
+def source_verbs(stance: str | None = None) -> str:
     """The forms of verbs.tsv marked ``source`` as one regex alternation, longest first, its
     words joined by any white space: the verbs whose subject is the source of an account
     ('the ministry said', 'Russia accused'), shared by the stages that tell a speaker from a
     party to the event or from a place (not 'demanded' or 'declared', which protesters and
-    authorities do as the event itself)."""
+    authorities do as the event itself); only those of ``stance`` when given ('denies':
+    'denied', 'dismissed')."""
     folder = resources.files("raqib") / "resources" / "claims"
-    forms = {row[0].lower() for row in _rows(folder / "verbs.tsv") if row[5] == "1"}
+    forms = {row[0].lower() for row in _rows(folder / "verbs.tsv")
+             if row[5] == "1" and stance in (None, row[1])}
     return "|".join(re.escape(form).replace(r"\ ", r"\s+")
                     for form in sorted(forms, key=len, reverse=True))
 

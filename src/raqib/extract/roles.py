@@ -53,10 +53,12 @@ _SELF_AGENT = re.compile(
 v28; 'claimed that its forces neutralised': v45; a day between the verb and the act, 'said
 on Tuesday they had targeted': assemble v53; the act in quotes, "said it had 'neutralised'":
 v55; 'claimed the attack', 'claimed an attack': v76): it is a party."""
-_DENIED = re.compile(r"\b(?:den(?:ied|ies|y|ying)|rejected|rejects|dismissed|dismisses)$",
-                     re.IGNORECASE)
-"""A reporting verb that disclaims what follows: a party that 'denied it had carried out the
-air strike' tells no act of its own (assemble v96)."""
+@cache
+def _denied() -> re.Pattern[str]:
+    """A reporting verb that disclaims what follows (verbs.tsv's source verbs of the stance
+    'denies'): a party that 'denied it had carried out the air strike' tells no act of its
+    own (assemble v96)."""
+    return re.compile(rf"\b(?:{source_verbs('denies')})$", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording\s+to\s+[^,.;:!?]*$", re.IGNORECASE)
 """Before a party, in its clause: the party is whom the account is told by."""
 _ALLIED = re.compile(r"\s*(?:,|(?:,\s*)?(?:and|backed by|supported by|with the support of|"
@@ -154,7 +156,7 @@ def voices(doc: Analysis, parties: list[ActorMention]) -> tuple[set[int], set[in
     speakers, reporters = set(), set()
     for actor, verb in zip(parties, verbs, strict=True):
         own = _SELF_AGENT.match(doc.text, verb.end()) if verb else None
-        if verb and _DENIED.search(verb.group()):  # 'denied it had carried out the strike':
+        if verb and _denied().search(verb.group()):  # 'denied it had carried out the strike':
             speakers.add(id(actor))  # its own act disclaimed, no party by its words (v96)
             reporters.add(id(actor))
             continue
