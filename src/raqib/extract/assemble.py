@@ -18,7 +18,13 @@ from raqib.extract import event_dates, numbers, place_countries, taxonomy
 from raqib.extract.dead_before import day_of_dead_before, died_before
 from raqib.extract.event_evidence import VICTIM_KINDS
 from raqib.extract.event_incidents import best_cues
-from raqib.extract.event_place_fields import Near, place_detail, place_inside, set_place
+from raqib.extract.event_place_fields import (
+    Near,
+    place_detail,
+    place_filed_from,
+    place_inside,
+    set_place,
+)
 from raqib.extract.event_places import Past, event_places
 from raqib.extract.event_sides import (
     ARMED_CLASH,
@@ -131,7 +137,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v98"
+    name = "extract.assemble.v99"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -196,6 +202,7 @@ class Assemble:
             days = [d for d in days if not day_of_dead_before(doc.text, d.span.start)]
         event_dates.choose(event, days, doc, window, found.told)
         place_inside(event, doc, window, found, keep)
+        place_filed_from(event, doc)
         if found.past.telling_earlier(window) and not found.dates.inside(window):
             # 'hours after the regime accused ...': the day near it is the later event's;
             # this one came before it, within days (events v14)

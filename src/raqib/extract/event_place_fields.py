@@ -4,6 +4,7 @@ which places an event may take at all is ``raqib.extract.event_places``."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,9 +22,11 @@ from raqib.extract.model import (
     Sentence,
     Span,
 )
+from raqib.extract.place_countries import capital
 from raqib.extract.positions import ByStart
 
-__all__ = ["LATER_PLACE", "Near", "place_detail", "place_inside", "set_place"]
+__all__ = ["LATER_PLACE", "Near", "place_detail", "place_filed_from", "place_inside",
+           "set_place"]
 
 LATER_PLACE = 300
 """Characters after an event's words searched for a town of the region they name (v81)."""
@@ -104,6 +107,27 @@ def place_inside(event: Event, doc: Analysis, window: Span, near: Near,
              and not near.told_apart(p.span.start)]
     if towns:
         set_place(event, [max(towns, key=places.rank)], event.country)
+
+
+def place_filed_from(event: Event, doc: Analysis) -> None:
+    """An event whose words and text name no place of it happened where the report was filed
+    from, when that is in the event's country ('PESHAWAR - A suicide bomber blew himself up
+    inside a mosque ...'; not 'BEIRUT - Syrian troops shelled ...'); from a capital, where
+    bureaux report on the whole country, only when the text speaks of the capital ('KABUL -
+    A car bomb exploded ... in the west of the capital'; not 'ISLAMABAD - Militants attacked
+    a checkpoint in the tribal district of North Waziristan') (assemble v99)."""
+    filed = [p for p in doc.filed_from if not country_only(p)] or doc.filed_from
+    if event.location or not filed or event.country not in ("", filed[0].country):
+        return
+    if not country_only(filed[0]) and capital(filed[0]) and not _IN_CAPITAL.search(doc.text):
+        filed = [p for p in doc.filed_from if country_only(p)]
+    set_place(event, filed[:1], event.country)
+
+
+_IN_CAPITAL = re.compile(r"\bthe\s+(?:\w+\s+)?(?:capital|city)\b|"
+                         r"\b(?:parliament|presidential\s+palace)\b", re.I)
+"""Words that place an event in the city a report was filed from ('in the west of the
+capital', 'outside parliament')."""
 
 
 def place_detail(event: Event, found: list[PlaceMention]) -> None:

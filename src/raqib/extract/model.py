@@ -181,6 +181,10 @@ class Analysis:
     """Names of places abroad that the places stage did not take as the text's own (places
     v32: a name found only among a foreign place's other names): still names, which the
     event model reads masked as the places are."""
+    filed_from: list[PlaceMention] = field(default_factory=list)
+    """The places of the text's dateline ('QUETTA, Pakistan - ...'), where the report was
+    filed from: none of them is among ``places``; an event whose words name no place is
+    placed there (places v84)."""
     dates: list[DateMention] = field(default_factory=list)
     counts: list[CountMention] = field(default_factory=list)
     weapons: list[WeaponMention] = field(default_factory=list)

@@ -76,12 +76,37 @@ Egypt's Red Sea; places v55)."""
 _WATER_NOUN_AFTER = re.compile(r"^\s+(?:islands?|isles|coast(?:line)?|shores?|waters|ports?)\b")
 """'two Red Sea islands', 'Red Sea ports': the sea's, named as a modifier (v71)."""
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_NAME = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*"
 _DATELINE_AFTER = re.compile(
-    r"^(?:\s*,\s*(?:(?:le|el|the)\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+[^\W\d_]{3,}|"
+    r"^(?:\s*,\s*" + _NAME + r"(?=\s*,\s*[^\W\d_]{3,9}\.?\s+\d|\s*\(|\s*[-–—]\s))?"
+    r"(?:\s*,\s*(?:(?:le|el|the)\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+[^\W\d_]{3,}|"
     r"\s*,\s*[^\W\d_]{3,9}\.?\s+\d{1,2}\b|\s*\([^()\n]{2,30}\)\s*[-–—:]|\s*[-–—]\s)")
 """A dateline: the place a report was filed from, at the start of a line, before its date
 or its agency ('Lyon, le 28 novembre 2018', 'BEIRUT, Nov 25 (Reuters) -', 'Damascus (SANA) -')
-is not where the events of the text happen either."""
+is not where the events of the text happen either; nor is a country or region that
+qualifies it ('QUETTA, Pakistan -', 'GOMA, Congo -': v84)."""
+_QUALIFIES_DATELINE = re.compile(r"(?:^|\n)[ \t]*" + _NAME + r"\s*,\s*$")
+"""Before a name: the place that opens a dateline and a comma ('QUETTA, ' of 'QUETTA,
+Pakistan - ...')."""
+_BODY = re.compile(r"(?m)^[ \t]*(?P<head>)" + _NAME + r"(?:\s*,\s*" + _NAME + r")?"
+                   r"(?:\s*,\s*[^\W\d_]{3,9}\.?\s+\d{1,2})?"
+                   r"(?:\s*\([^()\n]{2,30}\))?\s*[-–—]+\s+(?=[\"'“‘]?[A-Z])")
+"""A dateline with its dash, before the report's first word ('KABUL - A car bomb ...',
+'MOSCOW, Feb 5 (Reuters) - Drones ...')."""
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """(where its first name starts, where the report's words start) of each dateline with a
+    dash near the start of ``text`` ('PESHAWAR - A suicide bomber ...'). The first word
+    after it opens a sentence, and is no name for its capital alone ('KHARTOUM - Air strikes
+    hit ...' named no Air Khās, India); a short name in capitals is no acronym there
+    ('KABUL, Afghanistan -') (v84)."""
+    return [(found.start("head"), found.end())
+            for found in _BODY.finditer(text, 0, _DATELINE_WITHIN)]
+
+
+_DATELINE_WITHIN = 400
+"""How far into a text a dateline's dash is looked for."""
 _KIND_WORDS = (r"(?:\s+(?:district|area|sector|sub-?district|subdivision|LGA|county|municipality|"
                r"region|village|town|city|community|province|governorate|state|division|"
                r"neighbou?rhood|front|frontline|camp|locality|woreda|circle|township|tehsil|"
@@ -113,9 +138,9 @@ def read_context(text: str, match: Match) -> Match:
     match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
     match.water = bool(_WATER.search(text, window.start, window.end)
                        and (_THE_BEFORE.search(before) or _WATER_NOUN_AFTER.match(after)))
-    match.aside = match.water or bool(
-        _NAMES_AN_ACCORD.match(after) or _BORDER_BEFORE.search(before)) or (
-        _dateline(text, window, before, after))
+    match.filed_from = _dateline(text, window, before, after)
+    match.aside = match.water or match.filed_from or bool(
+        _NAMES_AN_ACCORD.match(after) or _BORDER_BEFORE.search(before))
     match.destination = bool(_DESTINATION_BEFORE.search(before))
     previous = previous_word(text, window.start)
     if area := _AREA_BEFORE.search(before):  # 'in downtown Cairo', 'in central Nairobi' (v72)
@@ -143,7 +168,7 @@ def _dateline(text: str, window: Window, before: str, after: str) -> bool:
     or followed by a date ('MOSCOW (Sputnik) An explosion ...', 'Moscow AFP Saturday 7 Oct',
     as scraped pages run the dateline into the text; not '... in Aleppo SANA') (v7)."""
     found = _DATELINE_AFTER.match(after)
-    if (found and _LINE_START.search(before)
+    if (found and (_LINE_START.search(before) or _QUALIFIES_DATELINE.search(before))
             and len(text) - window.end - found.end() > _BODY_AFTER_DATELINE):
         return True
     agency = _agency_after().match(after)

@@ -10,7 +10,7 @@ from functools import cache
 
 from raqib.errors import RaqibError
 from raqib.extract.gazetteer import CountryLexicon, country_lexicon, name_key
-from raqib.extract.model import Analysis
+from raqib.extract.model import Analysis, PlaceMention
 from raqib.extract.place_rules import TOKEN, cached_key
 
 _INTERNATIONAL_BEFORE = re.compile(r"\binternationals?\s*(?:staff\s*)?\(\s*(?:\d+\s+)?"
@@ -38,9 +38,17 @@ def lexicon() -> CountryLexicon:
     return country_lexicon()
 
 
+FILED_FROM_VOTE = 0.4
+"""The vote of the town a text's dateline names ('KHAN YOUNIS - Israeli tanks advanced ...')
+for its country: a reporter in a town is where its news is, whatever a demonym says."""
+FILED_IN_CAPITAL_VOTE = 0.2
+"""A capital's vote: less than a demonym, as bureaux in capitals report their region too
+('BEIRUT - Syrian troops shelled ...'; places v84)."""
+
+
 def document_country(doc: Analysis) -> str | None:
     """The document's most likely country (ACLED-style name): the places found, weighted by
-    their scores, plus the country names and demonyms in the text."""
+    their scores, plus the country names and demonyms in the text, and its dateline's."""
     known = lexicon()
     votes: Counter[str] = Counter()
     for place in doc.places:
@@ -52,7 +60,15 @@ def document_country(doc: Analysis) -> str | None:
             votes[known.display.get(code, code)] += 0.3
     for country in group_countries(doc, known):
         votes[country] += 0.3
+    for place in doc.filed_from[:1]:  # where it was filed (v84)
+        votes[place.country] += FILED_IN_CAPITAL_VOTE if capital(place) else FILED_FROM_VOTE
     return votes.most_common(1)[0][0] if votes else None
+
+
+def capital(place: PlaceMention) -> bool:
+    """The place is its country's capital."""
+    code = country_keys().get(name_key(place.country))
+    return (code, name_key(place.name)) in lexicon().capitals
 
 
 def group_countries(doc: Analysis, known: CountryLexicon) -> list[str]:

@@ -4,6 +4,9 @@ town's own name or a project alias (``resources/gazetteer/aliases.tsv``)."""
 
 from __future__ import annotations
 
+from collections import Counter
+from difflib import SequenceMatcher
+
 from raqib.extract.gazetteer import Place, name_key, place_aliases
 from raqib.extract.place_rules import Match, cached_key
 
@@ -53,3 +56,23 @@ class OtherNames:
                       for c, o in zip(candidates, other, strict=True))
         lost = 1.0 if capital else OTHER_NAME_PENALTY
         return [lost if o else 0.0 for o in other]
+
+
+UNLIKE = 0.5
+"""Below this similarity (``difflib``'s ratio of the two keys) another name is not a spelling
+of a place's own name: 'Golo' and Cumeré 0.0, 'Gen' and Gennes-sur-Seiche 0.3, against
+'Merka' and Marka 0.8 (v75)."""
+
+def unvoiced(match: Match, matches: list[Match], said: Counter[str], other: OtherNames) -> bool:
+    """Whether a place found by another of its names, one unlike its own (not a spelling of
+    it), lies in a country nothing else speaks for, where the text's own words (a demonym, an
+    actor's country) speak for another: 'SLM/A fighters in Golo' is not Cumeré of
+    Guinea-Bissau, which bears Golo as another name (v75); 'Merka' stays Marka."""
+    place = match.chosen
+    if place is None or not any(n > 0 for n in said.values()) or said[place.country] > 0:
+        return False
+    if SequenceMatcher(None, match.window.key, cached_key(place.name)).ratio() >= UNLIKE:
+        return False
+    country = place.country
+    return not any(m.chosen is not None and m.chosen.country == country
+                   and not other.chosen_by(m) for m in matches)

@@ -243,3 +243,23 @@ def after_terrain(text: str, match: Match) -> bool:
 
 _TERRAIN_REACH = 24
 """How far back a terrain word and its article can start ('Djebel ash-', 12 characters)."""
+
+
+SELF_VOUCHING = 100_000
+"""People in a city whose name, one Arabic word, is taken as a place with nothing else in the
+text for its country."""
+
+
+def stands(text: str, match: Match, top: str | None, spoken: set[str]) -> bool:
+    """Whether a doubtful match stands: only in the text's own country (``top``; v3), and
+    there when it is spelling-tolerant, a city of at least ``SELF_VOUCHING`` people, or in a
+    country something sure speaks for (``spoken``: a demonym or a country's name, a match that
+    is not doubtful): 'دون ورود أنباء' (without reports of) is Warud in India only when
+    something else in the text is Indian; 'على حلب' is Aleppo alone (v22). A name after a
+    terrain word never vouches for itself ('Jabal al-Zawiya' is not Az Zawiyah, a Libyan city
+    of 186,000; v30)."""
+    place = match.chosen
+    if place is None or place.country != top:
+        return False
+    return (match.window.loose or place.country in spoken or (
+        place.population >= SELF_VOUCHING and not after_terrain(text, match)))

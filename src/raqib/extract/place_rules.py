@@ -129,6 +129,9 @@ class Match:
     """It names an agreement or a meeting ('the Sochi agreement') or opens a dateline
     ('Lyon, le 28 novembre 2018', 'MOSCOW (Sputnik)'): not where the events of the text
     happen."""
+    filed_from: bool = False
+    """It opens a dateline, or qualifies the place that does ('QUETTA, Pakistan -'): aside,
+    and where the report was filed from, the event's place when its words name none (v84)."""
     locative: float = 0.0
     water: bool = False
     """It names a sea or an ocean ('the Red Sea'): aside, and a name still (v55)."""

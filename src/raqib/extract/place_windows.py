@@ -30,19 +30,22 @@ a longer place name: the town before them is named whole, not in part (places v2
 
 
 def name_windows(text: str, starts: set[int], stopwords: frozenset[str],
-                 country_keys: Mapping[str, str], longest: int) -> list[Window]:
+                 country_keys: Mapping[str, str], longest: int,
+                 heads: frozenset[int] = frozenset()) -> list[Window]:
     """Every window of ``text`` that may be a place name: the runs of name words (see
     ``place_rules.eligible``) and, within each, every sub-run that opens a name, up to
     ``longest`` words; ``starts``: the offsets where sentences start; ``stopwords``: keys
     that are never places (a run of several that is one blocks its words); ``country_keys``:
-    the keys of country names, whose possessive qualifies the name after it instead."""
+    the keys of country names, whose possessive qualifies the name after it instead;
+    ``heads``: where a dateline's names start, which are no acronyms ('KABUL -', v84)."""
     tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
     tokens.append((len(text) + 2, len(text) + 2))
     windows: list[Window] = []
     chain: list[tuple[int, int]] = []
     for number, token in enumerate(tokens):
         if chain and not continues(text, chain, token):
-            windows += _chain_windows(text, chain, starts, stopwords, country_keys, longest)
+            windows += _chain_windows(text, chain, starts, stopwords, country_keys, longest,
+                                      heads)
             chain = []
         if token[0] < len(text) and eligible(text, token, bool(chain), tokens[number + 1]):
             chain.append(token)
@@ -51,7 +54,7 @@ def name_windows(text: str, starts: set[int], stopwords: frozenset[str],
 
 def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
                    stopwords: frozenset[str], country_keys: Mapping[str, str],
-                   longest: int) -> list[Window]:
+                   longest: int, heads: frozenset[int]) -> list[Window]:
     arabic = is_arabic(text[chain[0][0]])
     out = []
     # how many capitalised, non-generic words the chain holds up to each position, so
@@ -79,7 +82,8 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
             key = cached_key(text[start:end])
             if key in stopwords and j - i > 1:
                 out.append(Window(start, end, j - i, "", initial=True))
-            if not key or key in stopwords or is_acronym(text[start:end]):
+            if not key or key in stopwords or (
+                    is_acronym(text[start:end]) and start not in heads):
                 continue
             initial = start in starts
             partial = not arabic and prefix[-1] - (prefix[j] - prefix[i]) > 0

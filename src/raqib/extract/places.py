@@ -22,7 +22,6 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from difflib import SequenceMatcher
 
 from raqib.extract.gazetteer import (
     CountryLexicon,
@@ -34,7 +33,12 @@ from raqib.extract.gazetteer import (
 )
 from raqib.extract.gazetteer_files import load_file
 from raqib.extract.model import Analysis, Options, PlaceMention
-from raqib.extract.place_context import link_destinations, link_qualifiers, read_context
+from raqib.extract.place_context import (
+    datelines,
+    link_destinations,
+    link_qualifiers,
+    read_context,
+)
 from raqib.extract.place_countries import (
     country_code,
     group_countries,
@@ -42,16 +46,16 @@ from raqib.extract.place_countries import (
     name_codes,
     nationality,
 )
-from raqib.extract.place_other_names import OtherNames
+from raqib.extract.place_other_names import OtherNames, unvoiced
 from raqib.extract.place_qualifiers import CountryWords
 from raqib.extract.place_ranking import (
-    after_terrain,
     chains,
     coverage,
     doubtful,
     inner_first,
     qualified_abroad,
     regional,
+    stands,
     vote_weight,
 )
 from raqib.extract.place_rules import (
@@ -95,7 +99,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v83"
+    name = "extract.places.v84"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -150,8 +154,11 @@ class Places:
         """The text's name windows the gazetteer knows (as written, spelling-tolerant, or in
         another transliteration), chosen longest first, with what the words around each say."""
         text = doc.text
-        windows = name_windows(text, sentence_starts(doc), self.stopwords, self.country_keys,
-                               self.gazetteer.longest) + self.words.capital_windows(text)
+        filed = datelines(text)
+        starts = sentence_starts(doc) | {body for _, body in filed}
+        windows = name_windows(text, starts, self.stopwords, self.country_keys,
+                               self.gazetteer.longest, frozenset(head for head, _ in filed)
+                               ) + self.words.capital_windows(text)
         found = self.gazetteer.lookup({w.key for w in windows})
         for key in [k for k in found if k.startswith("~") and len(k) <= SHORT_LOOSE]:
             found[key] = [p for p in found[key] if p.country in ARTICLE_COUNTRIES]
@@ -187,9 +194,14 @@ class Places:
             if match.chosen is None and match.lies_in:  # no namesake lies where the text
                 # puts it (v46): a place the gazetteer lacks, read by the event model as a name
                 doc.place_names.append(doc.span(match.window.start, match.window.end))
-            if match.chosen is None or (doubt and not _stands(text, match, top, spoken)):
+            if match.chosen is None or (doubt and not stands(text, match, top, spoken)):
                 continue
             mention = self._mention(doc, match, top)
+            if match.filed_from:  # where the report was filed, not its events' place (v84)
+                doc.filed_from.append(mention)
+                if any(head <= match.window.start < body for head, body in datelines(text)):
+                    doc.place_names.append(mention.span)  # masked on the body's line only:
+                continue  # 'GENEVA, 28 November 2018' alone masked read as an event (v59)
             if mention.score < MIN_SCORE:
                 # a sea is a name still (v55), and so is a destination (v82: 'fled to
                 # Konna' unmasked read as a riot); a dateline is not: masked, "<place>, 28
@@ -199,7 +211,7 @@ class Places:
                 continue
             other = self.other_names
             if other.chosen_by(match) and (
-                    match.chosen.country != top or _unvoiced(match, matches, said, other)):
+                    match.chosen.country != top or unvoiced(match, matches, said, other)):
                 doc.place_names.append(mention.span)  # a name, not the text's place (v32)
             else:
                 found.append((match, mention))
@@ -333,46 +345,6 @@ class Places:
         )
 
 
-UNLIKE = 0.5
-"""Below this similarity (``difflib``'s ratio of the two keys) another name is not a spelling
-of a place's own name: 'Golo' and Cumeré 0.0, 'Gen' and Gennes-sur-Seiche 0.3, against
-'Merka' and Marka 0.8 (v75)."""
-
-SELF_VOUCHING = 100_000
-"""People in a city whose name, one Arabic word, is taken as a place with nothing else in the
-text for its country."""
-
-
-def _stands(text: str, match: Match, top: str | None, spoken: set[str]) -> bool:
-    """Whether a doubtful match stands: only in the text's own country (``top``; v3), and
-    there when it is spelling-tolerant, a city of at least ``SELF_VOUCHING`` people, or in a
-    country something sure speaks for (``spoken``: a demonym or a country's name, a match that
-    is not doubtful): 'دون ورود أنباء' (without reports of) is Warud in India only when
-    something else in the text is Indian; 'على حلب' is Aleppo alone (v22). A name after a
-    terrain word never vouches for itself ('Jabal al-Zawiya' is not Az Zawiyah, a Libyan city
-    of 186,000; v30)."""
-    place = match.chosen
-    if place is None or place.country != top:
-        return False
-    return (match.window.loose or place.country in spoken or (
-        place.population >= SELF_VOUCHING and not after_terrain(text, match)))
-
-
-def _unvoiced(match: Match, matches: list[Match], said: Counter[str], other: OtherNames) -> bool:
-    """Whether a place found by another of its names, one unlike its own (not a spelling of
-    it), lies in a country nothing else speaks for, where the text's own words (a demonym, an
-    actor's country) speak for another: 'SLM/A fighters in Golo' is not Cumeré of
-    Guinea-Bissau, which bears Golo as another name (v75); 'Merka' stays Marka."""
-    place = match.chosen
-    if place is None or not any(n > 0 for n in said.values()) or said[place.country] > 0:
-        return False
-    if SequenceMatcher(None, match.window.key, cached_key(place.name)).ratio() >= UNLIKE:
-        return False
-    country = place.country
-    return not any(m.chosen is not None and m.chosen.country == country
-                   and not other.chosen_by(m) for m in matches)
-
-
 class _InActor:
     """Whether a window lies inside an actor's name: a name that only towns bear, read there,
     is a word of the actor's name ("Assads forces" is no village in Morocco, "Asaib ahl al
@@ -387,8 +359,6 @@ class _InActor:
     def __call__(self, window: Window) -> bool:
         at = bisect_right(self.starts, window.start) - 1
         return at >= 0 and self.ends[at] >= window.end
-
-
 
 
 def best_place(doc: Analysis) -> PlaceMention | None:
