@@ -53,7 +53,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v142"
+NAME = "extract.events.v143"
 
 
 LEAN_SHARE = 0.25

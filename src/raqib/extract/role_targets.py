@@ -34,9 +34,16 @@ _TAKEN_FROM = re.compile(
     r"[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 """Right before a party: the one a place was taken from ('captured a district of Raqqa from
 Islamic State fighters'): the party lost it (assemble v34)."""
-_LOST_AFTER = re.compile(r"\s+(?:(?:have|has|had)\s+)?lost\b(?!\s+(?:no|none)\b)", re.IGNORECASE)
+_LOST_AFTER = re.compile(
+    r"\s+(?:(?:have|has|had)\s+)?(?:lost\b(?!\s+(?:no|none)\b)|"
+    r"(?:abandon(?:ed|s)?|desert(?:ed|s)?|vacat(?:ed|es)|evacuat(?:ed|es)|fled|flees?)\s+"
+    r"(?:their|its|the)\s+(?:[\w-]+\s+)?(?:positions?|bases?|posts?|outposts?|barracks|"
+    r"camps?|garrisons?|checkpoints?)\b|"
+    r"(?:withdr[ae]w|withdrawn|retreated|pulled\s+out)\s+from\b)", re.IGNORECASE)
 """Right after a party: what it lost ('the rebels lost control of three villages', 'regime
-forces lost 35 fighters'): the party lost it (assemble v52)."""
+forces lost 35 fighters': assemble v52), the posts it gave up or where it withdrew from
+('soldiers abandoned their positions and fled after jihadists overran the base', 'the army
+withdrew from the town': v100): the party lost it."""
 _STRUCK_THING = (r"(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|trucks?|positions?|bases?|"
                  r"checkpoints?|posts?|headquarters|offices?|patrols?|camps?|teams?|ambulances?)")
 _STRUCK = r"(?:hit|struck|targeted|attacked|shelled|bombed|ambushed)"
