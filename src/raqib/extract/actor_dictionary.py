@@ -30,6 +30,19 @@ _SUFFIX = re.compile(r"(\w)\(([a-z|]+)\)")
 _CLITICS = "وفبل"
 _ARABIC = str.maketrans({"ة": "ه", "ى": "ي", "ـ": None})
 _TERM = ""
+_TITLED = "\x00titled"
+"""A trie node after 'loyal to', where a leader's titles may stand before the name the alias
+holds ('forces loyal to eastern commander Khalifa Haftar': actors v78)."""
+_TITLES = frozenset([
+    "the", "eastern", "western", "northern", "southern", "renegade", "rebel", "military",
+    "army", "commander", "general", "field", "marshal", "strongman", "warlord", "leader",
+    "chief", "former", "ousted", "exiled", "deposed", "late", "president", "vice", "deputy",
+    "prime", "minister", "self-proclaimed", "self-styled", "opposition", "veteran", "powerful",
+    "cleric", "tribal", "militia", "interim", "first"])
+"""Lower-case words of a title, skipped after 'loyal to' (at most ``_TITLE_WORDS``)."""
+_TITLE_WORDS = 4
+_LOYAL = ("troops", "fighters", "soldiers", "militiamen", "gunmen", "units", "militias")
+"""Who else is 'loyal to' a leader where an alias names his 'forces loyal to' him."""
 
 
 def tokens(text: str) -> Iterator[tuple[str, str, int, int]]:
@@ -240,10 +253,17 @@ class Dictionary:
         forms = {tuple(toks), tuple(_bare_possessives(toks))}
         if len(toks) > 1 and toks[-1][0] in _MILITIA:  # 'Fulani militias': its men (v51)
             forms |= {(*toks[:-1], (men, men)) for men in ("militiamen", "militiaman")}
+        if [k for k, _ in toks[:3]] == ["forces", "loyal", "to"]:  # and its troops (v78)
+            forms |= {((men, men), *toks[1:]) for men in _LOYAL}
+            if len(toks) > 3 and toks[3][0] != "the":  # 'loyal to the (renegade general) X'
+                forms |= {(*form[:3], ("the", "the"), *form[3:]) for form in forms}
         for form in forms:
-            node = self.trie
+            node, previous, loyal_to = self.trie, "", False
             for key, _ in form:
                 node = node.setdefault(key, {})
+                if (previous, key) == ("loyal", "to") or (loyal_to and key == "the"):
+                    node[_TITLED] = True  # titles may follow 'loyal to (the)' (v78)
+                loyal_to, previous = (previous, key) == ("loyal", "to"), key
             node.setdefault(_TERM, []).append(replace(hit, case=_case(form)))
 
     def _add_countries(self) -> None:
@@ -291,7 +311,11 @@ class Dictionary:
                 best = (j, start, hits)
             if j >= len(toks):
                 break
-            node = node.get(toks[j][0])
+            following = node.get(toks[j][0])
+            if following is None and node.get(_TITLED):
+                j = _after_titles(toks, j)
+                following = node.get(toks[j][0]) if j < len(toks) else None
+            node = following
             j += 1
         return best
 
@@ -310,6 +334,15 @@ class Dictionary:
         the = "the " if info and info.article else ""
         return entry.name.format(country=country, country_the=the + country,
                                  regime=self.countries.regime(country, when))
+
+
+def _after_titles(toks: list, j: int) -> int:
+    """The first token from ``j`` on that is no lower-case word of a title."""
+    end = j
+    while (end < len(toks) and end - j < _TITLE_WORDS and toks[end][1].islower()
+           and toks[end][0] in _TITLES):
+        end += 1
+    return end
 
 
 def _bare_possessives(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
