@@ -16,7 +16,7 @@ DAY = date(2022, 3, 14)
 
 
 def test_stage_versions(pipeline: Pipeline) -> None:
-    assert stage_version(pipeline, "places") >= 84
+    assert stage_version(pipeline, "places") >= 85
     assert stage_version(pipeline, "assemble") >= 99
 
 
@@ -76,3 +76,14 @@ def test_a_yemeni_governorate_in_its_common_spelling(pipeline: Pipeline) -> None
     event = first_event(pipeline, "ADEN - Fighting between rival southern factions in Shabwa "
                         "province killed 12 fighters on Tuesday, local officials said.", DAY)
     assert (event.admin1, event.country) == ("Shabwah", "Yemen")
+
+
+def test_a_state_acting_speaks_for_its_country(pipeline: Pipeline) -> None:
+    """places v85: 'Ukraine said ...' names no place, yet tells what the text is about: a town
+    of Ukraine found by another of its names (Avdiivka, GeoNames' Avdiyivka) stands against
+    the Russian demonym and Russia named after it (it was read as a name abroad)."""
+    doc = pipeline.run("t", "Ukraine said on Tuesday it had pulled its last units out of "
+                       "Avdiivka, handing Russia a long-sought gain. Russian officials "
+                       "said their troops had entered the town.", DAY)
+    assert [(p.name, p.country) for p in doc.places if p.name != p.country] == [
+        ("Avdiyivka", "Ukraine")]

@@ -90,6 +90,9 @@ GROUP_VOTE = 0.6
 """What a group the text names by its own name votes for its country (v28: 0.5, a demonym's
 vote; v77: a little more, so that it outweighs a name's own vote for a namesake abroad: 'the
 OSCE SMM observed explosions near Komsomolets' was Komsomolets in Russia)."""
+ACTING_STATE_VOTE = 0.5
+"""What a country named as a state acting ('Ukraine said it had withdrawn its troops from
+Avdiivka') votes for itself, as a demonym does: no place, and yet what the text is about."""
 ASIDE_PENALTY = 0.3
 """A place that names an agreement or a meeting, or opens a dateline, scores this much less
 as the place of an event (it votes less too: ``place_ranking.ASIDE_WEIGHT``)."""
@@ -99,7 +102,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v84"
+    name = "extract.places.v85"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -134,6 +137,11 @@ class Places:
         for country in set(group_countries(doc, self.lexicon)):  # as a demonym (v28)
             if code := self.codes.get(name_key(country)):
                 said[code] += GROUP_VOTE
+        placed = {m.window.start for m in matches}
+        for actor in doc.actors:  # 'Ukraine said': a state acting, named as no place (v85)
+            code = self.country_keys.get(cached_key(actor.span.text))
+            if code and actor.span.start not in placed:
+                said[code] += ACTING_STATE_VOTE
         if self.focus:
             said[self.focus] += FOCUS_VOTE
         base = said + coverage(text, matches)
