@@ -92,7 +92,8 @@ vote; v77: a little more, so that it outweighs a name's own vote for a namesake 
 OSCE SMM observed explosions near Komsomolets' was Komsomolets in Russia)."""
 ACTING_STATE_VOTE = 0.5
 """What a country named as a state acting ('Ukraine said it had withdrawn its troops from
-Avdiivka') votes for itself, as a demonym does: no place, and yet what the text is about."""
+Avdiivka') votes for itself, as a demonym does, once however often it acts: no place, and yet
+what the text is about."""
 ASIDE_PENALTY = 0.3
 """A place that names an agreement or a meeting, or opens a dateline, scores this much less
 as the place of an event (it votes less too: ``place_ranking.ASIDE_WEIGHT``)."""
@@ -138,10 +139,9 @@ class Places:
             if code := self.codes.get(name_key(country)):
                 said[code] += GROUP_VOTE
         placed = {m.window.start for m in matches}
-        for actor in doc.actors:  # 'Ukraine said': a state acting, named as no place (v85)
-            code = self.country_keys.get(cached_key(actor.span.text))
-            if code and actor.span.start not in placed:
-                said[code] += ACTING_STATE_VOTE
+        for code in {self.country_keys.get(cached_key(a.span.text)) for a in doc.actors
+                     if a.span.start not in placed} - {None}:  # 'Ukraine said' (v85)
+            said[code] += ACTING_STATE_VOTE
         if self.focus:
             said[self.focus] += FOCUS_VOTE
         base = said + coverage(text, matches)
