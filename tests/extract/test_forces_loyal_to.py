@@ -18,7 +18,7 @@ MACHAR = "SPLM/A-IO: Sudan People's Liberation Movement/Army (In Opposition)"
 
 
 def test_stage_version(pipeline: Pipeline) -> None:
-    assert stage_version(pipeline, "actors") >= 78
+    assert stage_version(pipeline, "actors") >= 79
 
 
 @pytest.mark.parametrize(("words", "actor"), [
@@ -49,3 +49,19 @@ def test_the_faction_carries_out_the_strike(pipeline: Pipeline) -> None:
                         "said.", date(2019, 4, 9))
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1 == HAFTAR
+
+
+@pytest.mark.parametrize("text", [
+    "The UN-backed government in Tripoli said its troops repelled an assault on Monday.",
+    "UN-backed forces said they repelled an assault south of the capital on Monday.",
+])
+def test_a_sponsor_is_no_party(pipeline: Pipeline, text: str) -> None:
+    """actors v79: 'the UN-backed government' is no UN acting (it was the UN, then actor1 of
+    the clash and the claimant); nor are the trainers of 'US-trained' troops."""
+    doc = pipeline.run("t", text, date(2019, 4, 9))
+    assert all(a.name != "UN: United Nations" for a in doc.actors)
+    assert all(c.claimant_actor != "UN: United Nations" for c in doc.claims)
+    trained = pipeline.run("t", "US-trained Afghan commandos raided a Taliban prison in "
+                           "Helmand.", date(2019, 4, 9))
+    assert [a.name for a in trained.actors if "United States" in a.name] == []
+    assert trained.events[0].actor1.startswith("Military Forces of Afghanistan")

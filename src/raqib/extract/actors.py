@@ -71,7 +71,7 @@ __all__ = [
     "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v78"
+NAME = "extract.actors.v79"
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
 _HOLDING = re.compile(
@@ -88,6 +88,9 @@ _AFFILIATED = re.compile(
     r"activists|teachers|workers)\b", re.I)
 """After a party: people on its side, not its members ('SDF-affiliated youths burned tyres'
 are a crowd; v19)."""
+_SPONSORING = re.compile(r"[-‐](?:backed|supported|sponsored|funded|financed|trained|armed)\s+\w")
+"""After a party: what it sponsors ('the UN-backed government', 'US-trained forces'), which
+the words after name: the sponsor is no party to what they do (v79)."""
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _ELIDED = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
@@ -130,7 +133,8 @@ class Actors:
         for start, end, hits in self.dictionary.match(doc.text):
             if _OPPOSED.search(doc.text, max(0, start - 8), start):
                 continue  # 'anti-Houthi forces' are the Houthis' enemies (v2)
-            if _HOLDING.match(doc.text, end) or _AFFILIATED.match(doc.text, end):
+            if (_HOLDING.match(doc.text, end) or _AFFILIATED.match(doc.text, end)
+                    or _SPONSORING.match(doc.text, end)):
                 continue  # 'rebel-held Idlib' names a territory, not a party to it (v11)
             last = found[-1] if found else None
             state = None if (chosen := choose(self.dictionary, hits, None)) else self._state(
