@@ -71,7 +71,7 @@ __all__ = [
     "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v79"
+NAME = "extract.actors.v80"
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
 _HOLDING = re.compile(
@@ -91,6 +91,10 @@ are a crowd; v19)."""
 _SPONSORING = re.compile(r"[-‐](?:backed|supported|sponsored|funded|financed|trained|armed)\s+\w")
 """After a party: what it sponsors ('the UN-backed government', 'US-trained forces'), which
 the words after name: the sponsor is no party to what they do (v79)."""
+_FORMER = re.compile(r"\b(?:former|ex|late)[\s-]+$", re.I)
+_OFFICE = re.compile(r"\b(?:minister|president|secretary)\b", re.I)
+"""A former office holder ('the home of a former Defence Minister') speaks and acts for no
+state (v80)."""
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _ELIDED = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
@@ -134,7 +138,9 @@ class Actors:
             if _OPPOSED.search(doc.text, max(0, start - 8), start):
                 continue  # 'anti-Houthi forces' are the Houthis' enemies (v2)
             if (_HOLDING.match(doc.text, end) or _AFFILIATED.match(doc.text, end)
-                    or _SPONSORING.match(doc.text, end)):
+                    or _SPONSORING.match(doc.text, end)) or (
+                    _FORMER.search(doc.text, max(0, start - 8), start)
+                    and _OFFICE.search(doc.text, start, end)):
                 continue  # 'rebel-held Idlib' names a territory, not a party to it (v11)
             last = found[-1] if found else None
             state = None if (chosen := choose(self.dictionary, hits, None)) else self._state(

@@ -67,7 +67,7 @@ _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v17"
+    name = "extract.claims.v18"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None

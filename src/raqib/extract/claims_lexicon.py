@@ -27,7 +27,9 @@ TYPE_WORDS: dict[str, tuple[str, ...]] = {
 """Words of a sub-event type specific enough to tie a claim that names no place or day to
 an event of that type (the claims stage's ``about``, and an incident's unattached claims in
 ``raqib.incidents.contested``)."""
-TOKEN = re.compile(r"\w[\w'’.&-]*\w|\w|[^\w\s]")
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?=\s+[A-Z])|\w[\w'’.&-]*\w|\w|[^\w\s]")
+"""A word, a mark, or capitals with their points before a capitalised word ('U.S. Secretary
+of State X said' keeps its 'U.S.': claims v18)."""
 END_PUNCT = (".", "!", "?", '"', "”", "’")
 
 
