@@ -17,7 +17,7 @@ DAY = date(2020, 5, 4)
 
 def test_stage_version(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "actors") >= 80
-    assert stage_version(pipeline, "claims") >= 18
+    assert stage_version(pipeline, "claims") >= 19
 
 
 @pytest.mark.parametrize(("text", "claimant", "actor"), [
@@ -43,3 +43,20 @@ def test_a_former_minister_is_no_state(pipeline: Pipeline) -> None:
     doc = pipeline.run("t", "Police raided the home of an opposition leader and former "
                        "defence minister in Makeni on Sunday and arrested his son.", DAY)
     assert all(not a.name.startswith("Military Forces") for a in doc.actors)
+
+
+@pytest.mark.parametrize(("text", "denial"), [
+    ("Azerbaijan accused Armenian forces of shelling the city of Ganja on Sunday. Armenia's "
+     "defence ministry denied firing on Azerbaijani territory.", "firing on"),
+    ("Ethiopian air force jets bombed a market in Tigray on Tuesday, killing 20 people, "
+     "health workers said. A military spokesman denied that any civilians had been hit.",
+     "any civilians"),
+])
+def test_a_denial_by_the_accused_is_about_its_event(pipeline: Pipeline, text: str,
+                                                    denial: str) -> None:
+    """claims v19: a denial that names no event of its own ('denied firing on ...') is about
+    the last event told before it whose actor1 the denier is."""
+    doc = pipeline.run("t", text, DAY)
+    (claim,) = [c for c in doc.claims if c.stance == "denies"]
+    assert denial in claim.statement
+    assert claim.about == 0 and doc.events[0].actor1 == claim.claimant_actor

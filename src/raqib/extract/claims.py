@@ -67,7 +67,7 @@ _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v18"
+    name = "extract.claims.v19"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -319,8 +319,10 @@ class Claims:
             else:
                 actor, side = last = _actor(actors, cspan, _tidy(claimant, lex), country)
             statement = f.statement or doc.text[f.start : f.end]
+            denier = actor if f.stance == "denies" else None
             claims.append(Claim(" ".join(claimant.split()), actor, f.stance, statement, f.start,
-                                f.end, about(doc, f.start, f.end, told), f.hedged, side))
+                                f.end, about(doc, f.start, f.end, told, denier), f.hedged,
+                                side))
         return claims
 
 

@@ -29,9 +29,13 @@ shells were fired from areas controlled by HTS', 'denied any involvement', 'its 
 recovered the bodies': v8)."""
 
 
-def about(doc: Analysis, start: int, end: int, told: Told) -> int | None:
+def about(doc: Analysis, start: int, end: int, told: Told, denier: str | None = None
+          ) -> int | None:
     """The event whose evidence the claim overlaps most, else one at the claim's place and
-    date, else at its place or date, else the one it points back at (``told``)."""
+    date, else at its place or date, else the one it points back at (``told``), else, for a
+    denial (``denier``: its claimant's actor), the last event told before it of which the
+    denier is actor1 ('Armenia's defence ministry denied firing on Azerbaijani territory'
+    after 'Azerbaijan accused Armenian forces of shelling Ganja': v19)."""
     overlaps = [(min(end, e.evidence.end) - max(start, e.evidence.start), -i)
                 for i, e in enumerate(doc.events) if e.evidence]
     best = max(overlaps, default=(0, 0))
@@ -47,7 +51,11 @@ def about(doc: Analysis, start: int, end: int, told: Told) -> int | None:
     if _BACK.search(doc.text, start, end):  # 'the attack was staged': the last one told (v4)
         return told.last_before(start)
     kinds = [kind for kind, words in _type_words().items() if words.search(doc.text, start, end)]
-    return told.last_before(start, kinds) if kinds else None  # 'denied using chemical weapons'
+    if kinds:
+        return told.last_before(start, kinds)  # 'denied using chemical weapons'
+    if denier:
+        return told.last_before(start, actor1=denier)
+    return None
 
 
 class Told:
@@ -57,12 +65,18 @@ class Told:
         ends = sorted((e.evidence.end, i) for i, e in enumerate(doc.events) if e.evidence)
         self.ends = ends
         self.by_kind: dict[str, list[tuple[int, int]]] = {}
+        self.by_actor1: dict[str, list[tuple[int, int]]] = {}
         for end, i in ends:
             self.by_kind.setdefault(doc.events[i].sub_event_type, []).append((end, i))
+            self.by_actor1.setdefault(doc.events[i].actor1, []).append((end, i))
 
-    def last_before(self, start: int, kinds: list[str] | None = None) -> int | None:
-        """The event told last before ``start`` (of one of ``kinds``, if given)."""
+    def last_before(self, start: int, kinds: list[str] | None = None,
+                    actor1: str | None = None) -> int | None:
+        """The event told last before ``start`` (of one of ``kinds``, or with ``actor1``, if
+        given)."""
         lists = [self.ends] if kinds is None else [self.by_kind.get(k, []) for k in kinds]
+        if actor1 is not None:
+            lists = [self.by_actor1.get(actor1, [])]
         found = [ends[k - 1] for ends in lists if (k := bisect_right(ends, (start, sys.maxsize)))]
         return max(found)[1] if found else None
 
