@@ -53,7 +53,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v143"
+NAME = "extract.events.v144"
 
 
 LEAN_SHARE = 0.25
