@@ -42,6 +42,7 @@ import numpy as np
 
 from raqib.extract import classifier, place_mask, taxonomy
 from raqib.extract.event_evidence import EventEvidence, within
+from raqib.extract.event_incidents import ANOTHER
 from raqib.extract.model import Analysis, EventCue, Options, PlaceMention, Span
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import (
@@ -53,7 +54,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v144"
+NAME = "extract.events.v145"
 
 
 LEAN_SHARE = 0.25
@@ -170,11 +171,16 @@ class EventsStage:
     def _passages(self, spans: list[Span], context: np.ndarray | None
                   ) -> list[np.ndarray | None]:
         """Each sentence's context: the document's, plus the log-odds of the evidence phrases
-        found in its passage (``PASSAGE`` sentences either side and itself)."""
+        found in its passage (``PASSAGE`` sentences either side and itself); none for a
+        sentence that announces another incident ('In a separate incident on Monday, bandits
+        abducted 20 travellers' had leaned to the armed clash of the document's lead: v145)."""
         phrases = self.taxonomy.evidence.phrases
         found = [self.evidence.phrases_in(span.text) for span in spans]
         contexts: list[np.ndarray | None] = []
         for i in range(len(spans)):
+            if ANOTHER.match(spans[i].text):  # 'In a separate incident, ...' (v145)
+                contexts.append(None)
+                continue
             near = set().union(*found[max(0, i - PASSAGE):i + PASSAGE + 1])
             lean = self.evidence.boost([phrases[n][1] for n in sorted(near)])
             if self._none is not None:  # leans among event types only (see event_adjustment)
