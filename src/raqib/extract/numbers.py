@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from raqib.extract.arabic import ARABIC, known
 from raqib.extract.bare_victims import bare_object, opens
 from raqib.extract.casualties import fatalities, injured, total
-from raqib.extract.casualty_words import END, sentenced
+from raqib.extract.casualty_words import ARABIC_SUBJECT, END, sentenced
 from raqib.extract.lexicon import TOKEN, Lexicon, read_lexicon
 from raqib.extract.model import Analysis, CountMention, Options
 from raqib.extract.named_victims import named_victims
@@ -56,7 +56,7 @@ class _Group:
 
 
 class Numbers(Figures):
-    name = "extract.numbers.v70"
+    name = "extract.numbers.v71"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -69,6 +69,17 @@ class Numbers(Figures):
                                  for word in lexicon.role("verb") | lexicon.role("before")
                                  if ARABIC.search(word)}
         """Arabic casualty words a bare singular victim follows ('قتل مدني': v13)."""
+
+    def _arabic_object(self, w: list[str], i: int) -> bool:
+        """An Arabic accusative noun with no count before it, the object of a casualty verb
+        a few words back, past its subject ('قتل مسلحون مجهولون رجلا', unknown gunmen killed
+        a man: one; v71). After a count of 11 to 99 the same form is plural ('15 طفلا'),
+        which the count reads."""
+        if not ARABIC.search(w[i]):
+            return False
+        gap = w[max(0, i - 1 - ARABIC_SUBJECT):i]
+        return any(word in self._arabic_casualty for word in gap) and all(
+            ARABIC.search(word) for word in gap)
 
     def __call__(self, doc: Analysis) -> None:
         tokens = list(TOKEN.finditer(doc.text))
@@ -218,6 +229,8 @@ class Numbers(Figures):
         noun = self.lex.nouns.get(w[i])
         if noun and noun[1] == "du" and noun[0] != "thing":  # Arabic dual: "شخصين", two people
             return _Group(i, i + 1, 2, None, False, noun[0], False, True, "num")
+        if noun and noun[1] == "any" and noun[0] != "thing" and self._arabic_object(w, i):
+            return _Group(i, i + 1, 1, None, False, noun[0], False, True, "one")
         if noun and noun[1] == "sg" and noun[0] != "thing" and (
                 (i > 0 and w[i - 1] in self._arabic_casualty)  # Arabic: no 'a' (v13)
                 or bare_object(w, i, self._determiners, self.lex.nouns)
