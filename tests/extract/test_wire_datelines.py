@@ -87,3 +87,19 @@ def test_a_state_acting_speaks_for_its_country(pipeline: Pipeline) -> None:
                        "said their troops had entered the town.", DAY)
     assert [(p.name, p.country) for p in doc.places if p.name != p.country] == [
         ("Avdiyivka", "Ukraine")]
+
+
+@pytest.mark.parametrize(("text", "ref", "published", "day"), [
+    ("HOMS, Syria, Oct. 9, 2016 (AP) — Shelling killed six people in the old city on "
+     "Saturday, activists said.", None, date(2016, 10, 9), "2016-10-08"),
+    ("BEIRUT, March 3 (Reuters) - Air strikes killed 12 people in Idlib province on "
+     "Saturday, a monitor said.", date(2019, 3, 4), date(2019, 3, 3), "2019-03-02"),
+])
+def test_the_day_of_a_wire_dateline(pipeline: Pipeline, text: str, ref: date | None,
+                                    published: date, day: str) -> None:
+    """dates v12: the day between a wire dateline's place and its agency is the day the
+    report was filed, which its 'Saturday' counts from (it was taken for the event's day);
+    the reference date gives its year when it has none."""
+    doc = pipeline.run("t", text, ref)
+    assert doc.published == published
+    assert doc.events[0].event_date == day

@@ -57,7 +57,7 @@ def _alternation(phrases: list[str]) -> str:
 
 
 class Dates(RelativeDates):
-    name = "extract.dates.v11"
+    name = "extract.dates.v12"
 
     def __init__(self, calendar_rows: list[list[str]], number_rows: list[list[str]]) -> None:
         self.words = {}
@@ -137,7 +137,7 @@ class Dates(RelativeDates):
         ]
 
     def __call__(self, doc: Analysis) -> None:
-        dateline = self._dateline(doc.text)
+        dateline = self._dateline(doc.text, doc.reference_date)
         if dateline is not None:
             start, end, doc.published = dateline
             doc.dateline = doc.span(start, end)
@@ -154,13 +154,17 @@ class Dates(RelativeDates):
         """Whether words of ``kind`` (calendar.tsv) stand right before ``start``."""
         return self._before[kind].search(text, max(0, start - _ROLE_WINDOW), start) is not None
 
-    def _dateline(self, text: str) -> tuple[int, int, date] | None:
+    def _dateline(self, text: str, ref: date | None = None) -> tuple[int, int, date] | None:
         """Where the text says it was published, and the day ("Published 8 April 2017" near
         its start, or a day with its year opening a line there, text after it: "Title / 26
-        Oct 2016 Air strikes ..."): what its "Saturday" and "yesterday" count from."""
+        Oct 2016 Air strikes ..."): what its "Saturday" and "yesterday" count from. A wire
+        dateline's day between its place and its agency or dash ('ALEPPO, Syria, Nov. 20,
+        2016 (AP) —'), its year, when it gives none, the reference date's ('BEIRUT, March 3
+        (Reuters) -', ``ref``) (v12)."""
         head = text[:_DATELINE_WITHIN]
         worded = self._dateline_anywhere.search(head) is not None
-        if not worded and not _LINE_OPENS_WITH_DATE.search(head):  # most texts
+        wire = _WIRE_PLACE.search(head) is not None
+        if not worded and not wire and not _LINE_OPENS_WITH_DATE.search(head):  # most texts
             return None
         for start, end, value, precision, relative in self.find(head, None):
             if precision != 1 or relative:
@@ -169,6 +173,13 @@ class Dates(RelativeDates):
                 return start, end, value
             if _LINE_START.search(head, 0, start) and head[end:end + 2].strip(" \t,.-–—"):
                 return start, end, value
+            if wire and _WIRE_PLACE.search(head, 0, start) and _AGENCY_OR_DASH.match(head, end):
+                return start, end, value  # 'ALEPPO, Syria, Nov. 20, 2016 (AP) —' (v12)
+        if wire and ref is not None:  # 'BEIRUT, March 3 (Reuters) -': the year is the ref's
+            for start, end, value, precision, _ in self.find(head, ref):
+                if (precision == 1 and _WIRE_PLACE.search(head, 0, start)
+                        and _AGENCY_OR_DASH.match(head, end)):
+                    return start, end, value
         return None
 
     def find(self, text: str, ref: date | None) -> list[Found]:
@@ -346,6 +357,13 @@ DATE_START = (r"(?:\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul
 before the full reading)."""
 _LINE_OPENS_WITH_DATE = re.compile(rf"(?:^|\n)[ \t]*{DATE_START}")
 """A line that may open with a date (what ``Dates._dateline`` then reads in full)."""
+_WIRE_PLACE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*"
+                         r"(?:[ \t]*,[ \t]*(?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’.-]*)?"
+                         r"[ \t]*,[ \t]*(?=[A-Z][a-z]{2,8}\.?[ \t]+\d|\d|\Z)")
+"""A wire dateline's place before its date ('ALEPPO, Syria, ' of 'ALEPPO, Syria, Nov. 20,
+2016 (AP) —'; searched up to a date's start, or ahead of one)."""
+_AGENCY_OR_DASH = re.compile(r"[ \t]*(?:\([^()\n]{2,30}\))?[ \t]*[-–—]")
+"""After a wire dateline's date: its agency in brackets, and its dash."""
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?\Z")
 """Between the start of a line and the end of the searched text, nothing but spaces and one
 capitalised word ("Wed 05 Apr 2017", "Beirut 26 Oct 2016")."""
