@@ -71,7 +71,7 @@ __all__ = [
     "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v82"
+NAME = "extract.actors.v83"
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
 _HOLDING = re.compile(
@@ -96,6 +96,11 @@ _OFFICE = re.compile(r"\b(?:minister|president|secretary)\b", re.I)
 """A former office holder ('the home of a former Defence Minister') speaks and acts for no
 state (v80)."""
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+_LINKED = re.compile(r"\s+(?:(?:linked|tied|allied|affiliated|aligned|connected|loyal|"
+                     r"belonging|pledging\s+allegiance)\s+(?:to|with)|affiliates\s+of)"
+                     r"\s+(?:the\s+)?", re.I)
+"""Between generic fighters and their group: 'militants linked to the Islamic State' are its
+members, as 'fighters of the SNA' are (v83)."""
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _ELIDED = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 """Between a demonym read alone and a state's mention: the two share its head noun."""
@@ -179,7 +184,7 @@ class Actors:
                       when: date | None) -> bool:
         """Whether ``hit`` extends the mention found last, which it then replaces: its head
         noun right after it ('Nigerian Army soldiers'), or the group that generic members
-        before it belong to ('fighters of the SNA')."""
+        before it belong to ('fighters of the SNA', 'militants linked to IS': v83)."""
         if not found:
             return False
         (mention, entry), (start, end) = found[-1], where
@@ -187,7 +192,8 @@ class Actors:
             found[-1] = (replace(mention, span=doc.span(mention.span.start, end)), entry)
             return True
         if len(found) - 1 in generic and self._members(mention, hit, doc.text[start:end]) and (
-                _OF.fullmatch(doc.text, mention.span.end, start)):
+                _OF.fullmatch(doc.text, mention.span.end, start)
+                or _LINKED.fullmatch(doc.text, mention.span.end, start)):
             found[-1] = (mention_for(self.dictionary, doc, mention.span.start, end, hit, None,
                                      when), hit.entry)
             generic.discard(len(found) - 1)

@@ -137,7 +137,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v100"
+    name = "extract.assemble.v101"
 
     def __init__(self, options: Options) -> None:
         self.options = options

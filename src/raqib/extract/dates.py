@@ -57,7 +57,7 @@ def _alternation(phrases: list[str]) -> str:
 
 
 class Dates(RelativeDates):
-    name = "extract.dates.v12"
+    name = "extract.dates.v13"
 
     def __init__(self, calendar_rows: list[list[str]], number_rows: list[list[str]]) -> None:
         self.words = {}
@@ -236,7 +236,10 @@ class Dates(RelativeDates):
     def _full(
         self, ctx: Context, y: str | None, m: int | None, d: str | int
     ) -> tuple[date, bool] | None:
-        """The date, and whether its year came from the reference (None if invalid)."""
+        """The date, and whether its year came from the reference (None if invalid): a
+        year-less day is the last such day up to the reference date, or, with none, the one
+        nearest the first full date the text writes ('On 5 May 2016, ... On May 7, his
+        lawyers filed a complaint' is 7 May 2016, not 2015: v13)."""
         if m is None:
             return None
         try:
@@ -245,6 +248,9 @@ class Dates(RelativeDates):
             anchor = ctx.anchor
             if anchor is None:
                 return None
+            if ctx.ref is None:  # a day the text writes: the year that puts it nearest (v13)
+                near = [date(anchor.year + k, m, int(d)) for k in (0, -1, 1)]
+                return min(near, key=lambda day: abs((day - anchor).days)), True
             value = date(anchor.year, m, int(d))
             return (value if value <= anchor else date(anchor.year - 1, m, int(d))), True
         except ValueError:

@@ -84,7 +84,8 @@ class Past:
         """Whether a place near ``window`` may be its event's: inside it, or outside a clause
         that tells an earlier event and in a sentence that tells no time long before the
         event's day (the first of ``days``, the days the window names, else the text's
-        dateline or reference date)."""
+        dateline or reference date), nor long after it (assemble v101: a background event
+        'in May' took the place of the lead's attack 'on Sunday' in August)."""
         anchor = days[0].value if days else doc.published or doc.reference_date
         starts = self.starts
 
@@ -98,7 +99,7 @@ class Past:
                 return True
             day, year = self.days.get(starts[at]), self.years.get(starts[at])
             return anchor is None or not (
-                (day is not None and (anchor - day).days > BACKGROUND_DAYS)
+                (day is not None and abs((anchor - day).days) > BACKGROUND_DAYS)
                 or (year is not None and year < anchor.year))
 
         return keep
