@@ -16,7 +16,7 @@ DAY = date(2022, 3, 14)
 
 
 def test_stage_versions(pipeline: Pipeline) -> None:
-    assert stage_version(pipeline, "places") >= 85
+    assert stage_version(pipeline, "places") >= 86
     assert stage_version(pipeline, "assemble") >= 99
 
 
@@ -103,3 +103,14 @@ def test_the_day_of_a_wire_dateline(pipeline: Pipeline, text: str, ref: date | N
     doc = pipeline.run("t", text, ref)
     assert doc.published == published
     assert doc.events[0].event_date == day
+
+
+@pytest.mark.parametrize("text", [
+    "Bandits killed five farmers in Paikoro LGA of Niger State on Sunday.",
+    "Gunmen killed five people in Niger State's Rafi area on Sunday.",
+])
+def test_a_state_named_after_a_country_is_the_state(pipeline: Pipeline, text: str) -> None:
+    """places v86: 'Niger State' is Nigeria's; with its region word the name is never the
+    country of that name (the country's candidate had won the country vote it cast)."""
+    event = first_event(pipeline, text, DAY)
+    assert (event.admin1, event.country) == ("Niger", "Nigeria")

@@ -103,7 +103,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v85"
+    name = "extract.places.v86"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -245,7 +245,11 @@ class Places:
                 candidates = [p for p in candidates if p.country in ARTICLE_COUNTRIES]
             used |= span
             if candidates:  # else neither 'al-Hol' nor its 'Hol' is Norway's
-                taken.append(read_context(text, Match(window, candidates)))
+                match = read_context(text, Match(window, candidates))
+                if match.titled and any(p.kind != "country" for p in candidates):
+                    # 'Paikoro LGA of Niger State': the state, never the country (v86)
+                    match.candidates = [p for p in candidates if p.kind != "country"]
+                taken.append(match)
         return sorted(taken, key=lambda m: m.window.start)
 
     # ----------------------------------------------------------------------- resolution
