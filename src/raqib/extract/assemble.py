@@ -34,6 +34,7 @@ from raqib.extract.event_sides import (
     contraband,
     counter_protest,
     criminal_victim,
+    crowd_clash,
     feud,
     front,
     gang_left_marks,
@@ -137,7 +138,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v101"
+    name = "extract.assemble.v102"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -169,6 +170,8 @@ class Assemble:
         """The event of ``cue``; ``whole``: the document the counts are read in when it tells
         one event (less the earlier events its clauses tell), else None (the cue's own);
         ``windows``: the words of every event of the document."""
+        cue = crowd_clash(cue, found.actors.inside(cue.span), any(
+            c.kind == "killed" and c.low > 0 for c in found.counts.inside(cue.span)), doc.text)
         window = cue.span
         event = Event(
             event_type=cue.event_type, sub_event_type=cue.sub_event_type,

@@ -7,6 +7,7 @@ are read (``Assemble._actors``)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from raqib.extract import actors as actor_stage
 from raqib.extract import taxonomy
@@ -188,3 +189,36 @@ def own_device(event: Event, cue: EventCue) -> None:
         if "actor2" in event.spans:
             event.spans["actor1"] = event.spans.pop("actor2")
         event.actor2, event.inter2 = "", None
+
+
+_CROWD_FOUGHT = re.compile(
+    r"\b(?:clash(?:ed|es|ing)?|fought|fighting|stones?|rocks|threw|throwing|hurl(?:ed|ing)|"
+    r"pelt(?:ed|ing)|torch(?:ed|ing)|set\s+fire|set\s+ablaze|burn(?:ed|t|ing)|stormed)\b",
+    re.IGNORECASE)
+"""Words of a crowd's own violence: a crowd that clashed or threw stones rioted."""
+_CROWD_TYPES = {PROTESTERS: "Protest with intervention", RIOTERS: "Violent demonstration"}
+_ARMED_GROUPS = frozenset([2, POLITICAL_MILITIA, COMMUNAL])
+"""Rebels and militias: with one in the window a clash has its two armed sides."""
+
+
+def crowd_clash(cue: EventCue, actors: list[ActorMention], killed: bool, text: str
+                ) -> EventCue:
+    """An armed clash whose words hold protesters or rioters (``actors``, the parties in its
+    window) and no armed group is none: ACLED's battles are between armed, organised sides
+    ('militants ... rioters who resorted to stone-pelting' is an encounter still). A crowd
+    that rioted (rioters, or words of its own violence in the window) makes a violent
+    demonstration, one whose people were killed (``killed``) excessive force against
+    protesters, else a protest with intervention ('Protesters blocked a French military
+    convoy in Kaya, and four people were wounded when soldiers fired warning shots' was an
+    armed clash; assemble v102)."""
+    crowds = {a.inter for a in actors if a.inter in _CROWD_TYPES}
+    if cue.sub_event_type != ARMED_CLASH or not crowds or any(
+            a.inter in _ARMED_GROUPS for a in actors):
+        return cue  # an armed group in its words: the clash may be its (an encounter)
+    if RIOTERS in crowds or _CROWD_FOUGHT.search(text, cue.span.start, cue.span.end):
+        label = _CROWD_TYPES[RIOTERS]
+    else:
+        label = "Excessive force against protesters" if killed else _CROWD_TYPES[PROTESTERS]
+    tax = taxonomy.load()
+    return replace(cue, sub_event_type=label, event_type=tax.event_type(label),
+                   disorder_type=tax.disorder_type(label))
