@@ -34,6 +34,7 @@ from raqib.extract.event_sides import (
     contraband,
     counter_protest,
     criminal_victim,
+    crowd_act,
     crowd_clash,
     feud,
     front,
@@ -138,7 +139,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v102"
+    name = "extract.assemble.v103"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -193,6 +194,7 @@ class Assemble:
             id(a) in found.speakers,
             owner == (a.span.start < limit and agent(doc, a))))
         self._actors(doc, event, cue, near, found)
+        crowd_act(event, self.options)
         if country and event.country and event.country != country:
             for role in ("actor1", "actor2"):  # its crowd is of where it happened (v21)
                 setattr(event, role, actor_stage.relocated(getattr(event, role), country,

@@ -222,3 +222,20 @@ def crowd_clash(cue: EventCue, actors: list[ActorMention], killed: bool, text: s
     tax = taxonomy.load()
     return replace(cue, sub_event_type=label, event_type=tax.event_type(label),
                    disorder_type=tax.disorder_type(label))
+
+
+def crowd_act(event: Event, options: Options) -> None:
+    """An arrest or a destruction whose actor1 is a crowd is the crowd's demonstration: its
+    people arrested, a protest with intervention; its people destroying, a violent
+    demonstration, by rioters ('21 party members arrested for protests and disruption', 'a
+    bus was set on fire during violent protests' were arrests and property destruction by
+    protesters; assemble v103)."""
+    if event.inter1 not in _CROWD_TYPES or event.sub_event_type not in SEIZURES:
+        return
+    label = _CROWD_TYPES[PROTESTERS if event.sub_event_type == "Arrests" else RIOTERS]
+    tax = taxonomy.load()
+    event.sub_event_type, event.event_type = label, tax.event_type(label)
+    event.disorder_type = tax.disorder_type(label)
+    if label == _CROWD_TYPES[RIOTERS] and event.inter1 == PROTESTERS and event.country:
+        event.actor1 = actor_stage.unnamed("Rioters", event.country, options)
+        event.inter1 = RIOTERS
