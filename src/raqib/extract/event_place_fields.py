@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from raqib.extract import places
 from raqib.extract.event_incidents import ANOTHER
@@ -119,7 +120,7 @@ def place_filed_from(event: Event, doc: Analysis) -> None:
     filed = [p for p in doc.filed_from if not country_only(p)] or doc.filed_from
     if event.location or not filed or event.country not in ("", filed[0].country):
         return
-    if not country_only(filed[0]) and capital(filed[0]) and not _IN_CAPITAL.search(doc.text):
+    if not country_only(filed[0]) and capital(filed[0]) and not _speaks_of_capital(doc.text):
         filed = [p for p in doc.filed_from if country_only(p)]
     set_place(event, filed[:1], event.country)
 
@@ -128,6 +129,13 @@ _IN_CAPITAL = re.compile(r"\bthe\s+(?:\w+\s+)?(?:capital|city)\b|"
                          r"\b(?:parliament|presidential\s+palace)\b", re.I)
 """Words that place an event in the city a report was filed from ('in the west of the
 capital', 'outside parliament')."""
+
+
+@lru_cache(maxsize=4)
+def _speaks_of_capital(text: str) -> bool:
+    """Whether ``text`` has ``_IN_CAPITAL``'s words: searched once per text, not per event
+    (a string's hash is kept, so a long text costs its search once)."""
+    return _IN_CAPITAL.search(text) is not None
 
 
 def place_detail(event: Event, found: list[PlaceMention]) -> None:
