@@ -12,7 +12,7 @@ from dataclasses import replace
 from raqib.extract import actors as actor_stage
 from raqib.extract import taxonomy
 from raqib.extract.model import ActorMention, Analysis, Event, EventCue, Options
-from raqib.extract.roles import COMMUNAL, POLITICAL_MILITIA, PROTESTERS, RIOTERS, STATE
+from raqib.extract.roles import COMMUNAL, POLITICAL_MILITIA, PROTESTERS, REBELS, RIOTERS, STATE
 
 ARMED_CLASH, MOB_VIOLENCE, ATTACK = "Armed clash", "Mob violence", "Attack"
 DISRUPTED = "Disrupted weapons use"
@@ -197,7 +197,7 @@ _CROWD_FOUGHT = re.compile(
     re.IGNORECASE)
 """Words of a crowd's own violence: a crowd that clashed or threw stones rioted."""
 _CROWD_TYPES = {PROTESTERS: "Protest with intervention", RIOTERS: "Violent demonstration"}
-_ARMED_GROUPS = frozenset([2, POLITICAL_MILITIA, COMMUNAL])
+_ARMED_GROUPS = frozenset([REBELS, POLITICAL_MILITIA, COMMUNAL])
 """Rebels and militias: with one in the window a clash has its two armed sides."""
 
 

@@ -132,7 +132,8 @@ class Places:
 
     def __call__(self, doc: Analysis) -> None:
         text = doc.text
-        matches = self._matches(doc)
+        filed = datelines(doc.text)  # (where its names start, where its body starts)
+        matches = self._matches(doc, filed)
         named = {m.window.key for m in matches} & self.region_keys
         said = self._demonym_votes(text)  # before any name's own vote
         for country in set(group_countries(doc, self.lexicon)):  # as a demonym (v28)
@@ -151,18 +152,17 @@ class Places:
                 self._resolve(match, votes, named)
             votes = self._chosen_votes(text, base, matches)
         top = votes.most_common(1)[0][0] if votes else None
-        found = self._kept(doc, matches, base, top, said)
+        found = self._kept(doc, matches, base, top, said, filed)
         inner_first(text, found)
         shown = self.display.get(top, top) if top else None
         chains(text, found, shown)
         qualified_abroad(text, found, shown)
         doc.places += [replace(m, score=min(max(m.score, 0.05), 0.99)) for _, m in found]
 
-    def _matches(self, doc: Analysis) -> list[Match]:
+    def _matches(self, doc: Analysis, filed: list[tuple[int, int]]) -> list[Match]:
         """The text's name windows the gazetteer knows (as written, spelling-tolerant, or in
         another transliteration), chosen longest first, with what the words around each say."""
         text = doc.text
-        filed = datelines(text)
         starts = sentence_starts(doc) | {body for _, body in filed}
         windows = name_windows(text, starts, self.stopwords, self.country_keys,
                                self.gazetteer.longest, frozenset(head for head, _ in filed)
@@ -189,9 +189,11 @@ class Places:
         return matches
 
     def _kept(self, doc: Analysis, matches: list[Match], base: Counter[str], top: str | None,
-              said: Counter[str]) -> list[tuple[Match, PlaceMention]]:
+              said: Counter[str], filed: list[tuple[int, int]]
+              ) -> list[tuple[Match, PlaceMention]]:
         """The resolved matches that stand as places of the text (``top``: its country), each
-        with its mention; the names that stand only as names go to ``doc.place_names``."""
+        with its mention; the names that stand only as names go to ``doc.place_names``, and
+        a dateline's to ``doc.filed_from`` (``filed``: the datelines with their dash)."""
         text = doc.text
         found: list[tuple[Match, PlaceMention]] = []
         doubts = [doubtful(text, m) for m in matches]
@@ -207,7 +209,7 @@ class Places:
             mention = self._mention(doc, match, top)
             if match.filed_from:  # where the report was filed, not its events' place (v84)
                 doc.filed_from.append(mention)
-                if any(head <= match.window.start < body for head, body in datelines(text)):
+                if any(head <= match.window.start < body for head, body in filed):
                     doc.place_names.append(mention.span)  # masked on the body's line only:
                 continue  # 'GENEVA, 28 November 2018' alone masked read as an event (v59)
             if mention.score < MIN_SCORE:
