@@ -139,21 +139,22 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v103"
+    name = "extract.assemble.v104"
 
     def __init__(self, options: Options) -> None:
         self.options = options
 
     def __call__(self, doc: Analysis) -> None:
         clauses = earlier_clauses(doc)
-        cues = best_cues(doc, clauses)
+        past = Past.read(doc, clauses)
+        cues = best_cues(doc, clauses, past.captioned)
         country = place_countries.document_country(doc) or ""
         actor_stage.localize(doc, country or None, self.options)  # "Civilians" -> "(Nigeria)"
         parties = [a for a in doc.actors if not actor_stage.is_claimant_only(a, self.options)
                    and not only_present(doc, a)]
         ordered = sorted(parties, key=lambda a: a.span.start)
         speakers, reporters = voices(doc, ordered)
-        past, days = Past.read(doc, clauses), doc.days()
+        days = doc.days()
         found = _Found(
             ByStart(doc.places), ByStart(doc.sentences), ByStart(days), ByStart(parties),
             ByStart(doc.weapons), speakers, frozenset(reporters), allies(doc, ordered),

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from raqib.extract import casualties, taxonomy
 from raqib.extract.event_evidence import VICTIM_KINDS
 from raqib.extract.model import ActorMention, Analysis, DateMention, EventCue, PlaceMention, Span
+from raqib.extract.place_names import name_key
 from raqib.extract.place_ranking import within
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import earlier_clauses, sentence_spans
@@ -42,7 +43,8 @@ DETAIL_DAYS = 7
 (``extract.assemble.v5``)."""
 
 
-def best_cues(doc: Analysis, clauses: list[tuple[int, int]] | None = None) -> list[EventCue]:
+def best_cues(doc: Analysis, clauses: list[tuple[int, int]] | None = None,
+              captioned: Callable[[Span], bool] | None = None) -> list[EventCue]:
     """One cue per incident the document reports: the lead first, then most likely first.
 
     The lead is the earliest incident whose score reaches ``LEAD_MIN_SCORE``: reports put
@@ -67,7 +69,8 @@ def best_cues(doc: Analysis, clauses: list[tuple[int, int]] | None = None) -> li
     later). A clause that dates its sentence by an earlier event (", hours after a chemical
     attack in Khan Sheikhun", read as a cue of its own since events v14) is an incident apart:
     nothing merges with it; ``clauses``: those clauses as ``sentences.earlier_clauses`` finds
-    them, when the caller has them already.
+    them, when the caller has them already. ``captioned``: whether words lie in a photograph's
+    caption (``event_places.Past.captioned``), which never tells the lead's day.
     """
     if not doc.cues:
         return []
@@ -90,7 +93,7 @@ def best_cues(doc: Analysis, clauses: list[tuple[int, int]] | None = None) -> li
     if confident:  # the document's lead event goes first (news tells the main event first)
         lead = min(confident, key=lambda inc: (inc.first, inc.cue.span.start))
         incidents.remove(lead)
-        _with_detail(lead, incidents, where, doc)
+        _with_detail(lead, incidents, where, doc, captioned or (lambda _: False))
         incidents.insert(0, lead)
     kept: list[EventCue] = []
     for n, inc in enumerate(incidents):
@@ -125,7 +128,7 @@ def _finished_after(incidents: list[_Incident], spans: list[tuple[int, int]], do
 
 
 def _with_detail(lead: _Incident, others: list[_Incident], where: _Where,
-                 doc: Analysis) -> None:
+                 doc: Analysis, captioned: Callable[[Span], bool]) -> None:
     """The lead told again further on with its day (``extract.assemble.v5``).
 
     A lead that names no day but the text's own ('Turkey says tests on Syria attack victims
@@ -134,14 +137,19 @@ def _with_detail(lead: _Incident, others: list[_Incident], where: _Where,
     a finer place than each of the lead's ('86 people were killed early on Tuesday in Khan
     Sheikhoun') tell one incident: the later one becomes the lead's ``detail`` (its day and
     place) and leaves ``others``. A lead naming the same town is the day's own news ('fresh
-    strikes hit Aleppo' above 'on Sunday, strikes on Aleppo killed ...'), not a follow-up."""
+    strikes hit Aleppo' above 'on Sunday, strikes on Aleppo killed ...'), not a follow-up;
+    but a town of the lead that shares its name with the province the later sentence names
+    stood for that province (assembly v104: 'Idlib bombing deadliest school attack' above
+    '... in Idlib province on Wednesday'). A
+    photograph's caption (``captioned``) tells no lead's day: its picture is often of an
+    earlier strike (v104)."""
     today = doc.published or doc.reference_date
     if today is None or not all(doc.is_dateline(d) for d in where.dates.inside(lead.cue.span)):
         return  # the lead's words name a day of their own: that day's news (assembly v16)
     mine = where.places.inside(lead.cue.span)
     for other in sorted(others, key=lambda inc: inc.first):
         if (other.first <= lead.last or other.cue.sub_event_type != lead.cue.sub_event_type
-                or other.cue.own_score < LEAD_MIN_SCORE):
+                or other.cue.own_score < LEAD_MIN_SCORE or captioned(other.cue.span)):
             continue
         days = where.dates.inside(other.cue.span)
         if (days and days[0].precision == 1
@@ -159,10 +167,15 @@ def _fits(lead: list[PlaceMention], later: list[PlaceMention]) -> bool:
 
 
 def _holds(outer: PlaceMention, inner: PlaceMention) -> bool:
-    """``outer`` is the country of ``inner`` or a province that holds it."""
+    """``outer`` is the country of ``inner`` or a province that holds it, or a town named
+    as the province ``inner`` is, its capital ('Idlib bombing ...' over '... in Idlib
+    province on Wednesday': the name stood for the province)."""
     if outer.name == outer.country:
         return inner.country == outer.country and inner.name != outer.name
-    return outer.geo_precision == 3 and bool(outer.admin1) and within(outer, inner)
+    if outer.geo_precision < 3:
+        return (inner.geo_precision == 3 and inner.admin1 == outer.admin1
+                and name_key(inner.span.text) == name_key(outer.span.text))
+    return bool(outer.admin1) and within(outer, inner)
 
 
 def _without_retellings(incidents: list[_Incident], where: _Where, doc: Analysis,
