@@ -1,6 +1,6 @@
 """A headline's event told again further on with its day: a town named for its province,
 a photograph's caption, and bombs dropped from the air (2026-12-06, thirty-fifth session;
-assemble v104, events v146)."""
+assemble v104, events v146, actors v84)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ DAY = date(2019, 3, 14)
 def test_stage_versions(pipeline: Pipeline) -> None:
     assert stage_version(pipeline, "assemble") >= 104
     assert stage_version(pipeline, "events") >= 146
+    assert stage_version(pipeline, "actors") >= 84
 
 
 @pytest.mark.parametrize(("text", "sub_event_type"), [
@@ -65,3 +66,19 @@ def test_bombs_dropped_on_a_place_came_from_the_air(
     """events v146 (`dropped-from-the-air`): a bomb alone names a remote explosive; dropped on
     a place, it fell from an aircraft or a drone. What fell still decides: chlorine."""
     assert first_event(pipeline, text, DAY).sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Syrian rebels repelled a regime attack on Kafr Nabudah on Tuesday.",
+     "Military Forces of Syria"),
+    ("The Russian offensive on Avdiivka stalled after heavy losses on Tuesday.",
+     "Military Forces of Russia"),
+    ("An Israeli assault on the Jenin camp killed 12 Palestinians on Tuesday.",
+     "Military Forces of Israel"),
+])
+def test_an_offensive_or_an_assault_named_by_its_state(
+        pipeline: Pipeline, text: str, actor: str) -> None:
+    """actors v84: 'a regime attack', 'the Russian offensive', 'an Israeli assault' name the
+    state's forces, as 'regime strikes' and 'Israeli shelling' did; they had named nobody."""
+    doc = pipeline.run("t", text, DAY)
+    assert any(a.name.startswith(actor) for a in doc.actors)

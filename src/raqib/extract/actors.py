@@ -71,7 +71,7 @@ __all__ = [
     "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v83"
+NAME = "extract.actors.v84"
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
 _HOLDING = re.compile(
