@@ -18,7 +18,6 @@ from raqib.extract.dates import DATE_START
 from raqib.extract.gazetteer import name_key
 from raqib.extract.place_rules import (
     LOCATIVE,
-    LOCATIVE_WEIGHT,
     Match,
     Window,
     previous_word,
@@ -65,12 +64,11 @@ _NAMES_AN_ACCORD = re.compile(
 is not where the events of the text happen."""
 _BORDER_BEFORE = re.compile(
     r"\b(?:(?:borders?|frontier)\s+with|bordering)\s+(?:the\s+)?"
-    r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+)?$", re.I)
+    r"(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+)?$", re.I)
 """A name after 'the border with' or 'bordering' is the neighbour across it ('captured the town
 of Bunagana on the border with Uganda' happened in the DR Congo; places v52), and so is a
 place of the neighbour's named in its possessive ('near the border with South Sudan's Northern
-Bahr el Ghazal'; v63), which counts as a name's tail, as any name after a country's
-possessive did before v87 (half a vote; less as an event's place)."""
+Bahr el Ghazal'; v63)."""
 _WATER = re.compile(r"\s(?:Sea|Ocean)$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 """'the Red Sea', 'the Indian Ocean': a sea, not the province named after it (Sudan's and
@@ -141,17 +139,15 @@ def read_context(text: str, match: Match) -> Match:
     match.water = bool(_WATER.search(text, window.start, window.end)
                        and (_THE_BEFORE.search(before) or _WATER_NOUN_AFTER.match(after)))
     match.filed_from = _dateline(text, window, before, after)
-    border = _BORDER_BEFORE.search(before)
-    match.aside = match.water or match.filed_from or bool(_NAMES_AN_ACCORD.match(after) or border)
-    if border and border.group(1):  # the neighbour's possessive: its place is across (v87)
-        match.window.partial = True
+    match.aside = match.water or match.filed_from or bool(
+        _NAMES_AN_ACCORD.match(after) or _BORDER_BEFORE.search(before))
     match.destination = bool(_DESTINATION_BEFORE.search(before))
     previous = previous_word(text, window.start)
     if area := _AREA_BEFORE.search(before):  # 'in downtown Cairo', 'in central Nairobi' (v72)
         previous = area.group(1).casefold()
     if previous in LOCATIVE or match.near or _PLACE_WORD.search(
             after[:20] if _PLACE_WORD.match(after) else before):
-        match.locative = LOCATIVE_WEIGHT
+        match.locative = 0.25
     elif previous == "of":
         match.locative = 0.1
     return match

@@ -9,15 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from raqib.extract.place_rules import (
-    LOCATIVE,
-    LOCATIVE_WEIGHT,
-    Match,
-    Window,
-    cached_key,
-    previous_word,
-    speaks,
-)
+from raqib.extract.place_rules import Match, Window, cached_key, speaks
 
 COUNTRY_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\s?){1,4})")
 COUNTRY_IN = re.compile(
@@ -145,15 +137,11 @@ class CountryWords:
                      if (k := self.possessive(" ".join(words[-n:])))), None)
 
     def _before(self, text: str, match: Match) -> None:
-        """"Syria's Madaya": a country's possessive before the place qualifies it, and a
-        locative word before the possessive is the place's ('in Syria's Idlib' is as surely a
-        place as 'in Idlib': v87)."""
+        """"Syria's Madaya": a country's possessive before the place qualifies it."""
         before = _WORD_BEFORE.search(text, max(0, match.window.start - 40), match.window.start)
         key = self.possessive_at(text, before.start(1), before.end(1)) if before else None
         if key and key not in match.context:
             match.context.append(key)
-        if key and before and previous_word(text, before.start(1)) in LOCATIVE:
-            match.locative = max(match.locative, LOCATIVE_WEIGHT)
 
     def _after(self, text: str, match: Match) -> None:
         """'Tripoli, Lebanon': a country named after a comma qualifies the place; one that

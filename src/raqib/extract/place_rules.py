@@ -52,8 +52,6 @@ LOCATIVE = frozenset(
      "between", "across", "inside", "within", "via", "through", "throughout", "off", "on",
      "في", "من", "إلى", "الى"]
 )
-LOCATIVE_WEIGHT = 0.25
-"""What a locative word right before a name adds to its score as a place."""
 _TITLE = (r"\b(?:President|Minister|General|Gen|Colonel|Col|Mr|Mrs|Ms|Dr|spokesman|"
           r"spokesperson|commander|leader|chief|King|Prince|Emir|Pope|Senator|Governor|Mayor|"
           r"Brigadier|Lieutenant|Lt|Captain|Capt|Sergeant|Judge|Imam|Sheikh|Shaykh)\.?")

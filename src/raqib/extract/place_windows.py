@@ -87,8 +87,6 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
                 continue
             initial = start in starts
             partial = not arabic and prefix[-1] - (prefix[j] - prefix[i]) > 0
-            if partial and i and _possessive_before(text, chain[i - 1], country_keys):
-                partial = prefix[-1] - prefix[j] > 0  # "Syria's Idlib" is Idlib (v87)
             if not arabic and text[end - 2:end] in POSSESSIVE_ENDS:
                 partial = prefix[i] > 0  # the words after it are another name (v53)
                 key, found = _possessive(text, Window(start, end, j - i, key, False, initial,
@@ -102,16 +100,6 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
             elif key and not arabic and len(loose := loose_key(key)) >= 5:
                 out.append(Window(start, end, j - i, "~" + loose, True, initial, partial))
     return out + _with_compass(text, chain[0][0], out, country_keys)
-
-
-def _possessive_before(text: str, word: tuple[int, int],
-                       country_keys: Mapping[str, str]) -> bool:
-    """Whether ``word`` is a country's possessive ("Syria's", and "Syrias" as scraped text
-    prints it): the words after it are a name of their own. Not a town's: in "Baghdad's
-    Green Zone" the words after it name a quarter the gazetteer lacks."""
-    start, end = word
-    cut = 2 if text[end - 2:end] in POSSESSIVE_ENDS else 1
-    return text.endswith("s", start, end) and cached_key(text[start:end - cut]) in country_keys
 
 
 def _possessive(text: str, window: Window, country_keys: Mapping[str, str],
