@@ -44,8 +44,9 @@ _REGION_WORD = (r"(?:state|province|governorate|region|district|county|departmen
                 r"prefecture|municipality|division|emirate|wilayat|muhafazah)")
 _REGION_AFTER = re.compile(r"^\s+" + _REGION_WORD + r"\b", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|county|municipality|subdivision|"
-                             r"commune|LGA)\b", re.I)
-"""A district's word after a name: a part of a province, coded to its town (v40)."""
+                             r"commune|LGA|sector)\b", re.I)
+"""A district's word after a name: a part of a province, coded to its town (v40) at ACLED's
+precision 2 (v88: 'Samana subdivision', 'Handwara subdistrict', 'Naushera sector')."""
 _REGION_BEFORE = re.compile(r"\b(?:" + _REGION_WORD + r"|gulf|bay|sea|straits?) of\s+(?:the\s+)?$",
                             re.I)
 """Before a name: the region it names ('the province of Idlib'), or a sea named after it ('the

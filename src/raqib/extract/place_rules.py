@@ -332,6 +332,6 @@ def kind_fit(match: Match, place: Place) -> float:
 def precision(match: Match, place: Place) -> int:
     if place.kind in ("country", "admin1", "admin2", "admin3"):
         return 3
-    if match.near or place.kind == "area" or match.region:
+    if match.near or place.kind == "area" or match.region or match.district:
         return 2
     return 1
