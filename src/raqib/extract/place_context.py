@@ -40,6 +40,17 @@ _NEAR_AFTER = re.compile(r"^[\s'’s]*(?:(?:north|south|east|west|northeast|nort
                          r"vicinity|area|frontlines?|front|desert|badia)\b", re.I)
 """After a name: its surroundings, maybe of one side ('Hama northwestern countryside',
 'Aleppo's western outskirts': places v21; 'Hama desert', 'Homs badia': v24)."""
+_ROAD = r"(?:roads?|highways?|motorways?|route|axis|stretch)"
+_ROUTE_BEFORE = re.compile(
+    r"(?:\bbetween|\b" + _ROAD + r"\s+(?:that\s+)?(?:linking|links|connecting|connects|from))"
+    r"\s+(?:the\s+(?:towns?|cities|city|villages?)\s+of\s+)?"
+    r"(?:(?:[A-Z][\w'’.-]*\s+){1,4}?(?:and|to|&)\s+)?$|[A-Z][\w'’.]*\s*[-–]\s*$")
+"""Before a name: the words of a place between two towns ('between Bani Walid and Misrata',
+'the road linking Gao and Ansongo', 'the Abeokuta-Ayetoro road'): the event is on the way,
+coded to one of them at ACLED's precision 2 (v89)."""
+_ROUTE_AFTER = re.compile(r"^(?:\s*[-–]\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)?\s+" + _ROAD
+                          + r"\b")
+"""After a name: a road named by it ('the Kaduna-Abuja highway', 'the Gao road')."""
 _REGION_WORD = (r"(?:state|province|governorate|region|district|county|department|oblast|"
                 r"prefecture|municipality|division|emirate|wilayat|muhafazah)")
 _REGION_AFTER = re.compile(r"^\s+" + _REGION_WORD + r"\b", re.I)
@@ -137,6 +148,7 @@ def read_context(text: str, match: Match) -> Match:
     match.region |= match.titled or bool(_REGION_BEFORE.search(before))
     match.district = bool(_DISTRICT_AFTER.match(after))
     match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
+    match.route = bool(_ROUTE_BEFORE.search(before) or _ROUTE_AFTER.match(after))
     match.water = bool(_WATER.search(text, window.start, window.end)
                        and (_THE_BEFORE.search(before) or _WATER_NOUN_AFTER.match(after)))
     match.filed_from = _dateline(text, window, before, after)

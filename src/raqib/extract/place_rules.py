@@ -122,6 +122,10 @@ class Match:
     qualifier: bool = False
     """It qualifies the name before it: the 'Borno' of 'Chibok (Borno)'."""
     near: bool = False
+    route: bool = False
+    """It names an end of a way between two towns ('between Gao and Ansongo', 'the
+    Abeokuta-Ayetoro road'): the event was on the way, at precision 2 (v89); no surer a place
+    for that."""
     destination: bool = False
     """Where people were going or were taken ('their journey to Aleppo, the coastal province
     of Latakia or Damascus'), not where the event happened (v9)."""
@@ -332,6 +336,6 @@ def kind_fit(match: Match, place: Place) -> float:
 def precision(match: Match, place: Place) -> int:
     if place.kind in ("country", "admin1", "admin2", "admin3"):
         return 3
-    if match.near or place.kind == "area" or match.region or match.district:
+    if match.near or place.kind == "area" or match.region or match.district or match.route:
         return 2
     return 1
