@@ -148,7 +148,7 @@ def read_context(text: str, match: Match) -> Match:
     match.region |= match.titled or bool(_REGION_BEFORE.search(before))
     match.district = bool(_DISTRICT_AFTER.match(after))
     match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
-    match.route = bool(_ROUTE_BEFORE.search(before) or _ROUTE_AFTER.match(after))
+    match.vicinity = bool(_ROUTE_BEFORE.search(before) or _ROUTE_AFTER.match(after))
     match.water = bool(_WATER.search(text, window.start, window.end)
                        and (_THE_BEFORE.search(before) or _WATER_NOUN_AFTER.match(after)))
     match.filed_from = _dateline(text, window, before, after)

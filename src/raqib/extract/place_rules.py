@@ -122,10 +122,9 @@ class Match:
     qualifier: bool = False
     """It qualifies the name before it: the 'Borno' of 'Chibok (Borno)'."""
     near: bool = False
-    route: bool = False
-    """It names an end of a way between two towns ('between Gao and Ansongo', 'the
-    Abeokuta-Ayetoro road'): the event was on the way, at precision 2 (v89); no surer a place
-    for that."""
+    vicinity: bool = False
+    """The event was by it, not in it: on a way between it and another town ('between Gao and
+    Ansongo', 'the Abeokuta-Ayetoro road'; v89): precision 2, and no surer a place for that."""
     destination: bool = False
     """Where people were going or were taken ('their journey to Aleppo, the coastal province
     of Latakia or Damascus'), not where the event happened (v9)."""
@@ -336,6 +335,6 @@ def kind_fit(match: Match, place: Place) -> float:
 def precision(match: Match, place: Place) -> int:
     if place.kind in ("country", "admin1", "admin2", "admin3"):
         return 3
-    if match.near or place.kind == "area" or match.region or match.district or match.route:
+    if match.near or place.kind == "area" or match.region or match.district or match.vicinity:
         return 2
     return 1
