@@ -140,9 +140,8 @@ def _with_detail(lead: _Incident, others: list[_Incident], where: _Where,
     strikes hit Aleppo' above 'on Sunday, strikes on Aleppo killed ...'), not a follow-up;
     but a town of the lead that shares its name with the province the later sentence names
     stood for that province (assembly v104: 'Idlib bombing deadliest school attack' above
-    '... in Idlib province on Wednesday'). A
-    photograph's caption (``captioned``) tells no lead's day: its picture is often of an
-    earlier strike (v104)."""
+    '... in Idlib province on Wednesday'). A photograph's caption (``captioned``) tells no
+    lead's day: its picture is often of an earlier strike (v104)."""
     today = doc.published or doc.reference_date
     if today is None or not all(doc.is_dateline(d) for d in where.dates.inside(lead.cue.span)):
         return  # the lead's words name a day of their own: that day's news (assembly v16)
@@ -167,9 +166,9 @@ def _fits(lead: list[PlaceMention], later: list[PlaceMention]) -> bool:
 
 
 def _holds(outer: PlaceMention, inner: PlaceMention) -> bool:
-    """``outer`` is the country of ``inner`` or a province that holds it, or a town named
-    as the province ``inner`` is, its capital ('Idlib bombing ...' over '... in Idlib
-    province on Wednesday': the name stood for the province)."""
+    """``outer`` is the country of ``inner`` or a province that holds it, or a town that
+    shares its name with ``inner``, the province that holds it ('Idlib bombing ...' over
+    '... in Idlib province on Wednesday': the name stood for the province)."""
     if outer.name == outer.country:
         return inner.country == outer.country and inner.name != outer.name
     if outer.geo_precision < 3:
