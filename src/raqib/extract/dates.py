@@ -173,12 +173,11 @@ class Dates(RelativeDates):
                 return start, end, value
             if _LINE_START.search(head, 0, start) and head[end:end + 2].strip(" \t,.-–—"):
                 return start, end, value
-            if wire and _WIRE_PLACE.search(head, 0, start) and _AGENCY_OR_DASH.match(head, end):
+            if wire and _wire_day(head, start, end):
                 return start, end, value  # 'ALEPPO, Syria, Nov. 20, 2016 (AP) —' (v12)
         if wire and ref is not None:  # 'BEIRUT, March 3 (Reuters) -': the year is the ref's
             for start, end, value, precision, _ in self.find(head, ref):
-                if (precision == 1 and _WIRE_PLACE.search(head, 0, start)
-                        and _AGENCY_OR_DASH.match(head, end)):
+                if precision == 1 and _wire_day(head, start, end):
                     return start, end, value
         return None
 
@@ -370,6 +369,12 @@ _WIRE_PLACE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w
 2016 (AP) —'; searched up to a date's start, or ahead of one)."""
 _AGENCY_OR_DASH = re.compile(r"[ \t]*(?:\([^()\n]{2,30}\))?[ \t]*[-–—]")
 """After a wire dateline's date: its agency in brackets, and its dash."""
+
+
+def _wire_day(head: str, start: int, end: int) -> bool:
+    """The date at ``start:end`` stands between a wire dateline's place and its agency or
+    dash (v12)."""
+    return bool(_WIRE_PLACE.search(head, 0, start) and _AGENCY_OR_DASH.match(head, end))
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?\Z")
 """Between the start of a line and the end of the searched text, nothing but spaces and one
 capitalised word ("Wed 05 Apr 2017", "Beirut 26 Oct 2016")."""

@@ -123,8 +123,7 @@ def _finished_after(incidents: list[_Incident], spans: list[tuple[int, int]], do
                                         doc.text[inc.cue.span.start : end])
         if label not in resolved and len(resolved) == 1:
             (new,) = resolved
-            inc.cue = replace(inc.cue, sub_event_type=new, event_type=tax.event_type(new),
-                              disorder_type=tax.disorder_type(new))
+            inc.cue = replace(inc.cue, **tax.typed(new))
 
 
 def _with_detail(lead: _Incident, others: list[_Incident], where: _Where,

@@ -147,9 +147,7 @@ def criminal_victim(doc: Analysis, event: Event, cue: EventCue, reach: int,
                                                options):
             event.actor1 = actor_stage.gang_of(event.country, options)
         if event.sub_event_type == ATTACK:  # an armed man's killing: two armed sides (v88)
-            tax = taxonomy.load()
-            event.sub_event_type, event.event_type, event.disorder_type = (
-                ARMED_CLASH, tax.event_type(ARMED_CLASH), tax.disorder_type(ARMED_CLASH))
+            _retype(event, ARMED_CLASH)
 
 
 def police_opponent(event: Event, options: Options) -> None:
@@ -219,9 +217,7 @@ def crowd_clash(cue: EventCue, actors: list[ActorMention], killed: bool, text: s
         label = _CROWD_TYPES[RIOTERS]
     else:
         label = "Excessive force against protesters" if killed else _CROWD_TYPES[PROTESTERS]
-    tax = taxonomy.load()
-    return replace(cue, sub_event_type=label, event_type=tax.event_type(label),
-                   disorder_type=tax.disorder_type(label))
+    return replace(cue, **taxonomy.load().typed(label))
 
 
 def crowd_act(event: Event, options: Options) -> None:
@@ -233,9 +229,13 @@ def crowd_act(event: Event, options: Options) -> None:
     if event.inter1 not in _CROWD_TYPES or event.sub_event_type not in SEIZURES:
         return
     label = _CROWD_TYPES[PROTESTERS if event.sub_event_type == "Arrests" else RIOTERS]
-    tax = taxonomy.load()
-    event.sub_event_type, event.event_type = label, tax.event_type(label)
-    event.disorder_type = tax.disorder_type(label)
+    _retype(event, label)
     if label == _CROWD_TYPES[RIOTERS] and event.inter1 == PROTESTERS and event.country:
         event.actor1 = actor_stage.unnamed("Rioters", event.country, options)
         event.inter1 = RIOTERS
+
+
+def _retype(event: Event, label: str) -> None:
+    """``event`` of the sub-event type ``label``, with its event and disorder types."""
+    for field_name, value in taxonomy.load().typed(label).items():
+        setattr(event, field_name, value)

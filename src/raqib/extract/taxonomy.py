@@ -139,6 +139,13 @@ class Taxonomy:
     def disorder_type(self, sub_event_type: str) -> str:
         return self._get(sub_event_type).disorder_type
 
+    def typed(self, sub_event_type: str) -> dict[str, str]:
+        """``sub_event_type`` with its event and disorder types, as an event's or a cue's
+        three fields (``replace(cue, **tax.typed(label))``)."""
+        return {"sub_event_type": sub_event_type,
+                "event_type": self.event_type(sub_event_type),
+                "disorder_type": self.disorder_type(sub_event_type)}
+
     def slug(self, label: str) -> str:
         return "no_event" if label == NO_EVENT else self._get(label).slug
 
