@@ -54,3 +54,22 @@ def _index_hits(root: Path, words: str):  # type: ignore[no-untyped-def]
             return for_session(session).query(words)
     finally:
         ws.close()
+
+
+def test_entries_keep_their_tsvector_in_the_row(tmp_path: Path, pg_url: str) -> None:
+    """Migration 0018: the tsvector that every row-by-row test of the words reads is stored
+    MAIN (compressed in the row), not EXTENDED (moved out of line above ~2 kB a row, which
+    cost a TOAST look-up per test)."""
+    from sqlalchemy import text
+
+    root = tmp_path / "ws"
+    assert run(None, "init", str(root), "--database", pg_url)[0] == 0
+    ws = Workspace.open(root)
+    try:
+        with ws.engine.connect() as conn:
+            storage = dict(conn.execute(text(
+                "SELECT attname, attstorage FROM pg_attribute "
+                "WHERE attrelid = 'search_index'::regclass AND attname IN ('tsv', 'body')")).all())
+    finally:
+        ws.close()
+    assert storage == {"tsv": "m", "body": "x"}

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0017"
+HEAD_REVISION = "0018"
 """The newest migration; a test checks it against the migrations folder."""
 WRITE_OPTION = "raqib_write"
 """Execution option marking a transaction that will write (see ``transaction``)."""
