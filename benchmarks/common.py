@@ -59,10 +59,11 @@ def fresh_workspace(root: Path, name: str, database: str | None = None) -> Path:
 CI_POSTGRES = Path(__file__).resolve().parents[1] / "scripts" / "ci_postgres.sh"
 
 
-def pg_server() -> tuple[str | None, str]:
+def pg_server(script_env: dict[str, str] | None = None) -> tuple[str | None, str]:
     """A PostgreSQL server's maintenance-database URL, found the way the tests find one:
     $RAQIB_BENCH_PG_URL, $RAQIB_TEST_PG_URL, else the throwaway server that
-    ``scripts/ci_postgres.sh`` starts (or finds running). ``(None, why)`` when there is none."""
+    ``scripts/ci_postgres.sh`` starts (or finds running; ``script_env``: its settings, such
+    as PGPORT, PGDATA_DIR, PG_OPTIONS). ``(None, why)`` when there is none."""
     for name in ("RAQIB_BENCH_PG_URL", "RAQIB_TEST_PG_URL"):
         if os.environ.get(name):
             return os.environ[name], name
@@ -72,7 +73,7 @@ def pg_server() -> tuple[str | None, str]:
         return None, "psycopg is not installed"
     try:
         proc = subprocess.run(["bash", str(CI_POSTGRES)], capture_output=True, text=True,
-                              timeout=180)
+                              timeout=180, env={**os.environ, **(script_env or {})})
     except (OSError, subprocess.TimeoutExpired) as exc:
         return None, f"scripts/ci_postgres.sh did not run: {exc}"
     line = next((ln for ln in proc.stdout.splitlines() if "RAQIB_TEST_PG_URL=" in ln), "")
