@@ -145,7 +145,8 @@ def voices(doc: Analysis, parties: list[ActorMention]) -> tuple[set[int], set[in
     still be a party, one that tells only of others' acts ('said shells hit the district',
     'accused armed groups of firing') is not: it is the source of the account, not in it.
     So is a party named after 'according to' in its clause ('according to SANA and the
-    Russian defence ministry, shells fell')."""
+    Russian defence ministry, shells fell'). Nor is one said to have made the account up
+    ('a fabrication by terrorist groups': ``_FABRICATED_BY``)."""
     verbs = [_speaks().match(doc.text, a.span.end, a.span.end + 60) for a in parties]
     for i in range(len(parties) - 2, -1, -1):  # a speaker lends its verb to those before it
         between = doc.text[parties[i].span.end : parties[i + 1].span.start]
@@ -171,7 +172,18 @@ def voices(doc: Analysis, parties: list[ActorMention]) -> tuple[set[int], set[in
         speakers.add(id(actor))
         if not _SELF.search(doc.text, said, _sentence_end(doc.text, said)):
             reporters.add(id(actor))
+    reporters.update(id(a) for a in parties if _FABRICATED_BY.search(
+        doc.text, max(0, a.span.start - 80), a.span.start))
     return speakers, reporters
+
+
+_FABRICATED_BY = re.compile(
+    r"\b(?:fabrications?|fabricated|hoax(?:es)?|faked|lies|propaganda|forger(?:y|ies)|forged|"
+    r"falsified|falsehoods?)(?:\s+[\w'’-]+){0,3}?\s+by\s+(?:the\s+)?(?:so-called\s+)?$",
+    re.IGNORECASE)
+"""Before a party: the account it is said to have made up ('calling the reports a fabrication
+by terrorist groups', 'a video fabricated by the White Helmets'), whose maker is no party to
+the event the account tells of (assemble v105)."""
 
 
 _AND = re.compile(r"\band\b", re.IGNORECASE)
