@@ -19,7 +19,7 @@ import re
 from raqib.extract import claims_arabic, place_countries
 from raqib.extract.claims_about import Told, about
 from raqib.extract.claims_calls import refine
-from raqib.extract.claims_forms import accused_by, rebuttal
+from raqib.extract.claims_forms import accused_by, branded, rebuttal
 from raqib.extract.claims_lexicon import (
     END_PUNCT,
     TOKEN,
@@ -67,7 +67,7 @@ _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v19"
+    name = "extract.claims.v20"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -114,6 +114,8 @@ class Claims:
                 prev = f
         if rebut := rebuttal(text, a, b, out):  # ", a charge X rejected" (v12)
             out.append(rebut)
+        if brand := branded(lex, text, a, b):  # "X called it a fabrication" (v20)
+            out = [f for f in out if f.cspan != brand.cspan] + [brand]
         for f in out:  # "X called for Y, officials said": Y ends where the reported words do
             f.hedged = f.hedged or bool(lex.find("hedge", text, a, b))
             ends = [r.end for r in out if r.cspan and r.cspan[0] > r.end > f.start]
@@ -318,6 +320,9 @@ class Claims:
                 actor, side = last
             else:
                 actor, side = last = _actor(actors, cspan, _tidy(claimant, lex), country)
+            if side is None and cspan:  # no dictionary actor: its words may tell (v20)
+                side = next((name for name in ("opposition", "government")
+                             if lex.find(f"side_{name}", doc.text, *cspan)), None)
             statement = f.statement or doc.text[f.start : f.end]
             denier = actor if f.stance == "denies" else None
             claims.append(Claim(" ".join(claimant.split()), actor, f.stance, statement, f.start,

@@ -18,7 +18,9 @@ _BACK = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:(?:deadly|alleged
                    r"air\s?strikes?|raids?|bombings?|shelling|massacres?|incidents?|explosions?|"
                    r"blasts?|killings?|claims?|allegations?|accusations?|reports|shells|rockets|"
                    r"missiles|barrel\s+bombs|bodies|victims|dead|casualties)\b|\b(?:any|all)\s+involvement\b|"
-                   r"\bresponsibility\s+for\b", re.IGNORECASE)
+                   r"\bresponsibility\s+for\b|\b(?:it|this|that|them)\s+(?:as\s+)?(?:an?\s+)?"
+                   r"(?:fabrications?|fabricated|lies|lie|hoax|false|baseless|unfounded|fake|"
+                   r"propaganda|nonsense|staged)\b", re.IGNORECASE)
 """A statement that points back at an event told before it ('Russia said the attack was
 staged', v4; 'rejected the claims as fake news', v6): about the last event whose words end
 before the claim. One that names no event this way but a word of an earlier event's type
@@ -26,7 +28,8 @@ before the claim. One that names no event this way but a word of an earlier even
 shells, rockets or missiles told before, the raids and strikes in the plural, and the bodies,
 the victims, the dead, 'any involvement' and 'responsibility for' point back too ('the
 shells were fired from areas controlled by HTS', 'denied any involvement', 'its teams
-recovered the bodies': v8)."""
+recovered the bodies': v8), and so does a pronoun named a falsehood ('called it a
+fabrication': v20)."""
 
 
 def about(doc: Analysis, start: int, end: int, told: Told, denier: str | None = None

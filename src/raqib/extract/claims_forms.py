@@ -1,14 +1,15 @@
-"""Two sentence forms of the claims stage (``raqib.extract.claims``) that name the claimant
-after what is claimed: an accusation in the passive ('The army was accused by residents of
-burning houses': v11) and a denial told after a comma (', a charge Damascus rejected as a
-fabrication': v12)."""
+"""Sentence forms of the claims stage (``raqib.extract.claims``) that its reporting verbs do
+not read alone: two that name the claimant after what is claimed, an accusation in the passive
+('The army was accused by residents of burning houses': v11) and a denial told after a comma
+(', a charge Damascus rejected as a fabrication': v12); and a denial by a name for the account
+('The opposition called it a fabrication', 'described the claims as lies': v20)."""
 
 from __future__ import annotations
 
 import re
 
-from raqib.extract.claims_lexicon import trim
-from raqib.extract.claims_speaker import Found
+from raqib.extract.claims_lexicon import Lexicon, trim
+from raqib.extract.claims_speaker import Found, subject
 
 _ACCUSED_BY = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|repeatedly\s+)?"
@@ -48,3 +49,30 @@ def rebuttal(text: str, a: int, b: int, out: list[Found]) -> Found | None:
     told = [f.start for f in out if f.start < cut]
     s, e = trim(text, told[-1] if told else a, cut)
     return Found(rebut.group("who"), rebut.span("who"), "denies", s, e, False)
+
+
+_BRANDED = re.compile(
+    r"\b(?:called|calls|call|described|describes|describe|branded|brands|brand|labell?ed|"
+    r"labels|termed|terms|dubbed|dubs|dismissed|dismisses|dismiss)\s+(?P<what>"
+    r"(?:(?:it|this|that|them|these|those)|(?:the|these|those|such|their|its|his|her|"
+    r"[A-Z][\w-]*['’]s?)\s+(?:[\w-]+\s+){0,3}?(?:accusations?|allegations?|claims?|"
+    r"reports?|charges?|accounts?|stor(?:y|ies)|footage|videos?|images?|pictures?|photos?|"
+    r"news))\s+(?:as\s+)?(?:(?:an?|pure|complete|total|outright|blatant|sheer|baseless|"
+    r"mere)\s+)*(?:fabrications?|fabricated|lies|lie|hoax|false|baseless|unfounded|"
+    r"groundless|fake|propaganda|nonsense|slander|fiction|fictitious|untrue|staged|"
+    r"provocation))\b", re.IGNORECASE)
+"""'called it a fabrication', 'described the claims as lies', 'branded the reports false',
+'dismissed Russia's accusations as propaganda': naming the account a falsehood (v20)."""
+
+
+def branded(lex: Lexicon, text: str, a: int, b: int) -> Found | None:
+    """The denial of 'X called it a fabrication' in ``text[a:b]``: X, the subject before the
+    verb, denies what the words name (the account told before, or named in them)."""
+    brand = _BRANDED.search(text, a, b)
+    if brand is None:
+        return None
+    cspan = subject(lex, text, a, brand.start())
+    if cspan is None:
+        return None
+    s, e = trim(text, *brand.span("what"))
+    return Found(text[cspan[0] : cspan[1]], cspan, "denies", s, e, False)
