@@ -47,7 +47,7 @@ def subject(lex: Lexicon, text: str, a: int, hi: int) -> Range | None:
     while toks and lex.has("np_adverb", toks[-1].group()):
         toks.pop()
     if not toks or toks[-1].group() != ",":
-        return _np_back(lex, toks)
+        return _np_back(lex, toks[:_relative(lex, toks)])
     parts = _comma_parts(toks[:-1])
     if len(parts) < 2:
         return None
@@ -58,6 +58,25 @@ def subject(lex: Lexicon, text: str, a: int, hi: int) -> Range | None:
         return _np_back(lex, parts[0]) if relative else None
     head = _np_back(lex, parts[-2])  # "X, head of Y, said": the head and its apposition
     return (head[0], parts[-1][-1].end()) if head else None
+
+
+def _relative(lex: Lexicon, toks: list[re.Match[str]]) -> int:
+    """Where a relative clause right before the verb opens, with no comma ('A doctor who
+    treated the wounded said', 'The UN agency that runs the school said': the claimant is
+    the doctor, the agency, not 'the wounded', 'the school'; claims v21); else the end. 'who'
+    and 'which' open one at most six words before the verb; 'that' only before a verb's form
+    ('that treated', 'that runs the'), not before a subject ('told Reuters that rebels
+    said')."""
+    for i in range(len(toks) - 2, max(0, len(toks) - 8), -1):
+        word, nxt = toks[i].group().lower(), toks[i + 1].group()
+        after = toks[i + 2].group() if i + 2 < len(toks) else ""
+        if word in ("who", "which") or (word == "that" and (_verbish(nxt, lex) or (
+                nxt.islower() and nxt.endswith("s") and (
+                    lex.has("determiner", after) or lex.has("pronoun", after))))):
+            return i
+        if toks[i].group() in (",", ";", ":"):
+            break
+    return len(toks)
 
 
 def _comma_parts(toks: list[re.Match[str]]) -> list[list[re.Match[str]]]:
