@@ -19,7 +19,7 @@ import re
 from raqib.extract import claims_arabic, place_countries
 from raqib.extract.claims_about import Told, about
 from raqib.extract.claims_calls import refine
-from raqib.extract.claims_forms import accused_by, branded, rebuttal
+from raqib.extract.claims_forms import accused_by, branded, each_other, rebuttal
 from raqib.extract.claims_lexicon import (
     END_PUNCT,
     TOKEN,
@@ -67,7 +67,7 @@ _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v21"
+    name = "extract.claims.v22"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -116,6 +116,9 @@ class Claims:
             out.append(rebut)
         if brand := branded(lex, text, a, b):  # "X called it a fabrication" (v20)
             out = [f for f in out if f.cspan != brand.cspan] + [brand]
+        if mutual := each_other(lex, text, a, b):  # "X and Y traded blame for Z" (v22)
+            out = [f for f in out if f.stance != "accuses" or not f.cspan
+                   or not mutual[0].cspan[0] <= f.cspan[0] < mutual[1].cspan[1]] + mutual
         for f in out:  # "X called for Y, officials said": Y ends where the reported words do
             f.hedged = f.hedged or bool(lex.find("hedge", text, a, b))
             ends = [r.end for r in out if r.cspan and r.cspan[0] > r.end > f.start]
@@ -304,12 +307,12 @@ class Claims:
         last: tuple[str, str | None] | None = None
         country = place_countries.document_country(doc)
         actors = ByStart(doc.actors)
-        seen: set[tuple[int, int, str]] = set()
+        seen: set[tuple[int, int, str, Range | None]] = set()
         told = Told(doc)
         for f in sorted(found, key=lambda f: (f.start, f.end)):
-            if (f.start, f.end, f.stance) in seen or not doc.text[f.start : f.end].strip():
+            if (f.start, f.end, f.stance, f.cspan) in seen or not doc.text[f.start : f.end].strip():
                 continue
-            seen.add((f.start, f.end, f.stance))
+            seen.add((f.start, f.end, f.stance, f.cspan))  # two that blame each other (v22)
             claimant, cspan = f.claimant, f.cspan
             if claimant == PUBLISHER or lex.has("self", claimant):
                 if publisher:

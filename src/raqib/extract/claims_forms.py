@@ -2,7 +2,8 @@
 not read alone: two that name the claimant after what is claimed, an accusation in the passive
 ('The army was accused by residents of burning houses': v11) and a denial told after a comma
 (', a charge Damascus rejected as a fabrication': v12); and a denial by a name for the account
-('The opposition called it a fabrication', 'described the claims as lies': v20)."""
+('The opposition called it a fabrication', 'described the claims as lies': v20); two
+parties that blame each other ('The army and the RSF traded blame for the shelling': v22)."""
 
 from __future__ import annotations
 
@@ -76,3 +77,32 @@ def branded(lex: Lexicon, text: str, a: int, b: int) -> Found | None:
         return None
     s, e = trim(text, *brand.span("what"))
     return Found(text[cspan[0] : cspan[1]], cspan, "denies", s, e, False)
+
+
+_EACH_OTHER = re.compile(
+    r"\b(?:traded|trade|trading|exchanged|exchange|exchanging)\s+(?:blame|accusations|charges)"
+    r"|\b(?:blamed|blame|blaming|accused|accuse|accusing)\s+(?:each\s+other|one\s+another)",
+    re.IGNORECASE)
+_BOTH_BEFORE = re.compile(r"\s*,?\s+and\s+$", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+def each_other(lex: Lexicon, text: str, a: int, b: int) -> list[Found]:
+    """'The army and the RSF traded blame for the shelling of a market': each party of the
+    subject accuses (the other) of what follows (v22). The second party is
+    the subject before the verb, the first the subject before the 'and' that precedes it."""
+    blame = _EACH_OTHER.search(text, a, b)
+    if blame is None:
+        return []
+    second = subject(lex, text, a, blame.start())
+    inner = list(_AND.finditer(text, *second)) if second else []
+    if second and inner:  # 'Armenia and Azerbaijan': one subject of two names
+        first, second = trim(text, second[0], inner[-1].start()), trim(
+            text, inner[-1].end(), second[1])
+    else:
+        join = _BOTH_BEFORE.search(text, a, second[0]) if second else None
+        first = subject(lex, text, a, join.start()) if join else None
+    s, e = trim(text, blame.end(), b)
+    if first is None or second is None or e - s < 3:
+        return []
+    return [Found(text[p[0] : p[1]], p, "accuses", s, e, False) for p in (first, second)]
