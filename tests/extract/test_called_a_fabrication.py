@@ -62,3 +62,18 @@ def test_a_claimant_outside_the_dictionary_takes_the_side_its_words_tell(
         pipeline: Pipeline, text: str, sides: list[str | None]) -> None:
     doc = pipeline.run("t", text, DAY)
     assert [c.claimant_side for c in doc.claims] == sides
+
+
+def test_figures_called_fabricated_point_back_at_the_event(pipeline: Pipeline) -> None:
+    """claims v23: 'the casualty figures' told in a denial are the event told before."""
+    doc = pipeline.run("t", "The Houthis said air strikes killed 20 people at a market in "
+                            "Saada. The coalition said it hit a weapons depot and that the "
+                            "casualty figures were fabricated.", DAY)
+    assert [(c.stance, c.about) for c in doc.claims] == [("asserts", 0), ("denies", 0)]
+
+
+def test_a_federal_government_is_the_government_side(pipeline: Pipeline) -> None:
+    """claims v23."""
+    doc = pipeline.run("t", "The federal government denied that troops had killed civilians "
+                            "in the town.", DAY)
+    assert [(c.stance, c.claimant_side) for c in doc.claims] == [("denies", "government")]

@@ -67,7 +67,7 @@ _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v22"
+    name = "extract.claims.v23"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None

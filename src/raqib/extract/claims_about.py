@@ -17,7 +17,8 @@ _BACK = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:(?:deadly|alleged
                    r"chemical|gas|toxic|air|latest|reported)\s+)?(?:attacks?|strikes?|"
                    r"air\s?strikes?|raids?|bombings?|shelling|massacres?|incidents?|explosions?|"
                    r"blasts?|killings?|claims?|allegations?|accusations?|reports|shells|rockets|"
-                   r"missiles|barrel\s+bombs|bodies|victims|dead|casualties)\b|\b(?:any|all)\s+involvement\b|"
+                   r"missiles|barrel\s+bombs|bodies|victims|dead|casualties|toll|figures?|"
+                   r"(?:casualty|death)\s+(?:figures?|tolls?))\b|\b(?:any|all)\s+involvement\b|"
                    r"\bresponsibility\s+for\b|\b(?:it|this|that|them)\s+(?:as\s+)?(?:an?\s+)?"
                    r"(?:fabrications?|fabricated|lies|lie|hoax|false|baseless|unfounded|fake|"
                    r"propaganda|nonsense|staged)\b", re.IGNORECASE)
@@ -29,7 +30,8 @@ shells, rockets or missiles told before, the raids and strikes in the plural, an
 the victims, the dead, 'any involvement' and 'responsibility for' point back too ('the
 shells were fired from areas controlled by HTS', 'denied any involvement', 'its teams
 recovered the bodies': v8), and so does a pronoun named a falsehood ('called it a
-fabrication': v20)."""
+fabrication': v20), and the toll or the figures told ('the casualty figures were
+fabricated': v23)."""
 
 
 def about(doc: Analysis, start: int, end: int, told: Told, denier: str | None = None
