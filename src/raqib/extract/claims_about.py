@@ -10,7 +10,7 @@ import sys
 from bisect import bisect_right
 from functools import cache
 
-from raqib.extract.claims_lexicon import TYPE_WORDS
+from raqib.extract.claims_lexicon import FALSEHOOD, TYPE_WORDS
 from raqib.extract.model import Analysis
 
 _BACK = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:(?:deadly|alleged|suspected|"
@@ -20,8 +20,7 @@ _BACK = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:(?:deadly|alleged
                    r"missiles|barrel\s+bombs|bodies|victims|dead|casualties|toll|figures?|"
                    r"(?:casualty|death)\s+(?:figures?|tolls?))\b|\b(?:any|all)\s+involvement\b|"
                    r"\bresponsibility\s+for\b|\b(?:it|this|that|them)\s+(?:as\s+)?(?:an?\s+)?"
-                   r"(?:fabrications?|fabricated|lies|lie|hoax|false|baseless|unfounded|fake|"
-                   r"propaganda|nonsense|staged)\b", re.IGNORECASE)
+                   + FALSEHOOD + r"\b", re.IGNORECASE)
 """A statement that points back at an event told before it ('Russia said the attack was
 staged', v4; 'rejected the claims as fake news', v6): about the last event whose words end
 before the claim. One that names no event this way but a word of an earlier event's type

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from raqib.extract.claims_lexicon import Lexicon, trim
+from raqib.extract.claims_lexicon import FALSEHOOD, Lexicon, trim
 from raqib.extract.claims_speaker import Found, subject
 
 _ACCUSED_BY = re.compile(
@@ -59,9 +59,7 @@ _BRANDED = re.compile(
     r"[A-Z][\w-]*['’]s?)\s+(?:[\w-]+\s+){0,3}?(?:accusations?|allegations?|claims?|"
     r"reports?|charges?|accounts?|stor(?:y|ies)|footage|videos?|images?|pictures?|photos?|"
     r"news))\s+(?:as\s+)?(?:(?:an?|pure|complete|total|outright|blatant|sheer|baseless|"
-    r"mere)\s+)*(?:fabrications?|fabricated|lies|lie|hoax|false|baseless|unfounded|"
-    r"groundless|fake|propaganda|nonsense|slander|fiction|fictitious|untrue|staged|"
-    r"provocation))\b", re.IGNORECASE)
+    r"mere)\s+)*" + FALSEHOOD + r")\b", re.IGNORECASE)
 """'called it a fabrication', 'described the claims as lies', 'branded the reports false',
 'dismissed Russia's accusations as propaganda': naming the account a falsehood (v20)."""
 

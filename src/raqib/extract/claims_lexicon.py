@@ -27,6 +27,11 @@ TYPE_WORDS: dict[str, tuple[str, ...]] = {
 """Words of a sub-event type specific enough to tie a claim that names no place or day to
 an event of that type (the claims stage's ``about``, and an incident's unattached claims in
 ``raqib.incidents.contested``)."""
+FALSEHOOD = (r"(?:fabrications?|fabricated|lies|lie|hoax|false|baseless|unfounded|groundless|"
+             r"fake|propaganda|nonsense|slander|fiction|fictitious|untrue|staged|provocation)")
+"""A word that names an account false ('called it a fabrication', 'described the claims as
+lies'): the denial of ``claims_forms.branded``, and the pronoun so named points back at the
+event told before (``claims_about``; claims v20)."""
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?=\s+[A-Z])|\w[\w'’.&-]*\w|\w|[^\w\s]")
 """A word, a mark, or capitals with their points before a capitalised word ('U.S. Secretary
 of State X said' keeps its 'U.S.': claims v18)."""

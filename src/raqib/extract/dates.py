@@ -369,15 +369,15 @@ _WIRE_PLACE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w
 2016 (AP) —'; searched up to a date's start, or ahead of one)."""
 _AGENCY_OR_DASH = re.compile(r"[ \t]*(?:\([^()\n]{2,30}\))?[ \t]*[-–—]")
 """After a wire dateline's date: its agency in brackets, and its dash."""
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?\Z")
+"""Between the start of a line and the end of the searched text, nothing but spaces and one
+capitalised word ("Wed 05 Apr 2017", "Beirut 26 Oct 2016")."""
 
 
 def _wire_day(head: str, start: int, end: int) -> bool:
     """The date at ``start:end`` stands between a wire dateline's place and its agency or
     dash (v12)."""
     return bool(_WIRE_PLACE.search(head, 0, start) and _AGENCY_OR_DASH.match(head, end))
-_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?\Z")
-"""Between the start of a line and the end of the searched text, nothing but spaces and one
-capitalised word ("Wed 05 Apr 2017", "Beirut 26 Oct 2016")."""
 
 
 def _trim(text: str, found: Found) -> Found:

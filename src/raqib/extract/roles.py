@@ -183,7 +183,8 @@ _FABRICATED_BY = re.compile(
     re.IGNORECASE)
 """Before a party: the account it is said to have made up ('calling the reports a fabrication
 by terrorist groups', 'a video fabricated by the White Helmets'), whose maker is no party to
-the event the account tells of (assemble v105)."""
+the event the account tells of (assemble v105). Not "staged by": "an attack staged by
+militants" was carried out by them; nor the adjectives of ``claims_lexicon.FALSEHOOD``."""
 
 
 _AND = re.compile(r"\band\b", re.IGNORECASE)
