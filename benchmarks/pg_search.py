@@ -72,11 +72,9 @@ def deployment_buffers() -> str:
 
 @contextmanager
 def _server() -> Iterator[tuple[str | None, str]]:
-    """(maintenance URL, where it came from): a given server, else this benchmark's own with
-    deployment-sized shared buffers, stopped afterwards when this started it."""
-    if os.environ.get("RAQIB_BENCH_PG_URL") or os.environ.get("RAQIB_TEST_PG_URL"):
-        yield pg_server()
-        return
+    """(maintenance URL, where it came from): a given server (``pg_server`` takes it first),
+    else this benchmark's own with deployment-sized shared buffers, stopped afterwards when
+    this started it."""
     env = {**SERVER, "PG_OPTIONS": f"-c shared_buffers={deployment_buffers()}"}
     running = Path(SERVER["PGDATA_DIR"], "postmaster.pid").exists()
     try:
