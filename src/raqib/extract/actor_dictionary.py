@@ -207,6 +207,9 @@ class Dictionary:
         self.accused = re.compile(rf"\b(?:{alternatives['accused']})\s+(?:the\s+)?$", re.I)
         self.unresolved = {self.render(e, None, None): n for n, e in enumerate(self.entries)
                            if e.country == "*"}
+        self.names = frozenset(self.render(e, None, None) for e in self.entries)
+        """Every entry's name as given before a country is known ('Fulani Ethnic
+        Militia')."""
         by_name = {e.name: n for n, e in enumerate(self.entries)}
         self.fronts = [Front(country, re.compile(cue, re.I), by_name[one], by_name[two],
                              _day(first), _day(last))

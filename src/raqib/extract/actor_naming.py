@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import date
 
 from raqib.extract.actor_dictionary import CAPITAL, Dictionary, Hit, load
+from raqib.extract.actor_peoples import named as peoples_militia
 from raqib.extract.model import ActorMention, Analysis, Options
 
 WHERE = r"in|inside|across|throughout|within|into"
@@ -104,6 +105,11 @@ def localize(doc: Analysis, country: str | None = None, options: Options | None 
     for m in doc.actors:
         if m.country is not None and m.country != country:
             m = _own_row(dictionary, doc, m, country, when)
+        town = any(start == m.span.start and country in countries
+                   for (start, _), countries in doc.towns_of_peoples.items())
+        if m.country is None and m.name not in dictionary.names and (
+                name := peoples_militia(m.name, country, town)):
+            m = replace(m, name=name, country=country)  # 'Fellata Ethnic Militia (Sudan)'
         if m.country is None:
             hits = [h for h in dictionary.lookup(m.span.text) if h.entry >= 0]
             if m.name not in {dictionary.render(dictionary.entries[h.entry], None, when)

@@ -60,6 +60,7 @@ from raqib.extract.actor_naming import (
     unnamed,
     when_of,
 )
+from raqib.extract.actor_peoples import militia_name, peoples_militias
 from raqib.extract.model import ActorMention, Analysis, Options
 from raqib.extract.petrarch import read_tsv
 from raqib.extract.roles import ARMED, REBELS
@@ -71,7 +72,7 @@ __all__ = [
     "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v84"
+NAME = "extract.actors.v85"
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
 _HOLDING = re.compile(
@@ -177,7 +178,34 @@ class Actors:
                 generic.add(len(found))
             found.append((mention_for(self.dictionary, doc, start, end, hit, None, when),
                           hit.entry))
+        found = self._peoples(doc, found, when)
         doc.actors.extend(self._protesting(doc, found, when))
+
+    def _peoples(self, doc: Analysis, found: list[tuple[ActorMention, int]],
+                 when: date | None) -> list[tuple[ActorMention, int]]:
+        """``found`` with the militias named after their peoples (``actor_peoples``, v85):
+        each a row of the dictionary where it has one ('Tiv militias'), else named after
+        its people; the generic mention of their common word ('communal militias') gives
+        way to them."""
+        d = self.dictionary
+        named = peoples_militias(doc.text, lambda people: bool(d.match(people)))
+        added: list[tuple[ActorMention, int]] = []
+        for start, end, people, clan in named:
+            inside = [f for f in found if start <= f[0].span.start and f[0].span.end <= end]
+            if any(f[0].span.start < end and start < f[0].span.end and f not in inside
+                   for f in found):
+                continue  # words of a party read already
+            words = f"{people} militia"
+            hits = [h for s, e, hs in d.match(words) if (s, e) == (0, len(words)) for h in hs]
+            hit = choose(d, hits, None)
+            if hit is not None:
+                added.append((mention_for(d, doc, start, end, hit, None, when), hit.entry))
+            else:
+                added.append((ActorMention(doc.span(start, end), militia_name(people, clan), 4,
+                                           None, "communal"),
+                              d.unresolved["Unidentified Communal Militia"]))
+            found = [f for f in found if f not in inside]
+        return sorted(found + added, key=lambda f: f[0].span.start)
 
     def _extends_last(self, doc: Analysis, found: list[tuple[ActorMention, int]],
                       generic: set[int], hit: Hit, where: tuple[int, int],

@@ -181,6 +181,11 @@ class Analysis:
     """Names of places abroad that the places stage did not take as the text's own (places
     v32: a name found only among a foreign place's other names): still names, which the
     event model reads masked as the places are."""
+    towns_of_peoples: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
+    """Names the gazetteer knows that stand before a people's word ('Misrata militias',
+    'Zintan tribesmen'), which are no place of the text (places v75), by their offsets: the
+    countries (as the output names them) that have a town so named. A militia named after
+    its town is ACLED's communal militia, not an ethnic one (actors v85)."""
     filed_from: list[PlaceMention] = field(default_factory=list)
     """The places of the text's dateline ('QUETTA, Pakistan - ...'), where the report was
     filed from: none of them is among ``places``; an event whose words name no place is

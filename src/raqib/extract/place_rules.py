@@ -89,6 +89,11 @@ place: 'Bari militia' (South Sudan) is no Bari in Italy, 'Abala tribe' no Abala 
 v75)."""
 
 
+def people_after(text: str, end: int) -> bool:
+    """Whether a people's word ('militia', 'tribesmen', 'clan') follows ``end``."""
+    return _PEOPLE_AFTER.match(text, end) is not None
+
+
 @dataclass
 class Window:
     """A run of name words to look up: its span, word count and name key."""
@@ -226,7 +231,7 @@ def not_a_place(text: str, window: Window) -> bool:
     if (_TITLE_BEFORE.search(before) or _NAMED_BEFORE.search(before)
             or _OUTLET_BEFORE.search(before)
             or _PORTFOLIO_BEFORE.search(before) or _STREET_AFTER.match(text, window.end)
-            or _PEOPLE_AFTER.match(text, window.end)):
+            or people_after(text, window.end)):
         return True
     return (_said_after(text, window.end) and not _after_locative(text, window.start)
             and not _OFFICE_OF.search(before))

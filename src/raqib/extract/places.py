@@ -66,6 +66,7 @@ from raqib.extract.place_rules import (
     governs,
     kind_fit,
     not_a_place,
+    people_after,
     precision,
     prior,
     sentence_starts,
@@ -103,7 +104,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v89"
+    name = "extract.places.v90"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -179,6 +180,10 @@ class Places:
             if arabic and key not in found:
                 found[key] = arabic
         windows += [w for w in spelled if w.key in found]
+        doc.towns_of_peoples.update({
+            (w.start, w.end): frozenset(self.display.get(p.country, p.country)
+                                        for p in found[w.key])
+            for w in windows if w.key in found and people_after(text, w.end)})
         in_actor = _InActor(doc)
         matches = [m for m in self._select(text, windows, found) if not (
             in_actor(m.window) and all(c.kind == "town" for c in m.candidates))]
@@ -233,12 +238,18 @@ class Places:
                 found: dict[str, list[Place]]) -> list[Match]:
         # longest first; of two as long, one that opens with 'the' last ('The Cape Coast
         # Polytechnic' is Cape Coast, not 'The Cape', another name of Buxton, NC: v76)
-        ranked = sorted((w for w in windows if w.key in found),
-                        key=lambda w: (-w.words, w.loose, w.key.startswith("the "), w.start))
+        # a run of words that is never a place ('Central African') blocks them, unless
+        # a longer name holds it ('Central African Republic'; v90)
+        ranked = sorted((w for w in windows if w.key in found or not w.key),
+                        key=lambda w: (-w.words, bool(w.key), w.loose,
+                                       w.key.startswith("the "), w.start))
         taken: list[Match] = []
-        used = {i for w in windows if not w.key for i in range(w.start, w.end)}
+        used: set[int] = set()
         for window in ranked:
             span = set(range(window.start, window.end))
+            if not window.key:
+                used |= span
+                continue
             if span & used or not_a_place(text, window) or (governs(text, window) and not any(
                     p.kind == "country" for p in found[window.key])):
                 continue
