@@ -139,7 +139,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v105"
+    name = "extract.assemble.v106"
 
     def __init__(self, options: Options) -> None:
         self.options = options

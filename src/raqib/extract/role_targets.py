@@ -145,4 +145,11 @@ def _counts(text: str, count: CountMention, actor: ActorMention) -> bool:
         return not _BY.search(text, max(count.span.start, actor.span.start - 20),
                               actor.span.start)
     return count.span.end <= actor.span.start and bool(
-        _OF.fullmatch(text, count.span.end, actor.span.start))
+        _OF.fullmatch(text, count.span.end, actor.span.start)
+        or _INCLUDED.fullmatch(text, count.span.end, actor.span.start))
+
+
+_INCLUDED = re.compile(r",?\s+(?:including|among\s+(?:them|whom)|of\s+whom|(?:most|some|all)"
+                       r"\s+of\s+them)\s+(?:[\w-]+\s+){0,3}?", re.IGNORECASE)
+"""Between a count and a party: the party is among the counted ('killing nine people
+including four police officers': the police were among the dead, not the bombers; v106)."""
