@@ -168,9 +168,11 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
     """
     markers = _markers()
     mentions, parts = [], []
-    for m in _counts(doc, kind, within):
+    counts = _counts(doc, kind, within)
+    told = _told_apart(doc.text, counts)
+    for m in counts:
         part = markers.subset.search(doc.text[max(0, m.span.start - 40):m.span.start])
-        (parts if part else mentions).append(m)
+        (parts if part or id(m) in told else mentions).append(m)
     if not mentions:
         return 0, None
     figures = _sentence_figures(doc, kind, mentions, markers)
@@ -184,6 +186,30 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
     if largest is not None and largest.low > value:  # a part is no more than the whole:
         value, used = largest.low, [largest]  # 'dozens were killed, including 40 ...' (v68)
     return value, doc.span(min(m.span.start for m in used), max(m.span.end for m in used))
+
+
+_APPOSED = re.compile(r",\s*$")
+"""Right before the first count that tells people apart: a comma, no 'and' ('3 policemen, 2
+militia members, and 1 soldier' is a list)."""
+
+
+def _told_apart(text: str, counts: list[CountMention]) -> set[int]:
+    """``id`` of the counts that tell apart the people a count of unnamed people holds, in
+    its own words after a comma ('Three members of one family, a father and his two sons,
+    were killed': three, not six; numbers v72): nested in its span, adding up to no more than
+    it, right after a comma. A list of groups ('Two soldiers, three civilians and a child were
+    killed'; '2 militia members, and 1 soldier') adds up."""
+    out: set[int] = set()
+    for outer in counts:
+        if outer.who not in (None, "people"):
+            continue
+        inner = [m for m in counts if m is not outer and outer.span.start < m.span.start
+                 and m.span.end <= outer.span.end]
+        if inner and _APPOSED.search(text, outer.span.start,
+                                     min(m.span.start for m in inner)) and (
+                sum(m.low for m in inner) <= outer.low):
+            out.update(id(m) for m in inner)
+    return out
 
 
 _Figure = tuple[int, list[CountMention], str]

@@ -56,7 +56,7 @@ class _Group:
 
 
 class Numbers(Figures):
-    name = "extract.numbers.v71"
+    name = "extract.numbers.v72"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
