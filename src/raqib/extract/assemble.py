@@ -39,6 +39,7 @@ from raqib.extract.event_sides import (
     feud,
     front,
     gang_left_marks,
+    one_sided,
     own_device,
     police_opponent,
 )
@@ -139,7 +140,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v106"
+    name = "extract.assemble.v107"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -252,6 +253,7 @@ class Assemble:
         if cue.sub_event_type in FRONT_FIRE and event.country:
             front(doc, event, self.options)
         own_device(event, cue)
+        one_sided(event, cue)
         if event.country:
             contraband(event, cue, self.options)
             criminal_victim(doc, event, cue, LATER_AGENT, self.options)

@@ -12,7 +12,16 @@ from dataclasses import replace
 from raqib.extract import actors as actor_stage
 from raqib.extract import taxonomy
 from raqib.extract.model import ActorMention, Analysis, Event, EventCue, Options
-from raqib.extract.roles import COMMUNAL, POLITICAL_MILITIA, PROTESTERS, REBELS, RIOTERS, STATE
+from raqib.extract.roles import (
+    ARMED,
+    CIVILIANS,
+    COMMUNAL,
+    POLITICAL_MILITIA,
+    PROTESTERS,
+    REBELS,
+    RIOTERS,
+    STATE,
+)
 
 ARMED_CLASH, MOB_VIOLENCE, ATTACK = "Armed clash", "Mob violence", "Attack"
 DISRUPTED = "Disrupted weapons use"
@@ -164,6 +173,24 @@ def police_opponent(event: Event, options: Options) -> None:
         event.actor2 = gang
     elif event.inter2 == STATE and event.actor1 == unknown:
         event.actor1 = gang
+
+
+_FOUGHT_BACK = re.compile(
+    r"\b(?:clash(?:ed|es|ing)?|exchang\w*|return(?:ed|ing)?\s+fire|gun\s?battles?|"
+    r"fire\s?fights?|shoot-?outs?|fought|fight(?:s|ing)?|confront\w*|engag\w*|battl\w*|"
+    r"skirmish\w*|repel\w*|repuls\w*|ambush\w*|counter\w*|resist\w*)\b", re.IGNORECASE)
+"""Words of a fight with two sides: an armed clash may then have a civilian-looking side
+(the man who shot back, 'a man was killed after exchanging fire with military police')."""
+
+
+def one_sided(event: Event, cue: EventCue) -> None:
+    """An armed clash whose other side is civilians, told with no word of a fight, is an
+    attack on them ('Israeli forces fired live bullets at two Palestinians', 'unknown gunmen
+    killed a doctor', 'DGCIM officers have beaten ...': ACLED's battles are between two armed,
+    organised sides; assemble v107)."""
+    if (event.sub_event_type == ARMED_CLASH and event.inter2 == CIVILIANS
+            and event.inter1 in ARMED and not _FOUGHT_BACK.search(cue.span.text)):
+        _retype(event, ATTACK)
 
 
 def gang_left_marks(later: list[ActorMention], first: ActorMention | None
