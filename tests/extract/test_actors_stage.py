@@ -32,7 +32,7 @@ def found(doc: Analysis) -> list[tuple[str, str]]:
 
 
 def test_stage_protocol_and_name(stage: actors.Actors) -> None:
-    assert stage.name == "extract.actors.v85"
+    assert stage.name == "extract.actors.v86"
     assert callable(stage)
 
 

@@ -72,7 +72,7 @@ __all__ = [
     "text_country", "tokens", "unnamed",
 ]
 
-NAME = "extract.actors.v85"
+NAME = "extract.actors.v86"
 _OPPOSED = re.compile(r"(?<![\w-])anti-$", re.I)
 """'anti-' right before a name: the words name the group's opponents, not the group."""
 _HOLDING = re.compile(

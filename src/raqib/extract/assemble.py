@@ -31,6 +31,7 @@ from raqib.extract.event_sides import (
     DISRUPTED,
     FRONT_FIRE,
     MOB_VIOLENCE,
+    armed_target,
     contraband,
     counter_protest,
     criminal_victim,
@@ -140,7 +141,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v107"
+    name = "extract.assemble.v108"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -236,8 +237,10 @@ class Assemble:
         counts = [c for c in found.counts.near(cue.span) if c.kind in VICTIM_KINDS]
         if cue.sub_event_type == TRANSFER:
             actors = receivers_first(doc, actors)
-        first, second = roles(cue, actors, found.reporters, found.allies,
-                              acted_on(doc, actors, counts), stoppers(doc, actors))
+        acted = acted_on(doc, actors, counts)
+        cue = armed_target(event, cue, actors, acted)
+        first, second = roles(cue, actors, found.reporters, found.allies, acted,
+                              stoppers(doc, actors))
         if first is None and cue.sub_event_type in SPOKEN:  # 'the ELN announced a
             first = next((a for a in actors if id(a) in found.reporters  # ceasefire' (v62)
                           and a.inter not in (CIVILIANS, PROTESTERS, RIOTERS)), None)

@@ -193,6 +193,33 @@ def one_sided(event: Event, cue: EventCue) -> None:
         _retype(event, ATTACK)
 
 
+_DEFENCELESS = re.compile(
+    r"\b(?:captur\w*|detain\w*|execut\w*|prisoners?|hostages?|abduct\w*|kidnap\w*|"
+    r"custody|surrender\w*|off[- ]duty|retired|former|(?:his|her|their)\s+(?:own\s+)?"
+    r"(?:home|house|residence|family|families))\b", re.IGNORECASE)
+"""Words of armed people held or taken, off duty or at home: killing them is violence
+against the defenceless (an attack), not a fight ('executed two captured soldiers', 'a
+soldier (assumed off-duty)', 'an air force officer was shot dead outside his home')."""
+_FIGHTING = frozenset({1, 2, 3, 8})
+"""State forces, rebels, political militias and other forces (private security): an attack
+on one is a fight; identity militias ('herders') are often named for a people attacked."""
+
+
+def armed_target(event: Event, cue: EventCue, actors: list[ActorMention],
+                 acted: frozenset[int]) -> EventCue:
+    """An attack whose words name no civilians and whose target is armed ('a police patrol
+    was shot at by armed men': ``acted``, the parties acted on) is an armed clash, as ACLED
+    codes violence against state forces and armed groups (assemble v108): the attack had
+    civilians as its victims, unnamed, and the police were no party. Not the killing of
+    armed people held, off duty or at home (``_DEFENCELESS``), nor of a people's militia."""
+    if (cue.sub_event_type != ATTACK or any(a.inter == CIVILIANS for a in actors)
+            or not any(a.inter in _FIGHTING and id(a) in acted for a in actors)
+            or _DEFENCELESS.search(cue.span.text)):
+        return cue
+    _retype(event, ARMED_CLASH)
+    return replace(cue, **taxonomy.load().typed(ARMED_CLASH))
+
+
 def gang_left_marks(later: list[ActorMention], first: ActorMention | None
                     ) -> ActorMention | None:
     """An unidentified gang the next sentences name by what it left ('The victim had his

@@ -46,7 +46,8 @@ forces lost 35 fighters': assemble v52), the posts it gave up or where it withdr
 withdrew from the town': v100): the party lost it."""
 _STRUCK_THING = (r"(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|convoys?|trucks?|positions?|bases?|"
                  r"checkpoints?|posts?|headquarters|offices?|patrols?|camps?|teams?|ambulances?)")
-_STRUCK = r"(?:hit|struck|targeted|attacked|shelled|bombed|ambushed)"
+_STRUCK = (r"(?:hit|struck|targeted|attacked|shelled|bombed|ambushed|shot(?:\s+at)?|"
+           r"fired\s+(?:up)?on)")
 _BEEN = r"(?:was|were|has\s+been|had\s+been|have\s+been)"
 _MINE = (r"(?:hit|hits|struck|strikes|ran\s+over|runs\s+over|drove\s+over|rolled\s+over|"
          r"stepped\s+on|steps\s+on|trod\s+on)\s+an?\s+(?:[\w-]+\s+)?"
