@@ -43,6 +43,7 @@ from raqib.extract.event_sides import (
     one_sided,
     own_device,
     police_opponent,
+    unharmed_civilians,
 )
 from raqib.extract.model import (
     ActorMention,
@@ -141,7 +142,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v108"
+    name = "extract.assemble.v109"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -218,6 +219,7 @@ class Assemble:
         if event.time_precision == 1 and _FOUND.search(doc.text, window.start, window.end):
             event.time_precision = 2  # a body found: dead that day or before (v27)
         self._casualties(event, whole or found.view(doc, window))
+        unharmed_civilians(event)
         self._weapon(event, found, window, windows)
         return event
 

@@ -220,6 +220,21 @@ def armed_target(event: Event, cue: EventCue, actors: list[ActorMention],
     return replace(cue, **taxonomy.load().typed(ARMED_CLASH))
 
 
+REMOTE = "Explosions/Remote violence"
+
+
+def unharmed_civilians(event: Event) -> None:
+    """Remote violence that killed or wounded no one has no civilians as its actor2 ('fired
+    artillery at civilian houses and farms ... No fatalities nor injuries reported'): ACLED
+    names civilians the other side of a shelling, an air strike or a bomb when they were
+    harmed, not when their property was (assemble v109). ``targets`` still says what was
+    hit."""
+    if (event.event_type == REMOTE and event.inter2 == CIVILIANS and not event.fatalities
+            and not event.injured):
+        event.actor2, event.inter2, event.assoc_actor_2 = "", None, ""
+        event.spans.pop("actor2", None)
+
+
 def gang_left_marks(later: list[ActorMention], first: ActorMention | None
                     ) -> ActorMention | None:
     """An unidentified gang the next sentences name by what it left ('The victim had his
