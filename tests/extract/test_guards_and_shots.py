@@ -51,3 +51,14 @@ def test_an_attack_on_armed_men_held_stays_an_attack() -> None:
         cue = EventCue(Span(0, len(words), words), score=0.5, **typed)
         cue = armed_target(event, cue, [soldiers], frozenset({id(soldiers)}))
         assert (cue.sub_event_type, event.sub_event_type) == (expected, expected)
+
+
+def test_police_shot_by_a_man_fought_an_armed_man(pipeline: Pipeline) -> None:
+    """assemble v110: a civilian-looking shooter ('a man') is no victim: the police shot at
+    make the attack an armed clash still."""
+    assert stage_version(pipeline, "assemble") >= 110
+    event = pipeline.run("t", "On 4 June 2024, in Uruapan, Michoacan, police officers on "
+                              "patrol were shot by a man they tried to question. No injuries "
+                              "were reported.", DAY).events[0]
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor2.startswith("Police Forces of Mexico")

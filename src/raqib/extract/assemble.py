@@ -142,7 +142,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v109"
+    name = "extract.assemble.v110"
 
     def __init__(self, options: Options) -> None:
         self.options = options

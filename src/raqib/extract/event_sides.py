@@ -212,7 +212,8 @@ def armed_target(event: Event, cue: EventCue, actors: list[ActorMention],
     codes violence against state forces and armed groups (assemble v108): the attack had
     civilians as its victims, unnamed, and the police were no party. Not the killing of
     armed people held, off duty or at home (``_DEFENCELESS``), nor of a people's militia."""
-    if (cue.sub_event_type != ATTACK or any(a.inter == CIVILIANS for a in actors)
+    if (cue.sub_event_type != ATTACK or any(a.inter == CIVILIANS and id(a) in acted
+                                              for a in actors)
             or not any(a.inter in _FIGHTING and id(a) in acted for a in actors)
             or _DEFENCELESS.search(cue.span.text)):
         return cue
