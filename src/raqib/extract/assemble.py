@@ -43,6 +43,7 @@ from raqib.extract.event_sides import (
     one_sided,
     own_device,
     police_opponent,
+    state_beating,
     unharmed_civilians,
 )
 from raqib.extract.model import (
@@ -142,7 +143,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v110"
+    name = "extract.assemble.v111"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -240,6 +241,7 @@ class Assemble:
         if cue.sub_event_type == TRANSFER:
             actors = receivers_first(doc, actors)
         acted = acted_on(doc, actors, counts)
+        cue = state_beating(event, cue, actors, acted)
         cue = armed_target(event, cue, actors, acted)
         first, second = roles(cue, actors, found.reporters, found.allies, acted,
                               stoppers(doc, actors))

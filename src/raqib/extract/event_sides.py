@@ -221,6 +221,27 @@ def armed_target(event: Event, cue: EventCue, actors: list[ActorMention],
     return replace(cue, **taxonomy.load().typed(ARMED_CLASH))
 
 
+_CROWD_WORDS = re.compile(
+    r"\b(?:groups?|youths?|villagers?|residents?|people|crowds?|mobs?|vendors?|traders?|"
+    r"riders?|members?|supporters?|students?|workers?|locals|community|communities|"
+    r"clash(?:ed|es|ing)?|each\s+other|one\s+another|stones?|rocks)\b", re.IGNORECASE)
+"""Words of a crowd or of two sides brawling: mob violence may be told by them."""
+
+
+def state_beating(event: Event, cue: EventCue, actors: list[ActorMention],
+                  acted: frozenset[int]) -> EventCue:
+    """Mob violence whose only doers are state forces, with no word of a crowd ('police
+    forces assaulted several beer parlour owners', 'the police beat up a businesswoman'), is
+    their attack (assemble v111): ACLED's mob violence is rioters', and the crowd had been
+    made up (an unnamed 'Rioters' as actor1, the police as their target)."""
+    doers = [a for a in actors if id(a) not in acted]
+    if (cue.sub_event_type != MOB_VIOLENCE or not doers
+            or any(a.inter != STATE for a in doers) or _CROWD_WORDS.search(cue.span.text)):
+        return cue
+    _retype(event, ATTACK)
+    return replace(cue, **taxonomy.load().typed(ATTACK))
+
+
 REMOTE = "Explosions/Remote violence"
 
 
