@@ -40,6 +40,7 @@ from raqib.extract.event_sides import (
     feud,
     front,
     gang_left_marks,
+    no_demonstration,
     one_sided,
     own_device,
     police_opponent,
@@ -143,7 +144,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v111"
+    name = "extract.assemble.v112"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -241,6 +242,7 @@ class Assemble:
         if cue.sub_event_type == TRANSFER:
             actors = receivers_first(doc, actors)
         acted = acted_on(doc, actors, counts)
+        cue = no_demonstration(event, cue)
         cue = state_beating(event, cue, actors, acted)
         cue = armed_target(event, cue, actors, acted)
         first, second = roles(cue, actors, found.reporters, found.allies, acted,

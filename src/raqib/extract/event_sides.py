@@ -223,7 +223,8 @@ def armed_target(event: Event, cue: EventCue, actors: list[ActorMention],
 
 _CROWD_WORDS = re.compile(
     r"\b(?:groups?|youths?|villagers?|residents?|people|crowds?|mobs?|vendors?|traders?|"
-    r"riders?|members?|supporters?|students?|workers?|locals|community|communities|"
+    r"riders?|members?|supporters?|students?|workers?|volunteers?|relatives|kin|"
+    r"neighbou?rs|locals|community|communities|"
     r"clash(?:ed|es|ing)?|each\s+other|one\s+another|stones?|rocks)\b", re.IGNORECASE)
 """Words of a crowd or of two sides brawling: mob violence may be told by them."""
 
@@ -240,6 +241,35 @@ def state_beating(event: Event, cue: EventCue, actors: list[ActorMention],
         return cue
     _retype(event, ATTACK)
     return replace(cue, **taxonomy.load().typed(ATTACK))
+
+
+_DEMONSTRATING = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|march\w*|sit-?ins?|strikes?|"
+    r"striking|blockade\w*|block(?:ed|ing)|gather\w*|picket\w*|petition\w*|slogans?|"
+    r"chant\w*|motorcades?|vigils?|boycott\w*|hunger)\b", re.IGNORECASE)
+"""Words of a demonstration: with one, people's violence may be its (a violent one)."""
+_ASSAULT = re.compile(
+    r"\b(?:beat(?:en|ing)?|assault\w*|attack\w*|injur\w*|ston(?:ed|ing)|stabb\w*|"
+    r"lynch\w*|hacked|fight|fought|clash\w*|burn(?:ed|t|ing)|torch\w*|"
+    r"set\s+(?:fire|alight|ablaze))\b", re.IGNORECASE)
+"""Words of people's violence against others or their property."""
+_PROTESTS = ("Peaceful protest", "Protest with intervention")
+
+
+def no_demonstration(event: Event, cue: EventCue) -> EventCue:
+    """A protest whose words tell violence and no demonstration ('five photojournalists were
+    injured by traders', 'volunteers ... beat up a truck driver', 'youths attacked a Home
+    Guard') is mob violence (assemble v112): the model read the note's crowd-size tag, which
+    ACLED gives riots too, as a protest."""
+    text = _SIZE_TAG.sub("", cue.span.text)
+    if (cue.sub_event_type not in _PROTESTS or _DEMONSTRATING.search(text)
+            or not _ASSAULT.search(text)):
+        return cue
+    _retype(event, MOB_VIOLENCE)
+    return replace(cue, **taxonomy.load().typed(MOB_VIOLENCE))
+
+
+_SIZE_TAG = re.compile(r"\[size=[^\]]*\]")
 
 
 REMOTE = "Explosions/Remote violence"
