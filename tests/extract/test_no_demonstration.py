@@ -34,3 +34,13 @@ def test_a_demonstration_keeps_its_type(pipeline: Pipeline) -> None:
     event = pipeline.run("t", "On 3 May 2021, traders demonstrated outside the town hall in "
                               "Bogra against the closure order. [size=dozens]", DAY).events[0]
     assert event.sub_event_type == "Peaceful protest"
+
+
+def test_a_mob_that_demonstrated_made_a_violent_demonstration(pipeline: Pipeline) -> None:
+    """assemble v113: mob violence told with a demonstration or a demand is a violent
+    demonstration."""
+    assert stage_version(pipeline, "assemble") >= 113
+    event = pipeline.run("t", "On 6 May 2021, youths of Nima attacked a police station in "
+                              "Accra to demonstrate over the death of a young man who drowned "
+                              "during a police raid. [size=dozens]", DAY).events[0]
+    assert event.sub_event_type == "Violent demonstration"

@@ -37,6 +37,7 @@ from raqib.extract.event_sides import (
     criminal_victim,
     crowd_act,
     crowd_clash,
+    demonstrating_mob,
     feud,
     front,
     gang_left_marks,
@@ -144,7 +145,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v112"
+    name = "extract.assemble.v113"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -242,7 +243,7 @@ class Assemble:
         if cue.sub_event_type == TRANSFER:
             actors = receivers_first(doc, actors)
         acted = acted_on(doc, actors, counts)
-        cue = no_demonstration(event, cue)
+        cue = demonstrating_mob(event, no_demonstration(event, cue))
         cue = state_beating(event, cue, actors, acted)
         cue = armed_target(event, cue, actors, acted)
         first, second = roles(cue, actors, found.reporters, found.allies, acted,

@@ -270,6 +270,23 @@ def no_demonstration(event: Event, cue: EventCue) -> EventCue:
 
 
 _SIZE_TAG = re.compile(r"\[size=[^\]]*\]")
+_DEMANDING = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|demand\w*|rall(?:y|ies|ied|ying)|march\w*|sit-?ins?|"
+    r"strikes?|slogans?|chant\w*)\b", re.IGNORECASE)
+"""Words of a crowd that demonstrated or demanded something."""
+
+
+def demonstrating_mob(event: Event, cue: EventCue) -> EventCue:
+    """Mob violence whose sentence tells a demonstration or a demand ('youths of Adabakra
+    attacked a police station to demonstrate over the death of a community member',
+    'burning debris to demand the distribution of fuel') is a violent demonstration
+    (assemble v113): ACLED's mob violence is a crowd's violence with no such aim."""
+    if cue.sub_event_type != MOB_VIOLENCE or not _DEMANDING.search(
+            _SIZE_TAG.sub("", cue.span.text)):
+        return cue
+    label = "Violent demonstration"
+    _retype(event, label)
+    return replace(cue, **taxonomy.load().typed(label))
 
 
 REMOTE = "Explosions/Remote violence"
