@@ -44,3 +44,12 @@ def test_a_mob_that_demonstrated_made_a_violent_demonstration(pipeline: Pipeline
                               "Accra to demonstrate over the death of a young man who drowned "
                               "during a police raid. [size=dozens]", DAY).events[0]
     assert event.sub_event_type == "Violent demonstration"
+
+
+def test_the_month_of_march_is_no_march(pipeline: Pipeline) -> None:
+    """'On 3 March 2021' tells no demonstration: a mob's destruction that month stays mob
+    violence (the words are matched in lower case only)."""
+    event = pipeline.run("t", "On 3 March 2021, a mob of youths set ablaze six houses "
+                              "belonging to relatives of suspected cultists in Owerri.",
+                         DAY).events[0]
+    assert event.sub_event_type == "Mob violence"

@@ -243,9 +243,11 @@ def state_beating(event: Event, cue: EventCue, actors: list[ActorMention],
     return replace(cue, **taxonomy.load().typed(ATTACK))
 
 
+_STRIKE = r"(?:on|general|hunger|labou?r)\s+strikes?|strikers?|striking"
+"""A labour or hunger strike: not an air strike."""
 _DEMONSTRATING = re.compile(
-    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|march\w*|sit-?ins?|strikes?|"
-    r"striking|blockade\w*|block(?:ed|ing)|gather\w*|picket\w*|petition\w*|slogans?|"
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|(?-i:march\w*)|sit-?ins?|"
+    + _STRIKE + r"|blockade\w*|block(?:ed|ing)|gather\w*|picket\w*|petition\w*|slogans?|"
     r"chant\w*|motorcades?|vigils?|boycott\w*|hunger)\b", re.IGNORECASE)
 """Words of a demonstration: with one, people's violence may be its (a violent one)."""
 _ASSAULT = re.compile(
@@ -271,8 +273,8 @@ def no_demonstration(event: Event, cue: EventCue) -> EventCue:
 
 _SIZE_TAG = re.compile(r"\[size=[^\]]*\]")
 _DEMANDING = re.compile(
-    r"\b(?:protest\w*|demonstrat\w*|demand\w*|rall(?:y|ies|ied|ying)|march\w*|sit-?ins?|"
-    r"strikes?|slogans?|chant\w*)\b", re.IGNORECASE)
+    r"\b(?:protest\w*|demonstrat\w*|demand\w*|rall(?:y|ies|ied|ying)|(?-i:march\w*)|"
+    r"sit-?ins?|" + _STRIKE + r"|slogans?|chant\w*)\b", re.IGNORECASE)
 """Words of a crowd that demonstrated or demanded something."""
 
 
