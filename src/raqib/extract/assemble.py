@@ -31,6 +31,7 @@ from raqib.extract.event_sides import (
     DISRUPTED,
     FRONT_FIRE,
     MOB_VIOLENCE,
+    armed_brawl,
     armed_target,
     contraband,
     counter_protest,
@@ -145,7 +146,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v113"
+    name = "extract.assemble.v114"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -244,6 +245,7 @@ class Assemble:
             actors = receivers_first(doc, actors)
         acted = acted_on(doc, actors, counts)
         cue = demonstrating_mob(event, no_demonstration(event, cue))
+        cue = armed_brawl(event, cue, actors)
         cue = state_beating(event, cue, actors, acted)
         cue = armed_target(event, cue, actors, acted)
         first, second = roles(cue, actors, found.reporters, found.allies, acted,

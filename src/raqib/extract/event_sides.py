@@ -291,6 +291,18 @@ def demonstrating_mob(event: Event, cue: EventCue) -> EventCue:
     return replace(cue, **taxonomy.load().typed(label))
 
 
+def armed_brawl(event: Event, cue: EventCue, actors: list[ActorMention]) -> EventCue:
+    """Mob violence between state forces and an armed group ('MS-13 members clashed with police
+    agents', 'dahalo clashed with police', 'RR, CRPF and SoG had an encounter with AGuH
+    militants') is an armed clash (assemble v114): two armed, organised sides; a crowd
+    against the police stays mob violence."""
+    if cue.sub_event_type != MOB_VIOLENCE or not any(a.inter == STATE for a in actors) or not any(
+            a.inter in (REBELS, POLITICAL_MILITIA, COMMUNAL) for a in actors):
+        return cue
+    _retype(event, ARMED_CLASH)
+    return replace(cue, **taxonomy.load().typed(ARMED_CLASH))
+
+
 REMOTE = "Explosions/Remote violence"
 
 
