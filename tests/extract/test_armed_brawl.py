@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from raqib.extract import taxonomy
-from raqib.extract.event_sides import armed_brawl
+from raqib.extract.event_rereading import armed_brawl
 from raqib.extract.model import ActorMention, Event, EventCue, Span
 from raqib.extract.pipeline import Pipeline
 from stage_versions import stage_version

@@ -39,7 +39,7 @@ def test_a_patrol_shot_at_is_the_target(pipeline: Pipeline) -> None:
 def test_an_attack_on_armed_men_held_stays_an_attack() -> None:
     """The killing of armed people held is no fight: the attack keeps its type."""
     from raqib.extract import taxonomy
-    from raqib.extract.event_sides import armed_target
+    from raqib.extract.event_rereading import armed_target
     from raqib.extract.model import ActorMention, Event, EventCue, Span
 
     text = "Militants executed two captured soldiers near the base."

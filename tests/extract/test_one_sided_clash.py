@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from raqib.extract import taxonomy
-from raqib.extract.event_sides import one_sided
+from raqib.extract.event_rereading import one_sided
 from raqib.extract.model import Event, EventCue, Span
 from raqib.extract.pipeline import Pipeline
 from stage_versions import stage_version

@@ -26,28 +26,22 @@ from raqib.extract.event_place_fields import (
     set_place,
 )
 from raqib.extract.event_places import Past, event_places
+from raqib.extract.event_rereading import one_sided, reread, unharmed_civilians
 from raqib.extract.event_sides import (
     ARMED_CLASH,
     DISRUPTED,
     FRONT_FIRE,
     MOB_VIOLENCE,
-    armed_brawl,
-    armed_target,
     contraband,
     counter_protest,
     criminal_victim,
     crowd_act,
     crowd_clash,
-    demonstrating_mob,
     feud,
     front,
     gang_left_marks,
-    no_demonstration,
-    one_sided,
     own_device,
     police_opponent,
-    state_beating,
-    unharmed_civilians,
 )
 from raqib.extract.model import (
     ActorMention,
@@ -244,10 +238,7 @@ class Assemble:
         if cue.sub_event_type == TRANSFER:
             actors = receivers_first(doc, actors)
         acted = acted_on(doc, actors, counts)
-        cue = demonstrating_mob(event, no_demonstration(event, cue))
-        cue = armed_brawl(event, cue, actors)
-        cue = state_beating(event, cue, actors, acted)
-        cue = armed_target(event, cue, actors, acted)
+        cue = reread(event, cue, actors, acted)
         first, second = roles(cue, actors, found.reporters, found.allies, acted,
                               stoppers(doc, actors))
         if first is None and cue.sub_event_type in SPOKEN:  # 'the ELN announced a

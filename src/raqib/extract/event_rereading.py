@@ -1,0 +1,178 @@
+"""The type an event's words and parties say where the model's reading contradicts them
+(assemble v107-v114), and remote violence that harmed no one (v109): ACLED's battles are
+between two armed, organised sides, its mob violence is rioters', a violent demonstration a
+crowd's that demonstrated. Split from ``raqib.extract.event_sides`` (its rules of sides)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from raqib.extract import taxonomy
+from raqib.extract.event_sides import ARMED_CLASH, ATTACK, MOB_VIOLENCE, retype
+from raqib.extract.model import ActorMention, Event, EventCue
+from raqib.extract.roles import (
+    ARMED,
+    CIVILIANS,
+    COMMUNAL,
+    POLITICAL_MILITIA,
+    REBELS,
+    STATE,
+)
+
+VIOLENT_DEMONSTRATION = "Violent demonstration"
+
+
+def _retyped(event: Event, cue: EventCue, label: str) -> EventCue:
+    """``event`` and ``cue`` of the sub-event type ``label`` (the cue for the roles read next)."""
+    retype(event, label)
+    return replace(cue, **taxonomy.load().typed(label))
+
+
+def reread(event: Event, cue: EventCue, actors: list[ActorMention],
+           acted: frozenset[int]) -> EventCue:
+    """The cue and event with the type their words and parties say where the model's reading
+    contradicts them (assemble v107-v114): a protest told as violence, a mob that
+    demonstrated, a mob of armed sides or of state forces alone, an attack on armed men;
+    ``acted``: the parties acted on."""
+    cue = demonstrating_mob(event, no_demonstration(event, cue))
+    cue = armed_brawl(event, cue, actors)
+    cue = state_beating(event, cue, actors, acted)
+    return armed_target(event, cue, actors, acted)
+
+
+_FOUGHT_BACK = re.compile(
+    r"\b(?:clash(?:ed|es|ing)?|exchang\w*|return(?:ed|ing)?\s+fire|gun\s?battles?|"
+    r"fire\s?fights?|shoot-?outs?|fought|fight(?:s|ing)?|confront\w*|engag\w*|battl\w*|"
+    r"skirmish\w*|repel\w*|repuls\w*|ambush\w*|counter\w*|resist\w*)\b", re.IGNORECASE)
+"""Words of a fight with two sides: an armed clash may then have a civilian-looking side
+(the man who shot back, 'a man was killed after exchanging fire with military police')."""
+
+
+def one_sided(event: Event, cue: EventCue) -> None:
+    """An armed clash whose other side is civilians, told with no word of a fight, is an
+    attack on them ('Israeli forces fired live bullets at two Palestinians', 'unknown gunmen
+    killed a doctor', 'DGCIM officers have beaten ...': ACLED's battles are between two armed,
+    organised sides; assemble v107)."""
+    if (event.sub_event_type == ARMED_CLASH and event.inter2 == CIVILIANS
+            and event.inter1 in ARMED and not _FOUGHT_BACK.search(cue.span.text)):
+        retype(event, ATTACK)
+
+
+_DEFENCELESS = re.compile(
+    r"\b(?:captur\w*|detain\w*|execut\w*|prisoners?|hostages?|abduct\w*|kidnap\w*|"
+    r"custody|surrender\w*|off[- ]duty|retired|former|(?:his|her|their)\s+(?:own\s+)?"
+    r"(?:home|house|residence|family|families))\b", re.IGNORECASE)
+"""Words of armed people held or taken, off duty or at home: killing them is violence
+against the defenceless (an attack), not a fight ('executed two captured soldiers', 'a
+soldier (assumed off-duty)', 'an air force officer was shot dead outside his home')."""
+_FIGHTING = frozenset({1, 2, 3, 8})
+"""State forces, rebels, political militias and other forces (private security): an attack
+on one is a fight; identity militias ('herders') are often named for a people attacked."""
+
+
+def armed_target(event: Event, cue: EventCue, actors: list[ActorMention],
+                 acted: frozenset[int]) -> EventCue:
+    """An attack whose words name no civilians and whose target is armed ('a police patrol
+    was shot at by armed men': ``acted``, the parties acted on) is an armed clash, as ACLED
+    codes violence against state forces and armed groups (assemble v108): the attack had
+    civilians as its victims, unnamed, and the police were no party. Not the killing of
+    armed people held, off duty or at home (``_DEFENCELESS``), nor of a people's militia."""
+    if (cue.sub_event_type != ATTACK or any(a.inter == CIVILIANS and id(a) in acted
+                                              for a in actors)
+            or not any(a.inter in _FIGHTING and id(a) in acted for a in actors)
+            or _DEFENCELESS.search(cue.span.text)):
+        return cue
+    return _retyped(event, cue, ARMED_CLASH)
+
+
+_CROWD_WORDS = re.compile(
+    r"\b(?:groups?|youths?|villagers?|residents?|people|crowds?|mobs?|vendors?|traders?|"
+    r"riders?|members?|supporters?|students?|workers?|volunteers?|relatives|kin|"
+    r"neighbou?rs|locals|community|communities|"
+    r"clash(?:ed|es|ing)?|each\s+other|one\s+another|stones?|rocks)\b", re.IGNORECASE)
+"""Words of a crowd or of two sides brawling: mob violence may be told by them."""
+
+
+def state_beating(event: Event, cue: EventCue, actors: list[ActorMention],
+                  acted: frozenset[int]) -> EventCue:
+    """Mob violence whose only doers are state forces, with no word of a crowd ('police
+    forces assaulted several beer parlour owners', 'the police beat up a businesswoman'), is
+    their attack (assemble v111): ACLED's mob violence is rioters', and the crowd had been
+    made up (an unnamed 'Rioters' as actor1, the police as their target)."""
+    doers = [a for a in actors if id(a) not in acted]
+    if (cue.sub_event_type != MOB_VIOLENCE or not doers
+            or any(a.inter != STATE for a in doers) or _CROWD_WORDS.search(cue.span.text)):
+        return cue
+    return _retyped(event, cue, ATTACK)
+
+
+_STRIKE = r"(?:on|general|hunger|labou?r)\s+strikes?|strikers?|striking"
+"""A labour or hunger strike: not an air strike."""
+_DEMONSTRATING = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|(?-i:march\w*)|sit-?ins?|"
+    + _STRIKE + r"|blockade\w*|block(?:ed|ing)|gather\w*|picket\w*|petition\w*|slogans?|"
+    r"chant\w*|motorcades?|vigils?|boycott\w*|hunger)\b", re.IGNORECASE)
+"""Words of a demonstration: with one, people's violence may be its (a violent one)."""
+_ASSAULT = re.compile(
+    r"\b(?:beat(?:en|ing)?|assault\w*|attack\w*|injur\w*|ston(?:ed|ing)|stabb\w*|"
+    r"lynch\w*|hacked|fight|fought|clash\w*|burn(?:ed|t|ing)|torch\w*|"
+    r"set\s+(?:fire|alight|ablaze))\b", re.IGNORECASE)
+"""Words of people's violence against others or their property."""
+_PROTESTS = ("Peaceful protest", "Protest with intervention")
+_SIZE_TAG = re.compile(r"\[size=[^\]]*\]")
+"""ACLED's crowd-size tag ('[size=no report]'), which riots carry too."""
+
+
+def no_demonstration(event: Event, cue: EventCue) -> EventCue:
+    """A protest whose words tell violence and no demonstration ('five photojournalists were
+    injured by traders', 'volunteers ... beat up a truck driver', 'youths attacked a Home
+    Guard') is mob violence (assemble v112): the model read the note's crowd-size tag, which
+    ACLED gives riots too, as a protest."""
+    text = _SIZE_TAG.sub("", cue.span.text)
+    if (cue.sub_event_type not in _PROTESTS or _DEMONSTRATING.search(text)
+            or not _ASSAULT.search(text)):
+        return cue
+    return _retyped(event, cue, MOB_VIOLENCE)
+
+_DEMANDING = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|demand\w*|rall(?:y|ies|ied|ying)|(?-i:march\w*)|"
+    r"sit-?ins?|" + _STRIKE + r"|slogans?|chant\w*)\b", re.IGNORECASE)
+"""Words of a crowd that demonstrated or demanded something."""
+
+
+def demonstrating_mob(event: Event, cue: EventCue) -> EventCue:
+    """Mob violence whose sentence tells a demonstration or a demand ('youths of Adabakra
+    attacked a police station to demonstrate over the death of a community member',
+    'burning debris to demand the distribution of fuel') is a violent demonstration
+    (assemble v113): ACLED's mob violence is a crowd's violence with no such aim."""
+    if cue.sub_event_type != MOB_VIOLENCE or not _DEMANDING.search(
+            _SIZE_TAG.sub("", cue.span.text)):
+        return cue
+    return _retyped(event, cue, VIOLENT_DEMONSTRATION)
+
+
+def armed_brawl(event: Event, cue: EventCue, actors: list[ActorMention]) -> EventCue:
+    """Mob violence between state forces and an armed group ('MS-13 members clashed with police
+    agents', 'dahalo clashed with police', 'RR, CRPF and SoG had an encounter with AGuH
+    militants') is an armed clash (assemble v114): two armed, organised sides; a crowd
+    against the police stays mob violence."""
+    if cue.sub_event_type != MOB_VIOLENCE or not any(a.inter == STATE for a in actors) or not any(
+            a.inter in (REBELS, POLITICAL_MILITIA, COMMUNAL) for a in actors):
+        return cue
+    return _retyped(event, cue, ARMED_CLASH)
+
+
+REMOTE = "Explosions/Remote violence"
+
+
+def unharmed_civilians(event: Event) -> None:
+    """Remote violence that killed or wounded no one has no civilians as its actor2 ('fired
+    artillery at civilian houses and farms ... No fatalities nor injuries reported'): ACLED
+    names civilians the other side of a shelling, an air strike or a bomb when they were
+    harmed, not when their property was (assemble v109). ``targets`` still says what was
+    hit."""
+    if (event.event_type == REMOTE and event.inter2 == CIVILIANS and not event.fatalities
+            and not event.injured):
+        event.actor2, event.inter2, event.assoc_actor_2 = "", None, ""
+        event.spans.pop("actor2", None)
