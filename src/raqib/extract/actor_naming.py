@@ -105,10 +105,8 @@ def localize(doc: Analysis, country: str | None = None, options: Options | None 
     for m in doc.actors:
         if m.country is not None and m.country != country:
             m = _own_row(dictionary, doc, m, country, when)
-        town = any(start == m.span.start and country in countries
-                   for (start, _), countries in doc.towns_of_peoples.items())
         if m.country is None and m.name not in dictionary.names and (
-                name := peoples_militia(m.name, country, town)):
+                name := peoples_militia(m.name, country, _town(doc, m, country))):
             m = replace(m, name=name, country=country)  # 'Fellata Ethnic Militia (Sudan)'
         if m.country is None:
             hits = [h for h in dictionary.lookup(m.span.text) if h.entry >= 0]
@@ -125,6 +123,13 @@ def localize(doc: Analysis, country: str | None = None, options: Options | None 
             m = replace(m, inter=8)
         kept.append(m)
     doc.actors[:] = _marks_name_their_gang(doc, kept)
+
+
+def _town(doc: Analysis, mention: ActorMention, country: str) -> bool:
+    """Whether ``mention`` opens with a town of ``country`` named before a people's word
+    (``Analysis.towns_of_peoples``: 'Misrata militias')."""
+    return any(start == mention.span.start and country in countries
+               for (start, _), countries in doc.towns_of_peoples.items())
 
 
 _MARK = re.compile(r"drive-by|tied|handcuffed|blindfolded|beheaded|coup de grace|"

@@ -44,6 +44,7 @@ _NOT_A_PEOPLE = frozenset((
     "farmers", "herdsmen", "residents",
 ))
 """Capitalised words that are no people's name (a sentence's first word, a group's kind)."""
+_WORD = re.compile(r"\S+")
 _CLAN_COUNTRIES = frozenset({"Somalia"})
 _NAMED = re.compile(r"(?P<people>.+) (?P<kind>Ethnic|Clan) Militia")
 
@@ -60,8 +61,10 @@ def peoples_militias(text: str, known: Callable[[str], bool]
             for group in ("a", "b"):
                 if m.group(group) is None:
                     continue
-                words = [w for w in re.finditer(r"\S+", text[:m.end(group)])
-                         if w.start() >= m.start(group)]
+                first = m.start(group)
+                words = list(_WORD.finditer(text, first, m.end(group)))
+                if first and not text[first - 1].isspace():
+                    words = words[1:]  # '(Dinka': a word that began before the name
                 while words and words[0].group().lower() in _NOT_A_PEOPLE:
                     words.pop(0)  # 'Armed Bari militia': the people is Bari
                 if not words or any(w.group().lower() in _NOT_A_PEOPLE for w in words):

@@ -40,12 +40,25 @@ def _alternation(phrases: set[str]) -> str:
 
 
 @cache
-def _markers() -> _Markers:
+def _roles() -> dict[str, set[str]]:
+    """The lexicon's glue phrases by role ('subset', 'additive', 'update', ...)."""
     roles: dict[str, set[str]] = {}
     for phrase, role, _kind in read_lexicon("casualties.tsv"):
         roles.setdefault(role, set()).add(phrase)
+    return roles
+
+
+def subset_phrases() -> str:
+    """The phrases that make what follows part of a figure told before ('including', 'among
+    them', 'most of them'), as a regular-expression alternation."""
+    return _alternation(_roles()["subset"])
+
+
+@cache
+def _markers() -> _Markers:
+    roles = _roles()
     return _Markers(
-        re.compile(rf"\b(?:{_alternation(roles['subset'])})[\s,:]*$", re.IGNORECASE),
+        re.compile(rf"\b(?:{subset_phrases()})[\s,:]*$", re.IGNORECASE),
         re.compile(rf"\b(?:{_alternation(roles['additive'])})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{_alternation(roles['update'])})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{_alternation(roles['toll'])})\b[^.;]{{0,40}}?"

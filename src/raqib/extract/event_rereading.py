@@ -11,14 +11,7 @@ from dataclasses import replace
 from raqib.extract import taxonomy
 from raqib.extract.event_sides import ARMED_CLASH, ATTACK, MOB_VIOLENCE, retype
 from raqib.extract.model import ActorMention, Event, EventCue
-from raqib.extract.roles import (
-    ARMED,
-    CIVILIANS,
-    COMMUNAL,
-    POLITICAL_MILITIA,
-    REBELS,
-    STATE,
-)
+from raqib.extract.roles import ARMED, CIVILIANS, COMMUNAL, POLITICAL_MILITIA, REBELS, STATE
 
 VIOLENT_DEMONSTRATION = "Violent demonstration"
 

@@ -12,14 +12,7 @@ from dataclasses import replace
 from raqib.extract import actors as actor_stage
 from raqib.extract import taxonomy
 from raqib.extract.model import ActorMention, Analysis, Event, EventCue, Options
-from raqib.extract.roles import (
-    COMMUNAL,
-    POLITICAL_MILITIA,
-    PROTESTERS,
-    REBELS,
-    RIOTERS,
-    STATE,
-)
+from raqib.extract.roles import COMMUNAL, POLITICAL_MILITIA, PROTESTERS, REBELS, RIOTERS, STATE
 
 ARMED_CLASH, MOB_VIOLENCE, ATTACK = "Armed clash", "Mob violence", "Attack"
 DISRUPTED = "Disrupted weapons use"

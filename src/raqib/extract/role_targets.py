@@ -5,7 +5,9 @@ named right after what an attack did to them or the place of theirs it hit (used
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from raqib.extract.casualties import subset_phrases
 from raqib.extract.model import ActorMention, Analysis, CountMention
 
 _OF = re.compile(r"\s+(?:of|من)\s+(?:the\s+)?", re.IGNORECASE)
@@ -147,10 +149,14 @@ def _counts(text: str, count: CountMention, actor: ActorMention) -> bool:
                               actor.span.start)
     return count.span.end <= actor.span.start and bool(
         _OF.fullmatch(text, count.span.end, actor.span.start)
-        or _INCLUDED.fullmatch(text, count.span.end, actor.span.start))
+        or _included().fullmatch(text, count.span.end, actor.span.start))
 
 
-_INCLUDED = re.compile(r",?\s+(?:including|among\s+(?:them|whom)|of\s+whom|(?:most|some|all)"
-                       r"\s+of\s+them)\s+(?:[\w-]+\s+){0,3}?", re.IGNORECASE)
-"""Between a count and a party: the party is among the counted ('killing nine people
-including four police officers': the police were among the dead, not the bombers; v106)."""
+@cache
+def _included() -> re.Pattern[str]:
+    """Between a count and a party: the party is among the counted ('killing nine people
+    including four police officers': the police were among the dead, not the bombers; v106),
+    by the numbers lexicon's phrases of a part ('including', 'among them', 'most of them';
+    a word before 'of them': 'some of them', 'all of them')."""
+    return re.compile(rf",?\s+(?:\w+\s+)?(?:{subset_phrases()})\s+(?:[\w-]+\s+){{0,3}}?",
+                      re.IGNORECASE)
