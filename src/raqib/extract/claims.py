@@ -35,15 +35,16 @@ from raqib.extract.claims_speaker import (
     name_word,
     np_forward,
     performative_publisher,
+    referent,
+    relative_aside,
+    speaker_actor,
     subject,
 )
-from raqib.extract.model import ActorMention, Analysis, Claim, Options, Span
+from raqib.extract.model import Analysis, Claim, Options
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import split
 
 PUBLISHER = "(publisher)"
-_STATE = ("Military Forces of", "Police Forces of", "Government of")
-"""A state's forces and officials: they side with their own government."""
 UNNAMED = "unnamed sources"
 _NAMED_HEARER = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:on\s+[A-Z]\w+\s+)?that\s+")
 """After 'told': a hearer the lexicon does not list, named in capitals, then 'that' ('told
@@ -67,7 +68,7 @@ _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v23"
+    name = "extract.claims.v24"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -179,6 +180,8 @@ class Claims:
         if verb.frame == "object" or "that" in map(str.lower, tail) or ":" in tail:
             return None
         before = text[a : m.start()].rstrip()
+        if relative_aside(text, a, m.start()):
+            return None
         if before.endswith((",", "”", '"')) and len(tail) <= 14:
             cut, cspan = len(before) - 1 + a, np_forward(self.lexicon, text, m.end(), b)
         else:
@@ -317,12 +320,12 @@ class Claims:
             if claimant == PUBLISHER or lex.has("self", claimant):
                 if publisher:
                     claimant, cspan = doc.text[publisher[0] : publisher[1]], publisher
-                actor, side = _actor(actors, cspan,
-                                     _tidy(claimant, lex) if publisher else PUBLISHER, country)
-            elif lex.has("pronoun", claimant) and last:
-                actor, side = last
+                actor, side = speaker_actor(
+                    actors, cspan, _tidy(claimant, lex) if publisher else PUBLISHER, country)
+            elif ref := referent(doc, lex, actors, claimant, cspan, last, country):
+                actor, side = last = ref
             else:
-                actor, side = last = _actor(actors, cspan, _tidy(claimant, lex), country)
+                actor, side = last = speaker_actor(actors, cspan, _tidy(claimant, lex), country)
             if side is None and cspan:  # no dictionary actor: its words may tell (v20)
                 side = next((name for name in ("opposition", "government")
                              if lex.find(f"side_{name}", doc.text, *cspan)), None)
@@ -374,24 +377,6 @@ def _merge_lies(text: str, found: list[Found], lex: Lexicon) -> None:
             if label.start() < f.start and owner & set(re.findall(r"\b[A-Z]\w+", label.group())):
                 f.statement = f"{label.group()} … {text[f.start : f.end]}"
                 break
-
-
-def _actor(actors: ByStart[ActorMention], cspan: Range | None, fallback: str,
-           country: str | None) -> tuple[str, str | None]:
-    """The first dictionary actor named inside the claimant's words, with its side ('' for
-    none); else ``fallback`` (the claimant as written, tidied) and no side. A foreign state's
-    forces or officials (coded 8 by ``localize``, or a government of another country) side
-    with their own government, not with the government of the country the text is about:
-    'government of Russia' in a report on Syria."""
-    inside = [a for a in actors.inside(Span(cspan[0], cspan[1], "")) if a.span.end <= cspan[1]
-              ] if cspan else []
-    if not inside:
-        return fallback, None
-    actor = inside[0]
-    if actor.country and actor.name.startswith(_STATE):
-        own = actor.country == country and actor.inter != 8
-        return actor.name, "government" if own else f"government of {actor.country}"
-    return actor.name, actor.side or ""
 
 
 def _tidy(name: str, lex: Lexicon) -> str:

@@ -15,10 +15,15 @@ import re
 from dataclasses import dataclass
 
 from raqib.extract.claims_lexicon import END_PUNCT, TOKEN, Lexicon, Range, trim
+from raqib.extract.model import ActorMention, Analysis, Span
+from raqib.extract.positions import ByStart
+from raqib.extract.sentences import sentence_spans
 
 PRONOUNS = frozenset(["we", "he", "she", "it", "they", "i"])
 """Claimants that name no one by themselves: the claims stage resolves them to the actor
 they stand for, and contest reasons name that actor."""
+_STATE = ("Military Forces of", "Police Forces of", "Government of")
+"""A state's forces and officials: they side with their own government."""
 _JOINED = ("other", "allied")
 """Lower-case words after 'and' that still join one subject ("NFL and other factions")."""
 _PREPOSITIONS = ("by", "with", "against")
@@ -58,6 +63,14 @@ def subject(lex: Lexicon, text: str, a: int, hi: int) -> Range | None:
         return _np_back(lex, parts[0]) if relative else None
     head = _np_back(lex, parts[-2])  # "X, head of Y, said": the head and its apposition
     return (head[0], parts[-1][-1].end()) if head else None
+
+
+def relative_aside(text: str, a: int, hi: int) -> bool:
+    """'The monitor, which relies on sources inside Syria, said …': a subject and a relative
+    clause set off by commas before the verb, not words said before it ('…, said X'; v24)."""
+    toks = list(TOKEN.finditer(text, a, hi))
+    parts = _comma_parts(toks[:-1]) if toks and toks[-1].group() == "," else []
+    return len(parts) == 2 and parts[1][0].group().lower() in ("which", "who", "whose")
 
 
 def _relative(lex: Lexicon, toks: list[re.Match[str]]) -> int:
@@ -196,3 +209,88 @@ def first_person(text: str, spans: list[Range], found: list[Found], lex: Lexicon
     """Sentences opening with 'We'/'Our', at least as many as attributions to others."""
     own = sum(1 for a, b in spans if (w := TOKEN.search(text, a, b)) and lex.has("self", w[0]))
     return own > 0 and own >= sum(1 for f in found if not lex.has("self", f.claimant))
+
+
+def refers_back(lex: Lexicon, claimant: str) -> bool:
+    """A claimant that names no one by itself: a pronoun ('It said'), or 'the' and a word a
+    body is called by ('the group', 'the monitor': the lexicon's ``referring_*``)."""
+    words = claimant.split()
+    if len(words) == 1:
+        return lex.has("pronoun", words[0])
+    return len(words) == 2 and words[0].lower() == "the" and _kind(lex, words[1]) is not None
+
+
+def _kind(lex: Lexicon, word: str) -> str | None:
+    return next((kind for kind in _SIDES if lex.has(kind, word)), None)
+
+
+_SIDES: dict[str, frozenset[str]] = {
+    "referring_monitor": frozenset({"monitor", "international"}),
+    "referring_body": frozenset({"monitor", "international", "group"}),
+    "referring_group": frozenset({"monitor", "group", "rebel", "jihadist", "political",
+                                 "communal", "opposition", "separatist", "kurdish", "criminal"}),
+}
+"""The sides of the dictionary's actors that 'the monitor' ('the observatory', 'the
+watchdog'), 'the organisation' ('the charity') and 'the group' can stand for."""
+
+
+def referent(doc: Analysis, lex: Lexicon, actors: ByStart[ActorMention], claimant: str,
+             cspan: Range | None, last: tuple[str, str | None] | None, country: str | None
+             ) -> tuple[str, str | None] | None:
+    """The speaker and side that a claimant referring back stands for (None for one that
+    names someone, or where nothing before tells; v24). A pronoun's is the last claim's
+    speaker (``last``); with none, 'it' and 'they' are the actor opening the sentence before
+    ('Human Rights Watch released a report on Tuesday. It said …'). 'The group' or 'the
+    monitor' is the last speaker where that is an actor of a side the word can stand for
+    (``_SIDES``), else the last such actor opening a sentence before it."""
+    if not cspan or not refers_back(lex, claimant) or actors.inside(Span(*cspan, "")):
+        return None
+    words = claimant.split()
+    if len(words) == 1:  # a pronoun
+        if last or claimant.lower() not in ("it", "they"):
+            return last
+        before = antecedent(doc, cspan[0], None)
+    else:
+        sides = _SIDES[_kind(lex, words[1]) or ""]
+        if last and last[1] in sides:
+            return last
+        before = antecedent(doc, cspan[0], sides)
+    if before is None:
+        return None
+    return speaker_actor(actors, (before.span.start, before.span.end), before.name, country)
+
+
+def antecedent(doc: Analysis, before: int, sides: frozenset[str] | None) -> ActorMention | None:
+    """The last actor before ``before`` that opens a sentence, after 'the' at most ('Daesh
+    held the town, where the group declared …'): of one of ``sides`` (no state's forces or
+    officials) in any sentence, or, with no sides given, of any side in the sentence right
+    before the one ``before`` is in or in that one."""
+    opens = sorted(start for start, _ in sentence_spans(doc))
+    own = max((s for s in opens if s <= before), default=0)
+    previous = max((s for s in opens if s < own), default=0)
+    for actor in sorted(doc.actors, key=lambda a: a.span.start, reverse=True):
+        if actor.span.end > before or (sides is None and actor.span.start < previous) or (
+                sides is not None and (actor.side not in sides or actor.name.startswith(_STATE))):
+            continue
+        start = max((s for s in opens if s <= actor.span.start), default=0)
+        if doc.text[start:actor.span.start].strip().lower() in ("", "the"):
+            return actor
+    return None
+
+
+def speaker_actor(actors: ByStart[ActorMention], cspan: Range | None, fallback: str,
+                  country: str | None) -> tuple[str, str | None]:
+    """The first dictionary actor named inside the claimant's words, with its side ('' for
+    none); else ``fallback`` (the claimant as written, tidied) and no side. A foreign state's
+    forces or officials (coded 8 by ``localize``, or a government of another country) side
+    with their own government, not with the government of the country the text is about:
+    'government of Russia' in a report on Syria."""
+    inside = [a for a in actors.inside(Span(cspan[0], cspan[1], "")) if a.span.end <= cspan[1]
+              ] if cspan else []
+    if not inside:
+        return fallback, None
+    actor = inside[0]
+    if actor.country and actor.name.startswith(_STATE):
+        own = actor.country == country and actor.inter != 8
+        return actor.name, "government" if own else f"government of {actor.country}"
+    return actor.name, actor.side or ""
