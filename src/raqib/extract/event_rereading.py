@@ -14,6 +14,7 @@ from raqib.extract.model import ActorMention, Event, EventCue
 from raqib.extract.roles import ARMED, CIVILIANS, COMMUNAL, POLITICAL_MILITIA, REBELS, STATE
 
 VIOLENT_DEMONSTRATION = "Violent demonstration"
+ARRESTS, ABDUCTION = "Arrests", "Abduction/forced disappearance"
 
 
 def _retyped(event: Event, cue: EventCue, label: str) -> EventCue:
@@ -28,10 +29,40 @@ def reread(event: Event, cue: EventCue, actors: list[ActorMention],
     contradicts them (assemble v107-v114): a protest told as violence, a mob that
     demonstrated, a mob of armed sides or of state forces alone, an attack on armed men;
     ``acted``: the parties acted on."""
-    cue = demonstrating_mob(event, no_demonstration(event, cue))
+    cue = demonstrating_mob(event, no_demonstration(event, killed_captives(event, cue)))
     cue = armed_brawl(event, cue, actors)
     cue = state_beating(event, cue, actors, acted)
     return armed_target(event, cue, actors, acted)
+
+
+_HELD = r"(?:captur|abduct|kidnapp?|arrest|detain|seiz)(?:ed|ing|s)?"
+_KILL = (r"(?:execut(?:ed|es|ing)|behead(?:ed|s|ing)|kill(?:ed|s|ing)|murder(?:ed|s|ing)|"
+         r"shot\s+(?:\w+\s+)?dead|slew|slain|hanged|lynched|tortured\s+to\s+death)")
+_CAPTIVES_KILLED = re.compile(
+    r"\b" + _HELD + r"\b[^.;]{0,80}?\b(?:and|before)\s+(?:(?:then|later|subsequently|"
+    r"summarily|publicly)\s+)?" + _KILL + r"\s+(?:them|him|her|all|both)\b"
+    r"|\b" + _KILL + r"\s+(?:\w+\s+)?(?:(?:captured|abducted|kidnapped|detained|arrested)\s+"
+    r"\w+|(?:prisoners|hostages?|captives?|detainees?)\b)"
+    r"|\b(?:captured|abducted|kidnapped|detained|arrested)\s+\w+\s+(?:\w+\s+)?(?:were|was|"
+    r"had\s+been|have\s+been)\s+(?:later\s+)?" + _KILL +
+    r"|\b" + _KILL + r"\b[^.;]{0,60}?\b(?:whom\s+)?(?:they|he|she|it)\s+had\s+" + _HELD,
+    re.IGNORECASE)
+"""Words of people killed once held: 'abducted two aid workers and later killed them',
+'executed five captured soldiers', 'two captured soldiers were executed', 'shot dead a
+suspect they had arrested'."""
+
+
+def killed_captives(event: Event, cue: EventCue) -> EventCue:
+    """An arrest, an abduction or (told with no word of a fight) an armed clash whose words
+    tell the people held killed is an attack (assemble v115): the codebook's precedence, an
+    abduction followed by killing is an attack, and killing the defenceless is violence
+    against them; 'Militants executed five captured soldiers' had read as an arrest."""
+    text = cue.span.text
+    if not (cue.sub_event_type in (ARRESTS, ABDUCTION) or (
+            cue.sub_event_type == ARMED_CLASH and not _FOUGHT_BACK.search(text))
+            ) or not _CAPTIVES_KILLED.search(text):
+        return cue
+    return _retyped(event, cue, ATTACK)
 
 
 _FOUGHT_BACK = re.compile(
