@@ -66,11 +66,15 @@ def best_cues(doc: Analysis, clauses: list[tuple[int, int]] | None = None,
     means next to each other in the text: a sentence that reports no event between two cues
     keeps them apart (v2 counted only the sentences with cues, and
     merged a headline's denial of a chemical attack with an air strike told two sentences
-    later). A clause that dates its sentence by an earlier event (", hours after a chemical
-    attack in Khan Sheikhun", read as a cue of its own since events v14) is an incident apart:
-    nothing merges with it; ``clauses``: those clauses as ``sentences.earlier_clauses`` finds
-    them, when the caller has them already. ``captioned``: whether words lie in a photograph's
-    caption (``event_places.Past.captioned``), which never tells the lead's day.
+    later), except up to ``FOLLOW_ON`` of them between a protest and the next cue, of a
+    protest too (v148: "... workers marched on the streets of the city. The group demands
+    job security. Police dispersed the group and arrested 5 people." had been a peaceful
+    protest and, apart, its dispersal). A clause that dates its sentence by an earlier event
+    (", hours after a chemical attack in Khan Sheikhun", read as a cue of its own since
+    events v14) is an incident apart: nothing merges with it; ``clauses``: those clauses as
+    ``sentences.earlier_clauses`` finds them, when the caller has them already.
+    ``captioned``: whether words lie in a photograph's caption
+    (``event_places.Past.captioned``), which never tells the lead's day.
     """
     if not doc.cues:
         return []
@@ -268,9 +272,11 @@ def _merge_into(
 ) -> bool:
     if ANOTHER.match(cue.span.text):
         return False  # 'Separately, ...' (v38)
-    for incident in reversed(incidents):
-        if incident.last < index - 1:
-            break
+    for number, incident in enumerate(reversed(incidents)):
+        if incident.last < index - 1 and not (
+                number == 0 and incident.last >= index - 1 - FOLLOW_ON
+                and incident.cue.event_type == cue.event_type == PROTESTS):
+            break  # a protest and what befell it, words between (events v148)
         if incident.first == index and incident.cue.span == cue.span:
             continue  # two readings of one sentence are two incidents
         if incident.cue.span.start in apart:
