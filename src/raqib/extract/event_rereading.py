@@ -68,7 +68,8 @@ def killed_captives(event: Event, cue: EventCue) -> EventCue:
 _FOUGHT_BACK = re.compile(
     r"\b(?:clash(?:ed|es|ing)?|exchang\w*|return(?:ed|ing)?\s+fire|gun\s?battles?|"
     r"fire\s?fights?|shoot-?outs?|fought|fight(?:s|ing)?|confront\w*|engag\w*|battl\w*|"
-    r"skirmish\w*|repel\w*|repuls\w*|ambush\w*|counter\w*|resist\w*)\b", re.IGNORECASE)
+    r"skirmish\w*|repel\w*|repuls\w*|ambush\w*|counter(?:ed|ing|s|-?attack\w*|-?offensive\w*)|"
+    r"resist\w*)\b", re.IGNORECASE)
 """Words of a fight with two sides: an armed clash may then have a civilian-looking side
 (the man who shot back, 'a man was killed after exchanging fire with military police')."""
 
