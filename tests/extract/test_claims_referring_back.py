@@ -1,5 +1,6 @@
 """claims v24: a claimant that refers back ('It said', 'The group said') speaks as the actor it
-stands for, and 'X, which ..., said Y' is X's claim of Y, not Y's claim of X."""
+stands for, and 'X, which ..., said Y' is X's claim of Y, not Y's claim of X; claims v25: 'the
+Israeli claim' names a claim, it is no claimant."""
 
 from __future__ import annotations
 
@@ -62,3 +63,12 @@ def test_a_relative_clause_between_the_speaker_and_the_verb() -> None:
                      "drones carried out the strikes.")
     assert [(c, s) for c, _, s in found] == [
         ("The monitor", "Turkish drones carried out the strikes")]
+
+
+def test_a_claim_named_as_a_noun_is_no_claimant() -> None:
+    """claims v25: 'the Israeli claim' is a noun, not 'the Israeli' claiming."""
+    found = speakers("Hamas denied the Israeli claim, saying the clinic had no military use.")
+    assert [c for c, _, _ in found] == ["Hamas"]
+    found = speakers("The rebels claim that the bridge was destroyed by the army.")
+    assert [(c, s) for c, _, s in found] == [
+        ("The rebels", "the bridge was destroyed by the army")]

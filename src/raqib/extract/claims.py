@@ -64,11 +64,14 @@ responsibility'): no claim (v15)."""
 _BLAMED_ON = re.compile(r"\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
 """After 'blamed': 'on' and what the act was blamed on ('an air strike blamed on Damascus'),
 not a day ('blamed on Monday'): the subject is blamed, it blames nobody (v10)."""
+_NOUN_FORMS = frozenset({"claim", "report", "call", "demand", "charge", "appeal", "pledge"})
+"""Reporting verbs' bare forms that are nouns too: after 'the' and a word that is no plural
+subject ('the Israeli claim', 'the army report'; not 'the rebels claim') a noun (v25)."""
 _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v24"
+    name = "extract.claims.v25"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -145,6 +148,9 @@ class Claims:
         if before.endswith(("'s", "’s")) or any(
                 lex.has(cat, before) for cat in ("passive", "determiner", "noun_marker")):
             return True
+        if (len(prior) > 1 and lex.has("determiner", prior[-2]) and not before.endswith("s")
+                and m.group().lower() in _NOUN_FORMS):
+            return True  # "the Israeli claim", "a police report": a noun (v25)
         if lex.has("noun_after", after) or (
                 after in lex.verbs and lex.verbs[after].frame == "say"
                 and not m.group().lower().endswith("ed")):  # 'denied reports that' (v16)
