@@ -67,6 +67,10 @@ _NAMED_BEFORE = re.compile(
 """A title or a kunya ('Abu Omar') and one to three words of a name before a name: the rest
 of a person's name ('commander Ahmed Khalil' is no Hebron, whose Arabic name is al-Khalil;
 'Abu Omar al-Tunisi', the Tunisian, no Tunis; places v51)."""
+_SPEAKER_BEFORE = re.compile(
+    r"\b(?:said|says|told|added|according\s+to)\s+(?:[A-Z][\w'’-]*\s+){1,2}(?:[ae]l-)?$")
+"""A reporting verb and one or two words of a name before a name: the rest of the speaker's
+name ('"We were targeted," said Ahmad Khalil, a nurse' is no Hebron; places v91)."""
 _OUTLET_BEFORE = re.compile(
     r"\b(?:(?:tv|television|satellite|radio)\s+(?:station|channel|network)|channel|broadcaster|"
     r"newspaper|daily|news\s+agency|news\s+(?:web)?site|website|"
@@ -221,7 +225,8 @@ def sentence_starts(doc: Analysis) -> set[int]:
 
 def not_a_place(text: str, window: Window) -> bool:
     """A person or organisation: after a title ('President X'), a title or a kunya and a first
-    name ('commander Ahmed Khalil', 'Abu Omar al-Tunisi'), or a word that names an outlet
+    name ('commander Ahmed Khalil', 'Abu Omar al-Tunisi') or a reporting verb and one ('said
+    Ahmad Khalil'), or a word that names an outlet
     ('the TV station X'), or before a reporting verb ('X said') without a locative word before
     it; or a street named after a place ('Sanaa Street' in Hodeidah, 'Bolivar Avenue')."""
     before = text[max(0, window.start - 40):window.start]
@@ -229,7 +234,7 @@ def not_a_place(text: str, window: Window) -> bool:
             text, window.end):
         return True
     if (_TITLE_BEFORE.search(before) or _NAMED_BEFORE.search(before)
-            or _OUTLET_BEFORE.search(before)
+            or _SPEAKER_BEFORE.search(before) or _OUTLET_BEFORE.search(before)
             or _PORTFOLIO_BEFORE.search(before) or _STREET_AFTER.match(text, window.end)
             or people_after(text, window.end)):
         return True
