@@ -54,7 +54,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v148"
+NAME = "extract.events.v149"
 
 
 LEAN_SHARE = 0.25
