@@ -33,7 +33,7 @@ def only(text: str, **kwargs) -> Claim:
 def test_stage_contract() -> None:
     stage = claims.create(Options())
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.claims.v25"
+    assert stage.name == "extract.claims.v26"
     doc = Analysis(id="x", text="The ministry said that two soldiers were wounded near Hama.")
     stage(doc)  # no sentence spans yet: the stage splits the text itself
     assert [c.stance for c in doc.claims] == ["asserts"]

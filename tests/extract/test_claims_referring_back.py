@@ -1,6 +1,6 @@
 """claims v24: a claimant that refers back ('It said', 'The group said') speaks as the actor it
 stands for, and 'X, which ..., said Y' is X's claim of Y, not Y's claim of X; claims v25: 'the
-Israeli claim' names a claim, it is no claimant."""
+Israeli claim' names a claim, it is no claimant; v26: datelines and own acts."""
 
 from __future__ import annotations
 
@@ -72,3 +72,25 @@ def test_a_claim_named_as_a_noun_is_no_claimant() -> None:
     found = speakers("The rebels claim that the bridge was destroyed by the army.")
     assert [(c, s) for c, _, s in found] == [
         ("The rebels", "the bridge was destroyed by the army")]
+
+
+def _claims(text: str) -> list[tuple[str, str, int | None]]:
+    doc: Analysis = _pipeline().run("t", text, date(2024, 6, 1))
+    return [(c.claimant, c.statement, c.about) for c in doc.claims]
+
+
+def test_what_is_said_starts_after_the_dateline() -> None:
+    """claims v26: the dateline is no part of a statement."""
+    found = _claims("ODESA, Ukraine (AP) — A drone struck a grain silo in the port on Friday, "
+                    "the regional governor said.")
+    assert found[0][:2] == ("the regional governor",
+                            "A drone struck a grain silo in the port on Friday")
+
+
+def test_a_party_telling_its_own_act_speaks_of_its_event() -> None:
+    """claims v26: 'it had targeted fighters' is about the strike the junta made."""
+    found = _claims("Myanmar's military junta carried out air strikes on a village in Sagaing "
+                    "region on Monday, killing at least 12 civilians, including four children, "
+                    "according to a local resistance group. The junta said it had targeted "
+                    "fighters of the People's Defence Force.")
+    assert [a for _, _, a in found] == [0, 0]

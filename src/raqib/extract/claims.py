@@ -26,6 +26,7 @@ from raqib.extract.claims_lexicon import (
     Lexicon,
     Range,
     Verb,
+    sentence_body,
     trim,
 )
 from raqib.extract.claims_speaker import (
@@ -41,6 +42,7 @@ from raqib.extract.claims_speaker import (
     subject,
 )
 from raqib.extract.model import Analysis, Claim, Options
+from raqib.extract.place_context import datelines
 from raqib.extract.positions import ByStart
 from raqib.extract.sentences import split
 
@@ -71,7 +73,7 @@ _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
 class Claims:
-    name = "extract.claims.v25"
+    name = "extract.claims.v26"
 
     def __init__(self) -> None:
         self._lex: Lexicon | None = None
@@ -85,7 +87,8 @@ class Claims:
     def __call__(self, doc: Analysis) -> None:
         lex, text = self.lexicon, doc.text
         spans = [(s.span.start, s.span.end) for s in doc.sentences] or split(text)
-        spans = [_body(text, a, b) for a, b in spans]
+        lines = datelines(text)
+        spans = [sentence_body(text, a, b, lines) for a, b in spans]
         found, quoted, used = self._quotes(text)
         for a, b in spans:
             if a < b and not any(qa <= a and b <= qb for qa, qb in quoted):
@@ -338,7 +341,7 @@ class Claims:
             statement = f.statement or doc.text[f.start : f.end]
             denier = actor if f.stance == "denies" else None
             claims.append(Claim(" ".join(claimant.split()), actor, f.stance, statement, f.start,
-                                f.end, about(doc, f.start, f.end, told, denier), f.hedged,
+                                f.end, about(doc, f.start, f.end, told, denier, actor), f.hedged,
                                 side))
         return claims
 
@@ -354,20 +357,6 @@ def _in_a_name(text: str, a: int, b: int, m: re.Match[str], prior: list[str]) ->
 
 def _inside(pos: int, ranges: list[Range]) -> bool:
     return any(a <= pos < b for a, b in ranges)
-
-
-def _body(text: str, a: int, b: int) -> Range:
-    """Drop short header lines (no final punctuation) glued to a sentence, and a bracketed
-    note after its full stop ('… pandemic. [size=no report]')."""
-    note = text.find(". [", a, b)
-    b = note + 1 if note >= 0 else b
-    while (nl := text.find("\n", a, b)) >= 0:
-        line = text[a:nl].strip()
-        mid_line = text[text.rfind("\n", 0, a) + 1 : a].strip()  # a wrapped line, not a header
-        if len(line) >= 60 or line.endswith((".", ",", ";", ":", "!", "?")) or mid_line:
-            break
-        a = trim(text, nl, b)[0]
-    return a, b
 
 
 def _merge_lies(text: str, found: list[Found], lex: Lexicon) -> None:

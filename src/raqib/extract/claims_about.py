@@ -33,13 +33,21 @@ fabrication': v20), and the toll or the figures told ('the casualty figures were
 fabricated': v23)."""
 
 
-def about(doc: Analysis, start: int, end: int, told: Told, denier: str | None = None
-          ) -> int | None:
+_ACT = re.compile(r"\b(?:target(?:ed|ing)?|hit|struck|attack(?:ed|ing)|bomb(?:ed|ing)|"
+                  r"shell(?:ed|ing)|fired\s+(?:at|on)|carried\s+out|raided)\b", re.IGNORECASE)
+"""Words of an act a party tells of itself ('the junta said it had targeted fighters')."""
+
+
+def about(doc: Analysis, start: int, end: int, told: Told, denier: str | None = None,
+          speaker: str | None = None) -> int | None:
     """The event whose evidence the claim overlaps most, else one at the claim's place and
     date, else at its place or date, else the one it points back at (``told``), else, for a
     denial (``denier``: its claimant's actor), the last event told before it of which the
     denier is actor1 ('Armenia's defence ministry denied firing on Azerbaijani territory'
-    after 'Azerbaijan accused Armenian forces of shelling Ganja': v19)."""
+    after 'Azerbaijan accused Armenian forces of shelling Ganja': v19), else, for a claim
+    whose words tell an act (``_ACT``) by ``speaker`` (its claimant's actor), the last event
+    told before it of which the speaker is actor1 ('The junta said it had targeted fighters
+    of the People's Defence Force' after its air strike on a village: v26)."""
     overlaps = [(min(end, e.evidence.end) - max(start, e.evidence.start), -i)
                 for i, e in enumerate(doc.events) if e.evidence]
     best = max(overlaps, default=(0, 0))
@@ -59,6 +67,8 @@ def about(doc: Analysis, start: int, end: int, told: Told, denier: str | None = 
         return told.last_before(start, kinds)  # 'denied using chemical weapons'
     if denier:
         return told.last_before(start, actor1=denier)
+    if speaker and _ACT.search(doc.text, start, end):
+        return told.last_before(start, actor1=speaker)
     return None
 
 

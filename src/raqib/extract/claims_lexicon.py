@@ -116,3 +116,30 @@ def trim(text: str, start: int, end: int) -> Range:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.\"“”"):
         end -= 1
     return start, end
+
+
+def sentence_body(text: str, a: int, b: int, lines: list[Range]) -> Range:
+    """A sentence's words that can be said: without short header lines glued to it, a
+    bracketed note after its full stop ('… pandemic. [size=no report]') or the dateline it
+    opens with ('KHARKIV, Ukraine (AP) — A Russian missile struck ...': what is said starts
+    at 'A Russian'; claims v26). ``lines``: the text's datelines (``place_context.datelines``:
+    where each one's names and its body start)."""
+    a, b = _body(text, a, b)
+    for head, body in lines:
+        if head <= a < body < b:
+            return body, b
+    return a, b
+
+
+def _body(text: str, a: int, b: int) -> Range:
+    """Drop short header lines (no final punctuation) glued to a sentence, and a bracketed
+    note after its full stop ('… pandemic. [size=no report]')."""
+    note = text.find(". [", a, b)
+    b = note + 1 if note >= 0 else b
+    while (nl := text.find("\n", a, b)) >= 0:
+        line = text[a:nl].strip()
+        mid_line = text[text.rfind("\n", 0, a) + 1 : a].strip()  # a wrapped line, not a header
+        if len(line) >= 60 or line.endswith((".", ",", ";", ":", "!", "?")) or mid_line:
+            break
+        a = trim(text, nl, b)[0]
+    return a, b
