@@ -12,6 +12,7 @@ condemns …", ``performative_publisher()``); ``first_person()`` tells a text th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from raqib.extract.claims_lexicon import END_PUNCT, TOKEN, Lexicon, Range, trim
@@ -265,15 +266,18 @@ def antecedent(doc: Analysis, before: int, sides: frozenset[str] | None) -> Acto
     held the town, where the group declared …'): of one of ``sides`` (no state's forces or
     officials) in any sentence, or, with no sides given, of any side in the sentence right
     before the one ``before`` is in or in that one."""
-    opens = sorted(start for start, _ in sentence_spans(doc))
-    own = max((s for s in opens if s <= before), default=0)
-    previous = max((s for s in opens if s < own), default=0)
+    opens = sorted(start for start, _ in sentence_spans(doc)) or [0]
+
+    def opening(pos: int) -> int:  # the start of the sentence ``pos`` is in
+        return opens[max(bisect_right(opens, pos) - 1, 0)]
+
+    own = opening(before)
+    previous = opening(own - 1) if own else 0
     for actor in sorted(doc.actors, key=lambda a: a.span.start, reverse=True):
         if actor.span.end > before or (sides is None and actor.span.start < previous) or (
                 sides is not None and (actor.side not in sides or actor.name.startswith(_STATE))):
             continue
-        start = max((s for s in opens if s <= actor.span.start), default=0)
-        if doc.text[start:actor.span.start].strip().lower() in ("", "the"):
+        if doc.text[opening(actor.span.start):actor.span.start].strip().lower() in ("", "the"):
             return actor
     return None
 
