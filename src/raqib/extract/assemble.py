@@ -26,7 +26,7 @@ from raqib.extract.event_place_fields import (
     set_place,
 )
 from raqib.extract.event_places import Past, event_places
-from raqib.extract.event_rereading import one_sided, reread, unharmed_civilians
+from raqib.extract.event_rereading import deadly_arrest, one_sided, reread, unharmed_civilians
 from raqib.extract.event_sides import (
     ARMED_CLASH,
     DISRUPTED,
@@ -140,7 +140,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v116"
+    name = "extract.assemble.v117"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -217,6 +217,7 @@ class Assemble:
         if event.time_precision == 1 and _FOUND.search(doc.text, window.start, window.end):
             event.time_precision = 2  # a body found: dead that day or before (v27)
         self._casualties(event, whole or found.view(doc, window))
+        deadly_arrest(event)
         unharmed_civilians(event)
         self._weapon(event, found, window, windows)
         return event

@@ -191,6 +191,15 @@ def armed_brawl(event: Event, cue: EventCue, actors: list[ActorMention]) -> Even
 REMOTE = "Explosions/Remote violence"
 
 
+def deadly_arrest(event: Event) -> None:
+    """An arrest in which people were killed is an attack (assemble v117): the violence is
+    the event, an arrest a development only where no one died ('The man died after he was
+    reportedly tortured', 'murdered three captured soldiers'). Deaths the arrested are
+    suspected of are no deaths of the arrest (``died_before``)."""
+    if event.sub_event_type == ARRESTS and event.fatalities:
+        retype(event, ATTACK)
+
+
 def unharmed_civilians(event: Event) -> None:
     """Remote violence that killed or wounded no one has no civilians as its actor2 ('fired
     artillery at civilian houses and farms ... No fatalities nor injuries reported'): ACLED
