@@ -29,6 +29,7 @@ from raqib.extract.event_places import Past, event_places
 from raqib.extract.event_rereading import deadly_arrest, one_sided, reread, unharmed_civilians
 from raqib.extract.event_sides import (
     ARMED_CLASH,
+    ARRESTS,
     DISRUPTED,
     FRONT_FIRE,
     MOB_VIOLENCE,
@@ -81,7 +82,6 @@ SPOKEN = frozenset(["Change to group/activity", "Agreement", "Headquarters or ba
 """Acts a party does by saying them ('the ELN announced a unilateral ceasefire'): its
 speaker, a reporter of other events, is its actor1 when no other party is (v62)."""
 LOOTING = "Looting/property destruction"
-ARRESTS = "Arrests"
 OTHER = "Other"
 _FOUND = re.compile(r"\b(?:found dead|(?:bod(?:y|ies)|remains|corpses?|head)\b[^.;]{0,60}?\b(?:"
                     r"was|were)\s+(?:found|discovered|recovered|retrieved))\b", re.IGNORECASE)

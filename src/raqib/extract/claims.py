@@ -66,9 +66,6 @@ responsibility'): no claim (v15)."""
 _BLAMED_ON = re.compile(r"\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
 """After 'blamed': 'on' and what the act was blamed on ('an air strike blamed on Damascus'),
 not a day ('blamed on Monday'): the subject is blamed, it blames nobody (v10)."""
-_NOUN_FORMS = frozenset({"claim", "report", "call", "demand", "charge", "appeal", "pledge"})
-"""Reporting verbs' bare forms that are nouns too: after 'the' and a word that is no plural
-subject ('the Israeli claim', 'the army report'; not 'the rebels claim') a noun (v25)."""
 _AT_LEAST = re.compile(r"at\s+(?:least|most)\b", re.IGNORECASE)
 
 
@@ -152,7 +149,7 @@ class Claims:
                 lex.has(cat, before) for cat in ("passive", "determiner", "noun_marker")):
             return True
         if (len(prior) > 1 and lex.has("determiner", prior[-2]) and not before.endswith("s")
-                and m.group().lower() in _NOUN_FORMS):
+                and lex.has("noun_form", m.group())):
             return True  # "the Israeli claim", "a police report": a noun (v25)
         if lex.has("noun_after", after) or (
                 after in lex.verbs and lex.verbs[after].frame == "say"

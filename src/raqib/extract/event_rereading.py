@@ -9,12 +9,18 @@ import re
 from dataclasses import replace
 
 from raqib.extract import taxonomy
-from raqib.extract.event_sides import ARMED_CLASH, ATTACK, MOB_VIOLENCE, retype
+from raqib.extract.event_sides import (
+    ABDUCTION,
+    ARMED_CLASH,
+    ARRESTS,
+    ATTACK,
+    MOB_VIOLENCE,
+    retype,
+)
 from raqib.extract.model import ActorMention, Event, EventCue
 from raqib.extract.roles import ARMED, CIVILIANS, COMMUNAL, POLITICAL_MILITIA, REBELS, STATE
 
 VIOLENT_DEMONSTRATION = "Violent demonstration"
-ARRESTS, ABDUCTION = "Arrests", "Abduction/forced disappearance"
 
 
 def _retyped(event: Event, cue: EventCue, label: str) -> EventCue:

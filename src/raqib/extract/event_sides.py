@@ -16,6 +16,7 @@ from raqib.extract.roles import COMMUNAL, POLITICAL_MILITIA, PROTESTERS, REBELS,
 
 ARMED_CLASH, MOB_VIOLENCE, ATTACK = "Armed clash", "Mob violence", "Attack"
 DISRUPTED = "Disrupted weapons use"
+ARRESTS, ABDUCTION = "Arrests", "Abduction/forced disappearance"
 SEIZURES = ("Looting/property destruction", "Arrests")
 _CONTRABAND = re.compile(
     r"\b(?:seiz|confiscat|dismantl|destroy|eradicat|intercept|burn)\w*\b[^.;]{0,80}?\b(?:drugs?|"
