@@ -107,3 +107,19 @@ def test_the_place_is_read_from_the_words_after_near(pipeline: Pipeline) -> None
     assert _sides(pipeline, "On 1 June 2020, the OSCE SMM heard 3 explosions near "
                             "Zolote-5.")[1:] == (UKRAINE, "")
 
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    # the monitors speak of the front's oblasts: the smaller Vesele of Donetsk, not the
+    # larger one of Zaporizhzhia
+    ("On 3 June 2020, the SMM counted 9 explosions near Vesele.", "Donetsk"),
+    ("On 3 June 2020, residents said a shop burned down in Vesele.", "Zaporizhzhia"),
+    # the province named with the village still decides
+    ("On 3 June 2020, the SMM counted 9 explosions near Vesele, Zaporizhzhia.", "Zaporizhzhia"),
+])
+def test_the_monitors_villages_lie_in_the_fronts_regions(pipeline: Pipeline, text: str,
+                                                          admin1: str) -> None:
+    """places v93: a village name that several oblasts share is read, in a text quoting the
+    front's monitors, in the oblasts the front runs through (`fronts.tsv`, `regions`)."""
+    assert stage_version(pipeline, "places") >= 93
+    assert first_event(pipeline, text, date(2020, 6, 4)).admin1 == admin1

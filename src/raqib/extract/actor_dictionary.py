@@ -153,6 +153,8 @@ class Front:
     first: date | None = None
     last: date | None = None
     """The days the row holds (None: open)."""
+    regions: tuple[str, ...] = ()
+    """The provinces the front runs through, as the gazetteer names them."""
     held: dict[str, int] = field(default_factory=dict)
     """Key of a place's name (``place_names.name_key``) -> the side that held it, 1 or 2
     (front_places.tsv)."""
@@ -212,9 +214,9 @@ class Dictionary:
         Militia')."""
         by_name = {e.name: n for n, e in enumerate(self.entries)}
         self.fronts = [Front(country, re.compile(cue, re.I), by_name[one], by_name[two],
-                             _day(first), _day(last))
-                       for country, cue, one, two, first, last
-                       in _table(Path(str(folder / "fronts.tsv")), 6)]
+                             _day(first), _day(last), tuple(filter(None, regions.split("|"))))
+                       for country, cue, one, two, first, last, regions
+                       in _table(Path(str(folder / "fronts.tsv")), 7)]
         for country, holder, names in _table(Path(str(folder / "front_places.tsv")), 3):
             for front in (f for f in self.fronts if f.country == country):
                 side = {front.side1: 1, front.side2: 2}[by_name[holder]]

@@ -18,11 +18,13 @@ representative point.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from raqib.extract.actor_dictionary import load as load_actors
 from raqib.extract.gazetteer import (
     CountryLexicon,
     Gazetteer,
@@ -104,16 +106,20 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v92"
+    name = "extract.places.v93"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
-                 region_groups: Iterable[Sequence[str]] = (), focus: str | None = None) -> None:
+                 region_groups: Iterable[Sequence[str]] = (), focus: str | None = None,
+                 fronts: Iterable[tuple[re.Pattern[str], Iterable[str]]] = ()) -> None:
         """``region_names``: every region name the gazetteers know; ``region_groups``: the
         names of one region together ('Idleb', 'Idlib', 'إدلب'), so that a town of Idleb
         fits 'Idlib' named with it; ``focus``: the ISO code of the country the texts are
-        mostly about (``Options.country``), which every text's country vote starts with."""
+        mostly about (``Options.country``), which every text's country vote starts with;
+        ``fronts``: each front's cue (its monitors' name) and the regions it runs through
+        (``resources/actors/fronts.tsv``)."""
         self.focus = focus
+        self.fronts = [(cue, frozenset(name_key(r) for r in regions)) for cue, regions in fronts]
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.stopwords = stopwords | frozenset(lexicon.demonyms)
@@ -136,6 +142,9 @@ class Places:
         filed = datelines(doc.text)  # (where its names start, where its body starts)
         matches = self._matches(doc, filed)
         named = {m.window.key for m in matches} & self.region_keys
+        # a front's monitors speak of its regions (v93): "the OSCE SMM observed ... near
+        # Vesele" is the Vesele of Donetsk, not the larger one of Zaporizhzhia
+        named |= {key for cue, keys in self.fronts if cue.search(text) for key in keys}
         said = self._demonym_votes(text)  # before any name's own vote
         for country in set(group_countries(doc, self.lexicon)):  # as a demonym (v28)
             if code := self.codes.get(name_key(country)):
@@ -406,5 +415,6 @@ def create(options: Options) -> Places:
     regions = [n for names in admin1_names().values() for n in names]
     regions += [p.name for p, _ in entries if p.kind.startswith("admin")]
     regions += [p.admin1 for p, _ in entries if p.admin1]
+    fronts = [(f.cue, f.regions) for f in load_actors(tuple(options.actor_files)).fronts]
     return Places(gazetteer, lexicon(), stopwords(), regions, admin1_names().values(),
-                  country_code(options.country) if options.country else None)
+                  country_code(options.country) if options.country else None, fronts)
