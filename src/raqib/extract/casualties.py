@@ -245,7 +245,8 @@ def _combined(figures: list[_Figure]) -> list[CountMention]:
             # "3 soldiers were killed ... 1 militant and 1 soldier were killed": the militant
             # is another victim, the soldier may be one counted before (numbers v25)
             value, used = value + sum(m.low for m in new), used + new
-        elif mode == "update" or figure < value:
+        elif mode == "update" or (figure < value and not all(m.bare for m in group)):
+            # a bare plural after a figure names its victims again, uncounted (numbers v73)
             value, used = figure, list(group)
         seen |= whos
     return used

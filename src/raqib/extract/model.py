@@ -82,6 +82,8 @@ class CountMention:
     approximate: bool = False
     who: str | None = None
     """Whose casualties when the text says ('civilians', 'soldiers', 'militants')."""
+    bare: bool = False
+    """A bare plural: victims named with no number ('the bodies of children', ACLED's 10)."""
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ class _Group:
 
 
 class Numbers(Figures):
-    name = "extract.numbers.v72"
+    name = "extract.numbers.v73"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -123,7 +123,8 @@ class Numbers(Figures):
         for start, end, kind, group in self._link(w, chain):
             span = doc.span(tokens[start].start(), tokens[end - 1].end())
             doc.counts.append(
-                CountMention(span, kind, group.low, group.high, group.approximate, group.who)
+                CountMention(span, kind, group.low, group.high, group.approximate, group.who,
+                             group.figure == "plural")
             )
             after = max(after, end if kind != "other" else after)
         return after
