@@ -58,3 +58,19 @@ def test_where_the_clauses_meet() -> None:
     cut = text.index(", while")
     assert act_clauses(text, 0, len(text), [0, text.index("regime")]) == [
         (cut, cut + len(", while "))]
+
+
+def test_a_second_act_with_a_place_of_its_own_stays_apart(pipeline: Pipeline) -> None:
+    """events v150: where only the second clause names a place, its party and place no longer
+    merge into the first clause's event ('Drones killed four farmers on Friday, while
+    militants shelled Kidal' had been one drone strike by the militants at Kidal); a second
+    clause that names no place still tells the first one's ('... on Saraqib, and regime
+    forces shelled the town')."""
+    assert stage_version(pipeline, "events") >= 150
+    events = _events(pipeline, "On 3 May 2020, drones killed four farmers, while militants "
+                               "shelled Kidal.")
+    assert [(e[0], e[1]) for e in events] == [
+        ("Air/drone strike", ""),
+        ("Shelling/artillery/missile attack", "Unidentified Armed Group (Mali)")]
+    assert len(_events(pipeline, "On 3 May 2020, Russian warplanes carried out airstrikes on "
+                                 "Saraqib, and regime forces shelled the town.")) == 1

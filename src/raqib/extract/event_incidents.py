@@ -20,7 +20,7 @@ from raqib.extract.model import ActorMention, Analysis, DateMention, EventCue, P
 from raqib.extract.place_names import name_key
 from raqib.extract.place_ranking import within
 from raqib.extract.positions import ByStart
-from raqib.extract.sentences import earlier_clauses, sentence_spans
+from raqib.extract.sentences import act_clauses, earlier_clauses, sentence_spans
 
 
 @dataclass
@@ -69,7 +69,10 @@ def best_cues(doc: Analysis, clauses: list[tuple[int, int]] | None = None,
     later), except up to ``FOLLOW_ON`` of them between a protest and the next cue, of a
     protest too (v148: "... workers marched on the streets of the city. The group demands
     job security. Police dispersed the group and arrested 5 people." had been a peaceful
-    protest and, apart, its dispersal). A clause that dates its sentence by an earlier event
+    protest and, apart, its dispersal). Another party's act after a sentence's own (events
+    v37's second clause) that names a place the first clause does not name stays apart
+    (v150: "Air strikes killed 12 civilians, while rebels shelled Aleppo" had been one air
+    strike by the rebels at Aleppo). A clause that dates its sentence by an earlier event
     (", hours after a chemical attack in Khan Sheikhun", read as a cue of its own since
     events v14) is an incident apart: nothing merges with it; ``clauses``: those clauses as
     ``sentences.earlier_clauses`` finds them, when the caller has them already.
@@ -84,11 +87,12 @@ def best_cues(doc: Analysis, clauses: list[tuple[int, int]] | None = None,
     spans = sentence_spans(doc)
     starts = [start for start, _ in spans]
     apart = {start for start, _ in (earlier_clauses(doc) if clauses is None else clauses)}
+    acts = _second_acts(doc, spans, starts)
     incidents: list[_Incident] = []
     for cue in sorted(doc.cues, key=lambda c: (c.span.start, -c.score)):
         index = bisect_right(starts, cue.span.start) - 1  # the cue's sentence
         if cue.span.start in apart or not _merge_into(
-                incidents, cue, index, doc, tax, threshold, where, apart):
+                incidents, cue, index, doc, tax, threshold, where, apart, acts):
             incidents.append(_Incident(cue, index, index))
     incidents = _without_retellings(incidents, where, doc, tax)
     _finished_after(incidents, spans, doc, tax)
@@ -269,9 +273,11 @@ def _merge_into(
     threshold: float,
     where: _Where,
     apart: set[int],
+    acts: set[int],
 ) -> bool:
     if ANOTHER.match(cue.span.text):
         return False  # 'Separately, ...' (v38)
+    second = cue.span.start in acts
     for number, incident in enumerate(reversed(incidents)):
         if incident.last < index - 1 and not (
                 number == 0 and incident.last >= index - 1 - FOLLOW_ON
@@ -291,8 +297,9 @@ def _merge_into(
         if held.sub_event_type != cue.sub_event_type and (
                 _sure(cue) < later or _sure(held) < tax.evidence.secondary_score):
             continue
-        if _apart(where, held.span, cue.span):
-            continue
+        if _apart(where, held.span, cue.span) or (
+                second and incident.last == index and _elsewhere(where, held.span, cue.span)):
+            continue  # another party's act in the same sentence, somewhere else (v150)
         pair = {held.sub_event_type: held.score}
         pair[cue.sub_event_type] = max(cue.score, pair.get(cue.sub_event_type, 0.0))
         start, end = min(held.span.start, cue.span.start), max(held.span.end, cue.span.end)
@@ -314,6 +321,25 @@ def _merge_into(
         incident.last = max(incident.last, index)
         return True
     return False
+
+
+def _second_acts(doc: Analysis, spans: list[tuple[int, int]], starts: list[int]) -> set[int]:
+    """Where the clauses start that tell another party's act after a sentence's own
+    (``sentences.act_clauses``: ', while rebels shelled Aleppo'), in the sentences that hold
+    more than one cue."""
+    counted: dict[int, int] = {}
+    for cue in doc.cues:
+        index = bisect_right(starts, cue.span.start) - 1
+        counted[index] = counted.get(index, 0) + 1
+    parties = sorted(a.span.start for a in doc.actors)
+    return {begin for index, n in counted.items() if n > 1 and index >= 0
+            for _, begin in act_clauses(doc.text, *spans[index], parties)}
+
+
+def _elsewhere(where: _Where, first: Span, second: Span) -> bool:
+    """The second span names a place and the first none of its places."""
+    there = where.named(second)[1]
+    return bool(there) and not there & where.named(first)[1]
 
 
 def _sure(cue: EventCue) -> float:
