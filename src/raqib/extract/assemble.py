@@ -140,7 +140,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v117"
+    name = "extract.assemble.v118"
 
     def __init__(self, options: Options) -> None:
         self.options = options

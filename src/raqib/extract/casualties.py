@@ -18,7 +18,7 @@ from functools import cache
 from raqib.extract.claims_lexicon import source_verbs
 from raqib.extract.lexicon import read_lexicon
 from raqib.extract.model import Analysis, CountMention, Span
-from raqib.extract.sentences import split
+from raqib.extract.sentences import split, title_again
 
 _INDEFINITE = re.compile(r"(?:[^\W\d]+\s+)?(?:a|an|another)\s", re.IGNORECASE)
 
@@ -26,6 +26,10 @@ _INDEFINITE = re.compile(r"(?:[^\W\d]+\s+)?(?:a|an|another)\s", re.IGNORECASE)
 @dataclass(frozen=True)
 class _Markers:
     subset: re.Pattern[str]
+    subset_after: re.Pattern[str]
+    subset_end: re.Pattern[str]
+    """Right after a count, or ending it: the part is of a figure told before ('20 women
+    among the dead', numbers v74)."""
     additive: re.Pattern[str]
     update: re.Pattern[str]
     toll_update: re.Pattern[str]
@@ -57,8 +61,11 @@ def subset_phrases() -> str:
 @cache
 def _markers() -> _Markers:
     roles = _roles()
+    among = _alternation({p for p in roles["subset"] if p.startswith("among")})
     return _Markers(
         re.compile(rf"\b(?:{subset_phrases()})[\s,:]*$", re.IGNORECASE),
+        re.compile(rf"\s*(?:(?:were|was|are|is)\s+)?(?:{among})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{among})$", re.IGNORECASE),
         re.compile(rf"\b(?:{_alternation(roles['additive'])})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{_alternation(roles['update'])})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{_alternation(roles['toll'])})\b[^.;]{{0,40}}?"
@@ -142,10 +149,14 @@ def _wounded_then_dead(doc: Analysis, within: Span | None) -> list[CountMention]
 
 def _counts(doc: Analysis, kind: str, within: Span | None) -> list[CountMention]:
     """The document's figures of ``kind`` (inside ``within``), aggregates left out, and the
-    wounds of a victim counted before (``_of_the_dead``)."""
-    return [m for m in doc.counts if m.kind == kind and not aggregate(m)
-            and (within is None or within.start <= m.span.start < within.end)
-            and not (kind == "injured" and _of_the_dead(doc, m))]
+    wounds of a victim counted before (``_of_the_dead``), and a count with no number inside
+    another's words."""
+    counts = [m for m in doc.counts if m.kind == kind and not aggregate(m)
+              and (within is None or within.start <= m.span.start < within.end)
+              and not (kind == "injured" and _of_the_dead(doc, m))]
+    return [m for m in counts if not (m.numberless and any(  # inside a count's own words:
+        o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end  # 'the death
+        for o in counts))]  # toll of soldiers rose to 15' is 15, not 15 and soldiers' 10 (v74)
 
 
 _ONE_OF_THE = (r"\b(?:(?:one|two|three|four|five|some|many|most|all|each|several|both)\s+of"
@@ -180,12 +191,20 @@ def total(doc: Analysis, kind: str, within: Span | None = None) -> tuple[int, Sp
     figure (``AGGREGATE`` or more) counts no event's victims and is left out.
     """
     markers = _markers()
-    mentions, parts = [], []
+    mentions, parts, among = [], [], []
     counts = _counts(doc, kind, within)
     told = _told_apart(doc.text, counts)
     for m in counts:
+        if markers.subset_after.match(doc.text, m.span.end, m.span.end + 40) or (
+                markers.subset_end.search(m.span.text)):
+            among.append(m)  # '20 women among the dead': part of a whole told, if any (v74)
+            continue
         part = markers.subset.search(doc.text[max(0, m.span.start - 40):m.span.start])
         (parts if part or id(m) in told else mentions).append(m)
+    if mentions:
+        parts += among
+    else:
+        mentions = among  # 'a staff member was among those killed': no whole told
     if not mentions:
         return 0, None
     figures = _sentence_figures(doc, kind, mentions, markers)
@@ -245,8 +264,9 @@ def _combined(figures: list[_Figure]) -> list[CountMention]:
             # "3 soldiers were killed ... 1 militant and 1 soldier were killed": the militant
             # is another victim, the soldier may be one counted before (numbers v25)
             value, used = value + sum(m.low for m in new), used + new
-        elif mode == "update" or (figure < value and not all(m.bare for m in group)):
-            # a bare plural after a figure names its victims again, uncounted (numbers v73)
+        elif mode == "update" or (figure < value and not all(m.numberless for m in group)):
+            # a bare plural or a vague word after a figure names its victims again, uncounted
+            # (numbers v73, v74)
             value, used = figure, list(group)
         seen |= whos
     return used
@@ -256,6 +276,9 @@ def _sentence_figures(doc: Analysis, kind: str, mentions: list[CountMention],
                       markers: _Markers) -> list[_Figure]:
     """Each sentence's figure of ``kind``, in order, less a period's toll."""
     bounds = [(s.span.start, s.span.end) for s in doc.sentences] or split(doc.text)
+    if again := title_again(doc.text):  # the title printed again ends a sentence (v74)
+        bounds = [piece for start, end in bounds for piece in (
+            [(start, again[1]), (again[1], end)] if start < again[1] < end else [(start, end)])]
     bounds = [piece for start, end in bounds for piece in _accounts(doc.text, start, end)]
     firsts = [start for start, _end in bounds]
     sentences: dict[int, list[CountMention]] = {}

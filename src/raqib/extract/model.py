@@ -82,8 +82,9 @@ class CountMention:
     approximate: bool = False
     who: str | None = None
     """Whose casualties when the text says ('civilians', 'soldiers', 'militants')."""
-    bare: bool = False
-    """A bare plural: victims named with no number ('the bodies of children', ACLED's 10)."""
+    numberless: bool = False
+    """A count with no number: a bare plural or a vague word ('the bodies of children',
+    'dozens': ACLED's 10 and 12)."""
 
 
 @dataclass(frozen=True)

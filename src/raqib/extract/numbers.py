@@ -41,6 +41,12 @@ ONE = frozenset({"sg", "any"})
 'a national staff', 'one INGO staff': a noun of number ``any``, numbers v16)."""
 MANY = frozenset({"pl", "any"})
 """Noun numbers a bare plural may take ('staff were killed')."""
+_TOKEN_OR_BREAK = re.compile(r"\n[ \t]*\n|" + TOKEN.pattern)
+"""The lexicon's tokens, and blank lines: a title's count ended at its line ("Syria rebel
+rocket kills five children" above a blank line had read on into the next line, "... children
+Syria rebel", and counted five rebels; numbers v74)."""
+
+
 @dataclass
 class _Group:
     start: int
@@ -56,7 +62,7 @@ class _Group:
 
 
 class Numbers(Figures):
-    name = "extract.numbers.v73"
+    name = "extract.numbers.v74"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -82,7 +88,7 @@ class Numbers(Figures):
             ARABIC.search(word) for word in gap)
 
     def __call__(self, doc: Analysis) -> None:
-        tokens = list(TOKEN.finditer(doc.text))
+        tokens = list(_TOKEN_OR_BREAK.finditer(doc.text))
         words = [self._word(tokens, i) for i in range(len(tokens))]
         blocked = blocked_tokens(doc, tokens)
         labels = self.lex.role("label")
@@ -99,6 +105,8 @@ class Numbers(Figures):
         'AS fighters', 'BH/IS fighters') stays itself, no 'is' or 'as' that would end the
         phrase before its noun (v8); a text in capitals ('3 ARE DEAD') is read as words."""
         text = tokens[i].group()
+        if text[0] == "\n":
+            return "."  # a blank line ends a title or a paragraph, as a full stop does (v74)
         folded = text.lower()
         if (text.isupper() and len(text) <= 3 and folded in self._function
                 and i + 1 < len(tokens) and not tokens[i + 1].group().isupper()):
@@ -124,7 +132,7 @@ class Numbers(Figures):
             span = doc.span(tokens[start].start(), tokens[end - 1].end())
             doc.counts.append(
                 CountMention(span, kind, group.low, group.high, group.approximate, group.who,
-                             group.figure == "plural")
+                             group.figure in ("plural", "vague"))
             )
             after = max(after, end if kind != "other" else after)
         return after

@@ -89,6 +89,11 @@ _FACILITY_END = re.compile(r"\s(?:bases?|posts?|outposts?|positions?|checkpoints
 """A mention that ends in its facility ('US base', 'a Turkish patrol': actors v8)."""
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 """Right before a party inside a toll's words: the toll's agent, not its dead (v31)."""
+_TOLL_FROM = re.compile(r"(?:the\s+)?(?:death\s+)?toll\s+from\s+(?:the\s+|an?\s+)?$",
+                        re.IGNORECASE)
+"""A toll's words up to a party right after "from": the party whose attack the toll
+counts ("Death Toll From Daesh Militants Attack on Village ... Reaches 51"), not its dead
+(v118)."""
 _TARGET_AT = re.compile(
     r"\b(?:at|on|near|outside|inside|in front of|next to|beside|alongside|close to|"
     + _RAMMED_INTO + r")\s+"
@@ -145,8 +150,9 @@ def _counts(text: str, count: CountMention, actor: ActorMention) -> bool:
     if count.span.start <= actor.span.start and actor.span.end <= count.span.end:
         # not the agent a toll's words name ('the death toll of the massacre committed by
         # Russian warplanes rose to 15': v31)
-        return not _BY.search(text, max(count.span.start, actor.span.start - 20),
-                              actor.span.start)
+        return not (_BY.search(text, max(count.span.start, actor.span.start - 20),
+                               actor.span.start)
+                    or _TOLL_FROM.fullmatch(text, count.span.start, actor.span.start))
     return count.span.end <= actor.span.start and bool(
         _OF.fullmatch(text, count.span.end, actor.span.start)
         or _included().fullmatch(text, count.span.end, actor.span.start))

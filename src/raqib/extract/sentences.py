@@ -48,6 +48,25 @@ def split(text: str) -> list[tuple[int, int]]:
     return [_trim(text, a, b) for a, b in pieces if text[a:b].strip()]
 
 
+TITLE_AGAIN_WITHIN = 200
+"""How far into the body (characters after the title's own line) the title may be printed
+again, after a dateline or a byline."""
+
+
+def title_again(text: str) -> tuple[int, int] | None:
+    """(start, end) of the title printed again at the start of the body: a scraped page often
+    repeats its headline right before the lead, with no full stop ("Bomb kills 18 in Damascus
+    suburb\n\nBomb kills 18 in Damascus suburb A bomb killed ..."); None when the first line
+    is no such title (one of three words or more, with no sentence end) or is not printed
+    again."""
+    first = text.find("\n")
+    title = text[:first].strip() if first > 0 else ""
+    if len(title.split()) < 3 or title.endswith((".", "!", "?", ":")):
+        return None
+    again = text.find(title, first, first + len(title) + TITLE_AGAIN_WITHIN)
+    return (again, again + len(title)) if again > 0 else None
+
+
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A line break before a capital ends a title or a paragraph, unless the line was
     wrapped mid-sentence."""
