@@ -17,7 +17,7 @@ DAY = date(2019, 9, 3)
 
 
 def test_stage_versions(pipeline: Pipeline) -> None:
-    assert stage_version(pipeline, "numbers") >= 74
+    assert stage_version(pipeline, "numbers") >= 75
     assert stage_version(pipeline, "assemble") >= 118
 
 
@@ -39,9 +39,21 @@ def test_stage_versions(pipeline: Pipeline) -> None:
     ("Death toll in market bombing in Azaz rises to 64", 64),
     # the soldiers the toll counts are its 15, not 15 and a plural's 10
     ("The death toll of soldiers rose to 15 after the attack on the base in Idlib.", 15),
+    # numbers v75: the toll's second figure whose people are called wounded are wounded
+    ("The death toll from the two car bombs in Homs rose to 41 and more than 90 wounded "
+     "persons.", 41),
 ])
 def test_killed(pipeline: Pipeline, text: str, killed: int) -> None:
     assert first_event(pipeline, text, DAY).fatalities == killed
+
+
+def test_the_wounded_of_a_toll_are_wounded(pipeline: Pipeline) -> None:
+    """numbers v75; 'displaced people' after a killing are still among the killed (v45)."""
+    event = first_event(pipeline, "The death toll from the two car bombs in Homs rose to 41 "
+                                  "and more than 90 wounded persons.", DAY)
+    assert (event.fatalities, event.injured) == (41, 90)
+    assert first_event(pipeline, "Air strikes killed 4 civilians and 3 displaced people in "
+                                 "Idlib.", DAY).fatalities == 7
 
 
 def test_a_headlines_count_ends_at_its_line(pipeline: Pipeline) -> None:

@@ -62,7 +62,7 @@ class _Group:
 
 
 class Numbers(Figures):
-    name = "extract.numbers.v74"
+    name = "extract.numbers.v75"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -180,6 +180,16 @@ class Numbers(Figures):
             stop, noun, _word = self._noun(w, j + 2, blocked, limit=3)
             if noun is not None and noun[0] != "thing" and noun[1] in MANY:
                 return stop, noun, True
+        return None
+
+    def _own_kind(self, w: list[str], group: _Group) -> str | None:
+        """'injured' for a later group of a chain whose own words call its people wounded
+        ('the death toll rose to 32 and more than 115 wounded persons'; numbers v75), else
+        None ('killed 4 civilians and 3 displaced people': the displaced were killed)."""
+        for k in range(group.start, group.end):
+            term = self.lex.terms.at(w, k) if self._adjective(w, k) else None
+            if term and term[1] == "verb:injured":
+                return "injured"
         return None
 
     def _adjective(self, w: list[str], k: int) -> bool:
@@ -342,7 +352,8 @@ class Numbers(Figures):
         before = self._before(w, first.start)
         if before:
             start, kind = before
-            return [(start, g.end, "other" if g.thing else kind, g) for g in chain]
+            return [(start, g.end, "other" if g.thing else kind if g is first else
+                     self._own_kind(w, g) or kind, g) for g in chain]
         if len(chain) == 1 and first.figure == "num" and first.noun and not first.who and not after:
             return [(first.start, first.end, "other", first)]
         return []
