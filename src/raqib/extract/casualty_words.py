@@ -114,6 +114,10 @@ _WHEN = frozenset(["yesterday", "today", "tonight", "overnight", "earlier", "lat
 in Helmand')."""
 
 
+NAME_WORDS = 4
+"""How many words may name the people of a count before its own casualty word ("7 INGO
+national staff injured"): then the count is no object of a verb before it (numbers v76)."""
+
 class CasualtyWords:
     """Reads the casualty words of the lexicon around token positions; ``Numbers`` reads the
     figures (``_quantity``) between them."""
@@ -299,12 +303,24 @@ class CasualtyWords:
         if w[k] in self._object:
             return True
         quantity = self._quantity(w, k, set())
-        if quantity:  # "killed 3 civilians", but not "1 killed 3 injured" nor "3 miles from"
+        if quantity:  # "killed 3 civilians", but not "1 killed 3 injured" nor "3 miles from",
+            # nor "5 staff killed 7 staff injured": a count with its own word (numbers v76)
             after = w[quantity[0]] if quantity[0] < len(w) else ""
-            return not (self.lex.terms.at(w, quantity[0]) or after in DISTANCE
-                        or _later(w, quantity[0]))
+            named = self._past_names(w, quantity[0])
+            return not ((named < len(w) and self.lex.terms.at(w, named))
+                        or after in DISTANCE or _later(w, quantity[0]))
         noun = self.lex.nouns.get(w[k])
         return noun is not None and noun[0] != "thing"
+
+    def _past_names(self, w: list[str], k: int) -> int:
+        """The token after up to ``NAME_WORDS`` words that name people at ``k`` ('INGO
+        national staff'): nouns, or words the lexicons do not know."""
+        j = k
+        while j < len(w) and j - k < NAME_WORDS and w[j].isalpha() and (
+                w[j] in self.lex.nouns or not (w[j] in self.lex.words or w[j] in self._stop
+                                               or self.lex.terms.at(w, j))):
+            j += 1
+        return j
 
     def _before(self, w: list[str], start: int) -> tuple[int, str] | None:
         """(first token, kind) of the casualty word before a chain starting at ``start``."""
