@@ -14,7 +14,7 @@ DAY = date(2008, 2, 26)
 
 
 def test_stage_version(pipeline: Pipeline) -> None:
-    assert stage_version(pipeline, "numbers") >= 77
+    assert stage_version(pipeline, "numbers") >= 78
 
 
 @pytest.mark.parametrize(("text", "killed", "injured"), [
@@ -27,6 +27,8 @@ def test_stage_version(pipeline: Pipeline) -> None:
     ("2 NGO national staff abducted and killed 8 days later", 2, None),
     # numbers v77: "an international" is a person, as "a national" is
     ("3 NGO national staff and 1 international killed in an ambush near Jalalabad.", 4, None),
+    # numbers v78: shot execution-style is killed
+    ("6 NGO national staff shot execution-style in their office in Jalalabad.", 6, None),
 ])
 def test_counts(pipeline: Pipeline, text: str, killed: int, injured: int | None) -> None:
     event = pipeline.run("t", text, DAY).events[0]
