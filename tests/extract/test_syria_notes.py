@@ -137,6 +137,8 @@ def test_regions_under_the_spellings_reports_use(pipeline: Pipeline, text: str, 
      "Qal‘at al Maḑīq"),
     ("On 5 May 2020, the SDF arrested 4 people in Thiban, Deir-ez-Zor.", "Dhībān"),
     ("On 5 May 2020, SDF fighters shelled SNA positions near Marea, Aleppo.", "Māri‘"),
+    # places v94: a town of the Eastern Ghouta, as reports spell it
+    ("On 5 May 2020, regime forces shelled Erbin in Rural Damascus.", "‘Irbīn"),
 ])
 def test_syrian_towns_under_their_reported_spellings(pipeline: Pipeline, text: str,
                                                      location: str) -> None:
