@@ -17,7 +17,7 @@ DAY = date(2019, 9, 3)
 
 
 def test_stage_versions(pipeline: Pipeline) -> None:
-    assert stage_version(pipeline, "numbers") >= 75
+    assert stage_version(pipeline, "numbers") >= 79
     assert stage_version(pipeline, "assemble") >= 118
 
 
@@ -56,10 +56,12 @@ def test_the_wounded_of_a_toll_are_wounded(pipeline: Pipeline) -> None:
                                  "Idlib.", DAY).fatalities == 7
 
 
-def test_a_headlines_count_ends_at_its_line(pipeline: Pipeline) -> None:
+@pytest.mark.parametrize("blank", ["\n\n", "\n \n", "\r\n\r\n"])
+def test_a_headlines_count_ends_at_its_line(pipeline: Pipeline, blank: str) -> None:
     """The count of a headline above a blank line had read on into the next line ("... five
-    children Syria rebel ..." counted five rebels, and the toll added up to ten)."""
-    doc = pipeline.run("t", "Syria rebel rocket kills five children\n\nSyria rebel rocket "
+    children Syria rebel ..." counted five rebels, and the toll added up to ten); a blank line
+    of Windows' line ends too (numbers v79)."""
+    doc = pipeline.run("t", f"Syria rebel rocket kills five children{blank}Syria rebel rocket "
                             "strikes a school in Aleppo, killing five children.", DAY)
     assert {c.who for c in doc.counts if c.kind == "killed"} == {"civilians"}
     assert doc.events[0].fatalities == 5

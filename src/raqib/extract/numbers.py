@@ -41,7 +41,7 @@ ONE = frozenset({"sg", "any"})
 'a national staff', 'one INGO staff': a noun of number ``any``, numbers v16)."""
 MANY = frozenset({"pl", "any"})
 """Noun numbers a bare plural may take ('staff were killed')."""
-_TOKEN_OR_BREAK = re.compile(r"\n[ \t]*\n|" + TOKEN.pattern)
+_TOKEN_OR_BREAK = re.compile(r"\n[ \t\r]*\n|" + TOKEN.pattern)
 """The lexicon's tokens, and blank lines: a title's count ended at its line ("Syria rebel
 rocket kills five children" above a blank line had read on into the next line, "... children
 Syria rebel", and counted five rebels; numbers v74)."""
@@ -62,7 +62,7 @@ class _Group:
 
 
 class Numbers(Figures):
-    name = "extract.numbers.v78"
+    name = "extract.numbers.v79"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
