@@ -58,6 +58,11 @@ def subset_phrases() -> str:
     return _alternation(_roles()["subset"])
 
 
+_RANK = r"(?!\s*-?\s*(?:city|cities|largest|biggest|most\b|richest|poorest|oldest))"
+"""After an ordinal, a rank, not another of the events or victims: "Syria's second city",
+"the third-largest town" add nothing (numbers v80)."""
+
+
 @cache
 def _markers() -> _Markers:
     roles = _roles()
@@ -66,7 +71,7 @@ def _markers() -> _Markers:
         re.compile(rf"\b(?:{subset_phrases()})[\s,:]*$", re.IGNORECASE),
         re.compile(rf"\s*(?:(?:were|was|are|is)\s+)?(?:{among})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{among})$", re.IGNORECASE),
-        re.compile(rf"\b(?:{_alternation(roles['additive'])})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{_alternation(roles['additive'])})\b{_RANK}", re.IGNORECASE),
         re.compile(rf"\b(?:{_alternation(roles['update'])})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{_alternation(roles['toll'])})\b[^.;]{{0,40}}?"
                    rf"\b(?:{_alternation(roles['update'])})\b", re.IGNORECASE),
