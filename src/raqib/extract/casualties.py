@@ -18,7 +18,7 @@ from functools import cache
 from raqib.extract.claims_lexicon import source_verbs
 from raqib.extract.lexicon import read_lexicon
 from raqib.extract.model import Analysis, CountMention, Span
-from raqib.extract.sentences import split, title_again
+from raqib.extract.sentences import split, title_again, title_line
 
 _INDEFINITE = re.compile(r"(?:[^\W\d]+\s+)?(?:a|an|another)\s", re.IGNORECASE)
 
@@ -281,9 +281,11 @@ def _sentence_figures(doc: Analysis, kind: str, mentions: list[CountMention],
                       markers: _Markers) -> list[_Figure]:
     """Each sentence's figure of ``kind``, in order, less a period's toll."""
     bounds = [(s.span.start, s.span.end) for s in doc.sentences] or split(doc.text)
-    if again := title_again(doc.text):  # the title printed again ends a sentence (v74)
+    again = title_again(doc.text) or (-1, -1)
+    if again[1] > 0:  # the title printed again ends a sentence (v74)
         bounds = [piece for start, end in bounds for piece in (
             [(start, again[1]), (again[1], end)] if start < again[1] < end else [(start, end)])]
+    head, titles_only = title_line(doc.text) or -1, True
     bounds = [piece for start, end in bounds for piece in _accounts(doc.text, start, end)]
     firsts = [start for start, _end in bounds]
     sentences: dict[int, list[CountMention]] = {}
@@ -301,10 +303,14 @@ def _sentence_figures(doc: Analysis, kind: str, mentions: list[CountMention],
             continue  # "in recent days 57 civilians were killed": many events' toll
         if figures and cause:
             continue  # "... motivated by revenge after the body of a woman was found" (v49)
-        fresh = all(_INDEFINITE.match(m.span.text) for m in group)  # "a child was killed"
+        # "a child was killed" adds a victim, unless only the title told as many before: then
+        # it is the lead telling the headline's again (numbers v81)
+        fresh = all(_INDEFINITE.match(m.span.text) for m in group) and not (
+            figures and titles_only and sum(m.low for m in group) == figures[-1][0])
         mode = "add" if fresh or markers.additive.search(text) else ""
         mode = mode or ("update" if markers.update.search(text) else "")
         figures.append((sum(m.low for m in group), group, mode))
+        titles_only = titles_only and (bounds[index][1] <= head or bounds[index][1] == again[1])
     return figures
 
 

@@ -53,16 +53,25 @@ TITLE_AGAIN_WITHIN = 200
 again, after a dateline or a byline."""
 
 
-def title_again(text: str) -> tuple[int, int] | None:
-    """(start, end) of the title printed again at the start of the body: a scraped page often
-    repeats its headline right before the lead, with no full stop ("Bomb kills 18 in Damascus
-    suburb\n\nBomb kills 18 in Damascus suburb A bomb killed ..."); None when the first line
-    is no such title (one of three words or more, with no sentence end) or is not printed
-    again."""
+def title_line(text: str) -> int | None:
+    """Where the title ends: the first line, when it is one of three words or more with no
+    sentence end and a body follows; else None."""
     first = text.find("\n")
     title = text[:first].strip() if first > 0 else ""
     if len(title.split()) < 3 or title.endswith((".", "!", "?", ":")):
         return None
+    return first
+
+
+def title_again(text: str) -> tuple[int, int] | None:
+    """(start, end) of the title printed again at the start of the body: a scraped page often
+    repeats its headline right before the lead, with no full stop ("Bomb kills 18 in Damascus
+    suburb\n\nBomb kills 18 in Damascus suburb A bomb killed ..."); None when the first line
+    is no title (``title_line``) or is not printed again."""
+    first = title_line(text)
+    if first is None:
+        return None
+    title = text[:first].strip()
     again = text.find(title, first, first + len(title) + TITLE_AGAIN_WITHIN)
     return (again, again + len(title)) if again > 0 else None
 
