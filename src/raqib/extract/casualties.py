@@ -303,11 +303,12 @@ def _sentence_figures(doc: Analysis, kind: str, mentions: list[CountMention],
             continue  # "in recent days 57 civilians were killed": many events' toll
         if figures and cause:
             continue  # "... motivated by revenge after the body of a woman was found" (v49)
-        # "a child was killed" adds a victim, unless only the title told as many before: then
-        # it is the lead telling the headline's again (numbers v81)
-        fresh = all(_INDEFINITE.match(m.span.text) for m in group) and not (
-            figures and titles_only and sum(m.low for m in group) == figures[-1][0])
-        mode = "add" if fresh or markers.additive.search(text) else ""
+        # "a child was killed" adds a victim, and "separate raids ... killed 25" adds its 25,
+        # unless only the title told as many before: then it is the lead telling the
+        # headline's again (numbers v81, v82)
+        again_told = figures and titles_only and sum(m.low for m in group) == figures[-1][0]
+        fresh = all(_INDEFINITE.match(m.span.text) for m in group)
+        mode = "" if again_told else "add" if fresh or markers.additive.search(text) else ""
         mode = mode or ("update" if markers.update.search(text) else "")
         figures.append((sum(m.low for m in group), group, mode))
         titles_only = titles_only and (bounds[index][1] <= head or bounds[index][1] == again[1])
