@@ -306,7 +306,8 @@ def _sentence_figures(doc: Analysis, kind: str, mentions: list[CountMention],
         # "a child was killed" adds a victim, and "separate raids ... killed 25" adds its 25,
         # unless only the title told as many before: then it is the lead telling the
         # headline's again (numbers v81, v82)
-        again_told = figures and titles_only and sum(m.low for m in group) == figures[-1][0]
+        again_told = bool(figures) and titles_only and (
+            sum(m.low for m in group) == figures[-1][0])
         fresh = all(_INDEFINITE.match(m.span.text) for m in group)
         mode = "" if again_told else "add" if fresh or markers.additive.search(text) else ""
         mode = mode or ("update" if markers.update.search(text) else "")

@@ -54,8 +54,8 @@ again, after a dateline or a byline."""
 
 
 def title_line(text: str) -> int | None:
-    """Where the title ends: the first line, when it is one of three words or more with no
-    sentence end and a body follows; else None."""
+    """Where the title ends: the first line of a text of several, when it is one of three
+    words or more with no sentence end; else None."""
     first = text.find("\n")
     title = text[:first].strip() if first > 0 else ""
     if len(title.split()) < 3 or title.endswith((".", "!", "?", ":")):
