@@ -159,9 +159,9 @@ def _counts(doc: Analysis, kind: str, within: Span | None) -> list[CountMention]
     counts = [m for m in doc.counts if m.kind == kind and not aggregate(m)
               and (within is None or within.start <= m.span.start < within.end)
               and not (kind == "injured" and _of_the_dead(doc, m))]
-    return [m for m in counts if not (m.numberless and any(  # inside a count's own words:
-        o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end  # 'the death
-        for o in counts))]  # toll of soldiers rose to 15' is 15, not 15 and soldiers' 10 (v74)
+    return [m for m in counts if not (m.numberless and m.low > 1 and any(  # inside a count's
+        o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end  # words:
+        for o in counts))]  # 'the death toll of soldiers rose to 15' is 15, not 25 (v74)
 
 
 _ONE_OF_THE = (r"\b(?:(?:one|two|three|four|five|some|many|most|all|each|several|both)\s+of"

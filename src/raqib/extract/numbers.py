@@ -62,7 +62,7 @@ class _Group:
 
 
 class Numbers(Figures):
-    name = "extract.numbers.v82"
+    name = "extract.numbers.v83"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -122,7 +122,8 @@ class Numbers(Figures):
             if hit:
                 span = doc.span(tokens[i].start(), tokens[i + hit[0] - 1].end())
                 kinds = ("killed", "injured") if hit[1] == "casualties" else (hit[1],)
-                doc.counts.extend(CountMention(span, kind, low) for kind in kinds)
+                doc.counts.extend(CountMention(  # "blew himself up": the bomber, no figure
+                    span, kind, low, numberless=table is self.lex.selfs) for kind in kinds)
                 return i + hit[0]
         chain = self._chain(w, i, blocked)
         if not chain:
