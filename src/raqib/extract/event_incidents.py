@@ -277,7 +277,6 @@ def _merge_into(
 ) -> bool:
     if ANOTHER.match(cue.span.text):
         return False  # 'Separately, ...' (v38)
-    second = cue.span.start in acts
     for number, incident in enumerate(reversed(incidents)):
         if incident.last < index - 1 and not (
                 number == 0 and incident.last >= index - 1 - FOLLOW_ON
@@ -297,8 +296,8 @@ def _merge_into(
         if held.sub_event_type != cue.sub_event_type and (
                 _sure(cue) < later or _sure(held) < tax.evidence.secondary_score):
             continue
-        if _apart(where, held.span, cue.span) or (
-                second and incident.last == index and _elsewhere(where, held.span, cue.span)):
+        if _apart(where, held.span, cue.span) or (cue.span.start in acts and (
+                incident.last == index and _elsewhere(where, held.span, cue.span))):
             continue  # another party's act in the same sentence, somewhere else (v150)
         pair = {held.sub_event_type: held.score}
         pair[cue.sub_event_type] = max(cue.score, pair.get(cue.sub_event_type, 0.0))
