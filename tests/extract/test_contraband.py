@@ -80,3 +80,37 @@ def test_marks_told_after_a_body_found_name_the_gang(pipeline: Pipeline, marks: 
     event = first_event(pipeline, "On 1 June 2020, in Tijuana, Baja California, a woman was "
                                   f"found dead in Colonia Centro. {marks}", date(2020, 6, 2))
     assert event.actor1 == "Unidentified Gang (Mexico)"
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 June 2020, in Cascavel, Parana, military police seized 800 kg of cannabis hidden in a "
+    "bus. Three people were arrested.",
+    "On 1 June 2020, in Cascavel, Parana, military police seized 240,000 packs of smuggled "
+    "cigarettes in a warehouse. A man was arrested.",
+])
+def test_people_arrested_with_goods_seized_belong_to_the_seizure(pipeline: Pipeline,
+                                                                 text: str) -> None:
+    """events v151 (seizure-over-arrests): the arrests of the people found with the goods are
+    made in the seizure, one event coded as ACLED's looting/property destruction (the
+    arrests, told in a sentence of their own, had been the first event, with no actor)."""
+    assert stage_version(pipeline, "events") >= 151
+    doc = pipeline.run("t", text, date(2020, 6, 2))
+    assert [(e.sub_event_type, e.actor1) for e in doc.events] == [
+        ("Looting/property destruction", "Military Forces of Brazil (2019-) Military Police")]
+
+
+def test_a_drug_laboratory_dismantled_is_no_weapon_kept_from_its_use(pipeline: Pipeline) -> None:
+    """events v151 (drugs-destroyed): a drug laboratory dismantled by the police is property
+    destroyed; the model had read 'dismantled' as disrupted weapons use."""
+    event = first_event(pipeline, "On 1 June 2020, in Boa Vista, Roraima, federal police "
+                                  "forces dismantled a drug lab.", date(2020, 6, 2))
+    assert event.sub_event_type == "Looting/property destruction"
+
+
+def test_goods_counted_after_seized_are_no_captives(pipeline: Pipeline) -> None:
+    """numbers v84: goods and their measures are things ('seized 240,000 packs of
+    cigarettes' had counted 240,000 people kidnapped)."""
+    assert stage_version(pipeline, "numbers") >= 84
+    doc = pipeline.run("t", "On 1 June 2020, military police seized 240,000 packs of "
+                            "cigarettes and 12 motorcycles in Foz do Iguacu.", date(2020, 6, 2))
+    assert [c.kind for c in doc.counts] == ["other", "other"]
