@@ -54,7 +54,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v151"
+NAME = "extract.events.v152"
 
 
 LEAN_SHARE = 0.25
