@@ -26,7 +26,13 @@ from raqib.extract.event_place_fields import (
     set_place,
 )
 from raqib.extract.event_places import Past, event_places
-from raqib.extract.event_rereading import deadly_arrest, one_sided, reread, unharmed_civilians
+from raqib.extract.event_rereading import (
+    civilians_clashed,
+    deadly_arrest,
+    one_sided,
+    reread,
+    unharmed_civilians,
+)
 from raqib.extract.event_sides import (
     ARMED_CLASH,
     ARRESTS,
@@ -140,7 +146,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v118"
+    name = "extract.assemble.v119"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -258,6 +264,7 @@ class Assemble:
             front(doc, event, self.options)
         own_device(event, cue)
         one_sided(event, cue)
+        civilians_clashed(event, cue, self.options)
         if event.country:
             contraband(event, cue, self.options)
             criminal_victim(doc, event, cue, LATER_AGENT, self.options)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from raqib.extract import taxonomy
+from raqib.extract import actor_naming, taxonomy
 from raqib.extract.event_sides import (
     ABDUCTION,
     ARMED_CLASH,
@@ -17,8 +17,16 @@ from raqib.extract.event_sides import (
     MOB_VIOLENCE,
     retype,
 )
-from raqib.extract.model import ActorMention, Event, EventCue
-from raqib.extract.roles import ARMED, CIVILIANS, COMMUNAL, POLITICAL_MILITIA, REBELS, STATE
+from raqib.extract.model import ActorMention, Event, EventCue, Options
+from raqib.extract.roles import (
+    ARMED,
+    CIVILIANS,
+    COMMUNAL,
+    POLITICAL_MILITIA,
+    REBELS,
+    RIOTERS,
+    STATE,
+)
 
 VIOLENT_DEMONSTRATION = "Violent demonstration"
 
@@ -88,6 +96,53 @@ def one_sided(event: Event, cue: EventCue) -> None:
     if (event.sub_event_type == ARMED_CLASH and event.inter2 == CIVILIANS
             and event.inter1 in ARMED and not _FOUGHT_BACK.search(cue.span.text)):
         retype(event, ATTACK)
+
+
+_FORCE_WORDS = (r"(?:police|policemen|forces|troops|soldiers|military|army|gendarm\w*|officers|"
+                r"personnel|guards)")
+_CROWD_CLASH = re.compile(
+    rf"\bclash(?:ed|es)?\b[^.;]{{0,80}}?\b(?:with|between)\b[^.;]{{0,100}}?\b{_FORCE_WORDS}\b|"
+    rf"\b{_FORCE_WORDS}\b[^.;]{{0,40}}?\bclash(?:ed|es)?\s+with\b", re.IGNORECASE)
+_PEOPLE = re.compile(
+    r"\b(?:residents|villagers|inhabitants|locals|youths|students|supporters|nationals|"
+    r"Palestinians|community\s+members|workers|traders|vendors|farmers|miners|fans|"
+    r"worshippers|inmates|prisoners|crowds?|mobs?)\b", re.IGNORECASE)
+"""A crowd's people, named: a clash of the forces with them is a riot."""
+_GUNFIGHT = re.compile(
+    r"\b(?:exchang\w*|return(?:ed|ing)?\s+fire|fired\s+back|gun\s?battles?|fire\s?fights?|"
+    r"shoot-?outs?|shot|shoot\w*|gunfire|firearms?|pistols?|armed|gunmen|guns?|rifles?|"
+    r"militants?|fighters?|militias?|militiam[ae]n)\b", re.IGNORECASE)
+"""Words of arms on the people's side: then the clash may be a battle."""
+_COUNTRY = re.compile(r"\(([^()]+)\)$")
+_FORCES = frozenset([STATE, 8])
+"""State forces, at home or abroad (ACLED's external forces: Israel's in Palestine)."""
+
+
+def civilians_clashed(event: Event, cue: EventCue, options: Options) -> None:
+    """An armed clash of state forces with people the words name as civilians, told as a
+    clash with the forces ('clashed with police', 'clashes between ... and Israeli forces')
+    of a crowd's people (residents, villagers, youths, ...) with no word of arms on their
+    side, is a crowd that fought the forces: ACLED's mob violence, the people rioters and
+    actor1 ('clashes erupted between Palestinians and Israeli forces', 'Indian nationals
+    clashed with Nepal Armed Police personnel' had been battles of the forces with
+    civilians; assemble v119)."""
+    country = _COUNTRY.search(event.actor2)
+    if (event.sub_event_type != ARMED_CLASH or event.inter1 not in _FORCES
+            or event.inter2 != CIVILIANS or country is None
+            or not _CROWD_CLASH.search(cue.span.text) or not _PEOPLE.search(cue.span.text)
+            or _GUNFIGHT.search(cue.span.text)):
+        return
+    forces, force_type, force_span = event.actor1, event.inter1, event.spans.get("actor1")
+    retype(event, MOB_VIOLENCE)
+    event.actor1 = actor_naming.unnamed("Rioters", country.group(1), options)
+    event.inter1 = RIOTERS
+    event.actor2, event.inter2 = forces, force_type
+    crowd_span = event.spans.pop("actor2", None)
+    event.spans.pop("actor1", None)
+    if crowd_span is not None:
+        event.spans["actor1"] = crowd_span
+    if force_span is not None:
+        event.spans["actor2"] = force_span
 
 
 _DEFENCELESS = re.compile(
