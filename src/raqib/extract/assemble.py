@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from raqib.extract import actors as actor_stage
 from raqib.extract import event_dates, numbers, place_countries, taxonomy
+from raqib.extract.coded_tolls import coded_toll
 from raqib.extract.dead_before import day_of_dead_before, died_before
 from raqib.extract.event_evidence import VICTIM_KINDS
 from raqib.extract.event_incidents import best_cues
@@ -146,7 +147,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v119"
+    name = "extract.assemble.v120"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -225,6 +226,10 @@ class Assemble:
         self._casualties(event, whole or found.view(doc, window))
         deadly_arrest(event)
         unharmed_civilians(event)
+        if told := coded_toll(doc, window.start, event.fatalities):
+            # the figure the note says was coded, once the counts have said who was harmed
+            # ('killing 1 civilian ... Fatalities coded as 0': the civilians stay; v120)
+            event.fatalities, event.spans["fatalities"] = told
         self._weapon(event, found, window, windows)
         return event
 

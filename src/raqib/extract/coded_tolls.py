@@ -1,0 +1,70 @@
+"""A toll the text says its coders recorded (assemble v120).
+
+ACLED's notes often end by saying which figure was coded and how it was shared out:
+"Fatalities coded as 0 (VoJ reported 2).", "Unclear fatalities coded as 10.", "Fatalities
+coded as 18 and spread across five locations.", "Fatalities are split across 2 events (4)."
+The note's words then state the event's fatalities outright: the figure coded, or its share
+of one of the events or locations it was spread over, whatever the counts in the note's
+other sentences add up to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from raqib.extract.model import Analysis, Span
+
+_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
+_COUNT = r"(?:\d+|" + "|".join(_WORDS) + r")"
+_CODED = re.compile(
+    r"\b(?:fatalit(?:y|ies)|deaths)\s+(?:(?:are|were|was|is|have\s+been|has\s+been)\s+)?"
+    r"coded\s+as\s+(?P<n>\d+)\b(?:\s*\([^()]*\))?(?P<rest>[^.;]*)", re.IGNORECASE)
+"""'Fatalities coded as 10 (VoJ reported 12) and spread across two locations'."""
+_SHARED = re.compile(
+    rf"\b(?:split|spread|divided|distributed|shared)\s+(?:evenly\s+)?"
+    rf"(?:between|across|among|over)\s+(?P<k>{_COUNT})\s+(?:separate\s+)?"
+    rf"(?:events|locations|incidents|areas|districts|provinces|days)\b"
+    rf"(?:\s*\((?P<each>\d+)\))?(?:\s+(?:in|over|across)\s+(?P<days>{_COUNT})\s+days\b)?",
+    re.IGNORECASE)
+"""'spread across three locations in two days', 'split across 2 events (4)'."""
+_SPLIT_TOLL = re.compile(r"\b(?:fatalit(?:y|ies)|deaths)\s+(?:(?:are|were|was|is)\s+)?"
+                         r"(?=(?:split|spread|divided|distributed|shared)\b)", re.IGNORECASE)
+"""'Fatalities split between 2 events': the note's own toll, shared out."""
+_GIVEN_AFTER = re.compile(r"\s*\(")
+"""'... divided between three events (5 fatalities recorded in Al Arish, ...)': the note
+gives each event's figure itself, which its counts have read."""
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _WORDS[word.casefold()]
+
+
+def _share(whole: int, shared: re.Match[str]) -> int:
+    """One event's share of ``whole`` spread as ``shared`` says: its figure in brackets
+    when it gives one, else the whole over the parts, half up ('10 across two locations':
+    5)."""
+    if shared.group("each"):
+        return int(shared.group("each"))
+    parts = _number(shared.group("k")) * (_number(shared.group("days"))
+                                         if shared.group("days") else 1)
+    return int(whole / max(parts, 1) + 0.5)
+
+
+def coded_toll(doc: Analysis, start: int, killed: int) -> tuple[int, Span] | None:
+    """The fatalities the text says were coded for the event told from ``start`` on, with
+    the span of the words that say so; ``killed``: the toll its counts give, shared out when
+    the text says only that it was split ('Fatalities split between 2 events'). None: the
+    text says nothing of the kind."""
+    text = doc.text
+    if coded := _CODED.search(text, start):
+        whole = int(coded.group("n"))
+        shared = _SHARED.search(coded.group("rest"))
+        figure = _share(whole, shared) if shared else whole
+        return figure, doc.span(coded.start(), coded.end("n"))
+    if said := _SPLIT_TOLL.search(text, start):
+        shared = _SHARED.match(text, said.end())
+        if shared and (shared.group("each") or (
+                killed > 0 and not _GIVEN_AFTER.match(text, shared.end()))):
+            return _share(killed, shared), doc.span(said.start(), shared.end())
+    return None

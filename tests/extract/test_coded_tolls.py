@@ -1,0 +1,55 @@
+"""A toll the note says was coded (`extract.assemble.v120`, ``raqib.extract.coded_tolls``):
+ACLED's notes end by saying which figure was recorded and how it was shared out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from raqib.extract.pipeline import Pipeline
+from stage_versions import first_event, stage_version
+
+DAY = date(2020, 6, 5)
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    # the coded figure stands against the note's own count
+    ("On 3 June 2020, a Taliban sniper shot and killed 3 Afghan soldiers in Arghandab "
+     "district, Kandahar. Fatalities coded as 0 (VoJ reported 3).", 0),
+    # a figure coded where the note counts none
+    ("On 3 June 2020, Houthi and pro-Hadi forces clashed on the Nihm front (Nihm, Sanaa), "
+     "incurring fatalities. Unclear fatalities coded as 10.", 10),
+    # shared out over the locations it names
+    ("On 3 June 2020, pro-Hadi forces repelled Houthi attacks on two fronts in Marib, killing "
+     "a number of fighters. Unknown fatalities coded as 10 and spread across two locations.",
+     5),
+    # its share given in brackets
+    ("On 3 June 2020, 12 Taliban militants were killed in Afghan airstrikes in Arghandab and "
+     "Zhari districts, Kandahar. Fatalities are split across 2 events (6).", 6),
+    # the note's own toll shared out
+    ("On 3 June 2020, LNA forces repelled GNA attacks south of Tripoli. Eleven GNA soldiers "
+     "were reportedly killed. Fatalities split between two events.", 6),
+])
+def test_the_figure_the_note_says_was_coded(pipeline: Pipeline, text: str,
+                                            fatalities: int) -> None:
+    assert stage_version(pipeline, "assemble") >= 120
+    assert first_event(pipeline, text, DAY).fatalities == fatalities
+
+
+def test_a_note_that_gives_each_events_figure_keeps_its_counts(pipeline: Pipeline) -> None:
+    """'divided between three events (5 recorded in ...)': the brackets give the figures,
+    which the counts read; the toll is not divided again."""
+    event = first_event(pipeline, "On 3 June 2020, 5 militants were killed in army raids on "
+                                  "Arish. Fatalities divided between three events (5 "
+                                  "recorded in Arish, 4 in Rafah).", DAY)
+    assert event.fatalities == 5
+
+
+def test_a_coded_zero_keeps_the_civilians_harmed(pipeline: Pipeline) -> None:
+    """The coded figure replaces the toll once the counts have said who was harmed: 'killing
+    1 civilian ... Fatalities coded as 0' still has the civilians as its victims."""
+    event = first_event(pipeline, "On 3 June 2020, an airstrike by Afghan military forces "
+                                  "killed 1 farmer in Jurm district, Badakhshan. Fatalities "
+                                  "coded as 0 (VoJ reported 1).", DAY)
+    assert (event.fatalities, event.actor2) == (0, "Civilians (Afghanistan)")
