@@ -37,6 +37,29 @@ def test_the_figure_the_note_says_was_coded(pipeline: Pipeline, text: str,
     assert first_event(pipeline, text, DAY).fatalities == fatalities
 
 
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("On 3 June 2020, FARDC soldiers drove ADF rebels from two camps near Eringeti. "
+     "Fatalities occurred, but no figure was reported (coded as 10).", 10),
+    ("On 3 June 2020, Houthi and pro-Hadi forces clashed on the Sirwah front (Sirwah, Marib). "
+     "Dozens of fatalities and injuries coded as 6.", 6),
+    ("On 3 June 2020, Houthi and pro-Hadi forces clashed on three fronts in Al Jawf. Unknown "
+     "number of fatalities coded as 10 and split up between 3 events.", 3),
+])
+def test_other_words_for_the_coded_figure(pipeline: Pipeline, text: str,
+                                          fatalities: int) -> None:
+    """assemble v121: a 'coded as' figure in a sentence that speaks of a toll, whatever its
+    words ('fatalities and injuries', a bracket after 'not reported'); 'split up'."""
+    assert stage_version(pipeline, "assemble") >= 121
+    assert first_event(pipeline, text, DAY).fatalities == fatalities
+
+
+def test_an_actor_coded_as_another_is_no_toll(pipeline: Pipeline) -> None:
+    event = first_event(pipeline, "On 3 June 2020, pro-STC forces (coded as Security Belt "
+                                  "forces) clashed with pro-Hadi forces in Zinjibar (Abyan). "
+                                  "2 fighters were killed.", DAY)
+    assert event.fatalities == 2
+
+
 def test_a_note_that_gives_each_events_figure_keeps_its_counts(pipeline: Pipeline) -> None:
     """'divided between three events (5 recorded in ...)': the brackets give the figures,
     which the counts read; the toll is not divided again."""

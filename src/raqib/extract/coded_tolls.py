@@ -18,11 +18,15 @@ _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
           "nine": 9, "ten": 10}
 _COUNT = r"(?:\d+|" + "|".join(_WORDS) + r")"
 _CODED = re.compile(
-    r"\b(?:fatalit(?:y|ies)|deaths)\s+(?:(?:are|were|was|is|have\s+been|has\s+been)\s+)?"
-    r"coded\s+as\s+(?P<n>\d+)\b(?:\s*\([^()]*\))?(?P<rest>[^.;]*)", re.IGNORECASE)
-"""'Fatalities coded as 10 (VoJ reported 12) and spread across two locations'."""
+    r"\bcoded\s+as\s+(?P<n>\d+)\b(?!\s*(?:separate\s+)?(?:events?|locations?|incidents?)\b)"
+    r"(?:\s*\([^()]*\))?(?P<rest>[^.;]*)", re.IGNORECASE)
+"""'Fatalities coded as 10 (VoJ reported 12) and spread across two locations', 'Dozens of
+fatalities and injuries coded as 6', '... specific numbers were not reported (coded as
+10)': a figure coded, where the sentence before it speaks of a toll (``_TOLL_WORDS``)."""
+_TOLL_WORDS = re.compile(r"\b(?:fatalit\w*|deaths?|dead|killed|casualt\w*)", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"[.;!?]\s")
 _SHARED = re.compile(
-    rf"\b(?:split|spread|divided|distributed|shared)\s+(?:evenly\s+)?"
+    rf"\b(?:split|spread|divided|distributed|shared)\s+(?:up\s+|evenly\s+)?"
     rf"(?:between|across|among|over)\s+(?P<k>{_COUNT})\s+(?:separate\s+)?"
     rf"(?:events|locations|incidents|areas|districts|provinces|days)\b"
     rf"(?:\s*\((?P<each>\d+)\))?(?:\s+(?:in|over|across)\s+(?P<days>{_COUNT})\s+days\b)?",
@@ -34,6 +38,13 @@ _SPLIT_TOLL = re.compile(r"\b(?:fatalit(?:y|ies)|deaths)\s+(?:(?:are|were|was|is
 _GIVEN_AFTER = re.compile(r"\s*\(")
 """'... divided between three events (5 fatalities recorded in Al Arish, ...)': the note
 gives each event's figure itself, which its counts have read."""
+
+
+def _of_a_toll(text: str, at: int) -> bool:
+    """Whether the sentence up to ``at`` (a 'coded as') speaks of a toll."""
+    opened = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, at - 200), at)),
+                 default=max(0, at - 200))
+    return bool(_TOLL_WORDS.search(text, opened, at))
 
 
 def _number(word: str) -> int:
@@ -57,7 +68,8 @@ def coded_toll(doc: Analysis, start: int, killed: int) -> tuple[int, Span] | Non
     the text says only that it was split ('Fatalities split between 2 events'). None: the
     text says nothing of the kind."""
     text = doc.text
-    if coded := _CODED.search(text, start):
+    if coded := next((m for m in _CODED.finditer(text, start) if _of_a_toll(text, m.start())),
+                     None):
         whole = int(coded.group("n"))
         shared = _SHARED.search(coded.group("rest"))
         figure = _share(whole, shared) if shared else whole
