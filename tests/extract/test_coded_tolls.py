@@ -53,6 +53,23 @@ def test_other_words_for_the_coded_figure(pipeline: Pipeline, text: str,
     assert first_event(pipeline, text, DAY).fatalities == fatalities
 
 
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("On 3 June 2020, Indian and Pakistani forces exchanged fire across the LoC in three "
+     "sectors of Kupwara district (J&K), in which six Pakistani soldiers were killed. Total "
+     "fatalities divided equally across three events.", 2),
+    ("On 3 June 2020, youths of two rival parties clashed in Likasi (Haut-Katanga). Four "
+     "members were killed across two days of clashes. Fatalities coded across 2 events.", 2),
+    ("On 3 June 2020, 9 Taliban militants were killed and wounded in an ANDSF operation in "
+     "Andar district, Ghazni. The toll being unclear, fatalities reported as half, rounded "
+     "down to 4.", 4),
+])
+def test_shares_and_halves_in_other_words(pipeline: Pipeline, text: str,
+                                          fatalities: int) -> None:
+    """assemble v122: 'divided equally across', 'coded across', 'rounded down to'."""
+    assert stage_version(pipeline, "assemble") >= 122
+    assert first_event(pipeline, text, DAY).fatalities == fatalities
+
+
 def test_an_actor_coded_as_another_is_no_toll(pipeline: Pipeline) -> None:
     event = first_event(pipeline, "On 3 June 2020, pro-STC forces (coded as Security Belt "
                                   "forces) clashed with pro-Hadi forces in Zinjibar (Abyan). "

@@ -147,7 +147,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v121"
+    name = "extract.assemble.v122"
 
     def __init__(self, options: Options) -> None:
         self.options = options

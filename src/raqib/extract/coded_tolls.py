@@ -18,22 +18,24 @@ _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
           "nine": 9, "ten": 10}
 _COUNT = r"(?:\d+|" + "|".join(_WORDS) + r")"
 _CODED = re.compile(
-    r"\bcoded\s+as\s+(?P<n>\d+)\b(?!\s*(?:separate\s+)?(?:events?|locations?|incidents?)\b)"
+    r"\b(?:coded\s+as|rounded\s+(?:down\s+|up\s+)?to)\s+(?P<n>\d+)\b"
+    r"(?!\s*(?:separate\s+)?(?:events?|locations?|incidents?)\b)"
     r"(?:\s*\([^()]*\))?(?P<rest>[^.;]*)", re.IGNORECASE)
 """'Fatalities coded as 10 (VoJ reported 12) and spread across two locations', 'Dozens of
 fatalities and injuries coded as 6', '... specific numbers were not reported (coded as
-10)': a figure coded, where the sentence before it speaks of a toll (``_TOLL_WORDS``)."""
+10)', '... reported as half, rounded down to 3': a figure coded, where the sentence before it
+speaks of a toll (``_TOLL_WORDS``)."""
 _TOLL_WORDS = re.compile(r"\b(?:fatalit\w*|deaths?|dead|killed|casualt\w*)", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"[.;!?]\s")
 _SHARED = re.compile(
-    rf"\b(?:split|spread|divided|distributed|shared)\s+(?:up\s+|evenly\s+)?"
+    rf"\b(?:split|spread|divided|distributed|shared|coded)\s+(?:up\s+|evenly\s+|equally\s+)?"
     rf"(?:between|across|among|over)\s+(?P<k>{_COUNT})\s+(?:separate\s+)?"
     rf"(?:events|locations|incidents|areas|districts|provinces|days)\b"
     rf"(?:\s*\((?P<each>\d+)\))?(?:\s+(?:in|over|across)\s+(?P<days>{_COUNT})\s+days\b)?",
     re.IGNORECASE)
 """'spread across three locations in two days', 'split across 2 events (4)'."""
 _SPLIT_TOLL = re.compile(r"\b(?:fatalit(?:y|ies)|deaths)\s+(?:(?:are|were|was|is)\s+)?"
-                         r"(?=(?:split|spread|divided|distributed|shared)\b)", re.IGNORECASE)
+                         r"(?=(?:split|spread|divided|distributed|shared|coded)\b)", re.IGNORECASE)
 """'Fatalities split between 2 events': the note's own toll, shared out."""
 _GIVEN_AFTER = re.compile(r"\s*\(")
 """'... divided between three events (5 fatalities recorded in Al Arish, ...)': the note
