@@ -93,3 +93,17 @@ def test_a_coded_zero_keeps_the_civilians_harmed(pipeline: Pipeline) -> None:
                                   "killed 1 farmer in Jurm district, Badakhshan. Fatalities "
                                   "coded as 0 (VoJ reported 1).", DAY)
     assert (event.fatalities, event.actor2) == (0, "Civilians (Afghanistan)")
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("Egyptian forces killed militants in raids on Rafah and Sheikh Zuweid on 20 May. 6 "
+     "fatalities recorded in Sheikh Zuweid, 4 fatalities recorded in Rafah.", 4),
+    ("Egyptian forces killed 21 militants in raids on Arish, Rafah and Bir al-Abd. 21 "
+     "fatalities recorded over 3 events [8 in Al-Arish; 7 in Rafah and 6 in Bir al-Abd].", 8),
+])
+def test_the_figure_a_note_gives_the_events_own_place(pipeline: Pipeline, text: str,
+                                                      fatalities: int) -> None:
+    """assemble v123: a toll's sentence that lists the figure of each place gives the
+    event's place its own ('... in Rafah', the event's place, 4; the whole had been 10)."""
+    assert stage_version(pipeline, "assemble") >= 123
+    assert first_event(pipeline, text, DAY).fatalities == fatalities

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from raqib.extract import actors as actor_stage
 from raqib.extract import event_dates, numbers, place_countries, taxonomy
-from raqib.extract.coded_tolls import coded_toll
+from raqib.extract.coded_tolls import coded_toll, place_figure
 from raqib.extract.dead_before import day_of_dead_before, died_before
 from raqib.extract.event_evidence import VICTIM_KINDS
 from raqib.extract.event_incidents import best_cues
@@ -147,7 +147,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v122"
+    name = "extract.assemble.v123"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -226,9 +226,13 @@ class Assemble:
         self._casualties(event, whole or found.view(doc, window))
         deadly_arrest(event)
         unharmed_civilians(event)
-        if told := coded_toll(doc, window.start, event.fatalities):
+        place = [event.spans["location"].text, event.location] if event.location else []
+        if told := coded_toll(doc, window.start, event.fatalities) or place_figure(
+                doc, window.start, place):
             # the figure the note says was coded, once the counts have said who was harmed
-            # ('killing 1 civilian ... Fatalities coded as 0': the civilians stay; v120)
+            # ('killing 1 civilian ... Fatalities coded as 0': the civilians stay; v120), or
+            # the one it gives the event's place ('8 fatalities recorded in Sheikh Zuweid,
+            # 7 fatalities recorded in Rafah'; v123)
             event.fatalities, event.spans["fatalities"] = told
         self._weapon(event, found, window, windows)
         return event

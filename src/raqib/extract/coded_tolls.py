@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from raqib.extract.gazetteer import name_key
 from raqib.extract.model import Analysis, Span
 
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -81,4 +82,27 @@ def coded_toll(doc: Analysis, start: int, killed: int) -> tuple[int, Span] | Non
         if shared and (shared.group("each") or (
                 killed > 0 and not _GIVEN_AFTER.match(text, shared.end()))):
             return _share(killed, shared), doc.span(said.start(), shared.end())
+    return None
+
+
+_PLACE_FIGURE = re.compile(
+    r"(?<![\w.,])(?P<n>\d{1,3})\s+(?:fatalit(?:y|ies)\s+)?(?:(?:were\s+)?(?:recorded|coded)\s+)?"
+    r"(?:in|for|at)\s+(?P<name>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3})")
+"""'8 fatalities recorded in Sheikh Zuweid', '10 in Al-Arish', '2 fatalities coded for Loliondo'."""
+_SENTENCE = re.compile(r"[^.]+")
+
+
+def place_figure(doc: Analysis, start: int, names: list[str]) -> tuple[int, Span] | None:
+    """The figure a note gives the event's own place in a sentence of a toll that lists two
+    or more places' figures ('8 fatalities recorded in Sheikh Zuweid, 7 fatalities recorded
+    in Rafah'; ``names``: the event's place as written and as the gazetteer names it)."""
+    keys = {name_key(name) for name in names if name}
+    text = doc.text
+    for sentence in _SENTENCE.finditer(text, start):
+        found = list(_PLACE_FIGURE.finditer(text, sentence.start(), sentence.end()))
+        if len(found) < 2 or not _TOLL_WORDS.search(text, sentence.start(), sentence.end()):
+            continue
+        for figure in found:
+            if name_key(figure.group("name")) in keys:
+                return int(figure.group("n")), doc.span(figure.start(), figure.end())
     return None
