@@ -53,3 +53,16 @@ def test_a_man_who_fought_back_keeps_the_clash(pipeline: Pipeline) -> None:
     event = pipeline.run("t", "On 2 June 2024, in Manaus, a man died after exchanging fire "
                               "with military police officers on patrol.", DAY).events[0]
     assert event.sub_event_type == "Armed clash"
+
+
+def test_a_clash_whose_only_victims_are_civilians_is_an_attack_on_them(
+        pipeline: Pipeline) -> None:
+    """assemble v124: a clash the model read in 'fired live bullets at two Palestinians',
+    with no other side named, had an unidentified armed group as its other side; the only
+    victims counted are civilians, so they are the other side, and with no word of a fight
+    it is the attack on them."""
+    assert stage_version(pipeline, "assemble") >= 124
+    event = pipeline.run("t", "On 3 June 2024, Israeli soldiers fired live bullets at three "
+                              "Palestinians near the separation barrier west of Tulkarm. The "
+                              "three Palestinians were injured.", DAY).events[0]
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Palestine)")

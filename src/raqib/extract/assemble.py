@@ -147,7 +147,7 @@ class _Found(Near):
 
 
 class Assemble:
-    name = "extract.assemble.v123"
+    name = "extract.assemble.v124"
 
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -268,7 +268,7 @@ class Assemble:
             first = behind(doc, later) or gang_left_marks(
                 [*found.actors.inside(cue.span), *later], first) or first
         self._perpetrator(event, cue, actors, first)
-        self._victims(event, cue, actors, second)
+        self._victims(event, cue, actors, second, counts)
         if cue.sub_event_type in FRONT_FIRE and event.country:
             front(doc, event, self.options)
         own_device(event, cue)
@@ -313,7 +313,7 @@ class Assemble:
             event.inter1 = POLITICAL_MILITIA
 
     def _victims(self, event: Event, cue: EventCue, actors: list[ActorMention],
-                 second: ActorMention | None) -> None:
+                 second: ActorMention | None, counts: list[CountMention]) -> None:
         if second is None or second.inter == CIVILIANS or second.name.startswith("Unidentified"):
             second = feud(event, cue) or second  # 'killing four fighters': of the sides
         if second is not None and group(second) and second.inter == CIVILIANS:
@@ -329,6 +329,13 @@ class Assemble:
             # do a mob's (ACLED: rioters attacking people, a lynching), property looted or
             # destroyed (its owners; assembly v12) and arrests ('arrested a young man at a
             # checkpoint': the arrested, v49)
+            event.actor2 = actor_stage.unnamed("Civilians", event.country, self.options)
+            event.inter2 = CIVILIANS
+        elif event.country and cue.sub_event_type == ARMED_CLASH and event.actor1 and (
+                _civilians_only(counts)):
+            # the only victims counted are civilians ('fired live bullets at two Palestinians.
+            # Both Palestinians were injured'): the other side is theirs (v124), read then
+            # as the attack on them it was when no word tells a fight (``one_sided``)
             event.actor2 = actor_stage.unnamed("Civilians", event.country, self.options)
             event.inter2 = CIVILIANS
         elif event.country and cue.sub_event_type == ARMED_CLASH and event.actor1:
@@ -359,6 +366,12 @@ class Assemble:
         if hurt_span is not None:
             event.injured = hurt
             event.spans["injured"] = hurt_span
+
+
+def _civilians_only(counts: list[CountMention]) -> bool:
+    """Whether the killed or injured counted near an event's words are civilians alone."""
+    harmed = [c for c in counts if c.kind in ("killed", "injured") and c.low > 0]
+    return bool(harmed) and all(c.who == "civilians" for c in harmed)
 
 
 def _without(doc: Analysis, clauses: list[tuple[int, int]]) -> Analysis:
