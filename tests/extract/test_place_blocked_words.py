@@ -30,3 +30,32 @@ def test_the_demonym_alone_is_still_no_place(pipeline: Pipeline) -> None:
     doc = pipeline.run("t", "Two Central African soldiers were wounded in an ambush near "
                             "Bambari.", None)
     assert [p.span.text for p in doc.places] == ["Bambari"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 June 2020, the head of the Federal Police resigned after a dispute with the "
+    "president.",
+    "On 2 June 2020, officers of the Federal Highway Police seized a truck near Cascavel.",
+])
+def test_a_federal_force_is_no_place(pipeline: Pipeline, text: str) -> None:
+    """places v96: 'Federal' is a town of Argentina and another name of Brazil's federal
+    district; 'the Federal Police' (highway police, government, forces, troops, army,
+    agents, court) names an institution, not either place."""
+    assert stage_version(pipeline, "places") >= 96
+    assert "Distrito Federal" not in {p.name for p in pipeline.run("t", text, None).places}
+
+
+def test_the_town_named_federal_is_still_a_place(pipeline: Pipeline) -> None:
+    doc = pipeline.run("t", "In Federal, Entre Rios, farmers blocked a road.", None)
+    assert "Federal" in {p.name for p in doc.places}
+
+
+def test_a_protest_told_then_its_arrests_is_one_event(pipeline: Pipeline) -> None:
+    """places v96: 'the Federal Police' in the sentence between had named a place, which set
+    the protest's two sentences apart (events name one place an event), so the arrests that
+    ended it were an event of their own."""
+    doc = pipeline.run("t", "On 2 May 2020, in Curitiba, Parana, about 20 truckers protested "
+                            "in front of the state assembly. The group protested against the "
+                            "transfer of a director of the Federal Police. Four protesters "
+                            "were arrested. [size=about 20]", None)
+    assert [e.sub_event_type for e in doc.events] == ["Protest with intervention"]
