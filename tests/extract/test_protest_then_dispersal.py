@@ -36,3 +36,13 @@ def test_three_sentences_between_keep_them_apart(pipeline: Pipeline) -> None:
             "2019. The workers went home at noon. Police dispersed a sit-in by nurses outside "
             "the hospital.")
     assert types(pipeline, text) == ["Peaceful protest", "Protest with intervention"]
+
+
+def test_a_crowd_forced_to_disperse_met_an_intervention(pipeline: Pipeline) -> None:
+    """events v154 (protest-stopped): forces that 'forced them to disperse' stopped the
+    protest; the two sentences had been a peaceful protest and, apart, its intervention."""
+    assert stage_version(pipeline, "events") >= 154
+    doc = pipeline.run("t", "On 30 April 2020, dozens of nurses held a demonstration outside "
+                            "a hospital in Cankaya, Ankara. The police let them read a short "
+                            "statement, then forced them to disperse. [size=dozens]", None)
+    assert [e.sub_event_type for e in doc.events] == ["Protest with intervention"]
