@@ -43,6 +43,8 @@ def test_a_crowd_forced_to_disperse_met_an_intervention(pipeline: Pipeline) -> N
     protest; the two sentences had been a peaceful protest and, apart, its intervention."""
     assert stage_version(pipeline, "events") >= 154
     doc = pipeline.run("t", "On 30 April 2020, dozens of nurses held a demonstration outside "
-                            "a hospital in Cankaya, Ankara. The police let them read a short "
-                            "statement, then forced them to disperse. [size=dozens]", None)
+                            "a hospital in Cankaya, Ankara, to remember colleagues who died of "
+                            "the virus. The police allowed the group to stand in silence for a "
+                            "minute, kept them from reading their statement, and forced them "
+                            "to disperse. [size=dozens]", None)
     assert [e.sub_event_type for e in doc.events] == ["Protest with intervention"]
