@@ -226,9 +226,9 @@ class Assemble:
         self._casualties(event, whole or found.view(doc, window))
         deadly_arrest(event)
         unharmed_civilians(event)
-        place = [event.spans["location"].text, event.location] if event.location else []
+        named = [s.text for s in [event.spans.get("location")] if s] + [event.location]
         if told := coded_toll(doc, window.start, event.fatalities) or place_figure(
-                doc, window.start, place):
+                doc, window.start, named if event.location else []):
             # the figure the note says was coded, once the counts have said who was harmed
             # ('killing 1 civilian ... Fatalities coded as 0': the civilians stay; v120), or
             # the one it gives the event's place ('8 fatalities recorded in Sheikh Zuweid,
