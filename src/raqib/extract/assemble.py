@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from raqib.extract import actors as actor_stage
 from raqib.extract import event_dates, numbers, place_countries, taxonomy
-from raqib.extract.coded_tolls import coded_toll, place_figure
+from raqib.extract.coded_tolls import CodedTolls
 from raqib.extract.dead_before import day_of_dead_before, died_before
 from raqib.extract.event_evidence import VICTIM_KINDS
 from raqib.extract.event_incidents import best_cues
@@ -136,6 +136,8 @@ class _Found(Near):
     past: Past
     told: list[DateMention]
     """The days the text names as an event's ('Saturday's attack'; v19)."""
+    tolls: CodedTolls
+    """The figures the text says were coded, and its places' figures (v120, v123)."""
 
     def view(self, doc: Analysis, window: Span) -> Analysis:
         """The part of ``doc`` inside ``window`` (its sentences and counts; same text and
@@ -167,6 +169,7 @@ class Assemble:
             ByStart(doc.places), ByStart(doc.sentences), ByStart(days), ByStart(parties),
             ByStart(doc.weapons), speakers, frozenset(reporters), allies(doc, ordered),
             ByStart(doc.counts), past, event_dates.told_days(doc, days, past.aside),
+            CodedTolls(doc),
         )
         cues = [c for c in cues if not found.past.captioned(c.span)] or cues
         whole = _without(doc, clauses) if len(cues) == 1 else None
@@ -227,8 +230,8 @@ class Assemble:
         deadly_arrest(event)
         unharmed_civilians(event)
         named = [s.text for s in [event.spans.get("location")] if s] + [event.location]
-        if told := coded_toll(doc, window.start, event.fatalities) or place_figure(
-                doc, window.start, named if event.location else []):
+        if told := found.tolls.toll(window.start, event.fatalities) or found.tolls.place(
+                window.start, named if event.location else []):
             # the figure the note says was coded, once the counts have said who was harmed
             # ('killing 1 civilian ... Fatalities coded as 0': the civilians stay; v120), or
             # the one it gives the event's place ('8 fatalities recorded in Sheikh Zuweid,

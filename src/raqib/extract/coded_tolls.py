@@ -11,6 +11,8 @@ other sentences add up to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 
 from raqib.extract.gazetteer import name_key
 from raqib.extract.model import Analysis, Span
@@ -65,26 +67,6 @@ def _share(whole: int, shared: re.Match[str]) -> int:
     return int(whole / max(parts, 1) + 0.5)
 
 
-def coded_toll(doc: Analysis, start: int, killed: int) -> tuple[int, Span] | None:
-    """The fatalities the text says were coded for the event told from ``start`` on, with
-    the span of the words that say so; ``killed``: the toll its counts give, shared out when
-    the text says only that it was split ('Fatalities split between 2 events'). None: the
-    text says nothing of the kind."""
-    text = doc.text
-    if coded := next((m for m in _CODED.finditer(text, start) if _of_a_toll(text, m.start())),
-                     None):
-        whole = int(coded.group("n"))
-        shared = _SHARED.search(coded.group("rest"))
-        figure = _share(whole, shared) if shared else whole
-        return figure, doc.span(coded.start(), coded.end("n"))
-    if said := _SPLIT_TOLL.search(text, start):
-        shared = _SHARED.match(text, said.end())
-        if shared and (shared.group("each") or (
-                killed > 0 and not _GIVEN_AFTER.match(text, shared.end()))):
-            return _share(killed, shared), doc.span(said.start(), shared.end())
-    return None
-
-
 _PLACE_FIGURE = re.compile(
     r"(?<![\w.,])(?P<n>\d{1,3})\s+(?:fatalit(?:y|ies)\s+)?(?:(?:were\s+)?(?:recorded|coded)\s+)?"
     r"(?:in|for|at)\s+(?P<name>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3})")
@@ -92,17 +74,64 @@ _PLACE_FIGURE = re.compile(
 _SENTENCE = re.compile(r"[^.]+")
 
 
-def place_figure(doc: Analysis, start: int, names: list[str]) -> tuple[int, Span] | None:
-    """The figure a note gives the event's own place in a sentence of a toll that lists two
-    or more places' figures ('8 fatalities recorded in Sheikh Zuweid, 7 fatalities recorded
-    in Rafah'; ``names``: the event's place as written and as the gazetteer names it)."""
-    keys = {name_key(name) for name in names if name}
-    text = doc.text
-    for sentence in _SENTENCE.finditer(text, start):
-        found = list(_PLACE_FIGURE.finditer(text, sentence.start(), sentence.end()))
-        if len(found) < 2 or not _TOLL_WORDS.search(text, sentence.start(), sentence.end()):
-            continue
-        for figure in found:
-            if name_key(figure.group("name")) in keys:
-                return int(figure.group("n")), doc.span(figure.start(), figure.end())
-    return None
+class CodedTolls:
+    """The coded figures and the places' figures a document states, read once: each event
+    looks up the first told from its words on (a long report's events each scanning the text
+    from their own start had made the stage quadratic in its length)."""
+
+    def __init__(self, doc: Analysis) -> None:
+        self.doc = doc
+        text = doc.text
+        self._coded = _Ordered(
+            m for m in _CODED.finditer(text) if _of_a_toll(text, m.start()))
+        self._split = _Ordered(_SPLIT_TOLL.finditer(text))
+        self._lists: list[list[re.Match[str]]] = []
+        self._ends: list[int] = []
+        for sentence in _SENTENCE.finditer(text):
+            found = list(_PLACE_FIGURE.finditer(text, sentence.start(), sentence.end()))
+            if len(found) >= 2 and _TOLL_WORDS.search(text, sentence.start(), sentence.end()):
+                self._lists.append(found)
+                self._ends.append(sentence.end())
+
+    def toll(self, start: int, killed: int) -> tuple[int, Span] | None:
+        """The fatalities the text says were coded for the event told from ``start`` on,
+        with the span of the words that say so; ``killed``: the toll its counts give, shared
+        out when the text says only that it was split ('Fatalities split between 2
+        events'). None: the text says nothing of the kind."""
+        doc, text = self.doc, self.doc.text
+        if coded := self._coded.first(start):
+            whole = int(coded.group("n"))
+            shared = _SHARED.search(coded.group("rest"))
+            figure = _share(whole, shared) if shared else whole
+            return figure, doc.span(coded.start(), coded.end("n"))
+        if said := self._split.first(start):
+            shared = _SHARED.match(text, said.end())
+            if shared and (shared.group("each") or (
+                    killed > 0 and not _GIVEN_AFTER.match(text, shared.end()))):
+                return _share(killed, shared), doc.span(said.start(), shared.end())
+        return None
+
+    def place(self, start: int, names: list[str]) -> tuple[int, Span] | None:
+        """The figure the text gives the event's own place, from ``start`` on, in a sentence
+        of a toll that lists two or more places' figures ('8 fatalities recorded in Sheikh
+        Zuweid, 7 fatalities recorded in Rafah'; ``names``: the event's place as written
+        and as the gazetteer names it)."""
+        keys = {name_key(name) for name in names if name}
+        for found in self._lists[bisect_right(self._ends, start):]:
+            for figure in found:
+                if figure.start() >= start and name_key(figure.group("name")) in keys:
+                    return int(figure.group("n")), self.doc.span(figure.start(), figure.end())
+        return None
+
+
+class _Ordered:
+    """Matches in text order, looked up by where they start."""
+
+    def __init__(self, matches: Iterable[re.Match[str]]) -> None:
+        self.matches = list(matches)
+        self.starts = [m.start() for m in self.matches]
+
+    def first(self, start: int) -> re.Match[str] | None:
+        """The first match that starts at ``start`` or after."""
+        at = bisect_left(self.starts, start)
+        return self.matches[at] if at < len(self.matches) else None
