@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from raqib.extract.pipeline import Pipeline
-from stage_versions import first_event
+from stage_versions import first_event, stage_version
 
 
 def _place(pipeline: Pipeline, text: str) -> tuple[str, str, int]:
@@ -102,3 +102,17 @@ def test_a_part_of_town_between_the_preposition_and_the_name(pipeline: Pipeline)
     doc = pipeline.run("x", "Dozens of workers protested in central Nairobi on Friday.",
                        date(2016, 4, 10))
     assert doc.places[0].score > 0.8
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 June 2020, the OSCE SMM observed 14 explosions involving unknown weapons in the area "
+    "of Pikuzy, Donetsk.",
+    "On 2 June 2020, Armenian forces fired on Azerbaijani positions near Giyasly, Agdam.",
+])
+def test_a_town_that_holds_a_place_named_near_is_coded_near_it(pipeline: Pipeline,
+                                                               text: str) -> None:
+    """places v97: the town after the comma holds the place the near-word stands before,
+    which the gazetteer lacks: the event is coded to the town at precision 2, as ACLED codes
+    a small area to the town, not 1, as if it were in the town."""
+    assert stage_version(pipeline, "places") >= 97
+    assert pipeline.run("t", text, None).events[0].geo_precision == 2

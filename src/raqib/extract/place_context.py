@@ -34,6 +34,10 @@ _NEAR_BEFORE = re.compile(
     r"southeast|southwest)(?:ern)?(?: part)? of|\b(?:north|south|east|west)ern|\bouter|"
     r"قرب|بالقرب من|محيط|أطراف|ضواحي|ريف)"
     r"(?: the)?(?: (?:town|city|village|district|area) of)?\s*$", re.I)
+_NEAR_NAME_BEFORE = re.compile(
+    r"(?:\bnear(?:by)?|\bvicinity of|\boutskirts of|\bclose to|\bthe (?:general )?area of)"
+    r"(?: the)?\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*\s*,\s*$")
+"""A near-word and a name before the comma that puts the name in this one ('near Vodyane, ')."""
 _NEAR_AFTER = re.compile(r"^[\s'’s]*(?:(?:north|south|east|west|northeast|northwest|southeast|"
                          r"southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)?"
                          r"(?:countryside|outskirts|suburbs?|surroundings|environs|"
@@ -148,6 +152,7 @@ def read_context(text: str, match: Match) -> Match:
     match.region |= match.titled or bool(_REGION_BEFORE.search(before))
     match.district = bool(_DISTRICT_AFTER.match(after))
     match.near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
+    match.beside_near = bool(_NEAR_NAME_BEFORE.search(before))
     match.vicinity = bool(_ROUTE_BEFORE.search(before) or _ROUTE_AFTER.match(after))
     match.water = bool(_WATER.search(text, window.start, window.end)
                        and (_THE_BEFORE.search(before) or _WATER_NOUN_AFTER.match(after)))

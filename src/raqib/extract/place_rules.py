@@ -131,6 +131,10 @@ class Match:
     qualifier: bool = False
     """It qualifies the name before it: the 'Borno' of 'Chibok (Borno)'."""
     near: bool = False
+    beside_near: bool = False
+    """It qualifies a name a near-word stands before ('near Vodyane, Donetsk'): where it is
+    the place chosen, the gazetteer lacks that name, and the event was near it (precision
+    2), not in the town (places v97)."""
     vicinity: bool = False
     """The event was by it, not in it: on a way between it and another town ('between Gao and
     Ansongo', 'the Abeokuta-Ayetoro road'; v89): precision 2, and no surer a place for that."""
@@ -345,6 +349,7 @@ def kind_fit(match: Match, place: Place) -> float:
 def precision(match: Match, place: Place) -> int:
     if place.kind in ("country", "admin1", "admin2", "admin3"):
         return 3
-    if match.near or place.kind == "area" or match.region or match.district or match.vicinity:
+    if (match.near or match.beside_near or place.kind == "area" or match.region
+            or match.district or match.vicinity):
         return 2
     return 1
