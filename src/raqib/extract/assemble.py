@@ -229,9 +229,8 @@ class Assemble:
         self._casualties(event, whole or found.view(doc, window))
         deadly_arrest(event)
         unharmed_civilians(event)
-        named = [s.text for s in [event.spans.get("location")] if s] + [event.location]
         if told := found.tolls.toll(window.start, event.fatalities) or found.tolls.place(
-                window.start, named if event.location else []):
+                window.start, event):
             # the figure the note says was coded, once the counts have said who was harmed
             # ('killing 1 civilian ... Fatalities coded as 0': the civilians stay; v120), or
             # the one it gives the event's place ('8 fatalities recorded in Sheikh Zuweid,

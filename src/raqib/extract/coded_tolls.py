@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from raqib.extract.gazetteer import name_key
-from raqib.extract.model import Analysis, Span
+from raqib.extract.model import Analysis, Event, Span
 
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10}
@@ -111,12 +111,15 @@ class CodedTolls:
                 return _share(killed, shared), doc.span(said.start(), shared.end())
         return None
 
-    def place(self, start: int, names: list[str]) -> tuple[int, Span] | None:
-        """The figure the text gives the event's own place, from ``start`` on, in a sentence
+    def place(self, start: int, event: Event) -> tuple[int, Span] | None:
+        """The figure the text gives ``event``'s own place, from ``start`` on, in a sentence
         of a toll that lists two or more places' figures ('8 fatalities recorded in Sheikh
-        Zuweid, 7 fatalities recorded in Rafah'; ``names``: the event's place as written
-        and as the gazetteer names it)."""
-        keys = {name_key(name) for name in names if name}
+        Zuweid, 7 fatalities recorded in Rafah'), the place as written or as the gazetteer
+        names it."""
+        if not event.location or not self._lists:
+            return None
+        written = event.spans.get("location")
+        keys = {name_key(event.location), *([name_key(written.text)] if written else [])}
         for found in self._lists[bisect_right(self._ends, start):]:
             for figure in found:
                 if figure.start() >= start and name_key(figure.group("name")) in keys:

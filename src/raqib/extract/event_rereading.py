@@ -132,17 +132,12 @@ def civilians_clashed(event: Event, cue: EventCue, options: Options) -> None:
             or not _CROWD_CLASH.search(cue.span.text) or not _PEOPLE.search(cue.span.text)
             or _GUNFIGHT.search(cue.span.text)):
         return
-    forces, force_type, force_span = event.actor1, event.inter1, event.spans.get("actor1")
     retype(event, MOB_VIOLENCE)
+    event.actor2, event.inter2 = event.actor1, event.inter1
     event.actor1 = actor_naming.unnamed("Rioters", country.group(1), options)
     event.inter1 = RIOTERS
-    event.actor2, event.inter2 = forces, force_type
-    crowd_span = event.spans.pop("actor2", None)
-    event.spans.pop("actor1", None)
-    if crowd_span is not None:
-        event.spans["actor1"] = crowd_span
-    if force_span is not None:
-        event.spans["actor2"] = force_span
+    swapped = {"actor1": event.spans.pop("actor2", None), "actor2": event.spans.pop("actor1", None)}
+    event.spans.update({role: span for role, span in swapped.items() if span is not None})
 
 
 _DEFENCELESS = re.compile(
