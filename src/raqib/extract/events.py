@@ -54,7 +54,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v154"
+NAME = "extract.events.v155"
 
 
 LEAN_SHARE = 0.25

@@ -118,7 +118,8 @@ _CLAUSE_LEAD_WORDS = 3
 _CAUSE_CLAUSE = re.compile(
     r",?\s+after\s+(?=(?:the|an?|they|he|she|its|their|some|several|two|three|four|five|\d+)"
     r"\s+(?:[\w'’-]+\s+){0,4}?(?:had\s+)?(?:shelled|struck|bombed|attacked|stormed|raided|"
-    r"ambushed|arrested|detained|abducted|kidnapped|killed|shot|seized|captured)\b)", re.I)
+    r"ambushed|arrested|detained|abducted|kidnapped|killed|shot|seized|captured|beat|beaten|"
+    r"assaulted|injured|wounded|tortured)\b)", re.I)
 """', after the SDF arrested a tribal figure': a clause that tells what the sentence's act
 answered, a party's act right after a bare 'after' (events v47)."""
 _AFTER_ATTACK = re.compile(
