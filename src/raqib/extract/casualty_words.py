@@ -171,6 +171,9 @@ class CasualtyWords:
             elif not skipped and token.endswith(("ed", "ing")) and nxt in self._prepositions:
                 k, skipped = self._skip_phrase(w, k + 1, asides), True  # "involved in the ..."
             elif token in self._filler:
+                if token == "have" and k > start and w[k - 1] == "to":
+                    passive = False  # "were reported to have killed five villagers": the
+                    # perfect infinitive is active, as "to have been killed" is not (v86)
                 passive, k = passive or token in self._aux, k + 1
             elif _manner(token) and token not in self.lex.nouns:
                 k += 1  # "briefly abducted", "seriously wounded" (numbers v56)
