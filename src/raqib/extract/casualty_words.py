@@ -135,6 +135,7 @@ class CasualtyWords:
         self._toll_gap = self._filler | self._update
         """Words that may stand between a toll noun and its figure ("rose to")."""
         self._subset = lexicon.role("subset")
+        self._attempt = lexicon.role("attempt")
 
     def _quantity(
         self, w: list[str], i: int, blocked: set[int]
@@ -328,6 +329,9 @@ class CasualtyWords:
     def _before(self, w: list[str], start: int) -> tuple[int, str] | None:
         """(first token, kind) of the casualty word before a chain starting at ``start``."""
         hit = self.lex.before.ending(w, start)
+        if hit and hit[0] >= 1 and (w[hit[0] - 1] in self._attempt or (
+                hit[0] >= 2 and w[hit[0] - 1] == "to" and w[hit[0] - 2] in self._attempt)):
+            return None  # "tried to kill two men", "nearly lynch two men": not done (v87)
         if hit:
             first = hit[0] - 1
             other = self.lex.before.ending(w, first) if first > 0 and w[first] == "and" else None

@@ -62,7 +62,7 @@ class _Group:
 
 
 class Numbers(Figures):
-    name = "extract.numbers.v86"
+    name = "extract.numbers.v87"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
