@@ -19,7 +19,7 @@ import sqlite3
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -188,6 +188,9 @@ class CountryLexicon:
     """ISO2 -> the country's name in output (ACLED's spelling where the project knows it)."""
     capitals: frozenset[tuple[str, str]] = frozenset()
     """(ISO2, key of the capital's name) of each country that has one."""
+    shared: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Key of an alias two countries share ('Congo') -> the ISO2 of the others than the one
+    ``names`` gives it (the first listed): a town qualified by it may lie in either."""
 
 
 def country_lexicon(countries: dict[str, dict] | None = None) -> CountryLexicon:
@@ -197,15 +200,21 @@ def country_lexicon(countries: dict[str, dict] | None = None) -> CountryLexicon:
     names = {c["name"].strip(): iso for iso, c in countries.items()}
     display = {iso: c["name"].strip() for iso, c in countries.items()}
     demonyms: dict[str, str] = {}
+    shared: dict[str, set[str]] = defaultdict(set)
     for iso, aliases, adjectives, *shown in _resource_lines("countries.tsv"):
-        names.update(dict.fromkeys((a for a in aliases.split("|") if a), iso))
+        for alias in (a for a in aliases.split("|") if a):
+            if names.get(alias, iso) != iso:  # listed before for another country: it keeps it
+                shared[name_key(alias)].add(iso)
+            else:
+                names[alias] = iso
         demonyms.update(dict.fromkeys((name_key(a) for a in adjectives.split("|") if a), iso))
         if shown and shown[0]:
             display[iso] = shown[0]
             names[shown[0]] = iso
     capitals = frozenset((iso, name_key(c["capital"])) for iso, c in countries.items()
                          if c.get("capital"))
-    return CountryLexicon(names, demonyms, display, capitals)
+    return CountryLexicon(names, demonyms, display, capitals,
+                          {key: frozenset(codes) for key, codes in shared.items()})
 
 
 _SCHEMA = """

@@ -47,10 +47,13 @@ class CountryWords:
     (``name_key`` -> ISO code)."""
 
     def __init__(self, country_keys: dict[str, str], demonyms: dict[str, str] | None = None,
-                 capitals: Iterable[tuple[str, str]] = ()) -> None:
+                 capitals: Iterable[tuple[str, str]] = (),
+                 shared: dict[str, frozenset[str]] | None = None) -> None:
         self.country_keys = country_keys
         self.key_of = {code: key for key, code in country_keys.items()}
         """A key of each country's names, by its ISO code."""
+        self.shared = shared or {}
+        """The ISO codes of the other countries an alias names too ('Congo'), by its key."""
         self.demonyms = demonyms or {}
         """ISO codes by the key of each demonym ('libyan')."""
         self.capitals = dict(capitals)
@@ -81,6 +84,7 @@ class CountryWords:
         self._kind_of(text, match)
         if named := CAPITAL_OF.fullmatch(text, match.window.start, match.window.end):
             match.lies_in = self._capital_country(named)
+        self.widen(match)
 
     def possessive(self, word: str) -> str | None:
         """The key of the country that ``word`` is the possessive of ("Syria's", and
@@ -151,6 +155,18 @@ class CountryWords:
         if found and found[1] not in match.context and not speaks(
                 text, after.start(1) + found[0]):
             match.context.append(found[1])
+
+    def shared_qualifier(self, match: Match) -> bool:
+        """A name two countries share that qualifies the town before it ('Brazzaville,
+        Congo'): the town's country is the one meant, so the name casts no country vote."""
+        return match.qualifier and match.window.key in self.shared
+
+    def widen(self, match: Match) -> None:
+        """Add to ``match``'s context the other countries an alias in it names too: 'Congo'
+        after a comma qualifies a town of either Congo ('Brazzaville, Congo'; places v98)."""
+        match.context += [key for named in list(match.context)
+                          for code in sorted(self.shared.get(named, ()))
+                          if (key := self.key_of.get(code)) and key not in match.context]
 
     def _country(self, words: str) -> tuple[int, str] | None:
         """(the length, the key) of the longest run of ``words``' first words that names a

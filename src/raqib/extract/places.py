@@ -106,7 +106,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v97"
+    name = "extract.places.v98"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -125,7 +125,8 @@ class Places:
         self.stopwords = stopwords | frozenset(lexicon.demonyms)
         self.display = lexicon.display
         self.country_keys = {name_key(n): code for n, code in lexicon.names.items()}
-        self.words = CountryWords(self.country_keys, lexicon.demonyms, lexicon.capitals)
+        self.words = CountryWords(self.country_keys, lexicon.demonyms, lexicon.capitals,
+                                  lexicon.shared)
         self.codes = name_codes(lexicon)
         """ISO codes by the key of any name of the country, ACLED's among them."""
         self.region_keys = frozenset(name_key(n) for n in region_names) | frozenset(
@@ -293,6 +294,8 @@ class Places:
         likely, v50), and for each candidate that a region named with it contains."""
         votes = base.copy()
         for match in matches:
+            if self.words.shared_qualifier(match):
+                continue
             countries = [c for c in match.candidates if c.kind == "country"]
             best = countries[0] if countries else max(zip(
                 match.candidates, self.other_names.penalties(match), strict=True),
@@ -310,7 +313,7 @@ class Places:
                       ) -> Counter[str]:
         votes = base.copy()
         for match in matches:
-            if match.chosen is not None:
+            if match.chosen is not None and not self.words.shared_qualifier(match):
                 votes[match.chosen.country] += vote_weight(text, match, match.chosen)
         return votes
 
