@@ -13,16 +13,33 @@ KILL_ACTIVE = frozenset(["kill", "kills", "killed", "killing", "murdered", "murd
 """Active killing verbs a bare singular victim may follow in a short note ('kill merchant')."""
 
 
+DESCRIBING_MOST = 3
+"""Tokens that may describe a bare victim between the verb and it ('kills al-Shabaab
+commander', 'kills senior ISIS commander'; numbers v88)."""
+_NO_DESCRIPTION = frozenset(["in", "of", "on", "at", "by", "for", "with", "from", "to", "and",
+                             "or", "as", "after", "near", "while", "when", "who", "that"])
+"""Words that end what describes a victim: a phrase or a clause opens there."""
+
+
 def bare_object(w: list[str], i: int, determiners: Collection[str],
-                nouns: Collection[str]) -> bool:
+                nouns: Collection[str]) -> int | None:
     """Whether the person noun at token ``i`` is the object of an active killing verb without
     its article ('Militiamen kill merchant in Feina', 'Soldiers killed civilian in Barodo';
-    v47): not an adjective of a noun after it ('killed civilian protesters'), nor the verb an
-    adjective after a determiner ('the killed soldier'). ``determiners``: the words that make
-    a noun one victim ('the', 'a', 'his'); ``nouns``: the person and thing nouns."""
-    return (i > 0 and w[i - 1] in KILL_ACTIVE
-            and not (i > 1 and w[i - 2] in determiners)
-            and not (i + 1 < len(w) and w[i + 1] in nouns))
+    v47), also after words that describe it ('Drone strike kills al-Shabaab commander',
+    'Gunmen kill police commander': v88): not an adjective of a noun after it ('killed
+    civilian protesters'), nor the verb an adjective after a determiner ('the killed
+    soldier'). The victim's first token (the first describing word), or None.
+    ``determiners``: the words that make a noun one victim ('the', 'a', 'his'); ``nouns``:
+    the person and thing nouns."""
+    if i + 1 < len(w) and w[i + 1] in nouns:
+        return None
+    for k in range(i - 1, max(-1, i - 2 - DESCRIBING_MOST), -1):
+        if w[k] in KILL_ACTIVE:
+            return None if k > 0 and w[k - 1] in determiners else k + 1
+        if w[k] in determiners or w[k] in _NO_DESCRIPTION or not (
+                w[k].isalpha() or w[k] == "-"):
+            return None
+    return None
 
 
 def opens(w: list[str], i: int, glue: Collection[str]) -> bool:

@@ -62,7 +62,7 @@ class _Group:
 
 
 class Numbers(Figures):
-    name = "extract.numbers.v87"
+    name = "extract.numbers.v88"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
@@ -253,11 +253,14 @@ class Numbers(Figures):
             return _Group(i, i + 1, 1, None, False, noun[0], False, True, "one")
         if noun and noun[1] == "sg" and noun[0] != "thing" and (
                 (i > 0 and w[i - 1] in self._arabic_casualty)  # Arabic: no 'a' (v13)
-                or bare_object(w, i, self._determiners, self.lex.nouns)
                 or (opens(w, i, self._glue) and i + 1 < len(w) and self._verb(w, i + 1))):
             # a headline drops its article: 'Journalist shot dead in Sinaloa' (v35), 'Bar
             # owner shot dead' (v47)
             return _Group(i, i + 1, 1, None, False, noun[0], False, True, "one")
+        if noun and noun[1] == "sg" and noun[0] != "thing" and (
+                first := bare_object(w, i, self._determiners, self.lex.nouns)) is not None:
+            # 'kill merchant', 'kills al-Shabaab commander' (v88): from its first word
+            return _Group(first, i + 1, 1, None, False, noun[0], False, True, "one")
         bare = i == 0 or w[i - 1] in self._stop or not w[i - 1].isalnum()
         if noun and noun[0] != "thing" and noun[1] in MANY and (bare or opens(w, i, self._glue)):
             stop, last, _word = self._noun(w, i, blocked)
