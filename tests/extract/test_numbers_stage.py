@@ -22,7 +22,7 @@ def brief(mentions: list[CountMention]) -> list[tuple[str, str, int]]:
 
 def test_stage_shape(stages: tuple[dates.Dates, numbers.Numbers]) -> None:
     assert isinstance(stages[1], Stage)
-    assert stages[1].name == "extract.numbers.v88"
+    assert stages[1].name == "extract.numbers.v89"
 
 
 @pytest.mark.parametrize(

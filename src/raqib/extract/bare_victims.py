@@ -19,6 +19,8 @@ commander', 'kills senior ISIS commander'; numbers v88)."""
 _NO_DESCRIPTION = frozenset(["in", "of", "on", "at", "by", "for", "with", "from", "to", "and",
                              "or", "as", "after", "near", "while", "when", "who", "that"])
 """Words that end what describes a victim: a phrase or a clause opens there."""
+_SHOOT = frozenset(["shoot", "shoots", "shot"])
+"""Before 'dead', a killing verb ('Police shoot dead robbery suspect'; numbers v89)."""
 
 
 def bare_object(w: list[str], i: int, determiners: Collection[str],
@@ -34,7 +36,7 @@ def bare_object(w: list[str], i: int, determiners: Collection[str],
     if i + 1 < len(w) and w[i + 1] in nouns:
         return None
     for k in range(i - 1, max(-1, i - 2 - DESCRIBING_MOST), -1):
-        if w[k] in KILL_ACTIVE:
+        if w[k] in KILL_ACTIVE or (w[k] == "dead" and k > 0 and w[k - 1] in _SHOOT):
             return None if k > 0 and w[k - 1] in determiners else k + 1
         if w[k] in determiners or w[k] in _NO_DESCRIPTION or not (
                 w[k].isalpha() or w[k] == "-"):

@@ -62,7 +62,7 @@ class _Group:
 
 
 class Numbers(Figures):
-    name = "extract.numbers.v88"
+    name = "extract.numbers.v89"
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
