@@ -25,14 +25,14 @@ _SHOOT = frozenset(["shoot", "shoots", "shot"])
 
 def bare_object(w: list[str], i: int, determiners: Collection[str],
                 nouns: Collection[str]) -> int | None:
-    """Whether the person noun at token ``i`` is the object of an active killing verb without
-    its article ('Militiamen kill merchant in Feina', 'Soldiers killed civilian in Barodo';
-    v47), also after words that describe it ('Drone strike kills al-Shabaab commander',
-    'Gunmen kill police commander': v88): not an adjective of a noun after it ('killed
-    civilian protesters'), nor the verb an adjective after a determiner ('the killed
-    soldier'). The victim's first token (the first describing word), or None.
-    ``determiners``: the words that make a noun one victim ('the', 'a', 'his'); ``nouns``:
-    the person and thing nouns."""
+    """Where the victim's words start when the person noun at token ``i`` is the object of
+    an active killing verb without its article ('Militiamen kill merchant in Feina',
+    'Soldiers killed civilian in Barodo'; v47), also after words that describe it ('Drone
+    strike kills al-Shabaab commander', 'Gunmen kill police commander': v88): the first
+    describing word's token, else ``i``; None when it is no such object: an adjective of a
+    noun after it ('killed civilian protesters'), or the verb an adjective after a
+    determiner ('the killed soldier'). ``determiners``: the words that make a noun one
+    victim ('the', 'a', 'his'); ``nouns``: the person and thing nouns."""
     if i + 1 < len(w) and w[i + 1] in nouns:
         return None
     for k in range(i - 1, max(-1, i - 2 - DESCRIBING_MOST), -1):
