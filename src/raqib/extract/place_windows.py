@@ -197,3 +197,22 @@ def arabic_article(text: str, window: Window) -> bool:
     do: 'At-Bashy'): a place of that name elsewhere ('Hol', Norway) is not the one meant
     (places v24)."""
     return bool(_ARTICLE.match(text, window.start)) and window.start + 3 < window.end
+
+
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+$")
+_NO_NOUN_AFTER = re.compile(
+    r"\s*(?:[,.;:)\"”]|$)|\s+(?:in|on|at|from|of|with|near|by|for|into|where|which|that|who|"
+    r"was|were|is|are|has|had|(?:and|or|to)(?=\s+[a-z]))\b")
+
+
+def building_named(text: str, window: Window) -> bool:
+    """Whether the name in ``window`` follows the definite article and no noun follows it:
+    a building, an institution or a landmark ('protesters gathered outside the Seray in
+    Tripoli', 'marched from the Saray to the City entrance'), which English names with 'the'
+    where it names a town without it; a town's name in 'the Aleppo countryside', 'the Douma
+    attack' or 'the Aguelhoc to Tessalit road' qualifies the noun after it, a country or a
+    region keeps its article ('the Gambia', 'the Sahel'), and 'the Congolese capital' is no
+    name of one (places v99)."""
+    return (_THE_BEFORE.search(text, max(0, window.start - 5), window.start) is not None
+            and _NO_NOUN_AFTER.match(text, window.end) is not None
+            and all(word[:1].isupper() for word in text[window.start:window.end].split()))

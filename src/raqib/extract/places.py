@@ -77,6 +77,7 @@ from raqib.extract.place_stopwords import stopwords
 from raqib.extract.place_windows import (
     ARTICLE_COUNTRIES,
     arabic_article,
+    building_named,
     name_windows,
     spellings,
 )
@@ -106,7 +107,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v98"
+    name = "extract.places.v99"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -266,6 +267,9 @@ class Places:
             candidates = found[window.key]
             if arabic_article(text, window):
                 candidates = [p for p in candidates if p.country in ARTICLE_COUNTRIES]
+            if building_named(text, window):  # 'the Seray in Tripoli': no town (v99)
+                candidates = [p for p in candidates if p.kind != "town"
+                              or name_key(p.name).startswith("the ")]
             used |= span
             if candidates:  # else neither 'al-Hol' nor its 'Hol' is Norway's
                 match = read_context(text, Match(window, candidates))
