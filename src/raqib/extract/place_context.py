@@ -24,6 +24,7 @@ from raqib.extract.place_rules import (
     said_after_re,
     speaks,
 )
+from raqib.geo import km_apart
 from raqib.incidents.sources import default_table
 
 _NEAR_BEFORE = re.compile(
@@ -262,3 +263,28 @@ def link_qualifiers(text: str, matches: list[Match], region_keys: frozenset[str]
         if contains or not _LIST_GOES_ON.match(rest):
             match.context.append(following.window.key)
             following.qualifier = following.region = True
+
+
+_HELD_GAP = re.compile(_KIND_WORDS + r"\s*[,(]\s*", re.I)
+HELD_KM = 60.0
+"""How near the town that names a district its places lie (``held_by_next``)."""
+
+
+def held_by_next(text: str, matches: list[Match]) -> None:
+    """'Mora village (Surat, Gujarat)', 'Rampur, Jaunpur (UP)': a name whose comma or bracket
+    opens on a town names a place of the district that town names and seats. Of a name the
+    gazetteer has several places of, the one nearest that town, in its country, is chosen
+    when it lies within ``HELD_KM`` of it (places v100: Bilimora, 49 km from Surat and
+    larger, had been chosen over Mora, 18 km from it); not where the name is the town's own
+    ('Surat city (Surat, Gujarat)': Surat is among the other names of a village nearby)."""
+    for match, following in itertools.pairwise(matches):
+        town = following.chosen
+        if (match.chosen is None or town is None or town.kind != "town"
+                or len(match.candidates) < 2 or match.window.key == following.window.key
+                or not _HELD_GAP.fullmatch(text, match.window.end, following.window.start)):
+            continue
+        near = sorted((km_apart(p.latitude, p.longitude, town.latitude, town.longitude), n)
+                      for n, p in enumerate(match.candidates)
+                      if p.source != town.source and p.country == town.country)
+        if near and near[0][0] <= HELD_KM:
+            match.chosen = match.candidates[near[0][1]]

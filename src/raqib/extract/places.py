@@ -37,6 +37,7 @@ from raqib.extract.gazetteer_files import load_file
 from raqib.extract.model import Analysis, Options, PlaceMention
 from raqib.extract.place_context import (
     datelines,
+    held_by_next,
     link_destinations,
     link_qualifiers,
     read_context,
@@ -107,7 +108,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v99"
+    name = "extract.places.v100"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -163,6 +164,7 @@ class Places:
             for match in matches:
                 self._resolve(match, votes, named)
             votes = self._chosen_votes(text, base, matches)
+        held_by_next(text, matches)
         top = votes.most_common(1)[0][0] if votes else None
         found = self._kept(doc, matches, base, top, said, filed)
         inner_first(text, found)
