@@ -11,7 +11,7 @@ import pytest
 
 from raqib.extract.gazetteer import Gazetteer, ensure_default_index, name_key
 from raqib.extract.pipeline import Pipeline
-from stage_versions import stage_version
+from stage_versions import first_event, stage_version
 
 PROVINCES = {  # province: its seat, as the gazetteer names it
     "Soum": "Djibo", "Loroum": "Titao", "Oudalan": "Gorom-Gorom", "Séno": "Dori",
@@ -47,8 +47,6 @@ def test_each_province_names_its_seat() -> None:
 def test_a_village_the_gazetteer_lacks_goes_to_its_province_seat(
         pipeline: Pipeline, text: str, seat: str, precision: int) -> None:
     assert stage_version(pipeline, "places") >= 101
-    doc = pipeline.run("t", text, date(2021, 5, 4))
-    assert doc.events, text
-    event = doc.events[0]
+    event = first_event(pipeline, text, date(2021, 5, 4))
     assert (event.location, event.country, event.geo_precision) == (
         seat, "Burkina Faso", precision)

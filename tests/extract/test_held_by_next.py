@@ -10,15 +10,13 @@ from datetime import date
 from raqib.extract.model import Event
 from raqib.extract.pipeline import Pipeline
 from raqib.geo import km_apart
-from stage_versions import stage_version
+from stage_versions import first_event, stage_version
 
 SURAT = (21.196, 72.830)
 
 
 def _event(pipeline: Pipeline, text: str) -> Event:
-    doc = pipeline.run("t", text, date(2020, 5, 10))
-    assert doc.events, text
-    return doc.events[0]
+    return first_event(pipeline, text, date(2020, 5, 10))
 
 
 def test_the_namesake_by_the_district_town(pipeline: Pipeline) -> None:

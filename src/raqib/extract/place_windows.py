@@ -161,15 +161,18 @@ def spellings(key: str) -> list[str]:
     gazetteer lacks as written (only places in ``ARTICLE_COUNTRIES`` are taken by them): the
     last word's ta marbuta with or without its h ('sukhna' and 'sukhnah', 'raqqah' and
     'raqqa'; places v24), and a first word 'tal', 'tel' or 'tell' (a hill) as GeoNames writes
-    it, 'tall' ('Tal Tamr' is Tall Tamr, 'Tel Hamis' Tall Hamis; v25). None for any other key,
-    nor for one under five letters."""
+    it, 'tall' ('Tal Tamr' is Tall Tamr, 'Tel Hamis' Tall Hamis; v25); a vowel written twice
+    once ('Qaatabah', the ayn written as a vowel, is GeoNames' Qa‘ţabah: v102). None for any
+    other key, nor for one under five letters."""
     if len(key) < 5 or key.startswith("~") or not key.isascii():
         return []
-    out = []
-    if key.endswith("ah"):
-        out.append(key[:-1])
-    elif key.endswith("a"):
-        out.append(key + "h")
+    once = _TWICE.sub(r"\1", key)
+    out = [once] if once != key else []
+    for word in dict.fromkeys((key, once)):
+        if word.endswith("ah"):
+            out.append(word[:-1])
+        elif word.endswith("a"):
+            out.append(word + "h")
     first, _, rest = key.partition(" ")
     if rest and first in _HILL:
         out += [f"tall {k}" for k in (rest, *spellings(rest))]
@@ -177,6 +180,7 @@ def spellings(key: str) -> list[str]:
 
 
 _HILL = frozenset(["tal", "tel", "tell"])
+_TWICE = re.compile(r"([aeiou])\1")
 
 
 ARTICLE_COUNTRIES = frozenset([  # the Arab League's, then their neighbours'
