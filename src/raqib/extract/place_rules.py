@@ -166,7 +166,7 @@ def eligible(text: str, token: tuple[int, int], inside: bool, following: tuple[i
     capitalised words ('Jisr ash Shughur', 'Maarrat an Numan'); an ezafe after a hyphen inside
     a name ('Pul-e Khumri')."""
     word = text[token[0]:token[1]]
-    if word[0].isupper() or is_arabic(word[0]):
+    if capital_at(text, token[0]) or is_arabic(word[0]):
         return True
     folded = word.casefold()
     if folded in _EZAFE and inside and text[token[0] - 1:token[0]] == "-":
@@ -178,6 +178,18 @@ def eligible(text: str, token: tuple[int, int], inside: bool, following: tuple[i
             return True
         return inside and following[0] == token[1] + 1 and text[following[0]:][:1].isupper()
     return folded in _CONNECTORS
+
+
+def capital_at(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is capitalised, or is a name with a lower-case prefix
+    before its capital: the Zulu locative of 'eThekwini' (Durban's municipality),
+    'uMhlathuze', 'eMalahleni' (places v104)."""
+    return text[start].isupper() or (
+        _PREFIXED_NAME.match(text, start) is not None
+        and (start == 0 or not text[start - 1].isalnum()))
+
+
+_PREFIXED_NAME = re.compile(r"[a-z][A-Z][a-z]{3,}(?![\w'’-])")
 
 
 def is_arabic(char: str) -> bool:
@@ -202,7 +214,7 @@ def opens_name(text: str, chain: list[tuple[int, int]], i: int) -> bool:
     word = text[start:end]
     folded = word.casefold()
     rest = chain[i + 1:]
-    if word[0].isupper():
+    if capital_at(text, start):
         if folded in _HYPHENATED_ONLY or folded == "of":  # 'An INGO', 'At Aleppo'
             return text[end:end + 1] == "-" and bool(rest)
         return folded not in _CONNECTORS or bool(rest) or folded in _ALSO_A_NAME

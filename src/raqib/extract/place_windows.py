@@ -15,6 +15,7 @@ from raqib.extract.place_rules import (
     TOKEN,
     Window,
     cached_key,
+    capital_at,
     continues,
     eligible,
     is_acronym,
@@ -62,7 +63,7 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
     keys = [cached_key(text[t[0]:t[1]]) for t in chain] + [""]
     prefix = [0]
     for k, t in enumerate(chain):
-        joins = text[t[0]].isupper() and keys[k] not in stopwords and not (
+        joins = capital_at(text, t[0]) and keys[k] not in stopwords and not (
             keys[k] in FACILITY_QUALIFIERS and keys[k + 1] in stopwords)
         prefix.append(prefix[-1] + joins)
     for i in range(len(chain)):
@@ -73,10 +74,10 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
             continue
         words = 0
         for j in range(i + 1, len(chain) + 1):
-            words += text[chain[j - 1][0]].isupper() or arabic
+            words += capital_at(text, chain[j - 1][0]) or arabic
             if words > longest:
                 break
-            if not arabic and not text[chain[j - 1][0]].isupper():
+            if not arabic and not capital_at(text, chain[j - 1][0]):
                 continue
             start, end = chain[i][0], chain[j - 1][1]
             key = cached_key(text[start:end])
