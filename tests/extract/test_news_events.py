@@ -772,7 +772,9 @@ def test_an_attack_named_with_its_place_and_day_is_an_event_whoever_speaks_of_it
 @pytest.mark.parametrize(("text", "sub_event_type"), [
     ("The ministry regretted the incident that saw troops open fire on protesters in the "
      "capital.", "Excessive force against protesters"),
-    ("The foreign minister deplored the attack that left four aid workers dead in Jonglei.",
+    # "deplored the attack that ..." until the refit of places v105, whose model reads that
+    # sentence whole as an attack (the case this test is not about)
+    ("The foreign minister deplored the violence that left four aid workers dead in Jonglei.",
      "Attack"),
 ])
 def test_a_clause_after_that_is_read_alone_when_its_sentence_reads_as_none(
