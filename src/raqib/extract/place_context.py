@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from raqib.extract.dates import DATE_START
-from raqib.extract.gazetteer import name_key
+from raqib.extract.gazetteer import Place, name_key
 from raqib.extract.place_rules import (
     LOCATIVE,
     Match,
@@ -288,3 +289,27 @@ def held_by_next(text: str, matches: list[Match]) -> None:
                       if p.source != town.source and p.country == town.country)
         if near and near[0][0] <= HELD_KM:
             match.chosen = match.candidates[near[0][1]]
+
+
+FRONT_TOWN_MAX = 100_000
+"""The size under which a town of the front's country, named in a text that quotes the
+front's monitors, is not chosen outside the front's regions (``off_front``)."""
+
+
+def off_front(matches: list[Match], regions: frozenset[str], countries: frozenset[str],
+              regions_of: Callable[[Place], set[str]]) -> None:
+    """A text that quotes a front's monitors ('the OSCE SMM observed 6 explosions near
+    Lozove') names a village of the front: where the gazetteer has no namesake in the front's
+    ``regions`` (Donetsk, Luhansk), the namesake it chose elsewhere in the front's
+    ``countries`` (Lozove in Crimea, Kruta Balka in Poltava, Sokilnyky in Lviv: hundreds of
+    kilometres off) is not chosen: the name is a place the gazetteer lacks, masked for the
+    event model as one, and no place of the event (places v106). A town of
+    ``FRONT_TOWN_MAX`` people or more, a name qualified where it stands ('Vodyane, Kirovohrad')
+    and a place of another country stay."""
+    for match in matches:
+        place = match.chosen
+        if (place is None or place.kind != "town" or place.country not in countries
+                or place.population >= FRONT_TOWN_MAX or match.context
+                or regions_of(place) & regions):
+            continue
+        match.chosen, match.lies_in = None, place.country  # a name still, for the event model

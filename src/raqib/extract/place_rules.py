@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -365,3 +366,19 @@ def precision(match: Match, place: Place) -> int:
             or match.district or match.vicinity):
         return 2
     return 1
+
+
+class InActor:
+    """Whether a window lies inside an actor's name: a name that only towns bear, read there,
+    is a word of the actor's name ("Assads forces" is no village in Morocco, "Asaib ahl al
+    Haq" no Haq), where a country or a region is still the text's context ("military forces
+    of India and Pakistan", "the Sinaloa Cartel") (v6)."""
+
+    def __init__(self, doc: Analysis) -> None:
+        spans = sorted((a.span.start, a.span.end) for a in doc.actors)
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def __call__(self, window: Window) -> bool:
+        at = bisect_right(self.starts, window.start) - 1
+        return at >= 0 and self.ends[at] >= window.end

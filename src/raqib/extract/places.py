@@ -19,7 +19,6 @@ representative point.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -40,6 +39,7 @@ from raqib.extract.place_context import (
     held_by_next,
     link_destinations,
     link_qualifiers,
+    off_front,
     read_context,
 )
 from raqib.extract.place_countries import (
@@ -63,6 +63,7 @@ from raqib.extract.place_ranking import (
 )
 from raqib.extract.place_rules import (
     TOKEN,
+    InActor,
     Match,
     Window,
     cached_key,
@@ -108,7 +109,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v105"
+    name = "extract.places.v106"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -122,6 +123,9 @@ class Places:
         (``resources/actors/fronts.tsv``)."""
         self.focus = focus
         self.fronts = [(cue, frozenset(name_key(r) for r in regions)) for cue, regions in fronts]
+        self.front_countries = {keys: frozenset(  # the countries the front's regions are in
+            p.country for places in gazetteer.lookup(keys).values() for p in places
+            if p.kind == "admin1") for _, keys in self.fronts}
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.stopwords = stopwords | frozenset(lexicon.demonyms)
@@ -147,7 +151,8 @@ class Places:
         named = {m.window.key for m in matches} & self.region_keys
         # a front's monitors speak of its regions (v93): "the OSCE SMM observed ... near
         # Vesele" is the Vesele of Donetsk, not the larger one of Zaporizhzhia
-        named |= {key for cue, keys in self.fronts if cue.search(text) for key in keys}
+        fronts = [keys for cue, keys in self.fronts if cue.search(text)]
+        named |= {key for keys in fronts for key in keys}
         said = self._demonym_votes(text)  # before any name's own vote
         for country in set(group_countries(doc, self.lexicon)):  # as a demonym (v28)
             if code := self.codes.get(name_key(country)):
@@ -165,6 +170,8 @@ class Places:
                 self._resolve(match, votes, named)
             votes = self._chosen_votes(text, base, matches)
         held_by_next(text, matches)
+        for keys in fronts:  # v106: no village of the front's country far from the front
+            off_front(matches, keys, self.front_countries[keys], self._regions)
         top = votes.most_common(1)[0][0] if votes else None
         found = self._kept(doc, matches, base, top, said, filed)
         inner_first(text, found)
@@ -197,7 +204,7 @@ class Places:
             (w.start, w.end): frozenset(self.display.get(p.country, p.country)
                                         for p in found[w.key])
             for w in windows if w.key in found and people_after(text, w.end)})
-        in_actor = _InActor(doc)
+        in_actor = InActor(doc)
         matches = [m for m in self._select(text, windows, found) if not (
             in_actor(m.window) and all(c.kind == "town" for c in m.candidates))]
         link_qualifiers(text, matches, self.region_keys)
@@ -323,12 +330,16 @@ class Places:
                 votes[match.chosen.country] += vote_weight(text, match, match.chosen)
         return votes
 
+    def _regions(self, place: Place) -> set[str]:
+        """The keys of every name of the regions ``place`` lies in."""
+        return {k for a in (place.admin1, place.admin2, place.admin3) if a
+                for k in self.same_region.get(cached_key(a), (cached_key(a),))}
+
     def _fit(self, match: Match, place: Place, named: set[str]) -> float:
         """1 when the place lies in a region named with it, 0.6 in a country named with it,
         0.5 in a region named elsewhere in the text, 0 when nothing is named, -1 when what
         is named with it excludes it."""
-        admins = {k for a in (place.admin1, place.admin2, place.admin3) if a
-                  for k in self.same_region.get(cached_key(a), (cached_key(a),))}
+        admins = self._regions(place)
         if not match.context:
             return 0.5 if admins & (named - {match.window.key}) else 0.0
         if place.kind.startswith("admin"):
@@ -386,22 +397,6 @@ class Places:
             3 if regional(doc.text, match, None) else precision(match, place), place.source,
             round(score, 3),  # bounded once the text's places are ranked
         )
-
-
-class _InActor:
-    """Whether a window lies inside an actor's name: a name that only towns bear, read there,
-    is a word of the actor's name ("Assads forces" is no village in Morocco, "Asaib ahl al
-    Haq" no Haq), where a country or a region is still the text's context ("military forces
-    of India and Pakistan", "the Sinaloa Cartel") (v6)."""
-
-    def __init__(self, doc: Analysis) -> None:
-        spans = sorted((a.span.start, a.span.end) for a in doc.actors)
-        self.starts = [start for start, _ in spans]
-        self.ends = [end for _, end in spans]
-
-    def __call__(self, window: Window) -> bool:
-        at = bisect_right(self.starts, window.start) - 1
-        return at >= 0 and self.ends[at] >= window.end
 
 
 def best_place(doc: Analysis) -> PlaceMention | None:
