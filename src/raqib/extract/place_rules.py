@@ -186,7 +186,7 @@ def capital_at(text: str, start: int) -> bool:
     before its capital: the Zulu locative of 'eThekwini' (Durban's municipality),
     'uMhlathuze', 'eMalahleni' (places v104)."""
     return text[start].isupper() or (
-        _PREFIXED_NAME.match(text, start) is not None
+        text[start + 1:start + 2].isupper() and _PREFIXED_NAME.match(text, start) is not None
         and (start == 0 or not text[start - 1].isalnum()))
 
 
