@@ -38,7 +38,8 @@ def name_windows(text: str, starts: set[int], stopwords: frozenset[str],
     ``longest`` words; ``starts``: the offsets where sentences start; ``stopwords``: keys
     that are never places (a run of several that is one blocks its words); ``country_keys``:
     the keys of country names, whose possessive qualifies the name after it instead;
-    ``heads``: where a dateline's names start, which are no acronyms ('KABUL -', v84)."""
+    ``heads``: where a dateline's names start, which are no acronyms ('KABUL -', v84), and
+    the acronyms in a qualifier's place (``qualifying_acronyms``, v107)."""
     tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
     tokens.append((len(text) + 2, len(text) + 2))
     windows: list[Window] = []
@@ -221,3 +222,21 @@ def building_named(text: str, window: Window) -> bool:
     return (_THE_BEFORE.search(text, max(0, window.start - 5), window.start) is not None
             and _NO_NOUN_AFTER.match(text, window.end) is not None
             and all(word[:1].isupper() for word in text[window.start:window.end].split()))
+
+
+_QUALIFYING_ACRONYM = re.compile(
+    r"\b((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)(?:\s+(?:district|town|city|village))?"
+    r"\s*(?:\(\s*|,\s*)(?:[A-Z][\w'’ -]*,\s*)?([A-Z]{2,3})(?=\s*[),.;]|$)(?!\)\s*[-–—])")
+
+
+def qualifying_acronyms(text: str) -> frozenset[int]:
+    """Where an acronym stands in a qualifier's place, after a name's bracket or comma ('Jaunpur
+    (UP)', '(Nellore, AP)', 'Camperdown, KZN'): a state's or a province's, looked up as a
+    region's name there only (places v107). Not an agency's credit after a dateline
+    ('WASHINGTON (AP) -'), nor the initials of the words before it ('the Unity Party (UP)')."""
+    out = set()
+    for match in _QUALIFYING_ACRONYM.finditer(text):
+        initials = "".join(word[0] for word in match.group(1).split())
+        if not initials.endswith(match.group(2)):
+            out.add(match.start(2))
+    return frozenset(out)

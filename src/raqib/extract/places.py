@@ -81,6 +81,7 @@ from raqib.extract.place_windows import (
     arabic_article,
     building_named,
     name_windows,
+    qualifying_acronyms,
     spellings,
 )
 
@@ -109,7 +110,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v106"
+    name = "extract.places.v107"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -185,9 +186,9 @@ class Places:
         another transliteration), chosen longest first, with what the words around each say."""
         text = doc.text
         starts = sentence_starts(doc) | {body for _, body in filed}
+        heads = frozenset(head for head, _ in filed) | qualifying_acronyms(text)
         windows = name_windows(text, starts, self.stopwords, self.country_keys,
-                               self.gazetteer.longest, frozenset(head for head, _ in filed)
-                               ) + self.words.capital_windows(text)
+                               self.gazetteer.longest, heads) + self.words.capital_windows(text)
         found = self.gazetteer.lookup({w.key for w in windows})
         for key in [k for k in found if k.startswith("~") and len(k) <= SHORT_LOOSE]:
             found[key] = [p for p in found[key] if p.country in ARTICLE_COUNTRIES]
@@ -265,6 +266,7 @@ class Places:
                                        w.key.startswith("the "), w.start))
         taken: list[Match] = []
         used: set[int] = set()
+        acronyms = qualifying_acronyms(text)  # a region's acronym there, no town (v107)
         for window in ranked:
             span = set(range(window.start, window.end))
             if not window.key:
@@ -274,6 +276,8 @@ class Places:
                     p.kind == "country" for p in found[window.key])):
                 continue
             candidates = found[window.key]
+            if window.start in acronyms:
+                candidates = [p for p in candidates if p.kind == "admin1"]
             if arabic_article(text, window):
                 candidates = [p for p in candidates if p.country in ARTICLE_COUNTRIES]
             if building_named(text, window):  # 'the Seray in Tripoli': no town (v99)
