@@ -224,9 +224,10 @@ def building_named(text: str, window: Window) -> bool:
             and all(word[:1].isupper() for word in text[window.start:window.end].split()))
 
 
-_QUALIFYING_ACRONYM = re.compile(
-    r"\b((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)(?:\s+(?:district|town|city|village))?"
-    r"\s*(?:\(\s*|,\s*)(?:[A-Z][\w'’ -]*,\s*)?([A-Z]{2,3})(?=\s*[),.;]|$)(?!\)\s*[-–—])")
+_ACRONYM_AFTER = re.compile(
+    r"[(,]\s*(?:[A-Z][\w'’ -]*,\s*)?([A-Z]{2,3})(?=\s*[),.;]|$)(?!\)\s*[-–—])")
+_NAME_BEFORE = re.compile(
+    r"\b((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)(?:\s+(?:district|town|city|village))?\s*$")
 
 
 def qualifying_acronyms(text: str) -> frozenset[int]:
@@ -235,8 +236,8 @@ def qualifying_acronyms(text: str) -> frozenset[int]:
     region's name there only (places v107). Not an agency's credit after a dateline
     ('WASHINGTON (AP) -'), nor the initials of the words before it ('the Unity Party (UP)')."""
     out = set()
-    for match in _QUALIFYING_ACRONYM.finditer(text):
-        initials = "".join(word[0] for word in match.group(1).split())
-        if not initials.endswith(match.group(2)):
-            out.add(match.start(2))
+    for match in _ACRONYM_AFTER.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        if name and not "".join(w[0] for w in name.group(1).split()).endswith(match.group(1)):
+            out.add(match.start(1))
     return frozenset(out)

@@ -186,7 +186,8 @@ class Places:
         another transliteration), chosen longest first, with what the words around each say."""
         text = doc.text
         starts = sentence_starts(doc) | {body for _, body in filed}
-        heads = frozenset(head for head, _ in filed) | qualifying_acronyms(text)
+        acronyms = qualifying_acronyms(text)  # a region's acronym there, no town (v107)
+        heads = frozenset(head for head, _ in filed) | acronyms
         windows = name_windows(text, starts, self.stopwords, self.country_keys,
                                self.gazetteer.longest, heads) + self.words.capital_windows(text)
         found = self.gazetteer.lookup({w.key for w in windows})
@@ -206,7 +207,7 @@ class Places:
                                         for p in found[w.key])
             for w in windows if w.key in found and people_after(text, w.end)})
         in_actor = InActor(doc)
-        matches = [m for m in self._select(text, windows, found) if not (
+        matches = [m for m in self._select(text, windows, found, acronyms) if not (
             in_actor(m.window) and all(c.kind == "town" for c in m.candidates))]
         link_qualifiers(text, matches, self.region_keys)
         link_destinations(text, matches)
@@ -255,8 +256,8 @@ class Places:
 
     # ------------------------------------------------------------------- match selection
 
-    def _select(self, text: str, windows: list[Window],
-                found: dict[str, list[Place]]) -> list[Match]:
+    def _select(self, text: str, windows: list[Window], found: dict[str, list[Place]],
+                acronyms: frozenset[int]) -> list[Match]:
         # longest first; of two as long, one that opens with 'the' last ('The Cape Coast
         # Polytechnic' is Cape Coast, not 'The Cape', another name of Buxton, NC: v76)
         # a run of words that is never a place ('Central African') blocks them, unless
@@ -266,7 +267,6 @@ class Places:
                                        w.key.startswith("the "), w.start))
         taken: list[Match] = []
         used: set[int] = set()
-        acronyms = qualifying_acronyms(text)  # a region's acronym there, no town (v107)
         for window in ranked:
             span = set(range(window.start, window.end))
             if not window.key:
