@@ -50,3 +50,18 @@ def test_a_village_the_gazetteer_lacks_goes_to_its_province_seat(
     event = first_event(pipeline, text, date(2021, 5, 4))
     assert (event.location, event.country, event.geo_precision) == (
         seat, "Burkina Faso", precision)
+
+
+@pytest.mark.parametrize(("text", "location", "country"), [
+    # Comoé is Banfora's province and a district of Ivory Coast: the bracket names Banfora
+    # twice, once by its province, and does not exclude it (v108)
+    ("On 3 May 2021, traders blocked the road into Banfora (Banfora, Comoe) to protest the "
+     "closure of the main market.", "Banfora", "Burkina Faso"),
+    ("On 3 May 2021, gendarmes dispersed a crowd at a checkpoint in the Comoe district of "
+     "Ivory Coast.", "Comoe", "Ivory Coast"),
+])
+def test_a_seat_named_with_its_province_is_not_excluded_by_a_region_abroad(
+        pipeline: Pipeline, text: str, location: str, country: str) -> None:
+    assert stage_version(pipeline, "places") >= 108
+    event = first_event(pipeline, text, date(2021, 5, 4))
+    assert (event.location, event.country) == (location, country)

@@ -122,7 +122,7 @@ def named(doc: Analysis, words: str) -> PlaceMention:
 
 def test_stage_shape(stage: places.Places) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.places.v107"
+    assert stage.name == "extract.places.v109"
 
 
 @pytest.mark.parametrize(
@@ -536,7 +536,7 @@ def test_a_town_fits_its_province_by_any_of_its_names(stage: places.Places) -> N
     """Khan Shaykhun lies in Idleb; 'Idlib' named in the text is that province too (v5)."""
     doc = run(stage, "Shelling hit Khan Shaykhun. Families fled Idlib on Monday.")
     assert stage._fit(Match(Window(0, 1, 1, "khan shaykhun"), [], context=[]),
-                      ENTRIES[0][0], {"idlib"}) == 0.5
+                      ENTRIES[0][0], {"idlib"}, {}) == 0.5
     assert named(doc, "Khan Shaykhun").score > 0.5
 
 

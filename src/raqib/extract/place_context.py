@@ -261,8 +261,10 @@ def link_qualifiers(text: str, matches: list[Match], region_keys: frozenset[str]
         contains = any(name_key(p.admin1) == following.window.key or
                        p.country == c.country for p in match.candidates
                        for c in following.candidates if c.kind in ("admin1", "country"))
-        if contains or not _LIST_GOES_ON.match(rest):
+        goes_on = _LIST_GOES_ON.match(rest) is not None
+        if contains or not goes_on:
             match.context.append(following.window.key)
+            match.listed = goes_on
             following.qualifier = following.region = True
 
 

@@ -131,6 +131,9 @@ class Match:
     country of that name (places v26)."""
     qualifier: bool = False
     """It qualifies the name before it: the 'Borno' of 'Chibok (Borno)'."""
+    listed: bool = False
+    """What qualifies it is the next item of a list of names that goes on ('in Algiers, Oran,
+    Constantine and Chlef'), linked only because both lie in one country (places v109)."""
     near: bool = False
     beside_near: bool = False
     """It qualifies a name a near-word stands before ('near Vodyane, Donetsk'): where it is
