@@ -1,5 +1,6 @@
 """A name with a region's word after it ('Niger state') or in brackets after a district
-('Rafi LGA (Niger)') is not the country of that name (``extract.places.v26``)."""
+('Rafi LGA (Niger)') is not the country of that name (``extract.places.v26``), nor is one
+after a Nigerian LGA and its comma ('(Borgu LGA, Niger)': v110)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,10 @@ def test_a_country_named_alone_is_the_country(pipeline: Pipeline) -> None:
     event = pipeline.run("t", "On 5 April 2021, gunmen killed 12 villagers in Niger, near "
                               "the border with Mali.", date(2021, 4, 6)).events[0]
     assert event.country == "Niger"
+
+
+def test_a_name_after_an_lga_and_its_comma_is_the_state(pipeline: Pipeline) -> None:
+    assert stage_version(pipeline, "places") >= 110
+    event = pipeline.run("t", "On 5 April 2021, bandits killed 4 herders near Kpaki (Borgu LGA, "
+                              "Niger).", date(2021, 4, 6)).events[0]
+    assert (event.country, event.admin1) == ("Nigeria", "Niger")

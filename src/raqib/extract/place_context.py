@@ -68,8 +68,10 @@ _REGION_BEFORE = re.compile(r"\b(?:" + _REGION_WORD + r"|gulf|bay|sea|straits?) 
                             re.I)
 """Before a name: the region it names ('the province of Idlib'), or a sea named after it ('the
 Gulf of Aden' is no attack on Aden's town: precision 3; places v49)."""
-_REGION_PAREN_BEFORE = re.compile(r"\b(?:LGA|" + _REGION_WORD + r")\s*\(\s*$", re.I)
-"""Before a name in brackets: it qualifies a district ('Rafi LGA (Niger)'), a province."""
+_REGION_PAREN_BEFORE = re.compile(r"\b(?:LGA|" + _REGION_WORD + r")\s*\(\s*$|\bLGA\s*,\s*$",
+                                  re.I)
+"""Before a name in brackets: it qualifies a district ('Rafi LGA (Niger)'), a province; after
+a Nigerian LGA and its comma it is a state ('Borgu LGA, Niger': v110)."""
 _PLACE_WORD = re.compile(r"^\s+(?:village|town|city|camp|neighbou?rhood|district)\b|"
                          r"(?:village|town|city|camp|neighbou?rhood) of\s+$|"
                          r"(?:مدينة|بلدة|قرية|حي|مخيم|وبلدة|ومدينة|وقرية)\s+$", re.I)
