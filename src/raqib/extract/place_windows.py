@@ -241,3 +241,33 @@ def qualifying_acronyms(text: str) -> frozenset[int]:
         if name and not "".join(w[0] for w in name.group(1).split()).endswith(match.group(1)):
             out.add(match.start(1))
     return frozenset(out)
+
+
+_NAME_RUN = r"[A-Z][\w'’]*(?:[ \-‐][A-Z][\w'’]*)*"
+_JOINED_BY_AND = re.compile(rf"(?<![\w-]){_NAME_RUN}(?: and (?:the )?{_NAME_RUN})+")
+"""Runs of capitalised words joined by 'and' ('Sistan and Baluchestan', 'Trinidad and
+Tobago', 'Saint Vincent and the Grenadines')."""
+
+
+def and_windows(text: str, starts: set[int], stopwords: frozenset[str]) -> list[Window]:
+    """The windows across an 'and' between capitalised words: a region's or a country's name
+    that holds it ('Kohgiluyeh and Boyer-Ahmad province', 'Trinidad and Tobago'; places v111).
+    The name runs never join across 'and', which joins names in lists ('Aleppo and Idlib');
+    these windows are only looked up, and stand only where the gazetteer knows the whole."""
+    out: list[Window] = []
+    for run in _JOINED_BY_AND.finditer(text):
+        words = [m for m in re.finditer(r"[\w'’]+", run.group()) if m.group() != "and"
+                 and m.group() != "the"]
+        for i, first in enumerate(words):
+            for last in words[i + 1:]:
+                start, end = run.start() + first.start(), run.start() + last.end()
+                if " and " not in text[start:end]:
+                    continue
+                key = cached_key(text[start:end])
+                outside = [w for w in (words[i - 1] if i else None,
+                                       words[words.index(last) + 1]
+                                       if last is not words[-1] else None) if w is not None]
+                partial = any(cached_key(w.group()) not in stopwords for w in outside)
+                out.append(Window(start, end, len(text[start:end].split()), key,
+                                  initial=start in starts, partial=partial))
+    return out

@@ -78,6 +78,7 @@ from raqib.extract.place_rules import (
 from raqib.extract.place_stopwords import stopwords
 from raqib.extract.place_windows import (
     ARTICLE_COUNTRIES,
+    and_windows,
     arabic_article,
     building_named,
     name_windows,
@@ -113,7 +114,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v110"
+    name = "extract.places.v111"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -199,6 +200,7 @@ class Places:
         heads = frozenset(head for head, _ in filed) | acronyms
         windows = name_windows(text, starts, self.stopwords, self.country_keys,
                                self.gazetteer.longest, heads) + self.words.capital_windows(text)
+        windows += and_windows(text, starts, self.stopwords)  # 'Sistan and Baluchestan' (v111)
         found = self.gazetteer.lookup({w.key for w in windows})
         for key in [k for k in found if k.startswith("~") and len(k) <= SHORT_LOOSE]:
             found[key] = [p for p in found[key] if p.country in ARTICLE_COUNTRIES]
