@@ -59,3 +59,15 @@ def test_a_protest_told_then_its_arrests_is_one_event(pipeline: Pipeline) -> Non
                             "transfer of a director of the Federal Police. Four protesters "
                             "were arrested. [size=about 20]", None)
     assert [e.sub_event_type for e in doc.events] == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("On 3 May 2020, bodies were found on the Federal Highway 45 near Sombrerete.", "Federal"),
+    ("On 3 May 2020, hundreds rallied outside the Israeli Supreme Court in Jerusalem.",
+     "Supreme"),
+])
+def test_a_highway_or_a_court_is_no_place(pipeline: Pipeline, text: str, word: str) -> None:
+    """places v112: 'the Federal Highway 45' had named Federal, a town of Argentina, and 'the
+    Supreme Court' Supreme, a town of Louisiana."""
+    assert stage_version(pipeline, "places") >= 112
+    assert word not in {p.span.text for p in pipeline.run("t", text, None).places}
