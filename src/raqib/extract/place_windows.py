@@ -164,8 +164,9 @@ def spellings(key: str) -> list[str]:
     last word's ta marbuta with or without its h ('sukhna' and 'sukhnah', 'raqqah' and
     'raqqa'; places v24), and a first word 'tal', 'tel' or 'tell' (a hill) as GeoNames writes
     it, 'tall' ('Tal Tamr' is Tall Tamr, 'Tel Hamis' Tall Hamis; v25); a vowel written twice
-    once ('Qaatabah', the ayn written as a vowel, is GeoNames' Qa‘ţabah: v102). None for any
-    other key, nor for one under five letters."""
+    once ('Qaatabah', the ayn written as a vowel, is GeoNames' Qa‘ţabah: v102); two words of
+    three letters or more written as one ('Ceel Buur' is Ceelbuur, as Somali names are often
+    written: v113). None for any other key, nor for one under five letters."""
     if len(key) < 5 or key.startswith("~") or not key.isascii():
         return []
     once = _TWICE.sub(r"\1", key)
@@ -178,6 +179,9 @@ def spellings(key: str) -> list[str]:
     first, _, rest = key.partition(" ")
     if rest and first in _HILL:
         out += [f"tall {k}" for k in (rest, *spellings(rest))]
+    words = key.split()
+    if len(words) == 2 and min(map(len, words)) >= 3 and first not in _HILL:
+        out.append("".join(words))  # 'Ceel Buur' is GeoNames' Ceelbuur (v113)
     return out
 
 

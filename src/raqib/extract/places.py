@@ -114,7 +114,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v112"
+    name = "extract.places.v113"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -206,7 +206,7 @@ class Places:
             found[key] = [p for p in found[key] if p.country in ARTICLE_COUNTRIES]
             if not found[key]:
                 del found[key]
-        spelled = [replace(w, key=k, loose=" " not in k) for w in windows if w.key not in found
+        spelled = [replace(w, key=k, loose=" " not in w.key) for w in windows if w.key not in found
                    for k in spellings(w.key)]  # one word is doubtful: only in the text's country
         for key, places in self.gazetteer.lookup({w.key for w in spelled}).items():
             arabic = [p for p in places if p.country in ARTICLE_COUNTRIES]
