@@ -31,6 +31,7 @@ from raqib.extract.gazetteer_index import (
     default_places,
     ensure_default_index,
     place_aliases,
+    quarter_names,
     resource_digest,
 )
 from raqib.extract.place_names import (
@@ -47,7 +48,7 @@ __all__ = [
     "ARTICLES", "DEFAULT_DATASET", "FORMAT", "KINDS", "CountryLexicon", "Gazetteer", "Place",
     "admin1_names", "build_index", "cache_folder", "country_lexicon", "default_index_path",
     "default_places", "ensure_default_index", "loose_key", "name_key", "place_aliases",
-    "resource_digest", "usable_name",
+    "quarter_names", "resource_digest", "usable_name",
 ]
 
 class Gazetteer:

@@ -82,12 +82,20 @@ def admin1_names() -> dict[str, list[str]]:
 
 
 def place_aliases() -> dict[tuple[str, str], list[str]]:
-    """(country, key of the gazetteer's name) -> extra names, from aliases.tsv."""
+    """(country, key of the gazetteer's name) -> extra names, from aliases.tsv (its quarters'
+    names among them)."""
     aliases: dict[tuple[str, str], list[str]] = defaultdict(list)
     for kind, country, target, variants in _resource_lines("aliases.tsv"):
-        if kind == "place":
+        if kind in ("place", "quarter"):
             aliases[country, name_key(target)].extend(variants.split("|"))
     return aliases
+
+
+def quarter_names() -> frozenset[str]:
+    """The keys of the names aliases.tsv gives parts of a city ('Hodan', a district of
+    Mogadishu): an event named by one is in the city, whatever word follows the name."""
+    return frozenset(name_key(v) for kind, _, _, variants in _resource_lines("aliases.tsv")
+                     if kind == "quarter" for v in variants.split("|"))
 
 
 # ------------------------------------------------------------------------ default index

@@ -31,6 +31,7 @@ from raqib.extract.gazetteer import (
     admin1_names,
     ensure_default_index,
     name_key,
+    quarter_names,
 )
 from raqib.extract.gazetteer_files import load_file
 from raqib.extract.model import Analysis, Options, PlaceMention
@@ -114,7 +115,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v113"
+    name = "extract.places.v114"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -143,6 +144,7 @@ class Places:
         self.region_keys = frozenset(name_key(n) for n in region_names) | frozenset(
             self.country_keys)
         self.other_names = OtherNames(lexicon.capitals)
+        self.quarters = quarter_names()
         self.same_region: dict[str, frozenset[str]] = {}
         for group in region_groups:
             keys = frozenset(name_key(n) for n in group)
@@ -297,6 +299,9 @@ class Places:
             used |= span
             if candidates:  # else neither 'al-Hol' nor its 'Hol' is Norway's
                 match = read_context(text, Match(window, candidates))
+                if window.key in self.quarters:  # '(Hodan District)', 'Mogadishu-Hodan':
+                    # a part of the city, which the event is in (v114)
+                    match.district = match.region = match.vicinity = False
                 if match.titled and any(p.kind != "country" for p in candidates):
                     # 'Paikoro LGA of Niger State': the state, never the country (v86)
                     match.candidates = [p for p in candidates if p.kind != "country"]
