@@ -1,8 +1,10 @@
-"""Mogadishu's districts are parts of the city (``extract.places.v114``, the ``quarter`` kind
+"""A city's districts and quarters are parts of the city: Mogadishu's (``extract.places.v114``,
+the ``quarter`` kind
 of ``resources/gazetteer/aliases.tsv``): GeoNames' cities files hold none of them, and
 reports name them alone ('(Hodan District)'), so such events had no place or another
 country's; ACLED writes 'Mogadishu-Hodan district (Hodan, Banadir)', and codes the event in
-the city at precision 1, which a district's word or the hyphen of a road does not change."""
+the city at precision 1, which a district's word or the hyphen of a road does not change;
+Bujumbura's zones and quarters likewise (v115: 'Grenade attack in Kamenge neighborhood')."""
 
 from __future__ import annotations
 
@@ -35,3 +37,14 @@ def test_an_event_in_a_district_of_mogadishu_is_in_the_city(
     assert stage_version(pipeline, "places") >= 114
     event = first_event(pipeline, text, DAY)
     assert (event.location, event.country, event.geo_precision) == ("Mogadishu", "Somalia", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "A grenade attack in Kamenge neighborhood killed one person and injured two.",
+    "Gunmen shot dead three men at a bar in Bwiza on Saturday night.",
+])
+def test_an_event_in_a_quarter_of_bujumbura_is_in_the_city(
+        pipeline: Pipeline, text: str) -> None:
+    assert stage_version(pipeline, "places") >= 115
+    event = first_event(pipeline, text, DAY)
+    assert (event.location, event.country, event.geo_precision) == ("Bujumbura", "Burundi", 1)
