@@ -71,15 +71,3 @@ def test_a_highway_or_a_court_is_no_place(pipeline: Pipeline, text: str, word: s
     Supreme Court' Supreme, a town of Louisiana."""
     assert stage_version(pipeline, "places") >= 112
     assert word not in {p.span.text for p in pipeline.run("t", text, None).places}
-
-
-@pytest.mark.parametrize("text", [
-    "Protests went on in the town on Monday. Federal police and soldiers fired on the crowd.",
-    "On 3 May 2020, Federal forces shelled rebel positions outside the town.",
-])
-def test_a_stop_phrase_in_lower_case_after_the_name_is_no_place(
-        pipeline: Pipeline, text: str) -> None:
-    """places v116: 'Federal police' had been Brazil's federal district by its other name:
-    the stop phrases stopped only a run of capitalised words ('Federal Police')."""
-    assert stage_version(pipeline, "places") >= 116
-    assert "Federal" not in {p.span.text for p in pipeline.run("t", text, None).places}

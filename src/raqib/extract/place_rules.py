@@ -262,21 +262,6 @@ def not_a_place(text: str, window: Window) -> bool:
             and not _OFFICE_OF.search(before))
 
 
-_LOWER_WORDS = re.compile(r"(?: ([a-z]+))(?: ([a-z]+))?")
-
-
-def stopped_after(text: str, window: Window, stopwords: frozenset[str]) -> bool:
-    """The name and the lower-case words after it make a stop phrase: 'Federal police',
-    'Federal forces', 'the Supreme court' (places v116: the phrases of ``stopwords.txt``
-    stopped only a run of capitalised words, 'Federal Police')."""
-    words = _LOWER_WORDS.match(text, window.end)
-    if words is None:
-        return False
-    first, second = words.groups()
-    return (f"{window.key} {first}" in stopwords
-            or (second is not None and f"{window.key} {first} {second}" in stopwords))
-
-
 _OFFICE_OF = re.compile(
     r"\b(?:mayor|governor|head|chief|residents|inhabitants|people|council|municipality|"
     r"administration|authorities|officials)\s+of\s+(?:the\s+)?$", re.IGNORECASE)

@@ -75,7 +75,6 @@ from raqib.extract.place_rules import (
     precision,
     prior,
     sentence_starts,
-    stopped_after,
 )
 from raqib.extract.place_stopwords import stopwords
 from raqib.extract.place_windows import (
@@ -116,7 +115,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v116"
+    name = "extract.places.v115"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -286,8 +285,7 @@ class Places:
             if not window.key:
                 used |= span
                 continue
-            if span & used or not_a_place(text, window) or stopped_after(
-                    text, window, self.stopwords) or (governs(text, window) and not any(
+            if span & used or not_a_place(text, window) or (governs(text, window) and not any(
                     p.kind == "country" for p in found[window.key])):
                 continue
             candidates = found[window.key]
