@@ -4,7 +4,8 @@ of ``resources/gazetteer/aliases.tsv``): GeoNames' cities files hold none of the
 reports name them alone ('(Hodan District)'), so such events had no place or another
 country's; ACLED writes 'Mogadishu-Hodan district (Hodan, Banadir)', and codes the event in
 the city at precision 1, which a district's word or the hyphen of a road does not change;
-Bujumbura's zones and quarters likewise (v115: 'Grenade attack in Kamenge neighborhood')."""
+Bujumbura's zones and quarters likewise (v115: 'Grenade attack in Kamenge neighborhood'), and
+Benghazi's and Tripoli's (v117: 'clashes in Garyounis', 'Abu Salim (Tripoli)')."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def test_the_districts_are_quarters() -> None:
 
 
 MOGADISHU, BUJUMBURA = ("Mogadishu", "Somalia", 114), ("Bujumbura", "Burundi", 115)
+BENGHAZI, TRIPOLI = ("Benghazi", "Libya", 117), ("Tripoli", "Libya", 117)
 
 
 @pytest.mark.parametrize(("text", "city"), [
@@ -37,6 +39,11 @@ MOGADISHU, BUJUMBURA = ("Mogadishu", "Somalia", 114), ("Bujumbura", "Burundi", 1
      MOGADISHU),
     ("A grenade attack in Kamenge neighborhood killed one person and injured two.", BUJUMBURA),
     ("Gunmen shot dead three men at a bar in Bwiza on Saturday night.", BUJUMBURA),
+    ("Heavy clashes went on in Garyounis and Gwarsha, and jets struck militant positions.",
+     BENGHAZI),
+    ("On 5 May 2020, shells fell on houses in Abu Salim (Tripoli), wounding two children.",
+     TRIPOLI),
+    ("Gunmen shot a trader at Bakara market on Tuesday evening.", MOGADISHU),
 ])
 def test_an_event_in_a_quarter_is_in_the_city(
         pipeline: Pipeline, text: str, city: tuple[str, str, int]) -> None:
