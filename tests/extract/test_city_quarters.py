@@ -5,7 +5,8 @@ reports name them alone ('(Hodan District)'), so such events had no place or ano
 country's; ACLED writes 'Mogadishu-Hodan district (Hodan, Banadir)', and codes the event in
 the city at precision 1, which a district's word or the hyphen of a road does not change;
 Bujumbura's zones and quarters likewise (v115: 'Grenade attack in Kamenge neighborhood'), and
-Benghazi's and Tripoli's (v117: 'clashes in Garyounis', 'Abu Salim (Tripoli)')."""
+Benghazi's and Tripoli's (v117: 'clashes in Garyounis', 'Abu Salim (Tripoli)'), and South
+Africa's townships (v118: 'Residents of Khayelitsha barricaded roads')."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ def test_the_districts_are_quarters() -> None:
 
 MOGADISHU, BUJUMBURA = ("Mogadishu", "Somalia", 114), ("Bujumbura", "Burundi", 115)
 BENGHAZI, TRIPOLI = ("Benghazi", "Libya", 117), ("Tripoli", "Libya", 117)
+CAPE_TOWN, DURBAN = ("Cape Town", "South Africa", 118), ("Durban", "South Africa", 118)
 
 
 @pytest.mark.parametrize(("text", "city"), [
@@ -44,6 +46,8 @@ BENGHAZI, TRIPOLI = ("Benghazi", "Libya", 117), ("Tripoli", "Libya", 117)
     ("On 5 May 2020, shells fell on houses in Abu Salim (Tripoli), wounding two children.",
      TRIPOLI),
     ("Gunmen shot a trader at Bakara market on Tuesday evening.", MOGADISHU),
+    ("Residents of Khayelitsha barricaded roads with burning tyres over housing.", CAPE_TOWN),
+    ("Taxi drivers blocked the main road in Umlazi to protest against new permits.", DURBAN),
 ])
 def test_an_event_in_a_quarter_is_in_the_city(
         pipeline: Pipeline, text: str, city: tuple[str, str, int]) -> None:
