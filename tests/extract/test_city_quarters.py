@@ -6,7 +6,8 @@ country's; ACLED writes 'Mogadishu-Hodan district (Hodan, Banadir)', and codes t
 the city at precision 1, which a district's word or the hyphen of a road does not change;
 Bujumbura's zones and quarters likewise (v115: 'Grenade attack in Kamenge neighborhood'), and
 Benghazi's and Tripoli's (v117: 'clashes in Garyounis', 'Abu Salim (Tripoli)'), and South
-Africa's townships (v118: 'Residents of Khayelitsha barricaded roads')."""
+Africa's townships (v118: 'Residents of Khayelitsha barricaded roads'), and Cairo's districts
+(v120: 'a march of doctors in Shubra')."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ def test_the_districts_are_quarters() -> None:
 MOGADISHU, BUJUMBURA = ("Mogadishu", "Somalia", 114), ("Bujumbura", "Burundi", 115)
 BENGHAZI, TRIPOLI = ("Benghazi", "Libya", 117), ("Tripoli", "Libya", 117)
 CAPE_TOWN, DURBAN = ("Cape Town", "South Africa", 118), ("Durban", "South Africa", 118)
+CAIRO = ("Cairo", "Egypt", 120)
 
 
 @pytest.mark.parametrize(("text", "city"), [
@@ -48,7 +50,15 @@ CAPE_TOWN, DURBAN = ("Cape Town", "South Africa", 118), ("Durban", "South Africa
     ("Gunmen shot a trader at Bakara market on Tuesday evening.", MOGADISHU),
     ("Residents of Khayelitsha barricaded roads with burning tyres over housing.", CAPE_TOWN),
     ("Taxi drivers blocked the main road in Umlazi to protest against new permits.", DURBAN),
+    ("Police dispersed a march of doctors in Shubra with tear gas on 5 March.", CAIRO),
 ])
+
+
+def test_a_square_that_many_cities_have_is_no_quarter(pipeline: Pipeline) -> None:
+    """v120: Tahrir Square is Cairo's and Baghdad's; it is no quarter alias."""
+    event = first_event(pipeline, "Hundreds of demonstrators burned tires in Baghdad's central "
+                                  "Tahrir Square on Thursday.", DAY)
+    assert event.location == "Baghdad"
 def test_an_event_in_a_quarter_is_in_the_city(
         pipeline: Pipeline, text: str, city: tuple[str, str, int]) -> None:
     name, country, version = city
