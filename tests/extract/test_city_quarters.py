@@ -52,6 +52,12 @@ CAIRO = ("Cairo", "Egypt", 120)
     ("Taxi drivers blocked the main road in Umlazi to protest against new permits.", DURBAN),
     ("Police dispersed a march of doctors in Shubra with tear gas on 5 March.", CAIRO),
 ])
+def test_an_event_in_a_quarter_is_in_the_city(
+        pipeline: Pipeline, text: str, city: tuple[str, str, int]) -> None:
+    name, country, version = city
+    assert stage_version(pipeline, "places") >= version
+    event = first_event(pipeline, text, DAY)
+    assert (event.location, event.country, event.geo_precision) == (name, country, 1)
 
 
 def test_a_square_that_many_cities_have_is_no_quarter(pipeline: Pipeline) -> None:
@@ -59,9 +65,3 @@ def test_a_square_that_many_cities_have_is_no_quarter(pipeline: Pipeline) -> Non
     event = first_event(pipeline, "Hundreds of demonstrators burned tires in Baghdad's central "
                                   "Tahrir Square on Thursday.", DAY)
     assert event.location == "Baghdad"
-def test_an_event_in_a_quarter_is_in_the_city(
-        pipeline: Pipeline, text: str, city: tuple[str, str, int]) -> None:
-    name, country, version = city
-    assert stage_version(pipeline, "places") >= version
-    event = first_event(pipeline, text, DAY)
-    assert (event.location, event.country, event.geo_precision) == (name, country, 1)
