@@ -251,6 +251,7 @@ _NAME_RUN = r"[A-Z][\w'’]*(?:[ \-‐][A-Z][\w'’]*)*"
 _JOINED_BY_AND = re.compile(rf"(?<![\w-]){_NAME_RUN}(?: and (?:the )?{_NAME_RUN})+")
 """Runs of capitalised words joined by 'and' ('Sistan and Baluchestan', 'Trinidad and
 Tobago', 'Saint Vincent and the Grenadines')."""
+_WORD = re.compile(r"[\w'’]+")
 
 
 def and_windows(text: str, starts: set[int], stopwords: frozenset[str]) -> list[Window]:
@@ -260,18 +261,15 @@ def and_windows(text: str, starts: set[int], stopwords: frozenset[str]) -> list[
     these windows are only looked up, and stand only where the gazetteer knows the whole."""
     out: list[Window] = []
     for run in _JOINED_BY_AND.finditer(text):
-        words = [m for m in re.finditer(r"[\w'’]+", run.group()) if m.group() != "and"
-                 and m.group() != "the"]
+        words = [m for m in _WORD.finditer(text, run.start(), run.end())
+                 if m.group() not in ("and", "the")]
+        # a capitalised word joins a window on either side unless it is a stop word
+        joins = [cached_key(w.group()) not in stopwords for w in words] + [False]
         for i, first in enumerate(words):
-            for last in words[i + 1:]:
-                start, end = run.start() + first.start(), run.start() + last.end()
-                if " and " not in text[start:end]:
-                    continue
-                key = cached_key(text[start:end])
-                outside = [w for w in (words[i - 1] if i else None,
-                                       words[words.index(last) + 1]
-                                       if last is not words[-1] else None) if w is not None]
-                partial = any(cached_key(w.group()) not in stopwords for w in outside)
-                out.append(Window(start, end, len(text[start:end].split()), key,
-                                  initial=start in starts, partial=partial))
+            for j in range(i + 1, len(words)):
+                start, end = first.start(), words[j].end()
+                if " and " in text[start:end]:
+                    out.append(Window(start, end, len(text[start:end].split()),
+                                      cached_key(text[start:end]), initial=start in starts,
+                                      partial=(i > 0 and joins[i - 1]) or joins[j + 1]))
     return out
