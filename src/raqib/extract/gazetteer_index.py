@@ -91,11 +91,16 @@ def place_aliases() -> dict[tuple[str, str], list[str]]:
     return aliases
 
 
-def quarter_names() -> frozenset[str]:
+def quarter_names() -> dict[str, frozenset[str]]:
     """The keys of the names aliases.tsv gives parts of a city ('Hodan', a district of
-    Mogadishu): an event named by one is in the city, whatever word follows the name."""
-    return frozenset(name_key(v) for kind, _, _, variants in _resource_lines("aliases.tsv")
-                     if kind == "quarter" for v in variants.split("|"))
+    Mogadishu), each with the countries of the cities it names a part of: an event named by
+    one, placed in such a country, is in the city, whatever word follows the name."""
+    quarters: dict[str, set[str]] = defaultdict(set)
+    for kind, country, _, variants in _resource_lines("aliases.tsv"):
+        if kind == "quarter":
+            for variant in variants.split("|"):
+                quarters[name_key(variant)].add(country)
+    return {key: frozenset(countries) for key, countries in quarters.items()}
 
 
 # ------------------------------------------------------------------------ default index

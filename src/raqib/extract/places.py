@@ -115,7 +115,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v121"
+    name = "extract.places.v122"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -182,6 +182,10 @@ class Places:
             for match in matches:
                 self._resolve(match, votes, named, names_of)
             votes = self._chosen_votes(text, base, matches)
+        for match in matches:  # '(Hodan District)', 'Mogadishu-Hodan': a part of the city,
+            # which the event is in (v114), where the name is the quarter's country's (v122)
+            if match.chosen and match.chosen.country in self.quarters.get(match.window.key, ()):
+                match.district = match.region = match.vicinity = False
         held_by_next(text, matches)
         for keys in fronts:  # v106: no village of the front's country far from the front
             off_front(matches, keys, self.front_countries[keys], self._regions)
@@ -299,9 +303,6 @@ class Places:
             used |= span
             if candidates:  # else neither 'al-Hol' nor its 'Hol' is Norway's
                 match = read_context(text, Match(window, candidates))
-                if window.key in self.quarters:  # '(Hodan District)', 'Mogadishu-Hodan':
-                    # a part of the city, which the event is in (v114)
-                    match.district = match.region = match.vicinity = False
                 if match.titled and any(p.kind != "country" for p in candidates):
                     # 'Paikoro LGA of Niger State': the state, never the country (v86)
                     match.candidates = [p for p in candidates if p.kind != "country"]
