@@ -1,7 +1,7 @@
 """A town named with a region of its own country that does not hold it: 'Goniri (Gujba LGA,
 Borno)' (Goniri and Gujba lie in Yobe). A town of 10,000 people or more that is the
 gazetteer's only place of its name is that town all the same; a common name, a district or a
-spelling stays with the region named (``extract.places.v109``, ``Places._misplaced``)."""
+spelling stays with the region named (``extract.places.v109``, ``RegionFit.misplaced``)."""
 
 from __future__ import annotations
 

@@ -535,7 +535,7 @@ def test_a_focus_country_settles_a_name_of_two_countries(stage: places.Places) -
 def test_a_town_fits_its_province_by_any_of_its_names(stage: places.Places) -> None:
     """Khan Shaykhun lies in Idleb; 'Idlib' named in the text is that province too (v5)."""
     doc = run(stage, "Shelling hit Khan Shaykhun. Families fled Idlib on Monday.")
-    assert stage._fit(Match(Window(0, 1, 1, "khan shaykhun"), [], context=[]),
+    assert stage.fits(Match(Window(0, 1, 1, "khan shaykhun"), [], context=[]),
                       ENTRIES[0][0], {"idlib"}, {}) == 0.5
     assert named(doc, "Khan Shaykhun").score > 0.5
 

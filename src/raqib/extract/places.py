@@ -50,6 +50,7 @@ from raqib.extract.place_countries import (
     name_codes,
     nationality,
 )
+from raqib.extract.place_fit import RegionFit
 from raqib.extract.place_other_names import OtherNames, unvoiced
 from raqib.extract.place_qualifiers import CountryWords
 from raqib.extract.place_ranking import (
@@ -106,9 +107,6 @@ what the text is about."""
 ASIDE_PENALTY = 0.3
 """A place that names an agreement or a meeting, or opens a dateline, scores this much less
 as the place of an event (it votes less too: ``place_ranking.ASIDE_WEIGHT``)."""
-MISPLACED_POPULATION = 10_000
-"""A town this large, its country's only one of its name, stands where the region named with
-it is another of its country's (``Places._misplaced``, v109)."""
 DESTINATION_PENALTY = 0.3
 """A destination ('on their way to Aleppo') scores this much less as the place of an event
 (v9): where people were going is not where they were attacked."""
@@ -145,11 +143,8 @@ class Places:
             self.country_keys)
         self.other_names = OtherNames(lexicon.capitals)
         self.quarters = quarter_names()
-        self.same_region: dict[str, frozenset[str]] = {}
-        for group in region_groups:
-            keys = frozenset(name_key(n) for n in group)
-            for key in keys:
-                self.same_region[key] = self.same_region.get(key, frozenset()) | keys
+        self.fits = RegionFit(gazetteer, self.country_keys, self.region_keys, region_groups,
+                              self.other_names)
 
     def __call__(self, doc: Analysis) -> None:
         text = doc.text
@@ -188,7 +183,7 @@ class Places:
                 match.district = match.region = match.vicinity = False
         held_by_next(text, matches)
         for keys in fronts:  # v106: no village of the front's country far from the front
-            off_front(matches, keys, self.front_countries[keys], self._regions)
+            off_front(matches, keys, self.front_countries[keys], self.fits.regions)
         top = votes.most_common(1)[0][0] if votes else None
         found = self._kept(doc, matches, base, top, said, filed)
         inner_first(text, found)
@@ -339,7 +334,7 @@ class Places:
             shared = len({p.country for p in match.candidates}) > 1 and not countries
             votes[best.country] += vote_weight(text, match, best) * (0.5 if shared else 1.0)
             for place in match.candidates:
-                if not countries and self._fit(match, place, named, names_of) >= 1.0:
+                if not countries and self.fits(match, place, named, names_of) >= 1.0:
                     votes[place.country] += 1.0
         return votes
 
@@ -351,30 +346,6 @@ class Places:
                 votes[match.chosen.country] += vote_weight(text, match, match.chosen)
         return votes
 
-    def _regions(self, place: Place) -> set[str]:
-        """The keys of every name of the regions ``place`` lies in."""
-        return {k for a in (place.admin1, place.admin2, place.admin3) if a
-                for k in self.same_region.get(cached_key(a), (cached_key(a),))}
-
-    def _fit(self, match: Match, place: Place, named: set[str],
-             names_of: dict[str, set[str]]) -> float:
-        """1 when the place lies in a region named with it or another of its own names is
-        named with it, 0.6 in a country named with it, 0.5 in a region named elsewhere in
-        the text, 0 when nothing is named, -1 when what is named with it excludes it.
-        ``names_of``: the keys of the text's names of each place, by its source."""
-        admins = self._regions(place)
-        if not match.context:
-            return 0.5 if admins & (named - {match.window.key}) else 0.0
-        if place.kind.startswith("admin"):
-            admins.add(cached_key(place.name))
-        admins |= names_of.get(place.source, set()) - {match.window.key}
-        if admins & set(match.context):
-            return 1.0
-        if any(self.country_keys.get(k) == place.country for k in match.context):
-            return 0.6
-        known = [k for k in match.context if k in self.region_keys]
-        return -1.0 if known else 0.0
-
     def _resolve(self, match: Match, votes: Counter[str], named: set[str],
                  names_of: dict[str, set[str]]) -> None:
         total = sum(votes.values()) or 1.0
@@ -382,32 +353,13 @@ class Places:
         for place, lost in zip(match.candidates, self.other_names.penalties(match), strict=True):
             if match.lies_in not in (None, place.country):
                 continue
-            fit = self._fit(match, place, named, names_of)
+            fit = self.fits(match, place, named, names_of)
             score = 0.30 * prior(place) + 0.35 * votes[place.country] / total + 0.3 * fit
             score += kind_fit(match, place) - lost
             if score > best_score:
                 best, best_score, match.fit = place, score, fit
         match.chosen = best if best is not None and (
-            match.fit > -1.0 or self._misplaced(match, best)) else None
-
-    def _misplaced(self, match: Match, place: Place) -> bool:
-        """'Goniri (Gujba LGA, Borno)', 'Gediz, Istanbul': a town of 10,000 people or more,
-        the gazetteer's only place of that name, that the region named with it excludes while
-        that region is of the town's own country, is the town all the same (v109): the
-        region is more often misnamed (Goniri lies in Yobe) than the town missing from the
-        gazetteer while a namesake of that size stands elsewhere in the country."""
-        if (place.kind != "town" or place.population < MISPLACED_POPULATION
-                or match.listed or match.district or match.window.loose
-                or self.other_names.of(match.window.key, place) or any(
-                    p.source != place.source and (p.kind == "town" or p.country != place.country)
-                    for p in match.candidates)):
-            return False  # a list's next item, a district (whose namesake the region may
-            # hold: 'Baharak district, Takhar'), a spelling, another of its names, or a name
-            # other towns bear too (a common name: villages the gazetteer lacks bear it
-            # likely too, 'Bamba (Koro, Mopti)') is no sure name of the town
-        regions = self.gazetteer.lookup(k for k in match.context if k in self.region_keys)
-        return any(p.kind == "admin1" and p.country == place.country
-                   for found in regions.values() for p in found)
+            match.fit > -1.0 or self.fits.misplaced(match, best)) else None
 
     def _mention(self, doc: Analysis, match: Match, top: str | None) -> PlaceMention:
         place = match.chosen
