@@ -31,3 +31,13 @@ def test_the_town_named_with_itself_stays(pipeline: Pipeline) -> None:
     event = _event(pipeline, "Migrant workers staged a protest in Surat city (Surat, Gujarat) "
                    "on Sunday, demanding to be sent home.")
     assert event.location == "Surat"
+
+
+def test_the_held_place_fits_as_a_place_of_its_district(pipeline: Pipeline) -> None:
+    """Monreal is a town of Spain too; named before 'Masbate', the provincial capital, it is
+    the Monreal of Masbate, and it fits its context as a place named with its region does:
+    the event is there, not in the larger town that qualifies it (v123; the village before
+    it, which the gazetteer lacks, had left the held place with no fit)."""
+    assert stage_version(pipeline, "places") >= 123
+    event = _event(pipeline, "Police killed a suspect in Bagacay, Monreal, Masbate on Sunday.")
+    assert (event.location, event.country) == ("Monreal", "Philippines")

@@ -292,7 +292,7 @@ def held_by_next(text: str, matches: list[Match]) -> None:
                       for n, p in enumerate(match.candidates)
                       if p.source != town.source and p.country == town.country)
         if near and near[0][0] <= HELD_KM:
-            match.chosen = match.candidates[near[0][1]]
+            match.chosen, match.fit = match.candidates[near[0][1]], 1.0  # it fits (v123)
 
 
 FRONT_TOWN_MAX = 100_000
