@@ -128,9 +128,14 @@ def qualified_abroad(text: str, found: list[tuple[Match, PlaceMention]], top: st
     for number in range(1, len(found)):
         match, outer = found[number]
         head_match, head = found[number - 1]
-        if (not match.qualifier or top is None or outer.country != top or head.country == top
-                or outer.name == outer.country):  # a country says less than the name abroad
+        if outer.name == outer.country:  # a country says less than the name abroad
             continue
+        if match.qualifier:
+            if top is None or outer.country != top or head.country == top:
+                continue
+        elif head.country == outer.country or not _IN_GAP.fullmatch(
+                text, head_match.window.end, match.window.start):
+            continue  # v124: 'Capitol Hill in Monrovia' is no place of the United States
         if _close(text, head_match, match):
             found[number - 1] = (head_match, replace(head, score=min(
                 head.score, round(outer.score - 0.01, 3))))
