@@ -185,6 +185,25 @@ def spellings(key: str) -> list[str]:
     return out
 
 
+def connector_spellings(key: str) -> list[str]:
+    """A Romance name written with or without its 'de' ('San Andres de Tuxtla' is GeoNames'
+    San Andrés Tuxtla, 'San Francisco Campeche' its San Francisco de Campeche; v125): the key
+    without each connector it has, or, for a name of three or four words with none, with 'de'
+    between two of its words. Taken in any country: the whole name is still spelled out."""
+    words = key.split()
+    if key.startswith("~") or not 3 <= len(words) <= 5:
+        return []
+    inner = [n for n in range(1, len(words) - 1) if words[n] in _CONNECTORS]
+    if inner:
+        return [" ".join(words[:n] + words[n + 1:]) for n in inner]
+    if len(words) > 4:
+        return []
+    return [" ".join([*words[:n], "de", *words[n:]]) for n in range(1, len(words))]
+
+
+_CONNECTORS = frozenset(["de", "del", "da", "do", "di"])
+
+
 _HILL = frozenset(["tal", "tel", "tell"])
 _TWICE = re.compile(r"([aeiou])\1")
 

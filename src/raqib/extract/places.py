@@ -83,6 +83,7 @@ from raqib.extract.place_windows import (
     and_windows,
     arabic_article,
     building_named,
+    connector_spellings,
     name_windows,
     qualifying_acronyms,
     spellings,
@@ -113,7 +114,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v124"
+    name = "extract.places.v125"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -214,6 +215,11 @@ class Places:
             if arabic and key not in found:
                 found[key] = arabic
         windows += [w for w in spelled if w.key in found]
+        joined = [replace(w, key=k) for w in windows if w.key not in found
+                  for k in connector_spellings(w.key)]  # 'San Andres de Tuxtla' (v125)
+        found.update({k: v for k, v in self.gazetteer.lookup({w.key for w in joined}).items()
+                      if k not in found})
+        windows += [w for w in joined if w.key in found]
         doc.towns_of_peoples.update({
             (w.start, w.end): frozenset(self.display.get(p.country, p.country)
                                         for p in found[w.key])
