@@ -130,7 +130,8 @@ _DATELINE_WITHIN = 400
 _KIND_WORDS = (r"(?:\s+(?:district|area|sector|sub-?district|subdivision|LGA|county|municipality|"
                r"region|village|town|city|community|province|governorate|state|division|"
                r"neighbou?rhood|front|frontline|camp|locality|woreda|circle|township|tehsil|"
-               r"taluka?|commune|department|prefecture|oblast|raion|rayon|upazila))*")
+               r"taluka?|commune|department|prefecture|oblast|raion|rayon|upazila)s?|"
+               r"\s+(?:counties|communities|localities|municipalities))*")
 """Generic words that may stand between a name and what qualifies it: 'Faskari LGA
 (Katsina)', 'Baharak district, Takhar', 'the Qaniyah front (Mahliyah, Marib)', 'Kani
 township, Sagaing region' (township and the other countries' units: places v81)."""
