@@ -172,9 +172,9 @@ def spellings(key: str) -> list[str]:
     once = _TWICE.sub(r"\1", key)
     out = [once] if once != key else []
     for word in dict.fromkeys((key, once)):
-        if word.endswith("ah"):
+        if word.endswith(("ah", "eh")):
             out.append(word[:-1])
-        elif word.endswith("a"):
+        elif word.endswith(("a", "e")):
             out.append(word + "h")
     first, _, rest = key.partition(" ")
     if rest and first in _HILL:
