@@ -164,7 +164,8 @@ def spellings(key: str) -> list[str]:
     last word's ta marbuta with or without its h ('sukhna' and 'sukhnah', 'raqqah' and
     'raqqa'; places v24), and a first word 'tal', 'tel' or 'tell' (a hill) as GeoNames writes
     it, 'tall' ('Tal Tamr' is Tall Tamr, 'Tel Hamis' Tall Hamis; v25); a vowel written twice
-    once ('Qaatabah', the ayn written as a vowel, is GeoNames' Qa‘ţabah: v102); two words of
+    once ('Qaatabah', the ayn written as a vowel, is GeoNames' Qa‘ţabah: v102), and so a
+    consonant ('Bossaso' is Bosaso: v129); a final 'eh' as 'ah' (v128); two words of
     three letters or more written as one ('Ceel Buur' is Ceelbuur, as Somali names are often
     written: v113). None for any other key, nor for one under five letters."""
     if len(key) < 5 or key.startswith("~") or not key.isascii():
@@ -205,7 +206,7 @@ _CONNECTORS = frozenset(["de", "del", "da", "do", "di"])
 
 
 _HILL = frozenset(["tal", "tel", "tell"])
-_TWICE = re.compile(r"([aeiou])\1")
+_TWICE = re.compile(r"([a-z])\1")
 
 
 ARTICLE_COUNTRIES = frozenset([  # the Arab League's, then their neighbours'
