@@ -7,7 +7,8 @@ the city at precision 1, which a district's word or the hyphen of a road does no
 Bujumbura's zones and quarters likewise (v115: 'Grenade attack in Kamenge neighborhood'), and
 Benghazi's and Tripoli's (v117: 'clashes in Garyounis', 'Abu Salim (Tripoli)'), and South
 Africa's townships (v118: 'Residents of Khayelitsha barricaded roads'), and Cairo's districts
-(v120: 'a march of doctors in Shubra')."""
+(v120: 'a march of doctors in Shubra'), and more townships and quarters of South Africa,
+Tunis, Antananarivo and Ouagadougou (v130: 'Residents of Kagiso', 'in Analakely')."""
 
 from __future__ import annotations
 
@@ -30,6 +31,10 @@ MOGADISHU, BUJUMBURA = ("Mogadishu", "Somalia", 114), ("Bujumbura", "Burundi", 1
 BENGHAZI, TRIPOLI = ("Benghazi", "Libya", 117), ("Tripoli", "Libya", 117)
 CAPE_TOWN, DURBAN = ("Cape Town", "South Africa", 118), ("Durban", "South Africa", 118)
 CAIRO = ("Cairo", "Egypt", 120)
+KRUGERSDORP, PIETERMARITZBURG = ("Krugersdorp", "South Africa", 130), (
+    "Pietermaritzburg", "South Africa", 130)
+TUNIS, TANA = ("Tunis", "Tunisia", 130), ("Antananarivo", "Madagascar", 130)
+OUAGADOUGOU = ("Ouagadougou", "Burkina Faso", 130)
 
 
 @pytest.mark.parametrize(("text", "city"), [
@@ -51,6 +56,14 @@ CAIRO = ("Cairo", "Egypt", 120)
     ("Residents of Khayelitsha barricaded roads with burning tyres over housing.", CAPE_TOWN),
     ("Taxi drivers blocked the main road in Umlazi to protest against new permits.", DURBAN),
     ("Police dispersed a march of doctors in Shubra with tear gas on 5 March.", CAIRO),
+    ("Residents of Kagiso burned tyres on the main road over the slow building of houses.",
+     KRUGERSDORP),
+    ("Protesters blocked Copesville's streets with rocks after the councillor was removed.",
+     PIETERMARITZBURG),
+    ("Factory workers in Jebel Jelloud stopped work to demand their unpaid wages.", TUNIS),
+    ("Street vendors in Analakely fought the municipal police who seized their stalls.", TANA),
+    ("Pupils in Gounghin set fire to a teacher's motorbike over the exam results.",
+     OUAGADOUGOU),
 ])
 def test_an_event_in_a_quarter_is_in_the_city(
         pipeline: Pipeline, text: str, city: tuple[str, str, int]) -> None:
@@ -85,3 +98,11 @@ def test_a_syrian_shrine_town_is_no_quarter_of_cairo(pipeline: Pipeline) -> None
     event = first_event(pipeline, "A car bomb went off near the shrine in Sayyida Zeinab, "
                         "south of Damascus, killing six people.", DAY)
     assert event.country == "Syria"
+
+
+def test_the_west_rand_is_in_south_africa(pipeline: Pipeline) -> None:
+    """v130: 'the West Rand' names Krugersdorp's side of Johannesburg; its 'Rand' alone had
+    been Des Plaines, Illinois, by another of that town's names."""
+    event = first_event(pipeline, "Hundreds of residents on the West Rand blocked roads with "
+                                  "burning tyres over power cuts.", DAY)
+    assert (event.location, event.country) == ("Krugersdorp", "South Africa")
