@@ -8,7 +8,8 @@ Bujumbura's zones and quarters likewise (v115: 'Grenade attack in Kamenge neighb
 Benghazi's and Tripoli's (v117: 'clashes in Garyounis', 'Abu Salim (Tripoli)'), and South
 Africa's townships (v118: 'Residents of Khayelitsha barricaded roads'), and Cairo's districts
 (v120: 'a march of doctors in Shubra'), and more townships and quarters of South Africa,
-Tunis, Antananarivo and Ouagadougou (v130: 'Residents of Kagiso', 'in Analakely')."""
+Tunis, Antananarivo and Ouagadougou (v130: 'Residents of Kagiso', 'in Analakely'), and
+Abuja's districts (v132: 'in the Apo area of the city')."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ KRUGERSDORP, PIETERMARITZBURG = ("Krugersdorp", "South Africa", 130), (
     "Pietermaritzburg", "South Africa", 130)
 TUNIS, TANA = ("Tunis", "Tunisia", 130), ("Antananarivo", "Madagascar", 130)
 OUAGADOUGOU = ("Ouagadougou", "Burkina Faso", 130)
+ABUJA = ("Abuja", "Nigeria", 132)
 
 
 @pytest.mark.parametrize(("text", "city"), [
@@ -64,6 +66,9 @@ OUAGADOUGOU = ("Ouagadougou", "Burkina Faso", 130)
     ("Street vendors in Analakely fought the municipal police who seized their stalls.", TANA),
     ("Pupils in Gounghin set fire to a teacher's motorbike over the exam results.",
      OUAGADOUGOU),
+    ("A mob beat a suspected thief to death at the market in Apo on Monday morning.",
+     ABUJA),
+    ("Police fired tear gas at protesters marching towards the assembly in Maitama.", ABUJA),
 ])
 def test_an_event_in_a_quarter_is_in_the_city(
         pipeline: Pipeline, text: str, city: tuple[str, str, int]) -> None:
