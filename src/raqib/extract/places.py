@@ -48,7 +48,6 @@ from raqib.extract.place_countries import (
     group_countries,
     lexicon,
     name_codes,
-    nationality,
 )
 from raqib.extract.place_fit import RegionFit
 from raqib.extract.place_other_names import OtherNames, unvoiced
@@ -61,10 +60,8 @@ from raqib.extract.place_ranking import (
     qualified_abroad,
     regional,
     stands,
-    vote_weight,
 )
 from raqib.extract.place_rules import (
-    TOKEN,
     InActor,
     Match,
     Window,
@@ -78,6 +75,7 @@ from raqib.extract.place_rules import (
     sentence_starts,
 )
 from raqib.extract.place_stopwords import stopwords
+from raqib.extract.place_votes import CountryVotes
 from raqib.extract.place_windows import (
     ARTICLE_COUNTRIES,
     and_windows,
@@ -146,6 +144,8 @@ class Places:
         self.quarters = quarter_names()
         self.fits = RegionFit(gazetteer, self.country_keys, self.region_keys, region_groups,
                               self.other_names)
+        self.votes = CountryVotes(lexicon.demonyms, self.words, self.country_keys,
+                                  self.other_names, self.fits)
 
     def __call__(self, doc: Analysis) -> None:
         text = doc.text
@@ -162,7 +162,7 @@ class Places:
         for match in matches:
             for place in match.candidates:
                 names_of.setdefault(place.source, set()).add(match.window.key)
-        said = self._demonym_votes(text)  # before any name's own vote
+        said = self.votes.said(text)  # before any name's own vote
         for country in set(group_countries(doc, self.lexicon)):  # as a demonym (v28)
             if code := self.codes.get(name_key(country)):
                 said[code] += GROUP_VOTE
@@ -173,11 +173,11 @@ class Places:
         if self.focus:
             said[self.focus] += FOCUS_VOTE
         base = said + coverage(text, matches)
-        votes = self._country_votes(text, base, matches, named, names_of)
+        votes = self.votes.first(text, base, matches, named, names_of)
         for _ in range(2):
             for match in matches:
                 self._resolve(match, votes, named, names_of)
-            votes = self._chosen_votes(text, base, matches)
+            votes = self.votes.chosen(text, base, matches)
         for match in matches:  # '(Hodan District)', 'Mogadishu-Hodan': a part of the city,
             # which the event is in (v114), where the name is the quarter's country's (v122)
             if match.chosen and match.chosen.country in self.quarters.get(match.window.key, ()):
@@ -311,46 +311,6 @@ class Places:
         return sorted(taken, key=lambda m: m.window.start)
 
     # ----------------------------------------------------------------------- resolution
-
-    def _demonym_votes(self, text: str) -> Counter[str]:
-        votes: Counter[str] = Counter()
-        for token in TOKEN.finditer(text):
-            if code := self.lexicon.demonyms.get(cached_key(token.group())):
-                if not nationality(text, token.start(), token.end()):
-                    votes[code] += 0.5
-            elif key := self.words.possessive_at(text, token.start(), token.end()):
-                votes[self.country_keys[key]] += 1.5  # as a country named
-        return votes
-
-    def _country_votes(self, text: str, base: Counter[str], matches: list[Match],
-                       named: set[str], names_of: dict[str, set[str]]) -> Counter[str]:
-        """First guess of the document's country, before any name is resolved: each name
-        for its most populous candidate (one that bears the name only as another name less
-        likely, v50), and for each candidate that a region named with it contains."""
-        votes = base.copy()
-        for match in matches:
-            if self.words.shared_qualifier(match):
-                continue
-            countries = [c for c in match.candidates if c.kind == "country"]
-            best = countries[0] if countries else max(zip(
-                match.candidates, self.other_names.penalties(match), strict=True),
-                key=lambda pair: prior(pair[0]) - pair[1])[0]
-            # a name that towns of several countries bear says less of the text's country
-            # than one only a country's own towns bear (v62: 'from Beirut to Tripoli')
-            shared = len({p.country for p in match.candidates}) > 1 and not countries
-            votes[best.country] += vote_weight(text, match, best) * (0.5 if shared else 1.0)
-            for place in match.candidates:
-                if not countries and self.fits(match, place, named, names_of) >= 1.0:
-                    votes[place.country] += 1.0
-        return votes
-
-    def _chosen_votes(self, text: str, base: Counter[str], matches: list[Match]
-                      ) -> Counter[str]:
-        votes = base.copy()
-        for match in matches:
-            if match.chosen is not None and not self.words.shared_qualifier(match):
-                votes[match.chosen.country] += vote_weight(text, match, match.chosen)
-        return votes
 
     def _resolve(self, match: Match, votes: Counter[str], named: set[str],
                  names_of: dict[str, set[str]]) -> None:
