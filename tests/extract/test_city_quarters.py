@@ -18,7 +18,7 @@ from datetime import date
 
 import pytest
 
-from raqib.extract.gazetteer import quarter_names
+from raqib.extract.gazetteer import part_names
 from raqib.extract.pipeline import Pipeline
 from stage_versions import first_event, stage_version
 
@@ -26,7 +26,8 @@ DAY = date(2016, 3, 10)
 
 
 def test_the_districts_are_quarters() -> None:
-    assert {"hodan", "heliwa", "yaaqshiid", "hawl wadaag", "villa somalia"} <= set(quarter_names())
+    quarters = set(part_names("quarter"))
+    assert {"hodan", "heliwa", "yaaqshiid", "hawl wadaag", "villa somalia"} <= quarters
 
 
 MOGADISHU, BUJUMBURA = ("Mogadishu", "Somalia", 114), ("Bujumbura", "Burundi", 115)
@@ -129,3 +130,16 @@ def test_a_family_name_is_no_quarter(pipeline: Pipeline) -> None:
     event = first_event(pipeline, "A militant commander, Abdullah Al-Ansari, was shot dead by a "
                                   "sniper as he left a mosque in Sirte.", DAY)
     assert event.country == "Libya"
+
+
+@pytest.mark.parametrize("text", [
+    "Air strikes on Zamalka killed eight civilians on Tuesday.",
+    "A car bomb went off by the shrine in Sayyida Zaynab, killing six pilgrims.",
+    "Regime troops stormed Moadamiyeh after a two-year siege.",
+])
+def test_a_suburb_is_near_its_town(pipeline: Pipeline, text: str) -> None:
+    """v136: towns by Damascus that the gazetteer lacks are near the town it has beside them
+    (Irbin, Babbila, Darayya): precision 2, in Rural Damascus; they had had no place."""
+    assert stage_version(pipeline, "places") >= 136
+    event = first_event(pipeline, text, DAY)
+    assert (event.country, event.admin1, event.geo_precision) == ("Syria", "Rural Damascus", 2)

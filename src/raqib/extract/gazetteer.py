@@ -30,8 +30,8 @@ from raqib.extract.gazetteer_index import (
     default_index_path,
     default_places,
     ensure_default_index,
+    part_names,
     place_aliases,
-    quarter_names,
     resource_digest,
 )
 from raqib.extract.place_names import (
@@ -47,8 +47,8 @@ from raqib.geo import km_apart
 __all__ = [
     "ARTICLES", "DEFAULT_DATASET", "FORMAT", "KINDS", "CountryLexicon", "Gazetteer", "Place",
     "admin1_names", "build_index", "cache_folder", "country_lexicon", "default_index_path",
-    "default_places", "ensure_default_index", "loose_key", "name_key", "place_aliases",
-    "quarter_names", "resource_digest", "usable_name",
+    "default_places", "ensure_default_index", "loose_key", "name_key", "part_names",
+    "place_aliases", "resource_digest", "usable_name",
 ]
 
 class Gazetteer:

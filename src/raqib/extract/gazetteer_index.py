@@ -86,21 +86,23 @@ def place_aliases() -> dict[tuple[str, str], list[str]]:
     names among them)."""
     aliases: dict[tuple[str, str], list[str]] = defaultdict(list)
     for kind, country, target, variants in _resource_lines("aliases.tsv"):
-        if kind in ("place", "quarter"):
+        if kind in ("place", "quarter", "suburb"):
             aliases[country, name_key(target)].extend(variants.split("|"))
     return aliases
 
 
-def quarter_names() -> dict[str, frozenset[str]]:
-    """The keys of the names aliases.tsv gives parts of a city ('Hodan', a district of
-    Mogadishu), each with the countries of the cities it names a part of: an event named by
-    one, placed in such a country, is in the city, whatever word follows the name."""
-    quarters: dict[str, set[str]] = defaultdict(set)
-    for kind, country, _, variants in _resource_lines("aliases.tsv"):
-        if kind == "quarter":
+def part_names(kind: str) -> dict[str, frozenset[str]]:
+    """The keys of the names aliases.tsv gives parts of a city of ``kind``, each with the
+    countries of the cities it names a part of. A ``quarter`` ('Hodan', a district of
+    Mogadishu): an event named by one, placed in such a country, is in the city, whatever
+    word follows the name. A ``suburb`` ('Zamalka', a town of the Ghouta by Damascus that
+    GeoNames' cities files lack): the event is near the city (ACLED's precision 2)."""
+    parts: dict[str, set[str]] = defaultdict(set)
+    for row_kind, country, _, variants in _resource_lines("aliases.tsv"):
+        if row_kind == kind:
             for variant in variants.split("|"):
-                quarters[name_key(variant)].add(country)
-    return {key: frozenset(countries) for key, countries in quarters.items()}
+                parts[name_key(variant)].add(country)
+    return {key: frozenset(countries) for key, countries in parts.items()}
 
 
 # ------------------------------------------------------------------------ default index

@@ -31,7 +31,7 @@ from raqib.extract.gazetteer import (
     admin1_names,
     ensure_default_index,
     name_key,
-    quarter_names,
+    part_names,
 )
 from raqib.extract.gazetteer_files import load_file
 from raqib.extract.model import Analysis, Options, PlaceMention
@@ -112,7 +112,7 @@ DESTINATION_PENALTY = 0.3
 
 
 class Places:
-    name = "extract.places.v135"
+    name = "extract.places.v136"
 
     def __init__(self, gazetteer: Gazetteer, lexicon: CountryLexicon,
                  stopwords: frozenset[str], region_names: Iterable[str] = (),
@@ -141,7 +141,8 @@ class Places:
         self.region_keys = frozenset(name_key(n) for n in region_names) | frozenset(
             self.country_keys)
         self.other_names = OtherNames(lexicon.capitals)
-        self.quarters = quarter_names()
+        self.quarters = part_names("quarter")
+        self.suburbs = part_names("suburb")
         self.fits = RegionFit(gazetteer, self.country_keys, self.region_keys, region_groups,
                               self.other_names)
         self.votes = CountryVotes(lexicon.demonyms, self.words, self.country_keys,
@@ -180,8 +181,11 @@ class Places:
             votes = self.votes.chosen(text, base, matches)
         for match in matches:  # '(Hodan District)', 'Mogadishu-Hodan': a part of the city,
             # which the event is in (v114), where the name is the quarter's country's (v122)
-            if match.chosen and match.chosen.country in self.quarters.get(match.window.key, ()):
+            country = match.chosen.country if match.chosen else None
+            if country in self.quarters.get(match.window.key, ()):
                 match.district = match.region = match.vicinity = False
+            elif country in self.suburbs.get(match.window.key, ()):
+                match.near = True  # 'Zamalka': a town by the city, not the city (v136)
         held_by_next(text, matches)
         for keys in fronts:  # v106: no village of the front's country far from the front
             off_front(matches, keys, self.front_countries[keys], self.fits.regions)
