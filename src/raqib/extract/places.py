@@ -214,16 +214,10 @@ class Places:
                 del found[key]
         spelled = [replace(w, key=k, loose=" " not in w.key) for w in windows if w.key not in found
                    for k in spellings(w.key)]  # one word is doubtful: only in the text's country
-        for key, places in self.gazetteer.lookup({w.key for w in spelled}).items():
-            arabic = [p for p in places if p.country in ARTICLE_COUNTRIES]
-            if arabic and key not in found:
-                found[key] = arabic
-        windows += [w for w in spelled if w.key in found]
+        windows += self._known(spelled, found, ARTICLE_COUNTRIES)
         joined = [replace(w, key=k) for w in windows if w.key not in found
                   for k in connector_spellings(w.key)]  # 'San Andres de Tuxtla' (v125)
-        found.update({k: v for k, v in self.gazetteer.lookup({w.key for w in joined}).items()
-                      if k not in found})
-        windows += [w for w in joined if w.key in found]
+        windows += self._known(joined, found, None)
         doc.towns_of_peoples.update({
             (w.start, w.end): frozenset(self.display.get(p.country, p.country)
                                         for p in found[w.key])
@@ -236,6 +230,17 @@ class Places:
         for match in matches:
             self.words.read(text, match)
         return matches
+
+    def _known(self, spelled: list[Window], found: dict[str, list[Place]],
+               countries: frozenset[str] | None) -> list[Window]:
+        """The windows of ``spelled`` (names looked up under another spelling) whose key the
+        gazetteer knows, with a place in ``countries`` (any, when None); their places join
+        ``found`` where the key is not there already."""
+        for key, places in self.gazetteer.lookup({w.key for w in spelled}).items():
+            kept = [p for p in places if countries is None or p.country in countries]
+            if kept and key not in found:
+                found[key] = kept
+        return [w for w in spelled if w.key in found]
 
     def _kept(self, doc: Analysis, matches: list[Match], base: Counter[str], top: str | None,
               said: Counter[str], filed: list[tuple[int, int]]
