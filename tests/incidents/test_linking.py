@@ -167,6 +167,27 @@ def test_a_rare_kind_of_event_links_over_days_and_a_province(sub_event_type: str
     assert link_all([attack, four_days]) == {1: 1, 2: 2}
 
 
+ALEPPO_CITY = (36.2021, 37.1343)  # 47 km north-east of Saraqeb, in another province
+
+
+@pytest.mark.parametrize("sub_event_type", ["Chemical weapon", "Suicide bomb"])
+def test_a_rare_kind_of_event_is_not_sought_in_another_province(sub_event_type: str):
+    """The wider distance of a rare type is for a follow-up placed at the province's
+    capital: a gas attack on Saraqeb (Idlib) and one on Aleppo's quarters two days later,
+    47 km apart, are two attacks, though both are chemical and both blamed on the
+    government; the same two in one province are compared as one."""
+    kind = {"event_type": "Explosions/Remote violence", "sub_event_type": sub_event_type,
+            "actor1": "Military Forces of Syria (2000-)"}
+    saraqeb = report(1, **kind, **at(SARAQEB), location="Saraqeb", admin1="Idlib",
+                     event_date=date(2016, 8, 8),
+                     text="Canisters dropped on Saraqeb left dozens choking, medics say")
+    aleppo = report(2, **kind, **at(ALEPPO_CITY), location="Aleppo", admin1="Aleppo",
+                    event_date=date(2016, 8, 10),
+                    text="Suspected gas attack on Aleppo quarters leaves four dead")
+    assert link_all([saraqeb, aleppo]) == {1: 1, 2: 2}
+    assert link_all([saraqeb, replace(aleppo, admin1="Idlib")]) == {1: 1, 2: 1}
+
+
 @pytest.mark.parametrize(("sub_event_type", "linked"), [
     ("Chemical weapon", True), ("Shelling/artillery/missile attack", False)])
 def test_a_rare_kind_of_event_told_the_next_day_needs_no_words_in_common(

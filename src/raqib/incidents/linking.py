@@ -33,7 +33,10 @@ by more than ``sketch_bucket_cap`` incidents (boilerplate) are ignored; at most
    one *rare* sub-event type (``rare_types``: chemical weapon, suicide bomb; few, and told
    for days after) are compared over at least ``rare_days`` (3) and ``rare_km`` (75 km):
    a follow-up dated by its own day, or placed at the province's capital, is the same
-   attack, where shelling two days or 50 km apart is other shelling. Such a report with
+   attack, where shelling two days or 50 km apart is other shelling. The wider distance
+   holds within one province only: two such reports whose admin1 are known and differ are
+   held to their own distances (a gas attack on Saraqeb, Idlib, and one on Aleppo two days
+   later are two attacks). Such a report with
    neither coordinates nor a province ('Victims of the chemical attack', a video's caption)
    meets the others of its type by a key of type and day bucket, and its place part is
    ``rare_unplaced_score`` (0.5, as an unknown actor's or type's part is) instead of leaving

@@ -202,7 +202,8 @@ def place_part(
     if a.point is not None and b.point is not None:
         km = km_between(a.point, b.point)
         limit = s.km_windows[level - 1]
-        if both_rare:
+        if both_rare and not (a.admin1 is not None and b.admin1 is not None
+                              and a.admin1 != b.admin1):
             limit = max(limit, s.rare_km)
         if km > limit:
             if notes is not None:
