@@ -231,3 +231,37 @@ def test_a_strike_named_by_its_state_in_arabic(pipeline: Pipeline, text: str,
     """actors v82: 'غارة جوية روسية' (a Russian air strike), the adjective after the noun as
     Arabic puts it, names the state that struck (actor1 was left empty)."""
     assert run(pipeline, text).events[0].actor1.startswith(actor)
+
+
+@pytest.mark.parametrize("text", [
+    "قال الدفاع المدني إن قصفا كيماويا استهدف البلدة فجر اليوم.",
+    "أصيب عشرات المدنيين بحالات اختناق بعد سقوط صواريخ كيماوية على الحي.",
+    "نقل المصابون بالغازات السامة إلى النقاط الطبية في البلدة.",
+    "ضحايا الهجوم الكيميائي",
+    "توفي رجل جراء المواد الكيميائية التي حملتها القذائف.",
+])
+def test_a_chemical_attack_told_in_arabic(pipeline: Pipeline, text: str) -> None:
+    """Arabic words of a chemical attack (قصف كيماوي, صواريخ كيماوية, الغازات السامة, الهجوم
+    الكيميائي, جراء المواد الكيميائية) say one happened, as the words of air strikes do
+    (events v159); three words with their articles written on are a caption long enough to
+    tell it (victims of the chemical attack)."""
+    assert [e.sub_event_type for e in run(pipeline, text).events] == ["Chemical weapon"]
+
+
+@pytest.mark.parametrize("text", [
+    "بحث الوزيران ملف الأسلحة الكيميائية والتزامات الحكومة بتدميرها.",
+    "المجلس المحلي",
+])
+def test_chemical_weapons_as_a_file_are_no_attack_in_arabic(pipeline: Pipeline,
+                                                            text: str) -> None:
+    """The weapons as a matter of talks, and a two-word heading, tell no attack."""
+    assert run(pipeline, text).events == []
+
+
+def test_the_city_with_its_article_is_no_town(pipeline: Pipeline) -> None:
+    """المدينة is 'the city' (places v137: it had been Medina, Saudi Arabia); Medina itself
+    is المدينة المنورة."""
+    doc = run(pipeline, "قصفت قوات النظام المدينة بالقذائف المدفعية.")
+    assert [p.name for p in doc.places] == []
+    doc = run(pipeline, "قتل ثلاثة أشخاص في هجوم على مسجد في المدينة المنورة.")
+    assert [p.country for p in doc.places] == ["Saudi Arabia"]

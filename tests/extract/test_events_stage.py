@@ -50,7 +50,7 @@ def mention(doc_text: str, words: str) -> tuple[int, int]:
 
 def test_stage_protocol(stage: events.EventsStage) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.events.v158"
+    assert stage.name == "extract.events.v159"
 
 
 @pytest.mark.parametrize(

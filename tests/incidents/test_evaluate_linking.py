@@ -178,6 +178,22 @@ def test_read_syrianarchive_puts_place_and_date_in_words(tmp_path: Path) -> None
     assert first.source.name == "Some Committee"
 
 
+def test_read_syrianarchive_reads_both_summaries(tmp_path: Path) -> None:
+    """A record's Arabic summary is its words too: after the English one, or alone where the
+    English is empty (52 of the 138 records)."""
+    path = _write(tmp_path / "chemweap.csv",
+                  ["unique_event_ID", "location_name", "date_time", "event_summary",
+                   "event_summary_ar", "sources"],
+                  [["CW_1", "Zamalka", "08/21/13 12:00 AM", "", "ضحايا القصف الكيماوي",
+                    "Some Committee"],
+                   ["CW_2", "Duma", "08/21/13 12:00 AM", "A field hospital", "مشفى ميداني",
+                    "Some Committee"]])
+    first, second = read_syrianarchive(path)
+    assert first.text == "ضحايا القصف الكيماوي\n\nZamalka, 21 August 2013."
+    assert second.text == "A field hospital\n\nمشفى ميداني\n\nDuma, 21 August 2013."
+    assert second.title == "A field hospital"
+
+
 def test_to_report_uses_the_first_event_or_the_record_date(tmp_path: Path) -> None:
     data, _ = _tiny_data(tmp_path)
     record = read_fakes(data / "fakes_syria" / "FA-KES-Dataset.csv")[0]

@@ -54,7 +54,7 @@ from raqib.extract.sentences import (
     told,
 )
 
-NAME = "extract.events.v158"
+NAME = "extract.events.v159"
 
 
 LEAN_SHARE = 0.25

@@ -319,7 +319,8 @@ def reading_spans(text: str, sentences: Sequence[tuple[int, int]], parties: Sequ
 MIN_WORDS = 4
 """Fewer words than this ('Syrian Coalition', 'Media and Communications') cannot report an
 event, unless three of them make a sentence with its full stop ('Shelling hit Aleppo.'):
-header lines have none (events v11)."""
+header lines have none (events v11). An Arabic word with its article written onto it counts
+as two, as in English ('ضحايا القصف الكيماوي', victims of the chemical shelling: v159)."""
 
 
 def says_nothing(doc: Analysis, span: Span) -> bool:
@@ -332,8 +333,13 @@ def says_nothing(doc: Analysis, span: Span) -> bool:
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+_ARABIC_ARTICLE = re.compile(r"(?:^|\s)[وفبكل]?(?:ال|لل)[\u0621-\u064a]{2,}")
+
+
 def _too_short(span: Span) -> bool:
     words = len(span.text.split())
+    if words < MIN_WORDS:  # v159: Arabic writes its article onto the word
+        words += len(_ARABIC_ARTICLE.findall(span.text))
     return words < MIN_WORDS and not (words == MIN_WORDS - 1 and _full_stop(span))
 
 

@@ -130,8 +130,9 @@ def read_fakes(path: Path) -> list[Record]:
 
 
 def read_syrianarchive(path: Path) -> list[Record]:
-    """Syrian Archive chemical-weapons videos: the short summary, the place and the date in
-    words make the text (most summaries are a few words or empty)."""
+    """Syrian Archive chemical-weapons videos: the short summaries (English, then Arabic),
+    the place and the date in words make the text (most summaries are a few words; 52 have
+    no English, 46 of them an Arabic one)."""
     records: list[Record] = []
     for row in _open_rows(path):
         when = datetime.strptime(row["date_time"].strip(), "%m/%d/%y %I:%M %p").date()
@@ -139,7 +140,8 @@ def read_syrianarchive(path: Path) -> list[Record]:
         place = row["location_name"].strip()
         said = f"{when.day} {when:%B %Y}"
         where = f"{place}, {said}." if place else said
-        text = f"{summary}\n\n{where}" if summary else where
+        told = [part for part in (summary, row.get("event_summary_ar", "").strip()) if part]
+        text = "\n\n".join([*told, where])
         records.append(Record(
             row["unique_event_ID"].strip(), summary, text, when, recognise(row["sources"]),
         ))
