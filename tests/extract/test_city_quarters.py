@@ -80,6 +80,8 @@ BEIRUT, TRIPOLI_LB = ("Beirut", "Lebanon", 135), ("Tripoli", "Lebanon", 135)
     ("Security forces stormed Baba Amr after weeks of siege.", HOMS),
     ("A drone strike hit a flat in Dahiyeh, killing two men.", BEIRUT),
     ("Gunmen from Bab al-Tabbaneh and Jabal Mohsen traded fire overnight.", TRIPOLI_LB),
+    ("Shop owners held a sit-in in the Dam and Farez district on Tuesday over the closures.",
+     ("Tripoli", "Lebanon", 138)),
 ])
 def test_an_event_in_a_quarter_is_in_the_city(
         pipeline: Pipeline, text: str, city: tuple[str, str, int]) -> None:

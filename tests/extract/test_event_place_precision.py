@@ -93,6 +93,20 @@ def test_where_the_wounded_were_flown_is_no_place_of_the_event(
     assert first_event(pipeline, text, date(2016, 3, 9)).location == place
 
 
+@pytest.mark.parametrize("text", [
+    "Four traders from Amhara region were shot dead in the Bati woreda as they drove toward "
+    "Afar region.",
+    "Gunmen killed two truck drivers from Amhara region who were travelling toward Afar "
+    "region through the Bati woreda.",
+])
+def test_where_the_travellers_were_going_is_no_place_of_the_event(pipeline: Pipeline,
+                                                                  text: str) -> None:
+    """places v138: 'drove toward', 'travelling toward' name where people were going, as
+    'heading for' did: the region they were driving to had been the event's place."""
+    event = first_event(pipeline, text, date(2020, 5, 1))
+    assert (event.location, event.admin1) == ("Batī", "Amhara")
+
+
 def test_a_part_of_town_between_the_preposition_and_the_name(pipeline: Pipeline) -> None:
     """places v72: 'in downtown Cairo' was no locative (the word before the name was
     'downtown'), so the town scored as a name merely mentioned, under the factory's town."""

@@ -1,5 +1,6 @@
 """The ezafe of Persian and Pashto names ('Pul-e Khumri', 'Qala-i-Naw') keeps the name whole
-(``extract.places.v20``): its first word alone is another place elsewhere."""
+(``extract.places.v20``), and since v138 spaced between two capitalised words too ('Qala i
+Naw'): its first word alone is another place elsewhere (Qala, Azerbaijan)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from raqib.extract.pipeline import Pipeline
 @pytest.mark.parametrize(("text", "name"), [
     ("Clashes broke out in Pul-e Khumri, Baghlan.", "Pul-e Khumri"),
     ("Taliban attacked a checkpoint in Qala-i-Naw city, Badghis.", "Qala-i-Naw"),
+    ("Taliban fighters overran two police posts near Qala i Naw overnight.", "Qala i Naw"),
+    ("A bomb went off in the bazaar of Pul i Khumri, wounding four.", "Pul i Khumri"),
 ])
 def test_a_name_with_an_ezafe_is_found_whole(pipeline: Pipeline, text: str, name: str) -> None:
     doc = pipeline.run("t", text, date(2020, 5, 1))

@@ -222,6 +222,8 @@ _HELD = r"(?:the\s+)?(?:\w+-(?:held|controlled)\s+)?"
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:(?:journey|way|trip)\s+(?:back\s+)?to|en\s+route\s+to|"
     r"(?:heading|headed|bound|destined)\s+(?:back\s+)?(?:to|for|towards?)|"
+    r"(?:drove|driving|drives|travell?ed|travell?ing|travels|walked|walking|moving|marched|"
+    r"marching|going|went|returning|returned)\s+(?:back\s+)?towards?|"
     r"(?:evacuated|medevaced|medevacked|airlifted|flown|bussed|bused|transported|deported)"
     r"\s+(?:back\s+)?to|"
     r"(?:fled|flee|flees|fleeing|escaped|escaping|retreated|retreating)\s+(?:back\s+)?(?:in)?to|"
@@ -233,7 +235,9 @@ _DESTINATION_BEFORE = re.compile(
 """What comes before a destination: 'on their way to', 'heading for', 'evacuated to', 'en
 route to rebel-held', 'tried to march to' (a march stopped before it arrived: places v60),
 'medevaced to', 'airlifted to', 'flown to' (the wounded taken away: v70), 'fled into', 'retreated
-to', 'taken to a hospital in' (where people went after the event: v82);
+to', 'taken to a hospital in' (where people went after the event: v82), 'drove toward',
+'travelling toward' (where people were going when it befell them: v138; not 'drove to', after
+which the event is often where they arrived);
 lower case, so that 'Way' or 'To' in a name is not read as one."""
 _DESTINATION_LIST_GAP = re.compile(
     r"\s*,?\s*(?:(?:and|or)\s+)?" + _HELD

@@ -168,13 +168,15 @@ def eligible(text: str, token: tuple[int, int], inside: bool, following: tuple[i
     """A word that can be part of a name: capitalised, Arabic, or a connector; an English
     look-alike such as 'as', 'at' or 'an' only hyphenated ('as-Suwayda') or between two
     capitalised words ('Jisr ash Shughur', 'Maarrat an Numan'); an ezafe after a hyphen inside
-    a name ('Pul-e Khumri')."""
+    a name ('Pul-e Khumri') or between two capitalised words ('Qala i Naw')."""
     word = text[token[0]:token[1]]
     if capital_at(text, token[0]) or is_arabic(word[0]):
         return True
     folded = word.casefold()
-    if folded in _EZAFE and inside and text[token[0] - 1:token[0]] == "-":
-        return True
+    if folded in _EZAFE and inside and (
+            text[token[0] - 1:token[0]] == "-"
+            or (following[0] == token[1] + 1 and text[following[0]:][:1].isupper())):
+        return True  # 'Pul-e Khumri'; spaced between capitals, 'Qala i Naw' (v138)
     if folded in _BETWEEN_HYPHENS:
         return inside and text[token[0] - 1:token[0]] == "-" == text[token[1]:token[1] + 1]
     if folded in _HYPHENATED_ONLY:
