@@ -30,6 +30,14 @@ FACILITY_QUALIFIERS = frozenset(
 a longer place name: the town before them is named whole, not in part (places v24)."""
 
 
+FACILITY_NOUNS = frozenset(
+    ["university", "college", "campus", "hospital", "building", "airport", "stadium", "prison",
+     "hotel", "mall", "barracks"])
+"""Words of a facility: a chain that opens with a town and holds one after it names a
+facility of the town, whatever words stand between ('Durban University of Technology', 'Port
+Elizabeth Wool Exchange Building'): the town is named whole, not in part (places v139)."""
+
+
 def name_windows(text: str, starts: set[int], stopwords: frozenset[str],
                  country_keys: Mapping[str, str], longest: int,
                  heads: frozenset[int] = frozenset()) -> list[Window]:
@@ -88,7 +96,8 @@ def _chain_windows(text: str, chain: list[tuple[int, int]], starts: set[int],
                     is_acronym(text[start:end]) and start not in heads):
                 continue
             initial = start in starts
-            partial = not arabic and prefix[-1] - (prefix[j] - prefix[i]) > 0
+            partial = not arabic and prefix[-1] - (prefix[j] - prefix[i]) > 0 and not (
+                i == 0 and any(k in FACILITY_NOUNS for k in keys[j:]))
             if not arabic and text[end - 2:end] in POSSESSIVE_ENDS:
                 partial = prefix[i] > 0  # the words after it are another name (v53)
                 key, found = _possessive(text, Window(start, end, j - i, key, False, initial,
