@@ -1,5 +1,6 @@
 """A state's or a province's acronym in a qualifier's place ('Jaunpur (UP)', '(Nellore, AP)',
-'Camperdown, KZN') is that region, read there only (``extract.places.v107``,
+'Camperdown, KZN', and since v140 after the name inside a bracket that follows no name:
+'sector area (Haveli district, AJK)') is that region, read there only (``extract.places.v107``,
 ``place_windows.qualifying_acronyms``, ``resources/gazetteer/aliases.tsv``)."""
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from stage_versions import first_event, stage_version
     ("WASHINGTON (AP) - Officials said", []),  # an agency's credit after a dateline
     ("supporters of the Unity Party (UP) marched", []),  # the initials of the words before
     ("the ministry said (AP).", []),  # no name before it
+    ("troops traded fire near the sector post (Kotli district, AJK).", ["AJK"]),  # v140
 ])
 def test_qualifying_acronyms(text: str, acronyms: list[str]) -> None:
     found = sorted(qualifying_acronyms(text))
@@ -34,6 +36,8 @@ def test_qualifying_acronyms(text: str, acronyms: list[str]) -> None:
      "wages.", "Telangana", "India"),
     ("On 5 May 2021, residents burned tyres in Esikhawini (KZN) over water cuts.",
      "KwaZulu-Natal", "South Africa"),
+    ("On 5 May 2021, troops traded fire across the LoC in a forward sector area (Haveli "
+     "district, AJK).", "Azad Kashmir", "Pakistan"),
 ])
 def test_a_village_the_gazetteer_lacks_keeps_its_state(
         pipeline: Pipeline, text: str, admin1: str, country: str) -> None:

@@ -258,7 +258,7 @@ def building_named(text: str, window: Window) -> bool:
 
 
 _ACRONYM_AFTER = re.compile(
-    r"[(,]\s*(?:[A-Z][\w'’ -]*,\s*)?([A-Z]{2,3})(?=\s*[),.;]|$)(?!\)\s*[-–—])")
+    r"[(,]\s*(?:([A-Z][\w'’ -]*),\s*)?([A-Z]{2,3})(?=\s*[),.;]|$)(?!\)\s*[-–—])")
 _NAME_BEFORE = re.compile(
     r"\b((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)(?:\s+(?:district|town|city|village))?\s*$")
 
@@ -270,9 +270,15 @@ def qualifying_acronyms(text: str) -> frozenset[int]:
     ('WASHINGTON (AP) -'), nor the initials of the words before it ('the Unity Party (UP)')."""
     out = set()
     for match in _ACRONYM_AFTER.finditer(text):
-        name = _NAME_BEFORE.search(text, max(0, match.start() - 60), match.start())
-        if name and not "".join(w[0] for w in name.group(1).split()).endswith(match.group(1)):
-            out.add(match.start(1))
+        acronym = match.group(2)
+        # the name the bracket follows, else the one inside it ('sector area (Haveli
+        # district, AJK)': v140)
+        names = [_NAME_BEFORE.search(text, max(0, match.start() - 60), match.start())]
+        if match.group(1):
+            names.append(_NAME_BEFORE.search(text, match.start(1), match.end(1)))
+        if any(name and not "".join(w[0] for w in name.group(1).split()).endswith(acronym)
+               for name in names):
+            out.add(match.start(2))
     return frozenset(out)
 
 
