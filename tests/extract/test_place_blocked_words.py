@@ -101,3 +101,18 @@ def test_the_somali_word_for_a_well_is_no_place(pipeline: Pipeline, text: str) -
     assert "Ceel" not in {p.span.text for p in pipeline.run("t", text, None).places}
     doc = pipeline.run("t", "Al Shabaab fighters attacked a base in Ceel Buur.", None)
     assert [p.name for p in doc.places] == ["Ceelbuur"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Al Shabaab gunmen shot dead a herder in Buulo Gaduud village on Friday.", "Buulo"),
+    ("A roadside bomb went off near Beled Amiin village on Monday.", "Beled"),
+])
+def test_other_somali_words_of_a_place_are_no_place(pipeline: Pipeline, text: str,
+                                                    word: str) -> None:
+    """v143: 'Buulo' (a village) had been Buulobarde and 'Beled' (a town) Balad in Iraq for
+    every village so named that the gazetteer lacks; 'Beledweyne', one word, and 'El Bur'
+    are found as before."""
+    assert stage_version(pipeline, "places") >= 143
+    assert word not in {p.span.text for p in pipeline.run("t", text, None).places}
+    doc = pipeline.run("t", "Fighters took El Bur and Beledweyne on Monday.", None)
+    assert [p.name for p in doc.places] == ["Ceelbuur", "Beledweyne"]
