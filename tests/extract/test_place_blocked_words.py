@@ -4,10 +4,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from raqib.extract.pipeline import Pipeline
-from stage_versions import stage_version
+from stage_versions import first_event, stage_version
 
 
 def test_stage_version(pipeline: Pipeline) -> None:
@@ -116,3 +118,30 @@ def test_other_somali_words_of_a_place_are_no_place(pipeline: Pipeline, text: st
     assert word not in {p.span.text for p in pipeline.run("t", text, None).places}
     doc = pipeline.run("t", "Fighters took El Bur and Beledweyne on Monday.", None)
     assert [p.name for p in doc.places] == ["Ceelbuur", "Beledweyne"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Members of the Network for Human Rights held a sit-in in front of the ministry.",
+     "Human"),
+    ("Special Reserve Forces fired tear gas at the crowd in front of the market.", "Reserve"),
+    ("A grenade was thrown at the Royal Restaurant late on Saturday.", "Royal"),
+])
+def test_words_of_rights_forces_and_shops_are_no_place(pipeline: Pipeline, text: str,
+                                                       word: str) -> None:
+    """v144: GeoNames gives towns these words as other names: 'Human Rights' had been Uman
+    (Ukraine), 'Reserve' a town of Louisiana, 'Royal' Royal City."""
+    assert stage_version(pipeline, "places") >= 144
+    assert word not in {p.span.text for p in pipeline.run("t", text, None).places}
+
+
+@pytest.mark.parametrize(("text", "place", "precision"), [
+    ("Students at Rhodes University protested over fees on Monday.", "Grahamstown", 1),
+    ("Party supporters set fire to two offices on Pemba Island before the vote.",
+     "Chake Chake", 2),
+])
+def test_a_university_and_an_island_are_where_they_are(
+        pipeline: Pipeline, text: str, place: str, precision: int) -> None:
+    """v144: Rhodes University is in Grahamstown, not on Rhodes (Greece); Pemba Island is
+    coded near its seat, not at Pemba, Mozambique."""
+    event = first_event(pipeline, text, date(2016, 3, 1))
+    assert (event.location, event.geo_precision) == (place, precision)
