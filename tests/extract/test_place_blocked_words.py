@@ -145,3 +145,22 @@ def test_a_university_and_an_island_are_where_they_are(
     coded near its seat, not at Pemba, Mozambique."""
     event = first_event(pipeline, text, date(2016, 3, 1))
     assert (event.location, event.geo_precision) == (place, precision)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Fans marked the anniversary of the Stadium Massacre with a march.", "Massacre"),
+    ("Supporters protested at the National Police Headquarters over the arrest.",
+     "Headquarters"),
+    ("The leader of the Movement for Democratic Change was arrested on Tuesday.", "Change"),
+    ("Gold miners went on strike over unpaid bonuses.", "Gold"),
+    ("Troops retook the Abu Grain checkpoint from the militants.", "Grain"),
+    ("Traders clashed with touts at Mile 2 market on Monday.", "Mile"),
+    ("Pre-school teachers marched to demand their arrears.", "Pre"),
+    ("Gunmen attacked rangers in the Kahuzi National Park on Friday.", "National Park"),
+])
+def test_words_of_events_bodies_and_goods_are_no_place(pipeline: Pipeline, text: str,
+                                                       word: str) -> None:
+    """v145: GeoNames gives towns these words as names or other names (Massacre, Dominica;
+    Changé, France; Gold Coast; Grain, England; National Park, New Jersey)."""
+    assert stage_version(pipeline, "places") >= 145
+    assert word not in {p.span.text for p in pipeline.run("t", text, None).places}
