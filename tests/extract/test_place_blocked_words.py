@@ -164,3 +164,15 @@ def test_words_of_events_bodies_and_goods_are_no_place(pipeline: Pipeline, text:
     Changé, France; Gold Coast; Grain, England; National Park, New Jersey)."""
     assert stage_version(pipeline, "places") >= 145
     assert word not in {p.span.text for p in pipeline.run("t", text, None).places}
+
+
+def test_a_colour_is_no_place_but_the_niles_are(pipeline: Pipeline) -> None:
+    """v146: 'the Blue and White party' had been Blue Ash and Whitesboro in the United
+    States; Blue Nile and White Nile are still found whole."""
+    assert stage_version(pipeline, "places") >= 146
+    doc = pipeline.run("t", "Supporters of the Blue and White party rallied outside the "
+                            "parliament on Sunday.", None)
+    assert not {"Blue", "White"} & {p.span.text for p in doc.places}
+    doc = pipeline.run("t", "Militia fighters attacked villages in Blue Nile and White Nile.",
+                       None)
+    assert [p.name for p in doc.places] == ["Blue Nile", "White Nile"]
