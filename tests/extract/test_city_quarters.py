@@ -145,3 +145,18 @@ def test_a_suburb_is_near_its_town(pipeline: Pipeline, text: str) -> None:
     assert stage_version(pipeline, "places") >= 136
     event = first_event(pipeline, text, DAY)
     assert (event.country, event.admin1, event.geo_precision) == ("Syria", "Rural Damascus", 2)
+
+
+@pytest.mark.parametrize(("text", "seat"), [
+    ("Hundreds of protesters gathered in Chouf on Friday over the price of bread.",
+     "Beït ed Dîne"),
+    ("Protesters blocked the coastal highway in Kesrouan with burning tyres.", "Jounieh"),
+    ("Residents of the Koura district blocked roads to protest the power cuts.", "Amioûn"),
+])
+def test_a_lebanese_district_is_near_its_seat(pipeline: Pipeline, text: str,
+                                              seat: str) -> None:
+    """v147: Lebanon's districts named for no town are near their seats, at precision 2, as
+    ACLED codes them; they had had no place."""
+    assert stage_version(pipeline, "places") >= 147
+    event = first_event(pipeline, text, DAY)
+    assert (event.location, event.country, event.geo_precision) == (seat, "Lebanon", 2)

@@ -122,7 +122,7 @@ def named(doc: Analysis, words: str) -> PlaceMention:
 
 def test_stage_shape(stage: places.Places) -> None:
     assert isinstance(stage, Stage)
-    assert stage.name == "extract.places.v146"
+    assert stage.name == "extract.places.v147"
 
 
 @pytest.mark.parametrize(
