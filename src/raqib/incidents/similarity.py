@@ -199,11 +199,11 @@ def place_part(
 ) -> tuple[float | None, bool]:
     """The place score (None: no place to compare; GATED) and whether it is a weak match."""
     level = b.geo_level if b.geo_level > a.geo_level else a.geo_level
+    has_admin = a.admin1 is not None and b.admin1 is not None
     if a.point is not None and b.point is not None:
         km = km_between(a.point, b.point)
         limit = s.km_windows[level - 1]
-        if both_rare and not (a.admin1 is not None and b.admin1 is not None
-                              and a.admin1 != b.admin1):
+        if both_rare and not (has_admin and a.admin1 != b.admin1):  # one province only
             limit = max(limit, s.rare_km)
         if km > limit:
             if notes is not None:
@@ -217,7 +217,6 @@ def place_part(
                                     or a.country_name != b.country_name):
         _note(notes, f"different countries ({ra.country} vs {rb.country})")
         return GATED, False
-    has_admin = a.admin1 is not None and b.admin1 is not None
     if has_admin and a.admin1 != b.admin1:
         _note(notes, f"different admin1 ({ra.admin1} vs {rb.admin1})")
         return GATED, False
